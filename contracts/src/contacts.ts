@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { email, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+import { mobile } from './org.js';
+
+const contactFields = {
+  customerId: z.number().int().positive(),
+  name: z.string().trim().min(1).max(60),
+  title: text(60),
+  department: text(60),
+  mobile: mobile.nullable(),
+  phone: mobile.nullable(),
+  email: email.nullable(),
+  wechat: text(60),
+  birthday: isoDate.nullable(),
+  isPrimary: z.boolean(),
+  notes: text(1000),
+};
+
+export const contactCreate = z
+  .object(contactFields)
+  .partial({
+    title: true,
+    department: true,
+    mobile: true,
+    phone: true,
+    email: true,
+    wechat: true,
+    birthday: true,
+    isPrimary: true,
+    notes: true,
+  })
+  .strict();
+export type ContactCreate = z.input<typeof contactCreate>;
+
+export const contactUpdate = z
+  .object(contactFields)
+  .omit({ customerId: true })
+  .partial()
+  .extend(versionField)
+  .strict();
+export type ContactUpdate = z.input<typeof contactUpdate>;
+
+export const contact = z.object({
+  ...recordMeta,
+  customerId: z.number().int(),
+  customerName: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  department: z.string().nullable(),
+  mobile: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  wechat: z.string().nullable(),
+  birthday: z.string().nullable(),
+  isPrimary: z.boolean(),
+  notes: z.string().nullable(),
+});
+export type Contact = z.infer<typeof contact>;
+export const contactList = listOf(contact);
+
+export const contactListQuery = z
+  .object({
+    ...pageQuery,
+    customerId: z.coerce.number().int().positive().optional(),
+    sort: z.enum(['name', '-name', 'updatedAt', '-updatedAt']).default('-updatedAt'),
+  })
+  .strict();
+export type ContactListQuery = z.input<typeof contactListQuery>;

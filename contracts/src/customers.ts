@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { email, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+import { mobile } from './org.js';
+import { isValidChineseIdCard, isValidCreditCode } from './validators.js';
+
+export const customerKinds = ['organization', 'person'] as const;
+export const customerCategories = ['retail', 'enterprise', 'distributor', 'internal'] as const;
+export const customerStatuses = [
+  'potential',
+  'target',
+  'first_purchase',
+  'repeat',
+  'loyal',
+  'lost',
+  'non_customer',
+] as const;
+export const lifecycleStages = ['exploration', 'formation', 'stability', 'decline'] as const;
+export const genders = ['male', 'female', 'other'] as const;
+export const maritalStatuses = ['single', 'married', 'divorced', 'widowed'] as const;
+export const ownershipTypes = [
+  'state_owned',
+  'private',
+  'foreign',
+  'joint_venture',
+  'collective',
+  'other',
+] as const;
+export const companyScales = ['micro', 'small', 'medium', 'large'] as const;
+export const creditStandings = ['good', 'fair', 'poor', 'unknown'] as const;
+export const customerSorts = [
+  'updatedAt',
+  '-updatedAt',
+  'createdAt',
+  '-createdAt',
+  'name',
+  '-name',
+  'archiveNo',
+  '-archiveNo',
+] as const;
+
+export type CustomerKind = (typeof customerKinds)[number];
+export type CustomerCategory = (typeof customerCategories)[number];
+export type CustomerStatus = (typeof customerStatuses)[number];
+export type LifecycleStage = (typeof lifecycleStages)[number];
+
+/** Person archive (个人客户档案): DOMAIN.md section 2. `idCardNumber` and `health` are sensitive. */
+export const personProfile = z
+  .object({
+    gender: z.enum(genders).nullable(),
+    birthday: isoDate.nullable(),
+    idCardNumber: text(18).refine((v) => v === null || isValidChineseIdCard(v), { message: 'idCard' }),
+    wechat: text(60),
+    qq: text(20),
+    homeAddress: text(200),
+    employer: text(120),
+    employerType: text(60),
+    jobTitle: text(60),
+    annualIncome: z.number().int().min(0).max(1e13).nullable(),
+    careerGoals: text(500),
+    preferences: text(500),
+    preferredChannel: text(60),
+    maritalStatus: z.enum(maritalStatuses).nullable(),
+    weddingAnniversary: isoDate.nullable(),
+    education: text(60),
+    hobbies: text(300),
+    spouseName: text(60),
+    spouseBirthday: isoDate.nullable(),
+    children: text(300),
+    health: text(500),
+    favoriteSports: text(200),
+    topics: text(300),
+    media: text(200),
+    schools: text(300),
+    clubs: text(300),
+  })
+  .partial()
+  .strict();
+export type PersonProfile = z.infer<typeof personProfile>;
+export const sensitivePersonFields = ['idCardNumber', 'health'] as const;
+
+/** Organisation archive (企业客户档案): DOMAIN.md section 2. */
+export const organizationProfile = z
+  .object({
+    ownership: z.enum(ownershipTypes).nullable(),
+    creditCode: text(18).refine((v) => v === null || isValidCreditCode(v), { message: 'creditCode' }),
+    legalRepresentative: text(60),
+    postcode: text(10),
+    foundedYear: z.number().int().min(1800).max(2100).nullable(),
+    employees: z.number().int().min(0).max(10_000_000).nullable(),
+    scale: z.enum(companyScales).nullable(),
+    industryPosition: text(200),
+    settlementMethod: text(60),
+    creditStanding: z.enum(creditStandings).nullable(),
+    creditLimit: z.number().int().min(0).max(1e13).nullable(),
+    purchaseCycleDays: z.number().int().min(0).max(3650).nullable(),
+  })
+  .partial()
+  .strict();
+export type OrganizationProfile = z.infer<typeof organizationProfile>;
+
+const tag = z.string().trim().min(1).max(30);
+
+const customerFields = {
+  kind: z.enum(customerKinds),
+  name: z.string().trim().min(1).max(120),
+  category: z.enum(customerCategories),
+  status: z.enum(customerStatuses),
+  lifecycleStage: z.enum(lifecycleStages),
+  ownerId: z.number().int().positive().nullable(),
+  industry: text(60),
+  province: text(30),
+  city: text(30),
+  district: text(30),
+  address: text(200),
+  phone: mobile.nullable(),
+  mobile: mobile.nullable(),
+  email: email.nullable(),
+  website: text(200),
+  source: text(60),
+  tags: z.array(tag).max(20),
+  notes: text(2000),
+  person: personProfile,
+  organization: organizationProfile,
+};
+
+export const customerCreate = z
+  .object({
+    ...customerFields,
+    category: customerFields.category.default('enterprise'),
+    status: customerFields.status.default('potential'),
+    lifecycleStage: customerFields.lifecycleStage.default('exploration'),
+  })
+  .partial({
+    ownerId: true,
+    industry: true,
+    province: true,
+    city: true,
+    district: true,
+    address: true,
+    phone: true,
+    mobile: true,
+    email: true,
+    website: true,
+    source: true,
+    tags: true,
+    notes: true,
+    person: true,
+    organization: true,
+  })
+  .strict();
+export type CustomerCreate = z.input<typeof customerCreate>;
+
+export const customerUpdate = z
+  .object(customerFields)
+  .partial()
+  .extend(versionField)
+  .strict();
+export type CustomerUpdate = z.input<typeof customerUpdate>;
+
+export const customer = z.object({
+  ...recordMeta,
+  archiveNo: z.string(),
+  kind: z.enum(customerKinds),
+  name: z.string(),
+  category: z.enum(customerCategories),
+  status: z.enum(customerStatuses),
+  lifecycleStage: z.enum(lifecycleStages),
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  industry: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  district: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  mobile: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  source: z.string().nullable(),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  person: personProfile,
+  organization: organizationProfile,
+  contactCount: z.number().int(),
+  /** What the caller may do with this record; the client hides the other actions. */
+  can: z.object({ edit: z.boolean(), delete: z.boolean(), viewSensitive: z.boolean() }),
+});
+export type Customer = z.infer<typeof customer>;
+export const customerList = listOf(customer);
+
+const csv = z
+  .string()
+  .max(500)
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+export const customerListQuery = z
+  .object({
+    ...pageQuery,
+    sort: z.enum(customerSorts).default('-updatedAt'),
+    kind: z.enum(customerKinds).optional(),
+    category: z.enum(customerCategories).optional(),
+    status: csv.pipe(z.array(z.enum(customerStatuses))).optional(),
+    lifecycleStage: z.enum(lifecycleStages).optional(),
+    /** A user id, or `none` for the public pool. */
+    ownerId: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+    province: z.string().trim().max(30).optional(),
+    city: z.string().trim().max(30).optional(),
+    district: z.string().trim().max(30).optional(),
+    tags: csv.pipe(z.array(tag)).optional(),
+  })
+  .strict();
+export type CustomerListQuery = z.input<typeof customerListQuery>;

@@ -1,0 +1,7 @@
+export * from './common.js';
+export * from './org.js';
+export * from './auth.js';
+export * from './customers.js';
+export * from './contacts.js';
+export * from './history.js';
+export * from './validators.js';

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { email, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+
+export const dataScopes = ['own', 'department', 'department_tree', 'all'] as const;
+export type DataScope = (typeof dataScopes)[number];
+
+/** Each module and the actions that make sense for it; a permission is `module.action`. */
+export const permissionCatalog = {
+  customers: ['view', 'create', 'edit', 'delete', 'import', 'export', 'assign', 'view_sensitive'],
+  contacts: ['view', 'create', 'edit', 'delete', 'import', 'export', 'view_sensitive'],
+  users: ['view', 'create', 'edit', 'delete'],
+  departments: ['view', 'create', 'edit', 'delete'],
+  roles: ['view', 'create', 'edit', 'delete'],
+  recycle_bin: ['view', 'restore', 'purge'],
+} as const;
+export type PermissionModule = keyof typeof permissionCatalog;
+export type Permission = {
+  [M in PermissionModule]: `${M}.${(typeof permissionCatalog)[M][number]}`;
+}[PermissionModule];
+export const allPermissions = Object.entries(permissionCatalog).flatMap(([m, actions]) =>
+  actions.map((a) => `${m}.${a}`),
+) as Permission[];
+export const permission = z.enum(allPermissions as [Permission, ...Permission[]]);
+
+export const builtInRoleKeys = [
+  'administrator',
+  'sales_manager',
+  'salesperson',
+  'service_agent',
+  'marketing',
+  'read_only',
+] as const;
+export type BuiltInRoleKey = (typeof builtInRoleKeys)[number];
+
+export const role = z.object({
+  ...recordMeta,
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  builtIn: z.boolean(),
+  permissions: z.array(permission),
+  dataScope: z.enum(dataScopes),
+  userCount: z.number().int(),
+});
+export type Role = z.infer<typeof role>;
+export const roleList = listOf(role);
+
+const roleKey = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z][a-z0-9_]*$/, { message: 'a-z, 0-9, _' });
+export const roleCreate = z
+  .object({
+    key: roleKey,
+    name: z.string().trim().min(1).max(60),
+    description: text(500).optional(),
+    permissions: z.array(permission).max(200).default([]),
+    dataScope: z.enum(dataScopes).default('own'),
+  })
+  .strict();
+export type RoleCreate = z.input<typeof roleCreate>;
+export const roleUpdate = roleCreate.omit({ key: true }).partial().extend(versionField).strict();
+export type RoleUpdate = z.input<typeof roleUpdate>;
+
+export const department = z.object({
+  ...recordMeta,
+  name: z.string(),
+  parentId: z.number().int().nullable(),
+  userCount: z.number().int(),
+});
+export type Department = z.infer<typeof department>;
+export const departmentList = listOf(department);
+export const departmentCreate = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    parentId: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
+export type DepartmentCreate = z.input<typeof departmentCreate>;
+export const departmentUpdate = departmentCreate.partial().extend(versionField).strict();
+export type DepartmentUpdate = z.input<typeof departmentUpdate>;
+
+export const password = z.string().min(8).max(200);
+
+export const user = z.object({
+  ...recordMeta,
+  email: z.string(),
+  name: z.string(),
+  mobile: z.string().nullable(),
+  departmentId: z.number().int().nullable(),
+  roleId: z.number().int(),
+  active: z.boolean(),
+  locale: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+});
+export type User = z.infer<typeof user>;
+export const userList = listOf(user);
+export const mobile = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone' });
+export const userCreate = z
+  .object({
+    email,
+    name: z.string().trim().min(1).max(80),
+    password,
+    mobile: mobile.nullable().optional(),
+    departmentId: z.number().int().positive().nullable().default(null),
+    roleId: z.number().int().positive(),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export type UserCreate = z.input<typeof userCreate>;
+export const userUpdate = userCreate.partial().extend(versionField).strict();
+export type UserUpdate = z.input<typeof userUpdate>;
+export const userListQuery = z
+  .object({
+    ...pageQuery,
+    departmentId: z.coerce.number().int().positive().optional(),
+    roleId: z.coerce.number().int().positive().optional(),
+    active: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+export const orgListQuery = z.object({ ...pageQuery }).strict();

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { LoginThrottle } from './platform/auth/throttle.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import type { AppContext } from './platform/context.js';
+import type { Database } from './platform/db/database.js';
+import { OpenApiRegistry } from './platform/http/openapi.js';
+import { apiNotFound, installHttpRules } from './platform/http/hooks.js';
+import { createRouter } from './platform/http/route.js';
+import { authRoutes, sessionCookie } from './modules/auth/index.js';
+import { contactRoutes } from './modules/contacts/index.js';
+import { customerRoutes } from './modules/customers/index.js';
+import { departmentRoutes } from './modules/departments/index.js';
+import { recycleBinRoutes } from './modules/recycle-bin/index.js';
+import { roleRoutes } from './modules/roles/index.js';
+import { systemRoutes } from './modules/system/index.js';
+import { actorOfSession, userRoutes } from './modules/users/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const defaultWebDist = path.resolve(here, '../../web/dist');
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: boolean | { level: string };
+}
+
+/** Build the HTTP application (tests build it too, with their own database and clock). */
+export async function buildApp({ config, database, clock = systemClock, logger = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new LoginThrottle(clock) };
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: false, disableRequestLogging: !logger, forceCloseConnections: true });
+  installHttpRules(app, { trustedOrigins: config.trustedOrigins });
+  await app.register(cookie);
+
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[sessionCookie];
+    if (token) request.actor = await actorOfSession(ctx, token, request.locale);
+  });
+
+  const registry = new OpenApiRegistry();
+  const router = createRouter(app, registry, '/api/v1');
+  systemRoutes(router, ctx, registry);
+  authRoutes(router, ctx);
+  userRoutes(router, ctx);
+  departmentRoutes(router, ctx);
+  roleRoutes(router, ctx);
+  customerRoutes(router, ctx);
+  contactRoutes(router, ctx);
+  recycleBinRoutes(router, ctx);
+
+  const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
+  await app.register(fastifyStatic, { root: swaggerDir, prefix: '/api/docs/assets/', decorateReply: false });
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html').send(docsPage));
+
+  const webDist = config.webDist ?? defaultWebDist;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) return reply.code(404).send(apiNotFound(request));
+    // The web app routes on the client: every other page gets index.html.
+    return reply.type('text/html').sendFile('index.html', webDist);
+  });
+  return { app, ctx };
+}
+
+const docsPage = `<!doctype html><html><head><meta charset="utf-8"><title>CRM API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#ui' });</script></body></html>`;

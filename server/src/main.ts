@@ -1,0 +1,43 @@
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { seedDemo } from './modules/demo/index.js';
+import { loadConfig } from './platform/config.js';
+import { createDatabase } from './platform/db/database.js';
+import { migrate, MigrationError } from './platform/db/migrate.js';
+
+/** Start-up only: configuration, database, migrations, first user, then listen. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, process.argv.slice(2));
+  const database = createDatabase(config);
+  try {
+    const applied = await migrate(database);
+    if (applied.length > 0) console.log(`Database migrated (${database.engine}): ${applied.join(', ')}`);
+  } catch (error) {
+    if (error instanceof MigrationError) {
+      console.error(`Cannot start: ${error.message}`);
+      await database.close();
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, ctx } = await buildApp({ config, database, logger: { level: config.logLevel } });
+  await bootstrap(ctx, (line) => console.log(line));
+  if (config.demo) {
+    const created = await seedDemo(ctx);
+    if (created) console.log(`Demo company created: ${created.users} users, ${created.customers} customers, ${created.contacts} contacts (password for every demo user: demo12345).`);
+  }
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`CRM is running on http://localhost:${config.port} (database: ${database.engine}${database.engine === 'sqlite' ? `, ${config.dataDir}` : ''})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

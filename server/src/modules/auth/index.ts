@@ -1,0 +1,1 @@
+export { authRoutes, sessionCookie } from './auth.routes.js';

@@ -1,0 +1,109 @@
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type ContactRow = Selectable<DB['contacts']>;
+
+export interface ContactFilter {
+  /** Customer data scope, written on `c` (the contact's customer). */
+  scope: Expression<SqlBool> | null;
+  customerId?: number;
+  q?: string;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// Contacts are seen through their customer: the join applies the customer's scope and liveness.
+function filtered(db: Db, f: ContactFilter) {
+  let query = db
+    .selectFrom('contacts as k')
+    .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .where('k.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null);
+  if (f.scope) query = query.where(f.scope);
+  if (f.customerId !== undefined) query = query.where('k.customer_id', '=', f.customerId);
+  if (f.q) {
+    const like = `%${escapeLike(f.q.toLowerCase())}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(k.name)`, 'like', sql`${like} escape '\\'`),
+        eb(sql`lower(k.email)`, 'like', sql`${like} escape '\\'`),
+        eb('k.mobile', 'like', sql<string>`${like} escape '\\'`),
+        eb('k.phone', 'like', sql<string>`${like} escape '\\'`),
+      ]),
+    );
+  }
+  return query;
+}
+
+export async function list(db: Db, f: ContactFilter, sort: { key: 'name' | 'updatedAt'; desc: boolean }, limit: number, offset: number) {
+  const column = sort.key === 'name' ? 'k.name' : 'k.updated_at';
+  const direction = sort.desc ? 'desc' : 'asc';
+  const [rows, total] = await Promise.all([
+    filtered(db, f)
+      .selectAll('k')
+      .select('c.name as customer_name')
+      .orderBy('k.is_primary', 'desc')
+      .orderBy(column, direction)
+      .orderBy('k.id', direction)
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function findVisible(db: Db, id: number, scope: Expression<SqlBool> | null) {
+  return filtered(db, { scope }).selectAll('k').select('c.name as customer_name').where('k.id', '=', id).executeTakeFirst();
+}
+
+export async function insert(db: Db, values: Omit<ContactRow, 'id'>): Promise<number> {
+  const row = await db.insertInto('contacts').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function update(db: Db, id: number, version: number, values: Partial<ContactRow>): Promise<boolean> {
+  const result = await db
+    .updateTable('contacts')
+    .set({ ...values, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setFields(db: Db, id: number, values: Partial<ContactRow>): Promise<void> {
+  await db.updateTable('contacts').set(values).where('id', '=', id).execute();
+}
+
+export async function clearPrimary(db: Db, customerId: number, exceptId: number): Promise<void> {
+  await db.updateTable('contacts').set({ is_primary: 0 }).where('customer_id', '=', customerId).where('id', '!=', exceptId).where('is_primary', '=', 1).execute();
+}
+
+/** Names and numbers of a customer's live contacts, for its search document. */
+export async function liveTerms(db: Db, customerId: number) {
+  return db.selectFrom('contacts').select(['name', 'mobile', 'phone', 'email']).where('customer_id', '=', customerId).where('deleted_at', 'is', null).execute();
+}
+
+export async function listDeleted(db: Db, q: string | undefined, limit: number, offset: number) {
+  let query = db.selectFrom('contacts as k').innerJoin('customers as c', 'c.id', 'k.customer_id').where('k.deleted_at', 'is not', null);
+  if (q) query = query.where('k.name', 'like', `%${escapeLike(q)}%`);
+  const [rows, total] = await Promise.all([
+    query.select(['k.id', 'k.name', 'k.deleted_at', 'k.deleted_by', 'c.name as customer_name']).orderBy('k.deleted_at', 'desc').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export function findDeleted(db: Db, id: number) {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
+}
+
+export async function purge(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('contacts').where('id', '=', id).execute();
+}

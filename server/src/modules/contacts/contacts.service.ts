@@ -1,0 +1,187 @@
+import type { Contact, contactCreate, contactListQuery, contactUpdate, ListResponse, RecycleBinItem } from '@crm/contracts';
+import type { z } from 'zod';
+import { authorize, type Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { customerScope, findVisible as findVisibleCustomer, isCustomerLive, updateContactSummary } from '../customers/index.js';
+import { diffRecords, recordChange } from '../history/index.js';
+import { userNames } from '../users/index.js';
+import * as repo from './contacts.repository.js';
+
+type Db = AppContext['db'];
+type Row = repo.ContactRow & { customer_name: string };
+
+function present(row: Row): Contact {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    name: row.name,
+    title: row.title,
+    department: row.department,
+    mobile: row.mobile,
+    phone: row.phone,
+    email: row.email,
+    wechat: row.wechat,
+    birthday: row.birthday,
+    isPrimary: row.is_primary === 1,
+    notes: row.notes,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+  };
+}
+
+const historyFields = ['name', 'title', 'department', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'isPrimary', 'notes'] as const;
+
+/** Refresh what the customer record keeps about its contacts (count, searchable names and numbers). */
+async function refreshCustomer(db: Db, ctx: AppContext, customerId: number): Promise<void> {
+  const terms = await repo.liveTerms(db, customerId);
+  await updateContactSummary(db, ctx, customerId, {
+    count: terms.length,
+    terms: terms.flatMap((t) => [t.name, t.mobile, t.phone, t.email]).filter((v): v is string => !!v),
+  });
+}
+
+export async function listContacts(ctx: AppContext, actor: Actor, query: z.output<typeof contactListQuery>): Promise<ListResponse<Contact>> {
+  authorize(actor, 'contacts.view');
+  const desc = query.sort.startsWith('-');
+  const key = query.sort.replace(/^-/, '') as 'name' | 'updatedAt';
+  const { rows, total } = await repo.list(ctx.db, { scope: customerScope(actor), customerId: query.customerId, q: query.q }, { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);
+  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
+}
+
+async function findVisible(db: Db, actor: Actor, id: number): Promise<Row> {
+  const row = await repo.findVisible(db, id, customerScope(actor));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getContact(ctx: AppContext, actor: Actor, id: number): Promise<Contact> {
+  authorize(actor, 'contacts.view');
+  return present(await findVisible(ctx.db, actor, id));
+}
+
+export async function createContact(ctx: AppContext, actor: Actor, input: z.output<typeof contactCreate>): Promise<Contact> {
+  authorize(actor, 'contacts.create');
+  const now = ctx.clock.now().toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    let customer;
+    try {
+      customer = await findVisibleCustomer(trx, actor, input.customerId);
+    } catch {
+      throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'customerId', message: 'unknownCustomer' }]);
+    }
+    if (customer.kind !== 'organization') {
+      throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'customerId', message: 'contactNeedsOrganization' }]);
+    }
+    const id = await repo.insert(trx, {
+      customer_id: input.customerId,
+      name: input.name,
+      title: input.title ?? null,
+      department: input.department ?? null,
+      mobile: input.mobile ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      wechat: input.wechat ?? null,
+      birthday: input.birthday ?? null,
+      is_primary: input.isPrimary ? 1 : 0,
+      notes: input.notes ?? null,
+      deleted_at: null,
+      deleted_by: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: actor.userId,
+      updated_by: actor.userId,
+    });
+    if (input.isPrimary) await repo.clearPrimary(trx, input.customerId, id);
+    await refreshCustomer(trx, ctx, input.customerId);
+    await recordChange(trx, { entityType: 'contact', entityId: id, customerId: input.customerId, action: 'create', actorId: actor.userId, at: now, label: input.name });
+    return id;
+  });
+  return getContact(ctx, actor, id);
+}
+
+export async function updateContact(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof contactUpdate>): Promise<Contact> {
+  authorize(actor, 'contacts.edit');
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findVisible(trx, actor, id);
+    if (row.version !== input.version) throw conflict(present(row));
+    const changes: Partial<repo.ContactRow> = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.department !== undefined ? { department: input.department } : {}),
+      ...(input.mobile !== undefined ? { mobile: input.mobile } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.wechat !== undefined ? { wechat: input.wechat } : {}),
+      ...(input.birthday !== undefined ? { birthday: input.birthday } : {}),
+      ...(input.isPrimary !== undefined ? { is_primary: input.isPrimary ? 1 : 0 } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+    };
+    const diff = diffRecords(present(row), present({ ...row, ...changes }), historyFields);
+    if (diff.length === 0) return;
+    if (!(await repo.update(trx, id, input.version, { ...changes, updated_at: now, updated_by: actor.userId }))) throw conflict(present(row));
+    if (input.isPrimary) await repo.clearPrimary(trx, row.customer_id, id);
+    await refreshCustomer(trx, ctx, row.customer_id);
+    await recordChange(trx, { entityType: 'contact', entityId: id, customerId: row.customer_id, action: 'update', actorId: actor.userId, at: now, label: changes.name ?? row.name, changes: diff });
+  });
+  return getContact(ctx, actor, id);
+}
+
+export async function deleteContact(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'contacts.delete');
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findVisible(trx, actor, id);
+    await repo.setFields(trx, id, { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId });
+    await refreshCustomer(trx, ctx, row.customer_id);
+    await recordChange(trx, { entityType: 'contact', entityId: id, customerId: row.customer_id, action: 'delete', actorId: actor.userId, at: now, label: row.name });
+  });
+}
+
+export async function listDeletedContacts(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListResponse<RecycleBinItem>> {
+  authorize(actor, 'recycle_bin.view');
+  const { rows, total } = await repo.listDeleted(ctx.db, query.q, query.pageSize, (query.page - 1) * query.pageSize);
+  const names = await userNames(ctx, rows.map((r) => r.deleted_by));
+  return {
+    items: rows.map((r) => ({
+      type: 'contact' as const,
+      id: r.id,
+      name: r.name,
+      parentName: r.customer_name,
+      deletedAt: r.deleted_at ?? '',
+      deletedBy: r.deleted_by,
+      deletedByName: r.deleted_by !== null ? (names.get(r.deleted_by) ?? null) : null,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function restoreContact(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'recycle_bin.restore');
+  const row = await repo.findDeleted(ctx.db, id);
+  if (!row) throw notFound();
+  if (!(await isCustomerLive(ctx, row.customer_id))) throw new AppError('CONFLICT', 'parentDeleted');
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: now, updated_by: actor.userId, version: row.version + 1 });
+    await refreshCustomer(trx, ctx, row.customer_id);
+    await recordChange(trx, { entityType: 'contact', entityId: id, customerId: row.customer_id, action: 'restore', actorId: actor.userId, at: now, label: row.name });
+  });
+}
+
+export async function purgeContact(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'recycle_bin.purge');
+  const row = await repo.findDeleted(ctx.db, id);
+  if (!row) throw notFound();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.purge(trx, id);
+  });
+}

@@ -1,0 +1,2 @@
+export { contactRoutes } from './contacts.routes.js';
+export { listDeletedContacts, restoreContact, purgeContact, createContact } from './contacts.service.js';

@@ -1,0 +1,98 @@
+import {
+  sensitivePersonFields,
+  type Customer,
+  type CustomerCategory,
+  type CustomerKind,
+  type CustomerStatus,
+  type FieldChange,
+  type LifecycleStage,
+  type OrganizationProfile,
+  type PersonProfile,
+} from '@crm/contracts';
+import { can, type Actor } from '../../platform/auth/actor.js';
+import type { CustomerRow } from './customers.repository.js';
+
+/** Keep the first and last few characters of a sensitive value. */
+export function mask(value: string): string {
+  const chars = Array.from(value);
+  if (chars.length <= 4) return '*'.repeat(chars.length);
+  const keep = chars.length >= 10 ? 4 : 1;
+  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep * 2) + chars.slice(-keep).join('');
+}
+
+const sensitivePaths = new Set<string>(sensitivePersonFields.map((f) => `person.${f}`));
+
+export function maskPerson(person: PersonProfile, viewSensitive: boolean): PersonProfile {
+  if (viewSensitive) return person;
+  const copy: PersonProfile = { ...person };
+  for (const field of sensitivePersonFields) {
+    const value = copy[field];
+    if (typeof value === 'string') copy[field] = mask(value);
+  }
+  return copy;
+}
+
+/** Mask sensitive values in a history entry for users without the right to see them. */
+export function maskChange(change: FieldChange, viewSensitive: boolean): FieldChange {
+  if (viewSensitive || !sensitivePaths.has(change.field)) return change;
+  const m = (v: unknown) => (typeof v === 'string' ? mask(v) : v);
+  return { ...change, old: m(change.old), new: m(change.new) };
+}
+
+/** The API shape of a customer, as the caller may see it. */
+export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<number, string>, inScopeForEdit = true): Customer {
+  const viewSensitive = can(actor, 'customers.view_sensitive');
+  return {
+    id: row.id,
+    archiveNo: row.archive_no,
+    kind: row.kind as CustomerKind,
+    name: row.name,
+    category: row.category as CustomerCategory,
+    status: row.status as CustomerStatus,
+    lifecycleStage: row.lifecycle_stage as LifecycleStage,
+    ownerId: row.owner_id,
+    ownerName: row.owner_id !== null ? (ownerNames.get(row.owner_id) ?? null) : null,
+    industry: row.industry,
+    province: row.province,
+    city: row.city,
+    district: row.district,
+    address: row.address,
+    phone: row.phone,
+    mobile: row.mobile,
+    email: row.email,
+    website: row.website,
+    source: row.source,
+    tags: JSON.parse(row.tags) as string[],
+    notes: row.notes,
+    person: maskPerson(JSON.parse(row.person) as PersonProfile, viewSensitive),
+    organization: JSON.parse(row.organization) as OrganizationProfile,
+    contactCount: Number(row.contact_count),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    can: {
+      edit: inScopeForEdit && can(actor, 'customers.edit'),
+      delete: inScopeForEdit && can(actor, 'customers.delete'),
+      viewSensitive,
+    },
+  };
+}
+
+/** Fields compared for the change history (presented names). */
+export const historyFields = [
+  'kind', 'name', 'category', 'status', 'lifecycleStage', 'ownerId', 'industry', 'province', 'city', 'district',
+  'address', 'phone', 'mobile', 'email', 'website', 'source', 'tags', 'notes', 'person', 'organization',
+] as const;
+
+/** The stored values of the compared fields, unmasked (history keeps the truth; reading masks it). */
+export function recordView(row: CustomerRow): Record<string, unknown> {
+  return {
+    kind: row.kind, name: row.name, category: row.category, status: row.status, lifecycleStage: row.lifecycle_stage,
+    ownerId: row.owner_id, industry: row.industry, province: row.province, city: row.city, district: row.district,
+    address: row.address, phone: row.phone, mobile: row.mobile, email: row.email, website: row.website,
+    source: row.source, tags: JSON.parse(row.tags) as string[], notes: row.notes,
+    person: JSON.parse(row.person) as unknown, organization: JSON.parse(row.organization) as unknown,
+  };
+}

@@ -1,0 +1,55 @@
+import type { ListResponse, RecycleBinItem } from '@crm/contracts';
+import { authorize, type Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+import { purgeCustomerHistory, recordChange } from '../history/index.js';
+import { userNames } from '../users/index.js';
+import * as repo from './customers.repository.js';
+
+/** Deleted customers, for the recycle bin. */
+export async function listDeletedCustomers(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListResponse<RecycleBinItem>> {
+  authorize(actor, 'recycle_bin.view');
+  const { rows, total } = await repo.listDeleted(ctx.db, query.q, query.pageSize, (query.page - 1) * query.pageSize);
+  const names = await userNames(ctx, rows.map((r) => r.deleted_by));
+  return {
+    items: rows.map((r) => ({
+      type: 'customer' as const,
+      id: r.id,
+      name: r.name,
+      parentName: null,
+      deletedAt: r.deleted_at ?? '',
+      deletedBy: r.deleted_by,
+      deletedByName: r.deleted_by !== null ? (names.get(r.deleted_by) ?? null) : null,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function restoreCustomer(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'recycle_bin.restore');
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findById(trx, id, null, { deleted: true });
+    if (!row) throw notFound();
+    await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: now, updated_by: actor.userId, version: row.version + 1 });
+    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'restore', actorId: actor.userId, at: now, label: row.name });
+  });
+}
+
+/** Erase a deleted customer for good, with its contacts and history. Its archive number is not reused. */
+export async function purgeCustomer(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'recycle_bin.purge');
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findById(trx, id, null, { deleted: true });
+    if (!row) throw notFound();
+    await purgeCustomerHistory(trx, id);
+    await repo.purge(trx, ctx.engine, id);
+  });
+}
+
+/** Whether a customer exists and is live (a contact can only be restored under a live customer). */
+export async function isCustomerLive(ctx: AppContext, id: number): Promise<boolean> {
+  return (await repo.findById(ctx.db, id, null)) !== undefined;
+}

@@ -1,0 +1,142 @@
+import { sql, type Selectable, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { CustomerStatus } from '@crm/contracts';
+import type { Engine } from '../../platform/config.js';
+import type { DB } from '../../platform/db/schema.js';
+import { customerSearchCondition, deleteSearchIndex, writeSearchIndex } from '../../platform/search.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type CustomerRow = Selectable<DB['customers']>;
+export type NewCustomerRow = Omit<CustomerRow, 'id' | 'contact_count' | 'contact_terms'>;
+
+export interface CustomerFilter {
+  scope: Expression<SqlBool> | null;
+  q?: string;
+  kind?: string;
+  category?: string;
+  status?: CustomerStatus[];
+  lifecycleStage?: string;
+  ownerId?: number | 'none';
+  province?: string;
+  city?: string;
+  district?: string;
+  tags?: string[];
+}
+
+const sortColumns = {
+  updatedAt: 'c.updated_at',
+  createdAt: 'c.created_at',
+  name: 'c.name',
+  archiveNo: 'c.archive_no',
+} as const;
+export type SortKey = keyof typeof sortColumns;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Live customers matching a filter, as `c`; the one query behind list, count and (later) export. */
+function filtered(db: Db, engine: Engine, f: CustomerFilter) {
+  let query = db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
+  if (f.scope) query = query.where(f.scope);
+  if (f.q) {
+    const search = customerSearchCondition(engine, f.q);
+    if (search) query = query.where(search);
+  }
+  if (f.kind) query = query.where('c.kind', '=', f.kind);
+  if (f.category) query = query.where('c.category', '=', f.category);
+  if (f.status && f.status.length > 0) query = query.where('c.status', 'in', f.status);
+  if (f.lifecycleStage) query = query.where('c.lifecycle_stage', '=', f.lifecycleStage);
+  if (f.ownerId === 'none') query = query.where('c.owner_id', 'is', null);
+  else if (f.ownerId !== undefined) query = query.where('c.owner_id', '=', f.ownerId);
+  if (f.province) query = query.where('c.province', '=', f.province);
+  if (f.city) query = query.where('c.city', '=', f.city);
+  if (f.district) query = query.where('c.district', '=', f.district);
+  for (const tag of f.tags ?? []) {
+    // Tags are a JSON array of strings; a quoted match finds the whole tag only.
+    query = query.where(sql<SqlBool>`c.tags like ${`%${escapeLike(JSON.stringify(tag))}%`} escape '\\'`);
+  }
+  return query;
+}
+
+export async function list(
+  db: Db,
+  engine: Engine,
+  f: CustomerFilter,
+  sort: { key: SortKey; desc: boolean },
+  limit: number,
+  offset: number,
+): Promise<{ rows: CustomerRow[]; total: number }> {
+  const direction = sort.desc ? 'desc' : 'asc';
+  const [rows, total] = await Promise.all([
+    filtered(db, engine, f)
+      .selectAll('c')
+      .orderBy(sortColumns[sort.key], direction)
+      .orderBy('c.id', direction)
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    filtered(db, engine, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as CustomerRow[], total: Number(total.n) };
+}
+
+/** A customer by id within a scope; deleted ones only when asked. */
+export async function findById(db: Db, id: number, scope: Expression<SqlBool> | null, options: { deleted?: boolean } = {}) {
+  let query = db.selectFrom('customers as c').selectAll('c').where('c.id', '=', id);
+  query = options.deleted ? query.where('c.deleted_at', 'is not', null) : query.where('c.deleted_at', 'is', null);
+  if (scope) query = query.where(scope);
+  return (await query.executeTakeFirst()) as CustomerRow | undefined;
+}
+
+/** The next archive number; numbers are never reused, even after a purge. */
+export async function nextArchiveNumber(db: Db): Promise<number> {
+  const updated = await db
+    .updateTable('counters')
+    .set({ value: sql`value + 1` })
+    .where('name', '=', 'customer_archive_no')
+    .returning('value')
+    .executeTakeFirst();
+  if (updated) return updated.value;
+  await db.insertInto('counters').values({ name: 'customer_archive_no', value: 1 }).execute();
+  return 1;
+}
+
+export async function insert(db: Db, values: NewCustomerRow): Promise<number> {
+  const row = await db.insertInto('customers').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Versioned update of a live customer: false when the version is stale. */
+export async function update(db: Db, id: number, version: number, values: Partial<CustomerRow>): Promise<boolean> {
+  const result = await db
+    .updateTable('customers')
+    .set({ ...values, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setFields(db: Db, id: number, values: Partial<CustomerRow>): Promise<void> {
+  await db.updateTable('customers').set(values).where('id', '=', id).execute();
+}
+
+export async function purge(db: Db, engine: Engine, id: number): Promise<void> {
+  await deleteSearchIndex(db, engine, id);
+  await db.deleteFrom('customers').where('id', '=', id).execute();
+}
+
+export async function writeSearch(db: Db, engine: Engine, id: number, grams: string[]): Promise<void> {
+  await writeSearchIndex(db, engine, id, grams);
+}
+
+export async function listDeleted(db: Db, q: string | undefined, limit: number, offset: number) {
+  let query = db.selectFrom('customers').where('deleted_at', 'is not', null);
+  if (q) query = query.where('name', 'like', `%${escapeLike(q)}%`);
+  const [rows, total] = await Promise.all([
+    query.select(['id', 'name', 'deleted_at', 'deleted_by']).orderBy('deleted_at', 'desc').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

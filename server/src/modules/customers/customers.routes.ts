@@ -1,0 +1,20 @@
+import { customer, customerCreate, customerList, customerListQuery, customerUpdate, historyList, historyQuery, idParams } from '@crm/contracts';
+import type { AppContext } from '../../platform/context.js';
+import type { Router } from '../../platform/http/route.js';
+import * as service from './customers.service.js';
+
+export function customerRoutes(r: Router, ctx: AppContext): void {
+  const tag = 'customers';
+  r.route({ method: 'GET', url: '/customers', summary: 'List, filter and search customers within your data scope', tag, query: customerListQuery, response: customerList,
+    handler: ({ actor, query }) => service.listCustomers(ctx, actor, query) });
+  r.route({ method: 'POST', url: '/customers', summary: 'Create a customer (owner defaults to you)', tag, body: customerCreate, response: customer,
+    handler: ({ actor, body }) => service.createCustomer(ctx, actor, body) });
+  r.route({ method: 'GET', url: '/customers/:id', summary: 'Get a customer', tag, params: idParams, response: customer,
+    handler: ({ actor, params }) => service.getCustomer(ctx, actor, params.id) });
+  r.route({ method: 'PATCH', url: '/customers/:id', summary: 'Change a customer; 409 with the current record when your version is stale', tag, params: idParams, body: customerUpdate, response: customer,
+    handler: ({ actor, params, body }) => service.updateCustomer(ctx, actor, params.id, body) });
+  r.route({ method: 'DELETE', url: '/customers/:id', summary: 'Move a customer to the recycle bin', tag, params: idParams, status: 204,
+    handler: ({ actor, params }) => service.deleteCustomer(ctx, actor, params.id) });
+  r.route({ method: 'GET', url: '/customers/:id/history', summary: "A customer's change history, its contacts' included", tag, params: idParams, query: historyQuery, response: historyList,
+    handler: ({ actor, params, query }) => service.getCustomerHistory(ctx, actor, params.id, query) });
+}

@@ -1,0 +1,233 @@
+import type { Customer, customerCreate, customerListQuery, customerUpdate, HistoryEntry, ListResponse, PersonProfile } from '@crm/contracts';
+import type { z } from 'zod';
+import { authorize, can, type Actor } from '../../platform/auth/actor.js';
+import { ownerScope } from '../../platform/auth/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
+import { buildSearchDocument } from '../../platform/search.js';
+import { customerHistory, diffRecords, recordChange } from '../history/index.js';
+import { activeUser, isUserInScope, userNames } from '../users/index.js';
+import { maskChange, presentCustomer, recordView, historyFields } from './customers.presenter.js';
+import * as repo from './customers.repository.js';
+
+type Db = AppContext['db'];
+
+/** The data-scope condition for customers: owners in scope, plus the public pool. */
+export function customerScope(actor: Actor) {
+  return ownerScope(actor, 'c.owner_id', { includeUnowned: true });
+}
+
+export function archiveNumber(n: number): string {
+  return `KH${String(n).padStart(8, '0')}`;
+}
+
+/** Search document of a customer: its own names and numbers and those of its contacts. */
+export function searchDocument(row: Pick<repo.CustomerRow, 'name' | 'phone' | 'mobile' | 'email' | 'archive_no' | 'contact_terms'>) {
+  return buildSearchDocument([row.name, row.archive_no, row.phone, row.mobile, row.email, ...row.contact_terms.split('\n')]);
+}
+
+async function present(ctx: AppContext, actor: Actor, rows: repo.CustomerRow[]): Promise<Customer[]> {
+  const names = await userNames(ctx, rows.map((r) => r.owner_id));
+  return rows.map((row) => presentCustomer(row, actor, names));
+}
+
+export async function listCustomers(ctx: AppContext, actor: Actor, query: z.output<typeof customerListQuery>): Promise<ListResponse<Customer>> {
+  authorize(actor, 'customers.view');
+  const desc = query.sort.startsWith('-');
+  const key = query.sort.replace(/^-/, '') as repo.SortKey;
+  const { rows, total } = await repo.list(
+    ctx.db,
+    ctx.engine,
+    {
+      scope: customerScope(actor),
+      q: query.q,
+      kind: query.kind,
+      category: query.category,
+      status: query.status,
+      lifecycleStage: query.lifecycleStage,
+      ownerId: query.ownerId,
+      province: query.province,
+      city: query.city,
+      district: query.district,
+      tags: query.tags,
+    },
+    { key, desc },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
+  return { items: await present(ctx, actor, rows), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** A live customer the actor may see, or NOT_FOUND (never FORBIDDEN: existence is not revealed). */
+export async function findVisible(db: Db, actor: Actor, id: number): Promise<repo.CustomerRow> {
+  const row = await repo.findById(db, id, customerScope(actor));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getCustomer(ctx: AppContext, actor: Actor, id: number): Promise<Customer> {
+  authorize(actor, 'customers.view');
+  const row = await findVisible(ctx.db, actor, id);
+  const [customer] = await present(ctx, actor, [row]);
+  if (!customer) throw notFound();
+  return customer;
+}
+
+/**
+ * Who may own a customer: the pool (null) and oneself always; anybody else only with the
+ * assign right, and only a user within the actor's own data scope.
+ */
+async function checkOwner(ctx: AppContext, actor: Actor, ownerId: number | null): Promise<void> {
+  if (ownerId === null || ownerId === actor.userId) return;
+  if (!can(actor, 'customers.assign')) throw invalid('ownerId', 'ownerOutsideScope');
+  const user = await activeUser(ctx, ownerId);
+  if (!user) throw invalid('ownerId', 'unknownUser');
+  if (!(await isUserInScope(ctx, actor, ownerId))) throw invalid('ownerId', 'ownerOutsideScope');
+}
+
+/** Drop empty values from a profile object: only what is known is stored. */
+function compact<T extends object>(profile: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(profile ?? {}).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
+
+export async function createCustomer(ctx: AppContext, actor: Actor, input: z.output<typeof customerCreate>): Promise<Customer> {
+  authorize(actor, 'customers.create');
+  const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
+  await checkOwner(ctx, actor, ownerId);
+  const now = ctx.clock.now().toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const archiveNo = archiveNumber(await repo.nextArchiveNumber(trx));
+    const values: repo.NewCustomerRow = {
+      archive_no: archiveNo,
+      kind: input.kind,
+      name: input.name,
+      category: input.category,
+      status: input.status,
+      lifecycle_stage: input.lifecycleStage,
+      owner_id: ownerId,
+      industry: input.industry ?? null,
+      province: input.province ?? null,
+      city: input.city ?? null,
+      district: input.district ?? null,
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      mobile: input.mobile ?? null,
+      email: input.email ?? null,
+      website: input.website ?? null,
+      source: input.source ?? null,
+      tags: JSON.stringify([...new Set(input.tags ?? [])]),
+      notes: input.notes ?? null,
+      person: JSON.stringify(compact(input.person)),
+      organization: JSON.stringify(compact(input.organization)),
+      search_key: '',
+      deleted_at: null,
+      deleted_by: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: actor.userId,
+      updated_by: actor.userId,
+    };
+    const doc = searchDocument({ ...values, contact_terms: '' });
+    values.search_key = doc.key;
+    const id = await repo.insert(trx, values);
+    await repo.writeSearch(trx, ctx.engine, id, doc.grams);
+    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'create', actorId: actor.userId, at: now, label: input.name });
+    return id;
+  });
+  return getCustomer(ctx, actor, id);
+}
+
+export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof customerUpdate>): Promise<Customer> {
+  authorize(actor, 'customers.edit');
+  const existing = await findVisible(ctx.db, actor, id);
+  if (input.ownerId !== undefined && input.ownerId !== existing.owner_id) {
+    // Moving a customer to someone else, or taking it from the pool, is an assignment.
+    await checkOwner(ctx, actor, input.ownerId);
+  }
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findById(trx, id, customerScope(actor));
+    if (!row) throw notFound();
+    if (row.version !== input.version) throw conflict((await present(ctx, actor, [row]))[0]);
+    if (input.kind === 'person' && row.kind !== 'person' && row.contact_count > 0) {
+      throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'kind', message: 'kindChangeWithContacts' }]);
+    }
+    // Sensitive fields the caller cannot see arrive masked or not at all: keep the stored values.
+    const storedPerson = JSON.parse(row.person) as PersonProfile;
+    let person: PersonProfile | undefined;
+    if (input.person !== undefined) {
+      person = { ...input.person };
+      if (!can(actor, 'customers.view_sensitive')) {
+        person.idCardNumber = storedPerson.idCardNumber;
+        person.health = storedPerson.health;
+      }
+      person = compact(person);
+    }
+    const changes: Partial<repo.CustomerRow> = {
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.category !== undefined ? { category: input.category } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.lifecycleStage !== undefined ? { lifecycle_stage: input.lifecycleStage } : {}),
+      ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
+      ...(input.industry !== undefined ? { industry: input.industry } : {}),
+      ...(input.province !== undefined ? { province: input.province } : {}),
+      ...(input.city !== undefined ? { city: input.city } : {}),
+      ...(input.district !== undefined ? { district: input.district } : {}),
+      ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      ...(input.mobile !== undefined ? { mobile: input.mobile } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.website !== undefined ? { website: input.website } : {}),
+      ...(input.source !== undefined ? { source: input.source } : {}),
+      ...(input.tags !== undefined ? { tags: JSON.stringify([...new Set(input.tags)]) } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      ...(person !== undefined ? { person: JSON.stringify(person) } : {}),
+      ...(input.organization !== undefined ? { organization: JSON.stringify(compact(input.organization)) } : {}),
+    };
+    const next = { ...row, ...changes };
+    const diff = diffRecords(recordView(row), recordView(next), historyFields);
+    if (diff.length === 0) return; // nothing changed: no new version, no history entry
+    const doc = searchDocument(next);
+    if (!(await repo.update(trx, id, input.version, { ...changes, search_key: doc.key, updated_at: now, updated_by: actor.userId }))) {
+      throw conflict((await present(ctx, actor, [row]))[0]);
+    }
+    await repo.writeSearch(trx, ctx.engine, id, doc.grams);
+    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'update', actorId: actor.userId, at: now, label: next.name, changes: diff });
+  });
+  return getCustomer(ctx, actor, id);
+}
+
+export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'customers.delete');
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findVisible(trx, actor, id);
+    await repo.setFields(trx, id, { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId });
+    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'delete', actorId: actor.userId, at: now, label: row.name });
+  });
+}
+
+export async function getCustomerHistory(ctx: AppContext, actor: Actor, id: number, page: { page: number; pageSize: number }): Promise<ListResponse<HistoryEntry>> {
+  authorize(actor, 'customers.view');
+  await findVisible(ctx.db, actor, id);
+  const viewSensitive = can(actor, 'customers.view_sensitive');
+  return customerHistory(ctx.db, id, page, (c) => maskChange(c, viewSensitive));
+}
+
+/**
+ * Called by the contacts module after any contact change: the customer's contact count and the
+ * contact names and numbers its search covers.
+ */
+export async function updateContactSummary(db: Db, ctx: AppContext, customerId: number, summary: { count: number; terms: string[] }): Promise<void> {
+  const row = await repo.findById(db, customerId, null);
+  const contactTerms = summary.terms.join('\n');
+  if (!row) {
+    await repo.setFields(db, customerId, { contact_count: summary.count, contact_terms: contactTerms });
+    return;
+  }
+  const doc = searchDocument({ ...row, contact_terms: contactTerms });
+  await repo.setFields(db, customerId, { contact_count: summary.count, contact_terms: contactTerms, search_key: doc.key });
+  await repo.writeSearch(db, ctx.engine, customerId, doc.grams);
+}

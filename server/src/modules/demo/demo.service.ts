@@ -1,0 +1,108 @@
+import { customerCategories, customerStatuses, lifecycleStages } from '@crm/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { createContact } from '../contacts/index.js';
+import { createCustomer } from '../customers/index.js';
+import { roleIdByKey } from '../roles/index.js';
+import { actorOf, createInitialUser } from '../users/index.js';
+import {
+  chineseName, companyName, emailFor, industries, latinName, mobileNumber, pick, prng, regions, sources,
+} from './names.js';
+
+export const demoPassword = 'demo12345';
+
+async function department(ctx: AppContext, name: string, parentId: number | null, parentPath: string): Promise<{ id: number; path: string }> {
+  const now = ctx.clock.now().toISOString();
+  const { id } = await ctx.db
+    .insertInto('departments')
+    .values({ name, parent_id: parentId, path: '/', version: 1, created_at: now, updated_at: now, created_by: null, updated_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const path = `${parentPath}${id}/`;
+  await ctx.db.updateTable('departments').set({ path }).where('id', '=', id).execute();
+  return { id, path };
+}
+
+/**
+ * Fill an empty database with a demo company: departments, a user of each role and a few hundred
+ * customers with contacts. Does nothing when customers already exist.
+ */
+export async function seedDemo(ctx: AppContext, options: { customers?: number; seed?: number } = {}) {
+  const existing = await ctx.db.selectFrom('customers').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+  const rand = prng(options.seed ?? 20261122);
+  const hq = await department(ctx, '总公司', null, '/');
+  const sales = await department(ctx, '销售部', hq.id, hq.path);
+  const east = await department(ctx, '华东销售组', sales.id, sales.path);
+  const north = await department(ctx, '华北销售组', sales.id, sales.path);
+  const service = await department(ctx, '客服部', hq.id, hq.path);
+  const marketing = await department(ctx, '市场部', hq.id, hq.path);
+
+  const role = async (key: string) => {
+    const id = await roleIdByKey(ctx, key);
+    if (id === null) throw new Error(`role ${key} missing`);
+    return id;
+  };
+  const people: Array<[string, string, string, number]> = [
+    ['manager@example.com', '王经理', 'sales_manager', sales.id],
+    ['east.lead@example.com', '李组长', 'sales_manager', east.id],
+    ['zhang.wei@example.com', '张伟', 'salesperson', east.id],
+    ['liu.fang@example.com', '刘芳', 'salesperson', east.id],
+    ['chen.jing@example.com', '陈静', 'salesperson', north.id],
+    ['emma.smith@example.com', 'Emma Smith', 'salesperson', north.id],
+    ['service@example.com', '赵客服', 'service_agent', service.id],
+    ['marketing@example.com', '孙市场', 'marketing', marketing.id],
+    ['viewer@example.com', '周只读', 'read_only', hq.id],
+  ];
+  const userIds: number[] = [];
+  for (const [email, name, key, departmentId] of people) {
+    userIds.push(await createInitialUser(ctx, { email, name, password: demoPassword, roleId: await role(key), departmentId }));
+  }
+  const admin = await ctx.db.selectFrom('users').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const actor = await actorOf(ctx, admin.id, 'zh-CN');
+  if (!actor) throw new Error('administrator missing');
+
+  const salesOwners = userIds.slice(0, 6);
+  const total = options.customers ?? 300;
+  let contacts = 0;
+  for (let i = 0; i < total; i++) {
+    const organization = rand() < 0.7;
+    const [province, city, district] = pick(rand, regions);
+    const latin = rand() < 0.15;
+    const personName = latin ? latinName(rand) : chineseName(rand);
+    const customer = await createCustomer(ctx, actor, {
+      kind: organization ? 'organization' : 'person',
+      name: organization ? companyName(rand) : personName,
+      category: organization ? pick(rand, ['enterprise', 'enterprise', 'distributor', 'internal'] as const) : pick(rand, customerCategories),
+      status: pick(rand, customerStatuses),
+      lifecycleStage: pick(rand, lifecycleStages),
+      ownerId: rand() < 0.1 ? null : pick(rand, salesOwners),
+      industry: organization ? pick(rand, industries) : null,
+      province, city, district,
+      address: `${district}${Math.floor(rand() * 300) + 1}号`,
+      phone: organization ? `0${Math.floor(rand() * 90 + 10)}-${Math.floor(rand() * 9e7 + 1e7)}` : null,
+      mobile: organization ? null : mobileNumber(rand),
+      email: emailFor(rand, latin ? personName : undefined),
+      source: pick(rand, sources),
+      tags: rand() < 0.3 ? [pick(rand, ['重点', 'VIP', '老客户', '续约', '展会'])] : [],
+      person: organization ? undefined : { gender: pick(rand, ['male', 'female'] as const), birthday: `19${Math.floor(rand() * 40 + 60)}-0${Math.floor(rand() * 9) + 1}-1${Math.floor(rand() * 9)}` },
+      organization: organization ? { scale: pick(rand, ['micro', 'small', 'medium', 'large'] as const), employees: Math.floor(rand() * 2000) + 5 } : undefined,
+    });
+    if (organization) {
+      const n = 1 + Math.floor(rand() * 3);
+      for (let k = 0; k < n; k++) {
+        const contactLatin = latin || rand() < 0.05;
+        const name = contactLatin ? latinName(rand) : chineseName(rand);
+        await createContact(ctx, actor, {
+          customerId: customer.id,
+          name,
+          title: pick(rand, ['总经理', '采购经理', '财务总监', '技术负责人', 'Purchasing Manager', '销售总监']),
+          mobile: mobileNumber(rand),
+          email: emailFor(rand, contactLatin ? name : undefined),
+          isPrimary: k === 0,
+        });
+        contacts++;
+      }
+    }
+  }
+  return { users: userIds.length, customers: total, contacts };
+}

@@ -1,0 +1,2 @@
+export { seedDemo, demoPassword } from './demo.service.js';
+export * as names from './names.js';

@@ -1,0 +1,72 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type DepartmentRow = Selectable<DB['departments']>;
+
+const withUserCount = (db: Db) =>
+  db
+    .selectFrom('departments as d')
+    .selectAll('d')
+    .select((eb) =>
+      eb
+        .selectFrom('users as u')
+        .whereRef('u.department_id', '=', 'd.id')
+        .where('u.deleted_at', 'is', null)
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('user_count'),
+    );
+
+export async function list(db: Db, q: string | undefined, limit: number, offset: number) {
+  let query = withUserCount(db);
+  let count = db.selectFrom('departments as d');
+  if (q) {
+    query = query.where('d.name', 'like', `%${q}%`);
+    count = count.where('d.name', 'like', `%${q}%`);
+  }
+  const [rows, total] = await Promise.all([
+    query.orderBy('d.path').limit(limit).offset(offset).execute(),
+    count.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export function findById(db: Db, id: number) {
+  return withUserCount(db).where('d.id', '=', id).executeTakeFirst();
+}
+
+export async function insert(db: Db, values: Omit<DepartmentRow, 'id' | 'path'>, parentPath: string): Promise<number> {
+  const { id } = await db.insertInto('departments').values({ ...values, path: '/' }).returning('id').executeTakeFirstOrThrow();
+  await db.updateTable('departments').set({ path: `${parentPath}${id}/` }).where('id', '=', id).execute();
+  return id;
+}
+
+export async function update(db: Db, id: number, version: number, values: Partial<DepartmentRow>): Promise<boolean> {
+  const result = await db
+    .updateTable('departments')
+    .set({ ...values, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Move a subtree: every path under `oldPrefix` now starts with `newPrefix`. */
+export async function rewritePaths(db: Db, oldPrefix: string, newPrefix: string): Promise<void> {
+  await db
+    .updateTable('departments')
+    .set({ path: sql`${newPrefix} || substr(path, ${oldPrefix.length + 1})` })
+    .where('path', 'like', `${oldPrefix}%`)
+    .execute();
+}
+
+export async function countChildrenAndUsers(db: Db, id: number): Promise<number> {
+  const children = await db.selectFrom('departments').where('parent_id', '=', id).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const users = await db.selectFrom('users').where('department_id', '=', id).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(children.n) + Number(users.n);
+}
+
+export async function remove(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('departments').where('id', '=', id).execute();
+}

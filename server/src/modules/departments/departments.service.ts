@@ -1,0 +1,113 @@
+import type { Department, departmentCreate, departmentUpdate, ListResponse } from '@crm/contracts';
+import type { z } from 'zod';
+import { authorize, type Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
+import { diffRecords, recordChange } from '../history/index.js';
+import * as repo from './departments.repository.js';
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+
+function present(row: Row): Department {
+  return {
+    id: row.id,
+    name: row.name,
+    parentId: row.parent_id,
+    userCount: Number(row.user_count ?? 0),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+  };
+}
+
+export async function listDepartments(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListResponse<Department>> {
+  authorize(actor, 'departments.view');
+  const { rows, total } = await repo.list(ctx.db, query.q, query.pageSize, (query.page - 1) * query.pageSize);
+  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getDepartment(ctx: AppContext, actor: Actor, id: number): Promise<Department> {
+  authorize(actor, 'departments.view');
+  const row = await repo.findById(ctx.db, id);
+  if (!row) throw notFound();
+  return present(row);
+}
+
+/** Path of a department, for building an actor's department-tree scope. */
+export async function departmentInfo(ctx: AppContext, id: number): Promise<{ name: string; path: string } | null> {
+  const row = await repo.findById(ctx.db, id);
+  return row ? { name: row.name, path: row.path } : null;
+}
+
+export async function departmentExists(ctx: AppContext, id: number): Promise<boolean> {
+  return (await repo.findById(ctx.db, id)) !== undefined;
+}
+
+export async function createDepartment(ctx: AppContext, actor: Actor, input: z.output<typeof departmentCreate>): Promise<Department> {
+  authorize(actor, 'departments.create');
+  const now = ctx.clock.now().toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    let parentPath = '/';
+    if (input.parentId !== null) {
+      const parent = await repo.findById(trx, input.parentId);
+      if (!parent) throw invalid('parentId', 'unknownDepartment');
+      parentPath = parent.path;
+    }
+    const id = await repo.insert(
+      trx,
+      { name: input.name, parent_id: input.parentId, version: 1, created_at: now, updated_at: now, created_by: actor.userId, updated_by: actor.userId },
+      parentPath,
+    );
+    await recordChange(trx, { entityType: 'department', entityId: id, action: 'create', actorId: actor.userId, at: now, label: input.name });
+    return id;
+  });
+  return getDepartment(ctx, actor, id);
+}
+
+export async function updateDepartment(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof departmentUpdate>): Promise<Department> {
+  authorize(actor, 'departments.edit');
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findById(trx, id);
+    if (!row) throw notFound();
+    const before = present(row);
+    let newPath: string | null = null;
+    if (input.parentId !== undefined && input.parentId !== row.parent_id) {
+      let parentPath = '/';
+      if (input.parentId !== null) {
+        const parent = await repo.findById(trx, input.parentId);
+        if (!parent) throw invalid('parentId', 'unknownDepartment');
+        if (parent.path.startsWith(row.path)) throw invalid('parentId', 'departmentCycle');
+        parentPath = parent.path;
+      }
+      newPath = `${parentPath}${id}/`;
+    }
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+      updated_at: now,
+      updated_by: actor.userId,
+    };
+    if (!(await repo.update(trx, id, input.version, changes))) throw conflict(before);
+    if (newPath) await repo.rewritePaths(trx, row.path, newPath);
+    const after = present({ ...row, ...changes });
+    await recordChange(trx, {
+      entityType: 'department', entityId: id, action: 'update', actorId: actor.userId, at: now, label: after.name,
+      changes: diffRecords(before, after, ['name', 'parentId']),
+    });
+  });
+  return getDepartment(ctx, actor, id);
+}
+
+export async function deleteDepartment(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'departments.delete');
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findById(trx, id);
+    if (!row) throw notFound();
+    if ((await repo.countChildrenAndUsers(trx, id)) > 0) throw new AppError('CONFLICT', 'departmentNotEmpty');
+    await repo.remove(trx, id);
+    await recordChange(trx, { entityType: 'department', entityId: id, action: 'delete', actorId: actor.userId, at: ctx.clock.now().toISOString(), label: row.name });
+  });
+}

@@ -1,0 +1,66 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface NewEntry {
+  entityType: string;
+  entityId: number;
+  customerId: number | null;
+  action: string;
+  actorId: number | null;
+  at: string;
+  label: string | null;
+  changes: unknown[];
+}
+
+export async function insertEntries(db: Db, entries: NewEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('change_log')
+    .values(
+      entries.map((e) => ({
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        customer_id: e.customerId,
+        action: e.action,
+        actor_id: e.actorId,
+        at: e.at,
+        label: e.label,
+        changes: JSON.stringify(e.changes),
+      })),
+    )
+    .execute();
+}
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('change_log as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_id')
+    .select(['h.id', 'h.entity_type', 'h.entity_id', 'h.action', 'h.actor_id', 'h.at', 'h.label', 'h.changes', 'u.name as actor_name']);
+}
+
+export async function listByCustomer(db: Db, customerId: number, limit: number, offset: number) {
+  const [rows, count] = await Promise.all([
+    baseQuery(db).where('h.customer_id', '=', customerId).orderBy('h.id', 'desc').limit(limit).offset(offset).execute(),
+    db.selectFrom('change_log').where('customer_id', '=', customerId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function listByEntity(db: Db, entityType: string, entityId: number, limit: number, offset: number) {
+  const [rows, count] = await Promise.all([
+    baseQuery(db).where('h.entity_type', '=', entityType).where('h.entity_id', '=', entityId).orderBy('h.id', 'desc').limit(limit).offset(offset).execute(),
+    db
+      .selectFrom('change_log')
+      .where('entity_type', '=', entityType)
+      .where('entity_id', '=', entityId)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function deleteByCustomer(db: Db, customerId: number): Promise<void> {
+  await db.deleteFrom('change_log').where('customer_id', '=', customerId).execute();
+}

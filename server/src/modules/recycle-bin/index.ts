@@ -1,0 +1,1 @@
+export { recycleBinRoutes } from './recycle-bin.routes.js';

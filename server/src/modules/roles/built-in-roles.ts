@@ -1,0 +1,65 @@
+import { allPermissions, type BuiltInRoleKey, type DataScope, type Permission } from '@crm/contracts';
+
+interface BuiltInRole {
+  key: BuiltInRoleKey;
+  name: string;
+  description: string;
+  dataScope: DataScope;
+  permissions: Permission[];
+}
+
+/** The roles every installation starts with; administrators may change all but the administrator. */
+export const builtInRoles: BuiltInRole[] = [
+  {
+    key: 'administrator',
+    name: '系统管理员 Administrator',
+    description: 'Everything, all records.',
+    dataScope: 'all',
+    permissions: allPermissions,
+  },
+  {
+    key: 'sales_manager',
+    name: '销售经理 Sales manager',
+    description: 'All sales work for their department and the departments below it.',
+    dataScope: 'department_tree',
+    permissions: [
+      'customers.view', 'customers.create', 'customers.edit', 'customers.delete', 'customers.import',
+      'customers.export', 'customers.assign', 'customers.view_sensitive',
+      'contacts.view', 'contacts.create', 'contacts.edit', 'contacts.delete', 'contacts.import',
+      'contacts.export', 'contacts.view_sensitive',
+      'users.view', 'departments.view', 'roles.view',
+    ],
+  },
+  {
+    key: 'salesperson',
+    name: '销售员 Salesperson',
+    description: 'Their own customers and the public pool.',
+    dataScope: 'own',
+    permissions: [
+      'customers.view', 'customers.create', 'customers.edit', 'customers.delete',
+      'contacts.view', 'contacts.create', 'contacts.edit', 'contacts.delete',
+      'users.view', 'departments.view',
+    ],
+  },
+  {
+    key: 'service_agent',
+    name: '客服专员 Service agent',
+    description: 'Sees every customer to serve them; keeps contacts up to date.',
+    dataScope: 'all',
+    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'users.view', 'departments.view'],
+  },
+  {
+    key: 'marketing',
+    name: '市场专员 Marketing',
+    description: 'Reads and exports customers and contacts for campaigns.',
+    dataScope: 'all',
+    permissions: ['customers.view', 'customers.export', 'contacts.view', 'contacts.export', 'users.view', 'departments.view'],
+  },
+  {
+    key: 'read_only',
+    name: '只读 Read-only',
+    description: 'Reads customers and contacts, changes nothing.',
+    dataScope: 'all',
+    permissions: ['customers.view', 'contacts.view', 'users.view', 'departments.view'],
+  },
+];

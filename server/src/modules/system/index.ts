@@ -1,0 +1,1 @@
+export { systemRoutes, appVersion } from './system.routes.js';

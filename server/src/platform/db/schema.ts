@@ -1,0 +1,130 @@
+import type { Generated } from 'kysely';
+
+/** Row types of every table, as Kysely sees them. Flags are 0/1 integers on both engines. */
+export interface DB {
+  schema_migrations: { name: string; applied_at: string };
+  counters: { name: string; value: number };
+  departments: {
+    id: Generated<number>;
+    name: string;
+    parent_id: number | null;
+    /** Materialised path of ids, e.g. `/1/4/`: subtree queries are one LIKE on an index. */
+    path: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  roles: {
+    id: Generated<number>;
+    key: string;
+    name: string;
+    description: string | null;
+    built_in: number;
+    permissions: string;
+    data_scope: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  users: {
+    id: Generated<number>;
+    email: string;
+    name: string;
+    mobile: string | null;
+    password_hash: string;
+    department_id: number | null;
+    role_id: number;
+    active: number;
+    locale: string | null;
+    last_login_at: string | null;
+    deleted_at: string | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  sessions: {
+    id: string;
+    user_id: number;
+    created_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  };
+  customers: {
+    id: Generated<number>;
+    archive_no: string;
+    kind: string;
+    name: string;
+    category: string;
+    status: string;
+    lifecycle_stage: string;
+    owner_id: number | null;
+    industry: string | null;
+    province: string | null;
+    city: string | null;
+    district: string | null;
+    address: string | null;
+    phone: string | null;
+    mobile: string | null;
+    email: string | null;
+    website: string | null;
+    source: string | null;
+    tags: string;
+    notes: string | null;
+    person: string;
+    organization: string;
+    /** Normalised text of the searchable fields, checked with LIKE after the gram index. */
+    search_key: string;
+    /** Maintained by the contacts module: how many live contacts, and their searchable values. */
+    contact_count: Generated<number>;
+    contact_terms: Generated<string>;
+    deleted_at: string | null;
+    deleted_by: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  contacts: {
+    id: Generated<number>;
+    customer_id: number;
+    name: string;
+    title: string | null;
+    department: string | null;
+    mobile: string | null;
+    phone: string | null;
+    email: string | null;
+    wechat: string | null;
+    birthday: string | null;
+    is_primary: number;
+    notes: string | null;
+    deleted_at: string | null;
+    deleted_by: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  /** PostgreSQL only: gram arrays under a GIN index (SQLite uses the FTS5 table of that name). */
+  customer_search: { customer_id: number; grams: string[] };
+  change_log: {
+    id: Generated<number>;
+    entity_type: string;
+    entity_id: number;
+    /** The customer whose history shows this entry (the customer itself, or a contact's customer). */
+    customer_id: number | null;
+    action: string;
+    actor_id: number | null;
+    at: string;
+    label: string | null;
+    changes: string;
+  };
+}

@@ -1,0 +1,100 @@
+import type { Locale } from '@crm/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { AppError } from '../errors.js';
+import { parse } from '../validation.js';
+import type { OpenApiRegistry } from './openapi.js';
+
+type Schema = z.ZodType | undefined;
+type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<B extends Schema, Q extends Schema, P extends Schema> {
+  body: Out<B>;
+  query: Out<Q>;
+  params: Out<P>;
+  locale: Locale;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  summary: string;
+  tag: string;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: z.ZodType;
+  /** 200 by default; 204 sends no body. */
+  status?: number;
+}
+
+export interface Router {
+  /** A route for signed-in users: the handler gets the actor. */
+  route<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
+    spec: RouteSpec<B, Q, P> & { handler: (input: RouteInput<B, Q, P> & { actor: Actor }) => Promise<unknown> },
+  ): void;
+  /** A route anyone may call (health, login). */
+  publicRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
+    spec: RouteSpec<B, Q, P> & { handler: (input: RouteInput<B, Q, P>) => Promise<unknown> },
+  ): void;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    actor: Actor | null;
+  }
+}
+
+/**
+ * Thin routes: validate with the shared schema, call the service, send what it returns.
+ * Every route is also registered in the OpenAPI document.
+ */
+export function createRouter(
+  app: FastifyInstance,
+  registry: OpenApiRegistry,
+  prefix: string,
+): Router {
+  function register<B extends Schema, Q extends Schema, P extends Schema>(
+    spec: RouteSpec<B, Q, P>,
+    isPublic: boolean,
+    handler: (input: RouteInput<B, Q, P>, actor: Actor | null) => Promise<unknown>,
+  ) {
+    const status = spec.status ?? (spec.method === 'POST' ? 201 : 200);
+    registry.add({ ...spec, url: spec.url, public: isPublic, status });
+    app.route({
+      method: spec.method,
+      url: `${prefix}${spec.url}`,
+      handler: async (request, reply) => {
+        const locale = request.locale;
+        if (!isPublic && !request.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated');
+        const input = {
+          body: (spec.body ? parse(spec.body, request.body ?? {}, locale) : undefined) as Out<B>,
+          query: (spec.query ? parse(spec.query, request.query ?? {}, locale) : undefined) as Out<Q>,
+          params: (spec.params ? parse(spec.params, request.params ?? {}, locale) : undefined) as Out<P>,
+          locale,
+          request,
+          reply,
+        };
+        const result = await handler(input, request.actor);
+        if (reply.sent) return reply;
+        if (status === 204) return reply.code(204).send();
+        return reply.code(status).send(result);
+      },
+    });
+  }
+  return {
+    route(spec) {
+      register(spec, false, (input, actor) => {
+        if (!actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated');
+        return spec.handler({ ...input, actor });
+      });
+    },
+    publicRoute(spec) {
+      register(spec, true, (input) => spec.handler(input));
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { Engine } from './config.js';
+import type { DB } from './db/schema.js';
+
+/**
+ * Substring search for Chinese and Latin text, the one dialect-specific place for it.
+ *
+ * Each searchable value is normalised (NFKC, lower case, letters and digits only) and cut into
+ * bigrams and trigrams. SQLite keeps them in a contentless FTS5 table, PostgreSQL in a text[]
+ * under a GIN index. A query of two characters looks up its bigram; a longer one requires all its
+ * trigrams; both are then confirmed with LIKE on the stored normalised text, so a hit is always a
+ * real substring. One-character queries fall back to LIKE alone.
+ */
+export function normalizeForSearch(value: string): string {
+  return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function gramsOfWord(word: string, out: Set<string>): void {
+  const chars = Array.from(word);
+  for (const n of [2, 3]) {
+    for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+  }
+}
+
+/** The normalised search key (values separated by spaces) and its grams. */
+export function buildSearchDocument(values: Array<string | null | undefined>): { key: string; grams: string[] } {
+  const words = values.filter((v): v is string => !!v).map(normalizeForSearch).filter(Boolean);
+  const grams = new Set<string>();
+  for (const word of words) {
+    gramsOfWord(word, grams);
+  }
+  return { key: words.join(' '), grams: [...grams] };
+}
+
+/** The grams a query must all match, or null when it is too short for the index. */
+export function queryGrams(term: string): string[] | null {
+  const chars = Array.from(term);
+  if (chars.length < 2) return null;
+  if (chars.length === 2) return [term];
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= chars.length; i++) grams.push(chars.slice(i, i + 3).join(''));
+  // The LIKE check confirms the order; a handful of spread trigrams is selective enough.
+  if (grams.length <= 6) return [...new Set(grams)];
+  const step = (grams.length - 1) / 5;
+  return [...new Set([0, 1, 2, 3, 4, 5].map((k) => grams[Math.round(k * step)] as string))];
+}
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function writeSearchIndex(db: Db, engine: Engine, customerId: number, grams: string[]): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`insert into customer_search (customer_id, grams) values (${customerId}, ${grams})
+      on conflict (customer_id) do update set grams = excluded.grams`.execute(db);
+    return;
+  }
+  await sql`delete from customer_search where rowid = ${customerId}`.execute(db);
+  if (grams.length > 0) {
+    await sql`insert into customer_search (rowid, grams) values (${customerId}, ${grams.join(' ')})`.execute(db);
+  }
+}
+
+export async function deleteSearchIndex(db: Db, engine: Engine, customerId: number): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`delete from customer_search where customer_id = ${customerId}`.execute(db);
+  } else {
+    await sql`delete from customer_search where rowid = ${customerId}`.execute(db);
+  }
+}
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The condition "customer matches the search text", for a query over `customers` aliased `c`.
+ * Returns null when the text has nothing searchable (only punctuation).
+ */
+export function customerSearchCondition(engine: Engine, text: string): Expression<SqlBool> | null {
+  const term = normalizeForSearch(text);
+  if (!term) return null;
+  const like = sql<SqlBool>`c.search_key like ${likePattern(term)} escape '\\'`;
+  const grams = queryGrams(term);
+  if (!grams) return like;
+  if (engine === 'postgres') {
+    return sql<SqlBool>`(c.id in (select customer_id from customer_search where grams @> ${grams}::text[]) and ${like})`;
+  }
+  const match = grams.map((g) => `"${g}"`).join(' AND ');
+  return sql<SqlBool>`(c.id in (select rowid from customer_search where customer_search match ${match}) and ${like})`;
+}
