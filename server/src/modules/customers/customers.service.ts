@@ -26,8 +26,9 @@ export function searchDocument(row: Pick<repo.CustomerRow, 'name' | 'phone' | 'm
   return buildSearchDocument([row.name, row.archive_no, row.phone, row.mobile, row.email, ...row.contact_terms.split('\n')]);
 }
 
-async function present(ctx: AppContext, actor: Actor, rows: repo.CustomerRow[]): Promise<Customer[]> {
-  const names = await userNames(ctx, rows.map((r) => r.owner_id));
+// Inside a transaction pass its handle: on SQLite the one connection is held by the transaction.
+async function present(ctx: AppContext, actor: Actor, rows: repo.CustomerRow[], db: Db = ctx.db): Promise<Customer[]> {
+  const names = await userNames(ctx, rows.map((r) => r.owner_id), db);
   return rows.map((row) => presentCustomer(row, actor, names));
 }
 
@@ -149,7 +150,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findById(trx, id, customerScope(actor));
     if (!row) throw notFound();
-    if (row.version !== input.version) throw conflict((await present(ctx, actor, [row]))[0]);
+    if (row.version !== input.version) throw conflict((await present(ctx, actor, [row], trx))[0]);
     if (input.kind === 'person' && row.kind !== 'person' && row.contact_count > 0) {
       throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'kind', message: 'kindChangeWithContacts' }]);
     }
@@ -191,7 +192,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
     if (diff.length === 0) return; // nothing changed: no new version, no history entry
     const doc = searchDocument(next);
     if (!(await repo.update(trx, id, input.version, { ...changes, search_key: doc.key, updated_at: now, updated_by: actor.userId }))) {
-      throw conflict((await present(ctx, actor, [row]))[0]);
+      throw conflict((await present(ctx, actor, [row], trx))[0]);
     }
     await repo.writeSearch(trx, ctx.engine, id, doc.grams);
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'update', actorId: actor.userId, at: now, label: next.name, changes: diff });

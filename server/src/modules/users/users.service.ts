@@ -148,9 +148,9 @@ export async function deleteUser(ctx: AppContext, actor: Actor, id: number): Pro
 }
 
 /** Display names for a set of user ids (owners, actors), in one query. */
-export async function userNames(ctx: AppContext, ids: Iterable<number | null>): Promise<Map<number, string>> {
+export async function userNames(ctx: AppContext, ids: Iterable<number | null>, db: AppContext['db'] = ctx.db): Promise<Map<number, string>> {
   const unique = [...new Set([...ids].filter((id): id is number => id !== null))];
-  return repo.namesByIds(ctx.db, unique);
+  return repo.namesByIds(db, unique);
 }
 
 /** An active user by id (for owner checks), with their department. */

@@ -11,7 +11,7 @@ export class MigrationError extends Error {
  * Apply pending migrations in order, each in its own transaction: a failure rolls that one back,
  * leaves the previous schema in place and is reported as a MigrationError.
  */
-export async function migrate({ db, engine }: Database): Promise<string[]> {
+export async function migrate({ db, engine }: Database, list: Migration[] = migrations): Promise<string[]> {
   await db.schema
     .createTable('schema_migrations')
     .ifNotExists()
@@ -21,7 +21,7 @@ export async function migrate({ db, engine }: Database): Promise<string[]> {
   const applied = new Set(
     (await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name),
   );
-  const known = new Set(migrations.map((m) => m.name));
+  const known = new Set(list.map((m) => m.name));
   const unknown = [...applied].filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new MigrationError(
@@ -29,7 +29,7 @@ export async function migrate({ db, engine }: Database): Promise<string[]> {
     );
   }
   const done: string[] = [];
-  for (const migration of migrations) {
+  for (const migration of list) {
     if (applied.has(migration.name)) continue;
     try {
       await db.transaction().execute(async (trx) => {

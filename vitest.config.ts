@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+const serverTests = ['server/src/**/*.test.ts', 'contracts/src/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: serverTests, env: { CRM_TEST_ENGINE: 'sqlite' } } },
+      {
+        extends: true,
+        test: { name: 'postgres', include: ['server/src/**/*.test.ts'], exclude: ['server/src/**/*.unit.test.ts'], env: { CRM_TEST_ENGINE: 'postgres' } },
+      },
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
+    ],
+  },
+});
