@@ -48,7 +48,8 @@ export const personProfile = z
   .object({
     gender: z.enum(genders).nullable(),
     birthday: isoDate.nullable(),
-    idCardNumber: text(18).refine((v) => v === null || isValidChineseIdCard(v), { message: 'idCard' }),
+    // A masked value (with *) as the server sent it means "unchanged".
+    idCardNumber: text(18).refine((v) => v === null || v.includes('*') || isValidChineseIdCard(v), { message: 'idCard' }),
     wechat: text(60),
     qq: text(20),
     homeAddress: text(200),

@@ -1,4 +1,4 @@
-import type { Customer, customerCreate, customerListQuery, customerUpdate, HistoryEntry, ListResponse, PersonProfile } from '@crm/contracts';
+import { sensitivePersonFields, type Customer, type customerCreate, type customerListQuery, type customerUpdate, type HistoryEntry, type ListResponse, type PersonProfile } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope } from '../../platform/auth/scope.js';
@@ -159,9 +159,9 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
     let person: PersonProfile | undefined;
     if (input.person !== undefined) {
       person = { ...input.person };
-      if (!can(actor, 'customers.view_sensitive')) {
-        person.idCardNumber = storedPerson.idCardNumber;
-        person.health = storedPerson.health;
+      for (const field of sensitivePersonFields) {
+        const sent = person[field];
+        if (!can(actor, 'customers.view_sensitive') || (typeof sent === 'string' && sent.includes('*'))) person[field] = storedPerson[field];
       }
       person = compact(person);
     }

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type BenchEngine = 'sqlite' | 'postgres';
+
+export interface BenchOptions {
+  customers: number;
+  engine: BenchEngine;
+  iterations: number;
+  /** Keep the seeded data at the end (the PostgreSQL database; SQLite data is kept as the cache anyway). */
+  keep: boolean;
+  /** SQLite: the data folder; PostgreSQL: a database name or URL. Seeding is skipped when it already holds N customers. */
+  reuse: string | null;
+  /** SQLite: delete the data folder at the end (by default it stays, as the cache for the next run). */
+  clean: boolean;
+  seed: number;
+}
+
+export const benchDir = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(benchDir, '..');
+
+const usage = `Usage: npm run bench -- [options]
+  --customers N        customers to seed (default 100000)
+  --engine E           sqlite (default) or postgres (DATABASE_URL or CRM_TEST_DATABASE_URL)
+  --iterations K       timed runs per query (default 200)
+  --reuse DIR|DB       SQLite: data folder to use; PostgreSQL: database name or URL to reuse
+  --keep               keep the PostgreSQL database at the end (SQLite data always stays in its folder)
+  --clean              delete the SQLite data folder at the end
+  --seed S             data generator seed (default 20261122)`;
+
+function positiveInt(flag: string, value: string | undefined): number {
+  const n = Number(value?.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer, got ${value ?? 'nothing'}\n${usage}`);
+  return n;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--customers': options.customers = positiveInt(flag, value()); break;
+      case '--iterations': options.iterations = positiveInt(flag, value()); break;
+      case '--seed': options.seed = positiveInt(flag, value()); break;
+      case '--engine': {
+        const engine = value();
+        if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must be sqlite or postgres\n${usage}`);
+        options.engine = engine;
+        break;
+      }
+      case '--reuse': options.reuse = value() ?? null; break;
+      case '--keep': options.keep = true; break;
+      case '--clean': options.clean = true; break;
+      case '--help': case '-h': console.log(usage); process.exit(0); break;
+      default: throw new Error(`Unknown option ${arg}\n${usage}`);
+    }
+  }
+  return options;
+}

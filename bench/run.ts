@@ -1,0 +1,87 @@
+/**
+ * `npm run bench -- [--customers N] [--engine sqlite|postgres] [--iterations K] [--reuse DIR|DB] [--keep] [--clean]`
+ *
+ * Seeds N customers (or reuses a seeded database), starts the real server in a child process on a
+ * loopback port, and times the customer list, the owner filter and substring searches over HTTP and
+ * directly against the database. Prints a table and writes bench/results/<engine>-<N>-<time>.json.
+ */
+import { machine, formatReport, queryResult, targets, writeReport, type BenchReport, type QueryResult } from './report.js';
+import { login } from './http.js';
+import { timeRuns } from './measure.js';
+import { parseOptions } from './options.js';
+import { benchQueries, busiestOwner, rawQuery } from './queries.js';
+import { prepareData } from './seed.js';
+import { startServer, type ServerHandle } from './server.js';
+
+interface ListAnswer {
+  total: number;
+  items: unknown[];
+}
+
+function isListAnswer(value: unknown): value is ListAnswer {
+  return typeof value === 'object' && value !== null && typeof (value as ListAnswer).total === 'number' && Array.isArray((value as ListAnswer).items);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const data = await prepareData(options);
+  const database = data.open();
+  let server: ServerHandle | null = null;
+  try {
+    const ownerId = await busiestOwner(database);
+    const queries = benchQueries(data.terms, ownerId);
+    server = await startServer(data.env);
+    const client = await login(server.baseUrl);
+    const live = server;
+    const afterStartMb = live.memory().rssMb;
+    let maxSampledMb = afterStartMb;
+    const sampler = setInterval(() => {
+      maxSampledMb = Math.max(maxSampledMb, live.memory().rssMb);
+    }, 50);
+    const warmup = Math.min(20, options.iterations);
+    const baseline = { path: '/auth/me', api: await timeRuns(() => client.fetchText('/auth/me'), options.iterations, warmup) };
+    const results: QueryResult[] = [];
+    for (const q of queries) {
+      const answer = await client.get(q.path);
+      if (!isListAnswer(answer)) throw new Error(`GET ${q.path} did not answer a list`);
+      const raw = rawQuery(database, q);
+      const direct = await raw();
+      if (direct.total !== answer.total || direct.rows !== answer.items.length) {
+        throw new Error(`${q.name}: the API answered ${answer.total} (${answer.items.length} rows), the raw query ${direct.total} (${direct.rows} rows)`);
+      }
+      if (answer.total === 0) process.stderr.write(`  warning: ${q.name} has no hits\n`);
+      const api = await timeRuns(() => client.fetchText(q.path), options.iterations, warmup);
+      const rawStats = await timeRuns(raw, options.iterations, warmup);
+      const result = queryResult(q, answer.total, api, rawStats);
+      results.push(result);
+      process.stderr.write(`  ${q.name}: api p95 ${api.p95.toFixed(1)} ms, raw p95 ${rawStats.p95.toFixed(1)} ms\n`);
+    }
+    clearInterval(sampler);
+    const memory = live.memory();
+    maxSampledMb = Math.max(maxSampledMb, memory.rssMb);
+    const report: BenchReport = {
+      timestamp: new Date().toISOString(),
+      engine: options.engine,
+      customers: options.customers,
+      iterations: options.iterations,
+      ...machine(),
+      dataLocation: data.location,
+      seeding: data.seeding,
+      server: { afterStartMb, maxSampledMb, peakMb: memory.peakMb, ok: memory.peakMb < targets.serverRssMb },
+      baseline,
+      queries: results,
+      targets,
+    };
+    console.log(formatReport(report));
+    console.log(`\nWritten to ${writeReport(report)}`);
+  } finally {
+    await server?.stop();
+    await database.close();
+    await data.cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { repoRoot } from './options.js';
+import { benchAdmin } from './setup.js';
+
+export interface Memory {
+  /** Resident set now, in MB. */
+  rssMb: number;
+  /** Peak resident set since the process started (VmHWM), in MB. */
+  peakMb: number;
+}
+
+export interface ServerHandle {
+  pid: number;
+  baseUrl: string;
+  memory(): Memory;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readMemory(pid: number): Memory {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * The real server in its own process (`node --import tsx server/src/main.ts`), on a free loopback
+ * port, so its memory is its own. Resolves once /api/v1/health answers.
+ */
+export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATABASE_URL: string }): Promise<ServerHandle> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['DATABASE_URL', 'CRM_DATA_DIR', 'CRM_DEMO', 'CRM_WEB_DIST']) delete env[key];
+  Object.assign(env, databaseEnv, {
+    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production',
+    CRM_ADMIN_EMAIL: benchAdmin.email, CRM_ADMIN_PASSWORD: benchAdmin.password,
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('Could not start the server');
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/v1/health`);
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server did not answer within 2 minutes:\n${output}`);
+    }
+    await sleep(100);
+  }
+
+  return {
+    pid,
+    baseUrl,
+    memory: () => readMemory(pid),
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+  };
+}

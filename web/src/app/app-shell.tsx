@@ -1,0 +1,141 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { UserMenu, usePermissions } from '../features/auth';
+import { useIsMobile } from '../shared/hooks/use-is-mobile';
+import { PageSkeleton } from '../shared/layout/results';
+import { useT } from './i18n/i18n-context';
+import { LanguageSwitch } from './language-switch';
+import { buildMenuItems, selectedMenuKey } from './navigation';
+
+const { Header, Sider, Content } = Layout;
+
+function Brand({ collapsed }: { collapsed: boolean }) {
+  const t = useT();
+  return (
+    <div style={{ height: 56, display: 'flex', alignItems: 'center', paddingInline: 20, gap: 10 }}>
+      <div
+        aria-hidden
+        style={{
+          width: 28,
+          height: 28,
+          borderRadius: 6,
+          background: '#1664ff',
+          color: '#fff',
+          display: 'grid',
+          placeItems: 'center',
+          fontWeight: 700,
+          flex: 'none',
+        }}
+      >
+        C
+      </div>
+      {collapsed ? null : (
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16 }} ellipsis>
+          {t('app.tagline')}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+/** The signed-in frame: sidebar (a drawer on phones), header with language and user menu. */
+export function AppShell() {
+  const t = useT();
+  const { can } = usePermissions();
+  const isMobile = useIsMobile();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items = useMemo(() => buildMenuItems(can, t), [can, t]);
+  const selected = selectedMenuKey(location.pathname);
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    setDrawerOpen(false);
+    void navigate(key);
+  };
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={[selected]}
+      defaultOpenKeys={['admin']}
+      onClick={onClick}
+      data-testid="nav-menu"
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {isMobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={256}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          <Brand collapsed={false} />
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={220}
+          breakpoint="lg"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Brand collapsed={collapsed} />
+          {menu}
+        </Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            paddingInline: isMobile ? 8 : 16,
+          }}
+        >
+          <Flex align="center" justify="space-between" style={{ height: '100%', width: '100%' }} gap={8}>
+            <Flex align="center" gap={8} style={{ minWidth: 0, flex: 1 }}>
+              {isMobile ? (
+                <>
+                  <Button
+                    type="text"
+                    icon={<MenuOutlined />}
+                    onClick={() => setDrawerOpen(true)}
+                    aria-label={t('nav.openMenu')}
+                    data-testid="nav-toggle"
+                  />
+                  <Typography.Text strong ellipsis>
+                    {t('app.name')}
+                  </Typography.Text>
+                </>
+              ) : null}
+            </Flex>
+            <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
+              <LanguageSwitch />
+              <UserMenu />
+            </Flex>
+          </Flex>
+        </Header>
+        <Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,66 @@
+import {
+  ApartmentOutlined,
+  ContactsOutlined,
+  DeleteOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Permission } from '@crm/contracts';
+import type { ReactNode } from 'react';
+import type { MessageKey } from './i18n/translate';
+
+interface NavLeaf {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+const mainItems: NavLeaf[] = [
+  { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers.view' },
+  { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, permission: 'contacts.view' },
+];
+
+const adminItems: NavLeaf[] = [
+  { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, permission: 'users.view' },
+  { path: '/admin/departments', label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'departments.view' },
+  { path: '/admin/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.view' },
+  { path: '/admin/recycle-bin', label: 'nav.recycleBin', icon: <DeleteOutlined />, permission: 'recycle_bin.view' },
+];
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The sidebar menu: only the entries the user's permissions allow. Keys are paths. */
+export function buildMenuItems(
+  can: (permission: Permission) => boolean,
+  t: (key: MessageKey) => string,
+): MenuItem[] {
+  const leaf = (item: NavLeaf): MenuItem => ({
+    key: item.path,
+    icon: item.icon,
+    label: t(item.label),
+    'data-testid': `nav-${item.path.split('/').pop() ?? ''}`,
+  } as MenuItem);
+  const items: MenuItem[] = mainItems.filter((item) => can(item.permission)).map(leaf);
+  const admin = adminItems.filter((item) => can(item.permission)).map(leaf);
+  if (admin.length > 0) {
+    items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });
+  }
+  return items;
+}
+
+/** The first page the user may open: where `/` and a fresh sign-in lead. */
+export function homePath(can: (permission: Permission) => boolean): string {
+  const first = [...mainItems, ...adminItems].find((item) => can(item.permission));
+  return first ? first.path : '/no-access';
+}
+
+/** The menu key that matches a location (a record page highlights its list). */
+export function selectedMenuKey(pathname: string): string {
+  const all = [...mainItems, ...adminItems];
+  const match = all.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  return match ? match.path : pathname;
+}

@@ -1,0 +1,66 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import type { Permission } from '@crm/contracts';
+import { RequireAuth, RequirePermission, usePermissions } from '../features/auth';
+import { NoPermissionResult, NotFoundResult, PageSkeleton } from '../shared/layout/results';
+import { AppShell } from './app-shell';
+import { homePath } from './navigation';
+
+// Each page is its own chunk: the first load carries only the shell and the page in view.
+const LoginPage = lazy(() => import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })));
+const CustomerListPage = lazy(() =>
+  import('../features/customers/pages/customer-list-page').then((m) => ({ default: m.CustomerListPage })),
+);
+const CustomerDetailPage = lazy(() =>
+  import('../features/customers/pages/customer-detail-page').then((m) => ({ default: m.CustomerDetailPage })),
+);
+const ContactListPage = lazy(() =>
+  import('../features/contacts/pages/contact-list-page').then((m) => ({ default: m.ContactListPage })),
+);
+const UserListPage = lazy(() => import('../features/users/pages/user-list-page').then((m) => ({ default: m.UserListPage })));
+const DepartmentPage = lazy(() =>
+  import('../features/departments/pages/department-page').then((m) => ({ default: m.DepartmentPage })),
+);
+const RolePage = lazy(() => import('../features/roles/pages/role-page').then((m) => ({ default: m.RolePage })));
+const RecycleBinPage = lazy(() =>
+  import('../features/recycle-bin/pages/recycle-bin-page').then((m) => ({ default: m.RecycleBinPage })),
+);
+
+function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return <RequirePermission permission={permission}>{children}</RequirePermission>;
+}
+
+function Home() {
+  const { can } = usePermissions();
+  return <Navigate to={homePath(can)} replace />;
+}
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<PageSkeleton />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppShell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Home />} />
+            <Route path="customers" element={<Guard permission="customers.view"><CustomerListPage /></Guard>} />
+            <Route path="customers/:id" element={<Guard permission="customers.view"><CustomerDetailPage /></Guard>} />
+            <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
+            <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
+            <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />
+            <Route path="admin/roles" element={<Guard permission="roles.view"><RolePage /></Guard>} />
+            <Route path="admin/recycle-bin" element={<Guard permission="recycle_bin.view"><RecycleBinPage /></Guard>} />
+            <Route path="no-access" element={<NoPermissionResult />} />
+            <Route path="*" element={<NotFoundResult />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,58 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Dropdown, type MenuProps } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useT } from '../../../app/i18n/i18n-context';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { useLogout, useMe } from '../api';
+import { ChangePasswordModal } from './change-password-modal';
+
+export function UserMenu() {
+  const t = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const isMobile = useIsMobile();
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: <span data-testid="change-password">{t('header.changePassword')}</span>,
+    },
+    { type: 'divider' },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      label: <span data-testid="logout">{t('header.logout')}</span>,
+    },
+  ];
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') setPasswordOpen(true);
+    if (key === 'logout') {
+      logout.mutate(undefined, {
+        onSettled: () => {
+          void message.info(t('header.loggedOut'));
+          void navigate('/login', { replace: true });
+        },
+      });
+    }
+  };
+
+  const name = me?.user.name ?? '';
+  return (
+    <>
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+        <Button type="text" data-testid="user-menu" aria-label={name} style={{ paddingInline: 8 }}>
+          <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1664ff' }} />
+          {isMobile ? null : <span>{name}</span>}
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Button>
+      </Dropdown>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </>
+  );
+}

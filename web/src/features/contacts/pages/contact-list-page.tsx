@@ -1,0 +1,110 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Skeleton } from 'antd';
+import type { Contact } from '@crm/contracts';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useT } from '../../../app/i18n/i18n-context';
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { PageHeader } from '../../../shared/layout/page-header';
+import { QueryErrorResult } from '../../../shared/layout/results';
+import { SearchBox } from '../../../shared/layout/search-box';
+import { usePermissions } from '../../auth';
+import { useContactList } from '../api';
+import { ContactFormDrawer } from '../components/contact-form-drawer';
+import { ContactsView } from '../components/contacts-view';
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 && n <= 200 ? n : fallback;
+}
+
+interface DrawerState {
+  open: boolean;
+  contact?: Contact;
+}
+
+/** Every contact the user may see, across customers, searchable; the view lives in the URL. */
+export function ContactListPage() {
+  const t = useT();
+  useDocumentTitle(t('contact.title'));
+  const isMobile = useIsMobile();
+  const { can } = usePermissions();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = positiveInt(params.get('page'), 1);
+  const pageSize = positiveInt(params.get('pageSize'), 20);
+  const list = useContactList({ q: q || undefined, page, pageSize, sort: '-updatedAt' });
+  const [drawer, setDrawer] = useState<DrawerState>({ open: false });
+
+  const setView = (next: { q?: string; page?: number; pageSize?: number }) => {
+    const out = new URLSearchParams();
+    const nq = next.q ?? q;
+    const np = next.page ?? (next.q !== undefined ? 1 : page);
+    const ns = next.pageSize ?? pageSize;
+    if (nq) out.set('q', nq);
+    if (np !== 1) out.set('page', String(np));
+    if (ns !== 20) out.set('pageSize', String(ns));
+    setParams(out);
+  };
+
+  const addButton = can('contacts.create') ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true })} data-testid="contact-add">
+      {t('contact.add')}
+    </Button>
+  ) : null;
+
+  let body;
+  if (list.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
+  else if (list.isError) body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
+  else if (list.data.total === 0)
+    body = q ? (
+      <Empty description={t('contact.emptyFiltered')}>
+        <Button onClick={() => setView({ q: '' })}>{t('common.clearFilters')}</Button>
+      </Empty>
+    ) : (
+      <Empty
+        description={
+          <div style={{ maxWidth: 460, margin: '0 auto' }}>
+            <strong>{t('contact.emptyTitle')}</strong>
+            <p style={{ marginTop: 8 }}>{t('contact.emptyText')}</p>
+          </div>
+        }
+      />
+    );
+  else
+    body = (
+      <ContactsView
+        items={list.data.items}
+        total={list.data.total}
+        page={page}
+        pageSize={pageSize}
+        loading={list.isFetching}
+        showCustomer
+        onPage={(p, s) => setView({ page: p, pageSize: s })}
+        onEdit={(contact) => setDrawer({ open: true, contact })}
+      />
+    );
+
+  return (
+    <>
+      <PageHeader title={t('contact.title')} extra={addButton} />
+      <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
+        <Flex style={{ marginBottom: 16 }}>
+          <SearchBox
+            value={q}
+            onSearch={(value) => setView({ q: value })}
+            placeholder={t('contact.searchPlaceholder')}
+            width={isMobile ? '100%' : 300}
+          />
+        </Flex>
+        {body}
+      </Card>
+      <ContactFormDrawer
+        open={drawer.open}
+        contact={drawer.contact}
+        onClose={() => setDrawer((d) => ({ ...d, open: false }))}
+      />
+    </>
+  );
+}

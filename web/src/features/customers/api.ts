@@ -1,0 +1,84 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Customer,
+  CustomerCreate,
+  CustomerListQuery,
+  CustomerUpdate,
+  HistoryEntry,
+  ListResponse,
+} from '@crm/contracts';
+import { apiRequest } from '../../shared/api/client';
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  list: (query: CustomerListQuery) => ['customers', 'list', query] as const,
+  detail: (id: number) => ['customers', 'detail', id] as const,
+  history: (id: number) => ['customers', 'history', id] as const,
+};
+
+export function useCustomerList(query: CustomerListQuery) {
+  return useQuery({
+    queryKey: customerKeys.list(query),
+    queryFn: ({ signal }) =>
+      apiRequest<ListResponse<Customer>>('/customers', { query: { ...query }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomer(id: number) {
+  return useQuery({
+    queryKey: customerKeys.detail(id),
+    queryFn: ({ signal }) => apiRequest<Customer>(`/customers/${id}`, { signal }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The customer's history, newest first, a page at a time ("load more"). */
+export function useCustomerHistory(id: number) {
+  return useInfiniteQuery({
+    queryKey: customerKeys.history(id),
+    queryFn: ({ signal, pageParam }) =>
+      apiRequest<ListResponse<HistoryEntry>>(`/customers/${id}/history`, {
+        query: { page: pageParam, pageSize: 20 },
+        signal,
+      }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+  });
+}
+
+export function useCreateCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CustomerCreate) => apiRequest<Customer>('/customers', { method: 'POST', body }),
+    onSuccess: (customer) => {
+      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
+      void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+    },
+  });
+}
+
+export function useUpdateCustomer(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CustomerUpdate) =>
+      apiRequest<Customer>(`/customers/${id}`, { method: 'PATCH', body }),
+    onSuccess: (customer) => {
+      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
+      void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['customers', 'history', customer.id] });
+    },
+  });
+}
+
+export function useDeleteCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiRequest<void>(`/customers/${id}`, { method: 'DELETE' }),
+    onSuccess: (_data, id) => {
+      queryClient.removeQueries({ queryKey: customerKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['recycle-bin'] });
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import { Card, Flex, List, Pagination, Typography } from 'antd';
+import type { Customer } from '@crm/contracts';
+import { Link } from 'react-router-dom';
+import { useT } from '../../../app/i18n/i18n-context';
+import { formatDateTime } from '../../../shared/format/format';
+import { OwnerLabel, PhoneLink, regionText } from './customer-bits';
+import { enumLabel, StatusTag } from './customer-enums';
+import type { CustomerListParams } from './customer-list-params';
+
+interface CustomerCardsProps {
+  view: CustomerListParams;
+  items: Customer[];
+  total: number;
+  loading: boolean;
+  onChange: (patch: Partial<CustomerListParams>) => void;
+}
+
+/** The customer list on a phone: one card per customer, no horizontal scrolling. */
+export function CustomerCards({ view, items, total, loading, onChange }: CustomerCardsProps) {
+  const t = useT();
+  return (
+    <Flex vertical gap={12} data-testid="customer-cards">
+      <List<Customer>
+        loading={loading}
+        dataSource={items}
+        split={false}
+        renderItem={(customer) => (
+          <List.Item style={{ padding: '0 0 8px' }}>
+            <Card size="small" style={{ width: '100%' }}>
+              <Flex justify="space-between" align="start" gap={8}>
+                <Link to={`/customers/${customer.id}`} style={{ fontWeight: 600, minWidth: 0 }} data-testid="customer-link">
+                  {customer.name}
+                </Link>
+                <StatusTag status={customer.status} />
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {customer.archiveNo} · {enumLabel(t, 'kind', customer.kind)} · {enumLabel(t, 'category', customer.category)}
+              </Typography.Text>
+              <Flex wrap gap={12} style={{ marginTop: 6 }}>
+                <OwnerLabel customer={customer} />
+                <PhoneLink phone={customer.mobile ?? customer.phone} />
+                {regionText(customer) ? <span>{regionText(customer)}</span> : null}
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('customer.f.updatedAt')} {formatDateTime(customer.updatedAt)}
+              </Typography.Text>
+            </Card>
+          </List.Item>
+        )}
+      />
+      <Flex justify="center">
+        <Pagination
+          simple
+          current={view.page}
+          pageSize={view.pageSize}
+          total={total}
+          onChange={(page) => onChange({ page })}
+        />
+      </Flex>
+      <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
+        {t('common.total', { total })}
+      </Typography.Text>
+    </Flex>
+  );
+}

@@ -1,0 +1,63 @@
+import { Tag } from 'antd';
+import {
+  companyScales,
+  creditStandings,
+  customerCategories,
+  customerKinds,
+  customerStatuses,
+  genders,
+  lifecycleStages,
+  maritalStatuses,
+  ownershipTypes,
+  type CustomerStatus,
+} from '@crm/contracts';
+import { useMemo } from 'react';
+import { useT } from '../../../app/i18n/i18n-context';
+import { isMessageKey, type Translate } from '../../../app/i18n/translate';
+
+/** Each enumeration and the message-key prefix of its labels. */
+export const customerEnums = {
+  kind: customerKinds,
+  category: customerCategories,
+  status: customerStatuses,
+  lifecycle: lifecycleStages,
+  gender: genders,
+  marital: maritalStatuses,
+  ownership: ownershipTypes,
+  scale: companyScales,
+  credit: creditStandings,
+} as const;
+export type CustomerEnum = keyof typeof customerEnums;
+
+/** The label of one value, or the raw value if it is not in the catalogue. */
+export function enumLabel(t: Translate, prefix: CustomerEnum, value: unknown): string {
+  const key = `${prefix}.${String(value)}`;
+  return isMessageKey(key) ? t(key) : String(value);
+}
+
+export function useEnumOptions(prefix: CustomerEnum) {
+  const t = useT();
+  return useMemo(
+    () => customerEnums[prefix].map((value: string) => ({ value, label: enumLabel(t, prefix, value) })),
+    [t, prefix],
+  );
+}
+
+const statusColors: Record<CustomerStatus, string> = {
+  potential: 'blue',
+  target: 'geekblue',
+  first_purchase: 'cyan',
+  repeat: 'green',
+  loyal: 'gold',
+  lost: 'red',
+  non_customer: 'default',
+};
+
+export function StatusTag({ status }: { status: CustomerStatus }) {
+  const t = useT();
+  return (
+    <Tag color={statusColors[status]} data-testid="customer-status" style={{ marginInlineEnd: 0 }}>
+      {enumLabel(t, 'status', status)}
+    </Tag>
+  );
+}

@@ -1,0 +1,205 @@
+import { App, Button, Drawer, Form, type FormInstance } from 'antd';
+import type { Customer } from '@crm/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { useT } from '../../../app/i18n/i18n-context';
+import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
+import { errorMessage } from '../../../shared/api/error-message';
+import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
+import { applyServerErrors, toNamePath, type FieldPath } from '../../../shared/form/server-errors';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
+import { usePermissions } from '../../auth';
+import { useUserOptions } from '../../users';
+import { customerKeys, useCreateCustomer, useUpdateCustomer } from '../api';
+import { CustomerConflictAlert } from './customer-conflict-alert';
+import { fieldLabel } from './customer-fields';
+import { CustomerCoreFields, OrganizationFields, PersonFields } from './customer-form-fields';
+import {
+  createRequest,
+  customerToFormValues,
+  formValuesToPayload,
+  hasChanges,
+  newCustomerValues,
+  updateRequest,
+  type CustomerFormValues,
+  type CustomerPayload,
+} from './customer-form-model';
+
+/** API paths that a different form field edits. */
+function formPath(path: string): FieldPath {
+  if (path === 'province' || path === 'city' || path === 'district') return ['region'];
+  if (path.startsWith('tags.')) return ['tags'];
+  return toNamePath(path);
+}
+
+interface CustomerFormDrawerProps {
+  open: boolean;
+  /** The customer to edit; absent to create one. */
+  customer?: Customer;
+  onClose: () => void;
+  onSaved?: (customer: Customer, created: boolean) => void;
+}
+
+/** Quick create / edit of a customer in a drawer. */
+export function CustomerFormDrawer({ open, customer, onClose, onSaved }: CustomerFormDrawerProps) {
+  const t = useT();
+  const isMobile = useIsMobile();
+  const padding = useDrawerPadding();
+  const [form] = Form.useForm<CustomerFormValues>();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={customer ? t('customer.editTitle') : t('customer.create')}
+      size={isMobile ? '100%' : 760}
+      destroyOnHidden
+      styles={{ body: { padding } }}
+      afterOpenChange={(visible) => {
+        if (visible) form.focusField('name');
+      }}
+      data-testid="customer-drawer"
+    >
+      {open ? <CustomerFormBody form={form} customer={customer} onClose={onClose} onSaved={onSaved} /> : null}
+    </Drawer>
+  );
+}
+
+function CustomerFormBody({
+  form,
+  customer,
+  onClose,
+  onSaved,
+}: Omit<CustomerFormDrawerProps, 'open'> & { form: FormInstance<CustomerFormValues> }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { can, me } = usePermissions();
+  const owners = useUserOptions();
+  const topRef = useRef<HTMLDivElement>(null);
+
+  // The version being edited; replaced when the user reloads after a conflict.
+  const [editing, setEditing] = useState<Customer | undefined>(customer);
+  const [conflict, setConflict] = useState<{ current: Customer; mine: CustomerPayload } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [details, setDetails] = useState<ApiErrorDetail[]>([]);
+
+  const includeSensitive = editing ? editing.can.viewSensitive : true;
+  const initialValues = useMemo(
+    () => (editing ? customerToFormValues(editing) : newCustomerValues(me?.user.id ?? null)),
+    [editing, me],
+  );
+  const base = useMemo(() => formValuesToPayload(initialValues, includeSensitive), [initialValues, includeSensitive]);
+  const kind = Form.useWatch('kind', form) ?? initialValues.kind;
+
+  const create = useCreateCustomer();
+  const update = useUpdateCustomer(editing?.id ?? 0);
+  const saving = create.isPending || update.isPending;
+
+  const ownerOptions = useMemo(() => {
+    if (can('customers.assign')) return owners.options;
+    // Without the assign permission a customer can only be one's own or in the pool.
+    const own = owners.options.filter((o) => o.value === me?.user.id);
+    const currentOwner =
+      editing?.ownerId && editing.ownerName && editing.ownerId !== me?.user.id
+        ? [{ value: editing.ownerId, label: editing.ownerName }]
+        : [];
+    return [...own, ...currentOwner];
+  }, [can, owners.options, me, editing]);
+
+  const showProblem = (error: unknown, mine: CustomerPayload) => {
+    if (isApiError(error) && error.code === 'CONFLICT' && error.current) {
+      setConflict({ current: error.current as Customer, mine });
+    } else {
+      setDetails(applyServerErrors(form, error, formPath));
+      setFailure(errorMessage(error, t));
+    }
+    topRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
+
+  const submit = () => {
+    // All values, including those of the collapsed or hidden profile section.
+    const values = form.getFieldsValue(true) as CustomerFormValues;
+    const payload = formValuesToPayload(values, includeSensitive);
+    setFailure(null);
+    setDetails([]);
+    setConflict(null);
+    if (!editing) {
+      create.mutate(createRequest(payload), {
+        onSuccess: (created) => {
+          void message.success(t('customer.created', { name: created.name }));
+          onSaved?.(created, true);
+          onClose();
+        },
+        onError: (error) => showProblem(error, payload),
+      });
+      return;
+    }
+    const request = updateRequest(base, payload, editing.version);
+    if (!hasChanges(request)) {
+      onClose();
+      return;
+    }
+    update.mutate(request, {
+      onSuccess: (saved) => {
+        void message.success(t('customer.saved', { name: saved.name }));
+        onSaved?.(saved, false);
+        onClose();
+      },
+      onError: (error) => showProblem(error, payload),
+    });
+  };
+
+  const reloadCurrent = () => {
+    if (!conflict) return;
+    const current = conflict.current;
+    queryClient.setQueryData(customerKeys.detail(current.id), current);
+    void queryClient.invalidateQueries({ queryKey: ['customers', 'history', current.id] });
+    setEditing(current);
+    setConflict(null);
+    setFailure(null);
+    setDetails([]);
+    form.resetFields();
+    form.setFieldsValue(customerToFormValues(current));
+  };
+
+  return (
+    <Form<CustomerFormValues>
+      form={form}
+      name="customer_form"
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={submit}
+      onFinishFailed={({ errorFields }) => {
+        const first = errorFields[0];
+        if (first) form.scrollToField(first.name, { block: 'center' });
+      }}
+      scrollToFirstError={false}
+      requiredMark
+    >
+      <div ref={topRef} />
+      {conflict ? (
+        <CustomerConflictAlert
+          current={conflict.current}
+          base={base}
+          mine={conflict.mine}
+          includeSensitive={includeSensitive}
+          onReload={reloadCurrent}
+        />
+      ) : null}
+      <FormErrorsAlert message={failure} details={details} labelFor={(path) => fieldLabel(t, 'customer', path)} />
+      <CustomerCoreFields
+        ownerOptions={ownerOptions}
+        ownersLoading={owners.loading}
+        ownerEditable={!editing || can('customers.assign')}
+      />
+      {kind === 'person' ? <PersonFields sensitiveEditable={includeSensitive} /> : <OrganizationFields />}
+      <DrawerFooter>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="customer-save">
+          {t('common.save')}
+        </Button>
+      </DrawerFooter>
+    </Form>
+  );
+}

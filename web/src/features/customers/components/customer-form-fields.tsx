@@ -1,0 +1,335 @@
+import { Col, Collapse, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, type InputNumberProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { useFormRules } from '../../../shared/form/rules';
+import { RegionCascader } from '../../../shared/region/region-cascader';
+import { useEnumOptions } from './customer-enums';
+import { fieldLabel } from './customer-fields';
+import { PUBLIC_POOL } from './customer-form-model';
+
+const half = { xs: 24, md: 12 } as const;
+const full = { xs: 24 } as const;
+
+function yuanFormatter(value: string | number | undefined): string {
+  if (value === undefined || value === '') return '';
+  const [integer = '', fraction] = String(value).split('.');
+  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+function yuanParser(value: string | undefined): number {
+  const number = Number((value ?? '').replace(/[¥,\s]/g, ''));
+  return Number.isNaN(number) ? 0 : number;
+}
+
+/** Money in yuan with ¥; the form model converts to fen for the API. */
+function YuanInput(props: InputNumberProps<number>) {
+  return (
+    <InputNumber<number>
+      {...props}
+      prefix="¥"
+      min={0}
+      max={1e11}
+      precision={2}
+      step={1000}
+      formatter={yuanFormatter}
+      parser={yuanParser}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+interface CoreFieldsProps {
+  ownerOptions: { value: number | string; label: string }[];
+  ownersLoading: boolean;
+  ownerEditable: boolean;
+}
+
+export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable }: CoreFieldsProps) {
+  const { t } = useI18n();
+  const rules = useFormRules();
+  const label = (path: string) => fieldLabel(t, 'customer', path);
+  const kindOptions = useEnumOptions('kind');
+  const categoryOptions = useEnumOptions('category');
+  const statusOptions = useEnumOptions('status');
+  const lifecycleOptions = useEnumOptions('lifecycle');
+
+  return (
+    <Row gutter={16}>
+      <Col {...full}>
+        <Form.Item name="kind" label={label('kind')} rules={[rules.requiredChoice]}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={kindOptions} />
+        </Form.Item>
+      </Col>
+      <Col {...full}>
+        <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(120)]}>
+          <Input maxLength={120} autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="category" label={label('category')} rules={[rules.requiredChoice]}>
+          <Select options={categoryOptions} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="status" label={label('status')} rules={[rules.requiredChoice]}>
+          <Select options={statusOptions} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="lifecycleStage" label={label('lifecycleStage')} rules={[rules.requiredChoice]}>
+          <Select options={lifecycleOptions} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="ownerId" label={label('ownerId')} rules={[rules.requiredChoice]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={ownersLoading}
+            disabled={!ownerEditable}
+            options={[{ value: PUBLIC_POOL, label: t('customer.publicPool') }, ...ownerOptions]}
+          />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="industry" label={label('industry')} rules={[rules.max(60)]}>
+          <Input maxLength={60} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="source" label={label('source')} rules={[rules.max(60)]}>
+          <Input maxLength={60} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="phone" label={label('phone')} rules={[rules.phone]}>
+          <Input type="tel" inputMode="tel" maxLength={30} autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="mobile" label={label('mobile')} rules={[rules.phone]}>
+          <Input type="tel" inputMode="tel" maxLength={30} autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="email" label={label('email')} rules={[rules.email]}>
+          <Input inputMode="email" maxLength={254} autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="website" label={label('website')} rules={[rules.max(200)]}>
+          <Input inputMode="url" maxLength={200} placeholder="https://" />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="region" label={label('region')}>
+          <RegionCascader />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="address" label={label('address')} rules={[rules.max(200)]}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col {...full}>
+        <Form.Item name="tags" label={label('tags')} rules={[rules.tags(20, 30)]}>
+          <Select mode="tags" tokenSeparators={[',', '，']} placeholder={t('customer.tagsPlaceholder')} open={false} suffixIcon={null} />
+        </Form.Item>
+      </Col>
+      <Col {...full}>
+        <Form.Item name="notes" label={label('notes')} rules={[rules.max(2000)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+function TextField({ path, max, multiline = false, disabled = false, extra }: {
+  path: [string, string];
+  max: number;
+  multiline?: boolean;
+  disabled?: boolean;
+  extra?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const rules = useFormRules();
+  return (
+    <Col {...(multiline ? full : half)}>
+      <Form.Item name={path} label={fieldLabel(t, 'customer', path.join('.'))} rules={[rules.max(max)]} extra={extra}>
+        {multiline ? (
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={max} disabled={disabled} />
+        ) : (
+          <Input maxLength={max} disabled={disabled} />
+        )}
+      </Form.Item>
+    </Col>
+  );
+}
+
+function DateField({ path }: { path: [string, string] }) {
+  const { t } = useI18n();
+  return (
+    <Col {...half}>
+      <Form.Item name={path} label={fieldLabel(t, 'customer', path.join('.'))}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
+  );
+}
+
+/** Person archive (个人客户档案) in collapsible groups; sensitive fields read-only when masked. */
+export function PersonFields({ sensitiveEditable }: { sensitiveEditable: boolean }) {
+  const { t } = useI18n();
+  const rules = useFormRules();
+  const genderOptions = useEnumOptions('gender');
+  const maritalOptions = useEnumOptions('marital');
+  const label = (key: string) => fieldLabel(t, 'customer', `person.${key}`);
+  const masked = sensitiveEditable ? undefined : t('common.masked');
+
+  const basic = (
+    <Row gutter={16}>
+      <Col {...half}>
+        <Form.Item name={['person', 'gender']} label={label('gender')}>
+          <Select options={genderOptions} allowClear />
+        </Form.Item>
+      </Col>
+      <DateField path={['person', 'birthday']} />
+      <TextField path={['person', 'idCardNumber']} max={18} disabled={!sensitiveEditable} extra={masked} />
+      <TextField path={['person', 'wechat']} max={60} />
+      <TextField path={['person', 'qq']} max={20} />
+      <TextField path={['person', 'preferredChannel']} max={60} />
+      <TextField path={['person', 'homeAddress']} max={200} multiline />
+      <TextField path={['person', 'preferences']} max={500} multiline />
+    </Row>
+  );
+  const career = (
+    <Row gutter={16}>
+      <TextField path={['person', 'employer']} max={120} />
+      <TextField path={['person', 'employerType']} max={60} />
+      <TextField path={['person', 'jobTitle']} max={60} />
+      <Col {...half}>
+        <Form.Item name={['person', 'annualIncome']} label={label('annualIncome')} rules={[rules.range(0, 1e11)]}>
+          <YuanInput />
+        </Form.Item>
+      </Col>
+      <TextField path={['person', 'careerGoals']} max={500} multiline />
+    </Row>
+  );
+  const family = (
+    <Row gutter={16}>
+      <Col {...half}>
+        <Form.Item name={['person', 'maritalStatus']} label={label('maritalStatus')}>
+          <Select options={maritalOptions} allowClear />
+        </Form.Item>
+      </Col>
+      <DateField path={['person', 'weddingAnniversary']} />
+      <TextField path={['person', 'spouseName']} max={60} />
+      <DateField path={['person', 'spouseBirthday']} />
+      <TextField path={['person', 'children']} max={300} multiline />
+      <TextField path={['person', 'hobbies']} max={300} multiline />
+    </Row>
+  );
+  const life = (
+    <Row gutter={16}>
+      <TextField path={['person', 'education']} max={60} />
+      <TextField path={['person', 'favoriteSports']} max={200} />
+      <TextField path={['person', 'schools']} max={300} multiline />
+      <TextField path={['person', 'clubs']} max={300} multiline />
+      <TextField path={['person', 'topics']} max={300} multiline />
+      <TextField path={['person', 'media']} max={200} multiline />
+      <TextField path={['person', 'health']} max={500} multiline disabled={!sensitiveEditable} extra={masked} />
+    </Row>
+  );
+
+  return (
+    <>
+      <Divider titlePlacement="start">{t('customer.sectionPerson')}</Divider>
+      <Collapse
+        defaultActiveKey={['basic']}
+        items={[
+          { key: 'basic', label: t('customer.sectionPersonBasic'), children: basic, forceRender: true },
+          { key: 'career', label: t('customer.sectionPersonCareer'), children: career, forceRender: true },
+          { key: 'family', label: t('customer.sectionPersonFamily'), children: family, forceRender: true },
+          { key: 'life', label: t('customer.sectionPersonLife'), children: life, forceRender: true },
+        ]}
+      />
+    </>
+  );
+}
+
+/** Organisation archive (企业客户档案). */
+export function OrganizationFields() {
+  const { t } = useI18n();
+  const rules = useFormRules();
+  const ownershipOptions = useEnumOptions('ownership');
+  const scaleOptions = useEnumOptions('scale');
+  const creditOptions = useEnumOptions('credit');
+  const label = (key: string) => fieldLabel(t, 'customer', `organization.${key}`);
+
+  const business = (
+    <Row gutter={16}>
+      <Col {...half}>
+        <Form.Item name={['organization', 'ownership']} label={label('ownership')}>
+          <Select options={ownershipOptions} allowClear />
+        </Form.Item>
+      </Col>
+      <TextField path={['organization', 'creditCode']} max={18} />
+      <TextField path={['organization', 'legalRepresentative']} max={60} />
+      <TextField path={['organization', 'postcode']} max={10} />
+      <Col {...half}>
+        <Form.Item name={['organization', 'foundedYear']} label={label('foundedYear')} rules={[rules.range(1800, 2100)]}>
+          <InputNumber<number> min={1800} max={2100} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name={['organization', 'employees']} label={label('employees')} rules={[rules.range(0, 10_000_000)]}>
+          <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name={['organization', 'scale']} label={label('scale')}>
+          <Select options={scaleOptions} allowClear />
+        </Form.Item>
+      </Col>
+      <TextField path={['organization', 'industryPosition']} max={200} />
+    </Row>
+  );
+  const credit = (
+    <Row gutter={16}>
+      <TextField path={['organization', 'settlementMethod']} max={60} />
+      <Col {...half}>
+        <Form.Item name={['organization', 'creditStanding']} label={label('creditStanding')}>
+          <Select options={creditOptions} allowClear />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name={['organization', 'creditLimit']} label={label('creditLimit')} rules={[rules.range(0, 1e11)]}>
+          <YuanInput />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item
+          name={['organization', 'purchaseCycleDays']}
+          label={label('purchaseCycleDays')}
+          rules={[rules.range(0, 3650)]}
+        >
+          <InputNumber<number> min={0} max={3650} precision={0} suffix={t('common.days')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+
+  return (
+    <>
+      <Divider titlePlacement="start">{t('customer.sectionOrganization')}</Divider>
+      <Collapse
+        defaultActiveKey={['business', 'credit']}
+        items={[
+          { key: 'business', label: t('customer.sectionOrgBusiness'), children: business, forceRender: true },
+          { key: 'credit', label: t('customer.sectionOrgCredit'), children: credit, forceRender: true },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import {
+  customerCategories,
+  customerKinds,
+  customerSorts,
+  customerStatuses,
+  lifecycleStages,
+  type CustomerCategory,
+  type CustomerKind,
+  type CustomerListQuery,
+  type CustomerStatus,
+  type LifecycleStage,
+} from '@crm/contracts';
+
+export const pageSizes = [10, 20, 50, 100] as const;
+export const defaultSort = '-updatedAt';
+
+/** The list's view as kept in the URL, so that a link reproduces it. */
+export interface CustomerListParams {
+  q: string;
+  status: CustomerStatus[];
+  category?: CustomerCategory;
+  kind?: CustomerKind;
+  lifecycleStage?: LifecycleStage;
+  ownerId?: string;
+  province?: string;
+  sort: (typeof customerSorts)[number];
+  page: number;
+  pageSize: number;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((v) => v === value);
+}
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function parseListParams(params: URLSearchParams): CustomerListParams {
+  const ownerId = params.get('ownerId');
+  const pageSize = positiveInt(params.get('pageSize'), 20);
+  return {
+    q: params.get('q') ?? '',
+    status: (params.get('status') ?? '')
+      .split(',')
+      .map((s) => oneOf(customerStatuses, s))
+      .filter((s): s is CustomerStatus => s !== undefined),
+    category: oneOf(customerCategories, params.get('category')),
+    kind: oneOf(customerKinds, params.get('kind')),
+    lifecycleStage: oneOf(lifecycleStages, params.get('lifecycleStage')),
+    ownerId: ownerId === 'none' || (ownerId && /^\d+$/.test(ownerId)) ? ownerId : undefined,
+    province: params.get('province') || undefined,
+    sort: oneOf(customerSorts, params.get('sort')) ?? defaultSort,
+    page: positiveInt(params.get('page'), 1),
+    pageSize: (pageSizes as readonly number[]).includes(pageSize) ? pageSize : 20,
+  };
+}
+
+/** Writes the view back to the URL, leaving defaults out. */
+export function toSearchParams(view: CustomerListParams): URLSearchParams {
+  const out = new URLSearchParams();
+  if (view.q) out.set('q', view.q);
+  if (view.status.length > 0) out.set('status', view.status.join(','));
+  if (view.category) out.set('category', view.category);
+  if (view.kind) out.set('kind', view.kind);
+  if (view.lifecycleStage) out.set('lifecycleStage', view.lifecycleStage);
+  if (view.ownerId) out.set('ownerId', view.ownerId);
+  if (view.province) out.set('province', view.province);
+  if (view.sort !== defaultSort) out.set('sort', view.sort);
+  if (view.page !== 1) out.set('page', String(view.page));
+  if (view.pageSize !== 20) out.set('pageSize', String(view.pageSize));
+  return out;
+}
+
+export function hasFilters(view: CustomerListParams): boolean {
+  return Boolean(
+    view.q ||
+      view.status.length > 0 ||
+      view.category ||
+      view.kind ||
+      view.lifecycleStage ||
+      view.ownerId ||
+      view.province,
+  );
+}
+
+export function toApiQuery(view: CustomerListParams): CustomerListQuery {
+  const query: CustomerListQuery = { page: view.page, pageSize: view.pageSize, sort: view.sort };
+  if (view.q) query.q = view.q;
+  if (view.status.length > 0) query.status = view.status.join(',');
+  if (view.category) query.category = view.category;
+  if (view.kind) query.kind = view.kind;
+  if (view.lifecycleStage) query.lifecycleStage = view.lifecycleStage;
+  if (view.ownerId) query.ownerId = view.ownerId;
+  if (view.province) query.province = view.province;
+  return query;
+}

@@ -1,0 +1,1 @@
+export { useCustomer, useCustomerList } from './api';

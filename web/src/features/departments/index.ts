@@ -1,0 +1,2 @@
+export { useDepartments } from './api';
+export { buildDepartmentTree, treeSelectData } from './components/department-tree';

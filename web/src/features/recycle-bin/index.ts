@@ -1,0 +1,1 @@
+export { usePurgeItem, useRecycleBin, useRestoreItem } from './api';

@@ -1,0 +1,1 @@
+export { useUserList, useUserOptions, type UserOption } from './api';

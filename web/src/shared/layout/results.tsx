@@ -1,0 +1,68 @@
+import { Button, Result, Skeleton } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from '../../app/i18n/i18n-context';
+import { isApiError } from '../api/client';
+import { errorMessage } from '../api/error-message';
+
+export function NoPermissionResult() {
+  const t = useT();
+  return (
+    <Result
+      status="403"
+      title={t('result.noPermission')}
+      subTitle={t('result.noPermissionText')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+      data-testid="no-permission"
+    />
+  );
+}
+
+export function NotFoundResult() {
+  const t = useT();
+  return (
+    <Result
+      status="404"
+      title={t('result.notFound')}
+      subTitle={t('result.notFoundText')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+      data-testid="not-found"
+    />
+  );
+}
+
+/** The result for a failed query: 403 and 404 get their own pages, anything else a retry. */
+export function QueryErrorResult({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
+  if (isApiError(error) && error.status === 403) return <NoPermissionResult />;
+  if (isApiError(error) && error.status === 404) return <NotFoundResult />;
+  return (
+    <Result
+      status="error"
+      title={t('result.error')}
+      subTitle={errorMessage(error, t)}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
+
+export function PageSkeleton() {
+  return (
+    <div style={{ padding: 8 }} data-testid="page-skeleton">
+      <Skeleton active title paragraph={{ rows: 8 }} />
+    </div>
+  );
+}
