@@ -48,8 +48,8 @@ const catalogue = {
   },
   builtInRole: { en: 'Built-in roles cannot be deleted.', 'zh-CN': '内置角色不能删除。' },
   roleInUse: {
-    en: 'Users still have this role. Give them another role first.',
-    'zh-CN': '仍有用户使用该角色，请先为他们更换角色。',
+    en: 'Users (removed users included) still have this role. Give them another role first.',
+    'zh-CN': '仍有用户（含已删除用户）使用该角色，请先为他们更换角色。',
   },
   lastAdministrator: {
     en: 'The last active administrator cannot be removed or demoted.',

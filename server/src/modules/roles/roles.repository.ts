@@ -60,3 +60,9 @@ export async function update(db: Db, id: number, version: number, values: Partia
 export async function remove(db: Db, id: number): Promise<void> {
   await db.deleteFrom('roles').where('id', '=', id).execute();
 }
+
+/** Users holding a role, removed ones included (they keep their role for the record). */
+export async function countAllHolders(db: Db, id: number): Promise<number> {
+  const row = await db.selectFrom('users').where('role_id', '=', id).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -123,7 +123,7 @@ export async function deleteRole(ctx: AppContext, actor: Actor, id: number): Pro
     const row = await repo.findById(trx, id);
     if (!row) throw notFound();
     if (row.built_in === 1) throw new AppError('CONFLICT', 'builtInRole');
-    if (Number(row.user_count) > 0) throw new AppError('CONFLICT', 'roleInUse');
+    if ((await repo.countAllHolders(trx, id)) > 0) throw new AppError('CONFLICT', 'roleInUse');
     await repo.remove(trx, id);
     await recordChange(trx, { entityType: 'role', entityId: id, action: 'delete', actorId: actor.userId, at: ctx.clock.now().toISOString(), label: row.name });
   });

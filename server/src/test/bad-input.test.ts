@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomer } from './fixtures.js';
+import { createTestApp, type Agent, type TestApp } from './harness.js';
+
+/** Every write endpoint refuses bad input with a field-level message, changes nothing and never answers 500. */
+let t: TestApp;
+let admin: Agent;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login();
+  ids.customer = (await admin.post('/api/v1/customers', buildCustomer({ name: '坏输入客户' }))).body.id;
+  ids.contact = (await admin.post('/api/v1/contacts', { customerId: ids.customer, name: '坏输入联系人' })).body.id;
+  ids.department = (await admin.post('/api/v1/departments', { name: '坏输入部门' })).body.id;
+  ids.role = (await admin.post('/api/v1/roles', { key: 'bad_input', name: '坏输入角色' })).body.id;
+  ids.user = (await admin.post('/api/v1/users', { email: 'bad@example.com', name: '坏输入用户', password: 'password-123', roleId: ids.role })).body.id;
+});
+afterAll(() => t.close());
+
+const long = 'x'.repeat(5000);
+const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () => string; wrongType: unknown; wrongPath: string; tooLong: unknown; longPath: string; read: () => string }> = [
+  { name: 'create customer', method: 'POST', url: () => '/api/v1/customers', wrongType: { kind: 'organization', name: 42 }, wrongPath: 'name', tooLong: { kind: 'organization', name: long }, longPath: 'name', read: () => '/api/v1/customers?pageSize=200' },
+  { name: 'update customer', method: 'PATCH', url: () => `/api/v1/customers/${ids.customer}`, wrongType: { version: 1, tags: 'vip' }, wrongPath: 'tags', tooLong: { version: 1, notes: long }, longPath: 'notes', read: () => `/api/v1/customers/${ids.customer}` },
+  { name: 'create contact', method: 'POST', url: () => '/api/v1/contacts', wrongType: { customerId: 'one', name: 'a' }, wrongPath: 'customerId', tooLong: { customerId: ids.customer, name: long }, longPath: 'name', read: () => '/api/v1/contacts?pageSize=200' },
+  { name: 'update contact', method: 'PATCH', url: () => `/api/v1/contacts/${ids.contact}`, wrongType: { version: 1, isPrimary: 'yes' }, wrongPath: 'isPrimary', tooLong: { version: 1, email: `${long}@x.com` }, longPath: 'email', read: () => `/api/v1/contacts/${ids.contact}` },
+  { name: 'create user', method: 'POST', url: () => '/api/v1/users', wrongType: { email: 'n@example.com', name: 'n', password: 'password-123', roleId: '1' }, wrongPath: 'roleId', tooLong: { email: 'n@example.com', name: long, password: 'password-123', roleId: 1 }, longPath: 'name', read: () => '/api/v1/users?pageSize=200' },
+  { name: 'update user', method: 'PATCH', url: () => `/api/v1/users/${ids.user}`, wrongType: { version: 1, active: 'no' }, wrongPath: 'active', tooLong: { version: 1, mobile: long }, longPath: 'mobile', read: () => `/api/v1/users/${ids.user}` },
+  { name: 'create department', method: 'POST', url: () => '/api/v1/departments', wrongType: { name: 'd', parentId: 'root' }, wrongPath: 'parentId', tooLong: { name: long }, longPath: 'name', read: () => '/api/v1/departments?pageSize=200' },
+  { name: 'update department', method: 'PATCH', url: () => `/api/v1/departments/${ids.department}`, wrongType: { version: '1' }, wrongPath: 'version', tooLong: { version: 1, name: long }, longPath: 'name', read: () => `/api/v1/departments/${ids.department}` },
+  { name: 'create role', method: 'POST', url: () => '/api/v1/roles', wrongType: { key: 'ok_key', name: 'r', permissions: ['customers.fly'] }, wrongPath: 'permissions.0', tooLong: { key: 'ok_key', name: long }, longPath: 'name', read: () => '/api/v1/roles?pageSize=200' },
+  { name: 'update role', method: 'PATCH', url: () => `/api/v1/roles/${ids.role}`, wrongType: { version: 1, dataScope: 'everything' }, wrongPath: 'dataScope', tooLong: { version: 1, description: long }, longPath: 'description', read: () => `/api/v1/roles/${ids.role}` },
+  { name: 'change password', method: 'POST', url: () => '/api/v1/auth/password', wrongType: { currentPassword: 1, newPassword: 'long-enough' }, wrongPath: 'currentPassword', tooLong: { currentPassword: 'x', newPassword: long }, longPath: 'newPassword', read: () => '/api/v1/auth/me' },
+  { name: 'set locale', method: 'PUT', url: () => '/api/v1/auth/locale', wrongType: { locale: 7 }, wrongPath: 'locale', tooLong: { locale: long }, longPath: 'locale', read: () => '/api/v1/auth/me' },
+];
+
+describe('bad input on every write endpoint', () => {
+  for (const w of writes) {
+    it(w.name, async () => {
+      const before = await admin.get(w.read());
+      const send = (body: unknown, headers: Record<string, string> = {}) => admin.request(w.method, w.url(), body, headers);
+
+      const malformed = await send('{"name": ');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.code).toBe('BAD_REQUEST');
+
+      const wrongType = await send(w.wrongType);
+      expect(wrongType.status).toBe(400);
+      expect(wrongType.body.error.code).toBe('VALIDATION_FAILED');
+      expect(wrongType.body.error.details.map((d: { path: string }) => d.path)).toContain(w.wrongPath);
+
+      const unknown = await send({ ...(w.tooLong as object), sneaky: true });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['sneaky', w.longPath]));
+
+      const notObject = await send([1, 2, 3]);
+      expect(notObject.status).toBe(400);
+
+      const huge = await send({ name: 'y'.repeat(1024 * 1024 + 10) });
+      expect(huge.status).toBe(413);
+      expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+
+      const after = await admin.get(w.read());
+      expect(after.body).toEqual(before.body);
+    });
+  }
+
+  it('login refuses malformed and mistyped bodies without a 500', async () => {
+    const anonymous = t.anonymous('zh-CN');
+    expect((await anonymous.post('/api/v1/auth/login', '{')).status).toBe(400);
+    const typed = await anonymous.post('/api/v1/auth/login', { email: 'not-an-email', password: 5 });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'password']);
+  });
+
+  it('bad ids, query values and routes are 400 or 404, never 500', async () => {
+    expect((await admin.get('/api/v1/customers/abc')).status).toBe(400);
+    expect((await admin.get('/api/v1/customers/-1')).status).toBe(400);
+    expect((await admin.get('/api/v1/customers?pageSize=1000')).status).toBe(400);
+    expect((await admin.get('/api/v1/customers?sort=password')).status).toBe(400);
+    expect((await admin.get('/api/v1/customers?status=happy')).status).toBe(400);
+    expect((await admin.get('/api/v1/customers?q=%25_%5C')).status).toBe(200);
+    expect((await admin.get('/api/v1/recycle-bin/customer/1/restore')).status).toBe(404);
+    expect((await admin.post('/api/v1/recycle-bin/planet/1/restore')).status).toBe(400);
+    expect((await admin.get('/api/v1/nowhere')).status).toBe(404);
+  });
+});
