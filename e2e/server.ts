@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp, defaultWebDist } from '../server/src/app.js';
+import { bootstrap } from '../server/src/bootstrap.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import { createDatabase } from '../server/src/platform/db/database.js';
+import { migrate } from '../server/src/platform/db/migrate.js';
+
+export const admin = { email: 'admin@example.com', password: 'e2e-admin-password' };
+
+/** The real server on a fresh SQLite database and a free port, serving the built web app. */
+export async function startServer() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-'));
+  const config = loadConfig({ CRM_DATA_DIR: dataDir, CRM_ADMIN_EMAIL: admin.email, CRM_ADMIN_PASSWORD: admin.password });
+  const database = createDatabase(config);
+  await migrate(database);
+  const { app, ctx } = await buildApp({ config: { ...config, webDist: defaultWebDist }, database });
+  await bootstrap(ctx, () => undefined);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const screenshotDir = path.resolve('test-results', 'e2e');
