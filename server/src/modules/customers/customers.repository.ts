@@ -58,6 +58,30 @@ function filtered(db: Db, engine: Engine, f: CustomerFilter) {
   return query;
 }
 
+function isUnfiltered(f: CustomerFilter): boolean {
+  return !f.scope && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.tags?.length;
+}
+
+const liveCounter = 'live_customers';
+
+/**
+ * The number of live customers, kept in `counters` so that the unfiltered list (what an
+ * administrator opens first) does not count a million rows. Created from a real count on first
+ * use; every create, delete and restore adjusts it in the same transaction.
+ */
+async function liveCount(db: Db): Promise<number> {
+  const row = await db.selectFrom('counters').select('value').where('name', '=', liveCounter).executeTakeFirst();
+  if (row) return row.value;
+  const counted = await db.selectFrom('customers').where('deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await db.insertInto('counters').values({ name: liveCounter, value: Number(counted.n) }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  return Number(counted.n);
+}
+
+/** Adjust the live-customer count (a no-op until it has been created by a first count). */
+export async function adjustLiveCount(db: Db, delta: number): Promise<void> {
+  await db.updateTable('counters').set({ value: sql`value + ${delta}` }).where('name', '=', liveCounter).execute();
+}
+
 export async function list(
   db: Db,
   engine: Engine,
@@ -75,7 +99,9 @@ export async function list(
       .limit(limit)
       .offset(offset)
       .execute(),
-    filtered(db, engine, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    isUnfiltered(f)
+      ? liveCount(db).then((n) => ({ n }))
+      : filtered(db, engine, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as CustomerRow[], total: Number(total.n) };
 }

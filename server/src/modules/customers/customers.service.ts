@@ -132,6 +132,7 @@ export async function createCustomer(ctx: AppContext, actor: Actor, input: z.out
     const doc = searchDocument({ ...values, contact_terms: '' });
     values.search_key = doc.key;
     const id = await repo.insert(trx, values);
+    await repo.adjustLiveCount(trx, 1);
     await repo.writeSearch(trx, ctx.engine, id, doc.grams);
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'create', actorId: actor.userId, at: now, label: input.name });
     return id;
@@ -206,6 +207,7 @@ export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number):
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findVisible(trx, actor, id);
     await repo.setFields(trx, id, { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId });
+    await repo.adjustLiveCount(trx, -1);
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'delete', actorId: actor.userId, at: now, label: row.name });
   });
 }

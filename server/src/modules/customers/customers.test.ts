@@ -129,6 +129,23 @@ describe('customers', () => {
     expect(actions).toEqual(['restore', 'delete', 'create']);
   });
 
+  it('the unfiltered total stays exact through create, delete, restore and purge', async () => {
+    const counted = async () => {
+      const orgs = (await admin.get('/api/v1/customers?kind=organization')).body.total;
+      const people = (await admin.get('/api/v1/customers?kind=person')).body.total;
+      return orgs + people;
+    };
+    const total = async () => (await admin.get('/api/v1/customers')).body.total;
+    expect(await total()).toBe(await counted());
+    const a = (await admin.post('/api/v1/customers', buildCustomer())).body;
+    const b = (await admin.post('/api/v1/customers', buildCustomer())).body;
+    await admin.delete(`/api/v1/customers/${a.id}`);
+    await admin.delete(`/api/v1/customers/${b.id}`);
+    await admin.post(`/api/v1/recycle-bin/customer/${a.id}/restore`);
+    await admin.delete(`/api/v1/recycle-bin/customer/${b.id}`);
+    expect(await total()).toBe(await counted());
+  });
+
   it('answers messages in the caller language', async () => {
     const zh = await t.login(undefined, undefined, 'zh-CN');
     const res = await zh.get('/api/v1/customers/999999');
