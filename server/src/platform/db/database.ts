@@ -58,6 +58,9 @@ export function createDatabase(
     // Integer columns come back as numbers (counts are bigint in PostgreSQL).
     pg.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, admin command) must not crash the process;
+    // the pool opens a new one on the next query.
+    pool.on('error', (error) => console.warn(`PostgreSQL idle connection closed: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
