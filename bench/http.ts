@@ -1,33 +1,62 @@
+import http from 'node:http';
 import { benchAdmin } from './setup.js';
 
+export type ClientKind = 'http' | 'fetch';
+
 export interface ApiClient {
-  /** GET a path under the API and return the parsed JSON body; throws on a non-2xx answer. */
-  get(path: string): Promise<unknown>;
-  /** GET only for timing: the full body is read, not parsed. */
+  /** GET a path under /api/v1: the whole body as text; throws on a non-2xx answer. */
   fetchText(path: string): Promise<string>;
+  close(): void;
+}
+
+interface Answer {
+  status: number;
+  body: string;
+  cookies: string[];
+}
+
+/** One keep-alive connection, sequential requests: the lightest client, so the time measured is the server's. */
+function request(agent: http.Agent, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method, headers: init.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const setCookie = res.headers['set-cookie'] ?? [];
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cookies: setCookie });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+async function fetchRequest(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
+  const res = await fetch(url, init);
+  return { status: res.status, body: await res.text(), cookies: res.headers.getSetCookie() };
 }
 
 /** Log in as the benchmark administrator (data scope: all) and keep the session cookie. */
-export async function login(baseUrl: string): Promise<ApiClient> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+export async function login(baseUrl: string, kind: ClientKind = 'http'): Promise<ApiClient> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) =>
+    kind === 'fetch' ? fetchRequest(url, init) : request(agent, url, init);
+  const answer = await send(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(benchAdmin),
   });
-  const body = await res.text();
-  if (!res.ok) throw new Error(`Login failed (${res.status}): ${body}`);
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith('crm_session='));
+  if (answer.status !== 200) throw new Error(`Login failed (${answer.status}): ${answer.body}`);
+  const session = answer.cookies.map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('crm_session='));
   if (!session) throw new Error('Login answered without a crm_session cookie');
   const headers = { cookie: session, accept: 'application/json' };
-
-  const fetchText = async (path: string) => {
-    const r = await fetch(`${baseUrl}/api/v1${path}`, { headers });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`GET ${path} answered ${r.status}: ${text.slice(0, 300)}`);
-    return text;
+  return {
+    async fetchText(path) {
+      const r = await send(`${baseUrl}/api/v1${path}`, { method: 'GET', headers });
+      if (r.status < 200 || r.status > 299) throw new Error(`GET ${path} answered ${r.status}: ${r.body.slice(0, 300)}`);
+      return r.body;
+    },
+    close: () => agent.destroy(),
   };
-  return { fetchText, get: async (path) => JSON.parse(await fetchText(path)) as unknown };
 }

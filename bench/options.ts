@@ -14,6 +14,8 @@ export interface BenchOptions {
   /** SQLite: delete the data folder at the end (by default it stays, as the cache for the next run). */
   clean: boolean;
   seed: number;
+  /** HTTP client for the timed requests: node:http with keep-alive (default) or fetch (undici). */
+  client: 'http' | 'fetch';
 }
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -26,7 +28,8 @@ const usage = `Usage: npm run bench -- [options]
   --reuse DIR|DB       SQLite: data folder to use; PostgreSQL: database name or URL to reuse
   --keep               keep the PostgreSQL database at the end (SQLite data always stays in its folder)
   --clean              delete the SQLite data folder at the end
-  --seed S             data generator seed (default 20261122)`;
+  --seed S             data generator seed (default 20261122)
+  --client C           http (node:http keep-alive, default) or fetch (undici)`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value?.replace(/_/g, ''));
@@ -35,7 +38,7 @@ function positiveInt(flag: string, value: string | undefined): number {
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122 };
+  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
@@ -48,6 +51,12 @@ export function parseOptions(argv: string[]): BenchOptions {
         const engine = value();
         if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must be sqlite or postgres\n${usage}`);
         options.engine = engine;
+        break;
+      }
+      case '--client': {
+        const client = value();
+        if (client !== 'http' && client !== 'fetch') throw new Error(`--client must be http or fetch\n${usage}`);
+        options.client = client;
         break;
       }
       case '--reuse': options.reuse = value() ?? null; break;

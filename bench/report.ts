@@ -43,6 +43,7 @@ export interface BenchReport {
   engine: BenchEngine;
   customers: number;
   iterations: number;
+  client: 'http' | 'fetch';
   node: string;
   platform: string;
   cpus: number;
@@ -91,7 +92,7 @@ export function formatReport(r: BenchReport): string {
     ? 'reused an already seeded database'
     : `${s.seconds.toFixed(1)} s (${Math.round(s.customersPerSecond).toLocaleString('en')} customers/s, ${Math.round(s.rowsPerSecond).toLocaleString('en')} rows/s; ${s.contacts.toLocaleString('en')} contacts)`;
   return [
-    `CRM benchmark — ${r.engine}, ${r.customers.toLocaleString('en')} customers, ${r.iterations} runs per query, Node ${r.node}, ${r.cpus} CPUs`,
+    `CRM benchmark — ${r.engine}, ${r.customers.toLocaleString('en')} customers, ${r.iterations} runs per query (client ${r.client}), Node ${r.node}, ${r.cpus} CPUs`,
     `Data: ${r.dataLocation}`,
     `Seeding: ${seeding}`,
     '',

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const ownerId = await busiestOwner(database);
     const queries = benchQueries(data.terms, ownerId);
     server = await startServer(data.env);
-    const client = await login(server.baseUrl);
+    const client = await login(server.baseUrl, options.client);
     const live = server;
     const afterStartMb = live.memory().rssMb;
     let maxSampledMb = afterStartMb;
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const baseline = { path: '/auth/me', api: await timeRuns(() => client.fetchText('/auth/me'), options.iterations, warmup) };
     const results: QueryResult[] = [];
     for (const q of queries) {
-      const answer = await client.get(q.path);
+      const answer: unknown = JSON.parse(await client.fetchText(q.path));
       if (!isListAnswer(answer)) throw new Error(`GET ${q.path} did not answer a list`);
       const raw = rawQuery(database, q);
       const direct = await raw();
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       process.stderr.write(`  ${q.name}: api p95 ${api.p95.toFixed(1)} ms, raw p95 ${rawStats.p95.toFixed(1)} ms\n`);
     }
     clearInterval(sampler);
+    client.close();
     const memory = live.memory();
     maxSampledMb = Math.max(maxSampledMb, memory.rssMb);
     const report: BenchReport = {
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
       engine: options.engine,
       customers: options.customers,
       iterations: options.iterations,
+      client: options.client,
       ...machine(),
       dataLocation: data.location,
       seeding: data.seeding,

@@ -23,6 +23,10 @@ const contactColumns = [
   'deleted_at', 'deleted_by', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by',
 ] as const satisfies ReadonlyArray<ContactColumn>;
 
+/** The live-customer count the server keeps in `counters` (customers.repository.ts, `live_customers`). */
+const liveCounterSql = `insert into counters (name, value) select 'live_customers', count(*) from customers where deleted_at is null
+  on conflict (name) do update set value = excluded.value`;
+
 const integerColumns = new Set<string>(['id', 'customer_id', 'owner_id', 'contact_count', 'deleted_by', 'version', 'created_by', 'updated_by', 'is_primary']);
 
 /** SQLite: prepared statements in one transaction per batch; durability is off while seeding only. */
@@ -51,6 +55,7 @@ export function sqliteWriter(file: string): BulkWriter {
       sqlite
         .prepare(`insert into counters (name, value) values ('customer_archive_no', ?) on conflict (name) do update set value = excluded.value`)
         .run(customers);
+      sqlite.exec(liveCounterSql);
       sqlite.exec('analyze');
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
       sqlite.close();
@@ -91,6 +96,7 @@ export async function postgresWriter(databaseUrl: string): Promise<BulkWriter> {
         `insert into counters (name, value) values ('customer_archive_no', $1) on conflict (name) do update set value = excluded.value`,
         [customers],
       );
+      await client.query(liveCounterSql);
       await client.query('vacuum analyze');
       await client.end();
     },
