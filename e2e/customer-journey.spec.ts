@@ -91,7 +91,8 @@ describe('customer journey in Chromium', () => {
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${server.url}/customers`);
-    await page.locator('[data-testid=customer-link]:visible').first().waitFor();
+    await page.locator('[data-testid=nav-toggle]:visible').first().waitFor();
+    await page.waitForLoadState('networkidle');
     await shot(page, '07-phone-customers');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
