@@ -109,7 +109,10 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
 }
 
 export interface SearchTerms {
+  /** A two-character Chinese name: a selective term (tens to hundreds of hits). */
   chinese2: string;
+  /** A two-character trade word of company names (科技, 贸易…): a few percent of all customers match. */
+  chinese2Frequent: string;
   chinese4: string;
   latin: string;
   digits: string;
@@ -124,11 +127,15 @@ export function pickSearchTerms(shape: DatasetShape, customers: number): SearchT
     const chars = Array.from(row.name);
     const chinese = /^\p{Script=Han}+$/u.test(row.name);
     if (row.kind === 'person' && chinese && chars.length === 2) found.chinese2 ??= row.name;
-    if (row.kind === 'organization' && chinese && chars.length >= 8) found.chinese4 ??= chars.slice(2, 6).join('');
+    if (row.kind === 'organization' && chinese && chars.length >= 8) {
+      // City (2) + brand (2) + trade (2+) + suffix: brand and trade make the 4-character term.
+      found.chinese4 ??= chars.slice(2, 6).join('');
+      found.chinese2Frequent ??= chars.slice(4, 6).join('');
+    }
     const surname = row.name.split(' ')[1];
     if (row.kind === 'person' && surname && /^[A-Za-z]{4,}$/.test(surname)) found.latin ??= surname.toLowerCase();
     if (row.mobile) found.digits ??= row.mobile.slice(3, 10);
-    if (found.chinese2 && found.chinese4 && found.latin && found.digits) return found as SearchTerms;
+    if (found.chinese2 && found.chinese2Frequent && found.chinese4 && found.latin && found.digits) return found as SearchTerms;
   }
   throw new Error('Too few customers to pick search terms from; seed at least 1000.');
 }

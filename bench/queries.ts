@@ -23,6 +23,7 @@ export function benchQueries(terms: SearchTerms, ownerId: number): BenchQuery[] 
     { name: 'first list page', kind: 'list', path: `/customers?page=1&pageSize=${pageSize}`, filter: { scope: null } },
     { name: `owner ${ownerId}, by last update`, kind: 'list', path: `/customers?ownerId=${ownerId}&sort=-updatedAt`, filter: { scope: null, ownerId } },
     search('search 2 Chinese chars', terms.chinese2),
+    search('search 2 Chinese chars, frequent', terms.chinese2Frequent),
     search('search 4 Chinese chars', terms.chinese4),
     search('search Latin', terms.latin),
     search('search phone digits', terms.digits),
