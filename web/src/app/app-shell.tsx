@@ -6,6 +6,7 @@ import { UserMenu, usePermissions } from '../features/auth';
 import { useIsMobile } from '../shared/hooks/use-is-mobile';
 import { PageSkeleton } from '../shared/layout/results';
 import { useT } from './i18n/i18n-context';
+import { GlobalSearch } from './global-search';
 import { LanguageSwitch } from './language-switch';
 import { buildMenuItems, selectedMenuKey } from './navigation';
 
@@ -33,7 +34,7 @@ function Brand({ collapsed }: { collapsed: boolean }) {
       </div>
       {collapsed ? null : (
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }} ellipsis>
-          {t('app.tagline')}
+          {t('app.brand')}
         </Typography.Text>
       )}
     </div>
@@ -109,6 +110,7 @@ export function AppShell() {
         >
           <Flex align="center" justify="space-between" style={{ height: '100%', width: '100%' }} gap={8}>
             <Flex align="center" gap={8} style={{ minWidth: 0, flex: 1 }}>
+              {isMobile ? null : <GlobalSearch />}
               {isMobile ? (
                 <>
                   <Button
@@ -125,6 +127,7 @@ export function AppShell() {
               ) : null}
             </Flex>
             <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
+              {isMobile ? <GlobalSearch /> : null}
               <LanguageSwitch />
               <UserMenu />
             </Flex>

@@ -2,6 +2,7 @@
 export const en = {
   'app.name': 'CRM',
   'app.tagline': 'Customer relationship management',
+  'app.brand': 'CRM',
   'app.loading': 'Loading…',
 
   'nav.customers': 'Customers',
@@ -70,6 +71,12 @@ export const en = {
   'common.conflictTitle': 'Someone else changed this record',
   'common.conflictText': 'Your changes were not saved because another user saved this record after you opened it. Load the current version, then make your changes again.',
   'common.loadCurrent': 'Load current version',
+
+  'search.title': 'Search',
+  'search.open': 'Search customers, contacts…',
+  'search.placeholder': 'Name, archive no., phone…',
+  'search.empty': 'Nothing found',
+  'search.hint': '↑ ↓ to choose, Enter to open, Esc to close. Ctrl/⌘ K opens this from anywhere.',
 
   'result.noPermission': 'No permission',
   'result.noPermissionText': 'Your role does not allow this page or action. Ask an administrator if you need it.',
@@ -307,6 +314,7 @@ export const en = {
   'department.saved': 'Department {name} saved',
   'department.deleted': 'Department {name} deleted',
   'department.users': '{count} users',
+  'department.oneUser': '1 user',
   'department.root': 'Top level',
   'department.f.name': 'Name',
   'department.f.parentId': 'Parent department',
@@ -358,6 +366,7 @@ export const en = {
   'action.purge': 'Purge',
 
   'recycle.title': 'Recycle bin',
+  'recycle.empty': 'The recycle bin is empty',
   'recycle.type.customer': 'Customers',
   'recycle.type.contact': 'Contacts',
   'recycle.emptyText': 'Deleted customers and contacts wait here until they are restored or purged.',

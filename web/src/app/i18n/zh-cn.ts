@@ -4,6 +4,7 @@ import type { Messages } from './en';
 export const zhCN: Messages = {
   'app.name': 'CRM',
   'app.tagline': '客户关系管理系统',
+  'app.brand': '客户关系管理',
   'app.loading': '加载中…',
 
   'nav.customers': '客户',
@@ -72,6 +73,12 @@ export const zhCN: Messages = {
   'common.conflictTitle': '此记录已被他人修改',
   'common.conflictText': '您的修改未保存：在您打开此记录之后，其他用户保存了新的内容。请加载最新版本后重新修改。',
   'common.loadCurrent': '加载最新版本',
+
+  'search.title': '搜索',
+  'search.open': '搜索客户、联系人…',
+  'search.placeholder': '名称、客户编号、电话…',
+  'search.empty': '没有找到相关记录',
+  'search.hint': '↑ ↓ 选择，回车打开，Esc 关闭。在任何页面按 Ctrl/⌘ K 都可打开搜索。',
 
   'result.noPermission': '无权限',
   'result.noPermissionText': '您的角色不允许访问此页面或执行此操作。如需权限，请联系管理员。',
@@ -309,6 +316,7 @@ export const zhCN: Messages = {
   'department.saved': '已保存部门 {name}',
   'department.deleted': '已删除部门 {name}',
   'department.users': '{count} 人',
+  'department.oneUser': '1 人',
   'department.root': '顶级',
   'department.f.name': '部门名称',
   'department.f.parentId': '上级部门',
@@ -360,6 +368,7 @@ export const zhCN: Messages = {
   'action.purge': '彻底删除',
 
   'recycle.title': '回收站',
+  'recycle.empty': '回收站是空的',
   'recycle.type.customer': '客户',
   'recycle.type.contact': '联系人',
   'recycle.emptyText': '删除的客户和联系人会保留在这里，直到被恢复或彻底删除。',

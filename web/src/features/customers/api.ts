@@ -75,8 +75,7 @@ export function useDeleteCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => apiRequest<void>(`/customers/${id}`, { method: 'DELETE' }),
-    onSuccess: (_data, id) => {
-      queryClient.removeQueries({ queryKey: customerKeys.detail(id) });
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['recycle-bin'] });
     },

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../shared/api/error-message';
 import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { useFormRules } from '../../../shared/form/rules';
 import { applyServerErrors } from '../../../shared/form/server-errors';
+import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { contactKeys, useCreateContact, useUpdateContact } from '../api';
@@ -42,9 +43,6 @@ export function ContactFormDrawer({ open, contact, customerId, onClose }: Contac
       size={isMobile ? '100%' : 560}
       destroyOnHidden
       styles={{ body: { padding } }}
-      afterOpenChange={(visible) => {
-        if (visible) form.focusField(contact || customerId ? 'name' : 'customerId');
-      }}
       data-testid="contact-drawer"
     >
       {open ? <ContactFormBody form={form} contact={contact} customerId={customerId} onClose={onClose} /> : null}
@@ -68,6 +66,7 @@ function ContactFormBody({
   const rules = useFormRules();
   const queryClient = useQueryClient();
   const topRef = useRef<HTMLDivElement>(null);
+  useFocusOnOpen(form, contact || customerId ? 'name' : 'customerId');
   const [editing, setEditing] = useState<Contact | undefined>(contact);
   const [conflict, setConflict] = useState<Contact | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -11,13 +11,13 @@ interface CustomerPickerProps {
   placeholder?: string;
 }
 
-/** Choose a customer by typing part of its name (server-side search). */
+/** Choose an organisation customer (only those have contacts) by typing part of its name. */
 export function CustomerPicker({ id, value, onChange, placeholder }: CustomerPickerProps) {
   const [q, setQ] = useState('');
   const search = useQuery({
-    queryKey: ['customers', 'list', { q, page: 1, pageSize: 20, sort: 'name' }],
+    queryKey: ['customers', 'list', { q, page: 1, pageSize: 20, sort: 'name', kind: 'organization' }],
     queryFn: ({ signal }) =>
-      apiRequest<ListResponse<Customer>>('/customers', { query: { q, page: 1, pageSize: 20, sort: 'name' }, signal }),
+      apiRequest<ListResponse<Customer>>('/customers', { query: { q, page: 1, pageSize: 20, sort: 'name', kind: 'organization' }, signal }),
     placeholderData: keepPreviousData,
   });
   return (

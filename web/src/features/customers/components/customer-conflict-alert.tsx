@@ -2,6 +2,7 @@ import { Alert, Button, Flex, Table } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { useMemo } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { useUserOptions } from '../../users';
 import { customerFieldKinds, fieldLabel, formatFieldValue } from './customer-fields';
 import { customerToFormValues, flattenPayload, formValuesToPayload, type CustomerPayload } from './customer-form-model';
 
@@ -33,18 +34,20 @@ export function CustomerConflictAlert({
   onReload: () => void;
 }) {
   const { t, locale } = useI18n();
+  const userOptions = useUserOptions().options;
   const rows = useMemo<ConflictRow[]>(() => {
     const now = flattenPayload(formValuesToPayload(customerToFormValues(current), includeSensitive));
     const before = flattenPayload(base);
     const typed = flattenPayload(mine);
+    const owners = new Map(userOptions.map((o) => [o.value, o.label]));
     return Object.keys(now)
-      .filter((path) => !same(now[path], before[path]))
+      .filter((path) => !same(now[path], before[path]) || !same(typed[path], before[path]))
       .map((path) => ({
         path,
-        current: formatFieldValue(customerFieldKinds[path], now[path], t, locale),
-        mine: formatFieldValue(customerFieldKinds[path], typed[path], t, locale),
+        current: formatFieldValue(customerFieldKinds[path], now[path], t, locale, owners),
+        mine: formatFieldValue(customerFieldKinds[path], typed[path], t, locale, owners),
       }));
-  }, [current, base, mine, includeSensitive, t, locale]);
+  }, [current, base, mine, includeSensitive, t, locale, userOptions]);
 
   return (
     <Alert

@@ -13,7 +13,8 @@ export type FieldKind =
   | { type: 'year' }
   | { type: 'days' }
   | { type: 'tags' }
-  | { type: 'bool' };
+  | { type: 'bool' }
+  | { type: 'owner' };
 
 const text: FieldKind = { type: 'text' };
 
@@ -22,6 +23,7 @@ export const customerFieldKinds: Record<string, FieldKind> = {
   category: { type: 'enum', prefix: 'category' },
   status: { type: 'enum', prefix: 'status' },
   lifecycleStage: { type: 'enum', prefix: 'lifecycle' },
+  ownerId: { type: 'owner' },
   tags: { type: 'tags' },
   'person.gender': { type: 'enum', prefix: 'gender' },
   'person.birthday': { type: 'date' },
@@ -67,10 +69,15 @@ export function formatFieldValue(
   value: unknown,
   t: Translate,
   locale: Locale,
+  /** User names by id, for owner fields. */
+  owners?: ReadonlyMap<number, string>,
 ): string {
-  if (value === null || value === undefined || value === '') return t('common.none');
   const k = kind ?? text;
+  if (k.type === 'owner' && value === null) return t('customer.publicPool');
+  if (value === null || value === undefined || value === '') return t('common.none');
   switch (k.type) {
+    case 'owner':
+      return (typeof value === 'number' ? owners?.get(value) : undefined) ?? `#${String(value)}`;
     case 'enum':
       return enumLabel(t, k.prefix, value);
     case 'date':

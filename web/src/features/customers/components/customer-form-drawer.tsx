@@ -7,6 +7,7 @@ import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
 import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { applyServerErrors, toNamePath, type FieldPath } from '../../../shared/form/server-errors';
+import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { usePermissions } from '../../auth';
@@ -55,9 +56,6 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: Custome
       size={isMobile ? '100%' : 760}
       destroyOnHidden
       styles={{ body: { padding } }}
-      afterOpenChange={(visible) => {
-        if (visible) form.focusField('name');
-      }}
       data-testid="customer-drawer"
     >
       {open ? <CustomerFormBody form={form} customer={customer} onClose={onClose} onSaved={onSaved} /> : null}
@@ -77,6 +75,7 @@ function CustomerFormBody({
   const { can, me } = usePermissions();
   const owners = useUserOptions();
   const topRef = useRef<HTMLDivElement>(null);
+  useFocusOnOpen(form, 'name');
 
   // The version being edited; replaced when the user reloads after a conflict.
   const [editing, setEditing] = useState<Customer | undefined>(customer);

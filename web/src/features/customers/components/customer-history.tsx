@@ -1,8 +1,10 @@
 import { Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { FieldChange, HistoryEntry } from '@crm/contracts';
+import { useMemo } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime, fromNow } from '../../../shared/format/format';
 import { QueryErrorResult } from '../../../shared/layout/results';
+import { useUserOptions } from '../../users';
 import { useCustomerHistory } from '../api';
 import { contactFieldKinds, customerFieldKinds, fieldLabel, formatFieldValue } from './customer-fields';
 
@@ -13,7 +15,15 @@ const actionColors: Record<HistoryEntry['action'], string> = {
   restore: 'gray',
 };
 
-function ChangeLine({ entity, change }: { entity: 'customer' | 'contact'; change: FieldChange }) {
+function ChangeLine({
+  entity,
+  change,
+  owners,
+}: {
+  entity: 'customer' | 'contact';
+  change: FieldChange;
+  owners: ReadonlyMap<number, string>;
+}) {
   const { t, locale } = useI18n();
   const kinds = entity === 'customer' ? customerFieldKinds : contactFieldKinds;
   const kind = kinds[change.field];
@@ -22,10 +32,10 @@ function ChangeLine({ entity, change }: { entity: 'customer' | 'contact'; change
       <Typography.Text strong>{fieldLabel(t, entity, change.field)}</Typography.Text>
       {': '}
       <Typography.Text delete type="secondary">
-        {formatFieldValue(kind, change.old, t, locale)}
+        {formatFieldValue(kind, change.old, t, locale, owners)}
       </Typography.Text>
       {' → '}
-      <Typography.Text>{formatFieldValue(kind, change.new, t, locale)}</Typography.Text>
+      <Typography.Text>{formatFieldValue(kind, change.new, t, locale, owners)}</Typography.Text>
     </li>
   );
 }
@@ -34,6 +44,8 @@ function ChangeLine({ entity, change }: { entity: 'customer' | 'contact'; change
 export function CustomerHistory({ customerId }: { customerId: number }) {
   const { t } = useI18n();
   const history = useCustomerHistory(customerId);
+  const userOptions = useUserOptions().options;
+  const owners = useMemo(() => new Map(userOptions.map((o) => [o.value, o.label])), [userOptions]);
 
   if (history.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (history.isError) return <QueryErrorResult error={history.error} onRetry={() => void history.refetch()} />;
@@ -67,7 +79,7 @@ export function CustomerHistory({ customerId }: { customerId: number }) {
                 {entry.changes.length > 0 && entry.action === 'update' ? (
                   <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, overflowWrap: 'anywhere' }}>
                     {entry.changes.map((change) => (
-                      <ChangeLine key={change.field} entity={entity} change={change} />
+                      <ChangeLine key={change.field} entity={entity} change={change} owners={owners} />
                     ))}
                   </ul>
                 ) : null}

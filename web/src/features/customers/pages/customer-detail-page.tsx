@@ -53,15 +53,13 @@ function useDeleteFlow(customer: Customer | undefined) {
                   data-testid="undo-delete"
                   onClick={() => {
                     notification.destroy(key);
-                    restore.mutate(
-                      { type: 'customer', id },
-                      {
-                        onSuccess: () => {
-                          void message.success(t('customer.restored', { name }));
-                          void navigate(`/customers/${id}`);
-                        },
-                        onError: (error) => void message.error(errorMessage(error, t)),
+                    // The page that deleted is gone by now: mutateAsync settles regardless.
+                    restore.mutateAsync({ type: 'customer', id }).then(
+                      () => {
+                        void message.success(t('customer.restored', { name }));
+                        void navigate(`/customers/${id}`);
                       },
+                      (error: unknown) => void message.error(errorMessage(error, t)),
                     );
                   }}
                 >
@@ -89,12 +87,14 @@ export function CustomerDetailPage() {
   useDocumentTitle(customer?.name ?? t('customer.single'));
 
   const tabParam = search.get('tab');
-  const tab: TabKey = tabKeys.find((k) => k === tabParam) ?? 'profile';
+  const requestedTab: TabKey = tabKeys.find((k) => k === tabParam) ?? 'profile';
 
   if (!valid) return <NotFoundResult />;
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
+  const hasContacts = c.kind === 'organization' || c.contactCount > 0;
+  const tab: TabKey = requestedTab === 'contacts' && !hasContacts ? 'profile' : requestedTab;
 
   return (
     <Flex vertical gap={16}>
@@ -144,15 +144,20 @@ export function CustomerDetailPage() {
               label: <span data-testid="profile-tab">{t('customer.tabProfile')}</span>,
               children: <CustomerProfile customer={c} />,
             },
-            {
-              key: 'contacts',
-              label: (
-                <span data-testid="contacts-tab">
-                  {t('customer.tabContacts')} ({c.contactCount})
-                </span>
-              ),
-              children: <CustomerContacts customerId={c.id} />,
-            },
+            // Only organisations have contacts (a person is their own contact).
+            ...(hasContacts
+              ? [
+                  {
+                    key: 'contacts',
+                    label: (
+                      <span data-testid="contacts-tab">
+                        {t('customer.tabContacts')} ({c.contactCount})
+                      </span>
+                    ),
+                    children: <CustomerContacts customerId={c.id} />,
+                  },
+                ]
+              : []),
             {
               key: 'history',
               label: <span data-testid="history-tab">{t('customer.tabHistory')}</span>,

@@ -43,7 +43,7 @@ export function DepartmentPage() {
       <Flex align="center" gap={8} wrap data-testid="department-node">
         <Typography.Text strong>{d.name}</Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('department.users', { count: d.userCount })}
+          {d.userCount === 1 ? t('department.oneUser') : t('department.users', { count: d.userCount })}
         </Typography.Text>
         <Flex gap={0} onClick={(event) => event.stopPropagation()}>
           {can('departments.create') ? (

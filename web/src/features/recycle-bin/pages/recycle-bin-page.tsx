@@ -116,7 +116,7 @@ export function RecycleBinPage() {
   let body;
   if (list.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
   else if (list.isError) body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
-  else if (list.data.total === 0) body = <Empty description={t('recycle.emptyText')} />;
+  else if (list.data.total === 0) body = <Empty description={t('recycle.empty')} />;
   else
     body = (
       <Table<RecycleBinItem>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Drawer, Flex, Form, Input, Radio, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Input, Radio, Tag, Typography, type FormInstance } from 'antd';
 import { dataScopes, type DataScope, type Permission, type Role, type RoleUpdate } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -9,6 +9,7 @@ import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { textOrNull } from '../../../shared/form/normalize';
 import { useFormRules } from '../../../shared/form/rules';
 import { applyServerErrors } from '../../../shared/form/server-errors';
+import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { useCreateRole, useUpdateRole } from '../api';
@@ -41,9 +42,6 @@ export function RoleFormDrawer({ open, role, onClose }: RoleFormDrawerProps) {
       size={isMobile ? '100%' : 960}
       destroyOnHidden
       styles={{ body: { padding } }}
-      afterOpenChange={(visible) => {
-        if (visible) form.focusField(role ? 'name' : 'key');
-      }}
       data-testid="role-drawer"
     >
       {open ? <RoleFormBody form={form} role={role} onClose={onClose} /> : null}
@@ -61,6 +59,7 @@ function RoleFormBody({ form, role, onClose }: Omit<RoleFormDrawerProps, 'open'>
   const rules = useFormRules();
   const create = useCreateRole();
   const update = useUpdateRole();
+  useFocusOnOpen(form, role ? 'name' : 'key');
   const [editing, setEditing] = useState<Role | undefined>(role);
   const [conflict, setConflict] = useState<Role | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -154,7 +153,12 @@ function RoleFormBody({ form, role, onClose }: Omit<RoleFormDrawerProps, 'open'>
       <Flex gap={16} wrap>
         <Form.Item
           name="key"
-          label={t('role.f.key')}
+          label={
+            <Flex gap={6} align="center">
+              {t('role.f.key')}
+              {editing?.builtIn ? <Tag color="purple">{t('common.builtIn')}</Tag> : null}
+            </Flex>
+          }
           extra={editing ? undefined : t('role.keyHint')}
           rules={
             editing

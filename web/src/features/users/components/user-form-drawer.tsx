@@ -9,6 +9,7 @@ import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { textOrNull } from '../../../shared/form/normalize';
 import { useFormRules } from '../../../shared/form/rules';
 import { applyServerErrors } from '../../../shared/form/server-errors';
+import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { treeSelectData } from '../../departments';
@@ -45,9 +46,6 @@ export function UserFormDrawer({ open, user, departments, roles, onClose }: User
       size={isMobile ? '100%' : 520}
       destroyOnHidden
       styles={{ body: { padding } }}
-      afterOpenChange={(visible) => {
-        if (visible) form.focusField(user ? 'name' : 'email');
-      }}
       data-testid="user-drawer"
     >
       {open ? (
@@ -69,6 +67,7 @@ function UserFormBody({
   const rules = useFormRules();
   const create = useCreateUser();
   const update = useUpdateUser();
+  useFocusOnOpen(form, user ? 'name' : 'email');
   const [editing, setEditing] = useState<User | undefined>(user);
   const [conflict, setConflict] = useState<User | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

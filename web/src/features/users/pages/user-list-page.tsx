@@ -95,9 +95,12 @@ export function UserListPage() {
     {
       key: 'department',
       title: t('user.f.departmentId'),
-      render: (_v, u) => (u.departmentId === null ? t('common.none') : (departmentNames.get(u.departmentId) ?? u.departmentId)),
+      render: (_v, u) => (u.departmentId === null ? t('common.none') : (departmentNames.get(u.departmentId) ?? t('common.none'))),
     },
-    { key: 'role', title: t('user.f.roleId'), render: (_v, u) => roleNames.get(u.roleId) ?? u.roleId },
+    // Role names need roles.view; without it the column is left out rather than showing ids.
+    ...(can('roles.view')
+      ? [{ key: 'role', title: t('user.f.roleId'), render: (_v: unknown, u: User) => roleNames.get(u.roleId) ?? '' }]
+      : []),
     {
       key: 'active',
       title: t('user.f.active'),
