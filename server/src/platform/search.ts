@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Engine } from './config.js';
+import { escapeLike } from './db/like.js';
 import type { DB } from './db/schema.js';
 
 /**
@@ -68,7 +69,7 @@ export async function deleteSearchIndex(db: Db, engine: Engine, customerId: numb
 }
 
 function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
 }
 
 /**

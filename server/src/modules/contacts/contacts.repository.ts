@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { escapeLike } from '../../platform/db/like.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ContactRow = Selectable<DB['contacts']>;
@@ -12,9 +13,6 @@ export interface ContactFilter {
   q?: string;
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 // Contacts are seen through their customer: the join applies the customer's scope and liveness.
 function filtered(db: Db, f: ContactFilter) {

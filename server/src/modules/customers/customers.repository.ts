@@ -2,6 +2,7 @@ import { sql, type Selectable, type Expression, type Kysely, type SqlBool, type 
 import type { CustomerStatus } from '@crm/contracts';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
+import { escapeLike } from '../../platform/db/like.js';
 import { customerSearchCondition, deleteSearchIndex, writeSearchIndex } from '../../platform/search.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -30,9 +31,6 @@ const sortColumns = {
 } as const;
 export type SortKey = keyof typeof sortColumns;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Live customers matching a filter, as `c`; the one query behind list, count and (later) export. */
 function filtered(db: Db, engine: Engine, f: CustomerFilter) {
