@@ -1,8 +1,30 @@
 import { z } from 'zod';
 import { listOf, pageQuery } from './common.js';
 
-export const historyActions = ['create', 'update', 'delete', 'restore'] as const;
-export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role'] as const;
+/**
+ * What a timeline entry records. The customer timeline is the change log filtered by customer:
+ * every module that does something to a customer (or to a record under it) writes one entry here
+ * with `recordChange`, naming its action; later modules add their actions to this list.
+ */
+export const historyActions = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'assign', // owner changed by a manager (transfer)
+  'claim', // taken from the public pool
+  'release', // put back in the pool by its owner
+  'pool_return', // returned to the pool by a pool rule
+  'merge', // other customers merged into this one
+  'merged', // this customer merged into another
+  'import', // created or updated by an import
+  'follow_up', // a follow-up note
+  'confirm', // the record was confirmed as accurate
+  'attach', // a file attached
+  'detach', // a file removed
+] as const;
+export type HistoryAction = (typeof historyActions)[number];
+export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment'] as const;
 export type HistoryEntityType = (typeof historyEntityTypes)[number];
 
 export const fieldChange = z.object({

@@ -5,3 +5,4 @@ export * from './customers.js';
 export * from './contacts.js';
 export * from './history.js';
 export * from './validators.js';
+export * from './notifications.js';

@@ -6,12 +6,14 @@ export type DataScope = (typeof dataScopes)[number];
 
 /** Each module and the actions that make sense for it; a permission is `module.action`. */
 export const permissionCatalog = {
-  customers: ['view', 'create', 'edit', 'delete', 'import', 'export', 'assign', 'view_sensitive'],
+  customers: ['view', 'create', 'edit', 'delete', 'import', 'export', 'assign', 'claim', 'merge', 'view_sensitive'],
   contacts: ['view', 'create', 'edit', 'delete', 'import', 'export', 'view_sensitive'],
   users: ['view', 'create', 'edit', 'delete'],
   departments: ['view', 'create', 'edit', 'delete'],
   roles: ['view', 'create', 'edit', 'delete'],
   recycle_bin: ['view', 'restore', 'purge'],
+  /** Archive settings: pool rules, custom fields, expected fields, attachment limits. */
+  settings: ['view', 'edit'],
 } as const;
 export type PermissionModule = keyof typeof permissionCatalog;
 export type Permission = {

@@ -16,6 +16,7 @@ import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import { customerRoutes } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
+import { notificationRoutes } from './modules/notifications/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -54,6 +55,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   customerRoutes(router, ctx);
   contactRoutes(router, ctx);
   recycleBinRoutes(router, ctx);
+  notificationRoutes(router, ctx);
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
   await app.register(fastifyStatic, { root: swaggerDir, prefix: '/api/docs/assets/', decorateReply: false });

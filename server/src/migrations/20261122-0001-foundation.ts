@@ -1,24 +1,7 @@
-import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../platform/config.js';
 import type { Migration } from '../platform/db/migrate.js';
-
-type Table = CreateTableBuilder<string, never>;
-
-function withId(engine: Engine) {
-  return (tb: Table): Table =>
-    engine === 'postgres'
-      ? tb.addColumn('id', 'serial', (c) => c.primaryKey())
-      : tb.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-function withMeta(tb: Table): Table {
-  return tb
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
-    .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
-    .addColumn('created_by', 'integer')
-    .addColumn('updated_by', 'integer');
-}
+import { withId, withMeta } from './builders.js';
 
 export const foundation: Migration = {
   name: '20261122-0001-foundation',

@@ -1,5 +1,10 @@
 import type { Migration } from '../platform/db/migrate.js';
 import { foundation } from './20261122-0001-foundation.js';
+import { archiveShared } from './20261122-0002-archive-shared.js';
+import { pool } from './20261122-0003-pool.js';
+import { imports } from './20261122-0004-imports.js';
+import { duplicates } from './20261122-0005-duplicates.js';
+import { fieldsFiles } from './20261122-0006-fields-files.js';
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation];
+export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles];

@@ -1,7 +1,12 @@
 import type { Locale } from '@crm/contracts';
+import { duplicatesMessages } from './messages/duplicates.js';
+import { fieldsMessages } from './messages/fields.js';
+import { importsMessages } from './messages/imports.js';
+import { notificationsMessages } from './messages/notifications.js';
+import { poolMessages } from './messages/pool.js';
 
 /** Server messages in both languages; every error the API returns is one of these. */
-const catalogue = {
+const core = {
   notFound: { en: 'Not found.', 'zh-CN': '记录不存在或无权查看。' },
   forbidden: { en: 'You do not have permission to do this.', 'zh-CN': '您没有执行此操作的权限。' },
   unauthenticated: { en: 'Please sign in.', 'zh-CN': '请先登录。' },
@@ -78,6 +83,15 @@ const catalogue = {
     'zh-CN': '请先恢复该联系人所属的客户。',
   },
 } as const;
+
+const catalogue = {
+  ...core,
+  ...notificationsMessages,
+  ...poolMessages,
+  ...importsMessages,
+  ...duplicatesMessages,
+  ...fieldsMessages,
+};
 
 export type MessageKey = keyof typeof catalogue;
 

@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
 
@@ -59,7 +59,7 @@ export async function findVisible(db: Db, id: number, scope: Expression<SqlBool>
   return filtered(db, { scope }).selectAll('k').select('c.name as customer_name').where('k.id', '=', id).executeTakeFirst();
 }
 
-export async function insert(db: Db, values: Omit<ContactRow, 'id'>): Promise<number> {
+export async function insert(db: Db, values: Insertable<DB['contacts']>): Promise<number> {
   const row = await db.insertInto('contacts').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

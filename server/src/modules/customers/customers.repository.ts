@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Insertable, type Selectable, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CustomerStatus } from '@crm/contracts';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -7,7 +7,7 @@ import { customerSearchCondition, deleteSearchIndex, writeSearchIndex } from '..
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type CustomerRow = Selectable<DB['customers']>;
-export type NewCustomerRow = Omit<CustomerRow, 'id' | 'contact_count' | 'contact_terms'>;
+export type NewCustomerRow = Insertable<DB['customers']> & Omit<CustomerRow, 'id' | 'contact_count' | 'contact_terms' | 'custom' | 'completeness' | 'owner_since' | 'last_followup_at' | 'last_deal_at' | 'confirmed_at' | 'merged_into_id'>;
 
 export interface CustomerFilter {
   scope: Expression<SqlBool> | null;

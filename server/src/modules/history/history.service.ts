@@ -1,11 +1,11 @@
-import type { FieldChange, HistoryEntityType, HistoryEntry, ListResponse } from '@crm/contracts';
+import type { FieldChange, HistoryAction, HistoryEntityType, HistoryEntry, ListResponse } from '@crm/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import * as repo from './history.repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'restore';
+export type { HistoryAction };
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -24,10 +24,10 @@ export const builtInRoles: BuiltInRole[] = [
     dataScope: 'department_tree',
     permissions: [
       'customers.view', 'customers.create', 'customers.edit', 'customers.delete', 'customers.import',
-      'customers.export', 'customers.assign', 'customers.view_sensitive',
+      'customers.export', 'customers.assign', 'customers.claim', 'customers.merge', 'customers.view_sensitive',
       'contacts.view', 'contacts.create', 'contacts.edit', 'contacts.delete', 'contacts.import',
       'contacts.export', 'contacts.view_sensitive',
-      'users.view', 'departments.view', 'roles.view',
+      'users.view', 'departments.view', 'roles.view', 'settings.view',
     ],
   },
   {
@@ -36,7 +36,7 @@ export const builtInRoles: BuiltInRole[] = [
     description: 'Their own customers and the public pool.',
     dataScope: 'own',
     permissions: [
-      'customers.view', 'customers.create', 'customers.edit', 'customers.delete',
+      'customers.view', 'customers.create', 'customers.edit', 'customers.delete', 'customers.claim',
       'contacts.view', 'contacts.create', 'contacts.edit', 'contacts.delete',
       'users.view', 'departments.view',
     ],

@@ -84,6 +84,19 @@ export interface DB {
     /** Maintained by the contacts module: how many live contacts, and their searchable values. */
     contact_count: Generated<number>;
     contact_terms: Generated<string>;
+    /** Values of the administrator's custom fields, as a JSON object keyed by field key. */
+    custom: Generated<string>;
+    /** When the current owner got the customer (null in the pool). */
+    owner_since: string | null;
+    /** Written by the modules that record follow-ups and deals; the pool rules read them. */
+    last_followup_at: string | null;
+    last_deal_at: string | null;
+    /** When a user last confirmed the record is still accurate (freshness). */
+    confirmed_at: string | null;
+    /** 0-100: share of the expected fields that are filled in. */
+    completeness: Generated<number>;
+    /** Set on a customer merged into another (the record is then deleted). */
+    merged_into_id: number | null;
     deleted_at: string | null;
     deleted_by: number | null;
     version: number;
@@ -105,6 +118,7 @@ export interface DB {
     birthday: string | null;
     is_primary: number;
     notes: string | null;
+    custom: Generated<string>;
     deleted_at: string | null;
     deleted_by: number | null;
     version: number;
@@ -113,6 +127,20 @@ export interface DB {
     created_by: number | null;
     updated_by: number | null;
   };
+  settings: { key: string; value: string; version: number; updated_at: string; updated_by: number | null };
+  notifications: {
+    id: Generated<number>;
+    user_id: number;
+    kind: string;
+    /** JSON object of the values the message shows. */
+    params: string;
+    entity_type: string | null;
+    entity_id: number | null;
+    created_at: string;
+    read_at: string | null;
+  };
+  /** Normalised phone (`p:`), email (`e:`) and organisation-name (`n:`) keys for the duplicate check. */
+  dedupe_keys: { id: Generated<number>; customer_id: number; contact_id: number | null; key: string };
   /** PostgreSQL only: gram arrays under a GIN index (SQLite uses the FTS5 table of that name). */
   customer_search: { customer_id: number; grams: string[] };
   change_log: {

@@ -13,6 +13,17 @@ const actionColors: Record<HistoryEntry['action'], string> = {
   update: 'blue',
   delete: 'red',
   restore: 'gray',
+  assign: 'purple',
+  claim: 'cyan',
+  release: 'orange',
+  pool_return: 'orange',
+  merge: 'magenta',
+  merged: 'magenta',
+  import: 'geekblue',
+  follow_up: 'lime',
+  confirm: 'green',
+  attach: 'gold',
+  detach: 'volcano',
 };
 
 function ChangeLine({

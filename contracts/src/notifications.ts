@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { listOf, pageQuery } from './common.js';
+
+/** Kinds of notification; the server renders each as a message in the reader's language. */
+export const notificationKinds = [
+  'customer_assigned', // a customer was given to you
+  'pool_warning', // your customer goes back to the pool in N days
+  'pool_returned', // your customer went back to the pool
+  'import_finished', // your import finished
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export const notification = z.object({
+  id: z.number().int(),
+  kind: z.enum(notificationKinds),
+  message: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  entityType: z.string().nullable(),
+  entityId: z.number().int().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notification>;
+export const notificationList = listOf(notification).extend({ unread: z.number().int() });
+export type NotificationList = z.infer<typeof notificationList>;
+export const notificationQuery = z
+  .object({ page: pageQuery.page, pageSize: pageQuery.pageSize, unread: z.enum(['true', 'false']).optional() })
+  .strict();

@@ -1,0 +1,2 @@
+export { notificationRoutes } from './notifications.routes.js';
+export { notify } from './notifications.service.js';

@@ -1,0 +1,19 @@
+/** Notification texts: one `notification_<kind>` per kind in contracts/src/notifications.ts. */
+export const notificationsMessages = {
+  notification_customer_assigned: {
+    en: '{actor} gave you the customer {customer}.',
+    'zh-CN': '{actor} 将客户「{customer}」分配给了您。',
+  },
+  notification_pool_warning: {
+    en: 'Your customer {customer} goes back to the public pool in {days} days unless you follow up.',
+    'zh-CN': '您的客户「{customer}」将在 {days} 天后退回公海，请及时跟进。',
+  },
+  notification_pool_returned: {
+    en: 'Your customer {customer} went back to the public pool: {reason}.',
+    'zh-CN': '您的客户「{customer}」已退回公海：{reason}。',
+  },
+  notification_import_finished: {
+    en: 'Your import {file} finished: {created} created, {updated} updated, {skipped} skipped, {rejected} rejected.',
+    'zh-CN': '导入「{file}」已完成：新建 {created} 条，更新 {updated} 条，跳过 {skipped} 条，拒绝 {rejected} 条。',
+  },
+} as const;

@@ -1,0 +1,90 @@
+/**
+ * Normalised forms used to find the same customer written differently: phone numbers without
+ * +86, spaces and dashes; emails in lower case; organisation names without legal-form suffixes,
+ * brackets, spaces and punctuation.
+ */
+
+export function normalizePhone(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let digits = value.replace(/[^\d+]/g, '');
+  if (digits.startsWith('+86')) digits = digits.slice(3);
+  else if (digits.startsWith('0086')) digits = digits.slice(4);
+  else if (digits.startsWith('+')) digits = digits.slice(1);
+  digits = digits.replace(/\D/g, '');
+  // 86 followed by a mobile number.
+  if (digits.length === 13 && digits.startsWith('861')) digits = digits.slice(2);
+  return digits.length >= 5 ? digits : null;
+}
+
+export function normalizeEmail(value: string | null | undefined): string | null {
+  const v = value?.trim().toLowerCase();
+  return v && v.includes('@') ? v : null;
+}
+
+// Longest first: 股份有限公司 before 有限公司 before 公司.
+const chineseSuffixes = [
+  '股份有限公司',
+  '有限责任公司',
+  '集团有限公司',
+  '有限公司',
+  '集团公司',
+  '总公司',
+  '分公司',
+  '公司',
+  '集团',
+  '工作室',
+  '合伙企业',
+  '个体工商户',
+  '厂',
+];
+const latinSuffixes = [
+  'co ltd', 'company limited', 'co limited', 'limited', 'ltd', 'inc', 'incorporated', 'corp', 'corporation',
+  'llc', 'gmbh', 'ag', 'sa', 'srl', 'bv', 'plc', 'pte', 'pty', 'co', 'company', 'group', 'holdings',
+];
+
+export function normalizeOrgName(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let v = value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[（(][^)）]*[)）]/g, ' ') // bracketed parts: (中国), (Shanghai)
+    .replace(/[.,，。、&'"“”‘’\-_/\\]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let changed = true;
+  while (changed && v.length > 0) {
+    changed = false;
+    for (const s of chineseSuffixes) {
+      if (v.endsWith(s) && v.length > s.length) {
+        v = v.slice(0, -s.length).trim();
+        changed = true;
+      }
+    }
+    for (const s of latinSuffixes) {
+      if (v.endsWith(` ${s}`)) {
+        v = v.slice(0, -(s.length + 1)).trim();
+        changed = true;
+      }
+    }
+  }
+  v = v.replace(/\s+/g, '');
+  return v.length >= 2 ? v : null;
+}
+
+/** The duplicate-check keys of a customer or contact: `p:` phones, `e:` emails, `n:` name. */
+export function dedupeKeys(values: { name?: string | null; isOrganization?: boolean; phones?: Array<string | null | undefined>; emails?: Array<string | null | undefined> }): string[] {
+  const keys = new Set<string>();
+  for (const p of values.phones ?? []) {
+    const n = normalizePhone(p);
+    if (n) keys.add(`p:${n}`);
+  }
+  for (const e of values.emails ?? []) {
+    const n = normalizeEmail(e);
+    if (n) keys.add(`e:${n}`);
+  }
+  if (values.isOrganization) {
+    const n = normalizeOrgName(values.name);
+    if (n) keys.add(`n:${n}`);
+  }
+  return [...keys];
+}
