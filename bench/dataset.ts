@@ -63,7 +63,7 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
       const name = contactLatin ? latinName(rand) : chineseName(rand);
       contacts.push({
         name, title: pick(rand, contactTitles), department: null, mobile: mobileNumber(rand), phone: null,
-        email: emailFor(rand, contactLatin ? name : undefined), wechat: null, birthday: null, is_primary: k === 0 ? 1 : 0,
+        email: emailFor(rand, contactLatin ? name : undefined), wechat: null, birthday: null, is_primary: k === 0 ? 1 : 0, custom: '{}',
         notes: null, deleted_at: null, deleted_by: null, version: 1,
         created_at: createdAt, updated_at: createdAt, created_by: actorId, updated_by: actorId,
       });
@@ -95,6 +95,13 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
     search_key: '',
     contact_count: contacts.length,
     contact_terms: contactTerms,
+    custom: '{}',
+    owner_since: ownerId === null ? null : createdAt,
+    last_followup_at: null,
+    last_deal_at: null,
+    confirmed_at: null,
+    completeness: 0,
+    merged_into_id: null,
     deleted_at: deleted ? updatedAt : null,
     deleted_by: deleted ? actorId : null,
     version: 1,
