@@ -22,8 +22,8 @@ const core = {
   validationFailed: { en: 'Some fields are not valid.', 'zh-CN': '部分字段填写有误。' },
   malformedJson: { en: 'The request body is not valid JSON.', 'zh-CN': '请求内容不是有效的 JSON。' },
   unsupportedMediaType: {
-    en: 'Send the request body as application/json.',
-    'zh-CN': '请求内容必须为 application/json。',
+    en: 'Send the request body as application/json (files as application/octet-stream to an upload address).',
+    'zh-CN': '请求内容必须为 application/json（文件须以 application/octet-stream 上传到上传地址）。',
   },
   bodyTooLarge: { en: 'The request body is too large.', 'zh-CN': '请求内容过大。' },
   crossOrigin: {
@@ -31,6 +31,10 @@ const core = {
     'zh-CN': '拒绝来自其他站点的请求。',
   },
   badRequest: { en: 'The request is not valid.', 'zh-CN': '请求无效。' },
+  uploadExpected: {
+    en: 'Send the file itself as the request body (application/octet-stream).',
+    'zh-CN': '请以 application/octet-stream 直接上传文件内容。',
+  },
   internal: {
     en: 'Something went wrong on the server. The error was logged.',
     'zh-CN': '服务器出错，错误已记录。',

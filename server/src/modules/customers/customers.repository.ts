@@ -148,6 +148,7 @@ export async function setFields(db: Db, id: number, values: Partial<CustomerRow>
 
 export async function purge(db: Db, engine: Engine, id: number): Promise<void> {
   await deleteSearchIndex(db, engine, id);
+  await db.deleteFrom('dedupe_keys').where('customer_id', '=', id).execute();
   await db.deleteFrom('customers').where('id', '=', id).execute();
 }
 

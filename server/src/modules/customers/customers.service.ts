@@ -8,6 +8,7 @@ import { buildSearchDocument } from '../../platform/search.js';
 import { customerHistory, diffRecords, recordChange } from '../history/index.js';
 import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import { maskChange, presentCustomer, recordView, historyFields } from './customers.presenter.js';
+import { keysOf, refreshDedupeKeys, writeDedupeKeys } from './customers.dedupe.js';
 import * as repo from './customers.repository.js';
 
 type Db = AppContext['db'];
@@ -135,6 +136,7 @@ export async function createCustomer(ctx: AppContext, actor: Actor, input: z.out
     const id = await repo.insert(trx, values);
     await repo.adjustLiveCount(trx, 1);
     await repo.writeSearch(trx, ctx.engine, id, doc.grams);
+    await writeDedupeKeys(trx, id, keysOf(values, []));
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'create', actorId: actor.userId, at: now, label: input.name });
     return id;
   });
@@ -197,6 +199,9 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
       throw conflict((await present(ctx, actor, [row], trx))[0]);
     }
     await repo.writeSearch(trx, ctx.engine, id, doc.grams);
+    if (changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined) {
+      await refreshDedupeKeys(trx, id);
+    }
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'update', actorId: actor.userId, at: now, label: next.name, changes: diff });
   });
   return getCustomer(ctx, actor, id);
@@ -234,4 +239,5 @@ export async function updateContactSummary(db: Db, ctx: AppContext, customerId: 
   const doc = searchDocument({ ...row, contact_terms: contactTerms });
   await repo.setFields(db, customerId, { contact_count: summary.count, contact_terms: contactTerms, search_key: doc.key });
   await repo.writeSearch(db, ctx.engine, customerId, doc.grams);
+  await refreshDedupeKeys(db, customerId);
 }

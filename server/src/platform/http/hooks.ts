@@ -37,7 +37,7 @@ export function installHttpRules(app: FastifyInstance, options: { trustedOrigins
     }
   });
 
-  // JSON only; an empty body is "no body" (DELETE and logout send none).
+  // JSON, or raw bytes for upload routes; an empty body is "no body" (DELETE and logout send none).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
@@ -47,6 +47,11 @@ export function installHttpRules(app: FastifyInstance, options: { trustedOrigins
     } catch {
       done(new AppError('BAD_REQUEST', 'malformedJson'), undefined);
     }
+  });
+
+  // Files (imports, attachments) come as the raw request body; only upload routes accept them.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, body);
   });
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {

@@ -12,6 +12,7 @@ interface Operation {
   query?: z.ZodType;
   params?: z.ZodType;
   response?: z.ZodType;
+  upload?: { maxBytes: number };
 }
 
 /** Collects every route's schemas; the OpenAPI document is generated from the same Zod schemas that validate. */
@@ -51,7 +52,9 @@ export class OpenApiRegistry {
         tags: [op.tag],
         ...(op.public ? { security: [] } : {}),
         parameters,
-        ...(op.body
+        ...(op.upload
+          ? { requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary', maxLength: op.upload.maxBytes } } } } }
+          : op.body
           ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body, 'input') } } } }
           : {}),
         responses,

@@ -14,6 +14,8 @@ export interface RouteInput<B extends Schema, Q extends Schema, P extends Schema
   query: Out<Q>;
   params: Out<P>;
   locale: Locale;
+  /** The uploaded bytes, on upload routes only. */
+  file: Buffer;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -29,6 +31,11 @@ interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema> {
   response?: z.ZodType;
   /** 200 by default; 204 sends no body. */
   status?: number;
+  /**
+   * An upload route: the request body is the file itself (Content-Type application/octet-stream,
+   * at most `maxBytes`), handed to the handler as `file`; other fields travel in the query.
+   */
+  upload?: { maxBytes: number };
 }
 
 export interface Router {
@@ -68,11 +75,16 @@ export function createRouter(
     app.route({
       method: spec.method,
       url: `${prefix}${spec.url}`,
+      ...(spec.upload ? { bodyLimit: spec.upload.maxBytes } : {}),
       handler: async (request, reply) => {
         const locale = request.locale;
         if (!isPublic && !request.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated');
+        const isFile = Buffer.isBuffer(request.body);
+        if (spec.upload && !isFile) throw new AppError('BAD_REQUEST', 'uploadExpected');
+        if (!spec.upload && isFile) throw new AppError('BAD_REQUEST', 'unsupportedMediaType');
         const input = {
-          body: (spec.body ? parse(spec.body, request.body ?? {}, locale) : undefined) as Out<B>,
+          file: (isFile ? request.body : Buffer.alloc(0)) as Buffer,
+          body: (spec.body && !spec.upload ? parse(spec.body, request.body ?? {}, locale) : undefined) as Out<B>,
           query: (spec.query ? parse(spec.query, request.query ?? {}, locale) : undefined) as Out<Q>,
           params: (spec.params ? parse(spec.params, request.params ?? {}, locale) : undefined) as Out<P>,
           locale,

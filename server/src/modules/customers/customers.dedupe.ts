@@ -1,0 +1,77 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { dedupeKeys } from '../../platform/normalize.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface DedupeEntry {
+  contactId: number | null;
+  key: string;
+}
+
+/** The keys of one customer and its live contacts, from stored rows. */
+export function keysOf(
+  customer: { kind: string; name: string; phone: string | null; mobile: string | null; email: string | null },
+  contacts: Array<{ id: number; mobile: string | null; phone: string | null; email: string | null }>,
+): DedupeEntry[] {
+  const entries: DedupeEntry[] = dedupeKeys({
+    name: customer.name,
+    isOrganization: customer.kind === 'organization',
+    phones: [customer.phone, customer.mobile],
+    emails: [customer.email],
+  }).map((key) => ({ contactId: null, key }));
+  for (const c of contacts) {
+    for (const key of dedupeKeys({ phones: [c.mobile, c.phone], emails: [c.email] })) entries.push({ contactId: c.id, key });
+  }
+  return entries;
+}
+
+/** Replace a customer's keys with these (inside the caller's transaction). */
+export async function writeDedupeKeys(db: Db, customerId: number, entries: DedupeEntry[]): Promise<void> {
+  await db.deleteFrom('dedupe_keys').where('customer_id', '=', customerId).execute();
+  if (entries.length === 0) return;
+  await db
+    .insertInto('dedupe_keys')
+    .values(entries.map((e) => ({ customer_id: customerId, contact_id: e.contactId, key: e.key })))
+    .execute();
+}
+
+/** Recompute a customer's keys from its stored row and live contacts. */
+export async function refreshDedupeKeys(db: Db, customerId: number): Promise<void> {
+  const customer = await db.selectFrom('customers').select(['kind', 'name', 'phone', 'mobile', 'email']).where('id', '=', customerId).executeTakeFirst();
+  if (!customer) {
+    await db.deleteFrom('dedupe_keys').where('customer_id', '=', customerId).execute();
+    return;
+  }
+  const contacts = await db
+    .selectFrom('contacts')
+    .select(['id', 'mobile', 'phone', 'email'])
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  await writeDedupeKeys(db, customerId, keysOf(customer, contacts));
+}
+
+/**
+ * Live customers holding any of these keys: customer id -> the keys it matched. The caller
+ * applies the data scope to what it shows (a match outside it shows only its owner's name).
+ */
+export async function customersWithKeys(db: Db, keys: string[], excludeId?: number): Promise<Map<number, Set<string>>> {
+  const found = new Map<number, Set<string>>();
+  if (keys.length === 0) return found;
+  for (let i = 0; i < keys.length; i += 500) {
+    let q = db
+      .selectFrom('dedupe_keys as k')
+      .innerJoin('customers as c', 'c.id', 'k.customer_id')
+      .select(['k.customer_id', 'k.key'])
+      .where('k.key', 'in', keys.slice(i, i + 500))
+      .where('c.deleted_at', 'is', null);
+    if (excludeId !== undefined) q = q.where('k.customer_id', '!=', excludeId);
+    for (const row of await q.execute()) {
+      const set = found.get(row.customer_id) ?? new Set<string>();
+      set.add(row.key);
+      found.set(row.customer_id, set);
+    }
+  }
+  return found;
+}
