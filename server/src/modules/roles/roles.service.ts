@@ -17,7 +17,7 @@ import * as repo from './roles.repository.js';
 
 type RoleRowWithCount = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
-function parsePermissions(text: string): Permission[] {
+export function parsePermissions(text: string): Permission[] {
   const known = new Set<string>(allPermissions);
   return (JSON.parse(text) as string[]).filter((p): p is Permission => known.has(p));
 }

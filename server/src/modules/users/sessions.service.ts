@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import type { Locale } from '@crm/contracts';
+import type { DataScope, Locale } from '@crm/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, verifyPassword, dummyHashPromise } from '../../platform/auth/password.js';
 import type { AppContext } from '../../platform/context.js';
 import { departmentInfo } from '../departments/index.js';
-import { loadGrant } from '../roles/index.js';
+import { loadGrant, parsePermissions } from '../roles/index.js';
 import * as repo from './users.repository.js';
 
 /** Session ids are stored hashed: a leaked database does not hand out live sessions. */
@@ -68,7 +68,7 @@ export async function actorOf(ctx: AppContext, userId: number, locale: Locale): 
  */
 export async function actorOfSession(ctx: AppContext, token: string, locale: Locale): Promise<Actor | null> {
   const id = hashToken(token);
-  const session = await repo.findSession(ctx.db, id);
+  const session = await repo.findSessionActor(ctx.db, id);
   const now = ctx.clock.now();
   if (!session) return null;
   if (session.expires_at <= now.toISOString()) {
@@ -79,7 +79,18 @@ export async function actorOfSession(ctx: AppContext, token: string, locale: Loc
   if (Date.parse(session.expires_at) - now.getTime() < ttl / 2) {
     await repo.extendSession(ctx.db, id, new Date(now.getTime() + ttl).toISOString());
   }
-  return actorOf(ctx, session.user_id, locale);
+  if (session.active !== 1) return null;
+  return {
+    userId: session.user_id,
+    name: session.name,
+    roleId: session.role_id,
+    roleKey: session.role_key,
+    permissions: new Set(parsePermissions(session.permissions)),
+    dataScope: session.data_scope as DataScope,
+    departmentId: session.department_id,
+    departmentPath: session.department_path ?? null,
+    locale,
+  };
 }
 
 /** Change one's own password; every other session of the user ends. */

@@ -88,8 +88,31 @@ export async function insertSession(db: Db, values: DB['sessions']): Promise<voi
   await db.insertInto('sessions').values(values).execute();
 }
 
-export function findSession(db: Db, id: string) {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * A session with everything an actor is made of (user, role, department path) in one query:
+ * it runs on every API request.
+ */
+export function findSessionActor(db: Db, id: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('roles as r', 'r.id', 'u.role_id')
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .select([
+      's.expires_at',
+      'u.id as user_id',
+      'u.name',
+      'u.active',
+      'u.role_id',
+      'u.department_id',
+      'r.key as role_key',
+      'r.permissions',
+      'r.data_scope',
+      'd.path as department_path',
+    ])
+    .where('s.id', '=', id)
+    .where('u.deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function extendSession(db: Db, id: string, expiresAt: string): Promise<void> {
