@@ -53,6 +53,8 @@ export function listOf<T extends z.ZodType>(item: T) {
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** True when there are more than `total` records: the count stopped at a cap (shown as "10,000+"). */
+    totalCapped: z.boolean().optional(),
   });
 }
 export interface ListResponse<T> {
@@ -60,6 +62,7 @@ export interface ListResponse<T> {
   total: number;
   page: number;
   pageSize: number;
+  totalCapped?: boolean;
 }
 
 /** Optional free text: trimmed, empty string becomes null. */

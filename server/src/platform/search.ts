@@ -76,7 +76,7 @@ function likePattern(term: string): string {
  * The condition "customer matches the search text", for a query over `customers` aliased `c`.
  * Returns null when the text has nothing searchable (only punctuation).
  */
-export function customerSearchCondition(engine: Engine, text: string): Expression<SqlBool> | null {
+export function customerSearchCondition(engine: Engine, text: string, options: { dense?: boolean } = {}): Expression<SqlBool> | null {
   const term = normalizeForSearch(text);
   if (!term) return null;
   const like = sql<SqlBool>`c.search_key like ${likePattern(term)} escape '\\'`;
@@ -86,5 +86,21 @@ export function customerSearchCondition(engine: Engine, text: string): Expressio
     return sql<SqlBool>`(c.id in (select customer_id from customer_search where grams @> ${grams}::text[]) and ${like})`;
   }
   const match = grams.map((g) => `"${g}"`).join(' AND ');
+  // A term matching many rows: `+c.id` keeps SQLite from driving the query by the match list, so it
+  // walks the sort index and stops after one page instead of sorting every match.
+  if (options.dense) return sql<SqlBool>`(+c.id in (select rowid from customer_search where customer_search match ${match}) and ${like})`;
   return sql<SqlBool>`(c.id in (select rowid from customer_search where customer_search match ${match}) and ${like})`;
+}
+
+/** How many customers the gram index matches for a text (an upper bound of the real hits); null when the index is not used. */
+export async function searchIndexHits(db: Db, engine: Engine, text: string): Promise<number | null> {
+  const grams = queryGrams(normalizeForSearch(text));
+  if (!grams) return null;
+  if (engine === 'postgres') {
+    const r = await sql<{ n: string }>`select count(*) as n from customer_search where grams @> ${grams}::text[]`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+  const match = grams.map((g) => `"${g}"`).join(' AND ');
+  const r = await sql<{ n: number }>`select count(*) as n from customer_search where customer_search match ${match}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }

@@ -3,7 +3,7 @@ import type { CustomerStatus } from '@crm/contracts';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
-import { customerSearchCondition, deleteSearchIndex, writeSearchIndex } from '../../platform/search.js';
+import { customerSearchCondition, deleteSearchIndex, searchIndexHits, writeSearchIndex } from '../../platform/search.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type CustomerRow = Selectable<DB['customers']>;
@@ -21,6 +21,8 @@ export interface CustomerFilter {
   city?: string;
   district?: string;
   tags?: string[];
+  /** Set by `list` for a search term that matches many rows (see customerSearchCondition). */
+  denseSearch?: boolean;
 }
 
 const sortColumns = {
@@ -33,11 +35,11 @@ export type SortKey = keyof typeof sortColumns;
 
 
 /** Live customers matching a filter, as `c`; the one query behind list, count and (later) export. */
-function filtered(db: Db, engine: Engine, f: CustomerFilter) {
+export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
   let query = db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
   if (f.scope) query = query.where(f.scope);
   if (f.q) {
-    const search = customerSearchCondition(engine, f.q);
+    const search = customerSearchCondition(engine, f.q, { dense: f.denseSearch });
     if (search) query = query.where(search);
   }
   if (f.kind) query = query.where('c.kind', '=', f.kind);
@@ -80,6 +82,11 @@ export async function adjustLiveCount(db: Db, delta: number): Promise<void> {
   await db.updateTable('counters').set({ value: sql`value + ${delta}` }).where('name', '=', liveCounter).execute();
 }
 
+/** Above this many gram-index hits a search walks the sort index instead of sorting all hits. */
+const denseHits = 2000;
+/** Counts stop here: past it the list says "10,000+" rather than counting every row. */
+export const countCap = 10_000;
+
 export async function list(
   db: Db,
   engine: Engine,
@@ -87,21 +94,41 @@ export async function list(
   sort: { key: SortKey; desc: boolean },
   limit: number,
   offset: number,
-): Promise<{ rows: CustomerRow[]; total: number }> {
+): Promise<{ rows: CustomerRow[]; total: number; totalCapped: boolean }> {
   const direction = sort.desc ? 'desc' : 'asc';
+  let filter = f;
+  let capCount = false;
+  if (f.q) {
+    const hits = await searchIndexHits(db, engine, f.q);
+    if (hits !== null && hits > denseHits) {
+      filter = { ...f, denseSearch: engine === 'sqlite' };
+      capCount = hits > countCap;
+    }
+  }
+  const count = async (): Promise<{ n: number; capped: boolean }> => {
+    if (isUnfiltered(filter)) return { n: await liveCount(db), capped: false };
+    if (capCount) {
+      const r = await db
+        .selectFrom(filtered(db, engine, filter).select(sql<number>`1`.as('one')).limit(countCap + 1).as('m'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const n = Number(r.n);
+      return n > countCap ? { n: countCap, capped: true } : { n, capped: false };
+    }
+    const r = await filtered(db, engine, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { n: Number(r.n), capped: false };
+  };
   const [rows, total] = await Promise.all([
-    filtered(db, engine, f)
+    filtered(db, engine, filter)
       .selectAll('c')
       .orderBy(sortColumns[sort.key], direction)
       .orderBy('c.id', direction)
       .limit(limit)
       .offset(offset)
       .execute(),
-    isUnfiltered(f)
-      ? liveCount(db).then((n) => ({ n }))
-      : filtered(db, engine, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    count(),
   ]);
-  return { rows: rows as CustomerRow[], total: Number(total.n) };
+  return { rows: rows as CustomerRow[], total: total.n, totalCapped: total.capped };
 }
 
 /** A customer by id within a scope; deleted ones only when asked. */
