@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
 import { mobile } from './org.js';
+import { customValues, customValuesInput, withCustomFilters } from './custom-fields.js';
 
 const contactFields = {
   customerId: z.number().int().positive(),
@@ -14,6 +15,8 @@ const contactFields = {
   birthday: isoDate.nullable(),
   isPrimary: z.boolean(),
   notes: text(1000),
+  /** Values of the administrator's custom fields, by key (see custom-fields.ts). */
+  custom: customValuesInput,
 };
 
 export const contactCreate = z
@@ -28,6 +31,7 @@ export const contactCreate = z
     birthday: true,
     isPrimary: true,
     notes: true,
+    custom: true,
   })
   .strict();
 export type ContactCreate = z.input<typeof contactCreate>;
@@ -54,15 +58,14 @@ export const contact = z.object({
   birthday: z.string().nullable(),
   isPrimary: z.boolean(),
   notes: z.string().nullable(),
+  custom: customValues,
 });
 export type Contact = z.infer<typeof contact>;
 export const contactList = listOf(contact);
 
-export const contactListQuery = z
-  .object({
-    ...pageQuery,
-    customerId: z.coerce.number().int().positive().optional(),
-    sort: z.enum(['name', '-name', 'updatedAt', '-updatedAt']).default('-updatedAt'),
-  })
-  .strict();
+export const contactListQuery = withCustomFilters({
+  ...pageQuery,
+  customerId: z.coerce.number().int().positive().optional(),
+  sort: z.enum(['name', '-name', 'updatedAt', '-updatedAt']).default('-updatedAt'),
+});
 export type ContactListQuery = z.input<typeof contactListQuery>;

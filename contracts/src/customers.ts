@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { email, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
 import { mobile } from './org.js';
 import { isValidChineseIdCard, isValidCreditCode } from './validators.js';
+import { customValues, customValuesInput, withCustomFilters } from './custom-fields.js';
 
 export const customerKinds = ['organization', 'person'] as const;
 export const customerCategories = ['retail', 'enterprise', 'distributor', 'internal'] as const;
@@ -85,7 +86,8 @@ export const organizationProfile = z
     ownership: z.enum(ownershipTypes).nullable(),
     creditCode: text(18).refine((v) => v === null || isValidCreditCode(v), { message: 'creditCode' }),
     legalRepresentative: text(60),
-    postcode: text(10),
+    // Chinese postcodes: six digits.
+    postcode: text(10).refine((v) => v === null || /^\d{6}$/.test(v), { message: 'invalidPostcode' }),
     foundedYear: z.number().int().min(1800).max(2100).nullable(),
     employees: z.number().int().min(0).max(10_000_000).nullable(),
     scale: z.enum(companyScales).nullable(),
@@ -122,6 +124,8 @@ const customerFields = {
   notes: text(2000),
   person: personProfile,
   organization: organizationProfile,
+  /** Values of the administrator's custom fields, by key (see custom-fields.ts). */
+  custom: customValuesInput,
 };
 
 export const customerCreate = z
@@ -147,6 +151,7 @@ export const customerCreate = z
     notes: true,
     person: true,
     organization: true,
+    custom: true,
   })
   .strict();
 export type CustomerCreate = z.input<typeof customerCreate>;
@@ -183,6 +188,19 @@ export const customer = z.object({
   person: personProfile,
   organization: organizationProfile,
   contactCount: z.number().int(),
+  custom: customValues,
+  /** When the current owner got it (null in the public pool); the pool rules' clocks start here. */
+  ownerSince: z.string().nullable(),
+  lastFollowUpAt: z.string().nullable(),
+  lastDealAt: z.string().nullable(),
+  /** 0-100: share of the fields expected for its kind that are filled in (data-quality settings). */
+  completeness: z.number().int(),
+  /** When a user last confirmed the record is still accurate. */
+  confirmedAt: z.string().nullable(),
+  /** Whole days since the record was last changed or confirmed. */
+  freshDays: z.number().int(),
+  /** Expected fields left empty (paths such as `organization.creditCode`); filled on the single-record read only. */
+  missingFields: z.array(z.string()),
   /** What the caller may do with this record; the client hides the other actions. */
   can: z.object({ edit: z.boolean(), delete: z.boolean(), viewSensitive: z.boolean() }),
 });
@@ -199,20 +217,18 @@ const csv = z
       .filter(Boolean),
   );
 
-export const customerListQuery = z
-  .object({
-    ...pageQuery,
-    sort: z.enum(customerSorts).default('-updatedAt'),
-    kind: z.enum(customerKinds).optional(),
-    category: z.enum(customerCategories).optional(),
-    status: csv.pipe(z.array(z.enum(customerStatuses))).optional(),
-    lifecycleStage: z.enum(lifecycleStages).optional(),
-    /** A user id, or `none` for the public pool. */
-    ownerId: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
-    province: z.string().trim().max(30).optional(),
-    city: z.string().trim().max(30).optional(),
-    district: z.string().trim().max(30).optional(),
-    tags: csv.pipe(z.array(tag)).optional(),
-  })
-  .strict();
+export const customerListQuery = withCustomFilters({
+  ...pageQuery,
+  sort: z.enum(customerSorts).default('-updatedAt'),
+  kind: z.enum(customerKinds).optional(),
+  category: z.enum(customerCategories).optional(),
+  status: csv.pipe(z.array(z.enum(customerStatuses))).optional(),
+  lifecycleStage: z.enum(lifecycleStages).optional(),
+  /** A user id, or `none` for the public pool. */
+  ownerId: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  province: z.string().trim().max(30).optional(),
+  city: z.string().trim().max(30).optional(),
+  district: z.string().trim().max(30).optional(),
+  tags: csv.pipe(z.array(tag)).optional(),
+});
 export type CustomerListQuery = z.input<typeof customerListQuery>;

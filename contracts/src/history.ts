@@ -5,6 +5,15 @@ import { listOf, pageQuery } from './common.js';
  * What a timeline entry records. The customer timeline is the change log filtered by customer:
  * every module that does something to a customer (or to a record under it) writes one entry here
  * with `recordChange`, naming its action; later modules add their actions to this list.
+ *
+ * How a later module (activities, deals, tickets...) puts its events on the customer timeline:
+ * 1. add its action(s) here (e.g. `'deal_won'`) and, when its records are a new kind of entity,
+ *    the entity type to `historyEntityTypes`; the web timeline labels them by action;
+ * 2. in the same transaction as the change, call the history module's
+ *    `recordChange(trx, { entityType, entityId, customerId, action, actorId, at, label, changes })`
+ *    with `customerId` set to the customer the record belongs to (that is what puts it on the
+ *    customer's timeline; `label` names the record, `changes` lists `{field, old, new}`);
+ * 3. nothing else: GET /customers/:id/history shows it, filterable by `actions` and `entityType`.
  */
 export const historyActions = [
   'create',
@@ -48,7 +57,26 @@ export const historyEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 export const historyList = listOf(historyEntry);
-export const historyQuery = z.object({ page: pageQuery.page, pageSize: pageQuery.pageSize }).strict();
+const historyActionList = z
+  .string()
+  .max(500)
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(historyActions)));
+export const historyQuery = z
+  .object({
+    page: pageQuery.page,
+    pageSize: pageQuery.pageSize,
+    /** Comma list of actions, e.g. `attach,detach`. */
+    actions: historyActionList.optional(),
+    entityType: z.enum(historyEntityTypes).optional(),
+  })
+  .strict();
+export type HistoryQuery = z.input<typeof historyQuery>;
 
 export const recycleBinTypes = ['customer', 'contact'] as const;
 export type RecycleBinType = (typeof recycleBinTypes)[number];

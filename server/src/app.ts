@@ -12,11 +12,16 @@ import type { Database } from './platform/db/database.js';
 import { OpenApiRegistry } from './platform/http/openapi.js';
 import { apiNotFound, installHttpRules } from './platform/http/hooks.js';
 import { createRouter } from './platform/http/route.js';
+import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
+import { customFieldRoutes } from './modules/custom-fields/index.js';
 import { customerRoutes } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
+import { duplicateRoutes } from './modules/duplicates/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
+import { poolRoutes } from './modules/pool/index.js';
+import { qualityRoutes } from './modules/quality/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -56,6 +61,11 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   contactRoutes(router, ctx);
   recycleBinRoutes(router, ctx);
   notificationRoutes(router, ctx);
+  customFieldRoutes(router, ctx);
+  attachmentRoutes(router, ctx);
+  duplicateRoutes(router, ctx);
+  qualityRoutes(router, ctx);
+  poolRoutes(router, ctx);
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
   await app.register(fastifyStatic, { root: swaggerDir, prefix: '/api/docs/assets/', decorateReply: false });

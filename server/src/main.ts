@@ -4,6 +4,8 @@ import { seedDemo } from './modules/demo/index.js';
 import { loadConfig } from './platform/config.js';
 import { createDatabase } from './platform/db/database.js';
 import { migrate, MigrationError } from './platform/db/migrate.js';
+import { poolRulesTask } from './modules/pool/index.js';
+import { Scheduler } from './platform/scheduler.js';
 
 /** Start-up only: configuration, database, migrations, first user, then listen. */
 async function main(): Promise<void> {
@@ -26,6 +28,11 @@ async function main(): Promise<void> {
     const created = await seedDemo(ctx);
     if (created) console.log(`Demo company created: ${created.users} users, ${created.customers} customers, ${created.contacts} contacts (password for every demo user: demo12345).`);
   }
+  // Periodic tasks of this server (not started by tests, which run them directly).
+  const scheduler = new Scheduler(ctx.db, ctx.clock, (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'));
+  scheduler.add(poolRulesTask(ctx, Number(process.env.CRM_POOL_RULES_MINUTES ?? 60) || 60));
+  app.addHook('onClose', async () => scheduler.stop());
+  scheduler.start();
   const shutdown = async () => {
     await app.close();
     await database.close();

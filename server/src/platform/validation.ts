@@ -3,7 +3,7 @@ import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { AppError, type ErrorDetail } from './errors.js';
-import { t } from './i18n.js';
+import { isMessageKey, t } from './i18n.js';
 
 const zodLocales = { en: en(), 'zh-CN': zhCN() };
 
@@ -22,7 +22,8 @@ const customMessages: Record<string, { en: string; 'zh-CN': string }> = {
 export function issuesToDetails(error: z.ZodError, locale: Locale): ErrorDetail[] {
   return error.issues.map((issue) => {
     const custom = customMessages[issue.message];
-    let message = custom ? custom[locale] : issue.message;
+    // A schema's own message may be a catalogue key (contracts' refinements): translate it.
+    let message = custom ? custom[locale] : isMessageKey(issue.message) ? t(locale, issue.message) : issue.message;
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: [...issue.path, key].join('.'),

@@ -3,6 +3,7 @@ import { Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from '
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { UserMenu, usePermissions } from '../features/auth';
+import { NotificationBell } from '../features/notifications';
 import { useIsMobile } from '../shared/hooks/use-is-mobile';
 import { PageSkeleton } from '../shared/layout/results';
 import { useT } from './i18n/i18n-context';
@@ -64,7 +65,7 @@ export function AppShell() {
       mode="inline"
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={['admin']}
+      defaultOpenKeys={['admin', 'settings']}
       onClick={onClick}
       data-testid="nav-menu"
     />
@@ -128,6 +129,7 @@ export function AppShell() {
             </Flex>
             <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
               {isMobile ? <GlobalSearch /> : null}
+              <NotificationBell />
               <LanguageSwitch />
               <UserMenu />
             </Flex>

@@ -1,5 +1,11 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  FormOutlined,
+  ControlOutlined,
+  InboxOutlined,
+  PaperClipOutlined,
   ContactsOutlined,
   DeleteOutlined,
   SafetyCertificateOutlined,
@@ -21,7 +27,10 @@ interface NavLeaf {
 
 const mainItems: NavLeaf[] = [
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers.view' },
+  { path: '/pool', label: 'nav.pool', icon: <InboxOutlined />, permission: 'customers.view' },
   { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, permission: 'contacts.view' },
+  { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, permission: 'customers.import' },
+  { path: '/data-quality', label: 'nav.dataQuality', icon: <AuditOutlined />, permission: 'customers.view' },
 ];
 
 const adminItems: NavLeaf[] = [
@@ -29,6 +38,14 @@ const adminItems: NavLeaf[] = [
   { path: '/admin/departments', label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'departments.view' },
   { path: '/admin/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.view' },
   { path: '/admin/recycle-bin', label: 'nav.recycleBin', icon: <DeleteOutlined />, permission: 'recycle_bin.view' },
+];
+
+/** The 设置 group: administrator settings pages (editable with settings.edit). */
+const settingsItems: NavLeaf[] = [
+  { path: '/admin/pool-rules', label: 'nav.poolRules', icon: <ControlOutlined />, permission: 'settings.view' },
+  { path: '/admin/attachment-settings', label: 'nav.attachmentSettings', icon: <PaperClipOutlined />, permission: 'settings.view' },
+  { path: '/admin/custom-fields', label: 'nav.customFields', icon: <FormOutlined />, permission: 'settings.view' },
+  { path: '/admin/quality-settings', label: 'nav.qualitySettings', icon: <AuditOutlined />, permission: 'settings.view' },
 ];
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -49,18 +66,22 @@ export function buildMenuItems(
   if (admin.length > 0) {
     items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });
   }
+  const settings = settingsItems.filter((item) => can(item.permission)).map(leaf);
+  if (settings.length > 0) {
+    items.push({ key: 'settings', icon: <ControlOutlined />, label: t('nav.settings'), children: settings });
+  }
   return items;
 }
 
 /** The first page the user may open: where `/` and a fresh sign-in lead. */
 export function homePath(can: (permission: Permission) => boolean): string {
-  const first = [...mainItems, ...adminItems].find((item) => can(item.permission));
+  const first = [...mainItems, ...adminItems, ...settingsItems].find((item) => can(item.permission));
   return first ? first.path : '/no-access';
 }
 
 /** The menu key that matches a location (a record page highlights its list). */
 export function selectedMenuKey(pathname: string): string {
-  const all = [...mainItems, ...adminItems];
+  const all = [...mainItems, ...adminItems, ...settingsItems];
   const match = all.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
   return match ? match.path : pathname;
 }

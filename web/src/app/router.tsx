@@ -26,6 +26,26 @@ const RecycleBinPage = lazy(() =>
   import('../features/recycle-bin/pages/recycle-bin-page').then((m) => ({ default: m.RecycleBinPage })),
 );
 
+const PoolPage = lazy(() => import('../features/pool/pages/pool-page').then((m) => ({ default: m.PoolPage })));
+const PoolRulesPage = lazy(() =>
+  import('../features/settings/pages/pool-rules-page').then((m) => ({ default: m.PoolRulesPage })),
+);
+const AttachmentSettingsPage = lazy(() =>
+  import('../features/settings/pages/attachment-settings-page').then((m) => ({ default: m.AttachmentSettingsPage })),
+);
+
+const ImportPage = lazy(() => import('../features/imports/pages/import-page').then((m) => ({ default: m.ImportPage })));
+const MergePage = lazy(() => import('../features/duplicates/pages/merge-page').then((m) => ({ default: m.MergePage })));
+const DataQualityPage = lazy(() =>
+  import('../features/quality/pages/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
+);
+const QualitySettingsPage = lazy(() =>
+  import('../features/quality/pages/quality-settings-page').then((m) => ({ default: m.QualitySettingsPage })),
+);
+const CustomFieldsPage = lazy(() =>
+  import('../features/custom-fields/pages/custom-fields-page').then((m) => ({ default: m.CustomFieldsPage })),
+);
+
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   return <RequirePermission permission={permission}>{children}</RequirePermission>;
 }
@@ -50,7 +70,18 @@ export function AppRouter() {
           >
             <Route index element={<Home />} />
             <Route path="customers" element={<Guard permission="customers.view"><CustomerListPage /></Guard>} />
+            <Route path="customers/merge" element={<Guard permission="customers.merge"><MergePage /></Guard>} />
             <Route path="customers/:id" element={<Guard permission="customers.view"><CustomerDetailPage /></Guard>} />
+            <Route path="imports" element={<ImportPage />} />
+            <Route path="data-quality" element={<Guard permission="customers.view"><DataQualityPage /></Guard>} />
+            <Route path="admin/custom-fields" element={<Guard permission="settings.view"><CustomFieldsPage /></Guard>} />
+            <Route path="admin/quality-settings" element={<Guard permission="settings.view"><QualitySettingsPage /></Guard>} />
+            <Route path="pool" element={<Guard permission="customers.view"><PoolPage /></Guard>} />
+            <Route path="admin/pool-rules" element={<Guard permission="settings.view"><PoolRulesPage /></Guard>} />
+            <Route
+              path="admin/attachment-settings"
+              element={<Guard permission="settings.view"><AttachmentSettingsPage /></Guard>}
+            />
             <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
             <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
             <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />

@@ -2,6 +2,8 @@ import { sql, type Expression, type Kysely, type SqlBool, type Transaction } fro
 import type { Insertable, Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
+import type { Engine } from '../../platform/config.js';
+import { customFilterCondition, type CustomFilter } from '../custom-fields/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ContactRow = Selectable<DB['contacts']>;
@@ -11,11 +13,13 @@ export interface ContactFilter {
   scope: Expression<SqlBool> | null;
   customerId?: number;
   q?: string;
+  /** `cf_` filters on custom values, checked by the custom-fields module. */
+  custom?: { engine: Engine; filters: CustomFilter[] };
 }
 
 
 // Contacts are seen through their customer: the join applies the customer's scope and liveness.
-function filtered(db: Db, f: ContactFilter) {
+export function filtered(db: Db, f: ContactFilter) {
   let query = db
     .selectFrom('contacts as k')
     .innerJoin('customers as c', 'c.id', 'k.customer_id')
@@ -23,6 +27,7 @@ function filtered(db: Db, f: ContactFilter) {
     .where('c.deleted_at', 'is', null);
   if (f.scope) query = query.where(f.scope);
   if (f.customerId !== undefined) query = query.where('k.customer_id', '=', f.customerId);
+  for (const cf of f.custom?.filters ?? []) query = query.where(customFilterCondition(f.custom?.engine ?? 'sqlite', 'k.custom', cf));
   if (f.q) {
     const like = `%${escapeLike(f.q.toLowerCase())}%`;
     query = query.where((eb) =>
@@ -81,6 +86,12 @@ export async function setFields(db: Db, id: number, values: Partial<ContactRow>)
 
 export async function clearPrimary(db: Db, customerId: number, exceptId: number): Promise<void> {
   await db.updateTable('contacts').set({ is_primary: 0 }).where('customer_id', '=', customerId).where('id', '!=', exceptId).where('is_primary', '=', 1).execute();
+}
+
+/** Move every contact (deleted ones too) of some customers to another; moved contacts are not primary. */
+export async function moveToCustomer(db: Db, fromIds: number[], toId: number): Promise<void> {
+  if (fromIds.length === 0) return;
+  await db.updateTable('contacts').set({ customer_id: toId, is_primary: 0 }).where('customer_id', 'in', fromIds).execute();
 }
 
 /** Names and numbers of a customer's live contacts, for its search document. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
 import { customerScope, findVisible as findVisibleCustomer, isCustomerLive, updateContactSummary } from '../customers/index.js';
 import { diffRecords, recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
@@ -11,7 +12,8 @@ import * as repo from './contacts.repository.js';
 type Db = AppContext['db'];
 type Row = repo.ContactRow & { customer_name: string };
 
-function present(row: Row): Contact {
+/** `customKeys`: the active custom fields (what records show); without it every stored value (history diffs). */
+function present(row: Row, customKeys?: ReadonlySet<string>): Contact {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -26,6 +28,7 @@ function present(row: Row): Contact {
     birthday: row.birthday,
     isPrimary: row.is_primary === 1,
     notes: row.notes,
+    custom: customKeys ? visibleCustomValues(row.custom, customKeys) : (JSON.parse(row.custom) as Record<string, unknown>),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -34,7 +37,7 @@ function present(row: Row): Contact {
   };
 }
 
-const historyFields = ['name', 'title', 'department', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'isPrimary', 'notes'] as const;
+const historyFields = ['name', 'title', 'department', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'isPrimary', 'notes', 'custom'] as const;
 
 /** Refresh what the customer record keeps about its contacts (count, searchable names and numbers). */
 async function refreshCustomer(db: Db, ctx: AppContext, customerId: number): Promise<void> {
@@ -45,15 +48,24 @@ async function refreshCustomer(db: Db, ctx: AppContext, customerId: number): Pro
   });
 }
 
+/** A merge: every contact of the merged customers moves to the survivor (inside the caller's transaction). */
+export async function moveContacts(db: Db, ctx: AppContext, fromIds: number[], toId: number): Promise<void> {
+  await repo.moveToCustomer(db, fromIds, toId);
+  for (const id of [...fromIds, toId]) await refreshCustomer(db, ctx, id);
+}
+
 export async function listContacts(ctx: AppContext, actor: Actor, query: z.output<typeof contactListQuery>): Promise<ListResponse<Contact>> {
   authorize(actor, 'contacts.view');
   const desc = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as 'name' | 'updatedAt';
-  const { rows, total } = await repo.list(ctx.db, { scope: customerScope(actor), customerId: query.customerId, q: query.q }, { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);
-  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
+  const custom = { engine: ctx.engine, filters: await customFiltersOf(ctx.db, 'contact', query) };
+  const { rows, total } = await repo.list(ctx.db, { scope: customerScope(actor), customerId: query.customerId, q: query.q, custom }, { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);
+  const customKeys = await activeCustomKeys(ctx.db, 'contact');
+  return { items: rows.map((row) => present(row, customKeys)), total, page: query.page, pageSize: query.pageSize };
 }
 
-async function findVisible(db: Db, actor: Actor, id: number): Promise<Row> {
+/** A live contact of a customer the actor may see, or NOT_FOUND. */
+export async function findVisible(db: Db, actor: Actor, id: number): Promise<Row> {
   const row = await repo.findVisible(db, id, customerScope(actor));
   if (!row) throw notFound();
   return row;
@@ -61,12 +73,13 @@ async function findVisible(db: Db, actor: Actor, id: number): Promise<Row> {
 
 export async function getContact(ctx: AppContext, actor: Actor, id: number): Promise<Contact> {
   authorize(actor, 'contacts.view');
-  return present(await findVisible(ctx.db, actor, id));
+  return present(await findVisible(ctx.db, actor, id), await activeCustomKeys(ctx.db, 'contact'));
 }
 
 export async function createContact(ctx: AppContext, actor: Actor, input: z.output<typeof contactCreate>): Promise<Contact> {
   authorize(actor, 'contacts.create');
   const now = ctx.clock.now().toISOString();
+  const custom = await checkCustomValues(ctx.db, 'contact', input.custom, null);
   const id = await ctx.db.transaction().execute(async (trx) => {
     let customer;
     try {
@@ -89,6 +102,7 @@ export async function createContact(ctx: AppContext, actor: Actor, input: z.outp
       birthday: input.birthday ?? null,
       is_primary: input.isPrimary ? 1 : 0,
       notes: input.notes ?? null,
+      custom: custom ?? '{}',
       deleted_at: null,
       deleted_by: null,
       version: 1,
@@ -111,6 +125,7 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: number, i
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findVisible(trx, actor, id);
     if (row.version !== input.version) throw conflict(present(row));
+    const custom = await checkCustomValues(trx, 'contact', input.custom, row.custom);
     const changes: Partial<repo.ContactRow> = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.title !== undefined ? { title: input.title } : {}),
@@ -122,6 +137,7 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: number, i
       ...(input.birthday !== undefined ? { birthday: input.birthday } : {}),
       ...(input.isPrimary !== undefined ? { is_primary: input.isPrimary ? 1 : 0 } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      ...(custom !== undefined ? { custom } : {}),
     };
     const diff = diffRecords(present(row), present({ ...row, ...changes }), historyFields);
     if (diff.length === 0) return;

@@ -10,6 +10,7 @@ import {
   type PersonProfile,
 } from '@crm/contracts';
 import { can, type Actor } from '../../platform/auth/actor.js';
+import { freshDaysOf } from '../quality/index.js';
 import type { CustomerRow } from './customers.repository.js';
 
 /** Keep the first and last few characters of a sensitive value. */
@@ -40,7 +41,7 @@ export function maskChange(change: FieldChange, viewSensitive: boolean): FieldCh
 }
 
 /** The API shape of a customer, as the caller may see it. */
-export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<number, string>, inScopeForEdit = true): Customer {
+export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<number, string>, inScopeForEdit = true, now = new Date()): Customer {
   const viewSensitive = can(actor, 'customers.view_sensitive');
   return {
     id: row.id,
@@ -67,6 +68,15 @@ export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<
     person: maskPerson(JSON.parse(row.person) as PersonProfile, viewSensitive),
     organization: JSON.parse(row.organization) as OrganizationProfile,
     contactCount: Number(row.contact_count),
+    // All stored custom values; the service keeps those of active fields only.
+    custom: JSON.parse(row.custom) as Record<string, unknown>,
+    completeness: Number(row.completeness),
+    confirmedAt: row.confirmed_at,
+    freshDays: freshDaysOf(row, now),
+    missingFields: [],
+    ownerSince: row.owner_since,
+    lastFollowUpAt: row.last_followup_at,
+    lastDealAt: row.last_deal_at,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -83,7 +93,7 @@ export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<
 /** Fields compared for the change history (presented names). */
 export const historyFields = [
   'kind', 'name', 'category', 'status', 'lifecycleStage', 'ownerId', 'industry', 'province', 'city', 'district',
-  'address', 'phone', 'mobile', 'email', 'website', 'source', 'tags', 'notes', 'person', 'organization',
+  'address', 'phone', 'mobile', 'email', 'website', 'source', 'tags', 'notes', 'person', 'organization', 'custom',
 ] as const;
 
 /** The stored values of the compared fields, unmasked (history keeps the truth; reading masks it). */
@@ -94,5 +104,6 @@ export function recordView(row: CustomerRow): Record<string, unknown> {
     address: row.address, phone: row.phone, mobile: row.mobile, email: row.email, website: row.website,
     source: row.source, tags: JSON.parse(row.tags) as string[], notes: row.notes,
     person: JSON.parse(row.person) as unknown, organization: JSON.parse(row.organization) as unknown,
+    custom: JSON.parse(row.custom) as unknown,
   };
 }

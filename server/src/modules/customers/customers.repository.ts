@@ -4,6 +4,7 @@ import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
 import { customerSearchCondition, deleteSearchIndex, searchIndexHits, writeSearchIndex } from '../../platform/search.js';
+import { customFilterCondition, type CustomFilter } from '../custom-fields/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type CustomerRow = Selectable<DB['customers']>;
@@ -21,6 +22,8 @@ export interface CustomerFilter {
   city?: string;
   district?: string;
   tags?: string[];
+  /** `cf_` filters on custom values, checked by the custom-fields module. */
+  custom?: CustomFilter[];
   /** Set by `list` for a search term that matches many rows (see customerSearchCondition). */
   denseSearch?: boolean;
 }
@@ -55,11 +58,12 @@ export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
     // Tags are a JSON array of strings; a quoted match finds the whole tag only.
     query = query.where(sql<SqlBool>`c.tags like ${`%${escapeLike(JSON.stringify(tag))}%`} escape '\\'`);
   }
+  for (const cf of f.custom ?? []) query = query.where(customFilterCondition(engine, 'c.custom', cf));
   return query;
 }
 
 function isUnfiltered(f: CustomerFilter): boolean {
-  return !f.scope && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.tags?.length;
+  return !f.scope && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.tags?.length && !f.custom?.length;
 }
 
 const liveCounter = 'live_customers';

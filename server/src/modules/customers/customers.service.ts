@@ -1,11 +1,15 @@
-import { sensitivePersonFields, type Customer, type customerCreate, type customerListQuery, type customerUpdate, type HistoryEntry, type ListResponse, type PersonProfile } from '@crm/contracts';
+import { sensitivePersonFields, type Customer, type customerCreate, type customerListQuery, type customerUpdate, type HistoryEntry, type historyQuery, type ListResponse, type PersonProfile } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { buildSearchDocument } from '../../platform/search.js';
+import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
+import { mergedNotFound } from '../duplicates/index.js';
 import { customerHistory, diffRecords, recordChange } from '../history/index.js';
+import { notify } from '../notifications/index.js';
+import { missingFieldsFor, refreshCompleteness } from '../quality/index.js';
 import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import { maskChange, presentCustomer, recordView, historyFields } from './customers.presenter.js';
 import { keysOf, refreshDedupeKeys, writeDedupeKeys } from './customers.dedupe.js';
@@ -30,14 +34,16 @@ export function searchDocument(row: Pick<repo.CustomerRow, 'name' | 'phone' | 'm
 // Inside a transaction pass its handle: on SQLite the one connection is held by the transaction.
 async function present(ctx: AppContext, actor: Actor, rows: repo.CustomerRow[], db: Db = ctx.db): Promise<Customer[]> {
   const names = await userNames(ctx, rows.map((r) => r.owner_id), db);
-  return rows.map((row) => presentCustomer(row, actor, names));
+  const customKeys = await activeCustomKeys(db, 'customer');
+  return rows.map((row) => ({ ...presentCustomer(row, actor, names, true, ctx.clock.now()), custom: visibleCustomValues(row.custom, customKeys) }));
 }
 
 export async function listCustomers(ctx: AppContext, actor: Actor, query: z.output<typeof customerListQuery>): Promise<ListResponse<Customer>> {
   authorize(actor, 'customers.view');
   const desc = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as repo.SortKey;
-  const { rows, total } = await repo.list(
+  const custom = await customFiltersOf(ctx.db, 'customer', query);
+  const { rows, total, totalCapped } = await repo.list(
     ctx.db,
     ctx.engine,
     {
@@ -52,12 +58,13 @@ export async function listCustomers(ctx: AppContext, actor: Actor, query: z.outp
       city: query.city,
       district: query.district,
       tags: query.tags,
+      custom,
     },
     { key, desc },
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
-  return { items: await present(ctx, actor, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await present(ctx, actor, rows), total, page: query.page, pageSize: query.pageSize, ...(totalCapped ? { totalCapped } : {}) };
 }
 
 /** A live customer the actor may see, or NOT_FOUND (never FORBIDDEN: existence is not revealed). */
@@ -69,17 +76,18 @@ export async function findVisible(db: Db, actor: Actor, id: number): Promise<rep
 
 export async function getCustomer(ctx: AppContext, actor: Actor, id: number): Promise<Customer> {
   authorize(actor, 'customers.view');
-  const row = await findVisible(ctx.db, actor, id);
+  const row = await repo.findById(ctx.db, id, customerScope(actor));
+  if (!row) throw await mergedNotFound(ctx, actor, id); // a merged id points to its survivor
   const [customer] = await present(ctx, actor, [row]);
   if (!customer) throw notFound();
-  return customer;
+  return { ...customer, missingFields: await missingFieldsFor(ctx.db, row) };
 }
 
 /**
  * Who may own a customer: the pool (null) and oneself always; anybody else only with the
  * assign right, and only a user within the actor's own data scope.
  */
-async function checkOwner(ctx: AppContext, actor: Actor, ownerId: number | null): Promise<void> {
+export async function checkOwner(ctx: AppContext, actor: Actor, ownerId: number | null): Promise<void> {
   if (ownerId === null || ownerId === actor.userId) return;
   if (!can(actor, 'customers.assign')) throw invalid('ownerId', 'ownerOutsideScope');
   const user = await activeUser(ctx, ownerId);
@@ -96,6 +104,7 @@ export async function createCustomer(ctx: AppContext, actor: Actor, input: z.out
   authorize(actor, 'customers.create');
   const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
   await checkOwner(ctx, actor, ownerId);
+  const custom = await checkCustomValues(ctx.db, 'customer', input.custom, null);
   const now = ctx.clock.now().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const archiveNo = archiveNumber(await repo.nextArchiveNumber(trx));
@@ -122,6 +131,7 @@ export async function createCustomer(ctx: AppContext, actor: Actor, input: z.out
       notes: input.notes ?? null,
       person: JSON.stringify(compact(input.person)),
       organization: JSON.stringify(compact(input.organization)),
+      custom: custom ?? '{}',
       search_key: '',
       deleted_at: null,
       deleted_by: null,
@@ -137,6 +147,7 @@ export async function createCustomer(ctx: AppContext, actor: Actor, input: z.out
     await repo.adjustLiveCount(trx, 1);
     await repo.writeSearch(trx, ctx.engine, id, doc.grams);
     await writeDedupeKeys(trx, id, keysOf(values, []));
+    await refreshCompleteness(trx, id);
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'create', actorId: actor.userId, at: now, label: input.name });
     return id;
   });
@@ -169,6 +180,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
       }
       person = compact(person);
     }
+    const custom = await checkCustomValues(trx, 'customer', input.custom, row.custom);
     const changes: Partial<repo.CustomerRow> = {
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -190,6 +202,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
       ...(person !== undefined ? { person: JSON.stringify(person) } : {}),
       ...(input.organization !== undefined ? { organization: JSON.stringify(compact(input.organization)) } : {}),
+      ...(custom !== undefined ? { custom } : {}),
     };
     const next = { ...row, ...changes };
     const diff = diffRecords(recordView(row), recordView(next), historyFields);
@@ -202,7 +215,19 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
     if (changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined) {
       await refreshDedupeKeys(trx, id);
     }
-    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'update', actorId: actor.userId, at: now, label: next.name, changes: diff });
+    await refreshCompleteness(trx, id);
+    // An owner move is an assignment: recorded and notified the same way as a transfer.
+    const edits = diff.filter((c) => c.field !== 'ownerId');
+    const moves = diff.filter((c) => c.field === 'ownerId');
+    if (edits.length > 0) {
+      await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'update', actorId: actor.userId, at: now, label: next.name, changes: edits });
+    }
+    if (moves.length > 0) {
+      await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'assign', actorId: actor.userId, at: now, label: next.name, changes: moves });
+      if (next.owner_id !== null && next.owner_id !== actor.userId) {
+        await notify(trx, { userId: next.owner_id, kind: 'customer_assigned', params: { actor: actor.name, customer: next.name }, entityType: 'customer', entityId: id, at: now });
+      }
+    }
   });
   return getCustomer(ctx, actor, id);
 }
@@ -218,7 +243,7 @@ export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number):
   });
 }
 
-export async function getCustomerHistory(ctx: AppContext, actor: Actor, id: number, page: { page: number; pageSize: number }): Promise<ListResponse<HistoryEntry>> {
+export async function getCustomerHistory(ctx: AppContext, actor: Actor, id: number, page: z.output<typeof historyQuery>): Promise<ListResponse<HistoryEntry>> {
   authorize(actor, 'customers.view');
   await findVisible(ctx.db, actor, id);
   const viewSensitive = can(actor, 'customers.view_sensitive');

@@ -40,10 +40,21 @@ function baseQuery(db: Db) {
     .select(['h.id', 'h.entity_type', 'h.entity_id', 'h.action', 'h.actor_id', 'h.at', 'h.label', 'h.changes', 'u.name as actor_name']);
 }
 
-export async function listByCustomer(db: Db, customerId: number, limit: number, offset: number) {
+export interface HistoryFilter {
+  actions?: string[];
+  entityType?: string;
+}
+
+export async function listByCustomer(db: Db, customerId: number, limit: number, offset: number, filter: HistoryFilter = {}) {
+  const filtered = <Q extends ReturnType<typeof baseQuery>>(query: Q): Q => {
+    let q = query.where('h.customer_id', '=', customerId);
+    if (filter.actions && filter.actions.length > 0) q = q.where('h.action', 'in', filter.actions);
+    if (filter.entityType) q = q.where('h.entity_type', '=', filter.entityType);
+    return q as Q;
+  };
   const [rows, count] = await Promise.all([
-    baseQuery(db).where('h.customer_id', '=', customerId).orderBy('h.id', 'desc').limit(limit).offset(offset).execute(),
-    db.selectFrom('change_log').where('customer_id', '=', customerId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(baseQuery(db)).orderBy('h.id', 'desc').limit(limit).offset(offset).execute(),
+    filtered(baseQuery(db)).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -59,6 +70,11 @@ export async function listByEntity(db: Db, entityType: string, entityId: number,
       .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+export async function moveToCustomer(db: Db, fromIds: number[], toId: number): Promise<void> {
+  if (fromIds.length === 0) return;
+  await db.updateTable('change_log').set({ customer_id: toId }).where('customer_id', 'in', fromIds).execute();
 }
 
 export async function deleteByCustomer(db: Db, customerId: number): Promise<void> {

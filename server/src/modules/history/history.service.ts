@@ -80,14 +80,14 @@ function present(row: Row, maskChange: (c: FieldChange) => FieldChange): History
   };
 }
 
-/** A customer's history (its own changes and its contacts'); the caller has checked access. */
+/** A customer's history (its own changes and its contacts'), optionally by action and entity type; the caller has checked access. */
 export async function customerHistory(
   db: Db,
   customerId: number,
-  page: { page: number; pageSize: number },
+  page: { page: number; pageSize: number } & repo.HistoryFilter,
   maskChange: (c: FieldChange) => FieldChange = (c) => c,
 ): Promise<ListResponse<HistoryEntry>> {
-  const { rows, total } = await repo.listByCustomer(db, customerId, page.pageSize, (page.page - 1) * page.pageSize);
+  const { rows, total } = await repo.listByCustomer(db, customerId, page.pageSize, (page.page - 1) * page.pageSize, { actions: page.actions, entityType: page.entityType });
   return { items: rows.map((r) => present(r, maskChange)), total, page: page.page, pageSize: page.pageSize };
 }
 
@@ -100,6 +100,11 @@ export async function entityHistory(
 ): Promise<ListResponse<HistoryEntry>> {
   const { rows, total } = await repo.listByEntity(db, entityType, entityId, page.pageSize, (page.page - 1) * page.pageSize);
   return { items: rows.map((r) => present(r, (c) => c)), total, page: page.page, pageSize: page.pageSize };
+}
+
+/** A merge: the merged customers' timelines become part of the survivor's (entries keep their entity). */
+export async function moveCustomerHistory(db: Db, fromIds: number[], toId: number): Promise<void> {
+  await repo.moveToCustomer(db, fromIds, toId);
 }
 
 export async function purgeCustomerHistory(db: Db, customerId: number): Promise<void> {

@@ -5,5 +5,6 @@ export {
   customerHistory,
   entityHistory,
   purgeCustomerHistory,
+  moveCustomerHistory,
   type HistoryAction,
 } from './history.service.js';

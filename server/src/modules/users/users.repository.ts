@@ -46,6 +46,10 @@ export async function namesByIds(db: Db, ids: number[]): Promise<Map<number, str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+export function activeDirectory(db: Db) {
+  return db.selectFrom('users').select(['id', 'email', 'name']).where('active', '=', 1).where('deleted_at', 'is', null).execute();
+}
+
 export async function insert(db: Db, values: Omit<UserRow, 'id'>): Promise<number> {
   const row = await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;

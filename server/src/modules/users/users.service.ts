@@ -159,6 +159,11 @@ export async function activeUser(ctx: AppContext, id: number): Promise<{ id: num
   return row && row.active === 1 ? { id: row.id, departmentId: row.department_id } : null;
 }
 
+/** Every active user's id, email and name (custom "user" fields check and resolve values against it). */
+export async function activeUserDirectory(db: AppContext['db']): Promise<Array<{ id: number; email: string; name: string }>> {
+  return repo.activeDirectory(db);
+}
+
 export async function setUserLocale(ctx: AppContext, actor: Actor, locale: Locale): Promise<void> {
   await repo.setFields(ctx.db, actor.userId, { locale });
 }

@@ -141,8 +141,104 @@ export interface DB {
   };
   /** Normalised phone (`p:`), email (`e:`) and organisation-name (`n:`) keys for the duplicate check. */
   dedupe_keys: { id: Generated<number>; customer_id: number; contact_id: number | null; key: string };
+  /** One row per customer merged into a survivor: traceable from both ids. */
+  customer_merges: {
+    id: Generated<number>;
+    survivor_id: number;
+    merged_id: number;
+    actor_id: number | null;
+    at: string;
+    /** JSON object: field -> the customer id its value was taken from. */
+    choices: string;
+    /** JSON: the merged customer's stored row just before the merge. */
+    snapshot: string;
+  };
+  /** Import jobs: the stored file, its mapping, and how far the worker got (`processed` rows). */
+  import_jobs: {
+    id: Generated<number>;
+    entity: string;
+    file_name: string;
+    stored_name: string;
+    format: string;
+    encoding: string | null;
+    delimiter: string | null;
+    headers: string;
+    sample: string;
+    total_rows: number;
+    status: string;
+    duplicate_mode: string | null;
+    mapping: string | null;
+    locale: string | null;
+    processed: Generated<number>;
+    created: Generated<number>;
+    updated: Generated<number>;
+    skipped: Generated<number>;
+    rejected: Generated<number>;
+    lease_owner: string | null;
+    lease_until: string | null;
+    error: string | null;
+    created_by: number;
+    created_at: string;
+    updated_at: string;
+    started_at: string | null;
+    finished_at: string | null;
+  };
+  /** One row per processed file row of an import: unique (job_id, row_no). */
+  import_results: { id: Generated<number>; job_id: number; row_no: number; outcome: string; entity_id: number | null; messages: string };
+  export_log: {
+    id: Generated<number>;
+    user_id: number;
+    at: string;
+    entity: string;
+    filter: string;
+    columns: string;
+    format: string;
+    row_count: Generated<number>;
+    finished_at: string | null;
+  };
+  /** Administrators' fields of customers and contacts; values live in customers.custom / contacts.custom. */
+  custom_fields: {
+    id: Generated<number>;
+    entity: string;
+    key: string;
+    type: string;
+    label_zh: string;
+    label_en: string;
+    /** JSON array of {value, labelZh, labelEn}. */
+    options: string;
+    required: number;
+    position: number;
+    active: number;
+    meta: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  /** Files attached to a customer (contact_id null) or to one of its contacts. */
+  attachments: {
+    id: Generated<number>;
+    customer_id: number;
+    contact_id: number | null;
+    file_name: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    storage_key: string;
+    created_by: number | null;
+    created_at: string;
+    deleted_at: string | null;
+    deleted_by: number | null;
+  };
   /** PostgreSQL only: gram arrays under a GIN index (SQLite uses the FTS5 table of that name). */
   customer_search: { customer_id: number; grams: string[] };
+  /** Who released or lost (to a pool rule) which customer when: the wait before claiming it back. */
+  pool_releases: { id: Generated<number>; customer_id: number; user_id: number; kind: string; released_at: string };
+  /** Pool-rule warnings already sent, one per customer, owner and return date. */
+  pool_warnings: { customer_id: number; user_id: number; due_at: string; warned_at: string };
+  /** Scheduled-task leases: the server holding an unexpired lease runs the task. */
+  leases: { name: string; holder: string; expires_at: string };
   change_log: {
     id: Generated<number>;
     entity_type: string;

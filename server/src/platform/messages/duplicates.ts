@@ -1,3 +1,22 @@
-/** Server messages of this part of the archive, in both languages (merged into the catalogue in i18n.ts). */
+/** Server messages of duplicates, merge and data quality, in both languages (merged into the catalogue in i18n.ts). */
 export const duplicatesMessages = {
+  invalidPostcode: { en: 'A postcode has six digits.', 'zh-CN': '邮政编码应为 6 位数字。' },
+  unknownQualityField: {
+    en: 'Not a field completeness can measure.',
+    'zh-CN': '不是可用于计算完整度的字段。',
+  },
+  mergeSurvivorInMerged: {
+    en: 'The customer kept cannot also be one of those merged into it.',
+    'zh-CN': '保留的客户不能同时作为被合并的客户。',
+  },
+  mergeRepeated: { en: 'Each customer can be merged only once.', 'zh-CN': '同一客户不能重复合并。' },
+  mergeUnknownField: { en: 'Not a field a merge can choose.', 'zh-CN': '合并时不能选择该字段。' },
+  mergeSourceOutside: {
+    en: 'Take the value from the customer kept or one of those merged.',
+    'zh-CN': '只能从保留的客户或被合并的客户中选取取值。',
+  },
+  mergeContactsToPerson: {
+    en: 'A person customer cannot receive contacts: keep an organisation customer instead.',
+    'zh-CN': '个人客户不能接收联系人，请保留企业客户。',
+  },
 } as const;

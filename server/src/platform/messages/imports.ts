@@ -1,3 +1,58 @@
 /** Server messages of this part of the archive, in both languages (merged into the catalogue in i18n.ts). */
 export const importsMessages = {
+  // The uploaded file and the mapping.
+  importBadFile: { en: 'The file is neither a CSV file nor an Excel .xlsx workbook.', 'zh-CN': '文件不是 CSV 或 Excel (.xlsx) 文件。' },
+  importEmptyFile: { en: 'The file is empty: it needs a header row.', 'zh-CN': '文件为空，需要有表头行。' },
+  importNoRows: { en: 'The file has a header row but no data rows.', 'zh-CN': '文件只有表头，没有数据行。' },
+  importBadCsv: { en: 'The CSV file could not be read (check its quotes).', 'zh-CN': '无法读取 CSV 文件（请检查引号）。' },
+  importUnknownField: { en: 'No such field.', 'zh-CN': '没有此字段。' },
+  importUnknownColumn: { en: 'No such column in the file.', 'zh-CN': '文件中没有此列。' },
+  importFieldTwice: { en: 'This field is already mapped from another column.', 'zh-CN': '此字段已由另一列对应。' },
+  importNameRequired: { en: 'Map a column to the name.', 'zh-CN': '请为名称指定一列。' },
+  importCustomerRequired: { en: 'Map a column to the customer (archive number or name).', 'zh-CN': '请为所属客户（客户编号或名称）指定一列。' },
+  importAlreadyStarted: { en: 'This import has already been started.', 'zh-CN': '此导入已经开始。' },
+  importAlreadyEnded: { en: 'This import has already ended.', 'zh-CN': '此导入已经结束。' },
+  importFileMissing: { en: 'The uploaded file is no longer available. Upload it again.', 'zh-CN': '上传的文件已不存在，请重新上传。' },
+  importUserCannotImport: { en: 'The importing user may no longer import.', 'zh-CN': '导入人已无导入权限。' },
+  importFailed: { en: 'The import stopped after repeated errors. The error was logged.', 'zh-CN': '导入因多次出错而停止，错误已记录。' },
+
+  // Row messages (the report's reasons).
+  importRequired: { en: 'Required.', 'zh-CN': '必填。' },
+  importBadOption: { en: 'Not one of: {options}.', 'zh-CN': '应为以下之一：{options}。' },
+  importBadDate: { en: 'Not a date (use YYYY-MM-DD).', 'zh-CN': '不是有效日期（格式 YYYY-MM-DD）。' },
+  importBadNumber: { en: 'Not a whole number.', 'zh-CN': '不是整数。' },
+  importBadBoolean: { en: 'Use yes or no.', 'zh-CN': '请填写“是”或“否”。' },
+  importOwnerUnknown: { en: 'No active user with this name or email.', 'zh-CN': '没有此姓名或邮箱的在职用户。' },
+  importOwnerAmbiguous: { en: 'Several users have this name: use their email.', 'zh-CN': '有多个同名用户，请填写邮箱。' },
+  importDuplicateOf: { en: 'Duplicate of {customer} ({archiveNo}): same {match}.', 'zh-CN': '与客户「{customer}」（{archiveNo}）重复：{match}相同。' },
+  importDuplicateHidden: { en: 'Duplicate of a customer owned by {owner}, outside your data scope: same {match}.', 'zh-CN': '与 {owner} 负责的客户重复（不在您的数据范围内）：{match}相同。' },
+  importDuplicateRow: { en: 'Duplicate of row {row} of this file: same {match}.', 'zh-CN': '与本文件第 {row} 行重复：{match}相同。' },
+  importDuplicateNoEdit: { en: 'Duplicate of {customer} ({archiveNo}), which you may not edit.', 'zh-CN': '与客户「{customer}」（{archiveNo}）重复，您无权修改该客户。' },
+  importCustomerUnknown: { en: 'No customer you may see has this archive number or name.', 'zh-CN': '在您的数据范围内没有此客户编号或名称的客户。' },
+  importCustomerAmbiguous: { en: 'Several customers have this name: use the archive number.', 'zh-CN': '有多个同名客户，请填写客户编号。' },
+  importContactDuplicate: { en: 'This customer already has a contact with the same {match}.', 'zh-CN': '该客户已有{match}相同的联系人。' },
+  importUnchanged: { en: 'Same as the existing record: nothing to update.', 'zh-CN': '与现有记录相同，无需更新。' },
+  importMatchPhone: { en: 'phone number', 'zh-CN': '电话号码' },
+  importMatchEmail: { en: 'email', 'zh-CN': '邮箱' },
+  importMatchName: { en: 'name', 'zh-CN': '名称' },
+  importPool: { en: 'public pool', 'zh-CN': '公海' },
+  importNobody: { en: 'someone', 'zh-CN': '其他用户' },
+
+  // Report columns and outcomes.
+  importReportRow: { en: 'Row', 'zh-CN': '行号' },
+  importReportOutcome: { en: 'Outcome', 'zh-CN': '结果' },
+  importReportReason: { en: 'Reason', 'zh-CN': '原因' },
+  importReportRecord: { en: 'Record', 'zh-CN': '记录' },
+  importOutcome_created: { en: 'Created', 'zh-CN': '新建' },
+  importOutcome_updated: { en: 'Updated', 'zh-CN': '更新' },
+  importOutcome_skipped: { en: 'Skipped', 'zh-CN': '跳过' },
+  importOutcome_rejected: { en: 'Rejected', 'zh-CN': '拒绝' },
+  importReportSheet: { en: 'Import report', 'zh-CN': '导入报告' },
+
+  // Exports.
+  exportUnknownColumn: { en: 'Unknown column: {column}.', 'zh-CN': '未知的列：{column}。' },
+  exportSheetCustomers: { en: 'Customers', 'zh-CN': '客户' },
+  exportSheetContacts: { en: 'Contacts', 'zh-CN': '联系人' },
+  exportYes: { en: 'Yes', 'zh-CN': '是' },
+  exportNo: { en: 'No', 'zh-CN': '否' },
 } as const;

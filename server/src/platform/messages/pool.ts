@@ -1,3 +1,23 @@
 /** Server messages of this part of the archive, in both languages (merged into the catalogue in i18n.ts). */
 export const poolMessages = {
+  poolNotInPool: {
+    en: 'This customer is not in the public pool (someone may have just claimed it).',
+    'zh-CN': '该客户不在公海中（可能刚被他人领取）。',
+  },
+  poolAlreadyInPool: { en: 'This customer is already in the public pool.', 'zh-CN': '该客户已在公海中。' },
+  poolMaxOwned: {
+    en: 'You already own {max} customers, the most one user may own. Release a customer first.',
+    'zh-CN': '您已拥有 {max} 个客户，已达每人上限，请先释放客户。',
+  },
+  poolMaxOwnedBy: {
+    en: '{owner} would then own {count} customers; one user may own at most {max}.',
+    'zh-CN': '转移后 {owner} 将拥有 {count} 个客户，超过每人上限 {max} 个。',
+  },
+  poolReclaimWait: {
+    en: 'You gave up this customer recently. You may claim it back after {date}.',
+    'zh-CN': '您近期放弃了该客户，{date} 之后才能重新领取。',
+  },
+  poolFollowUpInFuture: { en: 'A follow-up cannot be in the future.', 'zh-CN': '跟进时间不能晚于当前时间。' },
+  poolReason_no_follow_up: { en: 'no follow-up for {days} days', 'zh-CN': '{days} 天未跟进' },
+  poolReason_no_deal: { en: 'no deal for {days} days', 'zh-CN': '{days} 天未成交' },
 } as const;

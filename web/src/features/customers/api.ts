@@ -4,6 +4,7 @@ import type {
   CustomerCreate,
   CustomerListQuery,
   CustomerUpdate,
+  HistoryAction,
   HistoryEntry,
   ListResponse,
 } from '@crm/contracts';
@@ -33,13 +34,13 @@ export function useCustomer(id: number) {
   });
 }
 
-/** The customer's history, newest first, a page at a time ("load more"). */
-export function useCustomerHistory(id: number) {
+/** The customer's timeline, newest first, a page at a time ("load more"), optionally only some actions. */
+export function useCustomerHistory(id: number, actions: readonly HistoryAction[] = []) {
   return useInfiniteQuery({
-    queryKey: customerKeys.history(id),
+    queryKey: [...customerKeys.history(id), actions.join(',')],
     queryFn: ({ signal, pageParam }) =>
       apiRequest<ListResponse<HistoryEntry>>(`/customers/${id}/history`, {
-        query: { page: pageParam, pageSize: 20 },
+        query: { page: pageParam, pageSize: 20, actions: [...actions] },
         signal,
       }),
     initialPageParam: 1,

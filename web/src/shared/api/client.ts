@@ -52,6 +52,7 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Search parameters; empty values are left out, arrays are sent comma-separated. */
   query?: Record<string, unknown>;
+  /** JSON, or a Blob/File sent raw as application/octet-stream. */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -134,7 +135,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
-  if (method !== 'GET') {
+  if (method !== 'GET' && options.body instanceof Blob) {
+    // An upload: the raw file, its other fields in the query string (API.md upload routes).
+    headers['Content-Type'] = 'application/octet-stream';
+    init.body = options.body;
+  } else if (method !== 'GET') {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body ?? {});
   }

@@ -2,7 +2,7 @@ import { Alert, App, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Row
 import type { Contact } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useT } from '../../../app/i18n/i18n-context';
+import { useI18n, useT } from '../../../app/i18n/i18n-context';
 import { isMessageKey } from '../../../app/i18n/translate';
 import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
@@ -20,6 +20,7 @@ import {
   type ContactFormValues,
 } from './contact-form-model';
 import { CustomerPicker } from './customer-picker';
+import { CustomFieldItems, customFieldLabel, useActiveCustomFields } from '../../custom-fields';
 
 interface ContactFormDrawerProps {
   open: boolean;
@@ -62,8 +63,10 @@ function ContactFormBody({
   onClose,
 }: Omit<ContactFormDrawerProps, 'open'> & { form: FormInstance<ContactFormValues> }) {
   const t = useT();
+  const { locale } = useI18n();
   const { message } = App.useApp();
   const rules = useFormRules();
+  const customFields = useActiveCustomFields('contact');
   const queryClient = useQueryClient();
   const topRef = useRef<HTMLDivElement>(null);
   useFocusOnOpen(form, contact || customerId ? 'name' : 'customerId');
@@ -73,10 +76,13 @@ function ContactFormBody({
   const [details, setDetails] = useState<ApiErrorDetail[]>([]);
   const create = useCreateContact();
   const update = useUpdateContact();
-  const label = (path: string) => contactLabel(t, path);
+  const label = (path: string) => {
+    const field = path.startsWith('custom.') ? customFields.find((f) => `custom.${f.key}` === path) : undefined;
+    return field ? customFieldLabel(field, locale) : contactLabel(t, path);
+  };
 
   const initialValues: ContactFormValues = editing
-    ? contactToFormValues(editing)
+    ? contactToFormValues(editing, customFields)
     : { name: '', isPrimary: false, customerId };
 
   const onError = (error: unknown) => {
@@ -99,7 +105,7 @@ function ContactFormBody({
     setDetails([]);
     setConflict(null);
     if (editing) {
-      const request = updateRequest(editing, values);
+      const request = updateRequest(editing, values, customFields);
       if (Object.keys(request).length === 1) {
         onClose();
         return;
@@ -109,7 +115,7 @@ function ContactFormBody({
     }
     const target = customerId ?? values.customerId;
     if (!target) return;
-    create.mutate(createRequest(target, values), { onSuccess: onSaved, onError });
+    create.mutate(createRequest(target, values, customFields), { onSuccess: onSaved, onError });
   };
 
   const reload = () => {
@@ -118,7 +124,7 @@ function ContactFormBody({
     setEditing(conflict);
     setConflict(null);
     form.resetFields();
-    form.setFieldsValue(contactToFormValues(conflict));
+    form.setFieldsValue(contactToFormValues(conflict, customFields));
   };
 
   const half = { xs: 24, md: 12 } as const;
@@ -209,6 +215,7 @@ function ContactFormBody({
           </Form.Item>
         </Col>
       </Row>
+      <CustomFieldItems fields={customFields} />
       <DrawerFooter>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="contact-save">

@@ -1,6 +1,7 @@
 import type { Contact, ContactCreate, ContactUpdate } from '@crm/contracts';
 import type { Dayjs } from 'dayjs';
 import { changedFields, dateToIso, isoToDate, textOrNull, withoutEmpty } from '../../../shared/form/normalize';
+import { customFromFormValues, customToFormValues, withoutEmptyCustom, type CustomField } from '../../custom-fields';
 
 export interface ContactFormValues {
   customerId?: number;
@@ -14,6 +15,8 @@ export interface ContactFormValues {
   birthday?: Dayjs | null;
   isPrimary?: boolean;
   notes?: string | null;
+  /** Custom field values as their inputs hold them (see custom-fields). */
+  custom?: Record<string, unknown>;
 }
 
 interface ContactPayload {
@@ -29,8 +32,8 @@ interface ContactPayload {
   notes: string | null;
 }
 
-export function contactToFormValues(contact: Contact): ContactFormValues {
-  return { ...contact, birthday: isoToDate(contact.birthday) };
+export function contactToFormValues(contact: Contact, customFields: CustomField[] = []): ContactFormValues {
+  return { ...contact, birthday: isoToDate(contact.birthday), custom: customToFormValues(customFields, contact.custom) };
 }
 
 export function toPayload(values: ContactFormValues): ContactPayload {
@@ -49,12 +52,23 @@ export function toPayload(values: ContactFormValues): ContactPayload {
   };
 }
 
-export function createRequest(customerId: number, values: ContactFormValues): ContactCreate {
+export function createRequest(customerId: number, values: ContactFormValues, customFields: CustomField[] = []): ContactCreate {
   const payload = toPayload(values);
-  return { ...withoutEmpty(payload), name: payload.name, customerId };
+  const request: ContactCreate = { ...withoutEmpty(payload), name: payload.name, customerId };
+  const custom = withoutEmptyCustom(customFromFormValues(customFields, values.custom));
+  if (Object.keys(custom).length > 0) request.custom = custom;
+  return request;
 }
 
-export function updateRequest(contact: Contact, values: ContactFormValues): ContactUpdate {
-  const base = toPayload(contactToFormValues(contact));
-  return { ...changedFields(base, toPayload(values)), version: contact.version };
+export function updateRequest(contact: Contact, values: ContactFormValues, customFields: CustomField[] = []): ContactUpdate {
+  const baseValues = contactToFormValues(contact, customFields);
+  const base = toPayload(baseValues);
+  const request: ContactUpdate = { ...changedFields(base, toPayload(values)), version: contact.version };
+  // Custom values: only the keys that changed (null clears one).
+  const custom = changedFields(
+    customFromFormValues(customFields, baseValues.custom),
+    customFromFormValues(customFields, values.custom),
+  );
+  if (Object.keys(custom).length > 0) request.custom = custom;
+  return request;
 }

@@ -13,6 +13,8 @@ import { usePermissions } from '../../auth';
 import { useContactList } from '../api';
 import { ContactFormDrawer } from '../components/contact-form-drawer';
 import { ContactsView } from '../components/contacts-view';
+import { CustomFieldFilters, customFilterEntries, keepCustomFilters } from '../../custom-fields';
+import { ExportButton, ImportButton } from '../../imports';
 
 function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -34,7 +36,10 @@ export function ContactListPage() {
   const q = params.get('q') ?? '';
   const page = positiveInt(params.get('page'), 1);
   const pageSize = positiveInt(params.get('pageSize'), 20);
-  const list = useContactList({ q: q || undefined, page, pageSize, sort: '-updatedAt' });
+  // Custom-field filters (cf_*) travel in the URL too.
+  const customFilters = customFilterEntries(params);
+  const apiQuery = { q: q || undefined, page, pageSize, sort: '-updatedAt' as const, ...customFilters };
+  const list = useContactList(apiQuery);
   const [drawer, setDrawer] = useState<DrawerState>({ open: false });
 
   const setView = (next: { q?: string; page?: number; pageSize?: number }) => {
@@ -45,6 +50,15 @@ export function ContactListPage() {
     if (nq) out.set('q', nq);
     if (np !== 1) out.set('page', String(np));
     if (ns !== 20) out.set('pageSize', String(ns));
+    setParams(keepCustomFilters(params, out));
+  };
+  const setCustomFilters = (patch: Record<string, string | undefined>) => {
+    const out = keepCustomFilters(params, new URLSearchParams(q ? { q } : {}));
+    if (pageSize !== 20) out.set('pageSize', String(pageSize));
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined || value === '') out.delete(key);
+      else out.set(key, value);
+    }
     setParams(out);
   };
 
@@ -58,9 +72,9 @@ export function ContactListPage() {
   if (list.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
   else if (list.isError) body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   else if (list.data.total === 0)
-    body = q ? (
+    body = q || Object.keys(customFilters).length > 0 ? (
       <Empty description={t('contact.emptyFiltered')}>
-        <Button onClick={() => setView({ q: '' })}>{t('common.clearFilters')}</Button>
+        <Button onClick={() => setParams(new URLSearchParams())}>{t('common.clearFilters')}</Button>
       </Empty>
     ) : (
       <Empty
@@ -88,15 +102,25 @@ export function ContactListPage() {
 
   return (
     <>
-      <PageHeader title={t('contact.title')} extra={addButton} />
+      <PageHeader
+        title={t('contact.title')}
+        extra={
+          <>
+            <ImportButton entity="contacts" />
+            <ExportButton entity="contacts" filters={apiQuery} />
+            {addButton}
+          </>
+        }
+      />
       <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
-        <Flex style={{ marginBottom: 16 }}>
+        <Flex style={{ marginBottom: 16 }} gap={8} wrap>
           <SearchBox
             value={q}
             onSearch={(value) => setView({ q: value })}
             placeholder={t('contact.searchPlaceholder')}
             width={isMobile ? '100%' : 300}
           />
+          <CustomFieldFilters entity="contact" params={params} onChange={setCustomFilters} />
         </Flex>
         {body}
       </Card>

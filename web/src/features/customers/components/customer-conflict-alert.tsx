@@ -2,6 +2,7 @@ import { Alert, Button, Flex, Table } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { useMemo } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { useActiveCustomFields } from '../../custom-fields';
 import { useUserOptions } from '../../users';
 import { customerFieldKinds, fieldLabel, formatFieldValue } from './customer-fields';
 import { customerToFormValues, flattenPayload, formValuesToPayload, type CustomerPayload } from './customer-form-model';
@@ -35,8 +36,11 @@ export function CustomerConflictAlert({
 }) {
   const { t, locale } = useI18n();
   const userOptions = useUserOptions().options;
+  const customFields = useActiveCustomFields('customer');
   const rows = useMemo<ConflictRow[]>(() => {
-    const now = flattenPayload(formValuesToPayload(customerToFormValues(current), includeSensitive));
+    const now = flattenPayload(
+      formValuesToPayload(customerToFormValues(current, customFields), includeSensitive, customFields),
+    );
     const before = flattenPayload(base);
     const typed = flattenPayload(mine);
     const owners = new Map(userOptions.map((o) => [o.value, o.label]));
@@ -47,7 +51,7 @@ export function CustomerConflictAlert({
         current: formatFieldValue(customerFieldKinds[path], now[path], t, locale, owners),
         mine: formatFieldValue(customerFieldKinds[path], typed[path], t, locale, owners),
       }));
-  }, [current, base, mine, includeSensitive, t, locale, userOptions]);
+  }, [current, base, mine, includeSensitive, t, locale, userOptions, customFields]);
 
   return (
     <Alert

@@ -1,6 +1,6 @@
 import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Select } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { SearchBox } from '../../../shared/layout/search-box';
@@ -14,9 +14,11 @@ interface CustomerFiltersProps {
   view: CustomerListParams;
   onChange: (patch: Partial<CustomerListParams>) => void;
   onClear: () => void;
+  /** More filter controls (the custom-field filters). */
+  extra?: ReactNode;
 }
 
-export function CustomerFilters({ view, onChange, onClear }: CustomerFiltersProps) {
+export function CustomerFilters({ view, onChange, onClear, extra }: CustomerFiltersProps) {
   const t = useT();
   const isMobile = useIsMobile();
   const [expanded, setExpanded] = useState(false);
@@ -92,6 +94,7 @@ export function CustomerFilters({ view, onChange, onClear }: CustomerFiltersProp
         style={{ width }}
         data-testid="filter-province"
       />
+      {extra}
       {activeCount > 0 || view.q ? (
         <Button type="link" onClick={onClear} data-testid="filter-clear">
           {t('common.clearFilters')}

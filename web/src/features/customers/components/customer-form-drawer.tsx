@@ -2,7 +2,7 @@ import { App, Button, Drawer, Form, type FormInstance } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { useT } from '../../../app/i18n/i18n-context';
+import { useI18n, useT } from '../../../app/i18n/i18n-context';
 import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
 import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
@@ -12,6 +12,8 @@ import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { usePermissions } from '../../auth';
 import { useUserOptions } from '../../users';
+import { CustomFieldItems, customFieldLabel, useActiveCustomFields } from '../../custom-fields';
+import { DuplicateAlert, useDuplicateGuard } from '../../duplicates';
 import { customerKeys, useCreateCustomer, useUpdateCustomer } from '../api';
 import { CustomerConflictAlert } from './customer-conflict-alert';
 import { fieldLabel } from './customer-fields';
@@ -26,6 +28,9 @@ import {
   type CustomerFormValues,
   type CustomerPayload,
 } from './customer-form-model';
+
+/** The inputs whose blur triggers a duplicate check. */
+const duplicateFieldIds = ['customer_form_name', 'customer_form_phone', 'customer_form_mobile', 'customer_form_email'];
 
 /** API paths that a different form field edits. */
 function formPath(path: string): FieldPath {
@@ -69,9 +74,11 @@ function CustomerFormBody({
   onClose,
   onSaved,
 }: Omit<CustomerFormDrawerProps, 'open'> & { form: FormInstance<CustomerFormValues> }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const customFields = useActiveCustomFields('customer');
+  const duplicates = useDuplicateGuard();
   const { can, me } = usePermissions();
   const owners = useUserOptions();
   const topRef = useRef<HTMLDivElement>(null);
@@ -85,10 +92,13 @@ function CustomerFormBody({
 
   const includeSensitive = editing ? editing.can.viewSensitive : true;
   const initialValues = useMemo(
-    () => (editing ? customerToFormValues(editing) : newCustomerValues(me?.user.id ?? null)),
-    [editing, me],
+    () => (editing ? customerToFormValues(editing, customFields) : newCustomerValues(me?.user.id ?? null)),
+    [editing, me, customFields],
   );
-  const base = useMemo(() => formValuesToPayload(initialValues, includeSensitive), [initialValues, includeSensitive]);
+  const base = useMemo(
+    () => formValuesToPayload(initialValues, includeSensitive, customFields),
+    [initialValues, includeSensitive, customFields],
+  );
   const kind = Form.useWatch('kind', form) ?? initialValues.kind;
 
   const create = useCreateCustomer();
@@ -119,18 +129,25 @@ function CustomerFormBody({
   const submit = () => {
     // All values, including those of the collapsed or hidden profile section.
     const values = form.getFieldsValue(true) as CustomerFormValues;
-    const payload = formValuesToPayload(values, includeSensitive);
+    const payload = formValuesToPayload(values, includeSensitive, customFields);
     setFailure(null);
     setDetails([]);
     setConflict(null);
     if (!editing) {
-      create.mutate(createRequest(payload), {
-        onSuccess: (created) => {
-          void message.success(t('customer.created', { name: created.name }));
-          onSaved?.(created, true);
-          onClose();
-        },
-        onError: (error) => showProblem(error, payload),
+      // Likely duplicates are shown first; "create anyway" saves regardless.
+      void duplicates.confirmBeforeSave(duplicateValues(values)).then((clear) => {
+        if (!clear) {
+          topRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+          return;
+        }
+        create.mutate(createRequest(payload), {
+          onSuccess: (created) => {
+            void message.success(t('customer.created', { name: created.name }));
+            onSaved?.(created, true);
+            onClose();
+          },
+          onError: (error) => showProblem(error, payload),
+        });
       });
       return;
     }
@@ -149,6 +166,20 @@ function CustomerFormBody({
     });
   };
 
+  const duplicateValues = (values: CustomerFormValues) => ({
+    kind: values.kind,
+    name: values.name,
+    phone: values.phone ?? null,
+    mobile: values.mobile ?? null,
+    email: values.email ?? null,
+    ...(editing ? { excludeId: editing.id } : {}),
+  });
+
+  const labelFor = (path: string) => {
+    const field = path.startsWith('custom.') ? customFields.find((f) => `custom.${f.key}` === path) : undefined;
+    return field ? customFieldLabel(field, locale) : fieldLabel(t, 'customer', path);
+  };
+
   const reloadCurrent = () => {
     if (!conflict) return;
     const current = conflict.current;
@@ -159,7 +190,7 @@ function CustomerFormBody({
     setFailure(null);
     setDetails([]);
     form.resetFields();
-    form.setFieldsValue(customerToFormValues(current));
+    form.setFieldsValue(customerToFormValues(current, customFields));
   };
 
   return (
@@ -175,6 +206,12 @@ function CustomerFormBody({
       }}
       scrollToFirstError={false}
       requiredMark
+      onBlur={(event) => {
+        // Check for duplicates when a field they are matched on loses focus.
+        if (duplicateFieldIds.includes(event.target.id)) {
+          duplicates.schedule(duplicateValues(form.getFieldsValue(true) as CustomerFormValues));
+        }
+      }}
     >
       <div ref={topRef} />
       {conflict ? (
@@ -186,13 +223,26 @@ function CustomerFormBody({
           onReload={reloadCurrent}
         />
       ) : null}
-      <FormErrorsAlert message={failure} details={details} labelFor={(path) => fieldLabel(t, 'customer', path)} />
+      <FormErrorsAlert message={failure} details={details} labelFor={labelFor} />
+      <DuplicateAlert
+        matches={duplicates.matches}
+        onOpen={onClose}
+        onCreateAnyway={
+          editing
+            ? undefined
+            : () => {
+                duplicates.acceptMatches();
+                form.submit();
+              }
+        }
+      />
       <CustomerCoreFields
         ownerOptions={ownerOptions}
         ownersLoading={owners.loading}
         ownerEditable={!editing || can('customers.assign')}
       />
       {kind === 'person' ? <PersonFields sensitiveEditable={includeSensitive} /> : <OrganizationFields />}
+      <CustomFieldItems fields={customFields} />
       <DrawerFooter>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="customer-save">

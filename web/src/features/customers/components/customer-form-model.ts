@@ -12,6 +12,12 @@ import type {
 import type { Dayjs } from 'dayjs';
 import { fenToYuan, yuanToFen } from '../../../shared/format/format';
 import {
+  customFromFormValues,
+  customToFormValues,
+  withoutEmptyCustom,
+  type CustomField,
+} from '../../custom-fields';
+import {
   changedFields,
   dateToIso,
   isoToDate,
@@ -55,6 +61,8 @@ export interface CustomerFormValues {
   notes?: string | null;
   person?: PersonFormValues;
   organization?: OrganizationFormValues;
+  /** Custom field values as their inputs hold them (see custom-fields). */
+  custom?: Record<string, unknown>;
 }
 
 /** Every editable field with a definite value: what create sends, and what edit diffs. */
@@ -79,6 +87,8 @@ export interface CustomerPayload {
   notes: string | null;
   person: PersonProfile;
   organization: OrganizationProfile;
+  /** Custom values by key, as the API takes them (null = empty). */
+  custom: Record<string, unknown>;
 }
 
 const personTextKeys = [
@@ -104,10 +114,11 @@ export function newCustomerValues(ownerId: number | null): CustomerFormValues {
     tags: [],
     person: {},
     organization: {},
+    custom: {},
   };
 }
 
-export function customerToFormValues(customer: Customer): CustomerFormValues {
+export function customerToFormValues(customer: Customer, customFields: CustomField[] = []): CustomerFormValues {
   const person = customer.person;
   const organization = customer.organization;
   return {
@@ -137,6 +148,7 @@ export function customerToFormValues(customer: Customer): CustomerFormValues {
       annualIncome: fenToYuan(person.annualIncome),
     },
     organization: { ...organization, creditLimit: fenToYuan(organization.creditLimit) },
+    custom: customToFormValues(customFields, customer.custom),
   };
 }
 
@@ -177,7 +189,11 @@ function normalizeTags(tags: string[] | undefined): string[] {
   return [...seen];
 }
 
-export function formValuesToPayload(values: CustomerFormValues, includeSensitive: boolean): CustomerPayload {
+export function formValuesToPayload(
+  values: CustomerFormValues,
+  includeSensitive: boolean,
+  customFields: CustomField[] = [],
+): CustomerPayload {
   const [province, city, district] = values.region ?? [];
   const email = textOrNull(values.email);
   return {
@@ -201,13 +217,16 @@ export function formValuesToPayload(values: CustomerFormValues, includeSensitive
     notes: textOrNull(values.notes),
     person: personPayload(values.person, includeSensitive),
     organization: organizationPayload(values.organization),
+    custom: customFromFormValues(customFields, values.custom),
   };
 }
 
 /** The create request: empty fields left out, and only the profile section of the kind. */
 export function createRequest(payload: CustomerPayload): CustomerCreate {
-  const { person, organization, ...core } = payload;
+  const { person, organization, custom, ...core } = payload;
   const request: CustomerCreate = { ...withoutEmpty(core), kind: core.kind, name: core.name };
+  const customValues = withoutEmptyCustom(custom);
+  if (Object.keys(customValues).length > 0) request.custom = customValues;
   if (payload.ownerId === null) request.ownerId = null;
   if (payload.kind === 'person') {
     const section = withoutEmpty(person);
@@ -225,9 +244,12 @@ export function createRequest(payload: CustomerPayload): CustomerCreate {
  * fields left out: the server keeps their stored values).
  */
 export function updateRequest(base: CustomerPayload, next: CustomerPayload, version: number): CustomerUpdate {
-  const { person: basePerson, organization: baseOrganization, ...baseCore } = base;
-  const { person, organization, ...core } = next;
+  const { person: basePerson, organization: baseOrganization, custom: baseCustom, ...baseCore } = base;
+  const { person, organization, custom, ...core } = next;
   const request: CustomerUpdate = { ...changedFields(baseCore, core), version };
+  // Custom values: only the keys that changed (null clears one).
+  const customChanges = changedFields(baseCustom, custom);
+  if (Object.keys(customChanges).length > 0) request.custom = customChanges;
   if (Object.keys(changedFields(basePerson, person)).length > 0) request.person = withoutEmpty(person);
   if (Object.keys(changedFields(baseOrganization, organization)).length > 0) {
     request.organization = withoutEmpty(organization);
@@ -242,8 +264,9 @@ export function hasChanges(request: CustomerUpdate): boolean {
 
 /** API field paths, flattened: `person.birthday` -> value. For the conflict notice. */
 export function flattenPayload(payload: CustomerPayload): Record<string, unknown> {
-  const { person, organization, ...core } = payload;
+  const { person, organization, custom, ...core } = payload;
   const out: Record<string, unknown> = { ...core };
+  for (const [key, value] of Object.entries(custom)) out[`custom.${key}`] = value;
   for (const [key, value] of Object.entries(person)) out[`person.${key}`] = value;
   for (const [key, value] of Object.entries(organization)) out[`organization.${key}`] = value;
   return out;

@@ -1,109 +1,200 @@
-import { Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
-import type { FieldChange, HistoryEntry } from '@crm/contracts';
-import { useMemo } from 'react';
+import {
+  CheckCircleOutlined,
+  DeleteOutlined,
+  DisconnectOutlined,
+  EditOutlined,
+  ExportOutlined,
+  ImportOutlined,
+  MergeCellsOutlined,
+  MergeOutlined,
+  MessageOutlined,
+  PaperClipOutlined,
+  PlusCircleOutlined,
+  RollbackOutlined,
+  SwapOutlined,
+  UndoOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
+import { Button, Empty, Flex, Select, Skeleton, Tag, Timeline, Typography } from 'antd';
+import type { FieldChange, HistoryAction, HistoryEntry } from '@crm/contracts';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { isMessageKey } from '../../../app/i18n/translate';
 import { formatDateTime, fromNow } from '../../../shared/format/format';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { useUserOptions } from '../../users';
 import { useCustomerHistory } from '../api';
 import { contactFieldKinds, customerFieldKinds, fieldLabel, formatFieldValue } from './customer-fields';
 
-const actionColors: Record<HistoryEntry['action'], string> = {
-  create: 'green',
-  update: 'blue',
-  delete: 'red',
-  restore: 'gray',
-  assign: 'purple',
-  claim: 'cyan',
-  release: 'orange',
-  pool_return: 'orange',
-  merge: 'magenta',
-  merged: 'magenta',
-  import: 'geekblue',
-  follow_up: 'lime',
-  confirm: 'green',
-  attach: 'gold',
-  detach: 'volcano',
+const actionStyle: Record<HistoryAction, { color: string; icon: ReactNode }> = {
+  create: { color: 'green', icon: <PlusCircleOutlined /> },
+  update: { color: 'blue', icon: <EditOutlined /> },
+  delete: { color: 'red', icon: <DeleteOutlined /> },
+  restore: { color: 'gray', icon: <UndoOutlined /> },
+  assign: { color: 'purple', icon: <SwapOutlined /> },
+  claim: { color: 'cyan', icon: <UserAddOutlined /> },
+  release: { color: 'orange', icon: <ExportOutlined /> },
+  pool_return: { color: 'orange', icon: <RollbackOutlined /> },
+  merge: { color: 'magenta', icon: <MergeCellsOutlined /> },
+  merged: { color: 'magenta', icon: <MergeOutlined /> },
+  import: { color: 'geekblue', icon: <ImportOutlined /> },
+  follow_up: { color: 'lime', icon: <MessageOutlined /> },
+  confirm: { color: 'green', icon: <CheckCircleOutlined /> },
+  attach: { color: 'gold', icon: <PaperClipOutlined /> },
+  detach: { color: 'volcano', icon: <DisconnectOutlined /> },
 };
+
+/** The timeline's filter: kinds of event, each a set of actions (sent as `actions=`). */
+const actionGroups = {
+  changes: ['create', 'update', 'delete', 'restore', 'confirm'],
+  ownership: ['assign', 'claim', 'release', 'pool_return'],
+  follow_up: ['follow_up'],
+  files: ['attach', 'detach'],
+  merges: ['merge', 'merged', 'import'],
+} as const satisfies Record<string, readonly HistoryAction[]>;
+type ActionGroup = keyof typeof actionGroups;
+const groupKeys = Object.keys(actionGroups) as ActionGroup[];
 
 function ChangeLine({
   entity,
   change,
   owners,
+  showOld,
 }: {
   entity: 'customer' | 'contact';
   change: FieldChange;
   owners: ReadonlyMap<number, string>;
+  showOld: boolean;
 }) {
   const { t, locale } = useI18n();
   const kinds = entity === 'customer' ? customerFieldKinds : contactFieldKinds;
   const kind = kinds[change.field];
+  const timelineKey = `timeline.field.${change.field}`;
+  const label = isMessageKey(timelineKey) ? t(timelineKey) : fieldLabel(t, entity, change.field);
+  const reasonKey = `timeline.reason.${String(change.new)}`;
+  let now = formatFieldValue(kind, change.new, t, locale, owners);
+  // Event details the field catalogue does not know: a rule's reason code, when it happened.
+  if (change.field === 'reason' && isMessageKey(reasonKey)) now = t(reasonKey);
+  if (change.field === 'at' && typeof change.new === 'string') now = formatDateTime(change.new);
   return (
     <li>
-      <Typography.Text strong>{fieldLabel(t, entity, change.field)}</Typography.Text>
+      <Typography.Text strong>{label}</Typography.Text>
       {': '}
-      <Typography.Text delete type="secondary">
-        {formatFieldValue(kind, change.old, t, locale, owners)}
-      </Typography.Text>
-      {' → '}
-      <Typography.Text>{formatFieldValue(kind, change.new, t, locale, owners)}</Typography.Text>
+      {showOld ? (
+        <>
+          <Typography.Text delete type="secondary">
+            {formatFieldValue(kind, change.old, t, locale, owners)}
+          </Typography.Text>
+          {' → '}
+        </>
+      ) : null}
+      <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{now}</Typography.Text>
     </li>
   );
 }
 
-/** What happened to the customer and its contacts: who, when, which field from what to what. */
+/** An entry's details: field changes as old → new; for events (a note, a reason), just the value. */
+function EntryDetails({ entry, owners }: { entry: HistoryEntry; owners: ReadonlyMap<number, string> }) {
+  const entity = entry.entityType === 'contact' ? 'contact' : 'customer';
+  const changes = entry.changes.filter((c) => c.new !== undefined || c.old !== undefined);
+  if (changes.length === 0 || entry.action === 'create' || entry.action === 'delete' || entry.action === 'restore') return null;
+  return (
+    <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, overflowWrap: 'anywhere' }}>
+      {changes.map((change) => (
+        <ChangeLine
+          key={change.field}
+          entity={entity}
+          change={change}
+          owners={owners}
+          showOld={(change.old !== null && change.old !== undefined) || entry.action === 'update' || change.field === 'ownerId'}
+        />
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The customer's timeline: everything that happened to it and its contacts (changes, owner moves,
+ * follow-ups, files, merges, imports), newest first, filterable by kind.
+ */
 export function CustomerHistory({ customerId }: { customerId: number }) {
   const { t } = useI18n();
-  const history = useCustomerHistory(customerId);
+  const isMobile = useIsMobile();
+  const [groups, setGroups] = useState<ActionGroup[]>([]);
+  const actions = useMemo(() => groups.flatMap((g) => actionGroups[g]), [groups]);
+  const history = useCustomerHistory(customerId, actions);
   const userOptions = useUserOptions().options;
   const owners = useMemo(() => new Map(userOptions.map((o) => [o.value, o.label])), [userOptions]);
 
-  if (history.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (history.isError) return <QueryErrorResult error={history.error} onRetry={() => void history.refetch()} />;
-  const items = history.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) return <Empty description={t('history.empty')} />;
+  const filter = (
+    <Select<ActionGroup[]>
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      placeholder={t('timeline.filterAll')}
+      aria-label={t('timeline.filter')}
+      value={groups}
+      onChange={setGroups}
+      options={groupKeys.map((key) => ({ value: key, label: t(`timeline.group.${key}`) }))}
+      style={{ width: isMobile ? '100%' : 320 }}
+      data-testid="timeline-filter"
+    />
+  );
+
+  let body: ReactNode;
+  if (history.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
+  else if (history.isError) body = <QueryErrorResult error={history.error} onRetry={() => void history.refetch()} />;
+  else {
+    const items = history.data.pages.flatMap((page) => page.items);
+    body =
+      items.length === 0 ? (
+        <Empty description={groups.length > 0 ? t('timeline.emptyFiltered') : t('history.empty')} />
+      ) : (
+        <>
+          <Timeline
+            items={items.map((entry) => {
+              const entity = entry.entityType === 'contact' ? 'contact' : 'customer';
+              const target =
+                entity === 'contact'
+                  ? t('history.entity.contact', { name: entry.label ?? '' })
+                  : t('history.entity.customer');
+              const style = actionStyle[entry.action];
+              return {
+                key: entry.id,
+                color: style.color,
+                icon: style.icon,
+                content: (
+                  <div data-testid="history-entry" data-action={entry.action}>
+                    <Flex wrap gap={6} align="baseline">
+                      <Typography.Text strong>{entry.actorName ?? t('history.system')}</Typography.Text>
+                      <Tag color={style.color} style={{ marginInlineEnd: 0 }}>
+                        {t(`history.action.${entry.action}`)}
+                      </Tag>
+                      <span>{target}</span>
+                      <Typography.Text type="secondary" title={formatDateTime(entry.at)} style={{ fontSize: 12 }}>
+                        {formatDateTime(entry.at)} · {fromNow(entry.at)}
+                      </Typography.Text>
+                    </Flex>
+                    <EntryDetails entry={entry} owners={owners} />
+                  </div>
+                ),
+              };
+            })}
+          />
+          {history.hasNextPage ? (
+            <Button onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
+              {t('common.loadMore')}
+            </Button>
+          ) : null}
+        </>
+      );
+  }
 
   return (
-    <Flex vertical gap={8} data-testid="customer-history">
-      <Timeline
-        items={items.map((entry) => {
-          const entity = entry.entityType === 'contact' ? 'contact' : 'customer';
-          const target =
-            entity === 'contact'
-              ? t('history.entity.contact', { name: entry.label ?? '' })
-              : t('history.entity.customer');
-          return {
-            key: entry.id,
-            color: actionColors[entry.action],
-            content: (
-              <div data-testid="history-entry">
-                <Flex wrap gap={6} align="baseline">
-                  <Typography.Text strong>{entry.actorName ?? t('history.system')}</Typography.Text>
-                  <Tag color={actionColors[entry.action]} style={{ marginInlineEnd: 0 }}>
-                    {t(`history.action.${entry.action}`)}
-                  </Tag>
-                  <span>{target}</span>
-                  <Typography.Text type="secondary" title={formatDateTime(entry.at)} style={{ fontSize: 12 }}>
-                    {formatDateTime(entry.at)} · {fromNow(entry.at)}
-                  </Typography.Text>
-                </Flex>
-                {entry.changes.length > 0 && entry.action === 'update' ? (
-                  <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, overflowWrap: 'anywhere' }}>
-                    {entry.changes.map((change) => (
-                      <ChangeLine key={change.field} entity={entity} change={change} owners={owners} />
-                    ))}
-                  </ul>
-                ) : null}
-              </div>
-            ),
-          };
-        })}
-      />
-      {history.hasNextPage ? (
-        <Button onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
-          {t('common.loadMore')}
-        </Button>
-      ) : null}
+    <Flex vertical gap={12} data-testid="customer-history">
+      {filter}
+      {body}
     </Flex>
   );
 }

@@ -1,6 +1,8 @@
 import { Flex, Table, type TableProps } from 'antd';
 import type { Customer } from '@crm/contracts';
+import type { ColumnType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
+import { arrangeColumns } from './customer-columns';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime } from '../../../shared/format/format';
@@ -17,6 +19,13 @@ interface CustomerTableProps {
   total: number;
   loading: boolean;
   onChange: (patch: Partial<CustomerListParams>) => void;
+  /** Row selection for bulk actions; left out when the user has none. */
+  selectedIds?: number[];
+  onSelect?: (ids: number[]) => void;
+  /** The column chooser's keys, in order (all built-in columns when absent). */
+  visibleColumns?: string[];
+  /** Columns the chooser can add (custom fields, more built-ins). */
+  extraColumns?: ColumnType<Customer>[];
 }
 
 function sortOrder(view: CustomerListParams, key: SortKey): 'ascend' | 'descend' | null {
@@ -25,7 +34,17 @@ function sortOrder(view: CustomerListParams, key: SortKey): 'ascend' | 'descend'
   return null;
 }
 
-export function CustomerTable({ view, items, total, loading, onChange }: CustomerTableProps) {
+export function CustomerTable({
+  view,
+  items,
+  total,
+  loading,
+  onChange,
+  selectedIds,
+  onSelect,
+  visibleColumns,
+  extraColumns,
+}: CustomerTableProps) {
   const { t } = useI18n();
 
   const columns: TableProps<Customer>['columns'] = [
@@ -99,12 +118,17 @@ export function CustomerTable({ view, items, total, loading, onChange }: Custome
     <Table<Customer>
       rowKey="id"
       size="middle"
-      columns={columns}
+      columns={arrangeColumns(columns, extraColumns ?? [], visibleColumns)}
       dataSource={items}
       loading={loading}
       onChange={handleChange}
       scroll={{ x: 'max-content' }}
       sortDirections={['ascend', 'descend']}
+      rowSelection={
+        selectedIds && onSelect
+          ? { selectedRowKeys: selectedIds, onChange: (keys) => onSelect(keys.map(Number)) }
+          : undefined
+      }
       pagination={{
         current: view.page,
         pageSize: view.pageSize,

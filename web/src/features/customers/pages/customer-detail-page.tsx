@@ -10,13 +10,18 @@ import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results
 import { usePermissions } from '../../auth';
 import { CustomerContacts } from '../../contacts';
 import { useRestoreItem } from '../../recycle-bin';
+import { CustomerAttachments } from '../../attachments';
+import { CustomerOwnershipActions, OwnershipSummary } from '../../pool';
 import { useCustomer, useDeleteCustomer } from '../api';
 import { enumLabel, StatusTag } from '../components/customer-enums';
 import { CustomerFormDrawer } from '../components/customer-form-drawer';
 import { CustomerHistory } from '../components/customer-history';
 import { CustomerProfile } from '../components/customer-profile';
+import { CustomFieldDescriptions } from '../../custom-fields';
+import { CustomerMerges, useMergedRedirect } from '../../duplicates';
+import { CustomerQuality } from '../../quality';
 
-const tabKeys = ['profile', 'contacts', 'history'] as const;
+const tabKeys = ['profile', 'contacts', 'history', 'attachments'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 function useDeleteFlow(customer: Customer | undefined) {
@@ -85,12 +90,15 @@ export function CustomerDetailPage() {
   const [editing, setEditing] = useState(false);
   const confirmDelete = useDeleteFlow(customer);
   useDocumentTitle(customer?.name ?? t('customer.single'));
+  // The old address of a merged customer leads to the customer it was merged into.
+  const followingMerge = useMergedRedirect(query.error);
 
   const tabParam = search.get('tab');
   const requestedTab: TabKey = tabKeys.find((k) => k === tabParam) ?? 'profile';
 
   if (!valid) return <NotFoundResult />;
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (followingMerge) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
   const hasContacts = c.kind === 'organization' || c.contactCount > 0;
@@ -114,8 +122,10 @@ export function CustomerDetailPage() {
             <Typography.Text type="secondary" data-testid="customer-archive-no">
               {t('customer.f.archiveNo')}: {c.archiveNo}
             </Typography.Text>
+            <OwnershipSummary customer={c} />
           </Flex>
           <Flex gap={8} wrap>
+            <CustomerOwnershipActions customer={c} />
             {c.can.edit ? (
               <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
                 {t('common.edit')}
@@ -142,7 +152,14 @@ export function CustomerDetailPage() {
             {
               key: 'profile',
               label: <span data-testid="profile-tab">{t('customer.tabProfile')}</span>,
-              children: <CustomerProfile customer={c} />,
+              children: (
+                <Flex vertical gap={16}>
+                  <CustomerQuality customer={c} />
+                  <CustomerProfile customer={c} />
+                  <CustomFieldDescriptions entity="customer" custom={c.custom} />
+                  <CustomerMerges customerId={c.id} />
+                </Flex>
+              ),
             },
             // Only organisations have contacts (a person is their own contact).
             ...(hasContacts
@@ -160,8 +177,13 @@ export function CustomerDetailPage() {
               : []),
             {
               key: 'history',
-              label: <span data-testid="history-tab">{t('customer.tabHistory')}</span>,
+              label: <span data-testid="history-tab">{t('customer.tabTimeline')}</span>,
               children: <CustomerHistory customerId={c.id} />,
+            },
+            {
+              key: 'attachments',
+              label: <span data-testid="attachments-tab">{t('customer.tabAttachments')}</span>,
+              children: <CustomerAttachments customerId={c.id} canEdit={c.can.edit} />,
             },
           ]}
         />

@@ -8,6 +8,11 @@ import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
+import { CustomerBulkBar, useCanBulkMove } from '../../pool';
+import { CustomFieldFilters, customFilterEntries, keepCustomFilters } from '../../custom-fields';
+import { MergeSelectedButton, useCanMerge } from '../../duplicates';
+import { ExportButton, ImportButton } from '../../imports';
+import { CustomerColumnChooser, exportColumnsFor, useCustomerColumns, useExtraColumns } from '../components/customer-columns';
 import { useCustomerList } from '../api';
 import { CustomerCards } from '../components/customer-cards';
 import { CustomerFilters } from '../components/customer-filters';
@@ -29,13 +34,31 @@ export function CustomerListPage() {
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
   const view = parseListParams(params);
-  const list = useCustomerList(toApiQuery(view));
+  // Custom-field filters (cf_*) travel in the URL beside the list's own parameters.
+  const customFilters = customFilterEntries(params);
+  const apiQuery = { ...toApiQuery(view), ...customFilters };
+  const list = useCustomerList(apiQuery);
+  const columns = useCustomerColumns();
+  const extraColumns = useExtraColumns(columns.customFields);
+  const canMerge = useCanMerge();
   const [creating, setCreating] = useState(false);
+  const canBulkMove = useCanBulkMove();
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
 
   const update = (patch: Partial<CustomerListParams>) => {
     // A new filter starts again from the first page; paging keeps the filters.
     const paging = 'page' in patch || 'pageSize' in patch;
-    setParams(toSearchParams({ ...view, ...(paging ? {} : { page: 1 }), ...patch }));
+    setSelectedIds([]);
+    setParams(keepCustomFilters(params, toSearchParams({ ...view, ...(paging ? {} : { page: 1 }), ...patch })));
+  };
+  const updateCustomFilters = (patch: Record<string, string | undefined>) => {
+    const next = keepCustomFilters(params, toSearchParams({ ...view, page: 1 }));
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    setSelectedIds([]);
+    setParams(next);
   };
   const clear = () => setParams(toSearchParams({ ...parseListParams(new URLSearchParams()), pageSize: view.pageSize, sort: view.sort }));
 
@@ -51,7 +74,7 @@ export function CustomerListPage() {
   } else if (list.isError) {
     body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   } else if (list.data.total === 0 && list.data.items.length === 0) {
-    body = hasFilters(view) ? (
+    body = hasFilters(view) || Object.keys(customFilters).length > 0 ? (
       <Empty description={t('customer.emptyFiltered')} data-testid="customer-empty">
         <Button onClick={clear}>{t('common.clearFilters')}</Button>
       </Empty>
@@ -76,14 +99,44 @@ export function CustomerListPage() {
       loading: list.isFetching,
       onChange: update,
     };
-    body = isMobile ? <CustomerCards {...props} /> : <CustomerTable {...props} />;
+    body = isMobile ? (
+      <CustomerCards {...props} />
+    ) : (
+      <>
+        <CustomerBulkBar selectedIds={selectedIds} onClear={() => setSelectedIds([])} />
+        <CustomerTable
+          {...props}
+          {...(canBulkMove || canMerge ? { selectedIds, onSelect: setSelectedIds } : {})}
+          visibleColumns={columns.visible}
+          extraColumns={extraColumns}
+        />
+      </>
+    );
   }
 
   return (
     <>
-      <PageHeader title={t('customer.title')} extra={createButton} />
+      <PageHeader
+        title={t('customer.title')}
+        extra={
+          <>
+            <MergeSelectedButton selectedIds={selectedIds} />
+            {isMobile ? null : (
+              <CustomerColumnChooser all={columns.all} visible={columns.visible} onChange={columns.setVisible} onReset={columns.reset} />
+            )}
+            <ImportButton entity="customers" />
+            <ExportButton entity="customers" filters={apiQuery} columns={exportColumnsFor(columns.visible)} />
+            {createButton}
+          </>
+        }
+      />
       <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
-        <CustomerFilters view={view} onChange={update} onClear={clear} />
+        <CustomerFilters
+          view={view}
+          onChange={update}
+          onClear={clear}
+          extra={<CustomFieldFilters entity="customer" params={params} onChange={updateCustomFilters} />}
+        />
         {body}
       </Card>
       <CustomerFormDrawer

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { text } from './common.js';
+import { customerStatuses } from './customers.js';
+
+/**
+ * Public-pool rules (公海规则), set by an administrator.
+ *
+ * - `enabled` switches the automatic part off: warnings and returns to the pool. The claim limits
+ *   (`maxCustomersPerUser`, `reclaimWaitDays`) have their own "off" values (null, 0) and apply
+ *   whether or not the automatic returns run.
+ * - A customer's follow-up clock starts at the later of when its owner got it and its last
+ *   follow-up; its deal clock at the later of when its owner got it and its last deal.
+ * - `exemptStatuses`: customers in these statuses are never returned by the rules. By default the
+ *   customers that have bought (first purchase, repeat, loyal): the rules exist to stop prospects
+ *   from being hoarded, not to take a paying customer from the account manager who looks after it.
+ */
+export const poolRules = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Return after this many days without a follow-up; null = no such rule. */
+    noFollowUpDays: z.number().int().min(1).max(3650).nullable().default(30),
+    /** Return after this many days without a deal; null = no such rule. */
+    noDealDays: z.number().int().min(1).max(3650).nullable().default(90),
+    /** Warn the owner this many days before a return (0 = no warning). */
+    warnDaysBefore: z.number().int().min(0).max(365).default(3),
+    /** The most customers one user may own; null = no limit. */
+    maxCustomersPerUser: z.number().int().min(1).max(1_000_000).nullable().default(null),
+    /** Days before a user may claim back a customer they released or lost to the pool (0 = at once). */
+    reclaimWaitDays: z.number().int().min(0).max(3650).default(7),
+    exemptStatuses: z
+      .array(z.enum(customerStatuses))
+      .max(customerStatuses.length)
+      .default(['first_purchase', 'repeat', 'loyal'])
+      .transform((v) => [...new Set(v)]),
+  })
+  .strict();
+export type PoolRules = z.output<typeof poolRules>;
+
+/** The stored rules and their version (0 while never saved: the defaults apply). */
+export const poolRulesState = z.object({
+  enabled: z.boolean(),
+  noFollowUpDays: z.number().int().nullable(),
+  noDealDays: z.number().int().nullable(),
+  warnDaysBefore: z.number().int(),
+  maxCustomersPerUser: z.number().int().nullable(),
+  reclaimWaitDays: z.number().int(),
+  exemptStatuses: z.array(z.enum(customerStatuses)),
+  version: z.number().int(),
+});
+export type PoolRulesState = z.infer<typeof poolRulesState>;
+
+/** PUT body: the whole rule set (missing fields take their defaults) and the version read. */
+export const poolRulesUpdate = poolRules.extend({ version: z.number().int().min(0) }).strict();
+export type PoolRulesUpdate = z.input<typeof poolRulesUpdate>;
+
+export const poolRunResult = z.object({ warned: z.number().int(), returned: z.number().int() });
+export type PoolRunResult = z.infer<typeof poolRunResult>;
+
+export const customerRelease = z.object({ reason: text(500).optional() }).strict();
+export type CustomerRelease = z.input<typeof customerRelease>;
+
+export const customerTransfer = z
+  .object({
+    customerIds: z.array(z.number().int().positive()).min(1).max(500),
+    ownerId: z.number().int().positive(),
+    note: text(500).optional(),
+  })
+  .strict();
+export type CustomerTransfer = z.input<typeof customerTransfer>;
+export const transferResult = z.object({ moved: z.number().int() });
+export type TransferResult = z.infer<typeof transferResult>;
+
+export const followUpCreate = z
+  .object({
+    note: z.string().trim().min(1).max(2000),
+    /** When it happened (ISO 8601); now by default. Never in the future. */
+    at: z.iso
+      .datetime({ offset: true })
+      .transform((v) => new Date(v).toISOString())
+      .optional(),
+  })
+  .strict();
+export type FollowUpCreate = z.input<typeof followUpCreate>;

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, chromiumArgs, screenshotDir, startServer } from './server.js';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: process.env.CRM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+
+const seller = { email: 'seller1@example.com', password: 'seller-one-password', name: '销售甲' };
+const receiver = { email: 'seller2@example.com', password: 'seller-two-password', name: '销售乙' };
+const customerName = '公海测试贸易有限公司';
+
+async function signIn(context: BrowserContext, who: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.locator('#login_form_email').fill(who.email);
+  await page.locator('#login_form_password').fill(who.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+async function api(context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown) {
+  const res = await context.request.fetch(`${server.url}/api/v1${url}`, { method, ...(data === undefined ? {} : { data }) });
+  const body = res.status() === 204 ? null : await res.json();
+  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${JSON.stringify(body)}`);
+  return body;
+}
+
+describe('public pool journey in Chromium', () => {
+  it('salesperson claims from the pool and follows up; admin transfers from the list; the new owner is notified', async () => {
+    // Admin sets the scene through the API: two salespeople and one customer in the pool.
+    const adminContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const adminPage = await signIn(adminContext, admin);
+    const roles = await api(adminContext, 'GET', '/roles?pageSize=100');
+    const salesRole = roles.items.find((r: any) => r.key === 'salesperson');
+    expect(salesRole).toBeTruthy();
+    const users: Record<string, number> = {};
+    for (const who of [seller, receiver]) {
+      const user = await api(adminContext, 'POST', '/users', { ...who, roleId: salesRole.id });
+      users[who.email] = user.id;
+    }
+    const created = await api(adminContext, 'POST', '/customers', { kind: 'organization', name: customerName, ownerId: null });
+    expect(created.ownerId).toBeNull();
+
+    // The salesperson finds it in the pool and claims it.
+    const sellerContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const sellerPage = await signIn(sellerContext, seller);
+    await sellerPage.getByTestId('nav-pool').click();
+    await sellerPage.waitForURL(/\/pool/);
+    const row = sellerPage.locator('tr', { hasText: customerName });
+    await row.waitFor();
+    await shot(sellerPage, 'pool-01-pool-page');
+    await row.getByTestId('pool-claim').click();
+    await sellerPage.getByTestId('claim-confirm').click();
+    await expect.poll(() => sellerPage.locator('tr', { hasText: customerName }).count(), { timeout: 10_000 }).toBe(0);
+    const claimed = await api(sellerContext, 'GET', `/customers/${created.id}`);
+    expect(claimed.ownerId).toBe(users[seller.email]);
+
+    // ...adds a follow-up on the customer page and sees both on the timeline.
+    await sellerPage.goto(`${server.url}/customers/${created.id}`);
+    await sellerPage.getByTestId('follow-up-add').click();
+    await sellerPage.getByTestId('follow-up-note').fill('电话沟通，客户下周来访');
+    await sellerPage.getByTestId('follow-up-submit').click();
+    await expect.poll(() => sellerPage.getByTestId('last-follow-up').textContent(), { timeout: 10_000 }).not.toContain('从未');
+    await sellerPage.getByTestId('history-tab').click();
+    const timeline = sellerPage.getByTestId('customer-history');
+    await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain('电话沟通，客户下周来访');
+    await expect.poll(() => sellerPage.locator('[data-testid=history-entry][data-action=claim]').count()).toBe(1);
+    await expect.poll(() => sellerPage.locator('[data-testid=history-entry][data-action=follow_up]').count()).toBe(1);
+    await shot(sellerPage, 'pool-02-timeline');
+
+    // Admin transfers it to the other salesperson from the customer list's bulk bar.
+    await adminPage.goto(`${server.url}/customers?q=${encodeURIComponent(customerName)}`);
+    const adminRow = adminPage.locator('tr', { hasText: customerName });
+    await adminRow.waitFor();
+    await adminRow.locator('input[type=checkbox]').check();
+    await adminPage.getByTestId('bulk-bar').waitFor();
+    await adminPage.getByTestId('bulk-transfer').click();
+    await adminPage.getByTestId('transfer-owner').click();
+    await adminPage.keyboard.type(receiver.name);
+    await adminPage.locator('.ant-select-item-option', { hasText: receiver.name }).click();
+    await shot(adminPage, 'pool-03-transfer');
+    await adminPage.getByTestId('transfer-submit').click();
+    await expect.poll(async () => (await api(adminContext, 'GET', `/customers/${created.id}`)).ownerId, { timeout: 10_000 }).toBe(
+      users[receiver.email],
+    );
+
+    // The new owner sees the notification count in the header and the message in the list.
+    const receiverContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const receiverPage = await signIn(receiverContext, receiver);
+    const count = receiverPage.getByTestId('notification-count');
+    await expect.poll(() => count.getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
+    await receiverPage.getByTestId('notification-bell').click();
+    const item = receiverPage.getByTestId('notification-item').first();
+    await expect.poll(() => item.textContent(), { timeout: 10_000 }).toContain(customerName);
+    await receiverPage.waitForLoadState('networkidle');
+    await receiverPage.waitForTimeout(400); // the popover's opening animation
+    await shot(receiverPage, 'pool-04-notification');
+    await item.click();
+    await receiverPage.waitForURL(new RegExp(`/customers/${created.id}$`));
+    await expect.poll(() => count.getAttribute('data-count'), { timeout: 10_000 }).toBe('0');
+
+    // The transfer is on the timeline too.
+    await receiverPage.getByTestId('history-tab').click();
+    await expect.poll(() => receiverPage.locator('[data-testid=history-entry][data-action=assign]').count(), { timeout: 10_000 }).toBe(1);
+
+    await Promise.all([adminContext.close(), sellerContext.close(), receiverContext.close()]);
+  });
+
+  it('admin edits the pool rules and runs them, sets attachment limits, and attaches a file to a customer', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await signIn(context, admin);
+    await page.getByTestId('nav-pool-rules').click();
+    await page.waitForURL(/\/admin\/pool-rules$/);
+    await page.getByTestId('pool-rules-max').locator('input').fill('200');
+    await page.getByTestId('pool-rules-save').click();
+    await expect.poll(async () => (await api(context, 'GET', '/settings/pool-rules')).maxCustomersPerUser, { timeout: 10_000 }).toBe(200);
+    await page.getByTestId('pool-rules-run').click();
+    await page.getByTestId('pool-run-confirm').click();
+    await page.getByTestId('pool-run-result').waitFor();
+    await shot(page, 'pool-07-rules');
+
+    await page.getByTestId('nav-attachment-settings').click();
+    await page.getByTestId('attachment-max-size').locator('input').fill('5');
+    await page.getByTestId('attachment-settings-save').click();
+    await expect.poll(async () => (await api(context, 'GET', '/settings/attachments')).maxSizeMb, { timeout: 10_000 }).toBe(5);
+    await shot(page, 'pool-08-attachment-settings');
+
+    const customer = await api(context, 'POST', '/customers', { kind: 'organization', name: '附件测试有限公司' });
+    await page.goto(`${server.url}/customers/${customer.id}?tab=attachments`);
+    await page.getByTestId('attachment-hint').waitFor();
+    expect(await page.getByTestId('attachment-hint').textContent()).toContain('5 MB');
+    await page.locator('input[type=file]').setInputFiles({ name: '拜访纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('客户希望下周报价\n') });
+    await expect.poll(() => page.getByTestId('customer-attachments').textContent(), { timeout: 10_000 }).toContain('拜访纪要.txt');
+    // A file whose content does not match its extension: the server's message is shown, nothing is listed.
+    await page.locator('input[type=file]').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await page.locator('.ant-message-error').waitFor({ timeout: 10_000 });
+    await shot(page, 'pool-09-attachments');
+    expect(await page.getByTestId('attachment-row').count()).toBe(1);
+    await page.getByTestId('attachment-delete').click();
+    await page.getByTestId('attachment-delete-confirm').click();
+    await page.getByTestId('attachments-empty').waitFor({ timeout: 10_000 });
+    await page.getByTestId('history-tab').click();
+    await expect.poll(() => page.locator('[data-testid=history-entry][data-action=attach]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=history-entry][data-action=detach]').count(), { timeout: 10_000 }).toBe(1);
+    await context.close();
+  });
+
+  it('pool page and notifications work on a 390 px phone screen, in English', async () => {
+    const adminContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    await signIn(adminContext, admin);
+    for (const name of ['Pool Phone Test Ltd', 'Second Pool Co']) {
+      await api(adminContext, 'POST', '/customers', { kind: 'organization', name, ownerId: null });
+    }
+    await adminContext.close();
+
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await signIn(context, receiver);
+    await page.goto(`${server.url}/pool`);
+    await page.getByTestId('pool-cards').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('body').textContent()).toMatch(/Public pool/);
+    await shot(page, 'pool-05-phone-pool');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.locator('[data-testid=notification-bell]:visible').click();
+    await page.getByTestId('notification-panel').waitFor();
+    await page.waitForTimeout(500); // the drawer's slide-in
+    await shot(page, 'pool-06-phone-notifications');
+    const drawerWidth = await page.getByTestId('notification-panel').evaluate((el) => el.getBoundingClientRect().width);
+    expect(drawerWidth).toBeGreaterThan(300);
+    await context.close();
+  });
+});

@@ -1,0 +1,34 @@
+import {
+  attachment,
+  attachmentHardLimitMb,
+  attachmentList,
+  attachmentListQuery,
+  attachmentSettings,
+  attachmentSettingsUpdate,
+  attachmentUploadQuery,
+  idParams,
+} from '@crm/contracts';
+import type { AppContext } from '../../platform/context.js';
+import type { Router } from '../../platform/http/route.js';
+import * as service from './attachments.service.js';
+
+export function attachmentRoutes(r: Router, ctx: AppContext): void {
+  const tag = 'attachments';
+  const upload = { maxBytes: attachmentHardLimitMb * 1024 * 1024 };
+  r.route({ method: 'POST', url: '/customers/:id/attachments', summary: "Attach a file to a customer: the file is the request body (application/octet-stream), ?fileName= names it (customers.edit)", tag, params: idParams, query: attachmentUploadQuery, upload, response: attachment,
+    handler: ({ actor, params, query, file, locale }) => service.uploadAttachment(ctx, actor, { customerId: params.id }, query.fileName, file, locale) });
+  r.route({ method: 'POST', url: '/contacts/:id/attachments', summary: "Attach a file to a contact: the file is the request body (application/octet-stream), ?fileName= names it (contacts.edit)", tag, params: idParams, query: attachmentUploadQuery, upload, response: attachment,
+    handler: ({ actor, params, query, file, locale }) => service.uploadAttachment(ctx, actor, { contactId: params.id }, query.fileName, file, locale) });
+  r.route({ method: 'GET', url: '/customers/:id/attachments', summary: "A customer's files and its contacts' files, newest first", tag, params: idParams, query: attachmentListQuery, response: attachmentList,
+    handler: ({ actor, params, query }) => service.listCustomerAttachments(ctx, actor, params.id, query) });
+  r.route({ method: 'GET', url: '/contacts/:id/attachments', summary: "A contact's files, newest first", tag, params: idParams, query: attachmentListQuery, response: attachmentList,
+    handler: ({ actor, params, query }) => service.listContactAttachments(ctx, actor, params.id, query) });
+  r.route({ method: 'GET', url: '/attachments/:id/download', summary: 'Download a file of a record you may see (always as an attachment)', tag, params: idParams,
+    handler: ({ actor, params, reply }) => service.downloadAttachment(ctx, actor, params.id, reply) });
+  r.route({ method: 'DELETE', url: '/attachments/:id', summary: "Remove a file (edit right on its record)", tag, params: idParams, status: 204,
+    handler: ({ actor, params }) => service.deleteAttachment(ctx, actor, params.id) });
+  r.route({ method: 'GET', url: '/settings/attachments', summary: 'Attachment limits: size and allowed file types (settings.view)', tag, response: attachmentSettings,
+    handler: ({ actor }) => service.getAttachmentSettings(ctx, actor) });
+  r.route({ method: 'PUT', url: '/settings/attachments', summary: 'Change the attachment limits; 409 when your version is stale (settings.edit)', tag, body: attachmentSettingsUpdate, response: attachmentSettings,
+    handler: ({ actor, body }) => service.updateAttachmentSettings(ctx, actor, body) });
+}

@@ -1,0 +1,255 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  attachmentSettingsValue,
+  type Attachment,
+  type AttachmentSettings,
+  type attachmentSettingsUpdate,
+  type ListResponse,
+  type Locale,
+} from '@crm/contracts';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { authorize, can, type Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { t, type MessageKey } from '../../platform/i18n.js';
+import { readSetting, writeSetting } from '../../platform/settings.js';
+import { findVisibleContact } from '../contacts/index.js';
+import { findVisible as findVisibleCustomer } from '../customers/index.js';
+import { recordChange } from '../history/index.js';
+import { userNames } from '../users/index.js';
+import { checkContent, contentDisposition, extensionOf } from './attachments.content.js';
+import * as repo from './attachments.repository.js';
+
+type Db = AppContext['db'];
+const settingKey = 'attachments';
+
+function root(ctx: AppContext): string {
+  return path.join(ctx.config.dataDir, 'attachments');
+}
+
+async function present(ctx: AppContext, actor: Actor, rows: repo.ListedRow[]): Promise<Attachment[]> {
+  const names = await userNames(ctx, rows.map((r) => r.created_by));
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customer_id,
+    contactId: r.contact_id,
+    contactName: r.contact_name,
+    fileName: r.file_name,
+    mime: r.mime,
+    size: Number(r.size),
+    sha256: r.sha256,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    createdByName: r.created_by !== null ? (names.get(r.created_by) ?? null) : null,
+    can: { delete: can(actor, r.contact_id === null ? 'customers.edit' : 'contacts.edit') },
+  }));
+}
+
+export async function getAttachmentSettings(ctx: AppContext, actor: Actor): Promise<AttachmentSettings> {
+  authorize(actor, 'settings.view');
+  const { value, version } = await readSetting(ctx.db, settingKey, attachmentSettingsValue);
+  return { ...value, version };
+}
+
+export async function updateAttachmentSettings(ctx: AppContext, actor: Actor, input: z.output<typeof attachmentSettingsUpdate>): Promise<AttachmentSettings> {
+  authorize(actor, 'settings.edit');
+  const value = { maxSizeMb: input.maxSizeMb, allowedExtensions: [...new Set(input.allowedExtensions)] };
+  const written = await writeSetting(ctx.db, settingKey, value, input.version, { userId: actor.userId, at: ctx.clock.now().toISOString() });
+  if (!written) {
+    const { value: current, version } = await readSetting(ctx.db, settingKey, attachmentSettingsValue);
+    throw conflict({ ...current, version });
+  }
+  return getAttachmentSettings(ctx, actor);
+}
+
+/** Where a file goes: a customer's own, or one of its contacts'. The record must be visible and editable. */
+type Target = { customerId: number } | { contactId: number };
+
+async function resolveTarget(db: Db, actor: Actor, target: Target): Promise<{ customerId: number; contactId: number | null; label: string | null }> {
+  if ('contactId' in target) {
+    const contact = await findVisibleContact(db, actor, target.contactId);
+    return { customerId: contact.customer_id, contactId: contact.id, label: contact.name };
+  }
+  const customer = await findVisibleCustomer(db, actor, target.customerId);
+  return { customerId: customer.id, contactId: null, label: null };
+}
+
+function refuse(code: 'VALIDATION_FAILED' | 'PAYLOAD_TOO_LARGE', path: string, key: MessageKey, params: Record<string, string | number>, locale: Locale): AppError {
+  // The top message says exactly what is wrong (an upload has no form to mark); the detail repeats it.
+  return new AppError(code, key, [{ path, message: t(locale, key, params) }], undefined, params);
+}
+
+/** Check and store an uploaded file, then record it (timeline 'attach'); the file is removed if the record cannot be written. */
+export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Target, fileName: string, file: Buffer, locale: Locale): Promise<Attachment> {
+  authorize(actor, 'contactId' in target ? 'contacts.edit' : 'customers.edit');
+  await resolveTarget(ctx.db, actor, target);
+  const name = fileName.trim();
+  if (/[\\/\u0000-\u001f\u007f]/.test(name) || name === '.' || name === '..') throw refuse('VALIDATION_FAILED', 'fileName', 'attachmentFileName', {}, locale);
+  const { value: settings } = await readSetting(ctx.db, settingKey, attachmentSettingsValue);
+  const allowed = settings.allowedExtensions.join(', ');
+  const ext = extensionOf(name);
+  if (!ext) throw refuse('VALIDATION_FAILED', 'fileName', 'attachmentNoExtension', { allowed }, locale);
+  if (!settings.allowedExtensions.includes(ext)) throw refuse('VALIDATION_FAILED', 'fileName', 'attachmentExtension', { ext, allowed }, locale);
+  if (file.length === 0) throw refuse('VALIDATION_FAILED', 'file', 'attachmentEmpty', {}, locale);
+  if (file.length > settings.maxSizeMb * 1024 * 1024) {
+    throw refuse('PAYLOAD_TOO_LARGE', 'file', 'attachmentTooLarge', { size: (file.length / 1024 / 1024).toFixed(1), max: settings.maxSizeMb }, locale);
+  }
+  const content = checkContent(ext, file);
+  if (!content.ok) throw refuse('VALIDATION_FAILED', 'file', 'attachmentContentMismatch', { ext }, locale);
+
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${crypto.randomBytes(16).toString('hex')}`;
+  const finalPath = path.join(root(ctx), storageKey);
+  await writeDurably(finalPath, file);
+  try {
+    const { id, contactName } = await ctx.db.transaction().execute(async (trx) => {
+      const owner = await resolveTarget(trx, actor, target);
+      const id = await repo.insert(trx, {
+        customer_id: owner.customerId,
+        contact_id: owner.contactId,
+        file_name: name,
+        mime: content.mime,
+        size: file.length,
+        sha256: crypto.createHash('sha256').update(file).digest('hex'),
+        storage_key: storageKey,
+        created_by: actor.userId,
+        created_at: at,
+        deleted_at: null,
+        deleted_by: null,
+      });
+      await recordChange(trx, {
+        entityType: 'attachment',
+        entityId: id,
+        customerId: owner.customerId,
+        action: 'attach',
+        actorId: actor.userId,
+        at,
+        label: name,
+        changes: [{ field: 'fileName', old: null, new: name }, ...(owner.label !== null ? [{ field: 'contact', old: null, new: owner.label }] : [])],
+      });
+      return { id, contactName: owner.label };
+    });
+    const row = await repo.findLive(ctx.db, id);
+    if (!row) throw notFound();
+    const [presented] = await present(ctx, actor, [{ ...row, contact_name: contactName }]);
+    if (!presented) throw notFound();
+    return presented;
+  } catch (error) {
+    await fs.promises.rm(finalPath, { force: true });
+    throw error;
+  }
+}
+
+/** Write to a temporary file, fsync, then rename into place: a crash never leaves a half file under the final name. */
+async function writeDurably(finalPath: string, data: Buffer): Promise<void> {
+  const dir = path.dirname(finalPath);
+  await fs.promises.mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(finalPath)}.tmp`);
+  const handle = await fs.promises.open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.promises.rename(temp, finalPath);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    throw error;
+  }
+  try {
+    const dirHandle = await fs.promises.open(dir, 'r');
+    await dirHandle.sync().finally(() => dirHandle.close());
+  } catch {
+    // Directory fsync is not supported everywhere (Windows); the rename itself is atomic.
+  }
+}
+
+/** Files of a customer (its contacts' too, for users who may view contacts), newest first. */
+export async function listCustomerAttachments(ctx: AppContext, actor: Actor, customerId: number, page: { page: number; pageSize: number }): Promise<ListResponse<Attachment>> {
+  authorize(actor, 'customers.view');
+  await findVisibleCustomer(ctx.db, actor, customerId);
+  const { rows, total } = await repo.list(ctx.db, { customerId, withContacts: can(actor, 'contacts.view') }, page.pageSize, (page.page - 1) * page.pageSize);
+  return { items: await present(ctx, actor, rows), total, page: page.page, pageSize: page.pageSize };
+}
+
+export async function listContactAttachments(ctx: AppContext, actor: Actor, contactId: number, page: { page: number; pageSize: number }): Promise<ListResponse<Attachment>> {
+  authorize(actor, 'contacts.view');
+  await findVisibleContact(ctx.db, actor, contactId);
+  const { rows, total } = await repo.list(ctx.db, { contactId }, page.pageSize, (page.page - 1) * page.pageSize);
+  return { items: await present(ctx, actor, rows), total, page: page.page, pageSize: page.pageSize };
+}
+
+/** A live attachment whose record the actor may see (customers.view; contacts.view for a contact's file), else NOT_FOUND. */
+async function findVisible(db: Db, actor: Actor, id: number): Promise<repo.AttachmentRow> {
+  const row = await repo.findLive(db, id);
+  if (!row) throw notFound();
+  if (row.contact_id !== null) {
+    if (!can(actor, 'contacts.view')) throw notFound();
+    const contact = await findVisibleContact(db, actor, row.contact_id);
+    if (contact.customer_id !== row.customer_id) throw notFound();
+  } else {
+    await findVisibleCustomer(db, actor, row.customer_id);
+  }
+  return row;
+}
+
+/** Stream a file as a download: never rendered inline, never sniffed. */
+export async function downloadAttachment(ctx: AppContext, actor: Actor, id: number, reply: FastifyReply): Promise<fs.ReadStream> {
+  authorize(actor, 'customers.view');
+  const row = await findVisible(ctx.db, actor, id);
+  const file = path.join(root(ctx), row.storage_key);
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat) throw new AppError('NOT_FOUND', 'attachmentFileMissing');
+  reply
+    .header('content-type', row.mime)
+    .header('content-length', stat.size)
+    .header('content-disposition', contentDisposition(row.file_name))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store');
+  return fs.createReadStream(file);
+}
+
+/** Soft delete (timeline 'detach'); needs the edit right of the file's record. */
+export async function deleteAttachment(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  if (!can(actor, 'customers.edit') && !can(actor, 'contacts.edit')) throw forbidden();
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findVisible(trx, actor, id);
+    authorize(actor, row.contact_id === null ? 'customers.edit' : 'contacts.edit');
+    if (!(await repo.softDelete(trx, id, at, actor.userId))) throw notFound();
+    await recordChange(trx, {
+      entityType: 'attachment',
+      entityId: id,
+      customerId: row.customer_id,
+      action: 'detach',
+      actorId: actor.userId,
+      at,
+      label: row.file_name,
+      changes: [{ field: 'fileName', old: row.file_name, new: null }],
+    });
+  });
+}
+
+/** A merge: files of the merged customers move to the survivor (inside the caller's transaction). */
+export async function moveAttachments(db: Db, fromIds: number[], toId: number): Promise<void> {
+  await repo.moveToCustomer(db, fromIds, toId);
+}
+
+/**
+ * A purge from the recycle bin: the customer's file records go in the caller's transaction; the
+ * returned function removes the stored files once it has committed.
+ */
+export async function purgeCustomerAttachments(ctx: AppContext, db: Db, customerId: number): Promise<() => Promise<void>> {
+  const keys = await repo.storageKeysOf(db, customerId);
+  await repo.deleteOfCustomer(db, customerId);
+  return async () => {
+    for (const key of keys) await fs.promises.rm(path.join(root(ctx), key), { force: true });
+  };
+}

@@ -1,0 +1,267 @@
+import { sensitivePersonFields, type Customer, type customerCreate, type customerListQuery, type PersonProfile } from '@crm/contracts';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import { can, type Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db/schema.js';
+import { activeCustomKeys, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
+import { diffRecords, recordChanges } from '../history/index.js';
+import { completenessOf, readQualitySettings, refreshCompleteness } from '../quality/index.js';
+import { userNames } from '../users/index.js';
+import { keysOf, refreshDedupeKeys } from './customers.dedupe.js';
+import { historyFields, presentCustomer, recordView } from './customers.presenter.js';
+import * as repo from './customers.repository.js';
+import { archiveNumber, customerScope, searchDocument } from './customers.service.js';
+
+/**
+ * Many customers at once, for imports and exports: creation in one statement per chunk (archive
+ * numbers, search index, duplicate keys, live count and timeline included), an import's update of
+ * an existing customer, and keyset pages of a list view.
+ */
+type Db = Kysely<DB> | Transaction<DB>;
+export type CustomerInput = z.output<typeof customerCreate>;
+
+export interface BulkNewCustomer {
+  input: CustomerInput;
+  ownerId: number | null;
+  /** Checked custom values as stored JSON (the custom-fields module parses them). */
+  custom?: string;
+}
+
+function compact<T extends object>(profile: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(profile ?? {}).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
+
+/** Reserve `count` archive numbers; the first one. Numbers are never reused. */
+async function reserveArchiveNumbers(db: Db, count: number): Promise<number> {
+  const updated = await db
+    .updateTable('counters')
+    .set({ value: sql`value + ${count}` })
+    .where('name', '=', 'customer_archive_no')
+    .returning('value')
+    .executeTakeFirst();
+  if (updated) return updated.value - count + 1;
+  await db.insertInto('counters').values({ name: 'customer_archive_no', value: count }).execute();
+  return 1;
+}
+
+// Rows per INSERT: under SQLite's 32,766 bound variables with every customer column.
+const insertChunk = 200;
+
+/**
+ * Create customers in the caller's transaction, as `createCustomer` does one by one; the timeline
+ * entry says `action` (import). Returns the new ids in input order.
+ */
+export async function bulkCreateCustomers(db: Db, ctx: AppContext, items: BulkNewCustomer[], by: { actorId: number; at: string; action: 'import' | 'create' }): Promise<Array<{ id: number; archiveNo: string }>> {
+  if (items.length === 0) return [];
+  const first = await reserveArchiveNumbers(db, items.length);
+  const { value: quality } = await readQualitySettings(db);
+  const now = by.at;
+  const rows = items.map((item, i) => {
+    const { input } = item;
+    const values = {
+      archive_no: archiveNumber(first + i),
+      kind: input.kind,
+      name: input.name,
+      category: input.category,
+      status: input.status,
+      lifecycle_stage: input.lifecycleStage,
+      owner_id: item.ownerId,
+      owner_since: item.ownerId === null ? null : now,
+      industry: input.industry ?? null,
+      province: input.province ?? null,
+      city: input.city ?? null,
+      district: input.district ?? null,
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      mobile: input.mobile ?? null,
+      email: input.email ?? null,
+      website: input.website ?? null,
+      source: input.source ?? null,
+      tags: JSON.stringify([...new Set(input.tags ?? [])]),
+      notes: input.notes ?? null,
+      person: JSON.stringify(compact(input.person)),
+      organization: JSON.stringify(compact(input.organization)),
+      custom: item.custom ?? '{}',
+      completeness: 0,
+      search_key: '',
+      deleted_at: null,
+      deleted_by: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: by.actorId,
+      updated_by: by.actorId,
+    };
+    values.completeness = completenessOf(values, quality);
+    const doc = searchDocument({ ...values, contact_terms: '' });
+    values.search_key = doc.key;
+    return { values, grams: doc.grams };
+  });
+
+  const idByArchiveNo = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += insertChunk) {
+    const inserted = await db
+      .insertInto('customers')
+      .values(rows.slice(i, i + insertChunk).map((r) => r.values))
+      .returning(['id', 'archive_no'])
+      .execute();
+    for (const r of inserted) idByArchiveNo.set(r.archive_no, r.id);
+  }
+  const created = rows.map((r) => {
+    const id = idByArchiveNo.get(r.values.archive_no);
+    if (id === undefined) throw new Error(`bulk insert lost ${r.values.archive_no}`);
+    return { id, archiveNo: r.values.archive_no, row: r };
+  });
+
+  for (const c of created) await repo.writeSearch(db, ctx.engine, c.id, c.row.grams);
+  const keys = created.flatMap((c) => keysOf(c.row.values, []).map((k) => ({ customer_id: c.id, contact_id: k.contactId, key: k.key })));
+  for (let i = 0; i < keys.length; i += 1000) await db.insertInto('dedupe_keys').values(keys.slice(i, i + 1000)).execute();
+  await repo.adjustLiveCount(db, created.length);
+  const entries = created.map((c) => ({
+    entityType: 'customer', entityId: c.id, customerId: c.id, action: by.action, actorId: by.actorId, at: now, label: c.row.values.name, changes: [],
+  }));
+  for (let i = 0; i < entries.length; i += 500) await recordChanges(db, entries.slice(i, i + 500));
+  return created.map((c) => ({ id: c.id, archiveNo: c.archiveNo }));
+}
+
+/** Live customers by id, and which of them the actor may see. */
+export async function customersByIds(db: Db, ids: number[], scope: Expression<SqlBool> | null): Promise<{ rows: Map<number, repo.CustomerRow>; visible: Set<number> }> {
+  const rows = new Map<number, repo.CustomerRow>();
+  const visible = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const found = (await db.selectFrom('customers as c').selectAll('c').where('c.id', 'in', chunk).where('c.deleted_at', 'is', null).execute()) as repo.CustomerRow[];
+    for (const row of found) rows.set(row.id, row);
+    if (found.length === 0) continue;
+    let q = db.selectFrom('customers as c').select('c.id').where('c.id', 'in', found.map((r) => r.id));
+    if (scope) q = q.where(scope);
+    for (const r of await q.execute()) visible.add(r.id);
+  }
+  return { rows, visible };
+}
+
+/** Live customers by exact archive number or name, within a scope (contacts imports name their customer). */
+export async function customersByReference(db: Db, refs: string[], scope: Expression<SqlBool> | null): Promise<Array<Pick<repo.CustomerRow, 'id' | 'archive_no' | 'name' | 'kind'>>> {
+  const out: Array<Pick<repo.CustomerRow, 'id' | 'archive_no' | 'name' | 'kind'>> = [];
+  for (let i = 0; i < refs.length; i += 400) {
+    const chunk = refs.slice(i, i + 400);
+    let q = db
+      .selectFrom('customers as c')
+      .select(['c.id', 'c.archive_no', 'c.name', 'c.kind'])
+      .where('c.deleted_at', 'is', null)
+      .where((eb) => eb.or([eb('c.archive_no', 'in', chunk), eb('c.name', 'in', chunk)]));
+    if (scope) q = q.where(scope);
+    out.push(...(await q.execute()));
+  }
+  return out;
+}
+
+export interface ImportChange {
+  input: Partial<CustomerInput>;
+  /** Top-level fields the row gave (only these change). */
+  provided: ReadonlySet<string>;
+  /** A new owner, already checked against the importer's rights; undefined leaves it. */
+  ownerId?: number | null;
+  custom?: string;
+}
+
+/**
+ * Apply an import row to an existing customer in the caller's transaction: the fields it gives
+ * replace the stored ones (profiles merged key by key, tags added). Sensitive fields the actor
+ * may not see are left alone. Returns the new row, or the old one when nothing changed.
+ */
+export async function importUpdateCustomer(db: Db, ctx: AppContext, actor: Actor, row: repo.CustomerRow, change: ImportChange, at: string): Promise<{ row: repo.CustomerRow; changed: boolean }> {
+  const { input, provided } = change;
+  const has = (key: string) => provided.has(key);
+  const changes: Partial<repo.CustomerRow> = {};
+  if (has('kind') && input.kind && (input.kind === 'organization' || row.contact_count === 0)) changes.kind = input.kind;
+  if (has('name') && input.name) changes.name = input.name;
+  if (has('category') && input.category) changes.category = input.category;
+  if (has('status') && input.status) changes.status = input.status;
+  if (has('lifecycleStage') && input.lifecycleStage) changes.lifecycle_stage = input.lifecycleStage;
+  for (const [key, column] of [
+    ['industry', 'industry'], ['province', 'province'], ['city', 'city'], ['district', 'district'], ['address', 'address'], ['phone', 'phone'],
+    ['mobile', 'mobile'], ['email', 'email'], ['website', 'website'], ['source', 'source'], ['notes', 'notes'],
+  ] as const) {
+    const value = input[key];
+    if (has(key) && typeof value === 'string') changes[column] = value;
+  }
+  if (has('tags') && input.tags) changes.tags = JSON.stringify([...new Set([...(JSON.parse(row.tags) as string[]), ...input.tags])]);
+  if (has('person') && input.person) {
+    const stored = JSON.parse(row.person) as PersonProfile;
+    const person: PersonProfile = { ...stored, ...compact(input.person) };
+    if (!can(actor, 'customers.view_sensitive')) for (const field of sensitivePersonFields) person[field] = stored[field];
+    changes.person = JSON.stringify(compact(person));
+  }
+  if (has('organization') && input.organization) changes.organization = JSON.stringify({ ...JSON.parse(row.organization), ...compact(input.organization) });
+  if (change.ownerId !== undefined && change.ownerId !== row.owner_id) {
+    changes.owner_id = change.ownerId;
+    changes.owner_since = change.ownerId === null ? null : at;
+  }
+  if (change.custom !== undefined) changes.custom = change.custom;
+  const next = { ...row, ...changes };
+  const diff = diffRecords(recordView(row), recordView(next), historyFields);
+  const customChanged = change.custom !== undefined && change.custom !== row.custom;
+  if (diff.length === 0 && !customChanged) return { row, changed: false };
+  const doc = searchDocument(next);
+  if (!(await repo.update(db, row.id, row.version, { ...changes, search_key: doc.key, updated_at: at, updated_by: actor.userId }))) return { row, changed: false };
+  await repo.writeSearch(db, ctx.engine, row.id, doc.grams);
+  if (changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined) {
+    await refreshDedupeKeys(db, row.id);
+  }
+  await refreshCompleteness(db, row.id);
+  await recordChanges(db, [{ entityType: 'customer', entityId: row.id, customerId: row.id, action: 'import', actorId: actor.userId, at, label: next.name, changes: diff }]);
+  return { row: { ...next, version: row.version + 1, updated_at: at, updated_by: actor.userId }, changed: true };
+}
+
+/** The list filter of a list query (the same one GET /customers applies), for exports. */
+export async function customerListFilter(ctx: AppContext, actor: Actor, query: z.output<typeof customerListQuery>): Promise<repo.CustomerFilter> {
+  return {
+    scope: customerScope(actor),
+    q: query.q,
+    kind: query.kind,
+    category: query.category,
+    status: query.status,
+    lifecycleStage: query.lifecycleStage,
+    ownerId: query.ownerId,
+    province: query.province,
+    city: query.city,
+    district: query.district,
+    tags: query.tags,
+    custom: await customFiltersOf(ctx.db, 'customer', query),
+  };
+}
+
+const sortColumns = { updatedAt: 'c.updated_at', createdAt: 'c.created_at', name: 'c.name', archiveNo: 'c.archive_no' } as const;
+export type ExportSort = { key: keyof typeof sortColumns; desc: boolean };
+/** Where a page ended: the sort value and id of its last row. */
+export type ExportCursor = { value: string; id: number } | null;
+
+/**
+ * One page of a list view in its sort order, after `cursor` (keyset paging: each page is one
+ * short query, so an export of 100,000 rows never holds the database for long).
+ */
+export async function customerExportPage(db: Db, ctx: AppContext, filter: repo.CustomerFilter, sort: ExportSort, cursor: ExportCursor, limit: number): Promise<{ rows: repo.CustomerRow[]; next: ExportCursor }> {
+  const column = sortColumns[sort.key];
+  const direction = sort.desc ? 'desc' : 'asc';
+  let q = repo.filtered(db, ctx.engine, filter).selectAll('c');
+  if (cursor) {
+    const col = sql.ref(column);
+    q = sort.desc
+      ? q.where(sql<SqlBool>`(${col} < ${cursor.value} or (${col} = ${cursor.value} and c.id < ${cursor.id}))`)
+      : q.where(sql<SqlBool>`(${col} > ${cursor.value} or (${col} = ${cursor.value} and c.id > ${cursor.id}))`);
+  }
+  const rows = (await q.orderBy(column, direction).orderBy('c.id', direction).limit(limit).execute()) as repo.CustomerRow[];
+  const last = rows[rows.length - 1];
+  const value = (row: repo.CustomerRow) => ({ updatedAt: row.updated_at, createdAt: row.created_at, name: row.name, archiveNo: row.archive_no })[sort.key];
+  return { rows, next: rows.length === limit && last ? { value: value(last), id: last.id } : null };
+}
+
+/** Customers as the API presents them to this actor (sensitive fields masked without the right). */
+export async function presentCustomerRows(ctx: AppContext, actor: Actor, rows: repo.CustomerRow[]): Promise<Customer[]> {
+  const names = await userNames(ctx, rows.map((r) => r.owner_id));
+  const customKeys = await activeCustomKeys(ctx.db, 'customer');
+  const now = ctx.clock.now();
+  return rows.map((row) => ({ ...presentCustomer(row, actor, names, true, now), custom: visibleCustomValues(row.custom, customKeys) }));
+}

@@ -1,0 +1,68 @@
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { Engine } from '../../platform/config.js';
+import type { DB } from '../../platform/db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Name, number and owner of customers by id, and whether each is within a scope. */
+export async function summaries(db: Db, ids: number[], scope: Expression<SqlBool> | null) {
+  if (ids.length === 0) return [];
+  const visible = scope ? sql<number>`case when ${scope} then 1 else 0 end` : sql<number>`1`;
+  return db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.archive_no', 'c.name', 'c.owner_id', visible.as('visible')])
+    .where('c.id', 'in', ids)
+    .execute();
+}
+
+/** A deleted customer's merged_into_id (null when it was not merged, undefined when there is no such customer). */
+export async function mergedInto(db: Db, id: number): Promise<number | null | undefined> {
+  const row = await db.selectFrom('customers').select(['merged_into_id', 'deleted_at']).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return row.deleted_at !== null ? row.merged_into_id : null;
+}
+
+export async function insertMerges(
+  db: Db,
+  rows: Array<{ survivorId: number; mergedId: number; actorId: number; at: string; choices: Record<string, number>; snapshot: unknown }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('customer_merges')
+    .values(rows.map((r) => ({ survivor_id: r.survivorId, merged_id: r.mergedId, actor_id: r.actorId, at: r.at, choices: JSON.stringify(r.choices), snapshot: JSON.stringify(r.snapshot) })))
+    .execute();
+}
+
+/** Merges in which a customer was the survivor or one of those merged, newest first. */
+export async function mergesOf(db: Db, id: number, limit: number, offset: number) {
+  const base = db.selectFrom('customer_merges as m').where((eb) => eb.or([eb('m.survivor_id', '=', id), eb('m.merged_id', '=', id)]));
+  const [rows, total] = await Promise.all([
+    base
+      .innerJoin('customers as s', 's.id', 'm.survivor_id')
+      .leftJoin('users as u', 'u.id', 'm.actor_id')
+      .select(['m.id', 'm.survivor_id', 'm.merged_id', 'm.actor_id', 'm.at', 'm.choices', 'm.snapshot', 's.name as survivor_name', 's.archive_no as survivor_archive_no', 'u.name as actor_name'])
+      .orderBy('m.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+async function tableExists(db: Db, engine: Engine, table: string): Promise<boolean> {
+  const found =
+    engine === 'postgres'
+      ? await sql<{ n: string | null }>`select to_regclass(${table})::text as n`.execute(db)
+      : await sql<{ n: string | null }>`select name as n from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+  return found.rows.some((r) => r.n !== null);
+}
+
+/**
+ * Files attached to the merged customers (and their contacts) move to the survivor. The table
+ * belongs to the attachments work; a database without it has nothing to move.
+ */
+export async function moveAttachments(db: Db, engine: Engine, fromIds: number[], toId: number): Promise<void> {
+  if (fromIds.length === 0 || !(await tableExists(db, engine, 'attachments'))) return;
+  await db.updateTable('attachments').set({ customer_id: toId }).where('customer_id', 'in', fromIds).execute();
+}

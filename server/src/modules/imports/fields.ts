@@ -1,0 +1,191 @@
+import {
+  companyScales,
+  creditStandings,
+  customerCategories,
+  customerKinds,
+  customerStatuses,
+  genders,
+  lifecycleStages,
+  maritalStatuses,
+  ownershipTypes,
+  type ImportEntity,
+  type Locale,
+} from '@crm/contracts';
+
+/**
+ * The fields of customers and contacts as a spreadsheet sees them: labels in both languages (the
+ * column headers of exports and reports), the headers an import recognises, and how a cell's text
+ * becomes a value.
+ */
+export type FieldKind = 'text' | 'enum' | 'tags' | 'date' | 'int' | 'bool' | 'owner' | 'customer';
+
+type Labels = Record<Locale, string>;
+
+export interface FieldDef {
+  key: string;
+  kind: FieldKind;
+  labels: Labels;
+  /** Other headers that mean this field (compared after `headerKey`). */
+  aliases?: string[];
+  /** enum: the stored values and their labels. */
+  options?: ReadonlyArray<{ value: string; labels: Labels }>;
+  required?: boolean;
+  /** Only when exporting (read-only columns such as the archive number). */
+  exportOnly?: boolean;
+  /** Masked in exports for users without the right to see sensitive data. */
+  sensitive?: boolean;
+}
+
+function options(values: readonly string[], zh: Record<string, string>, en: Record<string, string>) {
+  return values.map((value) => ({ value, labels: { 'zh-CN': zh[value] ?? value, en: en[value] ?? value } }));
+}
+
+const kindOptions = options(customerKinds, { organization: '企业客户', person: '个人客户' }, { organization: 'Organization', person: 'Person' });
+const categoryOptions = options(
+  customerCategories,
+  { retail: '零售消费型', enterprise: '企业型', distributor: '分销商和代理商', internal: '企业内部客户' },
+  { retail: 'Retail consumer', enterprise: 'Enterprise', distributor: 'Distributor / agent', internal: 'Internal customer' },
+);
+const statusOptions = options(
+  customerStatuses,
+  { potential: '潜在客户', target: '目标客户', first_purchase: '初次购买', repeat: '重复购买', loyal: '忠诚客户', lost: '流失客户', non_customer: '非客户' },
+  { potential: 'Potential', target: 'Target', first_purchase: 'First purchase', repeat: 'Repeat purchase', loyal: 'Loyal', lost: 'Lost', non_customer: 'Non-customer' },
+);
+const lifecycleOptions = options(
+  lifecycleStages,
+  { exploration: '考察期', formation: '形成期', stability: '稳定期', decline: '退化期' },
+  { exploration: 'Exploration', formation: 'Formation', stability: 'Stability', decline: 'Decline' },
+);
+const genderOptions = options(genders, { male: '男', female: '女', other: '其他' }, { male: 'Male', female: 'Female', other: 'Other' });
+const maritalOptions = options(
+  maritalStatuses,
+  { single: '未婚', married: '已婚', divorced: '离异', widowed: '丧偶' },
+  { single: 'Single', married: 'Married', divorced: 'Divorced', widowed: 'Widowed' },
+);
+const ownershipOptions = options(
+  ownershipTypes,
+  { state_owned: '国有企业', private: '民营企业', foreign: '外资企业', joint_venture: '合资企业', collective: '集体企业', other: '其他' },
+  { state_owned: 'State-owned', private: 'Private', foreign: 'Foreign-owned', joint_venture: 'Joint venture', collective: 'Collective', other: 'Other' },
+);
+const scaleOptions = options(companyScales, { micro: '微型', small: '小型', medium: '中型', large: '大型' }, { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' });
+const creditOptions = options(creditStandings, { good: '良好', fair: '一般', poor: '较差', unknown: '未知' }, { good: 'Good', fair: 'Fair', poor: 'Poor', unknown: 'Unknown' });
+
+const f = (key: string, kind: FieldKind, zh: string, en: string, extra: Partial<FieldDef> = {}): FieldDef => ({ key, kind, labels: { 'zh-CN': zh, en }, ...extra });
+
+export const customerFields: FieldDef[] = [
+  f('archiveNo', 'text', '客户编号', 'Archive no.', { exportOnly: true, aliases: ['编号', '客户编码', 'archive number', 'customer no', 'customer number'] }),
+  f('name', 'text', '客户名称', 'Name', { required: true, aliases: ['名称', '公司名称', '企业名称', '单位名称', '客户名', '姓名', '公司', 'company', 'company name', 'customer', 'customer name', 'organization', 'organisation'] }),
+  f('kind', 'enum', '客户类别', 'Kind', { options: kindOptions, aliases: ['类型', '类别', '客户性质', 'type', 'customer type', 'customer kind'] }),
+  f('category', 'enum', '客户类型', 'Category', { options: categoryOptions, aliases: ['分类', '客户分类', 'customer category'] }),
+  f('status', 'enum', '客户状态', 'Status', { options: statusOptions, aliases: ['状态', 'customer status'] }),
+  f('lifecycleStage', 'enum', '生命周期', 'Lifecycle stage', { options: lifecycleOptions, aliases: ['生命周期阶段', '阶段', 'lifecycle', 'stage'] }),
+  f('owner', 'owner', '负责人', 'Owner', { aliases: ['所属销售', '销售', '销售员', '业务员', '归属人', '跟进人', '客户经理', 'owner email', 'sales', 'salesperson', 'account manager', 'account owner'] }),
+  f('industry', 'text', '行业', 'Industry', { aliases: ['所属行业', '行业类别'] }),
+  f('province', 'text', '省份', 'Province', { aliases: ['省', '所在省份', 'state'] }),
+  f('city', 'text', '城市', 'City', { aliases: ['市', '所在城市'] }),
+  f('district', 'text', '区县', 'District', { aliases: ['区', '县', '县区', '区/县', 'county'] }),
+  f('address', 'text', '地址', 'Address', { aliases: ['详细地址', '公司地址', '联系地址', '通讯地址', 'street'] }),
+  f('phone', 'text', '电话', 'Phone', { aliases: ['座机', '固定电话', '联系电话', '办公电话', 'tel', 'telephone', 'phone number', 'office phone'] }),
+  f('mobile', 'text', '手机', 'Mobile', { aliases: ['手机号', '手机号码', '移动电话', 'mobile phone', 'cell', 'cellphone', 'mobile number'] }),
+  f('email', 'text', '邮箱', 'Email', { aliases: ['电子邮箱', '电子邮件', '邮件', 'e-mail', 'mail', 'email address'] }),
+  f('website', 'text', '网址', 'Website', { aliases: ['网站', '官网', '主页', 'url', 'web', 'homepage'] }),
+  f('source', 'text', '客户来源', 'Source', { aliases: ['来源', '线索来源', 'lead source'] }),
+  f('tags', 'tags', '标签', 'Tags', { aliases: ['tag', 'labels'] }),
+  f('notes', 'text', '备注', 'Notes', { aliases: ['说明', '描述', 'note', 'remark', 'remarks', 'comment', 'comments', 'description'] }),
+  f('person.gender', 'enum', '性别', 'Gender', { options: genderOptions, aliases: ['sex'] }),
+  f('person.birthday', 'date', '生日', 'Birthday', { aliases: ['出生日期', '生日日期', 'date of birth', 'birth date', 'dob'] }),
+  f('person.idCardNumber', 'text', '身份证号', 'ID card number', { sensitive: true, aliases: ['身份证', '身份证号码', '证件号码', 'id card', 'id number'] }),
+  f('person.wechat', 'text', '微信', 'WeChat', { aliases: ['微信号'] }),
+  f('person.qq', 'text', 'QQ', 'QQ', { aliases: ['QQ号', 'qq number'] }),
+  f('person.homeAddress', 'text', '家庭住址', 'Home address', { aliases: ['家庭地址', '住址'] }),
+  f('person.employer', 'text', '工作单位', 'Employer'),
+  f('person.employerType', 'text', '单位性质', 'Employer type'),
+  f('person.jobTitle', 'text', '职务', 'Job title', { aliases: ['职位', 'title', 'position'] }),
+  f('person.annualIncome', 'int', '年收入', 'Annual income'),
+  f('person.careerGoals', 'text', '事业目标', 'Career goals'),
+  f('person.preferences', 'text', '消费偏好', 'Preferences'),
+  f('person.preferredChannel', 'text', '偏好渠道', 'Preferred channel'),
+  f('person.maritalStatus', 'enum', '婚姻状况', 'Marital status', { options: maritalOptions, aliases: ['婚姻'] }),
+  f('person.weddingAnniversary', 'date', '结婚纪念日', 'Wedding anniversary'),
+  f('person.education', 'text', '学历', 'Education'),
+  f('person.hobbies', 'text', '兴趣爱好', 'Hobbies', { aliases: ['爱好'] }),
+  f('person.spouseName', 'text', '配偶姓名', 'Spouse name'),
+  f('person.spouseBirthday', 'date', '配偶生日', 'Spouse birthday'),
+  f('person.children', 'text', '子女情况', 'Children'),
+  f('person.health', 'text', '健康状况', 'Health', { sensitive: true }),
+  f('person.favoriteSports', 'text', '喜欢的运动', 'Favourite sports'),
+  f('person.topics', 'text', '感兴趣的话题', 'Topics of interest'),
+  f('person.media', 'text', '常用媒体', 'Media'),
+  f('person.schools', 'text', '就读学校', 'Schools'),
+  f('person.clubs', 'text', '社团', 'Clubs and associations'),
+  f('organization.ownership', 'enum', '企业性质', 'Ownership', { options: ownershipOptions, aliases: ['所有制', '公司性质'] }),
+  f('organization.creditCode', 'text', '统一社会信用代码', 'Unified social credit code', { aliases: ['信用代码', '社会信用代码', '统一代码', 'credit code', 'uscc'] }),
+  f('organization.legalRepresentative', 'text', '法定代表人', 'Legal representative', { aliases: ['法人', '法人代表'] }),
+  f('organization.postcode', 'text', '邮编', 'Postcode', { aliases: ['邮政编码', 'zip', 'zip code', 'postal code'] }),
+  f('organization.foundedYear', 'int', '成立年份', 'Founded', { aliases: ['成立年度', 'founded year', 'year founded'] }),
+  f('organization.employees', 'int', '员工人数', 'Employees', { aliases: ['人数', '员工数', '职工人数', 'headcount'] }),
+  f('organization.scale', 'enum', '企业规模', 'Scale', { options: scaleOptions, aliases: ['规模', 'size'] }),
+  f('organization.industryPosition', 'text', '行业地位', 'Industry position'),
+  f('organization.settlementMethod', 'text', '结算方式', 'Settlement method'),
+  f('organization.creditStanding', 'enum', '信用状况', 'Credit standing', { options: creditOptions, aliases: ['信用等级', '信用'] }),
+  f('organization.creditLimit', 'int', '信用额度', 'Credit limit'),
+  f('organization.purchaseCycleDays', 'int', '采购周期', 'Purchase cycle', { aliases: ['采购周期（天）', 'purchase cycle days'] }),
+  f('contactCount', 'int', '联系人数', 'Contacts', { exportOnly: true }),
+  f('createdAt', 'text', '创建时间', 'Created', { exportOnly: true }),
+  f('updatedAt', 'text', '更新时间', 'Updated', { exportOnly: true }),
+];
+
+export const contactFields: FieldDef[] = [
+  f('customer', 'customer', '所属客户', 'Customer', { required: true, aliases: ['客户', '客户名称', '客户编号', '公司', '公司名称', '单位', '单位名称', '企业名称', 'company', 'company name', 'customer name', 'customer no', 'archive no'] }),
+  f('name', 'text', '姓名', 'Name', { required: true, aliases: ['联系人', '联系人姓名', '名字', 'contact', 'contact name', 'full name'] }),
+  f('title', 'text', '职务', 'Title', { aliases: ['职位', '头衔', 'job title', 'position'] }),
+  f('department', 'text', '部门', 'Department', { aliases: ['所在部门', 'dept'] }),
+  f('mobile', 'text', '手机', 'Mobile', { aliases: ['手机号', '手机号码', '移动电话', 'mobile phone', 'cell', 'cellphone'] }),
+  f('phone', 'text', '电话', 'Phone', { aliases: ['座机', '固定电话', '办公电话', '联系电话', 'tel', 'telephone', 'office phone'] }),
+  f('email', 'text', '邮箱', 'Email', { aliases: ['电子邮箱', '电子邮件', '邮件', 'e-mail', 'mail'] }),
+  f('wechat', 'text', '微信', 'WeChat', { aliases: ['微信号'] }),
+  f('birthday', 'date', '生日', 'Birthday', { aliases: ['出生日期', 'date of birth', 'dob'] }),
+  f('isPrimary', 'bool', '主要联系人', 'Primary contact', { aliases: ['主联系人', '首要联系人', '是否主要联系人', 'primary', 'main contact'] }),
+  f('notes', 'text', '备注', 'Notes', { aliases: ['说明', 'note', 'remark', 'remarks', 'comment'] }),
+  f('customerArchiveNo', 'text', '客户编号', 'Customer archive no.', { exportOnly: true }),
+  f('createdAt', 'text', '创建时间', 'Created', { exportOnly: true }),
+  f('updatedAt', 'text', '更新时间', 'Updated', { exportOnly: true }),
+];
+
+export function fieldsOf(entity: ImportEntity): FieldDef[] {
+  return entity === 'customers' ? customerFields : contactFields;
+}
+
+/** A header or label compared loosely: NFKC, lower case, no spaces, punctuation or required-marks. */
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s*＊:：_\-–—.()（）[\]【】/\\]+/g, '');
+}
+
+/** Every recognised header of a field list -> the field key (labels in both languages and aliases). */
+export function headerIndex(fields: FieldDef[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const field of fields) {
+    if (field.exportOnly) continue;
+    for (const text of [field.labels['zh-CN'], field.labels.en, field.key, ...(field.aliases ?? [])]) {
+      const key = headerKey(text);
+      if (key && !index.has(key)) index.set(key, field.key);
+    }
+  }
+  return index;
+}
+
+/** The value of an option written as its value or a label in either language, or null. */
+export function matchOption(field: FieldDef, text: string): string | null {
+  const wanted = headerKey(text);
+  for (const option of field.options ?? []) {
+    if (headerKey(option.value) === wanted || headerKey(option.labels['zh-CN']) === wanted || headerKey(option.labels.en) === wanted) return option.value;
+  }
+  return null;
+}
+
+export function optionLabel(field: FieldDef, value: string, locale: Locale): string {
+  return field.options?.find((o) => o.value === value)?.labels[locale] ?? value;
+}

@@ -1,0 +1,82 @@
+import type { CustomFieldEntity, DuplicateMode, ImportEntity, ImportOutcome, Locale } from '@crm/contracts';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { t } from '../../platform/i18n.js';
+import { parse } from '../../platform/validation.js';
+import { loadCustomFields, parseCustomValues, type CustomFieldSet } from '../custom-fields/index.js';
+import type { MappedColumn, RowMessage } from './convert.js';
+import { fieldsOf, type FieldDef } from './fields.js';
+
+/** Everything a batch needs to know about its import: who runs it, how, and which columns feed which fields. */
+export interface ImportPlan {
+  ctx: AppContext;
+  entity: ImportEntity;
+  /** Null in a preview. */
+  jobId: number | null;
+  actor: Actor;
+  locale: Locale;
+  mode: DuplicateMode;
+  columns: MappedColumn[];
+  custom: CustomFieldSet;
+}
+
+export interface SourceRow {
+  rowNo: number;
+  cells: string[];
+}
+
+export interface RowResult {
+  rowNo: number;
+  outcome: ImportOutcome;
+  entityId: number | null;
+  messages: RowMessage[];
+}
+
+/** Turns rows into results: `prepare` reads and checks them (no transaction), `decide` matches and writes in the caller's one. */
+export interface RowProcessor<P> {
+  prepare(rows: SourceRow[]): Promise<P[]>;
+  decide(db: AppContext['db'], prepared: P[], options: { dry: boolean; at: string }): Promise<RowResult[]>;
+}
+
+export function customEntity(entity: ImportEntity): CustomFieldEntity {
+  return entity === 'customers' ? 'customer' : 'contact';
+}
+
+/** The fields of an entity with its active custom fields (`custom.<key>`) after the built-in ones. */
+export async function fieldsWithCustom(db: AppContext['db'], entity: ImportEntity): Promise<{ fields: FieldDef[]; custom: CustomFieldSet }> {
+  const custom = await loadCustomFields(db, customEntity(entity));
+  const extra: FieldDef[] = custom.fields.map((f) => ({
+    key: `custom.${f.key}`,
+    kind: 'text',
+    labels: { 'zh-CN': f.labelZh, en: f.labelEn },
+    aliases: [f.key],
+    required: f.required,
+  }));
+  return { fields: [...fieldsOf(entity), ...extra], custom };
+}
+
+/** Field-level messages of a failed schema parse, or the parsed value. */
+export function checkSchema<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): { value: z.output<S> | null; messages: RowMessage[] } {
+  try {
+    return { value: parse(schema, input, locale), messages: [] };
+  } catch (error) {
+    if (error instanceof AppError && error.details) {
+      return { value: null, messages: error.details.map((d) => ({ field: d.path, message: t(locale, d.message) })) };
+    }
+    throw error;
+  }
+}
+
+/** Custom cells checked as typed text; `required` also reports required fields the row leaves empty. */
+export function checkCustom(plan: ImportPlan, cells: Record<string, string>, required: boolean): { values: Record<string, unknown>; messages: RowMessage[] } {
+  const { values, details } = parseCustomValues(plan.custom, cells, { partial: !required, text: true });
+  return { values, messages: details.map((d) => ({ field: d.path, message: t(plan.locale, d.message) })) };
+}
+
+export function countOutcomes(results: RowResult[]): { created: number; updated: number; skipped: number; rejected: number } {
+  const counts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
+  for (const r of results) counts[r.outcome] += 1;
+  return counts;
+}

@@ -1,0 +1,26 @@
+import {
+  customer,
+  dataQualityList,
+  dataQualityQuery,
+  dataQualitySettingsResponse,
+  dataQualitySettingsUpdate,
+  dataQualitySummary,
+  idParams,
+} from '@crm/contracts';
+import type { AppContext } from '../../platform/context.js';
+import type { Router } from '../../platform/http/route.js';
+import * as service from './quality.service.js';
+
+export function qualityRoutes(r: Router, ctx: AppContext): void {
+  const tag = 'data quality';
+  r.route({ method: 'GET', url: '/settings/data-quality', summary: 'Data-quality settings: expected fields per kind, stale and incomplete thresholds', tag, response: dataQualitySettingsResponse,
+    handler: ({ actor }) => service.getQualitySettings(ctx, actor) });
+  r.route({ method: 'PUT', url: '/settings/data-quality', summary: 'Change the data-quality settings (version 0 the first time); completeness is recomputed in the background', tag, body: dataQualitySettingsUpdate, response: dataQualitySettingsResponse,
+    handler: ({ actor, body }) => service.updateQualitySettings(ctx, actor, body) });
+  r.route({ method: 'GET', url: '/data-quality', summary: 'Incomplete, stale or likely-duplicate customers within your data scope', tag, query: dataQualityQuery, response: dataQualityList,
+    handler: ({ actor, query }) => service.listQualityIssues(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/data-quality/summary', summary: 'How many incomplete, stale and duplicate records your data scope holds', tag, response: dataQualitySummary,
+    handler: ({ actor }) => service.qualitySummary(ctx, actor) });
+  r.route({ method: 'POST', url: '/customers/:id/confirm', summary: 'Confirm a customer record is still accurate (it becomes fresh)', tag, params: idParams, response: customer, status: 200,
+    handler: ({ actor, params }) => service.confirmCustomer(ctx, actor, params.id) });
+}

@@ -1,0 +1,159 @@
+import {
+  dataQualitySettings,
+  type Customer,
+  type DataQualityItem,
+  type DataQualityIssue,
+  type DataQualitySummary,
+  type dataQualitySettingsUpdate,
+  type DuplicateMatchKind,
+  type ListResponse,
+  type QualityCustomer,
+  type CustomerKind,
+} from '@crm/contracts';
+import type { z } from 'zod';
+import { authorize, type Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { conflict } from '../../platform/errors.js';
+import { writeSetting } from '../../platform/settings.js';
+import { customerScope, findVisible, getCustomer, setCustomerFields } from '../customers/index.js';
+import { recordChange } from '../history/index.js';
+import { userNames } from '../users/index.js';
+import { freshDaysOf, missingFieldsOf } from './quality.completeness.js';
+import * as repo from './quality.repository.js';
+import { readQualitySettings, recomputeAllCompleteness, settingKey } from './quality.settings.js';
+
+type Settings = z.output<typeof dataQualitySettings> & { version: number };
+
+export async function getQualitySettings(ctx: AppContext, actor: Actor): Promise<Settings> {
+  authorize(actor, 'settings.view');
+  const { value, version } = await readQualitySettings(ctx.db);
+  return { ...value, version };
+}
+
+/** Change the data-quality settings; every customer's completeness is then recomputed in the background. */
+export async function updateQualitySettings(ctx: AppContext, actor: Actor, input: z.output<typeof dataQualitySettingsUpdate>): Promise<Settings> {
+  authorize(actor, 'settings.edit');
+  const now = ctx.clock.now().toISOString();
+  const { value: current, version } = await readQualitySettings(ctx.db);
+  const next = dataQualitySettings.parse({
+    expected: { ...current.expected, ...(input.expected ?? {}) },
+    staleDays: input.staleDays ?? current.staleDays,
+    incompleteBelow: input.incompleteBelow ?? current.incompleteBelow,
+  });
+  if (input.version !== version || !(await writeSetting(ctx.db, settingKey, next, version, { userId: actor.userId, at: now }))) {
+    const stored = await readQualitySettings(ctx.db);
+    throw conflict({ ...stored.value, version: stored.version });
+  }
+  // Not awaited: the answer does not wait for a pass over every customer.
+  recomputeAllCompleteness(ctx).catch(() => undefined);
+  return { ...next, version: version + 1 };
+}
+
+/** Confirm a customer's record is still accurate: it is fresh again. */
+export async function confirmCustomer(ctx: AppContext, actor: Actor, id: number): Promise<Customer> {
+  authorize(actor, 'customers.edit');
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findVisible(trx, actor, id);
+    await setCustomerFields(trx, id, { confirmed_at: now });
+    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'confirm', actorId: actor.userId, at: now, label: row.name });
+  });
+  return getCustomer(ctx, actor, id);
+}
+
+async function presentRows(ctx: AppContext, rows: repo.QualityRow[]): Promise<Map<number, QualityCustomer>> {
+  const names = await userNames(ctx, rows.map((r) => r.owner_id));
+  const now = ctx.clock.now();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        archiveNo: r.archive_no,
+        kind: r.kind as CustomerKind,
+        name: r.name,
+        ownerId: r.owner_id,
+        ownerName: r.owner_id !== null ? (names.get(r.owner_id) ?? null) : null,
+        completeness: Number(r.completeness),
+        freshDays: freshDaysOf(r, now),
+        confirmedAt: r.confirmed_at,
+        updatedAt: r.updated_at,
+      },
+    ]),
+  );
+}
+
+function staleBefore(ctx: AppContext, staleDays: number): string {
+  return new Date(ctx.clock.now().getTime() - staleDays * 86_400_000).toISOString();
+}
+
+const matchKind: Record<string, DuplicateMatchKind> = { p: 'phone', e: 'email', n: 'name' };
+
+/** Groups of customers sharing keys (a group = the same set of customers), ordered by their first id. */
+async function duplicateGroups(ctx: AppContext, actor: Actor): Promise<Array<{ ids: number[]; matchedOn: DuplicateMatchKind[] }>> {
+  const pairs = await repo.sharedKeys(ctx.db, customerScope(actor));
+  const byKey = new Map<string, number[]>();
+  for (const p of pairs) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p.customer_id]);
+  const groups = new Map<string, { ids: number[]; matchedOn: Set<DuplicateMatchKind> }>();
+  for (const [key, ids] of byKey) {
+    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    if (sorted.length < 2) continue;
+    const id = sorted.join(',');
+    const group = groups.get(id) ?? { ids: sorted, matchedOn: new Set<DuplicateMatchKind>() };
+    const kind = matchKind[key.slice(0, 1)];
+    if (kind) group.matchedOn.add(kind);
+    groups.set(id, group);
+  }
+  return [...groups.values()]
+    .map((g) => ({ ids: g.ids, matchedOn: (['phone', 'email', 'name'] as const).filter((k) => g.matchedOn.has(k)) }))
+    .sort((a, b) => (a.ids[0] ?? 0) - (b.ids[0] ?? 0) || a.ids.length - b.ids.length);
+}
+
+/** Incomplete, stale or likely-duplicate customers within the actor's data scope. */
+export async function listQualityIssues(
+  ctx: AppContext,
+  actor: Actor,
+  query: { issue: DataQualityIssue; page: number; pageSize: number },
+): Promise<ListResponse<DataQualityItem>> {
+  authorize(actor, 'customers.view');
+  const { value: settings } = await readQualitySettings(ctx.db);
+  const scope = customerScope(actor);
+  const offset = (query.page - 1) * query.pageSize;
+  const page = { page: query.page, pageSize: query.pageSize };
+  if (query.issue === 'duplicate') {
+    const groups = await duplicateGroups(ctx, actor);
+    const shown = groups.slice(offset, offset + query.pageSize);
+    const presented = await presentRows(ctx, await repo.byIds(ctx.db, shown.flatMap((g) => g.ids)));
+    const items = shown.map((g): DataQualityItem | null => {
+      const group = g.ids.map((id) => presented.get(id)).filter((c): c is QualityCustomer => c !== undefined);
+      const [first] = group;
+      return first ? { issue: 'duplicate', customer: first, missingFields: [], group, matchedOn: g.matchedOn } : null;
+    });
+    return { items: items.filter((i): i is DataQualityItem => i !== null), total: groups.length, ...page };
+  }
+  const { rows, total } =
+    query.issue === 'incomplete'
+      ? await repo.incomplete(ctx.db, scope, settings.incompleteBelow, query.pageSize, offset)
+      : await repo.stale(ctx.db, scope, staleBefore(ctx, settings.staleDays), query.pageSize, offset);
+  const presented = await presentRows(ctx, rows);
+  const full = await repo.fullRows(ctx.db, rows.map((r) => r.id));
+  const items = rows.map((r): DataQualityItem | null => {
+    const customer = presented.get(r.id);
+    const stored = full.get(r.id);
+    return customer ? { issue: query.issue, customer, missingFields: stored ? missingFieldsOf(stored, settings) : [], group: [], matchedOn: [] } : null;
+  });
+  return { items: items.filter((i): i is DataQualityItem => i !== null), total, ...page };
+}
+
+/** How many incomplete, stale and duplicate-group records the actor's data scope holds. */
+export async function qualitySummary(ctx: AppContext, actor: Actor): Promise<DataQualitySummary> {
+  authorize(actor, 'customers.view');
+  const { value: settings } = await readQualitySettings(ctx.db);
+  const scope = customerScope(actor);
+  const [incomplete, stale, groups] = await Promise.all([
+    repo.countIncomplete(ctx.db, scope, settings.incompleteBelow),
+    repo.countStale(ctx.db, scope, staleBefore(ctx, settings.staleDays)),
+    duplicateGroups(ctx, actor),
+  ]);
+  return { incomplete, stale, duplicate: groups.length, staleDays: settings.staleDays, incompleteBelow: settings.incompleteBelow };
+}

@@ -1,0 +1,68 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Attachment, ListResponse } from '@crm/contracts';
+import { API_BASE, apiRequest } from '../../shared/api/client';
+
+export const attachmentKeys = {
+  customer: (customerId: number, page: number) => ['attachments', 'customer', customerId, page] as const,
+};
+
+/** A customer's files and its contacts' files, newest first. */
+export function useCustomerAttachments(customerId: number, page: number, pageSize = 20) {
+  return useQuery({
+    queryKey: attachmentKeys.customer(customerId, page),
+    queryFn: ({ signal }) =>
+      apiRequest<ListResponse<Attachment>>(`/customers/${customerId}/attachments`, { query: { page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function refresh(queryClient: ReturnType<typeof useQueryClient>, customerId: number) {
+  void queryClient.invalidateQueries({ queryKey: ['attachments', 'customer', customerId] });
+  void queryClient.invalidateQueries({ queryKey: ['customers', 'history', customerId] });
+}
+
+/** Uploads one file: its bytes as the body, its name in the query string. */
+export function useUploadAttachment(customerId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      apiRequest<Attachment>(`/customers/${customerId}/attachments`, {
+        method: 'POST',
+        query: { fileName: file.name },
+        body: file,
+      }),
+    onSuccess: () => refresh(queryClient, customerId),
+  });
+}
+
+export function useDeleteAttachment(customerId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiRequest<void>(`/attachments/${id}`, { method: 'DELETE' }),
+    onSuccess: () => refresh(queryClient, customerId),
+  });
+}
+
+/** The file's download address (served as an attachment, never rendered inline). */
+export function downloadHref(id: number): string {
+  return `${API_BASE}/attachments/${id}/download`;
+}
+
+/** 1536 -> "1.5 KB". */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = size / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** The extension the server checks: the text after the last dot, lower case. */
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot >= 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+}

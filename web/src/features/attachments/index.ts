@@ -1,0 +1,1 @@
+export { CustomerAttachments } from './components/customer-attachments';

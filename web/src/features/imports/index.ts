@@ -1,0 +1,2 @@
+export { ExportButton } from './components/export-button';
+export { ImportButton } from './components/import-button';

@@ -1,0 +1,162 @@
+import { App, Card, Flex, Skeleton, Steps } from 'antd';
+import type { DuplicateMode, ImportEntity, ImportJob, ImportMapping, ImportPreview } from '@crm/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useT } from '../../../app/i18n/i18n-context';
+import { errorMessage } from '../../../shared/api/error-message';
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { PageHeader } from '../../../shared/layout/page-header';
+import { NoPermissionResult, QueryErrorResult } from '../../../shared/layout/results';
+import { usePermissions } from '../../auth';
+import { importKeys, useImportJob, usePreviewImport, useStartImport } from '../api';
+import { ImportHistory } from '../components/import-history';
+import { MappingStep } from '../components/mapping-step';
+import { PreviewStep } from '../components/preview-step';
+import { ProgressStep } from '../components/progress-step';
+import { UploadStep } from '../components/upload-step';
+
+/** Import wizard (导入): upload, map columns, preview, run; the job id stays in the URL. */
+export function ImportPage() {
+  const t = useT();
+  useDocumentTitle(t('import.title'));
+  const isMobile = useIsMobile();
+  const { can } = usePermissions();
+  const [params, setParams] = useSearchParams();
+  const queryClient = useQueryClient();
+  const entities = (['customers', 'contacts'] as const).filter((e) => can(`${e}.import`));
+  const requested = params.get('entity');
+  const entity: ImportEntity = entities.find((e) => e === requested) ?? entities[0] ?? 'customers';
+  const jobId = Number(params.get('job')) || null;
+  const job = useImportJob(jobId);
+
+  const open = (next: { job?: number | null; entity?: ImportEntity }) => {
+    const out = new URLSearchParams();
+    const e = next.entity ?? entity;
+    if (e !== 'customers') out.set('entity', e);
+    const j = next.job === undefined ? jobId : next.job;
+    if (j) out.set('job', String(j));
+    setParams(out);
+  };
+
+  if (entities.length === 0) return <NoPermissionResult />;
+
+  let body;
+  if (!jobId) {
+    body = (
+      <UploadStep
+        entity={entity}
+        entities={entities}
+        onEntity={(e) => open({ entity: e })}
+        onUploaded={(uploaded) => {
+          queryClient.setQueryData(importKeys.job(uploaded.id), uploaded);
+          void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
+          open({ job: uploaded.id, entity: uploaded.entity });
+        }}
+      />
+    );
+  } else if (job.isPending) {
+    body = <Skeleton active paragraph={{ rows: 6 }} />;
+  } else if (job.isError) {
+    body = <QueryErrorResult error={job.error} onRetry={() => void job.refetch()} />;
+  } else {
+    body = <JobSteps key={job.data.id} job={job.data} onAnother={() => open({ job: null, entity: job.data.entity })} />;
+  }
+
+  const current = !jobId ? 0 : job.data && job.data.status !== 'uploaded' ? 3 : undefined;
+  return (
+    <>
+      <PageHeader title={t('import.title')} subTitle={t('import.subtitle')} />
+      <Flex vertical gap={16}>
+        <Card data-testid="import-wizard">
+          {current !== undefined ? (
+            <Steps
+              size="small"
+              current={current}
+              direction={isMobile ? 'vertical' : 'horizontal'}
+              style={{ marginBottom: 24 }}
+              items={stepItems(t)}
+            />
+          ) : null}
+          {body}
+        </Card>
+        <ImportHistory selectedId={jobId} onOpen={(opened) => open({ job: opened.id, entity: opened.entity })} />
+      </Flex>
+    </>
+  );
+}
+
+function stepItems(t: ReturnType<typeof useT>) {
+  return [
+    { title: t('import.step.upload') },
+    { title: t('import.step.map') },
+    { title: t('import.step.preview') },
+    { title: t('import.step.run') },
+  ];
+}
+
+/** Steps 2-4 of one uploaded job. */
+function JobSteps({ job, onAnother }: { job: ImportJob; onAnother: () => void }) {
+  const t = useT();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const [mapping, setMapping] = useState<ImportMapping>(() => ({ ...job.suggestedMapping }));
+  const [duplicateMode, setDuplicateMode] = useState<DuplicateMode>(job.duplicateMode ?? 'skip');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const previewCall = usePreviewImport(job.id);
+  const start = useStartImport(job.id);
+
+  if (job.status !== 'uploaded') return <ProgressStep job={job} onAnother={onAnother} />;
+
+  const steps = (
+    <Steps
+      size="small"
+      current={preview ? 2 : 1}
+      direction={isMobile ? 'vertical' : 'horizontal'}
+      style={{ marginBottom: 24 }}
+      items={stepItems(t)}
+    />
+  );
+
+  if (preview) {
+    return (
+      <>
+        {steps}
+        <PreviewStep
+          job={job}
+          mapping={mapping}
+          preview={preview}
+          busy={start.isPending}
+          onBack={() => setPreview(null)}
+          onStart={() =>
+            start.mutate(
+              { mapping, duplicateMode },
+              { onError: (error) => void message.error(errorMessage(error, t)) },
+            )
+          }
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      {steps}
+      <MappingStep
+        job={job}
+        mapping={mapping}
+        duplicateMode={duplicateMode}
+        onMapping={setMapping}
+        onDuplicateMode={setDuplicateMode}
+        onBack={onAnother}
+        busy={previewCall.isPending}
+        onNext={() =>
+          previewCall.mutate(
+            { mapping, duplicateMode },
+            { onSuccess: setPreview, onError: (error) => void message.error(errorMessage(error, t)) },
+          )
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { notificationKeys, useNotifications } from './api';
+export { NotificationBell } from './components/notification-bell';

@@ -1,0 +1,3 @@
+export { CustomerBulkBar, useCanBulkMove } from './components/customer-bulk-bar';
+export { CustomerOwnershipActions } from './components/ownership-actions';
+export { OwnershipSummary } from './components/ownership-summary';

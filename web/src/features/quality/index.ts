@@ -1,0 +1,1 @@
+export { CustomerQuality } from './components/customer-quality';

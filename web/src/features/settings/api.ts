@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AttachmentSettings, AttachmentSettingsUpdate, PoolRulesState, PoolRulesUpdate, PoolRunResult } from '@crm/contracts';
+import { apiRequest } from '../../shared/api/client';
+
+export const settingsKeys = {
+  poolRules: ['settings', 'pool-rules'] as const,
+  attachments: ['settings', 'attachments'] as const,
+};
+
+/** The pool rules; only asked for when the user may read settings. */
+export function usePoolRules(enabled = true) {
+  return useQuery({
+    queryKey: settingsKeys.poolRules,
+    queryFn: ({ signal }) => apiRequest<PoolRulesState>('/settings/pool-rules', { signal }),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export function useSavePoolRules() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PoolRulesUpdate) => apiRequest<PoolRulesState>('/settings/pool-rules', { method: 'PUT', body }),
+    onSuccess: (state) => queryClient.setQueryData(settingsKeys.poolRules, state),
+  });
+}
+
+export function useRunPoolRules() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<PoolRunResult>('/settings/pool-rules/run', { method: 'POST' }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['customers'] });
+      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    },
+  });
+}
+
+/** The attachment limits; only asked for when the user may read settings. */
+export function useAttachmentSettings(enabled = true) {
+  return useQuery({
+    queryKey: settingsKeys.attachments,
+    queryFn: ({ signal }) => apiRequest<AttachmentSettings>('/settings/attachments', { signal }),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export function useSaveAttachmentSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AttachmentSettingsUpdate) =>
+      apiRequest<AttachmentSettings>('/settings/attachments', { method: 'PUT', body }),
+    onSuccess: (state) => queryClient.setQueryData(settingsKeys.attachments, state),
+  });
+}

@@ -1,0 +1,1 @@
+export { settingsKeys, useAttachmentSettings, usePoolRules } from './api';
