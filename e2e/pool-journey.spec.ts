@@ -126,16 +126,17 @@ describe('public pool journey in Chromium', () => {
     const page = await signIn(context, admin);
     await page.getByTestId('nav-pool-rules').click();
     await page.waitForURL(/\/admin\/pool-rules$/);
-    await page.getByTestId('pool-rules-max').locator('input').fill('200');
+    await page.locator('#pool_rules_maxCustomersPerUser').fill('200');
     await page.getByTestId('pool-rules-save').click();
     await expect.poll(async () => (await api(context, 'GET', '/settings/pool-rules')).maxCustomersPerUser, { timeout: 10_000 }).toBe(200);
     await page.getByTestId('pool-rules-run').click();
     await page.getByTestId('pool-run-confirm').click();
     await page.getByTestId('pool-run-result').waitFor();
+    await page.waitForTimeout(400); // the confirmation's closing animation
     await shot(page, 'pool-07-rules');
 
     await page.getByTestId('nav-attachment-settings').click();
-    await page.getByTestId('attachment-max-size').locator('input').fill('5');
+    await page.locator('#attachment_settings_maxSizeMb').fill('5');
     await page.getByTestId('attachment-settings-save').click();
     await expect.poll(async () => (await api(context, 'GET', '/settings/attachments')).maxSizeMb, { timeout: 10_000 }).toBe(5);
     await shot(page, 'pool-08-attachment-settings');

@@ -19,6 +19,8 @@ import { customFieldRoutes } from './modules/custom-fields/index.js';
 import { customerRoutes } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
 import { duplicateRoutes } from './modules/duplicates/index.js';
+import { exportRoutes } from './modules/exports/index.js';
+import { importRoutes, runImportWorker } from './modules/imports/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { poolRoutes } from './modules/pool/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
@@ -66,6 +68,9 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   duplicateRoutes(router, ctx);
   qualityRoutes(router, ctx);
   poolRoutes(router, ctx);
+  importRoutes(router, ctx);
+  exportRoutes(router, ctx);
+  runImportWorker(app, ctx);
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
   await app.register(fastifyStatic, { root: swaggerDir, prefix: '/api/docs/assets/', decorateReply: false });

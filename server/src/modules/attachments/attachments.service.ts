@@ -82,12 +82,16 @@ function refuse(code: 'VALIDATION_FAILED' | 'PAYLOAD_TOO_LARGE', path: string, k
   return new AppError(code, key, [{ path, message: t(locale, key, params) }], undefined, params);
 }
 
+function hasControlOrSlash(name: string): boolean {
+  return Array.from(name).some((ch) => ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+}
+
 /** Check and store an uploaded file, then record it (timeline 'attach'); the file is removed if the record cannot be written. */
 export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Target, fileName: string, file: Buffer, locale: Locale): Promise<Attachment> {
   authorize(actor, 'contactId' in target ? 'contacts.edit' : 'customers.edit');
   await resolveTarget(ctx.db, actor, target);
   const name = fileName.trim();
-  if (/[\\/\u0000-\u001f\u007f]/.test(name) || name === '.' || name === '..') throw refuse('VALIDATION_FAILED', 'fileName', 'attachmentFileName', {}, locale);
+  if (hasControlOrSlash(name) || name === '.' || name === '..') throw refuse('VALIDATION_FAILED', 'fileName', 'attachmentFileName', {}, locale);
   const { value: settings } = await readSetting(ctx.db, settingKey, attachmentSettingsValue);
   const allowed = settings.allowedExtensions.join(', ');
   const ext = extensionOf(name);

@@ -32,7 +32,8 @@ export async function restoreCustomer(ctx: AppContext, actor: Actor, id: number)
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findById(trx, id, null, { deleted: true });
-    if (!row) throw notFound();
+    // A customer merged into another lives on in the survivor: its contacts and history moved there.
+    if (!row || row.merged_into_id !== null) throw notFound();
     await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: now, updated_by: actor.userId, version: row.version + 1 });
     await repo.adjustLiveCount(trx, 1);
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'restore', actorId: actor.userId, at: now, label: row.name });

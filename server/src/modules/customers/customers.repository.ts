@@ -188,7 +188,8 @@ export async function writeSearch(db: Db, engine: Engine, id: number, grams: str
 }
 
 export async function listDeleted(db: Db, q: string | undefined, limit: number, offset: number) {
-  let query = db.selectFrom('customers').where('deleted_at', 'is not', null);
+  // Merged customers are not in the bin: they are traced through their merge, not restored.
+  let query = db.selectFrom('customers').where('deleted_at', 'is not', null).where('merged_into_id', 'is', null);
   if (q) query = query.where('name', 'like', `%${escapeLike(q)}%`);
   const [rows, total] = await Promise.all([
     query.select(['id', 'name', 'deleted_at', 'deleted_by']).orderBy('deleted_at', 'desc').limit(limit).offset(offset).execute(),

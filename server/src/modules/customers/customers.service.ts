@@ -158,7 +158,9 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
   authorize(actor, 'customers.edit');
   const existing = await findVisible(ctx.db, actor, id);
   if (input.ownerId !== undefined && input.ownerId !== existing.owner_id) {
-    // Moving a customer to someone else, or taking it from the pool, is an assignment.
+    // Without the assign right an owner changes only through claim and release, where the pool
+    // rules (limit per user, waiting period) apply; with it, an edit is an assignment.
+    if (!can(actor, 'customers.assign')) throw invalid('ownerId', 'ownerChangeNeedsClaim');
     await checkOwner(ctx, actor, input.ownerId);
   }
   const now = ctx.clock.now().toISOString();

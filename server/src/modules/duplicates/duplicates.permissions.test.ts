@@ -119,7 +119,7 @@ describe('bad input', () => {
     const doc = await t.anonymous().get('/api/v1/openapi.json');
     expect(doc.status).toBe(200);
     const paths = Object.keys(doc.body.paths);
-    for (const p of ['/api/v1/customers/duplicate-check', '/api/v1/customers/merge', '/api/v1/customers/{id}/merges', '/api/v1/customers/{id}/confirm', '/api/v1/settings/data-quality', '/api/v1/data-quality', '/api/v1/data-quality/summary']) {
+    for (const p of ['/customers/duplicate-check', '/customers/merge', '/customers/{id}/merges', '/customers/{id}/confirm', '/settings/data-quality', '/data-quality', '/data-quality/summary']) {
       expect(paths, p).toContain(p);
     }
   });

@@ -163,8 +163,10 @@ describe('merge', () => {
     expect(found.body.items.map((c: { id: number }) => c.id)).toEqual([survivor.id]);
     const dup = await check('admin', { phone: '13700001111' });
     expect(dup.body.matches.map((m: { id: number }) => m.id)).toEqual([survivor.id]);
+    // Merged records are not in the recycle bin and cannot be restored: they live on in the survivor.
     const bin = await org.admin.get(`/api/v1/recycle-bin?type=customer&q=${encodeURIComponent('合并第三')}`);
-    expect(bin.body.total).toBe(1);
+    expect(bin.body.total).toBe(0);
+    expect((await org.admin.post(`/api/v1/recycle-bin/customer/${third.id}/restore`)).status).toBe(404);
   });
 
   it('is refused without the merge right, outside the data scope and on a stale version, changing nothing', async () => {

@@ -4,6 +4,10 @@ export const poolMessages = {
     en: 'This customer is not in the public pool (someone may have just claimed it).',
     'zh-CN': '该客户不在公海中（可能刚被他人领取）。',
   },
+  ownerChangeNeedsClaim: {
+    en: 'Take customers from the public pool with Claim and give them back with Release.',
+    'zh-CN': '请通过“领取”从公海获取客户，通过“释放”退回公海。',
+  },
   poolAlreadyInPool: { en: 'This customer is already in the public pool.', 'zh-CN': '该客户已在公海中。' },
   poolMaxOwned: {
     en: 'You already own {max} customers, the most one user may own. Release a customer first.',

@@ -23,6 +23,8 @@ export function useQualitySummary() {
   return useQuery({
     queryKey: qualityKeys.summary,
     queryFn: ({ signal }) => apiRequest<DataQualitySummary>('/data-quality/summary', { signal }),
+    // Counting over the whole scope is not free: the detail pages share one answer for a minute.
+    staleTime: 60_000,
   });
 }
 

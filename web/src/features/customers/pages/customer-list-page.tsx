@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Skeleton } from 'antd';
+import { Button, Card, Empty, Flex, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -88,7 +88,10 @@ export function CustomerListPage() {
         }
         data-testid="customer-empty"
       >
-        {createButton}
+        <Flex gap={8} justify="center" wrap>
+          {createButton}
+          <ImportButton entity="customers" />
+        </Flex>
       </Empty>
     );
   } else {

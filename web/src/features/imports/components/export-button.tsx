@@ -36,6 +36,7 @@ export function ExportButton({
   return (
     <Dropdown
       disabled={disabled}
+      trigger={['click']}
       menu={{
         items: items.map((item) => ({
           key: item.key,

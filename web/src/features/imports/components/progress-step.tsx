@@ -90,7 +90,7 @@ export function ProgressStep({ job, onAnother }: { job: ImportJob; onAnother: ()
                   {t('import.reportRejected')}
                 </Button>
               ) : null}
-              <Dropdown menu={{ items: reportItems.map((item) => ({ key: item.key, label: <a href={item.href} download>{item.label}</a> })) }}>
+              <Dropdown trigger={['click']} menu={{ items: reportItems.map((item) => ({ key: item.key, label: <a href={item.href} download>{item.label}</a> })) }}>
                 <Button icon={<DownloadOutlined />} data-testid="import-report">
                   {t('import.report')}
                 </Button>
