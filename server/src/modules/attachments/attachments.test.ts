@@ -86,6 +86,20 @@ describe('attachments', () => {
     expect((await east1.get(`/api/v1/customers/${customerOfEast1}/history?actions=fly`)).status).toBe(400);
   });
 
+  it('erasing a customer from the recycle bin erases its files', async () => {
+    const id = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '附件清除客户' }))).body.id;
+    const up = await upload(org.admin, `/api/v1/customers/${id}/attachments?fileName=gone.pdf`, pdf);
+    expect(up.status).toBe(201);
+    const root = path.join(t.ctx.config.dataDir, 'attachments');
+    const files = () => fs.readdirSync(root, { recursive: true }).map(String).filter((p) => /[0-9a-f]{32}$/.test(p)).length;
+    const before = files();
+    expect((await org.admin.delete(`/api/v1/customers/${id}`)).status).toBe(204);
+    expect(files()).toBe(before); // in the bin the file is kept: the customer may come back
+    expect((await org.admin.delete(`/api/v1/recycle-bin/customer/${id}`)).status).toBe(204);
+    expect(files()).toBe(before - 1);
+    expect((await download(org.admin, up.body.id)).statusCode).toBe(404);
+  });
+
   it('refuses files over the administrator limit, of types not allowed, or whose content does not match', async () => {
     const admin = org.admin;
     const settings = await admin.get('/api/v1/settings/attachments');

@@ -1,6 +1,8 @@
 import type { ListResponse, RecycleBinItem } from '@crm/contracts';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { purgeCustomerHistory, recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
@@ -41,14 +43,26 @@ export async function restoreCustomer(ctx: AppContext, actor: Actor, id: number)
 }
 
 /** Erase a deleted customer for good, with its contacts and history. Its archive number is not reused. */
-export async function purgeCustomer(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+/**
+ * `alsoPurge` erases what other modules keep under the customer (attachments) in the same
+ * transaction, and returns what to do once it committed (remove the stored files).
+ */
+export async function purgeCustomer(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  alsoPurge?: (trx: Transaction<DB>) => Promise<() => Promise<void>>,
+): Promise<void> {
   authorize(actor, 'recycle_bin.purge');
-  await ctx.db.transaction().execute(async (trx) => {
+  const afterCommit = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findById(trx, id, null, { deleted: true });
     if (!row) throw notFound();
+    const after = alsoPurge ? await alsoPurge(trx) : async () => undefined;
     await purgeCustomerHistory(trx, id);
     await repo.purge(trx, ctx.engine, id);
+    return after;
   });
+  await afterCommit();
 }
 
 /** Whether a customer exists and is live (a contact can only be restored under a live customer). */

@@ -1,6 +1,7 @@
 import type { ListResponse, RecycleBinItem, RecycleBinType } from '@crm/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { purgeCustomerAttachments } from '../attachments/index.js';
 import { listDeletedContacts, purgeContact, restoreContact } from '../contacts/index.js';
 import { listDeletedCustomers, purgeCustomer, restoreCustomer } from '../customers/index.js';
 
@@ -14,5 +15,5 @@ export async function restore(ctx: AppContext, actor: Actor, type: RecycleBinTyp
 }
 
 export async function purge(ctx: AppContext, actor: Actor, type: RecycleBinType, id: number): Promise<void> {
-  return type === 'contact' ? purgeContact(ctx, actor, id) : purgeCustomer(ctx, actor, id);
+  return type === 'contact' ? purgeContact(ctx, actor, id) : purgeCustomer(ctx, actor, id, (trx) => purgeCustomerAttachments(ctx, trx, id));
 }
