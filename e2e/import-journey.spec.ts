@@ -22,6 +22,7 @@ const shot = (page: Page, name: string) =>
 
 async function login(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
+  page.on('pageerror', (error) => console.log('PAGEERROR', error.message));
   await page.goto(`${server.url}/login`);
   await page.locator('#login_form_email').fill(admin.email);
   await page.locator('#login_form_password').fill(admin.password);
@@ -61,7 +62,7 @@ describe('import and export journey in Chromium', () => {
     await page.locator('input[type=file]').setInputFiles({ name: '客户导入.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByTestId('import-mapping').waitFor();
     // Step 2: recognised Chinese headers are mapped already.
-    await expect.poll(() => page.getByTestId('import-map-0').textContent()).toContain('客户名称');
+    await expect.poll(() => page.getByTestId('import-map-0').textContent(), { timeout: 15_000 }).toContain('客户名称');
     await shot(page, '01-mapping');
     await page.getByTestId('import-preview').click();
 
@@ -89,16 +90,14 @@ describe('import and export journey in Chromium', () => {
     expect(reportText).not.toContain('杭州导入测试一有限公司');
 
     // The past imports list shows the job.
-    await expect.poll(() => page.getByTestId('import-history').textContent()).toContain('客户导入.csv');
+    await expect.poll(() => page.getByTestId('import-history').textContent(), { timeout: 15_000 }).toContain('客户导入.csv');
 
     // An imported customer is in the list.
     await page.getByTestId('import-open-list').click();
     await page.waitForURL(/\/customers$/);
     await page.getByTestId('search-input').locator('input').first().fill('导入测试一');
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.locator('[data-testid=customer-link]:visible').allTextContents())
-      .toEqual(['杭州导入测试一有限公司']);
+    await expect.poll(() => page.locator('[data-testid=customer-link]:visible').allTextContents(), { timeout: 15_000 }).toEqual(['杭州导入测试一有限公司']);
 
     // Export the filtered list (CSV): a download with the filtered rows.
     await page.getByTestId('customer-export').click();
@@ -118,7 +117,7 @@ describe('import and export journey in Chromium', () => {
     const second = await createCustomer(context, { kind: 'organization', name: '宁波合并测试股份有限公司', mobile: '13700000001', email: 'merge@example.com' });
 
     await page.goto(`${server.url}/customers?q=${encodeURIComponent('宁波合并测试')}`);
-    await expect.poll(() => page.locator('[data-testid=customer-link]:visible').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=customer-link]:visible').count(), { timeout: 15_000 }).toBe(2);
     for (const id of [first.id, second.id]) await page.locator(`tr[data-row-key="${id}"] .ant-checkbox-input`).check();
     await page.getByTestId('customer-merge').click();
     await page.getByTestId('merge-page').waitFor();
@@ -129,12 +128,12 @@ describe('import and export journey in Chromium', () => {
     await page.waitForURL(new RegExp(`/customers/${first.id}$`));
     await page.getByTestId('customer-merges').waitFor();
     // The survivor took the other record's email (empty on the survivor).
-    await expect.poll(() => page.getByTestId('customer-profile').textContent()).toContain('merge@example.com');
+    await expect.poll(() => page.getByTestId('customer-profile').textContent(), { timeout: 15_000 }).toContain('merge@example.com');
 
     // The merged customer's old address leads to the survivor.
     await page.goto(`${server.url}/customers/${second.id}`);
     await page.waitForURL(new RegExp(`/customers/${first.id}$`));
-    await expect.poll(() => page.getByTestId('customer-name').textContent()).toContain('宁波合并测试有限公司');
+    await expect.poll(() => page.getByTestId('customer-name').textContent(), { timeout: 15_000 }).toContain('宁波合并测试有限公司');
     await context.close();
   });
 

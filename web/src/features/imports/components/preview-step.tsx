@@ -43,7 +43,7 @@ export function PreviewStep({
             {row.messages.map((m, i) => (
               <li key={`${m.field}-${i}`}>
                 <Typography.Text type={row.outcome === 'rejected' ? 'danger' : 'secondary'}>
-                  {m.field ? `${labels.get(m.field) ?? m.field}: ` : ''}
+                  {labels.has(m.field) ? `${labels.get(m.field) ?? m.field}: ` : ''}
                   {m.message}
                 </Typography.Text>
               </li>

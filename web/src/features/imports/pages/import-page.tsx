@@ -74,7 +74,7 @@ export function ImportPage() {
             <Steps
               size="small"
               current={current}
-              orientation={isMobile ? 'vertical' : 'horizontal'}
+              type={isMobile ? 'inline' : 'default'}
               style={{ marginBottom: 24 }}
               items={stepItems(t)}
             />
@@ -113,7 +113,7 @@ function JobSteps({ job, onAnother }: { job: ImportJob; onAnother: () => void })
     <Steps
       size="small"
       current={preview ? 2 : 1}
-      orientation={isMobile ? 'vertical' : 'horizontal'}
+      type={isMobile ? 'inline' : 'default'}
       style={{ marginBottom: 24 }}
       items={stepItems(t)}
     />

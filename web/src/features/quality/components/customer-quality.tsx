@@ -30,9 +30,10 @@ export function CustomerQuality({ customer }: { customer: Customer }) {
   const freshDays = q.freshDays;
   const stale = freshDays >= staleDays;
   const missing = q.missingFields;
-  const freshText = q.confirmedAt
-    ? t('quality.confirmedAgo', { days: freshDays })
-    : t('quality.changedAgo', { days: freshDays });
+  const freshText =
+    freshDays === 0
+      ? t(q.confirmedAt ? 'quality.confirmedToday' : 'quality.changedToday')
+      : t(q.confirmedAt ? 'quality.confirmedAgo' : 'quality.changedAgo', { days: freshDays });
 
   return (
     <Card size="small" title={t('quality.cardTitle')} data-testid="customer-quality">
@@ -48,7 +49,7 @@ export function CustomerQuality({ customer }: { customer: Customer }) {
           <Flex vertical>
             <Typography.Text strong>{t('quality.completeness')}</Typography.Text>
             <Typography.Text type="secondary" data-testid="customer-completeness">
-              {q.completeness}%
+              {missing.length > 0 ? t('quality.missingCount', { count: missing.length }) : t('quality.allFilled')}
             </Typography.Text>
           </Flex>
         </Flex>
