@@ -11,6 +11,16 @@ beforeAll(async () => {
   fs.mkdirSync(screenshotDir, { recursive: true });
   server = await startServer();
   browser = await chromium.launch({ executablePath: process.env.CRM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  // Two salespeople, created by the administrator through the API.
+  const setup = await browser.newContext();
+  await api(setup, 'POST', '/auth/login', admin);
+  const roles = await api(setup, 'GET', '/roles?pageSize=100');
+  const salesRole = roles.items.find((r: any) => r.key === 'salesperson');
+  for (const who of [seller, receiver]) {
+    const user = await api(setup, 'POST', '/users', { ...who, roleId: salesRole.id });
+    users[who.email] = user.id;
+  }
+  await setup.close();
 });
 afterAll(async () => {
   await browser?.close();
@@ -22,6 +32,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(scr
 const seller = { email: 'seller1@example.com', password: 'seller-one-password', name: '销售甲' };
 const receiver = { email: 'seller2@example.com', password: 'seller-two-password', name: '销售乙' };
 const customerName = '公海测试贸易有限公司';
+const users: Record<string, number> = {};
 
 async function signIn(context: BrowserContext, who: { email: string; password: string }): Promise<Page> {
   const page = await context.newPage();
@@ -42,17 +53,9 @@ async function api(context: BrowserContext, method: 'GET' | 'POST', url: string,
 
 describe('public pool journey in Chromium', () => {
   it('salesperson claims from the pool and follows up; admin transfers from the list; the new owner is notified', async () => {
-    // Admin sets the scene through the API: two salespeople and one customer in the pool.
+    // Admin puts a customer in the pool through the API.
     const adminContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const adminPage = await signIn(adminContext, admin);
-    const roles = await api(adminContext, 'GET', '/roles?pageSize=100');
-    const salesRole = roles.items.find((r: any) => r.key === 'salesperson');
-    expect(salesRole).toBeTruthy();
-    const users: Record<string, number> = {};
-    for (const who of [seller, receiver]) {
-      const user = await api(adminContext, 'POST', '/users', { ...who, roleId: salesRole.id });
-      users[who.email] = user.id;
-    }
     const created = await api(adminContext, 'POST', '/customers', { kind: 'organization', name: customerName, ownerId: null });
     expect(created.ownerId).toBeNull();
 
@@ -82,6 +85,11 @@ describe('public pool journey in Chromium', () => {
     await expect.poll(() => sellerPage.locator('[data-testid=history-entry][data-action=claim]').count()).toBe(1);
     await expect.poll(() => sellerPage.locator('[data-testid=history-entry][data-action=follow_up]').count()).toBe(1);
     await shot(sellerPage, 'pool-02-timeline');
+    // Filter the timeline by kind: follow-ups only (sent as actions=follow_up).
+    await sellerPage.getByTestId('timeline-filter').click();
+    await sellerPage.locator('.ant-select-item-option', { hasText: '跟进' }).click();
+    await expect.poll(() => sellerPage.locator('[data-testid=history-entry][data-action=claim]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => sellerPage.locator('[data-testid=history-entry]').count()).toBe(1);
 
     // Admin transfers it to the other salesperson from the customer list's bulk bar.
     await adminPage.goto(`${server.url}/customers?q=${encodeURIComponent(customerName)}`);
@@ -133,13 +141,13 @@ describe('public pool journey in Chromium', () => {
     await page.getByTestId('pool-run-confirm').click();
     await page.getByTestId('pool-run-result').waitFor();
     await page.waitForTimeout(400); // the confirmation's closing animation
-    await shot(page, 'pool-07-rules');
+    await shot(page, 'pool-08-rules');
 
     await page.getByTestId('nav-attachment-settings').click();
     await page.locator('#attachment_settings_maxSizeMb').fill('5');
     await page.getByTestId('attachment-settings-save').click();
     await expect.poll(async () => (await api(context, 'GET', '/settings/attachments')).maxSizeMb, { timeout: 10_000 }).toBe(5);
-    await shot(page, 'pool-08-attachment-settings');
+    await shot(page, 'pool-09-attachment-settings');
 
     const customer = await api(context, 'POST', '/customers', { kind: 'organization', name: '附件测试有限公司' });
     await page.goto(`${server.url}/customers/${customer.id}?tab=attachments`);
@@ -150,7 +158,7 @@ describe('public pool journey in Chromium', () => {
     // A file whose content does not match its extension: the server's message is shown, nothing is listed.
     await page.locator('input[type=file]').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
     await page.locator('.ant-message-error').waitFor({ timeout: 10_000 });
-    await shot(page, 'pool-09-attachments');
+    await shot(page, 'pool-10-attachments');
     expect(await page.getByTestId('attachment-row').count()).toBe(1);
     await page.getByTestId('attachment-delete').click();
     await page.getByTestId('attachment-delete-confirm').click();
@@ -178,6 +186,18 @@ describe('public pool journey in Chromium', () => {
     await shot(page, 'pool-05-phone-pool');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+
+    // Claim from a card, then the customer page fits the phone too.
+    const card = page.locator('.ant-list-item', { hasText: 'Pool Phone Test Ltd' });
+    await card.getByTestId('pool-claim').click();
+    await page.getByTestId('claim-confirm').click();
+    await expect.poll(() => page.locator('.ant-list-item', { hasText: 'Pool Phone Test Ltd' }).count(), { timeout: 10_000 }).toBe(0);
+    await page.goto(`${server.url}/customers?q=${encodeURIComponent('Pool Phone Test')}`);
+    await page.locator('[data-testid=customer-link]:visible', { hasText: 'Pool Phone Test Ltd' }).click();
+    await page.getByTestId('ownership-summary').waitFor();
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'pool-07-phone-customer');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
     await page.locator('[data-testid=notification-bell]:visible').click();
     await page.getByTestId('notification-panel').waitFor();
