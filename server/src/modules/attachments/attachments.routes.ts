@@ -27,7 +27,7 @@ export function attachmentRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, params, reply }) => service.downloadAttachment(ctx, actor, params.id, reply) });
   r.route({ method: 'DELETE', url: '/attachments/:id', summary: "Remove a file (edit right on its record)", tag, params: idParams, status: 204,
     handler: ({ actor, params }) => service.deleteAttachment(ctx, actor, params.id) });
-  r.route({ method: 'GET', url: '/settings/attachments', summary: 'Attachment limits: size and allowed file types (settings.view)', tag, response: attachmentSettings,
+  r.route({ method: 'GET', url: '/settings/attachments', summary: 'Attachment limits: size and allowed file types (any signed-in user reads them)', tag, response: attachmentSettings,
     handler: ({ actor }) => service.getAttachmentSettings(ctx, actor) });
   r.route({ method: 'PUT', url: '/settings/attachments', summary: 'Change the attachment limits; 409 when your version is stale (settings.edit)', tag, body: attachmentSettingsUpdate, response: attachmentSettings,
     handler: ({ actor, body }) => service.updateAttachmentSettings(ctx, actor, body) });

@@ -56,7 +56,7 @@ const endpoints: Array<{ name: string; method: 'GET' | 'POST' | 'PATCH' | 'PUT' 
   { name: 'edit custom field', method: 'PATCH', url: () => `/api/v1/custom-fields/${ids.field}`, body: () => ({ version: 999 }), allowed: ['admin'], ok: [409] },
   { name: 'delete custom field', method: 'DELETE', url: () => '/api/v1/custom-fields/999999', allowed: ['admin'], ok: [404] },
   { name: 'order custom fields', method: 'PUT', url: () => '/api/v1/custom-fields/order', body: () => ({ entity: 'customer', ids: [999999] }), allowed: ['admin'], ok: [400] },
-  { name: 'attachment settings', method: 'GET', url: () => '/api/v1/settings/attachments', allowed: ['admin', 'manager'], ok: [200] },
+  { name: 'attachment settings', method: 'GET', url: () => '/api/v1/settings/attachments', allowed: ['admin', 'manager', 'eastLead', 'east1', 'east2', 'north1', 'agent', 'marketer', 'reader'], ok: [200] },
   { name: 'change attachment settings', method: 'PUT', url: () => '/api/v1/settings/attachments', body: () => ({ maxSizeMb: 20, allowedExtensions: ['pdf'], version: 999 }), allowed: ['admin'], ok: [409] },
   { name: 'upload to a customer', method: 'POST', url: () => `/api/v1/customers/${ids.pool}/attachments?fileName=m.pdf`, body: () => pdf, allowed: ['admin', 'manager', 'eastLead', 'east1'], ok: [201] },
   { name: 'upload to a contact', method: 'POST', url: () => `/api/v1/contacts/${ids.poolContact}/attachments?fileName=m.pdf`, body: () => pdf, allowed: ['admin', 'manager', 'east1', 'agent'], ok: [201] },

@@ -15,7 +15,7 @@ export function poolRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, params, body }) => service.addFollowUp(ctx, actor, params.id, body) });
 
   const settings = 'settings';
-  r.route({ method: 'GET', url: '/settings/pool-rules', summary: 'Public-pool rules', tag: settings, response: poolRulesState,
+  r.route({ method: 'GET', url: '/settings/pool-rules', summary: 'Public-pool rules (any signed-in user reads them)', tag: settings, response: poolRulesState,
     handler: ({ actor }) => service.getPoolRules(ctx, actor) });
   r.route({ method: 'PUT', url: '/settings/pool-rules', summary: 'Change the public-pool rules; 409 with the current rules when your version is stale', tag: settings, body: poolRulesUpdate, response: poolRulesState,
     handler: ({ actor, body }) => service.updatePoolRules(ctx, actor, body) });

@@ -8,7 +8,6 @@ import { formatDateTime, fromNow } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { testId } from '../../../shared/test-id';
-import { usePermissions } from '../../auth';
 import { useAttachmentSettings } from '../../settings';
 import {
   downloadHref,
@@ -62,12 +61,11 @@ export function CustomerAttachments({ customerId, canEdit }: { customerId: numbe
   const t = useT();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
-  const { can } = usePermissions();
   const [page, setPage] = useState(1);
   const list = useCustomerAttachments(customerId, page, pageSize);
   const upload = useUploadAttachment(customerId);
-  // The limits are settings: readable with settings.view. Others get the server's answer only.
-  const settings = useAttachmentSettings(can('settings.view')).data;
+  // Every signed-in user may read the limits; the server checks again.
+  const settings = useAttachmentSettings(true).data;
 
   /** The client-side check mirrors the server's: a quick hint, not the enforcement. */
   const precheck = (file: File): string | null => {
