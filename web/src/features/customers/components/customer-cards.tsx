@@ -11,12 +11,13 @@ interface CustomerCardsProps {
   view: CustomerListParams;
   items: Customer[];
   total: number;
+  totalCapped?: boolean;
   loading: boolean;
   onChange: (patch: Partial<CustomerListParams>) => void;
 }
 
 /** The customer list on a phone: one card per customer, no horizontal scrolling. */
-export function CustomerCards({ view, items, total, loading, onChange }: CustomerCardsProps) {
+export function CustomerCards({ view, items, total, totalCapped, loading, onChange }: CustomerCardsProps) {
   const t = useT();
   return (
     <Flex vertical gap={12} data-testid="customer-cards">
@@ -58,7 +59,7 @@ export function CustomerCards({ view, items, total, loading, onChange }: Custome
         />
       </Flex>
       <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-        {t('common.total', { total })}
+        {t('common.total', { total: totalCapped ? `${total.toLocaleString()}+` : total })}
       </Typography.Text>
     </Flex>
   );

@@ -17,6 +17,8 @@ interface CustomerTableProps {
   view: CustomerListParams;
   items: Customer[];
   total: number;
+  /** The server stopped counting at `total`: shown as "10,000+". */
+  totalCapped?: boolean;
   loading: boolean;
   onChange: (patch: Partial<CustomerListParams>) => void;
   /** Row selection for bulk actions; left out when the user has none. */
@@ -38,6 +40,7 @@ export function CustomerTable({
   view,
   items,
   total,
+  totalCapped,
   loading,
   onChange,
   selectedIds,
@@ -135,7 +138,7 @@ export function CustomerTable({
         total,
         showSizeChanger: true,
         pageSizeOptions: pageSizes.map(String),
-        showTotal: (count) => t('common.total', { total: count }),
+        showTotal: (count) => t('common.total', { total: totalCapped ? `${count.toLocaleString()}+` : count }),
       }}
       data-testid="customer-table"
     />

@@ -99,6 +99,7 @@ export function CustomerListPage() {
       view,
       items: list.data.items,
       total: list.data.total,
+      totalCapped: list.data.totalCapped,
       loading: list.isFetching,
       onChange: update,
     };
