@@ -1,36 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, chromiumArgs, screenshotDir, startServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, useJourney } from './server.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CRM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+const journey = useJourney();
+const shot = screenshot;
 
 describe('customer journey in Chromium', () => {
   it('log in, create a customer with a contact, find it by Chinese substring, edit, see history, get the conflict message', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#login_form_email').fill(admin.email);
-    await page.locator('#login_form_password').fill(admin.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await signIn(context, journey.server.url);
     await shot(page, '01-after-login');
 
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${journey.server.url}/customers`);
     await page.getByTestId('customer-create').first().click();
     await page.locator('#customer_form_name').fill('杭州张伟数码科技有限公司');
     await shot(page, '02-create-form');
@@ -47,7 +27,7 @@ describe('customer journey in Chromium', () => {
     await expect.poll(() => page.getByTestId('customer-contacts').textContent()).toContain('欧阳明');
     await shot(page, '03-contact-added');
 
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${journey.server.url}/customers`);
     await page.getByTestId('search-input').locator('input').first().fill('张伟数码');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid=customer-link]:visible').allTextContents()).toEqual(['杭州张伟数码科技有限公司']);
@@ -77,20 +57,15 @@ describe('customer journey in Chromium', () => {
     await expect(second.getByTestId('conflict-alert').waitFor({ state: 'visible', timeout: 10_000 })).resolves.toBeUndefined();
     await shot(second, '06-conflict');
     // The stale save did not overwrite the first tab's change.
-    const reread = await context.request.get(`${server.url}/api/v1/customers/${detailUrl.split('/').pop()}`);
+    const reread = await context.request.get(`${journey.server.url}/api/v1/customers/${detailUrl.split('/').pop()}`);
     expect((await reread.json()).address).toBe('西湖区文三路 100 号');
     await context.close();
   });
 
   it('works on a 390 px phone screen without horizontal scrolling, in English', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#login_form_email').fill(admin.email);
-    await page.locator('#login_form_password').fill(admin.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`${server.url}/customers`);
+    const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await signIn(context, journey.server.url);
+    await page.goto(`${journey.server.url}/customers`);
     await page.locator('[data-testid=nav-toggle]:visible').first().waitFor();
     await page.waitForLoadState('networkidle');
     await shot(page, '07-phone-customers');

@@ -1,38 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, chromiumArgs, screenshotDir, startServer } from './server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, useJourney } from './server.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CRM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshotDir, `import-${name}.png`), fullPage: true });
-
-async function login(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log('PAGEERROR', error.message));
-  await page.goto(`${server.url}/login`);
-  await page.locator('#login_form_email').fill(admin.email);
-  await page.locator('#login_form_password').fill(admin.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const journey = useJourney();
+const shot = (page: Page, name: string) => screenshot(page, `import-${name}`);
+const login = (context: BrowserContext) => signIn(context, journey.server.url);
 
 async function createCustomer(context: BrowserContext, body: Record<string, unknown>): Promise<{ id: number; name: string }> {
-  const response = await context.request.post(`${server.url}/api/v1/customers`, { data: body });
+  const response = await context.request.post(`${journey.server.url}/api/v1/customers`, { data: body });
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: number; name: string };
 }
@@ -49,12 +25,12 @@ const csv = [
 
 describe('import and export journey in Chromium', () => {
   it('imports a CSV through the wizard, downloads the report, finds the customer, exports the list', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await login(context);
     await createCustomer(context, { kind: 'organization', name: '杭州已有客户有限公司', mobile: '13800000001' });
 
     // The customers list offers the import.
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${journey.server.url}/customers`);
     await page.getByTestId('customer-import').click();
     await page.waitForURL(/\/imports/);
 
@@ -111,12 +87,12 @@ describe('import and export journey in Chromium', () => {
   });
 
   it('merges two customers from the list and follows the old address to the survivor', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await login(context);
     const first = await createCustomer(context, { kind: 'organization', name: '宁波合并测试有限公司', mobile: '13700000001', industry: '制造' });
     const second = await createCustomer(context, { kind: 'organization', name: '宁波合并测试股份有限公司', mobile: '13700000001', email: 'merge@example.com' });
 
-    await page.goto(`${server.url}/customers?q=${encodeURIComponent('宁波合并测试')}`);
+    await page.goto(`${journey.server.url}/customers?q=${encodeURIComponent('宁波合并测试')}`);
     await expect.poll(() => page.locator('[data-testid=customer-link]:visible').count(), { timeout: 15_000 }).toBe(2);
     for (const id of [first.id, second.id]) await page.locator(`tr[data-row-key="${id}"] .ant-checkbox-input`).check();
     await page.getByTestId('customer-merge').click();
@@ -131,20 +107,20 @@ describe('import and export journey in Chromium', () => {
     await expect.poll(() => page.getByTestId('customer-profile').textContent(), { timeout: 15_000 }).toContain('merge@example.com');
 
     // The merged customer's old address leads to the survivor.
-    await page.goto(`${server.url}/customers/${second.id}`);
+    await page.goto(`${journey.server.url}/customers/${second.id}`);
     await page.waitForURL(new RegExp(`/customers/${first.id}$`));
     await expect.poll(() => page.getByTestId('customer-name').textContent(), { timeout: 15_000 }).toContain('宁波合并测试有限公司');
     await context.close();
   });
 
   it('shows the import page and data quality on a 390 px phone without horizontal scrolling', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await login(context);
     for (const [route, name] of [
       ['/imports', '06-phone-import'],
       ['/data-quality', '07-phone-quality'],
     ] as const) {
-      await page.goto(`${server.url}${route}`);
+      await page.goto(`${journey.server.url}${route}`);
       await page.locator('[data-testid=nav-toggle]:visible').first().waitFor();
       await page.waitForLoadState('networkidle');
       await shot(page, name);

@@ -1,18 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, chromiumArgs, screenshotDir, startServer } from './server.js';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+const journey = useJourney();
 
 beforeAll(async () => {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CRM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
   // Two salespeople, created by the administrator through the API.
-  const setup = await browser.newContext();
+  const setup = await journey.browser.newContext();
   await api(setup, 'POST', '/auth/login', admin);
   const roles = await api(setup, 'GET', '/roles?pageSize=100');
   const salesRole = roles.items.find((r: any) => r.key === 'salesperson');
@@ -22,30 +16,17 @@ beforeAll(async () => {
   }
   await setup.close();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+const shot = screenshot;
 
 const seller = { email: 'seller1@example.com', password: 'seller-one-password', name: '销售甲' };
 const receiver = { email: 'seller2@example.com', password: 'seller-two-password', name: '销售乙' };
 const customerName = '公海测试贸易有限公司';
 const users: Record<string, number> = {};
 
-async function signIn(context: BrowserContext, who: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#login_form_email').fill(who.email);
-  await page.locator('#login_form_password').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const signIn = (context: BrowserContext, who: { email: string; password: string }) => signInAs(context, journey.server.url, who);
 
 async function api(context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown) {
-  const res = await context.request.fetch(`${server.url}/api/v1${url}`, { method, ...(data === undefined ? {} : { data }) });
+  const res = await context.request.fetch(`${journey.server.url}/api/v1${url}`, { method, ...(data === undefined ? {} : { data }) });
   const body = res.status() === 204 ? null : await res.json();
   if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${JSON.stringify(body)}`);
   return body;
@@ -54,13 +35,13 @@ async function api(context: BrowserContext, method: 'GET' | 'POST', url: string,
 describe('public pool journey in Chromium', () => {
   it('salesperson claims from the pool and follows up; admin transfers from the list; the new owner is notified', async () => {
     // Admin puts a customer in the pool through the API.
-    const adminContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const adminContext = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const adminPage = await signIn(adminContext, admin);
     const created = await api(adminContext, 'POST', '/customers', { kind: 'organization', name: customerName, ownerId: null });
     expect(created.ownerId).toBeNull();
 
     // The salesperson finds it in the pool and claims it.
-    const sellerContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const sellerContext = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const sellerPage = await signIn(sellerContext, seller);
     await sellerPage.getByTestId('nav-pool').click();
     await sellerPage.waitForURL(/\/pool/);
@@ -74,7 +55,7 @@ describe('public pool journey in Chromium', () => {
     expect(claimed.ownerId).toBe(users[seller.email]);
 
     // ...adds a follow-up on the customer page and sees both on the timeline.
-    await sellerPage.goto(`${server.url}/customers/${created.id}`);
+    await sellerPage.goto(`${journey.server.url}/customers/${created.id}`);
     await sellerPage.getByTestId('follow-up-add').click();
     await sellerPage.getByTestId('follow-up-note').fill('电话沟通，客户下周来访');
     await sellerPage.getByTestId('follow-up-submit').click();
@@ -92,7 +73,7 @@ describe('public pool journey in Chromium', () => {
     await expect.poll(() => sellerPage.locator('[data-testid=history-entry]').count()).toBe(1);
 
     // Admin transfers it to the other salesperson from the customer list's bulk bar.
-    await adminPage.goto(`${server.url}/customers?q=${encodeURIComponent(customerName)}`);
+    await adminPage.goto(`${journey.server.url}/customers?q=${encodeURIComponent(customerName)}`);
     const adminRow = adminPage.locator('tr', { hasText: customerName });
     await adminRow.waitFor();
     await adminRow.locator('input[type=checkbox]').check();
@@ -108,7 +89,7 @@ describe('public pool journey in Chromium', () => {
     );
 
     // The new owner sees the notification count in the header and the message in the list.
-    const receiverContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const receiverContext = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const receiverPage = await signIn(receiverContext, receiver);
     const count = receiverPage.getByTestId('notification-count');
     await expect.poll(() => count.getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
@@ -130,7 +111,7 @@ describe('public pool journey in Chromium', () => {
   });
 
   it('admin edits the pool rules and runs them, sets attachment limits, and attaches a file to a customer', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page = await signIn(context, admin);
     await page.getByTestId('nav-pool-rules').click();
     await page.waitForURL(/\/admin\/pool-rules$/);
@@ -150,7 +131,7 @@ describe('public pool journey in Chromium', () => {
     await shot(page, 'pool-09-attachment-settings');
 
     const customer = await api(context, 'POST', '/customers', { kind: 'organization', name: '附件测试有限公司' });
-    await page.goto(`${server.url}/customers/${customer.id}?tab=attachments`);
+    await page.goto(`${journey.server.url}/customers/${customer.id}?tab=attachments`);
     await page.getByTestId('attachment-hint').waitFor();
     expect(await page.getByTestId('attachment-hint').textContent()).toContain('5 MB');
     await page.locator('input[type=file]').setInputFiles({ name: '拜访纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('客户希望下周报价\n') });
@@ -170,16 +151,16 @@ describe('public pool journey in Chromium', () => {
   });
 
   it('pool page and notifications work on a 390 px phone screen, in English', async () => {
-    const adminContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const adminContext = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
     await signIn(adminContext, admin);
     for (const name of ['Pool Phone Test Ltd', 'Second Pool Co']) {
       await api(adminContext, 'POST', '/customers', { kind: 'organization', name, ownerId: null });
     }
     await adminContext.close();
 
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await signIn(context, receiver);
-    await page.goto(`${server.url}/pool`);
+    await page.goto(`${journey.server.url}/pool`);
     await page.getByTestId('pool-cards').waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.locator('body').textContent()).toMatch(/Public pool/);
@@ -192,7 +173,7 @@ describe('public pool journey in Chromium', () => {
     await card.getByTestId('pool-claim').click();
     await page.getByTestId('claim-confirm').click();
     await expect.poll(() => page.locator('.ant-list-item', { hasText: 'Pool Phone Test Ltd' }).count(), { timeout: 10_000 }).toBe(0);
-    await page.goto(`${server.url}/customers?q=${encodeURIComponent('Pool Phone Test')}`);
+    await page.goto(`${journey.server.url}/customers?q=${encodeURIComponent('Pool Phone Test')}`);
     await page.locator('[data-testid=customer-link]:visible', { hasText: 'Pool Phone Test Ltd' }).click();
     await page.getByTestId('ownership-summary').waitFor();
     await page.waitForLoadState('networkidle');

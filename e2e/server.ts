@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, defaultWebDist } from '../server/src/app.js';
 import { bootstrap } from '../server/src/bootstrap.js';
 import { loadConfig } from '../server/src/platform/config.js';
@@ -32,3 +34,37 @@ export async function startServer() {
 
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const screenshotDir = path.resolve('test-results', 'e2e');
+
+/**
+ * One server and one Chromium for a spec file: call at its top level. The returned object is
+ * filled in before the first test runs.
+ */
+export function useJourney(): { server: Awaited<ReturnType<typeof startServer>>; browser: Browser } {
+  const journey = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
+  beforeAll(async () => {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    journey.server = await startServer();
+    journey.browser = await chromium.launch({ executablePath: process.env.CRM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.stop();
+  });
+  return journey;
+}
+
+/** A new page in the context, signed in through the login form. */
+export async function signIn(context: BrowserContext, baseUrl: string, who: { email: string; password: string } = admin): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log('PAGEERROR', error.message));
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login_form_email').fill(who.email);
+  await page.locator('#login_form_password').fill(who.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+export function screenshot(page: Page, name: string) {
+  return page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
