@@ -177,6 +177,7 @@ describe('concurrent runs', () => {
     }
   });
 
+  // PostgreSQL only: two servers share one database there; SQLite is one process's embedded file.
   it.runIf(testEngine === 'postgres')('two servers (two connection pools) at once move each customer once', async () => {
     await setRules({ noFollowUpDays: 10, noDealDays: null, warnDaysBefore: 0 });
     const ids: number[] = [];
