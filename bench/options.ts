@@ -16,6 +16,8 @@ export interface BenchOptions {
   seed: number;
   /** HTTP client for the timed requests: node:http with keep-alive (default) or fetch (undici). */
   client: 'http' | 'fetch';
+  /** Rows of the import figure (bench/import.ts), into a fresh database after the queries; 0 skips it. */
+  importRows: number;
 }
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -29,7 +31,8 @@ const usage = `Usage: npm run bench -- [options]
   --keep               keep the PostgreSQL database at the end (SQLite data always stays in its folder)
   --clean              delete the SQLite data folder at the end
   --seed S             data generator seed (default 20261122)
-  --client C           http (node:http keep-alive, default) or fetch (undici)`;
+  --client C           http (node:http keep-alive, default) or fetch (undici)
+  --import-rows N      rows of the CSV import figure, into a fresh database (default 100000; 0 skips it)`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value?.replace(/_/g, ''));
@@ -38,7 +41,7 @@ function positiveInt(flag: string, value: string | undefined): number {
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http' };
+  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http', importRows: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
@@ -57,6 +60,11 @@ export function parseOptions(argv: string[]): BenchOptions {
         const client = value();
         if (client !== 'http' && client !== 'fetch') throw new Error(`--client must be http or fetch\n${usage}`);
         options.client = client;
+        break;
+      }
+      case '--import-rows': {
+        const raw = value();
+        options.importRows = raw === '0' ? 0 : positiveInt(flag, raw);
         break;
       }
       case '--reuse': options.reuse = value() ?? null; break;

@@ -5,6 +5,7 @@ import type { Stats } from './measure.js';
 import { benchDir, type BenchEngine } from './options.js';
 import type { QueryKind } from './queries.js';
 import type { SeedFigures } from './seed.js';
+import type { ImportFigures } from './import.js';
 
 /** The targets; they are stated for 1,000,000 customers on SQLite. */
 export const targets = {
@@ -54,6 +55,8 @@ export interface BenchReport {
   baseline: { path: string; api: Stats };
   queries: QueryResult[];
   targets: typeof targets;
+  /** The import figure (bench/import.ts), when it ran. */
+  import?: ImportFigures;
 }
 
 export function queryResult(q: { name: string; kind: QueryKind; path: string }, total: number, api: Stats, raw: Stats): QueryResult {

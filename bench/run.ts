@@ -3,10 +3,11 @@
  *
  * Seeds N customers (or reuses a seeded database), starts the real server in a child process on a
  * loopback port, and times the customer list, the owner filter and substring searches over HTTP and
- * directly against the database. Prints a table and writes bench/results/<engine>-<N>-<time>.json.
+ * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
  */
 import { machine, formatReport, queryResult, targets, writeReport, type BenchReport, type QueryResult } from './report.js';
 import { login } from './http.js';
+import { benchImport, formatImport } from './import.js';
 import { timeRuns } from './measure.js';
 import { parseOptions } from './options.js';
 import { benchQueries, busiestOwner, rawQuery } from './queries.js';
@@ -74,7 +75,12 @@ async function main(): Promise<void> {
       queries: results,
       targets,
     };
+    // The import figure runs on its own fresh database, once the query server is stopped.
+    await server.stop();
+    server = null;
+    if (options.importRows > 0) report.import = await benchImport({ engine: options.engine, rows: options.importRows, seed: options.seed });
     console.log(formatReport(report));
+    if (report.import) console.log(`\n${formatImport(report.import)}`);
     console.log(`\nWritten to ${writeReport(report)}`);
   } finally {
     await server?.stop();

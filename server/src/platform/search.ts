@@ -17,6 +17,13 @@ export function normalizeForSearch(value: string): string {
 }
 
 function gramsOfWord(word: string, out: Set<string>): void {
+  // Without surrogate pairs (nearly always) a code unit is a character: plain substrings, no arrays.
+  if (!/[\uD800-\uDFFF]/.test(word)) {
+    for (const n of [2, 3]) {
+      for (let i = 0; i + n <= word.length; i++) out.add(word.substring(i, i + n));
+    }
+    return;
+  }
   const chars = Array.from(word);
   for (const n of [2, 3]) {
     for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
@@ -57,6 +64,20 @@ export async function writeSearchIndex(db: Db, engine: Engine, customerId: numbe
   await sql`delete from customer_search where rowid = ${customerId}`.execute(db);
   if (grams.length > 0) {
     await sql`insert into customer_search (rowid, grams) values (${customerId}, ${grams.join(' ')})`.execute(db);
+  }
+}
+
+/** Index customers that have no entry yet (just created), many per statement (imports). */
+export async function insertSearchIndexMany(db: Db, engine: Engine, entries: Array<{ customerId: number; grams: string[] }>): Promise<void> {
+  const rows = entries.filter((e) => e.grams.length > 0);
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const values =
+      engine === 'postgres'
+        ? sql.join(chunk.map((e) => sql`(${e.customerId}, ${e.grams}::text[])`))
+        : sql.join(chunk.map((e) => sql`(${e.customerId}, ${e.grams.join(' ')})`));
+    if (engine === 'postgres') await sql`insert into customer_search (customer_id, grams) values ${values}`.execute(db);
+    else await sql`insert into customer_search (rowid, grams) values ${values}`.execute(db);
   }
 }
 

@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import { can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
+import { buildSearchDocument, insertSearchIndexMany, normalizeForSearch } from '../../platform/search.js';
 import { activeCustomKeys, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
 import { diffRecords, recordChanges } from '../history/index.js';
 import { completenessOf, readQualitySettings, refreshCompleteness } from '../quality/index.js';
 import { userNames } from '../users/index.js';
-import { keysOf, refreshDedupeKeys } from './customers.dedupe.js';
+import { keysOf, refreshDedupeKeys, type DedupeEntry } from './customers.dedupe.js';
 import { historyFields, presentCustomer, recordView } from './customers.presenter.js';
 import * as repo from './customers.repository.js';
 import { archiveNumber, customerScope, searchDocument } from './customers.service.js';
@@ -49,18 +50,25 @@ async function reserveArchiveNumbers(db: Db, count: number): Promise<number> {
 const insertChunk = 200;
 
 /**
- * Create customers in the caller's transaction, as `createCustomer` does one by one; the timeline
- * entry says `action` (import). Returns the new ids in input order.
+ * A customer ready to insert but for its archive number: the row, its duplicate keys and its
+ * search words, computed before the transaction so that the transaction itself stays short.
  */
-export async function bulkCreateCustomers(db: Db, ctx: AppContext, items: BulkNewCustomer[], by: { actorId: number; at: string; action: 'import' | 'create' }): Promise<Array<{ id: number; archiveNo: string }>> {
-  if (items.length === 0) return [];
-  const first = await reserveArchiveNumbers(db, items.length);
+export interface CustomerDraft {
+  values: Omit<repo.NewCustomerRow, 'archive_no' | 'search_key'> & { custom: string; completeness: number };
+  keys: DedupeEntry[];
+  /** Normalised name and the other searchable values, and their grams (the archive number's are added on insert). */
+  nameWord: string;
+  restKey: string;
+  grams: string[];
+}
+
+/** Draft new customers (no database writes; reads the data-quality settings). */
+export async function draftCustomers(db: Db, items: BulkNewCustomer[], by: { actorId: number; at: string }): Promise<CustomerDraft[]> {
   const { value: quality } = await readQualitySettings(db);
   const now = by.at;
-  const rows = items.map((item, i) => {
+  return items.map((item) => {
     const { input } = item;
     const values = {
-      archive_no: archiveNumber(first + i),
       kind: input.kind,
       name: input.name,
       category: input.category,
@@ -84,7 +92,6 @@ export async function bulkCreateCustomers(db: Db, ctx: AppContext, items: BulkNe
       organization: JSON.stringify(compact(input.organization)),
       custom: item.custom ?? '{}',
       completeness: 0,
-      search_key: '',
       deleted_at: null,
       deleted_by: null,
       version: 1,
@@ -94,11 +101,32 @@ export async function bulkCreateCustomers(db: Db, ctx: AppContext, items: BulkNe
       updated_by: by.actorId,
     };
     values.completeness = completenessOf(values, quality);
-    const doc = searchDocument({ ...values, contact_terms: '' });
-    values.search_key = doc.key;
-    return { values, grams: doc.grams };
+    // The same document as searchDocument(), less the archive number, which the insert adds.
+    const doc = searchDocument({ ...values, archive_no: '', contact_terms: '' });
+    return {
+      values,
+      keys: keysOf(values, []),
+      nameWord: normalizeForSearch(values.name),
+      restKey: buildSearchDocument([values.phone, values.mobile, values.email]).key,
+      grams: doc.grams,
+    };
   });
+}
 
+/**
+ * Create drafted customers in the caller's transaction, as `createCustomer` does one by one
+ * (archive number, search index, duplicate keys, live count, timeline entry with `action`).
+ * Returns the new ids in input order.
+ */
+export async function insertCustomerDrafts(db: Db, ctx: AppContext, drafts: CustomerDraft[], by: { actorId: number; at: string; action: 'import' | 'create' }): Promise<Array<{ id: number; archiveNo: string }>> {
+  if (drafts.length === 0) return [];
+  const first = await reserveArchiveNumbers(db, drafts.length);
+  const rows = drafts.map((draft, i) => {
+    const archiveNo = archiveNumber(first + i);
+    const archive = buildSearchDocument([archiveNo]);
+    const key = [draft.nameWord, archive.key, draft.restKey].filter(Boolean).join(' ');
+    return { draft, values: { ...draft.values, archive_no: archiveNo, search_key: key }, grams: [...draft.grams, ...archive.grams] };
+  });
   const idByArchiveNo = new Map<string, number>();
   for (let i = 0; i < rows.length; i += insertChunk) {
     const inserted = await db
@@ -111,18 +139,22 @@ export async function bulkCreateCustomers(db: Db, ctx: AppContext, items: BulkNe
   const created = rows.map((r) => {
     const id = idByArchiveNo.get(r.values.archive_no);
     if (id === undefined) throw new Error(`bulk insert lost ${r.values.archive_no}`);
-    return { id, archiveNo: r.values.archive_no, row: r };
+    return { id, ...r };
   });
-
-  for (const c of created) await repo.writeSearch(db, ctx.engine, c.id, c.row.grams);
-  const keys = created.flatMap((c) => keysOf(c.row.values, []).map((k) => ({ customer_id: c.id, contact_id: k.contactId, key: k.key })));
+  await insertSearchIndexMany(db, ctx.engine, created.map((c) => ({ customerId: c.id, grams: c.grams })));
+  const keys = created.flatMap((c) => c.draft.keys.map((k) => ({ customer_id: c.id, contact_id: k.contactId, key: k.key })));
   for (let i = 0; i < keys.length; i += 1000) await db.insertInto('dedupe_keys').values(keys.slice(i, i + 1000)).execute();
   await repo.adjustLiveCount(db, created.length);
   const entries = created.map((c) => ({
-    entityType: 'customer', entityId: c.id, customerId: c.id, action: by.action, actorId: by.actorId, at: now, label: c.row.values.name, changes: [],
+    entityType: 'customer', entityId: c.id, customerId: c.id, action: by.action, actorId: by.actorId, at: by.at, label: c.values.name, changes: [],
   }));
   for (let i = 0; i < entries.length; i += 500) await recordChanges(db, entries.slice(i, i + 500));
-  return created.map((c) => ({ id: c.id, archiveNo: c.archiveNo }));
+  return created.map((c) => ({ id: c.id, archiveNo: c.values.archive_no }));
+}
+
+/** Draft and insert in one go (in the caller's transaction). */
+export async function bulkCreateCustomers(db: Db, ctx: AppContext, items: BulkNewCustomer[], by: { actorId: number; at: string; action: 'import' | 'create' }): Promise<Array<{ id: number; archiveNo: string }>> {
+  return insertCustomerDrafts(db, ctx, await draftCustomers(db, items, by), by);
 }
 
 /** Live customers by id, and which of them the actor may see. */
@@ -264,4 +296,32 @@ export async function presentCustomerRows(ctx: AppContext, actor: Actor, rows: r
   const customKeys = await activeCustomKeys(ctx.db, 'customer');
   const now = ctx.clock.now();
   return rows.map((row) => ({ ...presentCustomer(row, actor, names, true, now), custom: visibleCustomValues(row.custom, customKeys) }));
+}
+
+/**
+ * The planner's idea of the customers table: the row count its statistics describe (0 when none
+ * were ever taken) and the live rows now. A bulk load into a fresh database leaves SQLite without
+ * statistics, and it then sorts the whole table for the first page of the list.
+ */
+export async function customerStatistics(db: Db, engine: 'sqlite' | 'postgres'): Promise<{ described: number; live: number }> {
+  let described = 0;
+  if (engine === 'sqlite') {
+    const exists = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(db);
+    if (Number(exists.rows[0]?.n) > 0) {
+      const stat = await sql<{ stat: string }>`select stat from sqlite_stat1 where tbl = 'customers' limit 1`.execute(db);
+      described = Number.parseInt(stat.rows[0]?.stat ?? '0', 10) || 0;
+    }
+  } else {
+    const stat = await sql<{ n: number }>`select reltuples as n from pg_class where relname = 'customers'`.execute(db);
+    described = Math.max(0, Number(stat.rows[0]?.n ?? 0));
+  }
+  const counter = await db.selectFrom('counters').select('value').where('name', '=', 'live_customers').executeTakeFirst();
+  const live = counter ? counter.value : Number((await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
+  return { described, live };
+}
+
+/** Refresh the planner's statistics of customers and their duplicate keys (after a bulk load). */
+export async function analyzeCustomers(db: Db): Promise<void> {
+  await sql`analyze customers`.execute(db);
+  await sql`analyze dedupe_keys`.execute(db);
 }

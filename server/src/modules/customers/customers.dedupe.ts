@@ -59,13 +59,10 @@ export async function refreshDedupeKeys(db: Db, customerId: number): Promise<voi
 export async function customersWithKeys(db: Db, keys: string[], excludeId?: number): Promise<Map<number, Set<string>>> {
   const found = new Map<number, Set<string>>();
   if (keys.length === 0) return found;
+  // Two indexed lookups rather than a join: without table statistics SQLite would drive a join
+  // from customers (every live row) instead of from the few matching keys.
   for (let i = 0; i < keys.length; i += 500) {
-    let q = db
-      .selectFrom('dedupe_keys as k')
-      .innerJoin('customers as c', 'c.id', 'k.customer_id')
-      .select(['k.customer_id', 'k.key'])
-      .where('k.key', 'in', keys.slice(i, i + 500))
-      .where('c.deleted_at', 'is', null);
+    let q = db.selectFrom('dedupe_keys as k').select(['k.customer_id', 'k.key']).where('k.key', 'in', keys.slice(i, i + 500));
     if (excludeId !== undefined) q = q.where('k.customer_id', '!=', excludeId);
     for (const row of await q.execute()) {
       const set = found.get(row.customer_id) ?? new Set<string>();
@@ -73,5 +70,12 @@ export async function customersWithKeys(db: Db, keys: string[], excludeId?: numb
       found.set(row.customer_id, set);
     }
   }
+  const ids = [...found.keys()];
+  const live = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).where('deleted_at', 'is', null).execute();
+    for (const row of rows) live.add(row.id);
+  }
+  for (const id of ids) if (!live.has(id)) found.delete(id);
   return found;
 }

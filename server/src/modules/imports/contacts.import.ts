@@ -41,7 +41,7 @@ function matchWordsOf(plan: ImportPlan, keys: string[]): string {
 export class ContactImport implements RowProcessor<PreparedContact> {
   constructor(private readonly plan: ImportPlan) {}
 
-  async prepare(rows: SourceRow[]): Promise<PreparedContact[]> {
+  async prepare(rows: SourceRow[], _options: { at: string }): Promise<PreparedContact[]> {
     const { plan } = this;
     return rows.map((row) => {
       const converted = convertRow(row.cells, plan.columns, plan.locale);

@@ -5,12 +5,13 @@ import { t } from '../../platform/i18n.js';
 import { dedupeKeys } from '../../platform/normalize.js';
 import { mergeCustomValues } from '../custom-fields/index.js';
 import {
-  bulkCreateCustomers,
   customerScope,
   customersByIds,
   customersWithKeys,
+  draftCustomers,
   importUpdateCustomer,
-  type BulkNewCustomer,
+  insertCustomerDrafts,
+  type CustomerDraft,
   type CustomerInput,
   type CustomerRow,
 } from '../customers/index.js';
@@ -31,6 +32,8 @@ export interface PreparedCustomer {
   ownerId: number | null | undefined;
   custom: Record<string, unknown>;
   keys: string[];
+  /** The record to insert if the row creates one (drafted before the transaction). */
+  draft: CustomerDraft | null;
 }
 
 /** `p:` phone, `e:` email, `n:` organisation name: what two records share, in words. */
@@ -63,7 +66,7 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
     this.owners = new OwnerResolver(plan.ctx, plan.actor, plan.locale);
   }
 
-  async prepare(rows: SourceRow[]): Promise<PreparedCustomer[]> {
+  async prepare(rows: SourceRow[], options: { at: string }): Promise<PreparedCustomer[]> {
     const { plan } = this;
     const out: PreparedCustomer[] = [];
     for (const row of rows) {
@@ -90,8 +93,20 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
         ownerId,
         custom: custom.values,
         keys: input ? dedupeKeys({ name: input.name, isOrganization: input.kind === 'organization', phones: [input.phone, input.mobile], emails: [input.email] }) : [],
+        draft: null,
       });
     }
+    const creatable = out.filter((p): p is PreparedCustomer & { input: CustomerInput } => p.input !== null);
+    const drafts = await draftCustomers(
+      plan.ctx.db,
+      creatable.map((p) => ({
+        input: p.input,
+        ownerId: p.ownerId === undefined ? plan.actor.userId : p.ownerId,
+        custom: Object.keys(p.custom).length > 0 ? JSON.stringify(mergeCustomValues({}, p.custom)) : undefined,
+      })),
+      { actorId: plan.actor.userId, at: options.at },
+    );
+    creatable.forEach((p, i) => (p.draft = drafts[i] ?? null));
     return out;
   }
 
@@ -112,11 +127,11 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
     const fromThisFile = plan.jobId !== null && existing.size > 0 ? await repo.rowsThatCreated(db, plan.jobId, [...existing.keys()]) : new Map<number, number>();
 
     const earlier = new Map<string, Earlier>();
-    const pending: Array<{ index: number; item: BulkNewCustomer; earlier: Earlier }> = [];
+    const pending: Array<{ index: number; draft: CustomerDraft; earlier: Earlier }> = [];
     const flush = async () => {
       if (pending.length === 0) return;
       const batch = pending.splice(0);
-      const created = options.dry ? batch.map(() => null) : await bulkCreateCustomers(db, ctx, batch.map((p) => p.item), { actorId: actor.userId, at: options.at, action: 'import' });
+      const created = options.dry ? batch.map(() => null) : await insertCustomerDrafts(db, ctx, batch.map((p) => p.draft), { actorId: actor.userId, at: options.at, action: 'import' });
       batch.forEach((p, i) => {
         const id = created[i]?.id ?? null;
         const result = results[p.index];
@@ -124,7 +139,8 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
         p.earlier.customerId = id;
         p.earlier.pending = false;
       });
-      if (!options.dry) {
+      // Only an update of a customer created earlier in the batch needs its row.
+      if (!options.dry && mode === 'update') {
         const fresh = await customersByIds(db, batch.map((p) => p.earlier.customerId).filter((id): id is number => id !== null), null);
         for (const [id, row] of fresh.rows) {
           rows.set(id, row);
@@ -160,9 +176,9 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
           result.messages = missing.map((f) => ({ field: `custom.${f.key}`, message: t(plan.locale, 'customFieldRequired') }));
           continue;
         }
+        if (!p.draft) continue;
         const entry: Earlier = { rowNo: p.rowNo, customerId: null, pending: true };
-        const custom = Object.keys(p.custom).length > 0 ? JSON.stringify(mergeCustomValues({}, p.custom)) : undefined;
-        pending.push({ index, item: { input: p.input, ownerId: p.ownerId === undefined ? actor.userId : p.ownerId, custom }, earlier: entry });
+        pending.push({ index, draft: p.draft, earlier: entry });
         result.outcome = 'created';
         remember(entry);
         continue;

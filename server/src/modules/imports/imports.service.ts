@@ -166,7 +166,8 @@ export async function previewImport(ctx: AppContext, actor: Actor, id: number, r
   const file = await readJobFile(ctx, job);
   const rows = file.rows.slice(0, previewSize).map((cells, i) => ({ rowNo: i + 1, cells }));
   const processor = processorFor(plan);
-  const results = await processor.decide(ctx.db, await processor.prepare(rows), { dry: true, at: ctx.clock.now().toISOString() });
+  const at = ctx.clock.now().toISOString();
+  const results = await processor.decide(ctx.db, await processor.prepare(rows, { at }), { dry: true, at });
   return {
     rows: results.map((r) => ({ rowNo: r.rowNo, outcome: r.outcome, messages: r.messages, values: rows[r.rowNo - 1]?.cells ?? [] })),
     totalRows: job.total_rows,

@@ -36,7 +36,7 @@ export interface RowResult {
 
 /** Turns rows into results: `prepare` reads and checks them (no transaction), `decide` matches and writes in the caller's one. */
 export interface RowProcessor<P> {
-  prepare(rows: SourceRow[]): Promise<P[]>;
+  prepare(rows: SourceRow[], options: { at: string }): Promise<P[]>;
   decide(db: AppContext['db'], prepared: P[], options: { dry: boolean; at: string }): Promise<RowResult[]>;
 }
 
