@@ -37,10 +37,12 @@ export interface BuildOptions {
   database: Database;
   clock?: Clock;
   logger?: boolean | { level: string };
+  /** The real server runs imports on a worker thread (SQLite); tests run them in-process. */
+  importWorkerThread?: boolean;
 }
 
 /** Build the HTTP application (tests build it too, with their own database and clock). */
-export async function buildApp({ config, database, clock = systemClock, logger = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new LoginThrottle(clock) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: false, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
@@ -70,7 +72,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   poolRoutes(router, ctx);
   importRoutes(router, ctx);
   exportRoutes(router, ctx);
-  runImportWorker(app, ctx);
+  runImportWorker(app, ctx, { thread: importWorkerThread });
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
   await app.register(fastifyStatic, { root: swaggerDir, prefix: '/api/docs/assets/', decorateReply: false });

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app, ctx } = await buildApp({ config, database, logger: { level: config.logLevel } });
+  const { app, ctx } = await buildApp({ config, database, logger: { level: config.logLevel }, importWorkerThread: true });
   await bootstrap(ctx, (line) => console.log(line));
   if (config.demo) {
     const created = await seedDemo(ctx);

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import { once } from 'node:events';
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { importMapping, type DuplicateMode, type Locale } from '@crm/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -216,26 +218,58 @@ export class ImportWorker {
   }
 }
 
-const workers = new WeakMap<AppContext, ImportWorker>();
+interface RunningWorker {
+  kick(): void;
+}
+const workers = new WeakMap<AppContext, RunningWorker>();
 
-/** Run the import worker with the server: started when the app is ready, stopped when it closes. */
-export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: Partial<WorkerOptions> = {}): ImportWorker {
+/**
+ * Run the import worker with the server: started when the app is ready, stopped when it closes.
+ * `thread` (the real server on SQLite) runs it on a worker thread with its own connection, with
+ * longer batches since the server's reads no longer wait for them; otherwise (tests, PostgreSQL)
+ * it runs on the server's own connection.
+ */
+export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: Partial<WorkerOptions> & { thread?: boolean } = {}): void {
   // Tuning knobs for tests and the benchmark: CRM_IMPORT_LEASE_SECONDS, CRM_IMPORT_BATCH_ROWS, CRM_IMPORT_BATCH_MS.
   const knob = (name: string) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : null);
   const lease = knob('CRM_IMPORT_LEASE_SECONDS');
   const rows = knob('CRM_IMPORT_BATCH_ROWS');
   const ms = knob('CRM_IMPORT_BATCH_MS');
-  const worker = new ImportWorker(ctx, {
+  const { thread, ...rest } = options;
+  const settings: Partial<WorkerOptions> = {
+    ...(thread ? threadDefaults : {}),
     ...(lease ? { leaseMs: lease * 1000 } : {}),
     ...(rows ? { batchSize: Math.floor(rows) } : {}),
     ...(ms ? { batchMs: ms } : {}),
-    ...options,
-  });
+    ...rest,
+  };
+  if (thread && ctx.engine === 'sqlite') {
+    let running: Worker | null = null;
+    workers.set(ctx, { kick: () => running?.postMessage('kick') });
+    app.addHook('onReady', async () => {
+      running = new Worker(new URL('./worker-thread.mjs', import.meta.url), { workerData: { config: ctx.config, options: settings } });
+      running.on('error', (error) => app.log.error({ err: error }, 'import worker thread failed'));
+    });
+    app.addHook('onClose', async () => {
+      const w = running;
+      if (!w) return;
+      running = null;
+      // Let the batch in progress finish; a stuck thread is ended after 10 s (its job resumes later).
+      const stopped = once(w, 'message');
+      w.postMessage('stop');
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      await w.terminate();
+    });
+    return;
+  }
+  const worker = new ImportWorker(ctx, settings);
   workers.set(ctx, worker);
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());
-  return worker;
 }
+
+/** On its own thread a batch no longer holds up the server's reads: longer batches, fewer commits. */
+const threadDefaults: Partial<WorkerOptions> = { batchSize: 10_000, batchMs: 500 };
 
 /** Wake the worker of this app (after a job was queued). */
 export function kickImportWorker(ctx: AppContext): void {

@@ -20,20 +20,66 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** SQLite write transactions take the write lock up front, so they never fail half-way on SQLITE_BUSY. */
+const busyTimeoutMs = 5000;
+const lockWaitMs = 30_000;
+
+/**
+ * SQLite write transactions take the write lock up front, so they never fail half-way on
+ * SQLITE_BUSY. When another connection (the import thread) holds it, the wait is asynchronous:
+ * SQLite's own busy timeout would block the server's only thread, and every reader with it.
+ */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    const deadline = Date.now() + lockWaitMs;
+    this.sqlite.pragma('busy_timeout = 0');
+    try {
+      for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+        try {
+          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
+      }
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    }
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly options: { database: SQLite.Database }) {
-    super(options);
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.options);
+    return new ImmediateSqliteDriver(this.sqlite);
   }
+}
+
+/**
+ * Reuse compiled statements: Kysely prepares every query it runs, and compiling is a good part
+ * of a short query's cost. Safe on one connection whose queries run one at a time.
+ */
+function cacheStatements(sqlite: SQLite.Database, size = 200): void {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit) {
+      cache.delete(source); // most recently used last
+      cache.set(source, hit);
+      return hit;
+    }
+    const statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 export function openSqlite(file: string): SQLite.Database {
@@ -43,9 +89,10 @@ export function openSqlite(file: string): SQLite.Database {
   // FULL: an acknowledged commit survives power loss, not only a process crash.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
+  cacheStatements(sqlite);
   return sqlite;
 }
 
@@ -66,6 +113,6 @@ export function createDatabase(
   }
   const file = options.sqliteFile ?? path.join(config.dataDir, 'crm.sqlite');
   const sqlite = openSqlite(file);
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }

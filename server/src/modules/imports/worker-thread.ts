@@ -1,0 +1,28 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { LoginThrottle } from '../../platform/auth/throttle.js';
+import { systemClock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import type { AppContext } from '../../platform/context.js';
+import { createDatabase } from '../../platform/db/database.js';
+import { ImportWorker, type WorkerOptions } from './worker.js';
+
+/**
+ * The import worker on its own thread with its own SQLite connection. In WAL mode the server's
+ * connection keeps reading while a batch is being written, and the import's work runs on
+ * another core: lists stay fast during an import, and batches can be larger.
+ */
+const { config, options } = workerData as { config: Config; options: Partial<WorkerOptions> };
+const database = createDatabase(config);
+const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new LoginThrottle(systemClock) };
+const worker = new ImportWorker(ctx, options);
+worker.start();
+
+parentPort?.on('message', (message: string) => {
+  if (message === 'kick') worker.kick();
+  if (message === 'stop') {
+    void worker
+      .stop()
+      .then(() => database.close())
+      .finally(() => parentPort?.postMessage('stopped'));
+  }
+});
