@@ -268,8 +268,11 @@ export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: 
   app.addHook('onClose', async () => worker.stop());
 }
 
-/** On its own thread a batch no longer holds up the server's reads: longer batches, fewer commits. */
-const threadDefaults: Partial<WorkerOptions> = { batchSize: 10_000, batchMs: 500 };
+/**
+ * On its own thread a batch no longer holds up the server's reads: longer batches, fewer commits.
+ * A write of the server waits for the batch in progress (up to about a second, asynchronously).
+ */
+const threadDefaults: Partial<WorkerOptions> = { batchSize: 10_000, batchMs: 1000 };
 
 /** Wake the worker of this app (after a job was queued). */
 export function kickImportWorker(ctx: AppContext): void {

@@ -20,35 +20,79 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const busyTimeoutMs = 5000;
+/** How long a statement waits for another connection's write lock before it fails. */
 const lockWaitMs = 30_000;
 
+/** One holder at a time, first come first served. */
+class Mutex {
+  private held = false;
+  private readonly waiting: Array<() => void> = [];
+  async lock(): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  unlock(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
+  }
+}
+
 /**
- * SQLite write transactions take the write lock up front, so they never fail half-way on
- * SQLITE_BUSY. When another connection (the import thread) holds it, the wait is asynchronous:
- * SQLite's own busy timeout would block the server's only thread, and every reader with it.
+ * SQLite's one connection, shared through a mutex. Write transactions take the write lock up
+ * front, so they never fail half-way on SQLITE_BUSY. When another connection (the import thread)
+ * holds the lock, the wait is asynchronous and lets go of the connection meanwhile: SQLite's own
+ * busy timeout would block the server's only thread, and every reader with it.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  private readonly mutex = new Mutex();
+  private connection: DatabaseConnection | null = null;
+
   constructor(private readonly sqlite: SQLite.Database) {
     super({ database: sqlite });
   }
 
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+  override async init(): Promise<void> {
+    await super.init();
+    // Kysely's driver keeps its connection behind its own mutex: take it once, share it through ours.
+    const inner = await super.acquireConnection();
+    this.connection = {
+      executeQuery: (query) => this.whenUnlocked(() => inner.executeQuery(query)),
+      streamQuery: (query, chunkSize) => inner.streamQuery(query, chunkSize),
+    };
+  }
+
+  /** Run a statement; outside a transaction, SQLITE_BUSY means "wait for the lock, then again". */
+  private async whenUnlocked<T>(run: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + lockWaitMs;
-    this.sqlite.pragma('busy_timeout = 0');
-    try {
-      for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-        try {
-          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-          return;
-        } catch (error) {
-          if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
-          await new Promise((resolve) => setTimeout(resolve, pause));
-        }
+    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+      try {
+        return await run();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || this.sqlite.inTransaction || Date.now() > deadline) throw error;
       }
-    } finally {
-      this.sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      // Nothing of this statement ran: let other queries use the connection meanwhile.
+      this.mutex.unlock();
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      await this.mutex.lock();
     }
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.mutex.lock();
+    if (!this.connection) throw new Error('database not initialised');
+    return this.connection;
+  }
+
+  override async releaseConnection(): Promise<void> {
+    this.mutex.unlock();
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
@@ -89,7 +133,8 @@ export function openSqlite(file: string): SQLite.Database {
   // FULL: an acknowledged commit survives power loss, not only a process crash.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // No busy timeout: waiting for a lock is asynchronous (ImmediateSqliteDriver).
+  sqlite.pragma('busy_timeout = 0');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   cacheStatements(sqlite);
