@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     // The import figure runs on its own fresh database, once the query server is stopped.
     await server.stop();
     server = null;
-    if (options.importRows > 0) report.import = await benchImport({ engine: options.engine, rows: options.importRows, seed: options.seed });
+    if (options.importRows > 0) report.import = await benchImport({ engine: options.engine, rows: options.importRows, seed: options.seed, listIntervalMs: 100 });
     console.log(formatReport(report));
     if (report.import) console.log(`\n${formatImport(report.import)}`);
     console.log(`\nWritten to ${writeReport(report)}`);

@@ -247,7 +247,8 @@ export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: 
     let running: Worker | null = null;
     workers.set(ctx, { kick: () => running?.postMessage('kick') });
     app.addHook('onReady', async () => {
-      running = new Worker(new URL('./worker-thread.mjs', import.meta.url), { workerData: { config: ctx.config, options: settings } });
+      // A larger young generation: a batch makes a lot of short-lived garbage.
+      running = new Worker(new URL('./worker-thread.mjs', import.meta.url), { workerData: { config: ctx.config, options: settings }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       running.on('error', (error) => app.log.error({ err: error }, 'import worker thread failed'));
     });
     app.addHook('onClose', async () => {
