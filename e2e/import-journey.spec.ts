@@ -83,6 +83,13 @@ describe('import and export journey in Chromium', () => {
     expect(exportText).toContain('杭州导入测试一有限公司');
     expect(exportText).not.toContain('深圳导入测试五有限公司');
     await shot(page, '04-exported');
+
+    // The export is on the export log, with its filter and row count.
+    await page.goto(`${journey.server.url}/admin/export-log`);
+    const logRow = page.getByTestId('export-log-table').locator('tbody tr').first();
+    await expect.poll(() => logRow.textContent(), { timeout: 15_000 }).toContain('导入测试一');
+    expect(await logRow.textContent()).toContain('CSV');
+    await shot(page, '05-export-log');
     await context.close();
   });
 

@@ -2,12 +2,13 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
-  FormOutlined,
+  ContactsOutlined,
   ControlOutlined,
+  DeleteOutlined,
+  FormOutlined,
+  HistoryOutlined,
   InboxOutlined,
   PaperClipOutlined,
-  ContactsOutlined,
-  DeleteOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -46,6 +47,7 @@ const settingsItems: NavLeaf[] = [
   { path: '/admin/attachment-settings', label: 'nav.attachmentSettings', icon: <PaperClipOutlined />, permission: 'settings.view' },
   { path: '/admin/custom-fields', label: 'nav.customFields', icon: <FormOutlined />, permission: 'settings.view' },
   { path: '/admin/quality-settings', label: 'nav.qualitySettings', icon: <AuditOutlined />, permission: 'settings.view' },
+  { path: '/admin/export-log', label: 'nav.exportLog', icon: <HistoryOutlined />, permission: 'settings.view' },
 ];
 
 type MenuItem = Required<MenuProps>['items'][number];

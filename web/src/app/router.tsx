@@ -21,6 +21,7 @@ const UserListPage = lazy(() => import('../features/users/pages/user-list-page')
 const DepartmentPage = lazy(() =>
   import('../features/departments/pages/department-page').then((m) => ({ default: m.DepartmentPage })),
 );
+const ExportLogPage = lazy(() => import('../features/exports/pages/export-log-page').then((m) => ({ default: m.ExportLogPage })));
 const RolePage = lazy(() => import('../features/roles/pages/role-page').then((m) => ({ default: m.RolePage })));
 const RecycleBinPage = lazy(() =>
   import('../features/recycle-bin/pages/recycle-bin-page').then((m) => ({ default: m.RecycleBinPage })),
@@ -76,6 +77,7 @@ export function AppRouter() {
             <Route path="data-quality" element={<Guard permission="customers.view"><DataQualityPage /></Guard>} />
             <Route path="admin/custom-fields" element={<Guard permission="settings.view"><CustomFieldsPage /></Guard>} />
             <Route path="admin/quality-settings" element={<Guard permission="settings.view"><QualitySettingsPage /></Guard>} />
+            <Route path="admin/export-log" element={<Guard permission="settings.view"><ExportLogPage /></Guard>} />
             <Route path="pool" element={<Guard permission="customers.view"><PoolPage /></Guard>} />
             <Route path="admin/pool-rules" element={<Guard permission="settings.view"><PoolRulesPage /></Guard>} />
             <Route

@@ -49,6 +49,17 @@ export async function queueJob(db: Db, id: number, values: { mapping: string; du
  * Claim the oldest job to run: queued, or running under a claim that expired (its server died).
  * Compare-and-set, so two workers never hold the same job.
  */
+/** Whether a job waits for a worker: queued, or running under a claim that ran out. */
+export async function hasWaitingJob(db: Db, now: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('import_jobs')
+    .select('id')
+    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function claimJob(db: Db, worker: string, now: string, leaseUntil: string): Promise<JobRow | undefined> {
   const candidates = await db
     .selectFrom('import_jobs')

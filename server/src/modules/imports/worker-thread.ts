@@ -14,7 +14,7 @@ import { ImportWorker, type WorkerOptions } from './worker.js';
 const { config, options } = workerData as { config: Config; options: Partial<WorkerOptions> };
 const database = createDatabase(config);
 const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new LoginThrottle(systemClock) };
-const worker = new ImportWorker(ctx, options);
+const worker = new ImportWorker(ctx, { ...options, onIdle: () => parentPort?.postMessage('idle') });
 worker.start();
 
 parentPort?.on('message', (message: string) => {

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { once } from 'node:events';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -26,6 +25,8 @@ export interface WorkerOptions {
   leaseMs: number;
   /** How often to look for queued or abandoned jobs (a started import wakes the worker at once). */
   pollMs: number;
+  /** Called whenever the worker looked for a job and found none. */
+  onIdle?: () => void;
 }
 
 const defaults: WorkerOptions = {
@@ -118,7 +119,10 @@ export class ImportWorker {
     while (!this.stopped) {
       this.again = false;
       const job = await repo.claimJob(this.ctx.db, this.id, this.ctx.clock.now().toISOString(), this.leaseUntil());
-      if (!job) return;
+      if (!job) {
+        this.options.onIdle?.();
+        return;
+      }
       await this.run(job);
     }
   }
@@ -244,29 +248,66 @@ export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: 
     ...rest,
   };
   if (thread && ctx.engine === 'sqlite') {
-    let running: Worker | null = null;
-    workers.set(ctx, { kick: () => running?.postMessage('kick') });
-    app.addHook('onReady', async () => {
-      // A larger young generation: a batch makes a lot of short-lived garbage.
-      running = new Worker(new URL('./worker-thread.mjs', import.meta.url), { workerData: { config: ctx.config, options: settings }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-      running.on('error', (error) => app.log.error({ err: error }, 'import worker thread failed'));
-    });
-    app.addHook('onClose', async () => {
-      const w = running;
-      if (!w) return;
-      running = null;
-      // Let the batch in progress finish; a stuck thread is ended after 10 s (its job resumes later).
-      const stopped = once(w, 'message');
-      w.postMessage('stop');
-      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-      await w.terminate();
-    });
+    runOnThread(app, ctx, settings);
     return;
   }
   const worker = new ImportWorker(ctx, settings);
   workers.set(ctx, worker);
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());
+}
+
+/**
+ * The worker on a thread of its own, started when there is work (a job started, or one left
+ * unfinished by a stopped server) and ended when it finds none, so that an idle server does not
+ * carry a second JavaScript engine.
+ */
+function runOnThread(app: FastifyInstance, ctx: AppContext, settings: Partial<WorkerOptions>): void {
+  let running: Worker | null = null;
+  let closed = false;
+  let whenStopped: (() => void) | null = null;
+  const pollMs = settings.pollMs ?? defaults.pollMs;
+
+  const start = () => {
+    if (running || closed) return;
+    // A larger young generation: a batch makes a lot of short-lived garbage.
+    const w = new Worker(new URL('./worker-thread.mjs', import.meta.url), { workerData: { config: ctx.config, options: settings }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    running = w;
+    w.on('message', (message: string) => {
+      if (message === 'idle' && running === w) void retire();
+      if (message === 'stopped') whenStopped?.();
+    });
+    w.on('error', (error) => app.log.error({ err: error }, 'import worker thread failed'));
+    w.on('exit', () => {
+      if (running === w) running = null;
+    });
+  };
+  const waiting = () => repo.hasWaitingJob(ctx.db, ctx.clock.now().toISOString());
+  // Let the batch in progress finish; a stuck thread is ended after 10 s (its job resumes later).
+  const retire = async () => {
+    const w = running;
+    if (!w) return;
+    running = null;
+    const stopped = new Promise<void>((resolve) => (whenStopped = resolve));
+    w.postMessage('stop');
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await w.terminate();
+    if (!closed && (await waiting())) start(); // a job started meanwhile
+  };
+
+  workers.set(ctx, { kick: () => (running ? running.postMessage('kick') : start()) });
+  const timer = setInterval(() => {
+    if (!running && !closed) void waiting().then((yes) => yes && start(), () => undefined);
+  }, pollMs);
+  timer.unref();
+  app.addHook('onReady', async () => {
+    if (await waiting()) start();
+  });
+  app.addHook('onClose', async () => {
+    closed = true;
+    clearInterval(timer);
+    await retire();
+  });
 }
 
 /**
