@@ -16,7 +16,9 @@ import { customerStatuses } from './customers.js';
  */
 export const poolRules = z
   .object({
-    enabled: z.boolean().default(true),
+    // Off until an administrator turns it on: switched on by default, an upgrade would send
+    // every customer without a recent follow-up back to the pool at once.
+    enabled: z.boolean().default(false),
     /** Return after this many days without a follow-up; null = no such rule. */
     noFollowUpDays: z.number().int().min(1).max(3650).nullable().default(30),
     /** Return after this many days without a deal; null = no such rule. */

@@ -155,7 +155,7 @@ describe('bad input: pool routes', () => {
     expect((await org.admin.get('/api/v1/settings/pool-rules')).body).toEqual(before);
 
     // Defaults first, then a save, then a stale save: 409 with the current rules.
-    expect(before).toMatchObject({ enabled: true, noFollowUpDays: 30, noDealDays: 90, warnDaysBefore: 3, maxCustomersPerUser: null, reclaimWaitDays: 7, version: 0 });
+    expect(before).toMatchObject({ enabled: false, noFollowUpDays: 30, noDealDays: 90, warnDaysBefore: 3, maxCustomersPerUser: null, reclaimWaitDays: 7, version: 0 });
     const saved = await put({ noFollowUpDays: 15, exemptStatuses: ['loyal', 'loyal'] });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ noFollowUpDays: 15, noDealDays: 90, exemptStatuses: ['loyal'], version: 1 });

@@ -21,8 +21,8 @@ afterAll(() => t.close());
 
 async function setRules(rules: Record<string, unknown>): Promise<void> {
   const { version } = (await org.admin.get('/api/v1/settings/pool-rules')).body;
-  // PUT replaces the rule set: what is not sent takes its default.
-  const res = await org.admin.put('/api/v1/settings/pool-rules', { ...rules, version });
+  // PUT replaces the rule set: what is not sent takes its default (the rules are off by default).
+  const res = await org.admin.put('/api/v1/settings/pool-rules', { enabled: true, ...rules, version });
   expect(res.status).toBe(200);
 }
 
