@@ -86,7 +86,7 @@ describe('import and export journey in Chromium', () => {
 
     // The export is on the export log, with its filter and row count.
     await page.goto(`${journey.server.url}/admin/export-log`);
-    const logRow = page.getByTestId('export-log-table').locator('tbody tr').first();
+    const logRow = page.getByTestId('export-log-table').locator('tbody tr.ant-table-row').first();
     await expect.poll(() => logRow.textContent(), { timeout: 15_000 }).toContain('导入测试一');
     expect(await logRow.textContent()).toContain('CSV');
     await shot(page, '05-export-log');
