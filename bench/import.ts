@@ -7,6 +7,7 @@
  * Alone: `npx tsx bench/import.ts [--rows N] [--engine sqlite|postgres]` (CRM_IMPORT_BATCH_ROWS sets the server's batch size); `npm run bench`
  * runs it after the list and search queries (`--import-rows N`, 0 to skip).
  */
+import type { ImportJob } from '@crm/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -88,11 +89,11 @@ export function generateCsv(rows: number, seed: number, ownerEmails: string[]): 
   return { csv: Buffer.from(`${lines.join('\n')}\n`, 'utf8'), duplicates };
 }
 
-async function fetchJson(url: string, init: RequestInit & { cookie: string }): Promise<any> {
+async function fetchJson<T>(url: string, init: RequestInit & { cookie: string }): Promise<T> {
   const res = await fetch(url, { ...init, headers: { cookie: init.cookie, accept: 'application/json', ...(init.headers ?? {}) } });
   const text = await res.text();
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
+  return JSON.parse(text) as T;
 }
 
 async function sessionCookie(baseUrl: string): Promise<string> {
@@ -149,9 +150,9 @@ export async function benchImport(options: { engine: BenchEngine; rows: number; 
     const { csv, duplicates } = generateCsv(options.rows, options.seed, owners);
 
     const uploadStarted = performance.now();
-    const job = await fetchJson(`${base}/imports?entity=customers&fileName=bench.csv`, { method: 'POST', body: new Uint8Array(csv), headers: { 'content-type': 'application/octet-stream' }, cookie });
+    const job = await fetchJson<ImportJob>(`${base}/imports?entity=customers&fileName=bench.csv`, { method: 'POST', body: new Uint8Array(csv), headers: { 'content-type': 'application/octet-stream' }, cookie });
     const uploadSeconds = (performance.now() - uploadStarted) / 1000;
-    await fetchJson(`${base}/imports/${job.id}/start`, {
+    await fetchJson<ImportJob>(`${base}/imports/${job.id}/start`, {
       method: 'POST', cookie, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mapping: job.suggestedMapping, duplicateMode: 'skip' }),
     });
 
@@ -159,11 +160,11 @@ export async function benchImport(options: { engine: BenchEngine; rows: number; 
     const client = await login(server.baseUrl);
     const samples: number[] = [];
     let peakServerMb = live.memory().peakMb;
-    let done: any = null;
+    let ended = false;
     let lastReport = 0;
     const watcher = (async () => {
       for (;;) {
-        const state = await fetchJson(`${base}/imports/${job.id}`, { cookie });
+        const state = await fetchJson<ImportJob>(`${base}/imports/${job.id}`, { cookie });
         peakServerMb = Math.max(peakServerMb, live.memory().peakMb);
         if (state.processed - lastReport >= options.rows / 10) {
           lastReport = state.processed;
@@ -172,8 +173,8 @@ export async function benchImport(options: { engine: BenchEngine; rows: number; 
         if (!['queued', 'running'].includes(state.status)) return state;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-    })().then((state) => (done = state));
-    while (!done) {
+    })().finally(() => (ended = true));
+    while (!ended) {
       const started = performance.now();
       await client.fetchText('/customers');
       const took = performance.now() - started;
@@ -181,10 +182,10 @@ export async function benchImport(options: { engine: BenchEngine; rows: number; 
       // Users at work: one list request every `listIntervalMs` (0: one after the other, flat out).
       if (options.listIntervalMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.max(0, options.listIntervalMs - took)));
     }
-    await watcher;
+    const done = await watcher;
     client.close();
     if (done.status !== 'finished') throw new Error(`the import ended ${done.status}: ${done.error ?? ''}`);
-    const importSeconds = (Date.parse(done.finishedAt) - Date.parse(done.startedAt)) / 1000;
+    const importSeconds = (Date.parse(done.finishedAt ?? '') - Date.parse(done.startedAt ?? '')) / 1000;
     const list = stats(samples);
     const rowsPerSecond = options.rows / importSeconds;
     return {

@@ -1,3 +1,4 @@
+import type { ImportJob } from '@crm/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ export async function upload(t: TestApp, agent: Agent, entity: 'customers' | 'co
 }
 
 /** Poll a job until it ends (finished, failed or cancelled). */
-export async function waitForJob(agent: Agent, id: number, timeoutMs = 30_000): Promise<any> {
+export async function waitForJob(agent: Agent, id: number, timeoutMs = 30_000): Promise<ImportJob> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await agent.get(`/api/v1/imports/${id}`);
