@@ -12,7 +12,7 @@ import { userNames } from '../users/index.js';
 import { keysOf, refreshDedupeKeys, type DedupeEntry } from './customers.dedupe.js';
 import { historyFields, presentCustomer, recordView } from './customers.presenter.js';
 import * as repo from './customers.repository.js';
-import { archiveNumber, customerScope, searchDocument } from './customers.service.js';
+import { archiveNumber, compact, customerScope, searchDocument } from './customers.records.js';
 
 /**
  * Many customers at once, for imports and exports: creation in one statement per chunk (archive
@@ -27,10 +27,6 @@ export interface BulkNewCustomer {
   ownerId: number | null;
   /** Checked custom values as stored JSON (the custom-fields module parses them). */
   custom?: string;
-}
-
-function compact<T extends object>(profile: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(profile ?? {}).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 }
 
 /** Reserve `count` archive numbers; the first one. Numbers are never reused. */

@@ -143,24 +143,6 @@ export async function findById(db: Db, id: number, scope: Expression<SqlBool> | 
   return (await query.executeTakeFirst()) as CustomerRow | undefined;
 }
 
-/** The next archive number; numbers are never reused, even after a purge. */
-export async function nextArchiveNumber(db: Db): Promise<number> {
-  const updated = await db
-    .updateTable('counters')
-    .set({ value: sql`value + 1` })
-    .where('name', '=', 'customer_archive_no')
-    .returning('value')
-    .executeTakeFirst();
-  if (updated) return updated.value;
-  await db.insertInto('counters').values({ name: 'customer_archive_no', value: 1 }).execute();
-  return 1;
-}
-
-export async function insert(db: Db, values: NewCustomerRow): Promise<number> {
-  const row = await db.insertInto('customers').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** Versioned update of a live customer: false when the version is stale. */
 export async function update(db: Db, id: number, version: number, values: Partial<CustomerRow>): Promise<boolean> {
   const result = await db

@@ -1,10 +1,8 @@
 import { sensitivePersonFields, type Customer, type customerCreate, type customerListQuery, type customerUpdate, type HistoryEntry, type historyQuery, type ListResponse, type PersonProfile } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
-import { ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
-import { buildSearchDocument } from '../../platform/search.js';
 import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
 import { mergedNotFound } from '../duplicates/index.js';
 import { customerHistory, diffRecords, recordChange } from '../history/index.js';
@@ -12,24 +10,14 @@ import { notify } from '../notifications/index.js';
 import { missingFieldsFor, refreshCompleteness } from '../quality/index.js';
 import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import { maskChange, presentCustomer, recordView, historyFields } from './customers.presenter.js';
-import { keysOf, refreshDedupeKeys, writeDedupeKeys } from './customers.dedupe.js';
+import { refreshDedupeKeys } from './customers.dedupe.js';
 import * as repo from './customers.repository.js';
+import { bulkCreateCustomers } from './customers.bulk.js';
+import { archiveNumber, compact, customerScope, searchDocument } from './customers.records.js';
+
+export { archiveNumber, customerScope, searchDocument };
 
 type Db = AppContext['db'];
-
-/** The data-scope condition for customers: owners in scope, plus the public pool. */
-export function customerScope(actor: Actor) {
-  return ownerScope(actor, 'c.owner_id', { includeUnowned: true });
-}
-
-export function archiveNumber(n: number): string {
-  return `KH${String(n).padStart(8, '0')}`;
-}
-
-/** Search document of a customer: its own names and numbers and those of its contacts. */
-export function searchDocument(row: Pick<repo.CustomerRow, 'name' | 'phone' | 'mobile' | 'email' | 'archive_no' | 'contact_terms'>) {
-  return buildSearchDocument([row.name, row.archive_no, row.phone, row.mobile, row.email, ...row.contact_terms.split('\n')]);
-}
 
 // Inside a transaction pass its handle: on SQLite the one connection is held by the transaction.
 async function present(ctx: AppContext, actor: Actor, rows: repo.CustomerRow[], db: Db = ctx.db): Promise<Customer[]> {
@@ -95,61 +83,18 @@ export async function checkOwner(ctx: AppContext, actor: Actor, ownerId: number 
   if (!(await isUserInScope(ctx, actor, ownerId))) throw invalid('ownerId', 'ownerOutsideScope');
 }
 
-/** Drop empty values from a profile object: only what is known is stored. */
-function compact<T extends object>(profile: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(profile ?? {}).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
-}
-
 export async function createCustomer(ctx: AppContext, actor: Actor, input: z.output<typeof customerCreate>): Promise<Customer> {
   authorize(actor, 'customers.create');
   const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
   await checkOwner(ctx, actor, ownerId);
   const custom = await checkCustomValues(ctx.db, 'customer', input.custom, null);
   const now = ctx.clock.now().toISOString();
+  // The same path as an import's rows: archive number, search index, duplicate keys,
+  // completeness, live count and the timeline entry.
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const archiveNo = archiveNumber(await repo.nextArchiveNumber(trx));
-    const values: repo.NewCustomerRow = {
-      archive_no: archiveNo,
-      kind: input.kind,
-      name: input.name,
-      category: input.category,
-      status: input.status,
-      lifecycle_stage: input.lifecycleStage,
-      owner_id: ownerId,
-      owner_since: ownerId === null ? null : now,
-      industry: input.industry ?? null,
-      province: input.province ?? null,
-      city: input.city ?? null,
-      district: input.district ?? null,
-      address: input.address ?? null,
-      phone: input.phone ?? null,
-      mobile: input.mobile ?? null,
-      email: input.email ?? null,
-      website: input.website ?? null,
-      source: input.source ?? null,
-      tags: JSON.stringify([...new Set(input.tags ?? [])]),
-      notes: input.notes ?? null,
-      person: JSON.stringify(compact(input.person)),
-      organization: JSON.stringify(compact(input.organization)),
-      custom: custom ?? '{}',
-      search_key: '',
-      deleted_at: null,
-      deleted_by: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.userId,
-      updated_by: actor.userId,
-    };
-    const doc = searchDocument({ ...values, contact_terms: '' });
-    values.search_key = doc.key;
-    const id = await repo.insert(trx, values);
-    await repo.adjustLiveCount(trx, 1);
-    await repo.writeSearch(trx, ctx.engine, id, doc.grams);
-    await writeDedupeKeys(trx, id, keysOf(values, []));
-    await refreshCompleteness(trx, id);
-    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'create', actorId: actor.userId, at: now, label: input.name });
-    return id;
+    const [created] = await bulkCreateCustomers(trx, ctx, [{ input, ownerId, custom }], { actorId: actor.userId, at: now, action: 'create' });
+    if (!created) throw new Error('customer not created');
+    return created.id;
   });
   return getCustomer(ctx, actor, id);
 }
