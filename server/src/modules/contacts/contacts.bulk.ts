@@ -36,7 +36,7 @@ export async function liveContactsOf(db: Db, customerIds: number[]): Promise<rep
  * Create contacts in the caller's transaction (customers already checked: live, visible,
  * organisations); their customers' contact summaries and duplicate keys follow. Ids in input order.
  */
-export async function bulkCreateContacts(db: Db, ctx: AppContext, items: Array<{ input: ContactInput; custom?: string }>, by: { actorId: number; at: string }): Promise<number[]> {
+export async function bulkCreateContacts(db: Db, ctx: AppContext, items: Array<{ input: ContactInput; custom?: string }>, by: { actorId: number; at: string; action: 'import' | 'create' }): Promise<number[]> {
   const ids: number[] = [];
   for (const { input, custom } of items) {
     const id = await repo.insert(db, {
@@ -66,7 +66,7 @@ export async function bulkCreateContacts(db: Db, ctx: AppContext, items: Array<{
   await refreshCustomers(db, ctx, items.map((i) => i.input.customerId));
   await recordChanges(
     db,
-    items.map(({ input }, i) => ({ entityType: 'contact', entityId: ids[i] ?? 0, customerId: input.customerId, action: 'import', actorId: by.actorId, at: by.at, label: input.name, changes: [] })),
+    items.map(({ input }, i) => ({ entityType: 'contact', entityId: ids[i] ?? 0, customerId: input.customerId, action: by.action, actorId: by.actorId, at: by.at, label: input.name, changes: [] })),
   );
   return ids;
 }

@@ -7,6 +7,7 @@ import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValu
 import { customerScope, findVisible as findVisibleCustomer, isCustomerLive, updateContactSummary } from '../customers/index.js';
 import { diffRecords, recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
+import { bulkCreateContacts } from './contacts.bulk.js';
 import * as repo from './contacts.repository.js';
 
 type Db = AppContext['db'];
@@ -90,30 +91,9 @@ export async function createContact(ctx: AppContext, actor: Actor, input: z.outp
     if (customer.kind !== 'organization') {
       throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'customerId', message: 'contactNeedsOrganization' }]);
     }
-    const id = await repo.insert(trx, {
-      customer_id: input.customerId,
-      name: input.name,
-      title: input.title ?? null,
-      department: input.department ?? null,
-      mobile: input.mobile ?? null,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      wechat: input.wechat ?? null,
-      birthday: input.birthday ?? null,
-      is_primary: input.isPrimary ? 1 : 0,
-      notes: input.notes ?? null,
-      custom: custom ?? '{}',
-      deleted_at: null,
-      deleted_by: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.userId,
-      updated_by: actor.userId,
-    });
-    if (input.isPrimary) await repo.clearPrimary(trx, input.customerId, id);
-    await refreshCustomer(trx, ctx, input.customerId);
-    await recordChange(trx, { entityType: 'contact', entityId: id, customerId: input.customerId, action: 'create', actorId: actor.userId, at: now, label: input.name });
+    // The same path as an import's rows: primary flag, the customer's summary and duplicate keys, timeline.
+    const [id] = await bulkCreateContacts(trx, ctx, [{ input, custom }], { actorId: actor.userId, at: now, action: 'create' });
+    if (id === undefined) throw new Error('contact not created');
     return id;
   });
   return getContact(ctx, actor, id);

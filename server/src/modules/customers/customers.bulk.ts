@@ -261,8 +261,7 @@ export async function customerListFilter(ctx: AppContext, actor: Actor, query: z
   };
 }
 
-const sortColumns = { updatedAt: 'c.updated_at', createdAt: 'c.created_at', name: 'c.name', archiveNo: 'c.archive_no' } as const;
-export type ExportSort = { key: keyof typeof sortColumns; desc: boolean };
+export type ExportSort = { key: repo.SortKey; desc: boolean };
 /** Where a page ended: the sort value and id of its last row. */
 export type ExportCursor = { value: string; id: number } | null;
 
@@ -271,7 +270,7 @@ export type ExportCursor = { value: string; id: number } | null;
  * short query, so an export of 100,000 rows never holds the database for long).
  */
 export async function customerExportPage(db: Db, ctx: AppContext, filter: repo.CustomerFilter, sort: ExportSort, cursor: ExportCursor, limit: number): Promise<{ rows: repo.CustomerRow[]; next: ExportCursor }> {
-  const column = sortColumns[sort.key];
+  const column = repo.sortColumns[sort.key];
   const direction = sort.desc ? 'desc' : 'asc';
   let q = repo.filtered(db, ctx.engine, filter).selectAll('c');
   if (cursor) {

@@ -28,7 +28,7 @@ export interface CustomerFilter {
   denseSearch?: boolean;
 }
 
-const sortColumns = {
+export const sortColumns = {
   updatedAt: 'c.updated_at',
   createdAt: 'c.created_at',
   name: 'c.name',

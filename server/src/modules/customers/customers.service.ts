@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
-import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
+import { activeCustomKeys, checkCustomValues, visibleCustomValues } from '../custom-fields/index.js';
 import { mergedNotFound } from '../duplicates/index.js';
 import { customerHistory, diffRecords, recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
@@ -12,7 +12,7 @@ import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import { maskChange, presentCustomer, recordView, historyFields } from './customers.presenter.js';
 import { refreshDedupeKeys } from './customers.dedupe.js';
 import * as repo from './customers.repository.js';
-import { bulkCreateCustomers } from './customers.bulk.js';
+import { bulkCreateCustomers, customerListFilter } from './customers.bulk.js';
 import { archiveNumber, compact, customerScope, searchDocument } from './customers.records.js';
 
 export { archiveNumber, customerScope, searchDocument };
@@ -30,24 +30,10 @@ export async function listCustomers(ctx: AppContext, actor: Actor, query: z.outp
   authorize(actor, 'customers.view');
   const desc = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as repo.SortKey;
-  const custom = await customFiltersOf(ctx.db, 'customer', query);
   const { rows, total, totalCapped } = await repo.list(
     ctx.db,
     ctx.engine,
-    {
-      scope: customerScope(actor),
-      q: query.q,
-      kind: query.kind,
-      category: query.category,
-      status: query.status,
-      lifecycleStage: query.lifecycleStage,
-      ownerId: query.ownerId,
-      province: query.province,
-      city: query.city,
-      district: query.district,
-      tags: query.tags,
-      custom,
-    },
+    await customerListFilter(ctx, actor, query),
     { key, desc },
     query.pageSize,
     (query.page - 1) * query.pageSize,

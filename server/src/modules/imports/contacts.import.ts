@@ -93,7 +93,7 @@ export class ContactImport implements RowProcessor<PreparedContact> {
     const flush = async () => {
       if (pending.length === 0) return;
       const batch = pending.splice(0);
-      const ids = options.dry ? batch.map(() => null) : await bulkCreateContacts(db, ctx, batch.map((p) => p.item), { actorId: actor.userId, at: options.at });
+      const ids = options.dry ? batch.map(() => null) : await bulkCreateContacts(db, ctx, batch.map((p) => p.item), { actorId: actor.userId, at: options.at, action: 'import' });
       const fresh = options.dry ? [] : await liveContactsOf(db, [...new Set(batch.map((p) => p.item.input.customerId))]);
       for (const c of fresh) rowsById.set(c.id, c);
       batch.forEach((p, i) => {
