@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, InputNumber, Select, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Form, InputNumber, Select, Typography } from 'antd';
 import { attachmentHardLimitMb, defaultAttachmentExtensions, type AttachmentSettings } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -6,12 +6,9 @@ import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
 import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { applyServerErrors, toNamePath } from '../../../shared/form/server-errors';
-import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
-import { PageHeader } from '../../../shared/layout/page-header';
-import { QueryErrorResult } from '../../../shared/layout/results';
-import { usePermissions } from '../../auth';
 import { useAttachmentSettings, useSaveAttachmentSettings } from '../api';
+import { SettingsPage } from '../components/settings-page';
 import { StaleSettingsAlert } from '../components/stale-alert';
 
 interface Values {
@@ -113,28 +110,13 @@ function SettingsForm({ state, editable, onReload }: { state: AttachmentSettings
 
 /** 附件设置: the largest file users may attach and the file types allowed. */
 export function AttachmentSettingsPage() {
-  const t = useT();
-  useDocumentTitle(t('settings.files.title'));
-  const { can } = usePermissions();
-  const settings = useAttachmentSettings();
-  const [formKey, setFormKey] = useState(0);
-
-  let body;
-  if (settings.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (settings.isError) body = <QueryErrorResult error={settings.error} onRetry={() => void settings.refetch()} />;
-  else
-    body = (
-      <SettingsForm
-        key={`${settings.data.version}-${formKey}`}
-        state={settings.data}
-        editable={can('settings.edit')}
-        onReload={() => void settings.refetch().then(() => setFormKey((k) => k + 1))}
-      />
-    );
   return (
-    <>
-      <PageHeader title={t('settings.files.title')} subTitle={t('settings.files.subtitle')} />
-      {body}
-    </>
+    <SettingsPage
+      title="settings.files.title"
+      subTitle="settings.files.subtitle"
+      query={useAttachmentSettings()}
+      skeletonRows={5}
+      renderForm={(props) => <SettingsForm {...props} />}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Select, Skeleton, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, InputNumber, Select, Switch, Typography } from 'antd';
 import type { CustomerStatus, PoolRulesState } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -8,14 +8,11 @@ import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
 import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { applyServerErrors } from '../../../shared/form/server-errors';
-import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
-import { PageHeader } from '../../../shared/layout/page-header';
-import { QueryErrorResult } from '../../../shared/layout/results';
 import { testId } from '../../../shared/test-id';
-import { usePermissions } from '../../auth';
 import { useEnumOptions } from '../../customers/components/customer-enums';
 import { usePoolRules, useRunPoolRules, useSavePoolRules } from '../api';
+import { SettingsPage } from '../components/settings-page';
 import { StaleSettingsAlert } from '../components/stale-alert';
 
 interface RulesValues {
@@ -194,28 +191,13 @@ function RulesForm({ state, editable, onReload }: { state: PoolRulesState; edita
 
 /** 公海规则: when customers go back to the pool, and the claim limits. */
 export function PoolRulesPage() {
-  const t = useT();
-  useDocumentTitle(t('settings.pool.title'));
-  const { can } = usePermissions();
-  const rules = usePoolRules();
-  const [formKey, setFormKey] = useState(0);
-
-  let body;
-  if (rules.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
-  else if (rules.isError) body = <QueryErrorResult error={rules.error} onRetry={() => void rules.refetch()} />;
-  else
-    body = (
-      <RulesForm
-        key={`${rules.data.version}-${formKey}`}
-        state={rules.data}
-        editable={can('settings.edit')}
-        onReload={() => void rules.refetch().then(() => setFormKey((k) => k + 1))}
-      />
-    );
   return (
-    <>
-      <PageHeader title={t('settings.pool.title')} subTitle={t('settings.pool.subtitle')} />
-      {body}
-    </>
+    <SettingsPage
+      title="settings.pool.title"
+      subTitle="settings.pool.subtitle"
+      query={usePoolRules()}
+      skeletonRows={8}
+      renderForm={(props) => <RulesForm {...props} />}
+    />
   );
 }
