@@ -16,9 +16,11 @@ interface CustomerFiltersProps {
   onClear: () => void;
   /** More filter controls (the custom-field filters). */
   extra?: ReactNode;
+  /** Leave out the owner filter (the public pool, where there is none). */
+  hideOwner?: boolean;
 }
 
-export function CustomerFilters({ view, onChange, onClear, extra }: CustomerFiltersProps) {
+export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = false }: CustomerFiltersProps) {
   const t = useT();
   const isMobile = useIsMobile();
   const [expanded, setExpanded] = useState(false);
@@ -31,7 +33,7 @@ export function CustomerFilters({ view, onChange, onClear, extra }: CustomerFilt
 
   const activeCount =
     (view.status.length > 0 ? 1 : 0) +
-    [view.category, view.kind, view.ownerId, view.province].filter(Boolean).length;
+    [view.category, view.kind, hideOwner ? undefined : view.ownerId, view.province].filter(Boolean).length;
 
   const selects = (
     <>
@@ -67,21 +69,23 @@ export function CustomerFilters({ view, onChange, onClear, extra }: CustomerFilt
         style={{ width }}
         data-testid="filter-kind"
       />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('customer.anyOwner')}
-        aria-label={t('customer.anyOwner')}
-        loading={owners.loading}
-        options={[
-          { value: PUBLIC_POOL, label: t('customer.publicPool') },
-          ...owners.options.map((o) => ({ value: String(o.value), label: o.label })),
-        ]}
-        value={view.ownerId}
-        onChange={(ownerId) => onChange({ ownerId })}
-        style={{ width }}
-        data-testid="filter-owner"
-      />
+      {hideOwner ? null : (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('customer.anyOwner')}
+          aria-label={t('customer.anyOwner')}
+          loading={owners.loading}
+          options={[
+            { value: PUBLIC_POOL, label: t('customer.publicPool') },
+            ...owners.options.map((o) => ({ value: String(o.value), label: o.label })),
+          ]}
+          value={view.ownerId}
+          onChange={(ownerId) => onChange({ ownerId })}
+          style={{ width }}
+          data-testid="filter-owner"
+        />
+      )}
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}

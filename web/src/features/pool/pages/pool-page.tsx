@@ -23,7 +23,7 @@ import {
   type CustomerListParams,
 } from '../../customers/components/customer-list-params';
 import { useClaimCustomer, useClaimCustomers } from '../api';
-import { PoolFilters } from '../components/pool-filters';
+import { CustomerFilters } from '../../customers/components/customer-filters';
 
 function claimedCount(error: unknown): number {
   if (typeof error === 'object' && error !== null && 'claimed' in error) {
@@ -259,7 +259,7 @@ export function PoolPage() {
     <>
       <PageHeader title={t('pool.title')} subTitle={t('pool.subtitle')} />
       <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
-        <PoolFilters view={view} onChange={update} onClear={clear} />
+        <CustomerFilters view={view} onChange={update} onClear={clear} hideOwner />
         {body}
       </Card>
     </>
