@@ -5,7 +5,7 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { formatDateTime } from '../../../shared/format/format';
 import { useActiveCustomFields } from '../../custom-fields';
-import { useConfirmCustomer, useQualitySummary } from '../api';
+import { useConfirmCustomer, useQualitySettings } from '../api';
 import { qualityFieldLabel } from './quality-labels';
 
 function colorFor(percent: number, threshold: number): string {
@@ -23,10 +23,11 @@ export function CustomerQuality({ customer }: { customer: Customer }) {
   const { message } = App.useApp();
   const q = customer;
   const confirm = useConfirmCustomer(customer.id);
-  const summary = useQualitySummary();
+  // The thresholds only: the summary's counts over every record are for the data-quality page.
+  const settings = useQualitySettings();
   const customFields = useActiveCustomFields('customer');
-  const threshold = summary.data?.incompleteBelow ?? 60;
-  const staleDays = summary.data?.staleDays ?? 180;
+  const threshold = settings.data?.incompleteBelow ?? 60;
+  const staleDays = settings.data?.staleDays ?? 180;
   const freshDays = q.freshDays;
   const stale = freshDays >= staleDays;
   const missing = q.missingFields;
