@@ -31,9 +31,15 @@ export const historyActions = [
   'confirm', // the record was confirmed as accurate
   'attach', // a file attached
   'detach', // a file removed
+  'convert', // a lead converted (on the lead, and on the customer it became or joined)
+  'disqualify', // a lead disqualified
+  'stage_change', // an opportunity moved to another stage
+  'won', // an opportunity won
+  'lost', // an opportunity lost
+  'reopen', // a won or lost opportunity moved back to an open stage
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];
-export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment'] as const;
+export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment', 'lead', 'opportunity'] as const;
 export type HistoryEntityType = (typeof historyEntityTypes)[number];
 
 export const fieldChange = z.object({
@@ -78,13 +84,13 @@ export const historyQuery = z
   .strict();
 export type HistoryQuery = z.input<typeof historyQuery>;
 
-export const recycleBinTypes = ['customer', 'contact'] as const;
+export const recycleBinTypes = ['customer', 'contact', 'lead', 'opportunity'] as const;
 export type RecycleBinType = (typeof recycleBinTypes)[number];
 export const recycleBinItem = z.object({
   type: z.enum(recycleBinTypes),
   id: z.number().int(),
   name: z.string(),
-  /** For a contact: the customer it belongs to. */
+  /** For a contact or an opportunity: the customer it belongs to. */
   parentName: z.string().nullable(),
   deletedAt: z.string(),
   deletedBy: z.number().int().nullable(),

@@ -12,3 +12,5 @@ export * from './duplicates.js';
 export * from './quality.js';
 export * from './custom-fields.js';
 export * from './attachments.js';
+export * from './leads.js';
+export * from './opportunities.js';

@@ -7,6 +7,9 @@ export const notificationKinds = [
   'pool_warning', // your customer goes back to the pool in N days
   'pool_returned', // your customer went back to the pool
   'import_finished', // your import finished
+  'lead_assigned', // a lead was given to you (by a rule or a person)
+  'big_deal', // a deal of your department's user reached the big-deal amount (created or changed stage)
+  'opportunity_assigned', // an opportunity was given to you
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

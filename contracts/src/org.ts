@@ -11,8 +11,12 @@ export const permissionCatalog = {
   users: ['view', 'create', 'edit', 'delete'],
   departments: ['view', 'create', 'edit', 'delete'],
   roles: ['view', 'create', 'edit', 'delete'],
+  /** Leads (线索): `assign` gives leads to users, `claim` takes them from the lead pool. */
+  leads: ['view', 'create', 'edit', 'delete', 'import', 'assign', 'claim', 'convert'],
+  /** Opportunities (商机): `assign` hands a deal to another owner. */
+  opportunities: ['view', 'create', 'edit', 'delete', 'assign'],
   recycle_bin: ['view', 'restore', 'purge'],
-  /** Archive settings: pool rules, custom fields, expected fields, attachment limits. */
+  /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],
 } as const;
 export type PermissionModule = keyof typeof permissionCatalog;
@@ -70,18 +74,23 @@ export const department = z.object({
   ...recordMeta,
   name: z.string(),
   parentId: z.number().int().nullable(),
+  /** The department's head (负责人), told about big deals of its users. */
+  managerId: z.number().int().nullable(),
   userCount: z.number().int(),
 });
 export type Department = z.infer<typeof department>;
 export const departmentList = listOf(department);
+const departmentFields = {
+  name: z.string().trim().min(1).max(80),
+  parentId: z.number().int().positive().nullable(),
+  managerId: z.number().int().positive().nullable(),
+};
 export const departmentCreate = z
-  .object({
-    name: z.string().trim().min(1).max(80),
-    parentId: z.number().int().positive().nullable().default(null),
-  })
+  .object({ ...departmentFields, parentId: departmentFields.parentId.default(null), managerId: departmentFields.managerId.default(null) })
   .strict();
 export type DepartmentCreate = z.input<typeof departmentCreate>;
-export const departmentUpdate = departmentCreate.partial().extend(versionField).strict();
+// Built from the fields without defaults: a PATCH that leaves a field out must not reset it.
+export const departmentUpdate = z.object(departmentFields).partial().extend(versionField).strict();
 export type DepartmentUpdate = z.input<typeof departmentUpdate>;
 
 export const password = z.string().min(8).max(200);

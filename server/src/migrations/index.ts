@@ -5,6 +5,7 @@ import { pool } from './20261122-0003-pool.js';
 import { imports } from './20261122-0004-imports.js';
 import { duplicates } from './20261122-0005-duplicates.js';
 import { fieldsFiles } from './20261122-0006-fields-files.js';
+import { sales } from './20261122-0007-sales.js';
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles];
+export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales];

@@ -70,3 +70,9 @@ export async function countChildrenAndUsers(db: Db, id: number): Promise<number>
 export async function remove(db: Db, id: number): Promise<void> {
   await db.deleteFrom('departments').where('id', '=', id).execute();
 }
+
+/** Whether a user exists and is active (a department's manager must be); the users table is read, not written. */
+export async function isActiveUser(db: Db, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('users').where('id', '=', userId).where('active', '=', 1).where('deleted_at', 'is', null).select('id').executeTakeFirst();
+  return row !== undefined;
+}

@@ -13,6 +13,7 @@ function present(row: Row): Department {
     id: row.id,
     name: row.name,
     parentId: row.parent_id,
+    managerId: row.manager_id,
     userCount: Number(row.user_count ?? 0),
     version: row.version,
     createdAt: row.created_at,
@@ -55,9 +56,10 @@ export async function createDepartment(ctx: AppContext, actor: Actor, input: z.o
       if (!parent) throw invalid('parentId', 'unknownDepartment');
       parentPath = parent.path;
     }
+    if (input.managerId !== null && !(await repo.isActiveUser(trx, input.managerId))) throw invalid('managerId', 'unknownUser');
     const id = await repo.insert(
       trx,
-      { name: input.name, parent_id: input.parentId, version: 1, created_at: now, updated_at: now, created_by: actor.userId, updated_by: actor.userId },
+      { name: input.name, parent_id: input.parentId, manager_id: input.managerId, version: 1, created_at: now, updated_at: now, created_by: actor.userId, updated_by: actor.userId },
       parentPath,
     );
     await recordChange(trx, { entityType: 'department', entityId: id, action: 'create', actorId: actor.userId, at: now, label: input.name });
@@ -84,9 +86,13 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: number
       }
       newPath = `${parentPath}${id}/`;
     }
+    if (input.managerId !== undefined && input.managerId !== null && input.managerId !== row.manager_id && !(await repo.isActiveUser(trx, input.managerId))) {
+      throw invalid('managerId', 'unknownUser');
+    }
     const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+      ...(input.managerId !== undefined ? { manager_id: input.managerId } : {}),
       updated_at: now,
       updated_by: actor.userId,
     };
@@ -95,7 +101,7 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: number
     const after = present({ ...row, ...changes });
     await recordChange(trx, {
       entityType: 'department', entityId: id, action: 'update', actorId: actor.userId, at: now, label: after.name,
-      changes: diffRecords(before, after, ['name', 'parentId']),
+      changes: diffRecords(before, after, ['name', 'parentId', 'managerId']),
     });
   });
   return getDepartment(ctx, actor, id);

@@ -10,6 +10,8 @@ export interface DB {
     parent_id: number | null;
     /** Materialised path of ids, e.g. `/1/4/`: subtree queries are one LIKE on an index. */
     path: string;
+    /** The department's head (负责人): hears about big deals of the department's users. */
+    manager_id: number | null;
     version: number;
     created_at: string;
     updated_at: string;
@@ -250,5 +252,150 @@ export interface DB {
     at: string;
     label: string | null;
     changes: string;
+  };
+  leads: {
+    id: Generated<number>;
+    kind: string;
+    name: string;
+    company: string | null;
+    job_title: string | null;
+    gender: string | null;
+    age: number | null;
+    mobile: string | null;
+    phone: string | null;
+    email: string | null;
+    wechat: string | null;
+    province: string | null;
+    city: string | null;
+    district: string | null;
+    address: string | null;
+    industry: string | null;
+    occupation: string | null;
+    annual_income: number | null;
+    source: string;
+    referrer_customer_id: number | null;
+    credit_standing: string | null;
+    notes: string | null;
+    owner_id: number | null;
+    owner_since: string | null;
+    status: string;
+    disqualify_reason: string | null;
+    /** MAN flags: null = not assessed, 0 = no, 1 = yes. */
+    man_money: number | null;
+    man_authority: number | null;
+    man_need: number | null;
+    /** e.g. 'MAn' (capital = has it); null until all three are assessed. */
+    man_grade: string | null;
+    /** 1 (ideal) to 4 (not a prospect), for sorting; null until graded. */
+    man_rank: number | null;
+    form_id: number | null;
+    converted_customer_id: number | null;
+    converted_contact_id: number | null;
+    converted_opportunity_id: number | null;
+    converted_at: string | null;
+    converted_by: number | null;
+    search: string;
+    deleted_at: string | null;
+    deleted_by: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  lead_keys: { id: Generated<number>; lead_id: number; key: string };
+  lead_forms: {
+    id: Generated<number>;
+    token: string;
+    name: string;
+    title: string | null;
+    description: string | null;
+    /** JSON: [{ field, required, label? }] */
+    fields: string;
+    thank_you: string;
+    source: string;
+    active: number;
+    submission_count: number;
+    deleted_at: string | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  lead_form_submissions: { id: Generated<number>; form_id: number; lead_id: number | null; ip: string; at: string };
+  pipelines: {
+    id: Generated<number>;
+    name: string;
+    is_default: number;
+    position: number;
+    active: number;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  pipeline_stages: {
+    id: Generated<number>;
+    pipeline_id: number;
+    key: string | null;
+    name_zh: string;
+    name_en: string;
+    position: number;
+    probability: number;
+    /** 'open' | 'won' | 'lost' */
+    kind: string;
+    guidance: string | null;
+    active: number;
+  };
+  opportunities: {
+    id: Generated<number>;
+    name: string;
+    customer_id: number;
+    pipeline_id: number;
+    stage_id: number;
+    /** 'open' | 'won' | 'lost', following the stage's kind. */
+    status: string;
+    owner_id: number;
+    amount: number;
+    currency: string;
+    /** Amount in the base currency at the rate when written; sums and the forecast use it. */
+    amount_base: number;
+    probability: number;
+    expected_close_date: string;
+    forecast_category: string;
+    /** YYYY-MM: the expected close month while open, the closing month after. */
+    forecast_month: string;
+    source: string | null;
+    lead_id: number | null;
+    /** JSON array of strings. */
+    competitors: string;
+    next_step: string | null;
+    description: string | null;
+    won_amount: number | null;
+    lost_reason: string | null;
+    lost_note: string | null;
+    closed_on: string | null;
+    stage_entered_at: string;
+    search: string;
+    deleted_at: string | null;
+    deleted_by: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  opportunity_contacts: { opportunity_id: number; contact_id: number; role: string };
+  opportunity_stage_history: {
+    id: Generated<number>;
+    opportunity_id: number;
+    pipeline_id: number;
+    stage_id: number;
+    from_stage_id: number | null;
+    entered_at: string;
+    left_at: string | null;
+    entered_by: number | null;
   };
 }

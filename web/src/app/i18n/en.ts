@@ -8,6 +8,8 @@ import { organisation } from './en/organisation';
 import { pool } from './en/pool';
 import { imports } from './en/imports';
 import { quality } from './en/quality';
+import { leads } from './en/leads';
+import { opportunities } from './en/opportunities';
 
 export const en = {
   ...core,
@@ -16,6 +18,8 @@ export const en = {
   ...pool,
   ...imports,
   ...quality,
+  ...leads,
+  ...opportunities,
 } as const;
 
 export type MessageKey = keyof typeof en;

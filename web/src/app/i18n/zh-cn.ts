@@ -5,6 +5,8 @@ import { organisation } from './zh-cn/organisation';
 import { pool } from './zh-cn/pool';
 import { imports } from './zh-cn/imports';
 import { quality } from './zh-cn/quality';
+import { leads } from './zh-cn/leads';
+import { opportunities } from './zh-cn/opportunities';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -14,4 +16,6 @@ export const zhCN: Messages = {
   ...pool,
   ...imports,
   ...quality,
+  ...leads,
+  ...opportunities,
 };

@@ -70,6 +70,8 @@ export const organisation = {
   'recycle.empty': 'The recycle bin is empty',
   'recycle.type.customer': 'Customers',
   'recycle.type.contact': 'Contacts',
+  'recycle.type.lead': 'Leads',
+  'recycle.type.opportunity': 'Opportunities',
   'recycle.emptyText': 'Deleted customers and contacts wait here until they are restored or purged.',
   'recycle.f.name': 'Name',
   'recycle.f.parentName': 'Customer',

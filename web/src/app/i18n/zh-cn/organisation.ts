@@ -72,6 +72,8 @@ export const organisation: Record<keyof typeof en, string> = {
   'recycle.empty': '回收站是空的',
   'recycle.type.customer': '客户',
   'recycle.type.contact': '联系人',
+  'recycle.type.lead': '线索',
+  'recycle.type.opportunity': '商机',
   'recycle.emptyText': '删除的客户和联系人会保留在这里，直到被恢复或彻底删除。',
   'recycle.f.name': '名称',
   'recycle.f.parentName': '所属客户',

@@ -43,6 +43,12 @@ const actionStyle: Record<HistoryAction, { color: string; icon: ReactNode }> = {
   confirm: { color: 'green', icon: <CheckCircleOutlined /> },
   attach: { color: 'gold', icon: <PaperClipOutlined /> },
   detach: { color: 'volcano', icon: <DisconnectOutlined /> },
+  convert: { color: 'green', icon: <SwapOutlined /> },
+  disqualify: { color: 'gray', icon: <DeleteOutlined /> },
+  stage_change: { color: 'blue', icon: <RollbackOutlined /> },
+  won: { color: 'green', icon: <CheckCircleOutlined /> },
+  lost: { color: 'red', icon: <DisconnectOutlined /> },
+  reopen: { color: 'orange', icon: <UndoOutlined /> },
 };
 
 /** The timeline's filter: kinds of event, each a set of actions (sent as `actions=`). */
@@ -51,6 +57,7 @@ const actionGroups = {
   ownership: ['assign', 'claim', 'release', 'pool_return'],
   follow_up: ['follow_up'],
   files: ['attach', 'detach'],
+  sales: ['convert', 'disqualify', 'stage_change', 'won', 'lost', 'reopen'],
   merges: ['merge', 'merged', 'import'],
 } as const satisfies Record<string, readonly HistoryAction[]>;
 type ActionGroup = keyof typeof actionGroups;

@@ -1,0 +1,3 @@
+/** Messages of the leads pages. */
+export const leads = {
+} as const;

@@ -1,0 +1,3 @@
+/** Messages of the opportunities pages. */
+export const opportunities = {
+} as const;
