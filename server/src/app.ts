@@ -21,7 +21,10 @@ import { departmentRoutes } from './modules/departments/index.js';
 import { duplicateRoutes } from './modules/duplicates/index.js';
 import { exportRoutes } from './modules/exports/index.js';
 import { importRoutes, runImportWorker } from './modules/imports/index.js';
+import { leadFormRoutes } from './modules/lead-forms/index.js';
+import { leadRoutes } from './modules/leads/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
+import { opportunityRoutes } from './modules/opportunities/index.js';
 import { poolRoutes } from './modules/pool/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
@@ -72,6 +75,9 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   poolRoutes(router, ctx);
   importRoutes(router, ctx);
   exportRoutes(router, ctx);
+  leadRoutes(router, ctx);
+  leadFormRoutes(router, ctx);
+  opportunityRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));

@@ -1,5 +1,13 @@
 import {
   ApartmentOutlined,
+  AimOutlined,
+  BranchesOutlined,
+  FundOutlined,
+  LineChartOutlined,
+  ProjectOutlined,
+  ShareAltOutlined,
+  SolutionOutlined,
+  TagsOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   ContactsOutlined,
@@ -29,6 +37,10 @@ interface NavLeaf {
 const mainItems: NavLeaf[] = [
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers.view' },
   { path: '/pool', label: 'nav.pool', icon: <InboxOutlined />, permission: 'customers.view' },
+  { path: '/leads', label: 'nav.leads', icon: <AimOutlined />, permission: 'leads.view' },
+  { path: '/lead-pool', label: 'nav.leadPool', icon: <InboxOutlined />, permission: 'leads.view' },
+  { path: '/opportunities', label: 'nav.opportunities', icon: <ProjectOutlined />, permission: 'opportunities.view' },
+  { path: '/forecast', label: 'nav.forecast', icon: <LineChartOutlined />, permission: 'opportunities.view' },
   { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, permission: 'contacts.view' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, permission: 'customers.import' },
   { path: '/data-quality', label: 'nav.dataQuality', icon: <AuditOutlined />, permission: 'customers.view' },
@@ -48,6 +60,11 @@ const settingsItems: NavLeaf[] = [
   { path: '/admin/custom-fields', label: 'nav.customFields', icon: <FormOutlined />, permission: 'settings.view' },
   { path: '/admin/quality-settings', label: 'nav.qualitySettings', icon: <AuditOutlined />, permission: 'settings.view' },
   { path: '/admin/export-log', label: 'nav.exportLog', icon: <HistoryOutlined />, permission: 'settings.view' },
+  { path: '/admin/lead-sources', label: 'nav.leadSources', icon: <TagsOutlined />, permission: 'settings.view' },
+  { path: '/admin/lead-assignment', label: 'nav.leadAssignment', icon: <ShareAltOutlined />, permission: 'settings.view' },
+  { path: '/admin/lead-forms', label: 'nav.leadForms', icon: <SolutionOutlined />, permission: 'settings.view' },
+  { path: '/admin/pipelines', label: 'nav.pipelines', icon: <BranchesOutlined />, permission: 'settings.view' },
+  { path: '/admin/sales-settings', label: 'nav.salesSettings', icon: <FundOutlined />, permission: 'settings.view' },
 ];
 
 type MenuItem = Required<MenuProps>['items'][number];

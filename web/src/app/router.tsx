@@ -47,6 +47,20 @@ const CustomFieldsPage = lazy(() =>
   import('../features/custom-fields/pages/custom-fields-page').then((m) => ({ default: m.CustomFieldsPage })),
 );
 
+// Leads and the sales pipeline.
+const LeadListPage = lazy(() => import('../features/leads/pages/lead-list-page').then((m) => ({ default: m.LeadListPage })));
+const LeadDetailPage = lazy(() => import('../features/leads/pages/lead-detail-page').then((m) => ({ default: m.LeadDetailPage })));
+const LeadPoolPage = lazy(() => import('../features/leads/pages/lead-pool-page').then((m) => ({ default: m.LeadPoolPage })));
+const LeadSourcesPage = lazy(() => import('../features/leads/pages/lead-sources-page').then((m) => ({ default: m.LeadSourcesPage })));
+const LeadAssignmentPage = lazy(() => import('../features/leads/pages/lead-assignment-page').then((m) => ({ default: m.LeadAssignmentPage })));
+const LeadFormsPage = lazy(() => import('../features/lead-forms/pages/lead-forms-page').then((m) => ({ default: m.LeadFormsPage })));
+const PublicFormPage = lazy(() => import('../features/lead-forms/pages/public-form-page').then((m) => ({ default: m.PublicFormPage })));
+const OpportunitiesPage = lazy(() => import('../features/opportunities/pages/opportunities-page').then((m) => ({ default: m.OpportunitiesPage })));
+const OpportunityDetailPage = lazy(() => import('../features/opportunities/pages/opportunity-detail-page').then((m) => ({ default: m.OpportunityDetailPage })));
+const ForecastPage = lazy(() => import('../features/opportunities/pages/forecast-page').then((m) => ({ default: m.ForecastPage })));
+const PipelinesPage = lazy(() => import('../features/opportunities/pages/pipelines-page').then((m) => ({ default: m.PipelinesPage })));
+const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
+
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   return <RequirePermission permission={permission}>{children}</RequirePermission>;
 }
@@ -62,6 +76,7 @@ export function AppRouter() {
       <Suspense fallback={<PageSkeleton />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/f/:token" element={<PublicFormPage />} />
           <Route
             element={
               <RequireAuth>
@@ -84,6 +99,17 @@ export function AppRouter() {
               path="admin/attachment-settings"
               element={<Guard permission="settings.view"><AttachmentSettingsPage /></Guard>}
             />
+            <Route path="leads" element={<Guard permission="leads.view"><LeadListPage /></Guard>} />
+            <Route path="leads/:id" element={<Guard permission="leads.view"><LeadDetailPage /></Guard>} />
+            <Route path="lead-pool" element={<Guard permission="leads.view"><LeadPoolPage /></Guard>} />
+            <Route path="admin/lead-sources" element={<Guard permission="settings.view"><LeadSourcesPage /></Guard>} />
+            <Route path="admin/lead-assignment" element={<Guard permission="settings.view"><LeadAssignmentPage /></Guard>} />
+            <Route path="admin/lead-forms" element={<Guard permission="settings.view"><LeadFormsPage /></Guard>} />
+            <Route path="opportunities" element={<Guard permission="opportunities.view"><OpportunitiesPage /></Guard>} />
+            <Route path="opportunities/:id" element={<Guard permission="opportunities.view"><OpportunityDetailPage /></Guard>} />
+            <Route path="forecast" element={<Guard permission="opportunities.view"><ForecastPage /></Guard>} />
+            <Route path="admin/pipelines" element={<Guard permission="settings.view"><PipelinesPage /></Guard>} />
+            <Route path="admin/sales-settings" element={<Guard permission="settings.view"><SalesSettingsPage /></Guard>} />
             <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
             <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
             <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />

@@ -111,4 +111,13 @@ export const core = {
   'nav.poolRules': 'Pool rules',
   'nav.exportLog': 'Export log',
   'nav.attachmentSettings': 'Attachments',
+  'nav.leads': 'Leads',
+  'nav.leadPool': 'Lead pool',
+  'nav.opportunities': 'Opportunities',
+  'nav.forecast': 'Forecast',
+  'nav.leadSources': 'Lead sources',
+  'nav.leadAssignment': 'Lead assignment',
+  'nav.leadForms': 'Web forms',
+  'nav.pipelines': 'Pipelines',
+  'nav.salesSettings': 'Deal settings',
 } as const;

@@ -113,4 +113,13 @@ export const core: Record<keyof typeof en, string> = {
   'nav.poolRules': '公海规则',
   'nav.exportLog': '导出记录',
   'nav.attachmentSettings': '附件设置',
+  'nav.leads': '线索',
+  'nav.leadPool': '线索池',
+  'nav.opportunities': '商机',
+  'nav.forecast': '销售预测',
+  'nav.leadSources': '线索来源',
+  'nav.leadAssignment': '线索分配规则',
+  'nav.leadForms': '网站表单',
+  'nav.pipelines': '销售流程',
+  'nav.salesSettings': '商机设置',
 };

@@ -1,0 +1,1 @@
+export { leadFormRoutes } from './lead-forms.routes.js';
