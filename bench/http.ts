@@ -37,15 +37,15 @@ async function fetchRequest(url: string, init: { method: string; headers: Record
   return { status: res.status, body: await res.text(), cookies: res.headers.getSetCookie() };
 }
 
-/** Log in as the benchmark administrator (data scope: all) and keep the session cookie. */
-export async function login(baseUrl: string, kind: ClientKind = 'http'): Promise<ApiClient> {
+/** Log in (by default as the benchmark administrator, data scope: all) and keep the session cookie. */
+export async function login(baseUrl: string, kind: ClientKind = 'http', credentials: { email: string; password: string } = benchAdmin): Promise<ApiClient> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const send = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) =>
     kind === 'fetch' ? fetchRequest(url, init) : request(agent, url, init);
   const answer = await send(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(benchAdmin),
+    body: JSON.stringify(credentials),
   });
   if (answer.status !== 200) throw new Error(`Login failed (${answer.status}): ${answer.body}`);
   const session = answer.cookies.map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('crm_session='));

@@ -18,6 +18,8 @@ export interface BenchOptions {
   client: 'http' | 'fetch';
   /** Rows of the import figure (bench/import.ts), into a fresh database after the queries; 0 skips it. */
   importRows: number;
+  /** Opportunities of the pipeline figure (bench/sales.ts), on their own database; 0 skips it. */
+  opportunities: number;
 }
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +34,8 @@ const usage = `Usage: npm run bench -- [options]
   --clean              delete the SQLite data folder at the end
   --seed S             data generator seed (default 20261122)
   --client C           http (node:http keep-alive, default) or fetch (undici)
-  --import-rows N      rows of the CSV import figure, into a fresh database (default 100000; 0 skips it)`;
+  --import-rows N      rows of the CSV import figure, into a fresh database (default 100000; 0 skips it)
+  --opportunities N    opportunities of the pipeline board / forecast figure (default 1000000; 0 skips it)`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value?.replace(/_/g, ''));
@@ -41,7 +44,7 @@ function positiveInt(flag: string, value: string | undefined): number {
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http', importRows: 100_000 };
+  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http', importRows: 100_000, opportunities: 1_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
@@ -65,6 +68,11 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--import-rows': {
         const raw = value();
         options.importRows = raw === '0' ? 0 : positiveInt(flag, raw);
+        break;
+      }
+      case '--opportunities': {
+        const raw = value();
+        options.opportunities = raw === '0' ? 0 : positiveInt(flag, raw);
         break;
       }
       case '--reuse': options.reuse = value() ?? null; break;

@@ -3,7 +3,7 @@
  *
  * Seeds N customers (or reuses a seeded database), starts the real server in a child process on a
  * loopback port, and times the customer list, the owner filter and substring searches over HTTP and
- * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
+ * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts), then times the pipeline board and forecast over `--opportunities` deals (bench/sales.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
  */
 import { machine, formatReport, queryResult, targets, writeReport, type BenchReport, type QueryResult } from './report.js';
 import { login } from './http.js';
@@ -11,6 +11,7 @@ import { benchImport, formatImport } from './import.js';
 import { timeRuns } from './measure.js';
 import { parseOptions } from './options.js';
 import { benchQueries, busiestOwner, rawQuery } from './queries.js';
+import { benchSales, formatSales, writeSales } from './sales.js';
 import { prepareData } from './seed.js';
 import { startServer, type ServerHandle } from './server.js';
 
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
     console.log(formatReport(report));
     if (report.import) console.log(`\n${formatImport(report.import)}`);
     console.log(`\nWritten to ${writeReport(report)}`);
+    if (options.opportunities > 0) {
+      const sales = await benchSales({ opportunities: options.opportunities, engine: options.engine, iterations: Math.min(options.iterations, 100), keep: options.keep, seed: options.seed });
+      console.log(`\n${formatSales(sales)}`);
+      console.log(`Written to ${writeSales(sales)}`);
+    }
   } finally {
     await server?.stop();
     await database.close();

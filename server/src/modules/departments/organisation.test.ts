@@ -28,6 +28,23 @@ describe('departments, roles and users', () => {
     expect((await admin.delete(`/api/v1/departments/${c.id}`)).status).toBe(204);
   });
 
+  it('keeps the parent a PATCH leaves out, and sets a manager who must be an active user', async () => {
+    const parent = (await admin.post('/api/v1/departments', { name: 'Parent' })).body;
+    const child = (await admin.post('/api/v1/departments', { name: 'Child', parentId: parent.id })).body;
+    const roles = (await admin.get('/api/v1/roles')).body.items as Array<{ key: string; id: number }>;
+    const roleId = roles.find((r) => r.key === 'sales_manager')?.id;
+    const head = (await admin.post('/api/v1/users', { email: 'head@example.com', name: 'Head', password: 'password-123', roleId, departmentId: child.id })).body;
+    const renamed = await admin.patch(`/api/v1/departments/${child.id}`, { version: child.version, name: 'Child 2', managerId: head.id });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Child 2', parentId: parent.id, managerId: head.id });
+    const unknown = await admin.patch(`/api/v1/departments/${child.id}`, { version: renamed.body.version, managerId: 999999 });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0].path).toBe('managerId');
+    expect((await admin.get(`/api/v1/departments/${child.id}`)).body.managerId).toBe(head.id);
+    const cleared = await admin.patch(`/api/v1/departments/${child.id}`, { version: renamed.body.version, managerId: null });
+    expect(cleared.body).toMatchObject({ managerId: null, parentId: parent.id });
+  });
+
   it('a moved subtree changes who a department-tree manager sees', async () => {
     const roles = (await admin.get('/api/v1/roles')).body.items as Array<{ key: string; id: number }>;
     const roleId = (key: string) => roles.find((r) => r.key === key)?.id;
