@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { listOf, pageQuery } from './common.js';
 
-/** What can be imported: customers, or contacts of existing organisation customers. */
-export const importEntities = ['customers', 'contacts'] as const;
+/** What can be imported: customers, contacts of existing organisation customers, or leads. */
+export const importEntities = ['customers', 'contacts', 'leads'] as const;
 export type ImportEntity = (typeof importEntities)[number];
+/** What list views can be exported (and what the export log records). */
+export const exportEntities = ['customers', 'contacts'] as const;
+export type ExportEntity = (typeof exportEntities)[number];
 /** A row that looks like an existing customer (or contact): leave it, update the existing, or create anyway. */
 export const duplicateModes = ['skip', 'update', 'create'] as const;
 export type DuplicateMode = (typeof duplicateModes)[number];
@@ -123,7 +126,7 @@ export const exportLogEntry = z.object({
   userId: z.number().int(),
   userName: z.string().nullable(),
   at: z.string(),
-  entity: z.enum(importEntities),
+  entity: z.enum(exportEntities),
   filter: z.record(z.string(), z.unknown()),
   columns: z.array(z.string()),
   format: z.enum(exportFormats),
@@ -137,7 +140,7 @@ export const exportLogQuery = z
   .object({
     page: pageQuery.page,
     pageSize: pageQuery.pageSize,
-    entity: z.enum(importEntities).optional(),
+    entity: z.enum(exportEntities).optional(),
     userId: z.coerce.number().int().positive().optional(),
   })
   .strict();

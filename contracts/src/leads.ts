@@ -338,21 +338,24 @@ export const leadFormField = z
     label: text(60).optional(),
   })
   .strict();
+const leadFormShape = {
+  name: z.string().trim().min(1).max(120),
+  title: text(200).optional(),
+  description: text(2000).optional(),
+  /** `name` must be among them, and required. */
+  fields: z.array(leadFormField).min(1).max(leadFormFieldKeys.length),
+  thankYou: z.string().trim().min(1).max(2000),
+  source: leadSourceKey,
+  active: z.boolean(),
+};
 export const leadFormWrite = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    title: text(200).optional(),
-    description: text(2000).optional(),
-    /** `name` must be among them, and required. */
-    fields: z.array(leadFormField).min(1).max(leadFormFieldKeys.length),
-    thankYou: z.string().trim().min(1).max(2000),
-    source: leadSourceKey.default('web_form'),
-    active: z.boolean().default(true),
-  })
+  .object({ ...leadFormShape, source: leadSourceKey.default('web_form'), active: z.boolean().default(true) })
   .strict();
 export const leadFormCreate = leadFormWrite;
 export type LeadFormCreate = z.input<typeof leadFormCreate>;
-export const leadFormUpdate = leadFormWrite.partial().extend(versionField).strict();
+// Built from the shape without defaults: in Zod 4 `.partial()` keeps a default, and a PATCH that
+// leaves out `source` or `active` would reset them.
+export const leadFormUpdate = z.object(leadFormShape).partial().extend(versionField).strict();
 export type LeadFormUpdate = z.input<typeof leadFormUpdate>;
 export const leadForm = z.object({
   ...recordMeta,

@@ -57,17 +57,25 @@ const roleKey = z
   .min(2)
   .max(40)
   .regex(/^[a-z][a-z0-9_]*$/, { message: 'a-z, 0-9, _' });
+const roleFields = {
+  name: z.string().trim().min(1).max(60),
+  description: text(500),
+  permissions: z.array(permission).max(200),
+  dataScope: z.enum(dataScopes),
+};
 export const roleCreate = z
   .object({
     key: roleKey,
-    name: z.string().trim().min(1).max(60),
-    description: text(500).optional(),
-    permissions: z.array(permission).max(200).default([]),
-    dataScope: z.enum(dataScopes).default('own'),
+    ...roleFields,
+    description: roleFields.description.optional(),
+    permissions: roleFields.permissions.default([]),
+    dataScope: roleFields.dataScope.default('own'),
   })
   .strict();
 export type RoleCreate = z.input<typeof roleCreate>;
-export const roleUpdate = roleCreate.omit({ key: true }).partial().extend(versionField).strict();
+// From the fields without defaults: in Zod 4 `.partial()` keeps a default, so a PATCH leaving a
+// field out would reset it (a role renamed would lose its permissions).
+export const roleUpdate = z.object(roleFields).partial().extend(versionField).strict();
 export type RoleUpdate = z.input<typeof roleUpdate>;
 
 export const department = z.object({
@@ -113,19 +121,26 @@ export const mobile = z
   .trim()
   .max(30)
   .regex(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone' });
+const userFields = {
+  email,
+  name: z.string().trim().min(1).max(80),
+  password,
+  mobile: mobile.nullable(),
+  departmentId: z.number().int().positive().nullable(),
+  roleId: z.number().int().positive(),
+  active: z.boolean(),
+};
 export const userCreate = z
   .object({
-    email,
-    name: z.string().trim().min(1).max(80),
-    password,
-    mobile: mobile.nullable().optional(),
-    departmentId: z.number().int().positive().nullable().default(null),
-    roleId: z.number().int().positive(),
-    active: z.boolean().default(true),
+    ...userFields,
+    mobile: userFields.mobile.optional(),
+    departmentId: userFields.departmentId.default(null),
+    active: userFields.active.default(true),
   })
   .strict();
 export type UserCreate = z.input<typeof userCreate>;
-export const userUpdate = userCreate.partial().extend(versionField).strict();
+// From the fields without defaults: a PATCH leaving out the department or `active` keeps them.
+export const userUpdate = z.object(userFields).partial().extend(versionField).strict();
 export type UserUpdate = z.input<typeof userUpdate>;
 export const userListQuery = z
   .object({

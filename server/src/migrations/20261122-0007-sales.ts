@@ -195,6 +195,8 @@ export const sales: Migration = {
       .addColumn('next_step', 'varchar(500)')
       .addColumn('description', 'text')
       .addColumn('won_amount', 'bigint')
+      // The final amount in the base currency at the rate of the day it was won: the forecast's "won".
+      .addColumn('won_amount_base', 'bigint')
       .addColumn('lost_reason', 'varchar(60)')
       .addColumn('lost_note', 'varchar(500)')
       .addColumn('closed_on', 'varchar(10)')
@@ -204,14 +206,24 @@ export const sales: Migration = {
       .addColumn('deleted_by', 'integer')
       .$call(withMeta)
       .execute();
-    // Board: per stage of a pipeline, the owners' deals (count, sum, first cards).
-    await db.schema.createIndex('opportunities_board').on('opportunities').columns(['pipeline_id', 'stage_id', 'owner_id', 'amount_base']).execute();
-    await db.schema.createIndex('opportunities_owner').on('opportunities').columns(['owner_id', 'stage_id', 'updated_at']).execute();
+    // Board cards: a stage's deals in close-date order, the owner at hand to filter by scope or
+    // department without reading rows; also covers the whole-company column figures.
+    await db.schema
+      .createIndex('opportunities_board')
+      .on('opportunities')
+      .columns(['pipeline_id', 'stage_id', 'deleted_at', 'expected_close_date', 'owner_id', 'amount_base', 'probability'])
+      .execute();
+    // One department's or one owner's deals: board figures per stage and the table's counts, read from the index alone.
+    await db.schema
+      .createIndex('opportunities_owner')
+      .on('opportunities')
+      .columns(['owner_id', 'status', 'pipeline_id', 'stage_id', 'deleted_at', 'amount_base', 'probability'])
+      .execute();
     // Forecast: by month and owner, covering the figures it adds up.
     await db.schema
       .createIndex('opportunities_forecast')
       .on('opportunities')
-      .columns(['forecast_month', 'owner_id', 'status', 'forecast_category', 'amount_base', 'probability'])
+      .columns(['forecast_month', 'owner_id', 'deleted_at', 'pipeline_id', 'status', 'forecast_category', 'amount_base', 'probability', 'won_amount_base'])
       .execute();
     await db.schema.createIndex('opportunities_customer').on('opportunities').columns(['customer_id', 'updated_at']).execute();
     await db.schema.createIndex('opportunities_updated').on('opportunities').columns(['updated_at', 'id']).execute();

@@ -20,6 +20,19 @@ export interface Config {
   logLevel: string;
   /** Allow `Secure` on the session cookie (behind HTTPS). */
   secureCookies: boolean;
+  /** The address users reach the server at (`https://crm.example.com`), for links given out; else the request's own. */
+  publicUrl: string | null;
+  /** Public web forms: at most `count` submissions per IP address in `minutes` (CRM_FORM_RATE_LIMIT=`count/minutes`). */
+  formRateLimit: { count: number; minutes: number };
+}
+
+/** `5/10` (5 per 10 minutes) or `5` (per 10 minutes); anything unreadable keeps the default. */
+function rateLimit(text: string | undefined, fallback: { count: number; minutes: number }): { count: number; minutes: number } {
+  const match = /^\s*(\d+)\s*(?:\/\s*(\d+)\s*)?$/.exec(text ?? '');
+  if (!match) return fallback;
+  const count = Number(match[1]);
+  const minutes = match[2] === undefined ? fallback.minutes : Number(match[2]);
+  return count > 0 && minutes > 0 ? { count, minutes } : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -42,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.CRM_SECURE_COOKIES === '1',
+    publicUrl: env.CRM_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
+    formRateLimit: rateLimit(env.CRM_FORM_RATE_LIMIT, { count: 5, minutes: 10 }),
   };
 }

@@ -2,7 +2,10 @@ import type { Locale } from '@crm/contracts';
 import { duplicatesMessages } from './messages/duplicates.js';
 import { fieldsMessages } from './messages/fields.js';
 import { importsMessages } from './messages/imports.js';
+import { leadFormsMessages } from './messages/lead-forms.js';
+import { leadsMessages } from './messages/leads.js';
 import { notificationsMessages } from './messages/notifications.js';
+import { opportunitiesMessages } from './messages/opportunities.js';
 import { poolMessages } from './messages/pool.js';
 
 /** Server messages in both languages; every error the API returns is one of these. */
@@ -26,6 +29,7 @@ const core = {
     'zh-CN': '请求内容必须为 application/json（文件须以 application/octet-stream 上传到上传地址）。',
   },
   bodyTooLarge: { en: 'The request body is too large.', 'zh-CN': '请求内容过大。' },
+  bodyTooLargeAt: { en: 'The request body is too large: at most {size} may be sent here.', 'zh-CN': '请求内容过大：此处最多可提交 {size}。' },
   crossOrigin: {
     en: 'Requests from other sites are refused.',
     'zh-CN': '拒绝来自其他站点的请求。',
@@ -92,7 +96,10 @@ const catalogue = {
   ...core,
   ...notificationsMessages,
   ...poolMessages,
+  ...opportunitiesMessages,
   ...importsMessages,
+  ...leadFormsMessages,
+  ...leadsMessages,
   ...duplicatesMessages,
   ...fieldsMessages,
 };

@@ -1,4 +1,4 @@
-import type { ImportJob } from '@crm/contracts';
+import type { ImportEntity, ImportJob } from '@crm/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ export function fixture(name: string): Buffer {
   return fs.readFileSync(path.join(fixtures, name));
 }
 
-export async function upload(t: TestApp, agent: Agent, entity: 'customers' | 'contacts', fileName: string, bytes: Buffer | string, lang = 'zh-CN') {
+export async function upload(t: TestApp, agent: Agent, entity: ImportEntity, fileName: string, bytes: Buffer | string, lang = 'zh-CN') {
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/v1/imports?entity=${entity}&fileName=${encodeURIComponent(fileName)}`,
@@ -35,7 +35,7 @@ export async function waitForJob(agent: Agent, id: number, timeoutMs = 30_000): 
 }
 
 /** Upload, start with the suggested (or given) mapping, wait for the end. */
-export async function runImport(t: TestApp, agent: Agent, entity: 'customers' | 'contacts', fileName: string, bytes: Buffer | string, options: { duplicateMode?: string; mapping?: Record<string, string | null> } = {}) {
+export async function runImport(t: TestApp, agent: Agent, entity: ImportEntity, fileName: string, bytes: Buffer | string, options: { duplicateMode?: string; mapping?: Record<string, string | null> } = {}) {
   const uploaded = await upload(t, agent, entity, fileName, bytes);
   if (uploaded.status !== 201) throw new Error(`upload answered ${uploaded.status}: ${JSON.stringify(uploaded.body)}`);
   const started = await agent.post(`/api/v1/imports/${uploaded.body.id}/start`, { mapping: options.mapping ?? uploaded.body.suggestedMapping, duplicateMode: options.duplicateMode ?? 'skip' });

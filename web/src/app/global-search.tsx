@@ -1,17 +1,18 @@
-import { ContactsOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, ContactsOutlined, ProjectOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, List, Modal, Spin, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Contact, Customer, ListResponse } from '@crm/contracts';
+import type { Contact, Customer, Lead, ListResponse } from '@crm/contracts';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { usePermissions } from '../features/auth';
+import { useOpportunitySearch } from '../features/opportunities';
 import { apiRequest } from '../shared/api/client';
 import { useIsMobile } from '../shared/hooks/use-is-mobile';
 import { useT } from './i18n/i18n-context';
 
 interface Hit {
   key: string;
-  type: 'customer' | 'contact';
+  type: 'customer' | 'contact' | 'lead' | 'opportunity';
   title: string;
   detail: string;
   path: string;
@@ -48,6 +49,13 @@ function SearchResults({ onClose }: { onClose: () => void }) {
     enabled: q !== '' && can('contacts.view'),
     placeholderData: keepPreviousData,
   });
+  const leads = useQuery({
+    queryKey: ['search', 'leads', q],
+    queryFn: ({ signal }) => apiRequest<ListResponse<Lead>>('/leads', { query: { q, page: 1, pageSize: 4 }, signal }),
+    enabled: q !== '' && can('leads.view'),
+    placeholderData: keepPreviousData,
+  });
+  const opportunities = useOpportunitySearch(q);
 
   const hits: Hit[] = q
     ? [
@@ -65,9 +73,17 @@ function SearchResults({ onClose }: { onClose: () => void }) {
           detail: [c.customerName, c.title, c.mobile].filter(Boolean).join(' · '),
           path: `/customers/${c.customerId}?tab=contacts`,
         })),
+        ...(leads.data?.items ?? []).map((l) => ({
+          key: `lead-${l.id}`,
+          type: 'lead' as const,
+          title: l.name,
+          detail: [l.company, t(`lead.status.${l.status}`), l.ownerName ?? t('lead.pool')].filter(Boolean).join(' · '),
+          path: `/leads/${l.id}`,
+        })),
+        ...opportunities.hits,
       ]
     : [];
-  const loading = customers.isFetching || contacts.isFetching;
+  const loading = customers.isFetching || contacts.isFetching || leads.isFetching || opportunities.fetching;
 
   const open = (hit: Hit | undefined) => {
     if (!hit) return;
@@ -123,7 +139,7 @@ function SearchResults({ onClose }: { onClose: () => void }) {
               data-testid="global-search-hit"
             >
               <Flex gap={8} align="center" style={{ minWidth: 0, width: '100%' }}>
-                {hit.type === 'customer' ? <TeamOutlined /> : <ContactsOutlined />}
+                {hit.type === 'customer' ? <TeamOutlined /> : hit.type === 'lead' ? <AimOutlined /> : hit.type === 'opportunity' ? <ProjectOutlined /> : <ContactsOutlined />}
                 <Flex vertical style={{ minWidth: 0, flex: 1 }}>
                   <Typography.Text strong ellipsis>
                     {hit.title}
@@ -133,7 +149,13 @@ function SearchResults({ onClose }: { onClose: () => void }) {
                   </Typography.Text>
                 </Flex>
                 <Tag style={{ marginInlineEnd: 0 }}>
-                  {hit.type === 'customer' ? t('customer.single') : t('contact.single')}
+                  {hit.type === 'customer'
+                    ? t('customer.single')
+                    : hit.type === 'lead'
+                      ? t('lead.single')
+                      : hit.type === 'opportunity'
+                        ? t('opp.single')
+                        : t('contact.single')}
                 </Tag>
               </Flex>
             </List.Item>

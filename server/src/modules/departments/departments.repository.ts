@@ -36,6 +36,11 @@ export function findById(db: Db, id: number) {
   return withUserCount(db).where('d.id', '=', id).executeTakeFirst();
 }
 
+/** Departments by id with their managers (no user counts). */
+export function managersOf(db: Db, ids: number[]) {
+  return db.selectFrom('departments').select(['id', 'path', 'manager_id']).where('id', 'in', ids).execute();
+}
+
 export async function insert(db: Db, values: Omit<DepartmentRow, 'id' | 'path'>, parentPath: string): Promise<number> {
   const { id } = await db.insertInto('departments').values({ ...values, path: '/' }).returning('id').executeTakeFirstOrThrow();
   await db.updateTable('departments').set({ path: `${parentPath}${id}/` }).where('id', '=', id).execute();

@@ -42,6 +42,18 @@ export async function departmentInfo(ctx: AppContext, id: number): Promise<{ nam
   return row ? { name: row.name, path: row.path } : null;
 }
 
+/**
+ * The managers of a department and of the departments above it, nearest first (null where a
+ * department has none), for alerts that go up the tree. Works inside a transaction (`db`).
+ */
+export async function managerChain(db: AppContext['db'], departmentId: number): Promise<Array<number | null>> {
+  const [own] = await repo.managersOf(db, [departmentId]);
+  if (!own) return [];
+  const ids = own.path.split('/').filter(Boolean).map(Number);
+  const byId = new Map((await repo.managersOf(db, ids)).map((d) => [d.id, d.manager_id]));
+  return ids.reverse().map((id) => byId.get(id) ?? null);
+}
+
 export async function departmentExists(ctx: AppContext, id: number): Promise<boolean> {
   return (await repo.findById(ctx.db, id)) !== undefined;
 }

@@ -5,7 +5,7 @@ import {
   type Customer,
   type ExportLogEntry,
   type exportLogQuery,
-  type ImportEntity,
+  type ExportEntity,
   type ListResponse,
   type Locale,
 } from '@crm/contracts';
@@ -25,7 +25,7 @@ import * as repo from './exports.repository.js';
 
 const pageSize = 500;
 
-const defaultColumns: Record<ImportEntity, string[]> = {
+const defaultColumns: Record<ExportEntity, string[]> = {
   customers: ['archiveNo', 'name', 'kind', 'category', 'status', 'owner', 'industry', 'province', 'city', 'district', 'phone', 'mobile', 'email', 'source', 'tags', 'updatedAt'],
   contacts: ['customerArchiveNo', 'customer', 'name', 'title', 'department', 'mobile', 'phone', 'email', 'wechat', 'isPrimary'],
 };
@@ -40,7 +40,7 @@ function splitQuery(raw: unknown): { own: Record<string, unknown>; list: Record<
 }
 
 /** The requested columns (all valid, each once), else the list's usual columns. */
-async function chooseColumns(ctx: AppContext, entity: ImportEntity, requested: string | undefined, locale: Locale): Promise<{ columns: FieldDef[]; custom: CustomFieldDef[] }> {
+async function chooseColumns(ctx: AppContext, entity: ExportEntity, requested: string | undefined, locale: Locale): Promise<{ columns: FieldDef[]; custom: CustomFieldDef[] }> {
   const { fields, custom } = await fieldsWithCustom(ctx.db, entity);
   const base = entity === 'customers' ? customerFields : contactFields;
   const byKey = new Map([...base, ...fields].map((f) => [f.key, f]));
@@ -112,7 +112,7 @@ async function streamExport<T>(
   ctx: AppContext,
   actor: Actor,
   spec: {
-    entity: ImportEntity;
+    entity: ExportEntity;
     format: 'csv' | 'xlsx';
     columns: FieldDef[];
     filter: Record<string, unknown>;
@@ -255,7 +255,7 @@ export async function listExports(ctx: AppContext, actor: Actor, query: z.output
       userId: r.user_id,
       userName: names.get(r.user_id) ?? null,
       at: r.at,
-      entity: r.entity as ImportEntity,
+      entity: r.entity as ExportEntity,
       filter: JSON.parse(r.filter) as Record<string, unknown>,
       columns: JSON.parse(r.columns) as string[],
       format: r.format as 'csv' | 'xlsx',

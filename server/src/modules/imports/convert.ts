@@ -63,8 +63,9 @@ export function parseInteger(text: string): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
-const yes = new Set(['是', '对', 'y', 'yes', 'true', '1', '√', '✓', 'x', 'on']);
-const no = new Set(['否', '不是', 'n', 'no', 'false', '0', '×', 'off']);
+// 有 / 无: how MAN columns (有购买能力, 有需求) are usually answered.
+const yes = new Set(['是', '对', '有', 'y', 'yes', 'true', '1', '√', '✓', 'x', 'on']);
+const no = new Set(['否', '不是', '无', '没有', 'n', 'no', 'false', '0', '×', 'off']);
 
 export function parseBoolean(text: string): boolean | null {
   const v = text.trim().toLowerCase();

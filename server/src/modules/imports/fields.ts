@@ -13,7 +13,7 @@ import {
 } from '@crm/contracts';
 
 /**
- * The fields of customers and contacts as a spreadsheet sees them: labels in both languages (the
+ * The fields of customers, contacts and leads as a spreadsheet sees them: labels in both languages (the
  * column headers of exports and reports), the headers an import recognises, and how a cell's text
  * becomes a value.
  */
@@ -152,7 +152,38 @@ export const contactFields: FieldDef[] = [
   f('updatedAt', 'text', '更新时间', 'Updated', { exportOnly: true }),
 ];
 
+/**
+ * Lead cards (DOMAIN.md section 3). The source is read against the administrator's list of
+ * sources (key or label) by the lead import; MAN columns take yes / no (是 / 否, 有 / 无).
+ */
+export const leadFields: FieldDef[] = [
+  f('name', 'text', '姓名', 'Name', { required: true, aliases: ['联系人', '联系人姓名', '名字', '客户姓名', '线索名称', 'full name', 'contact', 'contact name', 'person'] }),
+  f('company', 'text', '公司', 'Company', { aliases: ['公司名称', '单位', '单位名称', '企业名称', '工作单位', 'company name', 'organization', 'organisation', 'employer'] }),
+  f('kind', 'enum', '线索类别', 'Kind', { options: kindOptions, aliases: ['类别', '类型', 'type', 'lead type', 'lead kind'] }),
+  f('jobTitle', 'text', '职务', 'Job title', { aliases: ['职位', '头衔', 'title', 'position'] }),
+  f('mobile', 'text', '手机', 'Mobile', { aliases: ['手机号', '手机号码', '移动电话', 'mobile phone', 'cell', 'cellphone', 'mobile number'] }),
+  f('phone', 'text', '电话', 'Phone', { aliases: ['座机', '固定电话', '联系电话', '办公电话', 'tel', 'telephone', 'phone number', 'office phone'] }),
+  f('email', 'text', '邮箱', 'Email', { aliases: ['电子邮箱', '电子邮件', '邮件', 'e-mail', 'mail', 'email address'] }),
+  f('wechat', 'text', '微信', 'WeChat', { aliases: ['微信号'] }),
+  f('source', 'text', '来源', 'Source', { aliases: ['线索来源', '客户来源', '渠道', 'lead source', 'channel'] }),
+  f('province', 'text', '省份', 'Province', { aliases: ['省', '所在省份', 'state'] }),
+  f('city', 'text', '城市', 'City', { aliases: ['市', '所在城市'] }),
+  f('district', 'text', '区县', 'District', { aliases: ['区', '县', '县区', '区/县', 'county'] }),
+  f('address', 'text', '地址', 'Address', { aliases: ['详细地址', '联系地址', '通讯地址', 'street'] }),
+  f('industry', 'text', '行业', 'Industry', { aliases: ['所属行业', '行业类别'] }),
+  f('occupation', 'text', '职业', 'Occupation', { aliases: ['工作', 'profession', 'job'] }),
+  f('gender', 'enum', '性别', 'Gender', { options: genderOptions, aliases: ['sex'] }),
+  f('age', 'int', '年龄', 'Age', { aliases: ['岁数'] }),
+  f('creditStanding', 'enum', '信用状况', 'Credit standing', { options: creditOptions, aliases: ['信用等级', '信用', 'credit'] }),
+  f('manMoney', 'bool', '有购买能力', 'Money', { aliases: ['购买能力', '支付能力', '有支付能力', 'has money', 'budget', 'm'] }),
+  f('manAuthority', 'bool', '有决定权', 'Authority', { aliases: ['购买决定权', '决定权', '有购买决定权', '决策权', 'has authority', 'decision maker', 'a'] }),
+  f('manNeed', 'bool', '有需求', 'Need', { aliases: ['需求', '有购买需求', 'has need', 'n'] }),
+  f('notes', 'text', '备注', 'Notes', { aliases: ['说明', '描述', 'note', 'remark', 'remarks', 'comment', 'comments', 'description'] }),
+  f('owner', 'owner', '负责人', 'Owner', { aliases: ['所属销售', '销售', '销售员', '业务员', '归属人', '跟进人', 'owner email', 'sales', 'salesperson', 'account manager'] }),
+];
+
 export function fieldsOf(entity: ImportEntity): FieldDef[] {
+  if (entity === 'leads') return leadFields;
   return entity === 'customers' ? customerFields : contactFields;
 }
 

@@ -8,7 +8,6 @@ import type {
   importUploadQuery,
   ListResponse,
   Locale,
-  Permission,
 } from '@crm/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
@@ -21,7 +20,7 @@ import { userNames } from '../users/index.js';
 import { readImportFile } from './file-reader.js';
 import * as repo from './imports.repository.js';
 import { rememberMapping, suggestMapping } from './mapping.js';
-import { fieldsWithCustom } from './plan.js';
+import { fieldsWithCustom, importPermission } from './plan.js';
 import { buildPlan, processorFor, readJobFile, storeFile } from './runner.js';
 import { contentDisposition, contentTypes, tableStream, type Cell } from './table-file.js';
 import { kickImportWorker } from './worker.js';
@@ -31,13 +30,9 @@ export const uploadLimitBytes = 50 * 1024 * 1024;
 const sampleSize = 5;
 const previewSize = 20;
 
-export function importPermission(entity: ImportEntity): Permission {
-  return entity === 'customers' ? 'customers.import' : 'contacts.import';
-}
-
 /** Whoever may import anything, or review every import (settings.view). */
 function authorizeImports(actor: Actor): void {
-  if (!can(actor, 'customers.import') && !can(actor, 'contacts.import') && !can(actor, 'settings.view')) throw forbidden();
+  if (!can(actor, 'customers.import') && !can(actor, 'contacts.import') && !can(actor, 'leads.import') && !can(actor, 'settings.view')) throw forbidden();
 }
 
 /** A job is visible to its creator, and to those who may view the archive settings. */

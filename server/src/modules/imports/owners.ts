@@ -1,4 +1,4 @@
-import type { Locale } from '@crm/contracts';
+import type { Locale, Permission } from '@crm/contracts';
 import { can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { t } from '../../platform/i18n.js';
@@ -6,10 +6,10 @@ import { activeUserDirectory, isUserInScope } from '../users/index.js';
 
 type Resolved = { ok: true; id: number | null } | { ok: false; message: string };
 
-const poolWords = new Set(['公海', '公海池', 'pool', 'public pool']);
+const poolWords = new Set(['公海', '公海池', '线索池', 'pool', 'public pool', 'lead pool']);
 
 /**
- * The owner cell of a customer row: an active user's email or exact name, or 公海 for the pool.
+ * The owner cell of a customer (or lead) row: an active user's email or exact name, or 公海 for the pool.
  * As in the form: oneself always; anyone else only with the assign right and within one's scope.
  * Answers are cached per import (a file names a handful of owners many times).
  */
@@ -21,6 +21,8 @@ export class OwnerResolver {
     private readonly ctx: AppContext,
     private readonly actor: Actor,
     private readonly locale: Locale,
+    /** The right to give records to others: customers.assign, or leads.assign for leads. */
+    private readonly assignPermission: Permission = 'customers.assign',
   ) {}
 
   resolve(text: string): Promise<Resolved> {
@@ -44,7 +46,7 @@ export class OwnerResolver {
     const user = byEmail ?? byName[0];
     if (!user) return { ok: false, message: t(this.locale, 'importOwnerUnknown') };
     if (user.id === this.actor.userId) return { ok: true, id: user.id };
-    if (!can(this.actor, 'customers.assign') || !(await isUserInScope(this.ctx, this.actor, user.id))) {
+    if (!can(this.actor, this.assignPermission) || !(await isUserInScope(this.ctx, this.actor, user.id))) {
       return { ok: false, message: t(this.locale, 'ownerOutsideScope') };
     }
     return { ok: true, id: user.id };

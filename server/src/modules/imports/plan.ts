@@ -1,4 +1,4 @@
-import type { CustomFieldEntity, DuplicateMode, ImportEntity, ImportOutcome, Locale } from '@crm/contracts';
+import type { CustomFieldEntity, DuplicateMode, ImportEntity, ImportOutcome, Locale, Permission } from '@crm/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -40,13 +40,23 @@ export interface RowProcessor<P> {
   decide(db: AppContext['db'], prepared: P[], options: { dry: boolean; at: string }): Promise<RowResult[]>;
 }
 
-export function customEntity(entity: ImportEntity): CustomFieldEntity {
+/** The right an import of this entity needs. */
+export function importPermission(entity: ImportEntity): Permission {
+  if (entity === 'leads') return 'leads.import';
+  return entity === 'customers' ? 'customers.import' : 'contacts.import';
+}
+
+/** Whose custom fields an import fills; leads have none. */
+export function customEntity(entity: ImportEntity): CustomFieldEntity | null {
+  if (entity === 'leads') return null;
   return entity === 'customers' ? 'customer' : 'contact';
 }
 
 /** The fields of an entity with its active custom fields (`custom.<key>`) after the built-in ones. */
 export async function fieldsWithCustom(db: AppContext['db'], entity: ImportEntity): Promise<{ fields: FieldDef[]; custom: CustomFieldSet }> {
-  const custom = await loadCustomFields(db, customEntity(entity));
+  const owner = customEntity(entity);
+  // An entity without custom fields gets an empty set (its entity name is never read then).
+  const custom: CustomFieldSet = owner ? await loadCustomFields(db, owner) : { entity: 'customer', fields: [], users: { ids: new Set(), byLogin: new Map() } };
   const extra: FieldDef[] = custom.fields.map((f) => ({
     key: `custom.${f.key}`,
     kind: 'text',

@@ -8,6 +8,7 @@ import { ContactImport } from './contacts.import.js';
 import { CustomerImport } from './customers.import.js';
 import { readImportFile, type ParsedFile } from './file-reader.js';
 import type { JobRow } from './imports.repository.js';
+import { LeadImport } from './leads.import.js';
 import { resolveMapping } from './mapping.js';
 import { fieldsWithCustom, type ImportPlan, type RowProcessor } from './plan.js';
 
@@ -64,5 +65,6 @@ export async function buildPlan(
 }
 
 export function processorFor(plan: ImportPlan): RowProcessor<unknown> {
+  if (plan.entity === 'leads') return new LeadImport(plan) as RowProcessor<unknown>;
   return (plan.entity === 'customers' ? new CustomerImport(plan) : new ContactImport(plan)) as RowProcessor<unknown>;
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { importMapping, type DuplicateMode, type Locale } from '@crm/contracts';
+import { importMapping, type DuplicateMode, type ImportEntity, type Locale } from '@crm/contracts';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
@@ -13,7 +13,7 @@ import { analyzeCustomers, customerStatistics } from '../customers/index.js';
 import { notify } from '../notifications/index.js';
 import { actorOf } from '../users/index.js';
 import * as repo from './imports.repository.js';
-import { countOutcomes } from './plan.js';
+import { countOutcomes, importPermission } from './plan.js';
 import { buildPlan, processorFor, readJobFile } from './runner.js';
 
 export interface WorkerOptions {
@@ -133,7 +133,7 @@ export class ImportWorker {
     const locale = (job.locale ?? 'zh-CN') as Locale;
     try {
       const actor = await actorOf(ctx, job.created_by, locale);
-      if (!actor || !can(actor, job.entity === 'customers' ? 'customers.import' : 'contacts.import')) {
+      if (!actor || !can(actor, importPermission(job.entity as ImportEntity))) {
         await repo.failJob(ctx.db, job.id, this.id, 'importUserCannotImport', at());
         return;
       }

@@ -1,1 +1,10 @@
 export { leadRoutes } from './leads.routes.js';
+// The one way to write new leads (by hand, import, web form) and the checks their input needs.
+export { insertLeads } from './leads.insert.js';
+export { checkLeadInput, type LeadInputIssue } from './leads.check.js';
+export { applyAssignmentRules, type Assignment } from './leads.assignment.js';
+export { readLeadSources, readAssignmentRules } from './leads.settings.js';
+export type { LeadInput } from './leads.records.js';
+// The archive's import: duplicate lookups and updates of matched leads (in the import's transaction).
+export { importUpdateLead, leadsByIds, leadsWithKeys, type ImportedLeadRow, type LeadImportChange } from './leads.for-import.js';
+export { listDeletedLeads, restoreLead, purgeLead } from './leads.recycle.js';

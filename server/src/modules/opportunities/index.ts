@@ -1,1 +1,5 @@
 export { opportunityRoutes } from './opportunities.routes.js';
+// Lead conversion creates its deal through the same path as POST /opportunities.
+export { createOpportunityInTrx } from './opportunities.write.js';
+export { listDeletedOpportunities, restoreOpportunity, purgeOpportunity, purgeCustomerOpportunities } from './opportunities.recycle.js';
+export { readSalesSettings } from './sales-settings.js';

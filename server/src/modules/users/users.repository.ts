@@ -137,6 +137,20 @@ export async function deleteExpiredSessions(db: Db, now: string): Promise<void> 
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
 }
 
+export async function departmentsOf(db: Db, ids: number[]): Promise<Map<number, { id: number; name: string } | null>> {
+  const out = new Map<number, { id: number; name: string } | null>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('users as u')
+      .leftJoin('departments as d', 'd.id', 'u.department_id')
+      .select(['u.id', 'd.id as department_id', 'd.name as department_name'])
+      .where('u.id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.department_id !== null && r.department_name !== null ? { id: r.department_id, name: r.department_name } : null);
+  }
+  return out;
+}
+
 /** Whether a live user satisfies a scope condition written on `su2.id`. */
 export async function existsInScope(db: Db, id: number, scope: Expression<SqlBool>): Promise<boolean> {
   const row = await db.selectFrom('users as su2').select('su2.id').where('su2.id', '=', id).where('su2.deleted_at', 'is', null).where(scope).executeTakeFirst();

@@ -154,8 +154,8 @@ export async function userNames(ctx: AppContext, ids: Iterable<number | null>, d
 }
 
 /** An active user by id (for owner checks), with their department. */
-export async function activeUser(ctx: AppContext, id: number): Promise<{ id: number; departmentId: number | null } | null> {
-  const row = await repo.findById(ctx.db, id);
+export async function activeUser(ctx: AppContext, id: number, db: AppContext['db'] = ctx.db): Promise<{ id: number; departmentId: number | null } | null> {
+  const row = await repo.findById(db, id);
   return row && row.active === 1 ? { id: row.id, departmentId: row.department_id } : null;
 }
 
@@ -198,7 +198,12 @@ export async function createInitialUser(
 }
 
 /** Whether a user is within the actor's data scope (for assigning records to them). */
-export async function isUserInScope(ctx: AppContext, actor: Actor, userId: number): Promise<boolean> {
+export async function isUserInScope(ctx: AppContext, actor: Actor, userId: number, db: AppContext['db'] = ctx.db): Promise<boolean> {
   const scope = ownerScope(actor, 'su2.id');
-  return scope === null || repo.existsInScope(ctx.db, userId, scope);
+  return scope === null || repo.existsInScope(db, userId, scope);
+}
+
+/** Each user's department (id and name; null without one), for reports grouped by department. */
+export async function userDepartments(db: AppContext['db'], ids: Iterable<number>): Promise<Map<number, { id: number; name: string } | null>> {
+  return repo.departmentsOf(db, [...new Set(ids)]);
 }

@@ -374,6 +374,8 @@ export interface DB {
     next_step: string | null;
     description: string | null;
     won_amount: number | null;
+    /** won_amount in the base currency at the rate when won. */
+    won_amount_base: number | null;
     lost_reason: string | null;
     lost_note: string | null;
     closed_on: string | null;

@@ -14,6 +14,11 @@ function send(error: AppError, locale: Locale) {
   };
 }
 
+/** 16 KB, 50 MB: a byte limit as users read it. */
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -60,7 +65,9 @@ export function installHttpRules(app: FastifyInstance, options: { trustedOrigins
     if (error instanceof AppError) {
       appError = error;
     } else if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      appError = new AppError('PAYLOAD_TOO_LARGE', 'bodyTooLarge');
+      // Say what the limit of this route is (uploads and public forms have their own).
+      const limit = request.routeOptions.bodyLimit;
+      appError = limit ? new AppError('PAYLOAD_TOO_LARGE', 'bodyTooLargeAt', undefined, undefined, { size: sizeText(limit) }) : new AppError('PAYLOAD_TOO_LARGE', 'bodyTooLarge');
     } else if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       appError = new AppError('BAD_REQUEST', 'unsupportedMediaType');
     } else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {

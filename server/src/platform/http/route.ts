@@ -36,6 +36,8 @@ interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema> {
    * at most `maxBytes`), handed to the handler as `file`; other fields travel in the query.
    */
   upload?: { maxBytes: number };
+  /** A JSON body limit of its own, in bytes (the app's is 1 MB): larger bodies are a 413. */
+  bodyLimit?: number;
 }
 
 export interface Router {
@@ -75,7 +77,7 @@ export function createRouter(
     app.route({
       method: spec.method,
       url: `${prefix}${spec.url}`,
-      ...(spec.upload ? { bodyLimit: spec.upload.maxBytes } : {}),
+      ...(spec.upload ? { bodyLimit: spec.upload.maxBytes } : spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
         const locale = request.locale;
         if (!isPublic && !request.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated');

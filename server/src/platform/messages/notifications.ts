@@ -4,6 +4,20 @@ export const notificationsMessages = {
     en: '{actor} gave you the customer {customer}.',
     'zh-CN': '{actor} 将客户「{customer}」分配给了您。',
   },
+  // {by}: the user who assigned it, or the name of the assignment rule that picked you.
+  notification_lead_assigned: {
+    en: 'You have a new lead: {lead} (assigned by {by}).',
+    'zh-CN': '您有新的线索「{lead}」（分配方：{by}）。',
+  },
+  // {stageZh}/{stageEn}: the stage's name in each language; {amount}: in the base currency.
+  notification_big_deal: {
+    en: 'Big deal: {deal} of {owner}, {amount}, is now in stage {stageEn}.',
+    'zh-CN': '大额商机：{owner} 的「{deal}」（{amount}）当前处于「{stageZh}」阶段。',
+  },
+  notification_opportunity_assigned: {
+    en: '{actor} gave you the deal {deal}.',
+    'zh-CN': '{actor} 将商机「{deal}」分配给了您。',
+  },
   notification_pool_warning: {
     en: 'Your customer {customer} goes back to the public pool in {days} days unless you follow up.',
     'zh-CN': '您的客户「{customer}」将在 {days} 天后退回公海，请及时跟进。',

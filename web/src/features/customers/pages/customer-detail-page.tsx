@@ -20,6 +20,7 @@ import { CustomerProfile } from '../components/customer-profile';
 import { CustomFieldDescriptions } from '../../custom-fields';
 import { CustomerMerges, useMergedRedirect } from '../../duplicates';
 import { CustomerQuality } from '../../quality';
+import { CustomerDeals } from '../../opportunities';
 
 const tabKeys = ['profile', 'contacts', 'history', 'attachments'] as const;
 type TabKey = (typeof tabKeys)[number];
@@ -139,6 +140,7 @@ export function CustomerDetailPage() {
           </Flex>
         </Flex>
       </Card>
+      <CustomerDeals customerId={c.id} customerName={c.name} />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, TreeSelect } from 'antd';
+import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import type { Department } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -8,12 +8,14 @@ import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { useFormRules } from '../../../shared/form/rules';
 import { applyServerErrors } from '../../../shared/form/server-errors';
 import { testId } from '../../../shared/test-id';
+import { useUserOptions } from '../../users';
 import { useCreateDepartment, useUpdateDepartment } from '../api';
 import { descendantIds, treeSelectData } from './department-tree';
 
 interface DepartmentFormValues {
   name: string;
   parentId?: number | null;
+  managerId?: number | null;
 }
 
 export type DepartmentDialog =
@@ -36,11 +38,12 @@ export function DepartmentFormModal({ dialog, departments, onClose }: Department
   const update = useUpdateDepartment();
   const [failure, setFailure] = useState<string | null>(null);
   const [details, setDetails] = useState<ApiErrorDetail[]>([]);
+  const users = useUserOptions();
 
   const editing = dialog?.mode === 'edit' ? dialog.department : undefined;
   const initialValues: DepartmentFormValues = editing
-    ? { name: editing.name, parentId: editing.parentId }
-    : { name: '', parentId: dialog?.mode === 'create' ? dialog.parentId : null };
+    ? { name: editing.name, parentId: editing.parentId, managerId: editing.managerId }
+    : { name: '', parentId: dialog?.mode === 'create' ? dialog.parentId : null, managerId: null };
   const parents = treeSelectData(departments, editing ? descendantIds(departments, editing.id) : new Set());
 
   const onError = (error: unknown) => {
@@ -57,15 +60,17 @@ export function DepartmentFormModal({ dialog, departments, onClose }: Department
     setDetails([]);
     const name = values.name.trim();
     const parentId = values.parentId ?? null;
+    const managerId = values.managerId ?? null;
     if (editing) {
       const body = {
         version: editing.version,
         ...(name !== editing.name ? { name } : {}),
         ...(parentId !== editing.parentId ? { parentId } : {}),
+        ...(managerId !== editing.managerId ? { managerId } : {}),
       };
       update.mutate({ id: editing.id, body }, { onSuccess: onSaved, onError });
     } else {
-      create.mutate({ name, parentId }, { onSuccess: onSaved, onError });
+      create.mutate({ name, parentId, managerId }, { onSuccess: onSaved, onError });
     }
   };
 
@@ -94,7 +99,9 @@ export function DepartmentFormModal({ dialog, departments, onClose }: Department
       <FormErrorsAlert
         message={failure}
         details={details}
-        labelFor={(path) => (path === 'parentId' ? t('department.f.parentId') : t('department.f.name'))}
+        labelFor={(path) =>
+          path === 'parentId' ? t('department.f.parentId') : path === 'managerId' ? t('department.f.managerId') : t('department.f.name')
+        }
       />
       <Form form={form} name="department_form" layout="vertical" initialValues={initialValues} onFinish={submit} preserve={false}>
         <Form.Item name="name" label={t('department.f.name')} rules={[rules.required, rules.max(80)]}>
@@ -107,6 +114,16 @@ export function DepartmentFormModal({ dialog, departments, onClose }: Department
             treeData={parents}
             placeholder={t('department.root')}
             showSearch={{ treeNodeFilterProp: 'title' }}
+          />
+        </Form.Item>
+        <Form.Item name="managerId" label={t('department.f.managerId')} extra={t('department.managerHint')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={users.loading}
+            options={users.options}
+            placeholder={t('department.noManager')}
+            data-testid="department-manager"
           />
         </Form.Item>
       </Form>

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
+import { useUserOptions } from '../../users';
 import { useDeleteDepartment, useDepartments } from '../api';
 import { DepartmentFormModal, type DepartmentDialog } from '../components/department-form-modal';
 import { buildDepartmentTree, type DepartmentNode } from '../components/department-tree';
@@ -21,6 +22,8 @@ export function DepartmentPage() {
   const remove = useDeleteDepartment();
   const [dialog, setDialog] = useState<DepartmentDialog | null>(null);
   const tree = useMemo(() => buildDepartmentTree(departments.data ?? []), [departments.data]);
+  const users = useUserOptions();
+  const userNames = useMemo(() => new Map(users.options.map((o) => [o.value, o.label])), [users.options]);
 
   const confirmDelete = (department: Department) => {
     void modal.confirm({
@@ -45,6 +48,11 @@ export function DepartmentPage() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {d.userCount === 1 ? t('department.oneUser') : t('department.users', { count: d.userCount })}
         </Typography.Text>
+        {d.managerId !== null ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="department-manager-name">
+            {t('department.managerLabel', { name: userNames.get(d.managerId) ?? `#${d.managerId}` })}
+          </Typography.Text>
+        ) : null}
         <Flex gap={0} onClick={(event) => event.stopPropagation()}>
           {can('departments.create') ? (
             <Tooltip title={t('department.addChild')}>

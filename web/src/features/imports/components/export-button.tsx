@@ -1,12 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
-import type { ExportParams, ImportEntity } from '@crm/contracts';
+import type { ExportEntity, ExportParams } from '@crm/contracts';
 import { useT } from '../../../app/i18n/i18n-context';
 import { API_BASE, buildQuery } from '../../../shared/api/client';
 import { usePermissions } from '../../auth';
 
 /** The download address of a list export: the list's filters and sort, the visible columns, a format. */
-export function exportHref(entity: ImportEntity, format: NonNullable<ExportParams['format']>, filters: Record<string, unknown>, columns?: string[]): string {
+export function exportHref(entity: ExportEntity, format: NonNullable<ExportParams['format']>, filters: Record<string, unknown>, columns?: string[]): string {
   const { page: _page, pageSize: _pageSize, ...rest } = filters;
   return `${API_BASE}/${entity}/export${buildQuery({ ...rest, format, columns: columns && columns.length > 0 ? columns : undefined })}`;
 }
@@ -21,7 +21,7 @@ export function ExportButton({
   columns,
   disabled,
 }: {
-  entity: ImportEntity;
+  entity: ExportEntity;
   filters: Record<string, unknown>;
   columns?: string[];
   disabled?: boolean;

@@ -16,7 +16,7 @@ export function ProgressStep({ job, onAnother }: { job: ImportJob; onAnother: ()
   const active = isActive(job);
   const percent = job.totalRows > 0 ? Math.floor((job.processed / job.totalRows) * 100) : active ? 0 : 100;
   const done = job.status === 'finished' || job.status === 'cancelled' || job.status === 'failed';
-  const listPath = job.entity === 'contacts' ? '/contacts' : '/customers';
+  const listPath = job.entity === 'contacts' ? '/contacts' : job.entity === 'leads' ? '/leads' : '/customers';
 
   const confirmCancel = () =>
     void modal.confirm({

@@ -25,7 +25,7 @@ export function ImportPage() {
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
-  const entities = (['customers', 'contacts'] as const).filter((e) => can(`${e}.import`));
+  const entities = (['customers', 'contacts', 'leads'] as const).filter((e) => can(`${e}.import`));
   const requested = params.get('entity');
   const entity: ImportEntity = entities.find((e) => e === requested) ?? entities[0] ?? 'customers';
   const jobId = Number(params.get('job')) || null;

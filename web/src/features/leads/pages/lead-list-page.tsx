@@ -1,4 +1,112 @@
-/** Placeholder until the page is built. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Skeleton } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useT } from '../../../app/i18n/i18n-context';
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { PageHeader } from '../../../shared/layout/page-header';
+import { QueryErrorResult } from '../../../shared/layout/results';
+import { usePermissions } from '../../auth';
+import { ImportButton } from '../../imports';
+import { useLeadList } from '../api';
+import { LeadBulkBar } from '../components/lead-bulk-bar';
+import { LeadFilters } from '../components/lead-filters';
+import { LeadFormDrawer } from '../components/lead-form-drawer';
+import { hasLeadFilters, parseLeadParams, toLeadApiQuery, toLeadSearchParams, type LeadListParams } from '../components/lead-list-params';
+import { LeadTable } from '../components/lead-table';
+
+/** 线索: every lead the user may see, filtered and sorted in the URL. */
 export function LeadListPage() {
-  return null;
+  const t = useT();
+  useDocumentTitle(t('lead.title'));
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const { can } = usePermissions();
+  const [params, setParams] = useSearchParams();
+  const view = parseLeadParams(params);
+  const list = useLeadList(toLeadApiQuery(view));
+  const [creating, setCreating] = useState(false);
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
+
+  const update = (patch: Partial<LeadListParams>) => {
+    // A new filter starts again from the first page; paging keeps the filters.
+    const paging = 'page' in patch || 'pageSize' in patch;
+    setSelectedIds([]);
+    setParams(toLeadSearchParams({ ...view, ...(paging ? {} : { page: 1 }), ...patch }));
+  };
+  const clear = () => {
+    setSelectedIds([]);
+    setParams(toLeadSearchParams({ ...parseLeadParams(new URLSearchParams()), pageSize: view.pageSize, sort: view.sort }));
+  };
+
+  const createButton = can('leads.create') ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="lead-create">
+      {t('lead.create')}
+    </Button>
+  ) : null;
+
+  let body;
+  if (list.isPending) {
+    body = <Skeleton active paragraph={{ rows: 8 }} />;
+  } else if (list.isError) {
+    body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
+  } else if (list.data.total === 0 && list.data.items.length === 0) {
+    body = hasLeadFilters(view) ? (
+      <Empty description={t('lead.emptyFiltered')} data-testid="lead-empty">
+        <Button onClick={clear}>{t('common.clearFilters')}</Button>
+      </Empty>
+    ) : (
+      <Empty
+        description={
+          <div style={{ maxWidth: 480, margin: '0 auto' }}>
+            <strong>{t('lead.emptyTitle')}</strong>
+            <p style={{ marginTop: 8 }}>{t('lead.emptyText')}</p>
+          </div>
+        }
+        data-testid="lead-empty"
+      >
+        <Flex gap={8} justify="center" wrap>
+          {createButton}
+          <ImportButton entity="leads" />
+        </Flex>
+      </Empty>
+    );
+  } else {
+    const mayBulk = can('leads.assign');
+    body = (
+      <>
+        {isMobile ? null : <LeadBulkBar selectedIds={selectedIds} onClear={() => setSelectedIds([])} />}
+        <LeadTable
+          view={view}
+          items={list.data.items}
+          total={list.data.total}
+          totalCapped={list.data.totalCapped}
+          loading={list.isFetching}
+          onChange={update}
+          {...(mayBulk ? { selectedIds, onSelect: setSelectedIds } : {})}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('lead.title')}
+        subTitle={t('lead.subtitle')}
+        extra={
+          <>
+            <ImportButton entity="leads" />
+            {createButton}
+          </>
+        }
+      />
+      <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
+        <LeadFilters view={view} onChange={update} onClear={clear} />
+        {body}
+      </Card>
+      <LeadFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(lead) => void navigate(`/leads/${lead.id}`)} />
+    </>
+  );
 }

@@ -1,4 +1,236 @@
-/** Placeholder until the page is built. */
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Form, Input, Switch, Tag, Typography } from 'antd';
+import type { LeadSourcesState } from '@crm/contracts';
+import { useState } from 'react';
+import { useT } from '../../../app/i18n/i18n-context';
+import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
+import { errorMessage } from '../../../shared/api/error-message';
+import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
+import { applyServerErrors } from '../../../shared/form/server-errors';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { SettingsPage } from '../../settings/components/settings-page';
+import { StaleSettingsAlert } from '../../settings/components/stale-alert';
+import { useLeadSources, useSaveLeadSources } from '../api';
+
+interface SourceRow {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  active: boolean;
+  /** Added on this page and not saved yet: only then may its key be typed. */
+  added?: boolean;
+}
+
+interface SourcesValues {
+  items: SourceRow[];
+}
+
+const keyPattern = /^[a-z][a-z0-9_]*$/;
+
+function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; editable: boolean; onReload: () => void }) {
+  const t = useT();
+  const isMobile = useIsMobile();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<SourcesValues>();
+  const save = useSaveLeadSources();
+  const [stale, setStale] = useState(false);
+  const [failure, setFailure] = useState<{ message: string | null; details: ApiErrorDetail[] }>({ message: null, details: [] });
+
+  const submit = (values: SourcesValues) => {
+    setFailure({ message: null, details: [] });
+    save.mutate(
+      {
+        items: values.items.map((row) => ({
+          key: row.key.trim(),
+          labelZh: row.labelZh.trim(),
+          labelEn: row.labelEn.trim(),
+          active: row.active,
+        })),
+        version: state.version,
+      },
+      {
+        onSuccess: () => void message.success(t('common.saved')),
+        onError: (error) => {
+          if (isApiError(error) && error.status === 409) {
+            setStale(true);
+            return;
+          }
+          const details = applyServerErrors(form, error);
+          setFailure({ message: errorMessage(error, t), details });
+        },
+      },
+    );
+  };
+
+  const labelFor = (path: string) => {
+    const [, index, field] = path.split('.');
+    const row = index === undefined ? undefined : (form.getFieldValue(['items', Number(index)]) as SourceRow | undefined);
+    const fieldLabel = field === 'labelZh' ? t('leadSource.labelZh') : field === 'labelEn' ? t('leadSource.labelEn') : field === 'key' ? t('leadSource.key') : '';
+    return [row?.key ?? path, fieldLabel].filter(Boolean).join(' · ');
+  };
+
+  return (
+    <Card>
+      {stale ? (
+        <StaleSettingsAlert
+          onReload={() => {
+            setStale(false);
+            onReload();
+          }}
+        />
+      ) : null}
+      <FormErrorsAlert message={failure.message} details={failure.details} labelFor={labelFor} />
+      <Typography.Paragraph type="secondary">{t('leadSource.help')}</Typography.Paragraph>
+      <Form<SourcesValues>
+        form={form}
+        name="lead_sources"
+        initialValues={{ items: state.items }}
+        onFinish={submit}
+        disabled={!editable}
+        onFinishFailed={({ errorFields }) => {
+          const first = errorFields[0];
+          if (first) form.scrollToField(first.name, { block: 'center' });
+        }}
+      >
+        <Form.List name="items">
+          {(fields, { add, remove, move }) => (
+            <Flex vertical gap={isMobile ? 12 : 4} data-testid="lead-sources-list">
+              {fields.map((field, index) => {
+                const row = form.getFieldValue(['items', field.name]) as SourceRow | undefined;
+                return (
+                  <Flex
+                    key={field.key}
+                    gap={8}
+                    wrap={isMobile}
+                    align="start"
+                    style={isMobile ? { border: '1px solid #f0f0f0', borderRadius: 8, padding: 8 } : undefined}
+                    data-testid="lead-source-row"
+                  >
+                    <Flex gap={2} style={{ paddingTop: 4 }}>
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<ArrowUpOutlined />}
+                        aria-label={t('leadSource.moveUp')}
+                        disabled={index === 0}
+                        onClick={() => move(index, index - 1)}
+                      />
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<ArrowDownOutlined />}
+                        aria-label={t('leadSource.moveDown')}
+                        disabled={index === fields.length - 1}
+                        onClick={() => move(index, index + 1)}
+                      />
+                    </Flex>
+                    <Form.Item
+                      name={[field.name, 'key']}
+                      style={{ width: isMobile ? '100%' : 180, marginBottom: 8 }}
+                      rules={[
+                        { required: true, whitespace: true, message: t('common.required') },
+                        { pattern: keyPattern, message: t('leadSource.keyRule') },
+                        { min: 2, max: 40, message: t('leadSource.keyLength') },
+                      ]}
+                    >
+                      {row?.added ? (
+                        <Input placeholder={t('leadSource.key')} aria-label={t('leadSource.key')} maxLength={40} data-testid="lead-source-key" />
+                      ) : (
+                        <Input variant="borderless" readOnly aria-label={t('leadSource.key')} style={{ fontFamily: 'monospace', color: 'rgba(0,0,0,0.55)' }} />
+                      )}
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'labelZh']}
+                      style={{ flex: '1 1 160px', marginBottom: 8 }}
+                      rules={[
+                        { required: true, whitespace: true, message: t('common.required') },
+                        { max: 40, message: t('common.tooLong', { max: 40 }) },
+                      ]}
+                    >
+                      <Input placeholder={t('leadSource.labelZh')} aria-label={t('leadSource.labelZh')} maxLength={40} data-testid="lead-source-zh" />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'labelEn']}
+                      style={{ flex: '1 1 160px', marginBottom: 8 }}
+                      rules={[
+                        { required: true, whitespace: true, message: t('common.required') },
+                        { max: 40, message: t('common.tooLong', { max: 40 }) },
+                      ]}
+                    >
+                      <Input placeholder={t('leadSource.labelEn')} aria-label={t('leadSource.labelEn')} maxLength={40} data-testid="lead-source-en" />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'active']} valuePropName="checked" style={{ marginBottom: 8, paddingTop: 4 }}>
+                      <Switch
+                        size="small"
+                        checkedChildren={t('common.active')}
+                        unCheckedChildren={t('common.inactive')}
+                        aria-label={t('common.active')}
+                        data-testid="lead-source-active"
+                      />
+                    </Form.Item>
+                    {row?.added ? (
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
+                    ) : (
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('common.delete')}
+                        onClick={() =>
+                          void modal.confirm({
+                            title: t('leadSource.removeConfirm', { name: row?.labelZh ?? row?.key ?? '' }),
+                            content: t('leadSource.removeText'),
+                            okText: t('common.delete'),
+                            okButtonProps: { danger: true },
+                            cancelText: t('common.cancel'),
+                            onOk: () => remove(field.name),
+                          })
+                        }
+                      />
+                    )}
+                    {row && !row.added && row.key === 'referral' ? (
+                      <Tag style={{ marginTop: 4 }}>{t('leadSource.referralTag')}</Tag>
+                    ) : null}
+                  </Flex>
+                );
+              })}
+              {editable ? (
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ key: '', labelZh: '', labelEn: '', active: true, added: true } satisfies SourceRow)}
+                  style={{ alignSelf: 'flex-start', marginTop: 8 }}
+                  data-testid="lead-source-add"
+                >
+                  {t('leadSource.add')}
+                </Button>
+              ) : null}
+            </Flex>
+          )}
+        </Form.List>
+        <Flex gap={8} style={{ marginTop: 16 }}>
+          {editable ? (
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="lead-sources-save">
+              {t('common.save')}
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">{t('settings.readOnly')}</Typography.Text>
+          )}
+        </Flex>
+      </Form>
+    </Card>
+  );
+}
+
+/** 线索来源: the list of sources offered on leads, in display order, with both languages' labels. */
 export function LeadSourcesPage() {
-  return null;
+  return (
+    <SettingsPage
+      title="leadSource.title"
+      subTitle="leadSource.subtitle"
+      query={useLeadSources()}
+      skeletonRows={10}
+      renderForm={(props) => <SourcesForm {...props} />}
+    />
+  );
 }

@@ -1,0 +1,1 @@
+export { useLeadForms } from './api';

@@ -1,0 +1,70 @@
+import type { ForecastCategory, Locale, OpportunityStatus, Stage } from '@crm/contracts';
+import { useMemo } from 'react';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import type { MessageKey } from '../../../app/i18n/translate';
+import { useLeadSources } from '../api';
+
+/** Currencies offered in forms; the settings' rates may add more. */
+export const commonCurrencies = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'] as const;
+
+// Symbols users expect beside an amount; Intl's own choice differs by locale (CN¥ vs ¥).
+const symbols: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', JPY: 'JP¥', GBP: '£' };
+
+export function currencySymbol(currency: string): string {
+  return symbols[currency] ?? currency;
+}
+
+/** Minor units shown with the currency's symbol and two decimals: ¥ 12,345.00. */
+export function formatMoney(minor: number | null | undefined, currency: string, locale: Locale): string {
+  if (minor === null || minor === undefined) return '';
+  const major = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
+  return `${currencySymbol(currency)} ${major}`;
+}
+
+/** A short form for chart axes and column headers: ¥ 1.2M / ¥ 120万. */
+export function formatMoneyShort(minor: number, currency: string, locale: Locale): string {
+  const major = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(minor / 100);
+  return `${currencySymbol(currency)} ${major}`;
+}
+
+export function stageName(stage: Pick<Stage, 'nameZh' | 'nameEn'>, locale: Locale): string {
+  return locale === 'zh-CN' ? stage.nameZh : stage.nameEn;
+}
+
+export function dealStageName(deal: { stageNameZh: string; stageNameEn: string }, locale: Locale): string {
+  return locale === 'zh-CN' ? deal.stageNameZh : deal.stageNameEn;
+}
+
+export const statusColors: Record<OpportunityStatus, string> = { open: 'processing', won: 'success', lost: 'error' };
+
+export const statusLabels: Record<OpportunityStatus, MessageKey> = {
+  open: 'opp.status.open',
+  won: 'opp.status.won',
+  lost: 'opp.status.lost',
+};
+
+export const forecastCategoryLabels: Record<ForecastCategory, MessageKey> = {
+  pipeline: 'opp.forecast.pipeline',
+  best_case: 'opp.forecast.best_case',
+  commit: 'opp.forecast.commit',
+  omitted: 'opp.forecast.omitted',
+};
+
+/** Whole hours as "3 d 4 h" / "3天4小时". */
+export function formatHours(hours: number, t: (key: MessageKey, vars?: Record<string, number>) => string): string {
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  if (days === 0) return t('opp.hours', { hours: rest });
+  if (rest === 0) return t('opp.days', { days });
+  return t('opp.daysHours', { days, hours: rest });
+}
+
+/** The label of a lead source key in the UI language (the key itself when unknown). */
+export function useSourceLabel(): (key: string | null) => string {
+  const { locale } = useI18n();
+  const sources = useLeadSources();
+  return useMemo(() => {
+    const labels = new Map((sources.data?.items ?? []).map((s) => [s.key, locale === 'zh-CN' ? s.labelZh : s.labelEn]));
+    return (key) => (key ? (labels.get(key) ?? key) : '');
+  }, [sources.data, locale]);
+}

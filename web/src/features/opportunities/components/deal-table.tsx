@@ -1,0 +1,132 @@
+import { Flex, Table, type TableProps } from 'antd';
+import type { Opportunity } from '@crm/contracts';
+import type { SorterResult } from 'antd/es/table/interface';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { formatDate, formatDateTime } from '../../../shared/format/format';
+import { BigDealTag, DealStatusTag, OverdueTag, OwnerAvatar, StageTag } from './deal-bits';
+import { formatMoney } from './deal-format';
+import { defaultSort, pageSizes, type DealParams, type DealSort } from './deal-params';
+
+type SortKey = 'name' | 'amount' | 'expectedCloseDate' | 'updatedAt';
+const sortKeys: readonly SortKey[] = ['name', 'amount', 'expectedCloseDate', 'updatedAt'];
+
+interface DealTableProps {
+  view: DealParams;
+  items: Opportunity[];
+  total: number;
+  totalCapped?: boolean;
+  loading: boolean;
+  baseCurrency: string;
+  onChange: (patch: Partial<DealParams>) => void;
+  selectedIds?: number[];
+  onSelect?: (ids: number[]) => void;
+}
+
+function sortOrder(sort: DealSort, key: SortKey): 'ascend' | 'descend' | null {
+  if (sort === key) return 'ascend';
+  if (sort === `-${key}`) return 'descend';
+  return null;
+}
+
+/** The opportunities as a table: sortable, paged, with row selection for bulk transfer. */
+export function DealTable({ view, items, total, totalCapped, loading, baseCurrency, onChange, selectedIds, onSelect }: DealTableProps) {
+  const { t, locale } = useI18n();
+  const sortable = (key: SortKey) => ({ key, sorter: true, sortOrder: sortOrder(view.sort, key) });
+
+  const columns: TableProps<Opportunity>['columns'] = [
+    {
+      ...sortable('name'),
+      title: t('opp.f.name'),
+      render: (_v, deal) => (
+        <Flex gap={6} align="center" wrap>
+          <Link to={`/opportunities/${deal.id}`} data-testid="deal-link">
+            {deal.name}
+          </Link>
+          {deal.bigDeal ? <BigDealTag /> : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'customer',
+      title: t('opp.f.customer'),
+      render: (_v, deal) => <Link to={`/customers/${deal.customerId}`}>{deal.customerName}</Link>,
+    },
+    { key: 'stage', title: t('opp.f.stage'), render: (_v, deal) => <StageTag deal={deal} /> },
+    { key: 'status', title: t('opp.f.status'), render: (_v, deal) => <DealStatusTag status={deal.status} /> },
+    {
+      ...sortable('amount'),
+      title: t('opp.f.amount'),
+      align: 'right',
+      render: (_v, deal) => <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(deal.amount, deal.currency, locale)}</span>,
+    },
+    { key: 'probability', title: t('opp.f.probability'), align: 'right', render: (_v, deal) => `${deal.probability}%` },
+    {
+      key: 'weighted',
+      title: t('opp.weighted'),
+      align: 'right',
+      render: (_v, deal) => <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(deal.weightedAmount, baseCurrency, locale)}</span>,
+    },
+    {
+      ...sortable('expectedCloseDate'),
+      title: t('opp.f.expectedCloseDate'),
+      render: (_v, deal) => (
+        <Flex gap={6} align="center" style={{ whiteSpace: 'nowrap' }}>
+          {formatDate(deal.expectedCloseDate)}
+          {deal.overdue ? <OverdueTag /> : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'owner',
+      title: t('opp.f.owner'),
+      render: (_v, deal) => (
+        <Flex gap={6} align="center" style={{ whiteSpace: 'nowrap' }}>
+          <OwnerAvatar ownerId={deal.ownerId} ownerName={deal.ownerName} size={20} />
+          {deal.ownerName}
+        </Flex>
+      ),
+    },
+    {
+      ...sortable('updatedAt'),
+      title: t('common.updatedAt'),
+      render: (_v, deal) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(deal.updatedAt)}</span>,
+    },
+  ];
+
+  const handleChange: TableProps<Opportunity>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Opportunity> | undefined;
+      const key = sortKeys.find((k) => k === s?.columnKey);
+      const sort: DealSort = key && s?.order ? (s.order === 'ascend' ? key : `-${key}`) : defaultSort;
+      onChange({ sort, page: 1 });
+      return;
+    }
+    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? view.pageSize });
+  };
+
+  return (
+    <Table<Opportunity>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      onChange={handleChange}
+      scroll={{ x: 'max-content' }}
+      sortDirections={['ascend', 'descend']}
+      rowSelection={
+        selectedIds && onSelect ? { selectedRowKeys: selectedIds, onChange: (keys) => onSelect(keys.map(Number)) } : undefined
+      }
+      pagination={{
+        current: view.page,
+        pageSize: view.pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: pageSizes.map(String),
+        showTotal: (count) => t('common.total', { total: totalCapped ? `${count.toLocaleString()}+` : count }),
+      }}
+      data-testid="deal-table"
+    />
+  );
+}
