@@ -47,7 +47,7 @@ export interface BuildOptions {
 /** Build the HTTP application (tests build it too, with their own database and clock). */
 export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new LoginThrottle(clock) };
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: false, forceCloseConnections: true });
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
   await app.register(cookie);
 

@@ -24,6 +24,14 @@ export interface Config {
   publicUrl: string | null;
   /** Public web forms: at most `count` submissions per IP address in `minutes` (CRM_FORM_RATE_LIMIT=`count/minutes`). */
   formRateLimit: { count: number; minutes: number };
+  /**
+   * Proxies in front of the server whose X-Forwarded-For is believed (CRM_TRUST_PROXY: a comma
+   * list of addresses, CIDR ranges or `loopback` / `uniquelocal`); false = the socket's address.
+   * Behind a reverse proxy, without it every visitor shares the proxy's address (one login
+   * throttle and one web-form limit for all). A hop count is not offered: it would believe a
+   * header any direct client can forge.
+   */
+  trustProxy: false | string[];
 }
 
 /** `5/10` (5 per 10 minutes) or `5` (per 10 minutes); anything unreadable keeps the default. */
@@ -33,6 +41,15 @@ function rateLimit(text: string | undefined, fallback: { count: number; minutes:
   const count = Number(match[1]);
   const minutes = match[2] === undefined ? fallback.minutes : Number(match[2]);
   return count > 0 && minutes > 0 ? { count, minutes } : fallback;
+}
+
+function trustProxy(text: string | undefined): false | string[] {
+  const value = text?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -57,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secureCookies: env.CRM_SECURE_COOKIES === '1',
     publicUrl: env.CRM_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     formRateLimit: rateLimit(env.CRM_FORM_RATE_LIMIT, { count: 5, minutes: 10 }),
+    trustProxy: trustProxy(env.CRM_TRUST_PROXY),
   };
 }

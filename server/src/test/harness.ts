@@ -117,11 +117,11 @@ export interface TestApp {
 }
 
 /** Build the real app on a fresh database of the test engine, with the administrator created. */
-export async function createTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const fresh = await freshDatabase();
   await migrate(fresh.database);
   const config = {
-    ...loadConfig({ CRM_DATA_DIR: fresh.dataDir, CRM_ADMIN_EMAIL: adminEmail, CRM_ADMIN_PASSWORD: adminPassword, CRM_WEB_DIST: path.join(fresh.dataDir, 'no-web') }),
+    ...loadConfig({ CRM_DATA_DIR: fresh.dataDir, CRM_ADMIN_EMAIL: adminEmail, CRM_ADMIN_PASSWORD: adminPassword, CRM_WEB_DIST: path.join(fresh.dataDir, 'no-web'), ...options.env }),
     engine: testEngine,
     databaseUrl: fresh.databaseUrl,
   };
