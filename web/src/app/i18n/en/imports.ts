@@ -1,7 +1,7 @@
 /** English: import, export and the export log. */
 export const imports = {
   'import.title': 'Import',
-  'import.subtitle': 'Bring customers and contacts in from CSV or Excel files',
+  'import.subtitle': 'Bring customers, contacts and leads in from CSV or Excel files',
   'import.button': 'Import',
   'import.entity': 'Import',
   'import.entity.customers': 'Customers',

@@ -3,7 +3,7 @@ import type { imports as en } from '../en/imports';
 /** 简体中文: import, export and the export log. */
 export const imports: Record<keyof typeof en, string> = {
   'import.title': '导入',
-  'import.subtitle': '从 CSV 或 Excel 文件导入客户和联系人',
+  'import.subtitle': '从 CSV 或 Excel 文件导入客户、联系人和线索',
   'import.button': '导入',
   'import.entity': '导入对象',
   'import.entity.customers': '客户',

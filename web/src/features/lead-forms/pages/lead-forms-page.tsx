@@ -1,5 +1,5 @@
 import { CodeOutlined, DeleteOutlined, EditOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Input, List, Modal, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Modal, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
 import type { LeadForm } from '@crm/contracts';
 import { useState, type HTMLAttributes } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -167,26 +167,21 @@ export function LeadFormsPage() {
     );
   else if (isMobile)
     body = (
-      <List<LeadForm>
-        dataSource={forms.data.items}
-        split={false}
-        data-testid="web-form-cards"
-        renderItem={(form) => (
-          <List.Item style={{ padding: '0 0 8px' }}>
-            <Card size="small" style={{ width: '100%' }} data-testid="web-form-row">
-              <Flex justify="space-between" gap={8} align="start">
-                {nameCell(form)}
-                {activeTag(form)}
-              </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', margin: '4px 0 8px' }}>
-                {sources.label(form.source)} · {t('webForm.submissionCount', { count: form.submissionCount })}
-              </Typography.Text>
-              <FormLink form={form} />
-              <div style={{ marginTop: 8 }}>{actions(form)}</div>
-            </Card>
-          </List.Item>
-        )}
-      />
+      <Flex vertical gap={8} data-testid="web-form-cards">
+        {forms.data.items.map((form) => (
+          <Card key={form.id} size="small" data-testid="web-form-row">
+            <Flex justify="space-between" gap={8} align="start">
+              {nameCell(form)}
+              {activeTag(form)}
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', margin: '4px 0 8px' }}>
+              {sources.label(form.source)} · {t('webForm.submissionCount', { count: form.submissionCount })}
+            </Typography.Text>
+            <FormLink form={form} />
+            <div style={{ marginTop: 8 }}>{actions(form)}</div>
+          </Card>
+        ))}
+      </Flex>
     );
   else
     body = (

@@ -38,17 +38,45 @@ function toSubmission(values: Values, fields: PublicLeadForm['fields']) {
   return out;
 }
 
-function FieldInput({ field }: { field: LeadFormFieldKey }) {
+/** What Form.Item hands its input: the value, the change handler and the id its label points at. */
+interface ControlProps {
+  id?: string;
+  value?: string | number | null;
+  onChange?: (value: unknown) => void;
+}
+
+function FieldInput({ field, ...control }: { field: LeadFormFieldKey } & ControlProps) {
   const t = useT();
   const regions = useRegionOptions();
+  const text = { id: control.id, value: typeof control.value === 'string' ? control.value : undefined, onChange: control.onChange };
   switch (field) {
     case 'gender':
-      return <Select allowClear options={genders.map((g) => ({ value: g, label: t(`gender.${g}`) }))} data-testid="public-field-gender" />;
+      return (
+        <Select
+          {...control}
+          value={control.value ?? undefined}
+          allowClear
+          options={genders.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
+          data-testid="public-field-gender"
+        />
+      );
     case 'age':
-      return <InputNumber min={0} max={150} precision={0} style={{ width: '100%' }} data-testid="public-field-age" />;
+      return (
+        <InputNumber
+          {...control}
+          value={typeof control.value === 'number' ? control.value : null}
+          min={0}
+          max={150}
+          precision={0}
+          style={{ width: '100%' }}
+          data-testid="public-field-age"
+        />
+      );
     case 'province':
       return (
         <Select
+          {...control}
+          value={control.value ?? undefined}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           loading={regions.isPending}
@@ -57,18 +85,18 @@ function FieldInput({ field }: { field: LeadFormFieldKey }) {
         />
       );
     case 'notes':
-      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="public-field-notes" />;
+      return <Input.TextArea {...text} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="public-field-notes" />;
     case 'mobile':
     case 'phone':
-      return <Input type="tel" inputMode="tel" autoComplete="tel" maxLength={30} data-testid={`public-field-${field}`} />;
+      return <Input {...text} type="tel" inputMode="tel" autoComplete="tel" maxLength={30} data-testid={`public-field-${field}`} />;
     case 'email':
-      return <Input type="email" inputMode="email" autoComplete="email" maxLength={254} data-testid="public-field-email" />;
+      return <Input {...text} type="email" inputMode="email" autoComplete="email" maxLength={254} data-testid="public-field-email" />;
     case 'name':
-      return <Input autoComplete="name" maxLength={maxLength.name} data-testid="public-field-name" />;
+      return <Input {...text} autoComplete="name" maxLength={maxLength.name} data-testid="public-field-name" />;
     case 'company':
-      return <Input autoComplete="organization" maxLength={maxLength.company} data-testid="public-field-company" />;
+      return <Input {...text} autoComplete="organization" maxLength={maxLength.company} data-testid="public-field-company" />;
     default:
-      return <Input maxLength={maxLength[field]} data-testid={`public-field-${field}`} />;
+      return <Input {...text} maxLength={maxLength[field]} data-testid={`public-field-${field}`} />;
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import { Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { FieldChange, HistoryAction, HistoryEntry } from '@crm/contracts';
 import { useMemo, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { isMessageKey, type Translate } from '../../../app/i18n/translate';
 import { formatDateTime, formatFen, fromNow } from '../../../shared/format/format';
@@ -53,11 +54,19 @@ function formatValue(
   if (field === 'ownerId' && typeof value === 'number') return owners.get(value) ?? `#${value}`;
   if (field === 'annualIncome' && typeof value === 'number') return formatFen(value, locale);
   if (field === 'source' && typeof value === 'string') return sourceLabel(value);
+  if ((field === 'customerId' || field === 'contactId' || field === 'opportunityId' || field === 'referrerCustomerId') && typeof value === 'number') return `#${value}`;
   const enumKey = field === 'status' ? `lead.status.${String(value)}` : field === 'gender' ? `gender.${String(value)}` : field === 'creditStanding' ? `credit.${String(value)}` : field === 'kind' ? `kind.${String(value)}` : '';
   if (enumKey && isMessageKey(enumKey)) return t(enumKey);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** The records a conversion made are recorded by id: they open from the timeline. */
+function linkOf(field: string, id: number): string | null {
+  if (field === 'customerId' || field === 'referrerCustomerId') return `/customers/${id}`;
+  if (field === 'opportunityId') return `/opportunities/${id}`;
+  return null;
 }
 
 function fieldName(field: string, t: Translate): string {
@@ -86,7 +95,11 @@ function Changes({ entry, owners }: { entry: HistoryEntry; owners: ReadonlyMap<n
               {' → '}
             </>
           ) : null}
-          <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{format(change.field, change.new)}</Typography.Text>
+          {typeof change.new === 'number' && linkOf(change.field, change.new) ? (
+            <Link to={linkOf(change.field, change.new) ?? ''}>{format(change.field, change.new)}</Link>
+          ) : (
+            <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{format(change.field, change.new)}</Typography.Text>
+          )}
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import { Card, Flex, List, Pagination, Table, Typography, type TableProps } from 'antd';
+import { Card, Flex, Pagination, Spin, Table, Typography, type TableProps } from 'antd';
 import type { Lead } from '@crm/contracts';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
@@ -155,13 +155,10 @@ function LeadCards({ view, items, total, totalCapped, loading, onChange, hideOwn
   const sources = useSourceLabels();
   return (
     <Flex vertical gap={12} data-testid="lead-cards">
-      <List<Lead>
-        loading={loading}
-        dataSource={items}
-        split={false}
-        renderItem={(lead) => (
-          <List.Item style={{ padding: '0 0 8px' }}>
-            <Card size="small" style={{ width: '100%' }}>
+      <Spin spinning={loading}>
+        <Flex vertical gap={8}>
+          {items.map((lead) => (
+            <Card key={lead.id} size="small" data-testid="lead-card">
               <Flex justify="space-between" align="start" gap={8}>
                 <LeadName lead={lead} />
                 <Flex gap={4} wrap justify="flex-end">
@@ -178,9 +175,9 @@ function LeadCards({ view, items, total, totalCapped, loading, onChange, hideOwn
               </Flex>
               {actions ? <div style={{ marginTop: 8 }}>{actions(lead)}</div> : null}
             </Card>
-          </List.Item>
-        )}
-      />
+          ))}
+        </Flex>
+      </Spin>
       <Flex justify="center">
         <Pagination
           simple

@@ -87,7 +87,7 @@ export function ManCard({ lead }: { lead: Lead }) {
         ) : null}
         {questions.map(({ field, letter, testId }) => (
           <Flex key={field} justify="space-between" align="center" wrap gap={8}>
-            <Flex vertical style={{ minWidth: 0 }}>
+            <Flex vertical style={{ minWidth: 0, flex: '1 1 180px' }}>
               <Typography.Text strong>
                 <span style={{ fontFamily: 'monospace' }}>{letter}</span> · {t(`man.q.${field}`)}
               </Typography.Text>

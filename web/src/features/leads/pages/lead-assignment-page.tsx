@@ -187,7 +187,9 @@ function RulesForm({ state, editable, onReload }: { state: AssignmentRulesState;
   const [stale, setStale] = useState(false);
   const [failure, setFailure] = useState<{ message: string | null; details: ApiErrorDetail[] }>({ message: null, details: [] });
 
-  const submit = (values: RulesValues) => {
+  const submit = () => {
+    // Every value, including each rule's id, which no input shows (onFinish passes only inputs).
+    const values = form.getFieldsValue(true) as RulesValues;
     setFailure({ message: null, details: [] });
     save.mutate(
       {

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Switch, Typography } from 'antd';
 import type { LeadSourcesState } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -36,7 +36,8 @@ function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; e
   const [stale, setStale] = useState(false);
   const [failure, setFailure] = useState<{ message: string | null; details: ApiErrorDetail[] }>({ message: null, details: [] });
 
-  const submit = (values: SourcesValues) => {
+  const submit = () => {
+    const values = form.getFieldsValue(true) as SourcesValues;
     setFailure({ message: null, details: [] });
     save.mutate(
       {
@@ -126,7 +127,7 @@ function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; e
                     </Flex>
                     <Form.Item
                       name={[field.name, 'key']}
-                      style={{ width: isMobile ? '100%' : 180, marginBottom: 8 }}
+                      style={{ width: isMobile ? 'calc(100% - 72px)' : 210, marginBottom: 8 }}
                       rules={[
                         { required: true, whitespace: true, message: t('common.required') },
                         { pattern: keyPattern, message: t('leadSource.keyRule') },
@@ -161,7 +162,6 @@ function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; e
                     </Form.Item>
                     <Form.Item name={[field.name, 'active']} valuePropName="checked" style={{ marginBottom: 8, paddingTop: 4 }}>
                       <Switch
-                        size="small"
                         checkedChildren={t('common.active')}
                         unCheckedChildren={t('common.inactive')}
                         aria-label={t('common.active')}
@@ -188,9 +188,6 @@ function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; e
                         }
                       />
                     )}
-                    {row && !row.added && row.key === 'referral' ? (
-                      <Tag style={{ marginTop: 4 }}>{t('leadSource.referralTag')}</Tag>
-                    ) : null}
                   </Flex>
                 );
               })}
