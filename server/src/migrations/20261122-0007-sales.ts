@@ -206,28 +206,52 @@ export const sales: Migration = {
       .addColumn('deleted_by', 'integer')
       .$call(withMeta)
       .execute();
-    // Board cards: a stage's deals in close-date order, the owner at hand to filter by scope or
-    // department without reading rows; also covers the whole-company column figures.
+    // Board cards: a stage's deals in close-date order (then id, as the board sorts them), with the
+    // owner at hand to filter by scope or department without reading rows; covers the column
+    // figures when a filter has them added up from the deals. deleted_at after the sort columns:
+    // PostgreSQL walks the order only past equality conditions.
     await db.schema
       .createIndex('opportunities_board')
       .on('opportunities')
-      .columns(['pipeline_id', 'stage_id', 'deleted_at', 'expected_close_date', 'owner_id', 'amount_base', 'probability'])
+      .columns(['stage_id', 'expected_close_date', 'id', 'deleted_at', 'owner_id', 'amount_base', 'probability', 'pipeline_id'])
       .execute();
-    // One department's or one owner's deals: board figures per stage and the table's counts, read from the index alone.
+    // Some owners' deals (a department, a data scope): their forecast months, and the board's
+    // column figures by stage, from the index alone.
     await db.schema
       .createIndex('opportunities_owner')
       .on('opportunities')
-      .columns(['owner_id', 'status', 'pipeline_id', 'stage_id', 'deleted_at', 'amount_base', 'probability'])
+      .columns(['owner_id', 'forecast_month', 'status', 'forecast_category', 'deleted_at', 'pipeline_id', 'stage_id', 'amount_base', 'probability', 'won_amount_base'])
       .execute();
-    // Forecast: by month and owner, covering the figures it adds up.
+    // Forecast of everyone: by month and owner, grouped by status and category, covering the sums it adds up.
     await db.schema
       .createIndex('opportunities_forecast')
       .on('opportunities')
-      .columns(['forecast_month', 'owner_id', 'deleted_at', 'pipeline_id', 'status', 'forecast_category', 'amount_base', 'probability', 'won_amount_base'])
+      .columns(['forecast_month', 'owner_id', 'status', 'forecast_category', 'deleted_at', 'pipeline_id', 'amount_base', 'probability', 'won_amount_base'])
       .execute();
     await db.schema.createIndex('opportunities_customer').on('opportunities').columns(['customer_id', 'updated_at']).execute();
     await db.schema.createIndex('opportunities_updated').on('opportunities').columns(['updated_at', 'id']).execute();
-    await db.schema.createIndex('opportunities_close').on('opportunities').columns(['status', 'expected_close_date']).execute();
+    // Open (or won, lost) deals of some owners, newest first, and their count; overdue ones by date.
+    await db.schema
+      .createIndex('opportunities_close')
+      .on('opportunities')
+      .columns(['status', 'owner_id', 'deleted_at', 'updated_at', 'expected_close_date'])
+      .execute();
+
+    // The board's column figures per stage and owner, kept by every write of a deal, so that a
+    // board of a million deals adds up a few hundred rows. Rebuilt from the deals when deals
+    // arrive by another path (a bulk load): `counters.opportunity_totals_seen` is the highest
+    // deal id the figures have seen.
+    await db.schema
+      .createTable('opportunity_board_totals')
+      .addColumn('stage_id', 'integer', (c) => c.notNull())
+      .addColumn('owner_id', 'integer', (c) => c.notNull())
+      .addColumn('pipeline_id', 'integer', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addColumn('amount', 'bigint', (c) => c.notNull())
+      // Sum of amount_base × probability (divide by 100 for the weighted amount).
+      .addColumn('weighted', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('opportunity_board_totals_pk', ['stage_id', 'owner_id'])
+      .execute();
 
     await db.schema
       .createTable('opportunity_contacts')

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { invalid } from '../../platform/errors.js';
 import { userDepartments, userNames } from '../users/index.js';
 import { boardOrder, presentOpportunity, presentPipeline, presentStage } from './opportunities.presenter.js';
+import { ensureTotals } from './board-totals.repository.js';
 import * as repo from './opportunities.repository.js';
 import { filterOf, opportunityScope, presentContext } from './opportunities.service.js';
 import { Problems } from './opportunities.write.js';
@@ -13,7 +14,8 @@ import { readSalesSettings } from './sales-settings.js';
 
 /**
  * The kanban board: one column per active stage of a pipeline with its count, sums and first
- * cards. One grouped query for the figures, one short index walk per stage for the cards.
+ * cards. The figures come from the sums kept per stage and owner (or, with filters those cannot
+ * answer, one grouped query over the deals); the cards from one short index walk per stage.
  */
 export async function getBoard(ctx: AppContext, actor: Actor, query: z.output<typeof opportunityBoardQuery>): Promise<OpportunityBoard> {
   authorize(actor, 'opportunities.view');
@@ -22,12 +24,12 @@ export async function getBoard(ctx: AppContext, actor: Actor, query: z.output<ty
   const stages = (await pipelines.stagesOf(ctx.db, [pipeline.id])).sort(boardOrder);
   const columns = stages.filter((s) => s.active === 1);
   const filter: repo.OpportunityFilter = { ...filterOf(ctx, actor, query), pipelineId: pipeline.id };
+  if (repo.sumsAnswer(filter)) await ensureTotals(ctx.db);
   const totals = await repo.boardTotals(ctx.db, filter);
-  const cardIds: number[][] = [];
-  for (const stage of columns) {
-    // A stage filter leaves the other columns empty.
-    cardIds.push(filter.stageId === undefined || filter.stageId === stage.id ? await repo.boardCards(ctx.db, filter, stage.id, query.perStage, stage.kind !== 'open') : []);
-  }
+  // One short index walk per column (concurrent on PostgreSQL's pool); a stage filter leaves the other columns empty.
+  const cardIds = await Promise.all(
+    columns.map((stage) => (filter.stageId === undefined || filter.stageId === stage.id ? repo.boardCards(ctx.db, filter, stage.id, query.perStage, stage.kind !== 'open') : [])),
+  );
   const rows = await repo.byIds(ctx.db, cardIds.flat());
   const pc = await presentContext(ctx, actor, rows.map((r) => r.owner_id));
   const cards = new Map(rows.map((r) => [r.id, presentOpportunity(r, pc)]));

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { lastDealId, markSeen, moveTotals, totalsColumns, type TotalsFields } from './board-totals.repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type OpportunityRow = Selectable<DB['opportunities']>;
@@ -117,13 +118,34 @@ export async function visibleByIds(db: Db, ids: number[], scope: Expression<SqlB
   return out;
 }
 
+// Every write below keeps the board figures (board-totals.repository.ts) in step, in the same transaction.
+
 export async function insert(db: Db, values: NewOpportunityRow): Promise<number> {
+  const previousMax = await lastDealId(db);
   const row = await db.insertInto('opportunities').values(values).returning('id').executeTakeFirstOrThrow();
+  await moveTotals(db, null, values);
+  await markSeen(db, row.id, previousMax);
   return row.id;
+}
+
+function totalsOf(db: Db, id: number): Promise<TotalsFields | undefined> {
+  return db.selectFrom('opportunities').select(totalsColumns).where('id', '=', id).executeTakeFirst();
+}
+
+function merged(before: TotalsFields, values: Partial<OpportunityRow>): TotalsFields {
+  return {
+    pipeline_id: values.pipeline_id ?? before.pipeline_id,
+    stage_id: values.stage_id ?? before.stage_id,
+    owner_id: values.owner_id ?? before.owner_id,
+    amount_base: values.amount_base ?? before.amount_base,
+    probability: values.probability ?? before.probability,
+    deleted_at: values.deleted_at !== undefined ? values.deleted_at : before.deleted_at,
+  };
 }
 
 /** Versioned update of a live deal: false when the version is stale. */
 export async function update(db: Db, id: number, version: number, values: Partial<OpportunityRow>): Promise<boolean> {
+  const before = await totalsOf(db, id);
   const result = await db
     .updateTable('opportunities')
     .set({ ...values, version: sql`version + 1` })
@@ -131,11 +153,15 @@ export async function update(db: Db, id: number, version: number, values: Partia
     .where('version', '=', version)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const updated = Number(result.numUpdatedRows) === 1;
+  if (updated && before) await moveTotals(db, before, merged(before, values));
+  return updated;
 }
 
 export async function setFields(db: Db, id: number, values: Partial<OpportunityRow>): Promise<void> {
+  const before = await totalsOf(db, id);
   await db.updateTable('opportunities').set(values).where('id', '=', id).execute();
+  if (before) await moveTotals(db, before, merged(before, values));
 }
 
 export async function contactsOf(db: Db, opportunityId: number): Promise<Array<{ contact_id: number; role: string; name: string }>> {
@@ -198,8 +224,30 @@ export function boardTotalsQuery(db: Db, f: OpportunityFilter) {
     .groupBy('o.stage_id');
 }
 
+/**
+ * The same figures from the kept sums, for the filters they can answer (pipeline, stage, scope,
+ * department, owner); the table is aliased `o` so that the scope condition applies unchanged.
+ */
+export function boardSumsQuery(db: Db, f: OpportunityFilter) {
+  let query = db.selectFrom('opportunity_board_totals as o');
+  if (f.scope) query = query.where(f.scope);
+  if (f.pipelineId !== undefined) query = query.where('o.pipeline_id', '=', f.pipelineId);
+  if (f.stageId !== undefined) query = query.where('o.stage_id', '=', f.stageId);
+  if (f.ownerId !== undefined) query = query.where('o.owner_id', '=', f.ownerId);
+  if (f.departmentId !== undefined) query = query.where(departmentOwners('o.owner_id', f.departmentId));
+  return query
+    .select((eb) => ['o.stage_id', eb.fn.sum<number>('o.n').as('n'), eb.fn.sum<number>('o.amount').as('amount'), eb.fn.sum<number>('o.weighted').as('weighted')])
+    .groupBy('o.stage_id');
+}
+
+/** Whether the kept sums answer this filter (nothing but pipeline, stage, scope, department and owner). */
+export function sumsAnswer(f: OpportunityFilter): boolean {
+  return Object.entries(f).every(([key, value]) => value === undefined || sumsFilters.has(key));
+}
+const sumsFilters = new Set(['scope', 'today', 'pipelineId', 'stageId', 'ownerId', 'departmentId']);
+
 export async function boardTotals(db: Db, f: OpportunityFilter): Promise<Map<number, { count: number; amount: number; weighted: number }>> {
-  const rows = await boardTotalsQuery(db, f).execute();
+  const rows = await (sumsAnswer(f) ? boardSumsQuery(db, f) : boardTotalsQuery(db, f)).execute();
   // PostgreSQL's sum of bigint is numeric, which arrives as text.
   return new Map(rows.map((r) => [r.stage_id, { count: Number(r.n), amount: Number(r.amount ?? 0), weighted: Number(r.weighted ?? 0) }]));
 }
@@ -310,6 +358,7 @@ export async function idsOfCustomer(db: Db, customerId: number): Promise<number[
 }
 
 export async function purge(db: Db, id: number): Promise<void> {
+  await moveTotals(db, (await totalsOf(db, id)) ?? null, null);
   await db.deleteFrom('opportunity_contacts').where('opportunity_id', '=', id).execute();
   await db.deleteFrom('opportunity_stage_history').where('opportunity_id', '=', id).execute();
   await db.deleteFrom('opportunities').where('id', '=', id).execute();

@@ -10,7 +10,7 @@ import type {
   opportunityUpdate,
 } from '@crm/contracts';
 import type { z } from 'zod';
-import { authorize, can, type Actor } from '../../platform/auth/actor.js';
+import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict, notFound } from '../../platform/errors.js';

@@ -451,3 +451,42 @@ describe('sales settings', () => {
     expect((await org.admin.put('/api/v1/settings/sales', { ...rest, version: version + 1 })).status).toBe(200);
   });
 });
+
+describe('board figures kept per stage and owner', () => {
+  const figures = (board: { columns: Array<{ stage: { id: number }; count: number; amount: number; weightedAmount: number }> }) =>
+    board.columns.map((c) => ({ stage: c.stage.id, count: c.count, amount: c.amount, weighted: c.weightedAmount }));
+
+  it('agree with the deals after every kind of write (the live query answers when a filter needs it)', async () => {
+    // Everything above wrote deals: creates, moves, edits, transfers, deletes, restores, purges.
+    for (const who of ['admin', 'manager', 'east1'] as const) {
+      const agent = who === 'admin' ? org.admin : org.as[who];
+      for (const pipeline of (await org.admin.get('/api/v1/pipelines')).body.items as Array<{ id: number }>) {
+        const kept = (await agent.get(`/api/v1/opportunities/board?pipelineId=${pipeline.id}`)).body;
+        const live = (await agent.get(`/api/v1/opportunities/board?pipelineId=${pipeline.id}&amountMin=0`)).body;
+        expect(figures(kept), `${who} ${pipeline.id}`).toEqual(figures(live));
+      }
+    }
+    const kept = (await org.admin.get(`/api/v1/opportunities/board?departmentId=${org.ids.east}`)).body;
+    const live = (await org.admin.get(`/api/v1/opportunities/board?departmentId=${org.ids.east}&amountMin=0`)).body;
+    expect(figures(kept)).toEqual(figures(live));
+    expect(figures(kept).some((f) => f.count > 0)).toBe(true);
+  });
+
+  it('are rebuilt when deals arrive without them (a bulk load)', async () => {
+    const c = await customer(org.ids.east1);
+    const before = (await org.admin.get('/api/v1/opportunities/board')).body;
+    const at = clock.now().toISOString();
+    await t.ctx.db
+      .insertInto('opportunities')
+      .values({
+        name: '批量导入', customer_id: c, pipeline_id: defaultPipelineId, stage_id: stages.explore?.id ?? 0, status: 'open', owner_id: org.ids.east1,
+        amount: 500, currency: 'CNY', amount_base: 500, probability: 5, expected_close_date: '2027-01-01', forecast_category: 'pipeline', forecast_month: '2027-01',
+        source: null, lead_id: null, competitors: '[]', next_step: null, description: null, won_amount: null, won_amount_base: null, lost_reason: null, lost_note: null,
+        closed_on: null, stage_entered_at: at, search: '', deleted_at: null, deleted_by: null, version: 1, created_at: at, updated_at: at, created_by: null, updated_by: null,
+      })
+      .execute();
+    const after = (await org.admin.get('/api/v1/opportunities/board')).body;
+    expect(after.columns[0].count).toBe(before.columns[0].count + 1);
+    expect(after.columns[0].amount).toBe(before.columns[0].amount + 500);
+  });
+});

@@ -389,6 +389,8 @@ export interface DB {
     created_by: number | null;
     updated_by: number | null;
   };
+  /** Board figures per stage and owner of live deals; weighted = sum of amount_base × probability. */
+  opportunity_board_totals: { stage_id: number; owner_id: number; pipeline_id: number; n: number; amount: number; weighted: number };
   opportunity_contacts: { opportunity_id: number; contact_id: number; role: string };
   opportunity_stage_history: {
     id: Generated<number>;

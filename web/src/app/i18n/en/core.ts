@@ -69,7 +69,7 @@ export const core = {
   'common.conflictText': 'Your changes were not saved because another user saved this record after you opened it. Load the current version, then make your changes again.',
   'common.loadCurrent': 'Load current version',
   'search.title': 'Search',
-  'search.open': 'Search customers, contacts…',
+  'search.open': 'Search customers, contacts, leads, deals…',
   'search.placeholder': 'Name, archive no., phone…',
   'search.empty': 'Nothing found',
   'search.hint': '↑ ↓ to choose, Enter to open, Esc to close. Ctrl/⌘ K opens this from anywhere.',
