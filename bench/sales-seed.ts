@@ -17,13 +17,13 @@ export interface SalesShape {
 
 const columns = [
   'name', 'customer_id', 'pipeline_id', 'stage_id', 'status', 'owner_id', 'amount', 'currency', 'amount_base', 'probability',
-  'expected_close_date', 'forecast_category', 'forecast_month', 'source', 'competitors', 'won_amount', 'lost_reason', 'closed_on',
+  'expected_close_date', 'forecast_category', 'forecast_month', 'source', 'competitors', 'won_amount', 'won_amount_base', 'lost_reason', 'closed_on',
   'stage_entered_at', 'search', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by',
 ] as const;
 type Column = (typeof columns)[number];
 type Row = Record<Column, string | number | null>;
 const integerColumns = new Set<Column>(['customer_id', 'pipeline_id', 'stage_id', 'owner_id', 'probability', 'version', 'created_by', 'updated_by']);
-const bigintColumns = new Set<Column>(['amount', 'amount_base', 'won_amount']);
+const bigintColumns = new Set<Column>(['amount', 'amount_base', 'won_amount', 'won_amount_base']);
 
 const products = ['ERP 实施', 'CRM 订阅', '数据中台', '年度维保', '硬件采购', 'Cloud migration', '培训服务', '定制开发'];
 const day = 86_400_000;
@@ -74,7 +74,8 @@ export function generateOpportunity(shape: SalesShape, i: number): Row {
     forecast_month: isoDay(expected).slice(0, 7),
     source: null,
     competitors: '[]',
-    won_amount: status === 'won' ? amountBase : null,
+    won_amount: status === 'won' ? amount : null,
+    won_amount_base: status === 'won' ? amountBase : null,
     lost_reason: status === 'lost' ? 'price' : null,
     closed_on: closedOn,
     stage_entered_at: new Date(created + 10 * day).toISOString(),

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   await bootstrap(ctx, (line) => console.log(line));
   if (config.demo) {
     const created = await seedDemo(ctx);
-    if (created) console.log(`Demo company created: ${created.users} users, ${created.customers} customers, ${created.contacts} contacts (password for every demo user: demo12345).`);
+    if (created) console.log(`Demo company created: ${created.users} users, ${created.customers} customers, ${created.contacts} contacts, ${created.leads} leads, ${created.opportunities} opportunities (password for every demo user: demo12345).`);
   }
   // Periodic tasks of this server (not started by tests, which run them directly).
   const scheduler = new Scheduler(ctx.db, ctx.clock, (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'));

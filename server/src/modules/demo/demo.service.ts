@@ -4,6 +4,7 @@ import { createContact } from '../contacts/index.js';
 import { createCustomer } from '../customers/index.js';
 import { roleIdByKey } from '../roles/index.js';
 import { actorOf, createInitialUser } from '../users/index.js';
+import { seedDemoSales } from './demo.sales.js';
 import {
   chineseName, companyName, emailFor, industries, latinName, mobileNumber, pick, prng, regions, sources,
 } from './names.js';
@@ -62,8 +63,15 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
   if (!actor) throw new Error('administrator missing');
 
   const salesOwners = userIds.slice(0, 6);
+  // Department heads hear about their teams' big deals.
+  const managerOf: Array<[number, number | undefined]> = [[sales.id, userIds[0]], [east.id, userIds[1]]];
+  for (const [departmentId, managerId] of managerOf) {
+    if (managerId !== undefined) await ctx.db.updateTable('departments').set({ manager_id: managerId }).where('id', '=', departmentId).execute();
+  }
+
   const total = options.customers ?? 300;
   let contacts = 0;
+  const customerIds: number[] = [];
   for (let i = 0; i < total; i++) {
     const organization = rand() < 0.7;
     const [province, city, district] = pick(rand, regions);
@@ -87,6 +95,7 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
       person: organization ? undefined : { gender: pick(rand, ['male', 'female'] as const), birthday: `19${Math.floor(rand() * 40 + 60)}-0${Math.floor(rand() * 9) + 1}-1${Math.floor(rand() * 9)}` },
       organization: organization ? { scale: pick(rand, ['micro', 'small', 'medium', 'large'] as const), employees: Math.floor(rand() * 2000) + 5 } : undefined,
     });
+    if (customer.ownerId !== null) customerIds.push(customer.id);
     if (organization) {
       const n = 1 + Math.floor(rand() * 3);
       for (let k = 0; k < n; k++) {
@@ -104,5 +113,6 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
       }
     }
   }
-  return { users: userIds.length, customers: total, contacts };
+  const pipeline = await seedDemoSales(ctx, actor, rand, { salesOwners, eastTeam: userIds.slice(1, 4), customerIds });
+  return { users: userIds.length, customers: total, contacts, ...pipeline };
 }

@@ -3,3 +3,6 @@ export { opportunityRoutes } from './opportunities.routes.js';
 export { createOpportunityInTrx } from './opportunities.write.js';
 export { listDeletedOpportunities, restoreOpportunity, purgeOpportunity, purgeCustomerOpportunities } from './opportunities.recycle.js';
 export { readSalesSettings } from './sales-settings.js';
+// Demo data: the same use cases as the routes.
+export { createOpportunity, moveOpportunity } from './opportunities.service.js';
+export { listPipelines } from './pipelines.service.js';
