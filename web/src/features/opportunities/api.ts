@@ -155,8 +155,10 @@ export function useDeleteOpportunity() {
   return useMutation({
     mutationFn: (deal: Opportunity) => apiRequest<void>(`/opportunities/${deal.id}`, { method: 'DELETE' }),
     onSuccess: (_data, deal) => {
-      queryClient.removeQueries({ queryKey: opportunityKeys.detail(deal.id) });
-      invalidateDeals(queryClient, deal);
+      // The deal's own page and stage history are left alone: asked again they would answer 404
+      // while the page that deleted is still on screen.
+      invalidateDeals(queryClient);
+      void queryClient.invalidateQueries({ queryKey: ['customers', 'history', deal.customerId] });
       void queryClient.invalidateQueries({ queryKey: ['recycle-bin'] });
     },
   });

@@ -1,2 +1,1 @@
 export { CustomerDeals } from './components/customer-deals';
-export { useOpportunitySearch } from './components/opportunity-search';

@@ -89,51 +89,55 @@ export function CloseDealModal({ deal, stage, onSettled }: CloseDealModalProps) 
       onOk={() => form.submit()}
       onCancel={() => onSettled({ kind: 'cancelled' })}
       destroyOnHidden
-      data-testid="close-deal-modal"
     >
-      <Typography.Paragraph type="secondary">{t('opp.closeInto', { stage: stageName(stage, locale) })}</Typography.Paragraph>
-      <FormErrorsAlert message={failure.message} details={failure.details} labelFor={labelFor} />
-      <Form<CloseValues>
-        form={form}
-        layout="vertical"
-        name="close_deal_form"
-        requiredMark
-        initialValues={{ wonAmount: fenToYuan(deal.wonAmount ?? deal.amount), lostReason: undefined, lostNote: '' }}
-        onFinish={submit}
-      >
-        {won ? (
-          <Form.Item
-            name="wonAmount"
-            label={t('opp.wonAmount')}
-            extra={t('opp.wonAmountHint')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
-            <InputNumber<number>
-              min={0}
-              max={1e13}
-              precision={2}
-              prefix={currencySymbol(deal.currency)}
-              suffix={deal.currency}
-              style={{ width: '100%' }}
-              data-testid="won-amount"
-            />
-          </Form.Item>
-        ) : (
-          <>
-            <Form.Item name="lostReason" label={t('opp.lostReason')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select
-                placeholder={t('opp.chooseReason')}
-                options={reasons}
-                loading={settings.isPending}
-                data-testid="lost-reason"
-              />
-            </Form.Item>
-            <Form.Item name="lostNote" label={t('opp.lostNote')} rules={[{ max: 500, message: t('common.tooLong', { max: 500 }) }]}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} placeholder={t('opp.lostNoteHint')} data-testid="lost-note" />
-            </Form.Item>
-          </>
-        )}
-      </Form>
+      {/* The test id on the body: the modal's root element has no size of its own. */}
+      <div data-testid="close-deal-modal">
+        <Typography.Paragraph type="secondary">{t('opp.closeInto', { stage: stageName(stage, locale) })}</Typography.Paragraph>
+        <FormErrorsAlert message={failure.message} details={failure.details} labelFor={labelFor} />
+        <Form<CloseValues>
+          form={form}
+          layout="vertical"
+          name="close_deal_form"
+          requiredMark
+          initialValues={{ wonAmount: fenToYuan(deal.wonAmount ?? deal.amount), lostReason: undefined, lostNote: '' }}
+          onFinish={submit}
+        >
+          {won ? (
+            // The test id on a wrapper: browser tests find the input inside it.
+            <div data-testid="won-amount">
+              <Form.Item
+                name="wonAmount"
+                label={t('opp.wonAmount')}
+                extra={t('opp.wonAmountHint')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <InputNumber<number>
+                  min={0}
+                  max={1e13}
+                  precision={2}
+                  prefix={currencySymbol(deal.currency)}
+                  suffix={deal.currency}
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+            </div>
+          ) : (
+            <>
+              <Form.Item name="lostReason" label={t('opp.lostReason')} rules={[{ required: true, message: t('common.required') }]}>
+                <Select
+                  placeholder={t('opp.chooseReason')}
+                  options={reasons}
+                  loading={settings.isPending}
+                  data-testid="lost-reason"
+                />
+              </Form.Item>
+              <Form.Item name="lostNote" label={t('opp.lostNote')} rules={[{ max: 500, message: t('common.tooLong', { max: 500 }) }]}>
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} placeholder={t('opp.lostNoteHint')} data-testid="lost-note" />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </div>
     </Modal>
   );
 }

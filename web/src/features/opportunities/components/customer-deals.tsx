@@ -59,7 +59,8 @@ function DealsCard({ customerId, customerName }: { customerId: number; customerN
                   </Typography.Text>
                 </Flex>
                 <Flex gap={6} wrap align="center">
-                  <StageTag deal={deal} />
+                  {/* A closed deal's stage is its status (won or lost): one tag is enough. */}
+                  {deal.status === 'open' ? <StageTag deal={deal} /> : null}
                   <DealStatusTag status={deal.status} />
                   {deal.overdue ? <OverdueTag /> : null}
                   {deal.bigDeal ? <BigDealTag /> : null}

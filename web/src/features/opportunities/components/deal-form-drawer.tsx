@@ -57,7 +57,7 @@ export function defaultPipeline(pipelines: Pipeline[]): Pipeline | undefined {
   return pipelines.find((p) => p.isDefault && p.active) ?? pipelines.find((p) => p.active);
 }
 
-export function firstOpenStage(pipeline: Pipeline | undefined) {
+function firstOpenStage(pipeline: Pipeline | undefined) {
   return pipeline?.stages.find((s) => s.active && s.kind === 'open');
 }
 

@@ -56,7 +56,8 @@ export function EChart({ option, height = 320, onClick, ariaLabel, testId }: ECh
     if (!instance || !onClick) return undefined;
     instance.on('click', onClick);
     return () => {
-      instance.off('click', onClick);
+      // The chart may already be gone (the mount effect's cleanup runs first on unmount).
+      if (!instance.isDisposed()) instance.off('click', onClick);
     };
   }, [onClick]);
 

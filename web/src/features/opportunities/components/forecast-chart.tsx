@@ -37,7 +37,7 @@ export function ForecastChart({ forecast, onDrill }: ForecastChartProps) {
       series: figureKeys.map((key) => {
         const data = forecast.months.map((month) => byMonth.get(month)?.[key] ?? 0);
         return key === 'weighted'
-          ? { id: key, name: names.get(key), type: 'line' as const, data, smooth: true, symbolSize: 8 }
+          ? { id: key, name: names.get(key), type: 'line' as const, data, symbolSize: 8 }
           : { id: key, name: names.get(key), type: 'bar' as const, data, barMaxWidth: 28 };
       }),
     };

@@ -1,4 +1,4 @@
-import type { ForecastFigures, ForecastQuery, OpportunityListQuery } from '@crm/contracts';
+import type { ForecastQuery, OpportunityListQuery } from '@crm/contracts';
 import dayjs from 'dayjs';
 import type { MessageKey } from '../../../app/i18n/translate';
 
@@ -21,10 +21,6 @@ export const figureColors: Record<FigureKey, string> = {
   pipeline: '#bfbfbf',
   weighted: '#fa8c16',
 };
-
-export function figureValue(figures: ForecastFigures, key: FigureKey): number {
-  return figures[key];
-}
 
 /** The forecast page's view as kept in the URL. */
 export interface ForecastParams {

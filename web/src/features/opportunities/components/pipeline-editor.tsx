@@ -82,10 +82,13 @@ export function PipelineEditor({ pipeline, editable, onSaved, onReload }: Pipeli
   const update = useUpdatePipeline();
   const [stale, setStale] = useState(false);
   const [failure, setFailure] = useState<{ message: string | null; details: ApiErrorDetail[] }>({ message: null, details: [] });
-  const stages = (Form.useWatch('stages', form) ?? []) as StageValues[];
+  // `preserve`: a stage's id has no input of its own but must stay with the stage.
+  const stages = (Form.useWatch('stages', { form, preserve: true }) ?? []) as StageValues[];
   const removed = (pipeline?.stages ?? []).filter((s) => !stages.some((v) => v.id === s.id));
 
-  const submit = (values: PipelineValues) => {
+  const submit = () => {
+    // All values, including each stage's id (kept in the form's store, not in an input).
+    const values = form.getFieldsValue(true) as PipelineValues;
     setFailure({ message: null, details: [] });
     const body: PipelineCreate = {
       name: values.name.trim(),

@@ -58,7 +58,8 @@ export function OpportunitiesPage() {
           <>
             <Segmented<DealParams['view']>
               value={view.view}
-              onChange={(next) => update({ view: next })}
+              // The status filter is the table's own: the board shows every status in its columns.
+              onChange={(next) => update({ view: next, ...(next === 'board' ? { status: undefined } : {}) })}
               options={[
                 { value: 'board', label: t('opp.viewBoard'), icon: <AppstoreOutlined /> },
                 { value: 'table', label: t('opp.viewTable'), icon: <TableOutlined /> },

@@ -20,6 +20,8 @@ interface ReasonValues {
   labelZh: string;
   labelEn: string;
   active: boolean;
+  /** Read from the server (its key is fixed); kept in the form's store only, never sent. */
+  saved?: boolean;
 }
 
 interface SalesValues {
@@ -31,7 +33,7 @@ interface SalesValues {
 
 function toValues(state: SalesSettingsState): SalesValues {
   return {
-    lostReasons: state.lostReasons.map((r) => ({ ...r })),
+    lostReasons: state.lostReasons.map((r) => ({ ...r, saved: true })),
     bigDealYuan: fenToYuan(state.bigDealAmount),
     baseCurrency: state.baseCurrency,
     rates: Object.entries(state.rates).map(([currency, rate]) => ({ currency, rate })),
@@ -45,6 +47,8 @@ const sectionLabels: Record<string, MessageKey> = {
   rates: 'sales.rates',
 };
 
+const reasonFieldLabels: Record<string, MessageKey> = { key: 'sales.key', labelZh: 'sales.labelZh', labelEn: 'sales.labelEn' };
+
 const keyPattern = /^[a-z][a-z0-9_]*$/;
 const currencyPattern = /^[A-Z]{3}$/;
 
@@ -56,7 +60,6 @@ function SalesForm({ state, editable, onReload }: { state: SalesSettingsState; e
   const save = useSaveSalesSettings();
   const [stale, setStale] = useState(false);
   const [failure, setFailure] = useState<{ message: string | null; details: ApiErrorDetail[] }>({ message: null, details: [] });
-  const savedKeys = new Set(state.lostReasons.map((r) => r.key));
   const baseCurrency = Form.useWatch('baseCurrency', form) ?? state.baseCurrency;
 
   const submit = (values: SalesValues) => {
@@ -96,10 +99,14 @@ function SalesForm({ state, editable, onReload }: { state: SalesSettingsState; e
   };
 
   const labelFor = (path: string) => {
-    const parts = path.split('.');
-    const section = sectionLabels[parts[0] ?? ''];
+    const [head = '', index, field] = path.split('.');
+    const section = sectionLabels[head];
     const label = section ? t(section) : path;
-    return parts.length > 1 ? `${label} · ${parts.slice(1).join('.')}` : label;
+    if (head === 'lostReasons' && index !== undefined) {
+      const fieldLabel = field ? reasonFieldLabels[field] : undefined;
+      return `${label} #${Number(index) + 1}${fieldLabel ? ` · ${t(fieldLabel)}` : ''}`;
+    }
+    return index !== undefined ? `${label} · ${index}` : label;
   };
 
   const reasonRows = (
@@ -107,7 +114,7 @@ function SalesForm({ state, editable, onReload }: { state: SalesSettingsState; e
       {(fields, { add, remove, move }, { errors }) => (
         <Flex vertical gap={8}>
           {fields.map((field, index) => {
-            const key = (form.getFieldValue(['lostReasons', field.name, 'key']) as string | undefined) ?? '';
+            const saved = form.getFieldValue(['lostReasons', field.name, 'saved']) === true;
             return (
               <Flex key={field.key} gap={8} wrap align="start" data-testid="lost-reason-row">
                 <Flex gap={0} style={{ paddingTop: 4 }}>
@@ -127,7 +134,7 @@ function SalesForm({ state, editable, onReload }: { state: SalesSettingsState; e
                   style={{ flex: '1 1 120px', marginBottom: 8 }}
                 >
                   {/* A saved key stays: deals already lost name it. */}
-                  <Input placeholder={t('sales.key')} aria-label={t('sales.key')} disabled={savedKeys.has(key)} maxLength={40} />
+                  <Input placeholder={t('sales.key')} aria-label={t('sales.key')} disabled={saved} maxLength={40} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'labelZh']} rules={[rules.required, rules.max(60)]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
                   <Input placeholder={t('sales.labelZh')} aria-label={t('sales.labelZh')} maxLength={60} />
@@ -138,7 +145,7 @@ function SalesForm({ state, editable, onReload }: { state: SalesSettingsState; e
                 <Form.Item name={[field.name, 'active']} valuePropName="checked" style={{ marginBottom: 8, paddingTop: 4 }}>
                   <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} aria-label={t('common.active')} />
                 </Form.Item>
-                {savedKeys.has(key) ? null : (
+                {saved ? null : (
                   <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
                 )}
               </Flex>

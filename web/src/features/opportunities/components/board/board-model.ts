@@ -83,13 +83,15 @@ export function columnJump(
   direction: 'left' | 'right',
   columnIds: number[],
   overId: number | null,
-  rects: Map<number, { left: number; width: number }>,
-  collision: { left: number; top: number; width: number },
+  rects: Map<number, { left: number; top: number; width: number; height: number }>,
+  collision: { left: number; top: number; width: number; height: number },
 ): { x: number; y: number } | undefined {
   const index = overId === null ? -1 : columnIds.indexOf(overId);
   const next = columnIds[direction === 'right' ? index + 1 : Math.max(index - 1, 0)];
   if (next === undefined || next === overId) return undefined;
   const rect = rects.get(next);
   if (!rect) return undefined;
-  return { x: rect.left + (rect.width - collision.width) / 2, y: collision.top };
+  // Keep the card inside the target column, which may be much shorter than the one it leaves.
+  const bottom = rect.top + Math.max(rect.height - collision.height, 0);
+  return { x: rect.left + (rect.width - collision.width) / 2, y: Math.min(Math.max(collision.top, rect.top), bottom) };
 }

@@ -6,6 +6,7 @@ import {
   KeyboardSensor,
   PointerSensor,
   pointerWithin,
+  rectIntersection,
   useSensor,
   useSensors,
   type CollisionDetection,
@@ -35,10 +36,13 @@ interface DealBoardProps {
   refetch: () => Promise<unknown>;
 }
 
-// The pointer decides where a card lands; the keyboard (no pointer) uses the nearest column.
+// The pointer decides where a card lands; with the keyboard (no pointer) the column the card
+// overlaps, else the nearest one.
 const collision: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  return hits.length > 0 ? hits : closestCenter(args);
+  const underPointer = pointerWithin(args);
+  if (underPointer.length > 0) return underPointer;
+  const overlapping = rectIntersection(args);
+  return overlapping.length > 0 ? overlapping : closestCenter(args);
 };
 
 /**
@@ -84,8 +88,10 @@ export function DealBoard({ board, filters, perStage, refetch }: DealBoardProps)
     }
     const rect = context.collisionRect;
     if (!rect) return undefined;
-    const overId = context.over ? Number(context.over.id) : null;
-    const rects = new Map<number, { left: number; width: number }>();
+    // Before the first move nothing is "over" yet: start from the card's own column.
+    const origin = (context.active?.data.current as { deal?: Opportunity } | undefined)?.deal?.stageId ?? null;
+    const overId = context.over ? Number(context.over.id) : origin;
+    const rects = new Map<number, { left: number; top: number; width: number; height: number }>();
     for (const [id, r] of context.droppableRects) rects.set(Number(id), r);
     return columnJump(event.code === KeyboardCode.Right ? 'right' : 'left', columnIds, overId, rects, rect);
   };
@@ -93,7 +99,7 @@ export function DealBoard({ board, filters, perStage, refetch }: DealBoardProps)
   const sensors = useSensors(
     // A short distance before a drag starts keeps clicks on the card's link working.
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardJump }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardJump, scrollBehavior: 'auto' }),
   );
 
   const loadMore = (stageId: number) => {

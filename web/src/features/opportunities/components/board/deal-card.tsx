@@ -26,8 +26,8 @@ export function DealCardBody({ deal, moveTargets, onMove }: DealCardBodyProps) {
           to={`/opportunities/${deal.id}`}
           style={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }}
           data-testid="deal-link"
-          // A click opens the deal; it must not start a drag.
-          onPointerDown={(event) => event.stopPropagation()}
+          // The card is dragged, not the link (a native link drag would cancel the card's).
+          draggable={false}
         >
           {deal.name}
         </Link>
