@@ -53,6 +53,11 @@ beforeAll(async () => {
   await setup.close();
 });
 
+/** The text box of a form control, whether the test id sits on the input or on a wrapper around it. */
+function inputOf(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
 async function dragTo(page: Page, cardTestId: string, columnTestId: string) {
   const card = page.getByTestId(cardTestId);
   const column = page.getByTestId(columnTestId);
@@ -106,7 +111,7 @@ describe('sales journey in Chromium', () => {
     await page.goto(`${journey.server.url}/leads/${lead.id}`);
     await page.getByTestId('man-card').waitFor();
     for (const question of ['man-money', 'man-authority', 'man-need']) {
-      await page.getByTestId(question).locator('.ant-segmented-item', { hasText: '有' }).click();
+      await page.getByTestId(question).locator('.ant-segmented-item-label', { hasText: /^有$/ }).click();
       await expect.poll(async () => (await api(context, 'GET', `/leads/${lead.id}`)).version, { timeout: 10_000 }).toBeGreaterThan(lead.version);
       lead.version = (await api(context, 'GET', `/leads/${lead.id}`)).version;
     }
@@ -116,11 +121,11 @@ describe('sales journey in Chromium', () => {
 
     // Convert: a new customer, a contact and an opportunity of ¥200,000.
     await page.getByTestId('lead-convert').click();
-    await page.getByTestId('convert-modal').waitFor();
+    await page.getByTestId('convert-with-opportunity').waitFor();
     await page.getByTestId('convert-with-opportunity').click();
     await page.getByTestId('convert-opportunity-name').fill('星河智能 MES 项目');
-    await page.getByTestId('convert-opportunity-amount').locator('input').first().fill('200000');
-    const closeDate = page.getByTestId('convert-opportunity-close').locator('input').first();
+    await inputOf(page, 'convert-opportunity-amount').fill('200000');
+    const closeDate = inputOf(page, 'convert-opportunity-close');
     await closeDate.click();
     await closeDate.fill('2026-12-31');
     await closeDate.press('Enter');
@@ -143,7 +148,7 @@ describe('sales journey in Chromium', () => {
     await screenshot(page, 'sales-05-board');
     await dragTo(page, `deal-card-${deal.id}`, 'board-column-won');
     await page.getByTestId('close-deal-modal').waitFor();
-    const wonAmount = page.getByTestId('won-amount').locator('input').first();
+    const wonAmount = inputOf(page, 'won-amount');
     await wonAmount.fill('198000');
     await page.getByTestId('won-submit').click();
     await expect.poll(async () => (await api(context, 'GET', `/opportunities/${deal.id}`)).status, { timeout: 10_000 }).toBe('won');
@@ -162,7 +167,7 @@ describe('sales journey in Chromium', () => {
 
     // The team's manager was told about the big deal.
     const managerContext = await journey.browser.newContext({ locale: 'zh-CN' });
-    await api(managerContext, 'POST', '/auth/login', manager);
+    await api(managerContext, 'POST', '/auth/login', { email: manager.email, password: manager.password });
     const notes = await api(managerContext, 'GET', '/notifications');
     expect(notes.items.some((n: { kind: string; entityId: number }) => n.kind === 'big_deal' && n.entityId === deal.id)).toBe(true);
     await managerContext.close();

@@ -28,7 +28,7 @@ export type ErrorBody = z.infer<typeof errorBody>;
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
-export const id = z.coerce.number().int().positive();
+export const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const idParams = z.object({ id }).strict();
 
 /** Fields every stored record carries. */
@@ -82,4 +82,4 @@ export const isoDate = z
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
-export const versionField = { version: z.number().int().positive() };
+export const versionField = { version: z.number().int().positive().max(2_147_483_647) };

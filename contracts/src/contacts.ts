@@ -4,7 +4,7 @@ import { mobile } from './org.js';
 import { customValues, customValuesInput, withCustomFilters } from './custom-fields.js';
 
 const contactFields = {
-  customerId: z.number().int().positive(),
+  customerId: z.number().int().positive().max(2_147_483_647),
   name: z.string().trim().min(1).max(60),
   title: text(60),
   department: text(60),
@@ -65,7 +65,7 @@ export const contactList = listOf(contact);
 
 export const contactListQuery = withCustomFilters({
   ...pageQuery,
-  customerId: z.coerce.number().int().positive().optional(),
+  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   sort: z.enum(['name', '-name', 'updatedAt', '-updatedAt']).default('-updatedAt'),
 });
 export type ContactListQuery = z.input<typeof contactListQuery>;

@@ -92,7 +92,7 @@ export type CustomFieldListQuery = z.input<typeof customFieldListQuery>;
 
 /** The new order of every field of one entity. */
 export const customFieldOrder = z
-  .object({ entity: z.enum(customFieldEntities), ids: z.array(z.number().int().positive()).min(1).max(customFieldLimit) })
+  .object({ entity: z.enum(customFieldEntities), ids: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(customFieldLimit) })
   .strict();
 export type CustomFieldOrder = z.input<typeof customFieldOrder>;
 

@@ -109,7 +109,7 @@ const customerFields = {
   category: z.enum(customerCategories),
   status: z.enum(customerStatuses),
   lifecycleStage: z.enum(lifecycleStages),
-  ownerId: z.number().int().positive().nullable(),
+  ownerId: z.number().int().positive().max(2_147_483_647).nullable(),
   industry: text(60),
   province: text(30),
   city: text(30),
@@ -225,7 +225,7 @@ export const customerListQuery = withCustomFilters({
   status: csv.pipe(z.array(z.enum(customerStatuses))).optional(),
   lifecycleStage: z.enum(lifecycleStages).optional(),
   /** A user id, or `none` for the public pool. */
-  ownerId: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  ownerId: z.union([z.literal('none'), z.coerce.number().int().positive().max(2_147_483_647)]).optional(),
   province: z.string().trim().max(30).optional(),
   city: z.string().trim().max(30).optional(),
   district: z.string().trim().max(30).optional(),

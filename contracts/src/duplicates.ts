@@ -25,7 +25,7 @@ export const duplicateCheck = z
       .max(50)
       .optional(),
     /** The customer being edited, left out of its own matches. */
-    excludeId: z.number().int().positive().optional(),
+    excludeId: z.number().int().positive().max(2_147_483_647).optional(),
   })
   .strict();
 export type DuplicateCheck = z.input<typeof duplicateCheck>;
@@ -61,10 +61,10 @@ export const mergeableFields = [
  */
 export const customerMerge = z
   .object({
-    survivorId: z.number().int().positive(),
-    mergedIds: z.array(z.number().int().positive()).min(1).max(9),
-    fields: z.record(z.string().min(1).max(100), z.number().int().positive()).optional(),
-    version: z.number().int().positive(),
+    survivorId: z.number().int().positive().max(2_147_483_647),
+    mergedIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(9),
+    fields: z.record(z.string().min(1).max(100), z.number().int().positive().max(2_147_483_647)).optional(),
+    version: z.number().int().positive().max(2_147_483_647),
   })
   .strict();
 export type CustomerMerge = z.input<typeof customerMerge>;

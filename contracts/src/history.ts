@@ -102,5 +102,5 @@ export const recycleBinQuery = z
   .object({ ...pageQuery, type: z.enum(recycleBinTypes).optional() })
   .strict();
 export const recycleBinParams = z
-  .object({ type: z.enum(recycleBinTypes), id: z.coerce.number().int().positive() })
+  .object({ type: z.enum(recycleBinTypes), id: z.coerce.number().int().positive().max(2_147_483_647) })
   .strict();

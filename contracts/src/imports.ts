@@ -141,7 +141,7 @@ export const exportLogQuery = z
     page: pageQuery.page,
     pageSize: pageQuery.pageSize,
     entity: z.enum(exportEntities).optional(),
-    userId: z.coerce.number().int().positive().optional(),
+    userId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   })
   .strict();
 export type ExportLogQuery = z.input<typeof exportLogQuery>;

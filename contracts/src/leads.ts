@@ -97,10 +97,10 @@ const leadFields = {
   annualIncome: z.number().int().min(0).max(1e13).nullable(),
   source: leadSourceKey,
   /** For a referral: the customer who referred them. */
-  referrerCustomerId: z.number().int().positive().nullable(),
+  referrerCustomerId: z.number().int().positive().max(2_147_483_647).nullable(),
   creditStanding: z.enum(creditStandings).nullable(),
   notes: text(2000),
-  ownerId: z.number().int().positive().nullable(),
+  ownerId: z.number().int().positive().max(2_147_483_647).nullable(),
   /** MAN answers: null = not assessed yet. */
   manMoney: z.boolean().nullable(),
   manAuthority: z.boolean().nullable(),
@@ -193,11 +193,11 @@ export const leadListQuery = z
     rank: z.union([z.literal('none'), z.coerce.number().int().min(1).max(4)]).optional(),
     source: leadSourceKey.optional(),
     /** A user id, or `none` for the lead pool. */
-    ownerId: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+    ownerId: z.union([z.literal('none'), z.coerce.number().int().positive().max(2_147_483_647)]).optional(),
     province: z.string().trim().max(30).optional(),
     gender: z.enum(genders).optional(),
     creditStanding: z.enum(creditStandings).optional(),
-    formId: z.coerce.number().int().positive().optional(),
+    formId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     createdFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     createdTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   })
@@ -205,12 +205,12 @@ export const leadListQuery = z
 export type LeadListQuery = z.input<typeof leadListQuery>;
 
 /** POST /leads/:id/disqualify */
-export const leadDisqualify = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().positive() }).strict();
+export const leadDisqualify = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().positive().max(2_147_483_647) }).strict();
 export type LeadDisqualify = z.input<typeof leadDisqualify>;
 
 /** POST /leads/assign: give leads (1-500) to one user, all or none. */
 export const leadAssign = z
-  .object({ leadIds: z.array(z.number().int().positive()).min(1).max(500), ownerId: z.number().int().positive() })
+  .object({ leadIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500), ownerId: z.number().int().positive().max(2_147_483_647) })
   .strict();
 export type LeadAssign = z.input<typeof leadAssign>;
 
@@ -224,9 +224,9 @@ export const leadRelease = z.object({ reason: text(500).optional() }).strict();
  */
 export const leadConvert = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
     customer: z.discriminatedUnion('mode', [
-      z.object({ mode: z.literal('existing'), customerId: z.number().int().positive() }).strict(),
+      z.object({ mode: z.literal('existing'), customerId: z.number().int().positive().max(2_147_483_647) }).strict(),
       z
         .object({
           mode: z.literal('new'),
@@ -244,8 +244,8 @@ export const leadConvert = z
         amount: z.number().int().min(0).max(1e15),
         currency: z.string().regex(/^[A-Z]{3}$/, { message: 'currency' }).default('CNY'),
         expectedCloseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'YYYY-MM-DD' }),
-        pipelineId: z.number().int().positive().optional(),
-        stageId: z.number().int().positive().optional(),
+        pipelineId: z.number().int().positive().max(2_147_483_647).optional(),
+        stageId: z.number().int().positive().max(2_147_483_647).optional(),
       })
       .strict()
       .nullable()
@@ -269,7 +269,7 @@ export const leadDuplicateCheck = z
     mobile: z.string().trim().max(30).optional(),
     phone: z.string().trim().max(30).optional(),
     email: z.string().trim().max(254).optional(),
-    excludeLeadId: z.number().int().positive().optional(),
+    excludeLeadId: z.number().int().positive().max(2_147_483_647).optional(),
   })
   .strict();
 export type LeadDuplicateCheck = z.input<typeof leadDuplicateCheck>;
@@ -303,7 +303,7 @@ export const assignmentRule = z
     name: z.string().trim().min(1).max(80),
     kind: z.enum(assignmentRuleKinds),
     enabled: z.boolean().default(true),
-    userIds: z.array(z.number().int().positive()).min(1).max(200),
+    userIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(200),
     provinces: z.array(z.string().trim().min(1).max(30)).max(100).default([]),
     sources: z.array(leadSourceKey).max(100).default([]),
   })

@@ -47,7 +47,7 @@ export const pipelineList = z.object({ items: z.array(pipeline) });
 export const stageWrite = z
   .object({
     /** Absent for a new stage. */
-    id: z.number().int().positive().optional(),
+    id: z.number().int().positive().max(2_147_483_647).optional(),
     nameZh: z.string().trim().min(1).max(60),
     nameEn: z.string().trim().min(1).max(60),
     probability: z.number().int().min(0).max(100),
@@ -74,7 +74,7 @@ export const pipelineUpdate = z
     isDefault: z.boolean().optional(),
     active: z.boolean().optional(),
     stages: z.array(stageWrite).min(3).max(30).optional(),
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
   })
   .strict();
 export type PipelineUpdate = z.input<typeof pipelineUpdate>;
@@ -84,16 +84,16 @@ export const opportunityContact = z.object({
   name: z.string(),
   role: z.enum(contactRoles),
 });
-export const opportunityContactWrite = z.object({ contactId: z.number().int().positive(), role: z.enum(contactRoles) }).strict();
+export const opportunityContactWrite = z.object({ contactId: z.number().int().positive().max(2_147_483_647), role: z.enum(contactRoles) }).strict();
 
 const competitor = z.string().trim().min(1).max(60);
 
 const opportunityFields = {
   name: z.string().trim().min(1).max(120),
-  customerId: z.number().int().positive(),
-  pipelineId: z.number().int().positive(),
-  stageId: z.number().int().positive(),
-  ownerId: z.number().int().positive(),
+  customerId: z.number().int().positive().max(2_147_483_647),
+  pipelineId: z.number().int().positive().max(2_147_483_647),
+  stageId: z.number().int().positive().max(2_147_483_647),
+  ownerId: z.number().int().positive().max(2_147_483_647),
   amount: z.number().int().min(0).max(1e15),
   currency: currencyCode,
   /** 0-100; defaults to the stage's probability and follows it when the stage changes. */
@@ -134,8 +134,8 @@ export type OpportunityUpdate = z.input<typeof opportunityUpdate>;
 /** POST /opportunities/:id/move: the board's drag and drop. */
 export const opportunityMove = z
   .object({
-    stageId: z.number().int().positive(),
-    version: z.number().int().positive(),
+    stageId: z.number().int().positive().max(2_147_483_647),
+    version: z.number().int().positive().max(2_147_483_647),
     wonAmount: z.number().int().min(0).max(1e15).optional(),
     lostReason: z.string().trim().min(1).max(60).optional(),
     lostNote: text(500).optional(),
@@ -145,7 +145,7 @@ export type OpportunityMove = z.input<typeof opportunityMove>;
 
 /** POST /opportunities/transfer */
 export const opportunityTransfer = z
-  .object({ opportunityIds: z.array(z.number().int().positive()).min(1).max(500), ownerId: z.number().int().positive() })
+  .object({ opportunityIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500), ownerId: z.number().int().positive().max(2_147_483_647) })
   .strict();
 export type OpportunityTransfer = z.input<typeof opportunityTransfer>;
 
@@ -198,17 +198,17 @@ export const opportunitySorts = [
 /** Filters shared by the table, the board and the forecast's drill-down. */
 export const opportunityFilters = {
   q: pageQuery.q,
-  pipelineId: z.coerce.number().int().positive().optional(),
-  stageId: z.coerce.number().int().positive().optional(),
+  pipelineId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  stageId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   status: z.enum(opportunityStatuses).optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
+  ownerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   /** The owners in this department and the departments below it. */
-  departmentId: z.coerce.number().int().positive().optional(),
-  customerId: z.coerce.number().int().positive().optional(),
+  departmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   closeFrom: isoDate.optional(),
   closeTo: isoDate.optional(),
-  amountMin: z.coerce.number().int().min(0).optional(),
-  amountMax: z.coerce.number().int().min(0).optional(),
+  amountMin: z.coerce.number().int().min(0).max(1e15).optional(),
+  amountMax: z.coerce.number().int().min(0).max(1e15).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   forecastCategory: z.enum(forecastCategories).optional(),
   /** YYYY-MM: deals that count in this month of the forecast. */
@@ -265,9 +265,9 @@ export const forecastQuery = z
     from: z.string().regex(/^\d{4}-\d{2}$/, { message: 'YYYY-MM' }),
     to: z.string().regex(/^\d{4}-\d{2}$/, { message: 'YYYY-MM' }),
     groupBy: z.enum(['owner', 'department']).default('owner'),
-    pipelineId: z.coerce.number().int().positive().optional(),
-    departmentId: z.coerce.number().int().positive().optional(),
-    ownerId: z.coerce.number().int().positive().optional(),
+    pipelineId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    departmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    ownerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   })
   .strict();
 export type ForecastQuery = z.input<typeof forecastQuery>;
@@ -317,3 +317,54 @@ export const salesSettingsState = salesSettings.extend({ version: z.number().int
 export type SalesSettingsState = z.infer<typeof salesSettingsState>;
 export const salesSettingsUpdate = salesSettings.extend({ version: z.number().int().min(0) }).strict();
 export type SalesSettingsUpdate = z.input<typeof salesSettingsUpdate>;
+
+/** An id in a query string, within the databases' integer range (beyond it, no record has it). */
+const queryId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * GET /opportunities/stage-stats: conversion between stages and time in stage, from the stage
+ * history of the deals in the caller's data scope. The window applies to when a deal entered a
+ * stage (UTC dates, both included; by default the 12 months up to today); the pipeline is the
+ * default one when absent.
+ */
+export const stageStatsQuery = z
+  .object({
+    pipelineId: queryId.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    ownerId: queryId.optional(),
+    /** The owners in this department and the departments below it. */
+    departmentId: queryId.optional(),
+  })
+  .strict();
+export type StageStatsQuery = z.input<typeof stageStatsQuery>;
+
+/**
+ * One step of the funnel. Of the `entered` deals, each counts in at most one of `advanced`
+ * (later reached a stage further down: a later open stage or won), `stillThere` (sits in this
+ * stage now) and `lost` (later lost); deals moved back to an earlier stage count in none.
+ */
+export const stageStatsRow = z.object({
+  stage: stage,
+  /** Deals that entered the stage within the window. */
+  entered: z.number().int(),
+  advanced: z.number().int(),
+  lost: z.number().int(),
+  stillThere: z.number().int(),
+  /** advanced / entered in percent, one decimal; 0 when none entered. */
+  conversion: z.number().min(0).max(100),
+  /** Stays in this stage, entered within the window, that ended: what the hours below are worked out from. */
+  ended: z.number().int(),
+  /** Mean and median hours (rounded) of those stays; 0 when none ended. */
+  avgHours: z.number().int(),
+  medianHours: z.number().int(),
+});
+export type StageStatsRow = z.infer<typeof stageStatsRow>;
+/** The open stages in pipeline order, then the won stage (the lost stage is no step: see `lost`). */
+export const stageStats = z.object({
+  pipelineId: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  stages: z.array(stageStatsRow),
+});
+export type StageStats = z.infer<typeof stageStats>;

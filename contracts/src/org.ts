@@ -90,8 +90,8 @@ export type Department = z.infer<typeof department>;
 export const departmentList = listOf(department);
 const departmentFields = {
   name: z.string().trim().min(1).max(80),
-  parentId: z.number().int().positive().nullable(),
-  managerId: z.number().int().positive().nullable(),
+  parentId: z.number().int().positive().max(2_147_483_647).nullable(),
+  managerId: z.number().int().positive().max(2_147_483_647).nullable(),
 };
 export const departmentCreate = z
   .object({ ...departmentFields, parentId: departmentFields.parentId.default(null), managerId: departmentFields.managerId.default(null) })
@@ -126,8 +126,8 @@ const userFields = {
   name: z.string().trim().min(1).max(80),
   password,
   mobile: mobile.nullable(),
-  departmentId: z.number().int().positive().nullable(),
-  roleId: z.number().int().positive(),
+  departmentId: z.number().int().positive().max(2_147_483_647).nullable(),
+  roleId: z.number().int().positive().max(2_147_483_647),
   active: z.boolean(),
 };
 export const userCreate = z
@@ -145,8 +145,8 @@ export type UserUpdate = z.input<typeof userUpdate>;
 export const userListQuery = z
   .object({
     ...pageQuery,
-    departmentId: z.coerce.number().int().positive().optional(),
-    roleId: z.coerce.number().int().positive().optional(),
+    departmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    roleId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     active: z.enum(['true', 'false']).optional(),
   })
   .strict();

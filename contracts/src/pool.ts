@@ -63,8 +63,8 @@ export type CustomerRelease = z.input<typeof customerRelease>;
 
 export const customerTransfer = z
   .object({
-    customerIds: z.array(z.number().int().positive()).min(1).max(500),
-    ownerId: z.number().int().positive(),
+    customerIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500),
+    ownerId: z.number().int().positive().max(2_147_483_647),
     note: text(500).optional(),
   })
   .strict();

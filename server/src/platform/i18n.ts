@@ -7,6 +7,7 @@ import { leadsMessages } from './messages/leads.js';
 import { notificationsMessages } from './messages/notifications.js';
 import { opportunitiesMessages } from './messages/opportunities.js';
 import { poolMessages } from './messages/pool.js';
+import { stageStatsMessages } from './messages/stage-stats.js';
 
 /** Server messages in both languages; every error the API returns is one of these. */
 const core = {
@@ -102,6 +103,7 @@ const catalogue = {
   ...leadsMessages,
   ...duplicatesMessages,
   ...fieldsMessages,
+  ...stageStatsMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

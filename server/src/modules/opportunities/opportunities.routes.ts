@@ -18,6 +18,8 @@ import {
   salesSettingsState,
   salesSettingsUpdate,
   stageHistory,
+  stageStats,
+  stageStatsQuery,
   transferResult,
 } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
@@ -26,6 +28,7 @@ import { getBoard, getForecast } from './opportunities.reports.js';
 import * as service from './opportunities.service.js';
 import * as pipelines from './pipelines.service.js';
 import { getSalesSettings, updateSalesSettings } from './sales-settings.js';
+import { getStageStats } from './stage-stats.js';
 
 export function opportunityRoutes(r: Router, ctx: AppContext): void {
   const tag = 'opportunities';
@@ -35,6 +38,7 @@ export function opportunityRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, body }) => service.createOpportunity(ctx, actor, body) });
   r.route({ method: 'GET', url: '/opportunities/board', summary: 'Kanban board: per active stage the count, sums and first cards', tag, query: opportunityBoardQuery, response: opportunityBoard,
     handler: ({ actor, query }) => getBoard(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/opportunities/stage-stats', summary: 'Conversion between stages and time in stage, from the stage history of the deals in your data scope', tag, query: stageStatsQuery, response: stageStats, handler: ({ actor, query }) => getStageStats(ctx, actor, query) });
   r.route({ method: 'POST', url: '/opportunities/transfer', summary: 'Give deals (1-500) to one user, all or none; the new owner is notified', tag, body: opportunityTransfer, response: transferResult, status: 200,
     handler: ({ actor, body }) => service.transferOpportunities(ctx, actor, body) });
   r.route({ method: 'GET', url: '/opportunities/:id', summary: 'Get a deal with its contacts and their roles', tag, params: idParams, response: opportunity,

@@ -10,6 +10,7 @@ import { imports } from './en/imports';
 import { quality } from './en/quality';
 import { leads } from './en/leads';
 import { opportunities } from './en/opportunities';
+import { stageStats } from './en/stage-stats';
 
 export const en = {
   ...core,
@@ -20,6 +21,7 @@ export const en = {
   ...quality,
   ...leads,
   ...opportunities,
+  ...stageStats,
 } as const;
 
 export type MessageKey = keyof typeof en;

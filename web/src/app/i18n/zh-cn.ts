@@ -7,6 +7,7 @@ import { imports } from './zh-cn/imports';
 import { quality } from './zh-cn/quality';
 import { leads } from './zh-cn/leads';
 import { opportunities } from './zh-cn/opportunities';
+import { stageStats } from './zh-cn/stage-stats';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -18,4 +19,5 @@ export const zhCN: Messages = {
   ...quality,
   ...leads,
   ...opportunities,
+  ...stageStats,
 };

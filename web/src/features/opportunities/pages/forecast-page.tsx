@@ -23,6 +23,7 @@ import {
   type ForecastParams,
 } from '../components/forecast-model';
 import { ForecastTable } from '../components/forecast-table';
+import { StageFunnel } from '../components/stage-funnel';
 
 /** 销售预测: by month and owner or department, with drill-down to the deals. */
 export function ForecastPage() {
@@ -125,6 +126,9 @@ export function ForecastPage() {
       <PageHeader title={t('forecast.title')} subTitle={t('forecast.subtitle')} />
       {filters}
       {body}
+      <div style={{ marginTop: 16 }}>
+        <StageFunnel pipelineId={view.pipelineId} departmentId={view.departmentId} />
+      </div>
       <ForecastDrillDrawer view={view} drill={drill} onClose={() => setDrill(null)} />
     </>
   );
