@@ -101,6 +101,7 @@ export const sales: Migration = {
     await db.schema.createIndex('leads_status').on('leads').columns(['status', 'updated_at']).execute();
     await db.schema.createIndex('leads_rank').on('leads').columns(['man_rank', 'updated_at']).execute();
     await db.schema.createIndex('leads_customer').on('leads').column('converted_customer_id').execute();
+    await db.schema.createIndex('leads_referrer').on('leads').column('referrer_customer_id').execute();
 
     // Normalised phone / email / organisation-name keys of leads, as dedupe_keys are for customers.
     await db.schema

@@ -2,6 +2,7 @@ import type { ListResponse, RecycleBinItem } from '@crm/contracts';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import { emitCustomerEvent } from '../../platform/customer-events.js';
 import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { purgeCustomerHistory, recordChange } from '../history/index.js';
@@ -39,6 +40,8 @@ export async function restoreCustomer(ctx: AppContext, actor: Actor, id: number)
     await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: now, updated_by: actor.userId, version: row.version + 1 });
     await repo.adjustLiveCount(trx, 1);
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'restore', actorId: actor.userId, at: now, label: row.name });
+    // What was deleted with it (the same deleted_at) comes back with it.
+    if (row.deleted_at !== null) await emitCustomerEvent(trx, { kind: 'restored', customerId: id, deletedAt: row.deleted_at, at: now, actorId: actor.userId });
   });
 }
 

@@ -2,6 +2,7 @@ import { sensitivePersonFields, type Customer, type customerCreate, type custome
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { emitCustomerEvent } from '../../platform/customer-events.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { activeCustomKeys, checkCustomValues, visibleCustomValues } from '../custom-fields/index.js';
 import { mergedNotFound } from '../duplicates/index.js';
@@ -173,6 +174,8 @@ export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number):
     await repo.setFields(trx, id, { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId });
     await repo.adjustLiveCount(trx, -1);
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'delete', actorId: actor.userId, at: now, label: row.name });
+    // Its deals go to the recycle bin with it.
+    await emitCustomerEvent(trx, { kind: 'deleted', customerId: id, at: now, actorId: actor.userId });
   });
 }
 

@@ -2,6 +2,7 @@ import { mergeableFields, organizationProfile, personProfile, type Customer, typ
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { emitCustomerEvent } from '../../platform/customer-events.js';
 import { AppError, conflict, type ErrorDetail } from '../../platform/errors.js';
 import { moveContacts } from '../contacts/index.js';
 import {
@@ -155,6 +156,8 @@ export async function mergeCustomers(ctx: AppContext, actor: Actor, input: Input
     await moveContacts(trx, ctx, mergedIds, survivor.id);
     await moveCustomerHistory(trx, mergedIds, survivor.id);
     await repo.moveAttachments(trx, ctx.engine, mergedIds, survivor.id);
+    // Deals and leads of the merged customers follow them into the survivor.
+    for (const id of mergedIds) await emitCustomerEvent(trx, { kind: 'merged', fromId: id, intoId: survivor.id, at: now, actorId: actor.userId });
     for (const m of merged) {
       await setCustomerFields(trx, m.id, { deleted_at: now, deleted_by: actor.userId, merged_into_id: survivor.id, updated_at: now, updated_by: actor.userId, version: m.version + 1 });
       await refreshDedupeKeys(trx, m.id);

@@ -186,6 +186,13 @@ export async function listDeleted(db: Db, q: string | undefined, limit: number, 
   return { rows, total: Number(total.n) };
 }
 
+/** Leads converted into, or referred by, one customer now point at another (a merge), deleted ones too. */
+export async function moveCustomerReferences(db: Db, fromId: number, intoId: number, at: string, by: number): Promise<void> {
+  const touched = { version: sql<number>`version + 1`, updated_at: at, updated_by: by };
+  await db.updateTable('leads').set({ converted_customer_id: intoId, ...touched }).where('converted_customer_id', '=', fromId).execute();
+  await db.updateTable('leads').set({ referrer_customer_id: intoId, ...touched }).where('referrer_customer_id', '=', fromId).execute();
+}
+
 export async function purge(db: Db, id: number): Promise<void> {
   await db.deleteFrom('lead_keys').where('lead_id', '=', id).execute();
   await db.deleteFrom('leads').where('id', '=', id).execute();

@@ -357,6 +357,21 @@ export async function idsOfCustomer(db: Db, customerId: number): Promise<number[
   return (await db.selectFrom('opportunities').select('id').where('customer_id', '=', customerId).execute()).map((r) => r.id);
 }
 
+/** A customer's live deals, or (given `deletedAt`) those deleted at exactly that instant, with their versions. */
+export async function dealsOfCustomer(db: Db, customerId: number, deletedAt: string | null): Promise<Array<{ id: number; version: number }>> {
+  const query = db.selectFrom('opportunities').select(['id', 'version']).where('customer_id', '=', customerId);
+  return (deletedAt === null ? query.where('deleted_at', 'is', null) : query.where('deleted_at', '=', deletedAt)).orderBy('id').execute();
+}
+
+/** Every deal of one customer (deleted ones too) now belongs to another; the board figures don't depend on the customer. */
+export async function moveToCustomer(db: Db, fromId: number, intoId: number, at: string, by: number): Promise<void> {
+  await db
+    .updateTable('opportunities')
+    .set({ customer_id: intoId, version: sql`version + 1`, updated_at: at, updated_by: by })
+    .where('customer_id', '=', fromId)
+    .execute();
+}
+
 export async function purge(db: Db, id: number): Promise<void> {
   await moveTotals(db, (await totalsOf(db, id)) ?? null, null);
   await db.deleteFrom('opportunity_contacts').where('opportunity_id', '=', id).execute();
