@@ -62,6 +62,15 @@ export async function freshDatabase(): Promise<{ database: Database; dataDir: st
   };
 }
 
+/** A refused request's body, as tests read it (details present on validation errors). */
+export interface ErrorAnswer {
+  error: { code: string; message: string; details: Array<{ path: string; message: string }>; current?: unknown };
+}
+/** The field paths of a validation error. */
+export const errorPaths = (res: { body: ErrorAnswer }): string[] => res.body.error.details.map((d) => d.path);
+/** The message at one field path of a validation error. */
+export const errorAt = (res: { body: ErrorAnswer }, path: string): string | undefined => res.body.error.details.find((d) => d.path === path)?.message;
+
 export interface Response<T = unknown> {
   status: number;
   body: T;

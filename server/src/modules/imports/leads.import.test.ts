@@ -1,3 +1,4 @@
+import type { HistoryEntry, ImportField, ImportJob, ImportPreview, Lead, ListResponse, NotificationList } from '@crm/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, type Org } from '../../test/fixtures.js';
@@ -32,8 +33,15 @@ async function workbook(rows: Array<Array<string | number>>): Promise<Buffer> {
 }
 
 async function leadByName(agent: Agent, name: string) {
-  const items = (await agent.get(`/api/v1/leads?q=${encodeURIComponent(name)}&pageSize=50`)).body.items as any[];
+  const items = (await agent.get<ListResponse<Lead>>(`/api/v1/leads?q=${encodeURIComponent(name)}&pageSize=50`)).body.items;
   return items.filter((l) => l.name === name);
+}
+
+/** The one lead of that name (the test fails here when there is none). */
+async function theLead(agent: Agent, name: string): Promise<Lead> {
+  const [lead] = await leadByName(agent, name);
+  if (!lead) throw new Error(`no lead named ${name}`);
+  return lead;
 }
 
 const headers = ['姓名', '公司', '手机', '邮箱', '来源', '省份', '城市', '性别', '年龄', '备注', '负责人', '有购买能力', '有决定权', '有需求'];
@@ -63,21 +71,21 @@ describe('lead import: an .xlsx file', () => {
       '0': 'name', '1': 'company', '2': 'mobile', '3': 'email', '4': 'source', '5': 'province', '6': 'city', '7': 'gender', '8': 'age', '9': 'notes',
       '10': 'owner', '11': 'manMoney', '12': 'manAuthority', '13': 'manNeed',
     });
-    expect(up.body.fields.find((f: any) => f.key === 'name')).toEqual({ key: 'name', label: '姓名', required: true });
+    expect((up.body.fields as ImportField[]).find((f) => f.key === 'name')).toEqual({ key: 'name', label: '姓名', required: true });
     jobId = up.body.id;
 
     const before = (await org.admin.get('/api/v1/leads?pageSize=1')).body.total;
-    const preview = await org.admin.post(`/api/v1/imports/${jobId}/preview`, { mapping: up.body.suggestedMapping, duplicateMode: 'skip' });
+    const preview = await org.admin.post<ImportPreview>(`/api/v1/imports/${jobId}/preview`, { mapping: up.body.suggestedMapping, duplicateMode: 'skip' });
     expect(preview.status).toBe(200);
-    expect(preview.body.rows.map((r: any) => r.outcome)).toEqual(['created', 'created', 'created', 'created', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'skipped', 'created']);
-    const fieldsOf = (i: number) => preview.body.rows[i].messages.map((m: any) => m.field);
+    expect(preview.body.rows.map((r) => r.outcome)).toEqual(['created', 'created', 'created', 'created', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'skipped', 'created']);
+    const fieldsOf = (i: number) => (preview.body.rows[i]?.messages ?? []).map((m) => m.field);
     expect(fieldsOf(4)).toEqual(['name']);
     expect(fieldsOf(5)).toEqual(['source']);
-    expect(preview.body.rows[5].messages[0].message).toContain('Exhibition');
+    expect(preview.body.rows[5]?.messages[0]?.message).toContain('Exhibition');
     expect(fieldsOf(6)).toEqual(['email']);
     expect(fieldsOf(7)).toEqual(['age']);
     expect(fieldsOf(8)).toEqual(['owner']);
-    expect(preview.body.rows[9].messages[0].message).toContain('row 1');
+    expect(preview.body.rows[9]?.messages[0]?.message).toContain('row 1');
     expect((await org.admin.get('/api/v1/leads?pageSize=1')).body.total).toBe(before);
   });
 
@@ -87,24 +95,24 @@ describe('lead import: an .xlsx file', () => {
     const job = await waitForJob(org.admin, jobId);
     expect(job).toMatchObject({ status: 'finished', processed: 11, created: 5, skipped: 1, rejected: 5, updated: 0 });
 
-    const [chen] = await leadByName(org.admin, '陈静');
+    const chen = await theLead(org.admin, '陈静');
     expect(chen).toMatchObject({ kind: 'person', mobile: '13800000001', email: 'chen@example.com', source: 'exhibition', province: '浙江省', city: '杭州市', gender: 'female', age: 35, notes: '想要报价', manGrade: 'MaN', manRank: 2, status: 'new', formId: null });
-    const [li] = await leadByName(org.admin, '李雷');
+    const li = await theLead(org.admin, '李雷');
     expect(li).toMatchObject({ kind: 'organization', company: '杭州示例科技有限公司', source: 'exhibition', ownerId: org.ids.east2, manGrade: 'MAN', manRank: 1 });
-    const [wang] = await leadByName(org.admin, '王五');
+    const wang = await theLead(org.admin, '王五');
     expect(wang).toMatchObject({ source: 'web_form', ownerId: null, manGrade: null });
-    const [zhao] = await leadByName(org.admin, '赵六');
+    const zhao = await theLead(org.admin, '赵六');
     expect(zhao).toMatchObject({ source: 'other' });
-    const [zheng] = await leadByName(org.admin, '郑十一');
+    const zheng = await theLead(org.admin, '郑十一');
     // 公海: the lead pool, although a rule would have taken it.
     expect(zheng.ownerId).toBeNull();
     // The region rule took turns among its users for the two rows without an owner.
     expect([chen.ownerId, zhao.ownerId].sort()).toEqual([org.ids.east1, org.ids.east2].sort());
 
     const history = await org.admin.get(`/api/v1/leads/${chen.id}/history`);
-    expect(history.body.items.map((h: any) => h.action)).toEqual(['import']);
+    expect((history.body.items as HistoryEntry[]).map((h) => h.action)).toEqual(['import']);
     const assignedTo = chen.ownerId === org.ids.east1 ? org.as.east1 : org.as.east2;
-    const notes = (await assignedTo.get('/api/v1/notifications')).body.items as any[];
+    const notes = (await assignedTo.get<NotificationList>('/api/v1/notifications')).body.items;
     expect(notes.some((n) => n.kind === 'lead_assigned' && n.entityId === chen.id)).toBe(true);
   });
 
@@ -121,12 +129,12 @@ describe('lead import: a GBK CSV and duplicates of existing leads', () => {
   it('skip: rows matching an existing lead by phone or email are skipped and say which lead', async () => {
     const job = await runImport(t, org.as.marketer, 'leads', '线索.csv', fixture('leads-gbk.csv'));
     expect(job).toMatchObject({ status: 'finished', encoding: 'gb18030', created: 1, skipped: 2, rejected: 0 });
-    const [fresh] = await leadByName(org.admin, '新人甲');
+    const fresh = await theLead(org.admin, '新人甲');
     expect(fresh).toMatchObject({ source: 'telemarketing', province: '江苏省', email: 'xinren@example.com', ownerId: null, createdBy: org.ids.marketer });
     const preview = await org.as.marketer.post(`/api/v1/imports/${job.id}/preview`, { mapping: job.mapping, duplicateMode: 'skip' });
     expect(preview.body.rows[0].messages[0].message).toContain('陈静');
     // The originals are untouched.
-    const [chen] = await leadByName(org.admin, '陈静');
+    const chen = await theLead(org.admin, '陈静');
     expect(chen.company).toBeNull();
   });
 
@@ -134,13 +142,13 @@ describe('lead import: a GBK CSV and duplicates of existing leads', () => {
     const job = await runImport(t, org.as.marketer, 'leads', '线索.csv', fixture('leads-gbk.csv'), { duplicateMode: 'update' });
     // 新人甲 was created by the previous import, with the same values: nothing to update.
     expect(job).toMatchObject({ status: 'finished', created: 0, updated: 2, skipped: 1, rejected: 0 });
-    const [chen] = await leadByName(org.admin, '陈静');
+    const chen = await theLead(org.admin, '陈静');
     expect(chen).toMatchObject({ company: '新公司', notes: '老客户介绍', mobile: '13800000001', email: 'chen@example.com', age: 35, manGrade: 'MaN' });
-    const [wang] = await leadByName(org.admin, '王五');
+    const wang = await theLead(org.admin, '王五');
     expect(wang).toMatchObject({ phone: '+86 138 0000 0003', notes: '备注, 有逗号', mobile: '13800000003' });
-    const history = (await org.admin.get(`/api/v1/leads/${chen.id}/history`)).body.items as any[];
+    const history = (await org.admin.get<ListResponse<HistoryEntry>>(`/api/v1/leads/${chen.id}/history`)).body.items;
     expect(history[0]).toMatchObject({ action: 'import' });
-    expect(history[0].changes.map((c: any) => c.field).sort()).toEqual(['company', 'notes']);
+    expect((history[0]?.changes ?? []).map((c) => c.field).sort()).toEqual(['company', 'notes']);
   });
 
   it('create: every row becomes a lead, duplicates or not', async () => {
@@ -181,6 +189,6 @@ describe('lead import: who may', () => {
     // And sees their lead imports in the list.
     const list = await org.as.marketer.get('/api/v1/imports?entity=leads');
     expect(list.status).toBe(200);
-    expect(list.body.items.every((j: any) => j.entity === 'leads' && j.createdBy === org.ids.marketer)).toBe(true);
+    expect((list.body.items as ImportJob[]).every((j) => j.entity === 'leads' && j.createdBy === org.ids.marketer)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
+import { createTestApp, errorAt, errorPaths, type Agent, type ErrorAnswer, type TestApp } from '../../test/harness.js';
 
 /**
  * Web forms refuse bad input with a field-level message in the caller's language, change nothing
@@ -40,7 +40,7 @@ async function post(body: string | object, options: { ip?: string; lang?: string
     headers: { 'content-type': 'application/json', 'accept-language': options.lang ?? 'en' },
     payload: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.statusCode, body: JSON.parse(res.body) as any, headers: res.headers };
+  return { status: res.statusCode, body: JSON.parse(res.body) as ErrorAnswer & { thankYou: string }, headers: res.headers };
 }
 
 async function leadCount(): Promise<number> {
@@ -49,7 +49,6 @@ async function leadCount(): Promise<number> {
 async function submissionCount(): Promise<number> {
   return (await admin.get(`/api/v1/lead-forms/${form.id}`)).body.submissionCount;
 }
-const paths = (res: { body: any }) => (res.body.error.details as Array<{ path: string }>).map((d) => d.path);
 
 describe('bad input: the form editor', () => {
   it('malformed JSON, wrong types, unknown fields, too long: field-level 400 in both languages, nothing written', async () => {
@@ -61,16 +60,16 @@ describe('bad input: the form editor', () => {
     const wrong = await admin.post('/api/v1/lead-forms', { ...formBody, name: 7, fields: [{ field: 'shoeSize', required: true }], active: 'yes', colour: 'red' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.code).toBe('VALIDATION_FAILED');
-    expect(paths(wrong)).toEqual(expect.arrayContaining(['name', 'fields.0.field', 'active', 'colour']));
+    expect(errorPaths(wrong)).toEqual(expect.arrayContaining(['name', 'fields.0.field', 'active', 'colour']));
 
     const missing = await admin.post('/api/v1/lead-forms', { name: '缺字段' });
-    expect(paths(missing)).toEqual(expect.arrayContaining(['fields', 'thankYou']));
+    expect(errorPaths(missing)).toEqual(expect.arrayContaining(['fields', 'thankYou']));
 
     const tooLong = await admin.post('/api/v1/lead-forms', { ...formBody, thankYou: 'x'.repeat(2001) });
-    expect(paths(tooLong)).toEqual(['thankYou']);
+    expect(errorPaths(tooLong)).toEqual(['thankYou']);
 
     const badSource = await admin.post('/api/v1/lead-forms', { ...formBody, source: 'Bad Key' });
-    expect(paths(badSource)).toEqual(['source']);
+    expect(errorPaths(badSource)).toEqual(['source']);
 
     const zh = await t.login(undefined, undefined, 'zh-CN');
     const chinese = await zh.post('/api/v1/lead-forms', { ...formBody, fields: [{ field: 'mobile' }] });
@@ -82,14 +81,14 @@ describe('bad input: the form editor', () => {
 
   it('PATCH: missing or wrong version, bad values, unknown fields; the form is unchanged', async () => {
     const noVersion = await admin.patch(`/api/v1/lead-forms/${form.id}`, { name: 'x' });
-    expect(paths(noVersion)).toEqual(['version']);
+    expect(errorPaths(noVersion)).toEqual(['version']);
     const wrong = await admin.patch(`/api/v1/lead-forms/${form.id}`, { version: 1, fields: [], thankYou: '', token: 'mine' });
-    expect(paths(wrong)).toEqual(expect.arrayContaining(['fields', 'thankYou', 'token']));
+    expect(errorPaths(wrong)).toEqual(expect.arrayContaining(['fields', 'thankYou', 'token']));
     const twice = await admin.patch(`/api/v1/lead-forms/${form.id}`, { version: 1, fields: [{ field: 'name', required: true }, { field: 'name', required: true }] });
-    expect(paths(twice)).toEqual(['fields.1.field']);
+    expect(errorPaths(twice)).toEqual(['fields.1.field']);
     const badId = await admin.patch('/api/v1/lead-forms/abc', { version: 1 });
     expect(badId.status).toBe(400);
-    expect(paths(badId)).toEqual(['id']);
+    expect(errorPaths(badId)).toEqual(['id']);
     expect((await admin.get(`/api/v1/lead-forms/${form.id}`)).body.version).toBe(1);
   });
 });
@@ -100,18 +99,18 @@ describe('bad input: public posts', () => {
     const res = await post({ values: { email: 'not-an-email', age: 'old', gender: 'robot' } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(paths(res).sort()).toEqual(['values.age', 'values.email', 'values.gender', 'values.mobile', 'values.name']);
-    expect(res.body.error.details.find((d: any) => d.path === 'values.name').message).toBe('Please fill this in.');
+    expect(errorPaths(res).sort()).toEqual(['values.age', 'values.email', 'values.gender', 'values.mobile', 'values.name']);
+    expect(errorAt(res, 'values.name')).toBe('Please fill this in.');
 
     const phone = await post({ values: { name: '张三', mobile: 'call me maybe' } });
-    expect(paths(phone)).toEqual(['values.mobile']);
-    expect(phone.body.error.details[0].message).toBe('Not a valid phone number.');
+    expect(errorPaths(phone)).toEqual(['values.mobile']);
+    expect(phone.body.error.details[0]?.message).toBe('Not a valid phone number.');
 
     const blank = await post({ values: { name: '   ', mobile: '13800000000' } });
-    expect(paths(blank)).toEqual(['values.name']);
+    expect(errorPaths(blank)).toEqual(['values.name']);
 
     const chinese = await post({ values: { name: '张三', mobile: '13800000000', email: 'x@' } }, { lang: 'zh-CN' });
-    expect(paths(chinese)).toEqual(['values.email']);
+    expect(errorPaths(chinese)).toEqual(['values.email']);
     expect(chinese.body.error.message).toBe('部分字段填写有误。');
     expect(await leadCount()).toBe(before);
   });
@@ -120,15 +119,15 @@ describe('bad input: public posts', () => {
     const before = await leadCount();
     const extra = await post({ values: { name: '张三', mobile: '13800000000', company: '不在表单里', shoeSize: 42 } });
     expect(extra.status).toBe(400);
-    expect(paths(extra).sort()).toEqual(['values.company', 'values.shoeSize']);
-    expect(extra.body.error.details[0].message).toBe('This form has no such field.');
+    expect(errorPaths(extra).sort()).toEqual(['values.company', 'values.shoeSize']);
+    expect(extra.body.error.details[0]?.message).toBe('This form has no such field.');
     const top = await post({ values: { name: '张三', mobile: '13800000000' }, ownerId: 1 });
-    expect(paths(top)).toEqual(['ownerId']);
+    expect(errorPaths(top)).toEqual(['ownerId']);
     const wrongShape = await post({ values: ['张三'] });
     expect(wrongShape.status).toBe(400);
-    expect(paths(wrongShape)).toEqual(['values']);
+    expect(errorPaths(wrongShape)).toEqual(['values']);
     const noValues = await post({});
-    expect(paths(noValues)).toEqual(['values']);
+    expect(errorPaths(noValues)).toEqual(['values']);
     expect(await leadCount()).toBe(before);
   });
 
@@ -144,7 +143,7 @@ describe('bad input: public posts', () => {
     // Just under the limit goes through to validation (here: a value too long for its field).
     const under = await post({ values: { name: 'x'.repeat(2000), mobile: '13800000000' } });
     expect(under.status).toBe(400);
-    expect(paths(under)).toEqual(['values.name']);
+    expect(errorPaths(under)).toEqual(['values.name']);
     expect(await leadCount()).toBe(before);
   });
 

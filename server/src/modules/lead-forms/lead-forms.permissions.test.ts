@@ -1,3 +1,4 @@
+import type { LeadForm, ListResponse } from '@crm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
@@ -47,8 +48,8 @@ describe('permission matrix: web form editor', () => {
       expect((await agent(who).delete('/api/v1/lead-forms/999999')).status, `${who} delete missing`).toBe(allowed ? 404 : 403);
     }
     // Nothing the refused roles sent was written.
-    const names = (await org.admin.get('/api/v1/lead-forms')).body.items.map((f: any) => f.name);
-    expect(names.filter((n: string) => n.startsWith('由 '))).toEqual(['由 admin 创建']);
+    const names = (await org.admin.get<ListResponse<LeadForm>>('/api/v1/lead-forms')).body.items.map((f) => f.name);
+    expect(names.filter((n) => n.startsWith('由 '))).toEqual(['由 admin 创建']);
   });
 
   it('signed out: 401 on the editor', async () => {

@@ -1,7 +1,7 @@
-import type { LeadFormCreate } from '@crm/contracts';
+import type { Lead, LeadForm, LeadFormCreate, LeadSource, ListResponse, NotificationList, PublicLeadForm } from '@crm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, type Org } from '../../test/fixtures.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, errorPaths, type ErrorAnswer, type TestApp } from '../../test/harness.js';
 
 /** Web forms: the administrator's editor, the public page and what a submission becomes. */
 let t: TestApp;
@@ -32,6 +32,9 @@ function buildForm(overrides: Partial<LeadFormCreate> = {}): LeadFormCreate {
   };
 }
 
+/** What a public post answers: the thank-you, or an error (a test reads the one it expects). */
+type SubmitAnswer = ErrorAnswer & { thankYou: string };
+
 /** A public submission from one address (the per-IP limit is per address). */
 async function submit(token: string, body: unknown, ip = '203.0.113.1', lang = 'en') {
   const res = await t.app.inject({
@@ -41,7 +44,7 @@ async function submit(token: string, body: unknown, ip = '203.0.113.1', lang = '
     headers: { 'content-type': 'application/json', 'accept-language': lang },
     payload: JSON.stringify(body),
   });
-  return { status: res.statusCode, body: JSON.parse(res.body) as any, headers: res.headers };
+  return { status: res.statusCode, body: JSON.parse(res.body) as SubmitAnswer, headers: res.headers };
 }
 
 describe('web forms: the administrator', () => {
@@ -69,7 +72,7 @@ describe('web forms: the administrator', () => {
     const created = (await org.admin.post('/api/v1/lead-forms', buildForm({ name: '列表测试' }))).body;
     const list = await org.admin.get('/api/v1/lead-forms');
     expect(list.status).toBe(200);
-    expect(list.body.items.map((f: any) => f.name)).toContain('列表测试');
+    expect((list.body.items as LeadForm[]).map((f) => f.name)).toContain('列表测试');
     expect(list.body.total).toBe(list.body.items.length);
     const one = await org.as.manager.get(`/api/v1/lead-forms/${created.id}`);
     expect(one.status).toBe(200);
@@ -88,7 +91,7 @@ describe('web forms: the administrator', () => {
     expect(stale.body.error.current).toMatchObject({ id: created.id, version: 2, thankYou: '谢谢！' });
     const fields = await org.admin.patch(`/api/v1/lead-forms/${created.id}`, { version: 2, fields: [{ field: 'name', required: true }, { field: 'wechat', required: true }], title: null });
     expect(fields.status).toBe(200);
-    expect(fields.body.fields.map((f: any) => f.field)).toEqual(['name', 'wechat']);
+    expect((fields.body as PublicLeadForm).fields.map((f) => f.field)).toEqual(['name', 'wechat']);
     expect(fields.body.title).toBeNull();
   });
 
@@ -110,13 +113,13 @@ describe('web forms: the administrator', () => {
   it('takes only a source new leads may get', async () => {
     const unknown = await org.admin.post('/api/v1/lead-forms', buildForm({ source: 'carrier_pigeon' }));
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details.map((d: any) => d.path)).toEqual(['source']);
+    expect(errorPaths(unknown)).toEqual(['source']);
     const sources = (await org.admin.get('/api/v1/settings/lead-sources')).body;
-    const items = sources.items.map((s: any) => (s.key === 'seminar' ? { ...s, active: false } : s));
+    const items = (sources.items as LeadSource[]).map((s) => (s.key === 'seminar' ? { ...s, active: false } : s));
     expect((await org.admin.put('/api/v1/settings/lead-sources', { items, version: sources.version })).status).toBe(200);
     const inactive = await org.admin.post('/api/v1/lead-forms', buildForm({ source: 'seminar' }));
     expect(inactive.status).toBe(400);
-    expect(inactive.body.error.details.map((d: any) => d.path)).toEqual(['source']);
+    expect(errorPaths(inactive)).toEqual(['source']);
   });
 
   it('deletes a form: 204, then 404 everywhere and its link stops working', async () => {
@@ -125,7 +128,7 @@ describe('web forms: the administrator', () => {
     expect((await org.admin.get(`/api/v1/lead-forms/${created.id}`)).status).toBe(404);
     expect((await org.admin.patch(`/api/v1/lead-forms/${created.id}`, { version: 2, name: 'x' })).status).toBe(404);
     expect((await org.admin.delete(`/api/v1/lead-forms/${created.id}`)).status).toBe(404);
-    expect((await org.admin.get('/api/v1/lead-forms')).body.items.map((f: any) => f.id)).not.toContain(created.id);
+    expect((await org.admin.get<ListResponse<LeadForm>>('/api/v1/lead-forms')).body.items.map((f) => f.id)).not.toContain(created.id);
     expect((await t.anonymous().get(`/api/v1/public/forms/${created.token}`)).status).toBe(404);
     expect((await submit(created.token, { values: { name: '张三', mobile: '13800000000' } })).status).toBe(404);
   });
@@ -171,13 +174,13 @@ describe('web forms: the public page', () => {
     const second = await submit(form.token, { values: { name: 'Li Lei', company: '杭州示例科技有限公司', mobile: 13900139000 } }, '203.0.113.2');
     expect(second.status).toBe(201);
 
-    const leads = (await org.admin.get(`/api/v1/leads?formId=${form.id}&sort=createdAt&pageSize=50`)).body.items as any[];
+    const leads = (await org.admin.get<ListResponse<Lead>>(`/api/v1/leads?formId=${form.id}&sort=createdAt&pageSize=50`)).body.items;
     expect(leads).toHaveLength(2);
     expect(leads[0]).toMatchObject({ kind: 'person', name: '陈静', mobile: '138 0013 8000', email: 'chen@example.com', age: 35, province: '浙江省', notes: '想了解报价', source: 'exhibition', formId: form.id, status: 'new', createdBy: null });
     expect(leads[1]).toMatchObject({ kind: 'organization', name: 'Li Lei', company: '杭州示例科技有限公司', mobile: '13900139000', source: 'exhibition' });
     // Round robin within the rule: one each.
     expect(leads.map((l) => l.ownerId).sort()).toEqual([org.ids.east1, org.ids.east2].sort());
-    const notified = (await org.as.east1.get('/api/v1/notifications')).body.items as any[];
+    const notified = (await org.as.east1.get<NotificationList>('/api/v1/notifications')).body.items;
     expect(notified.some((n) => n.kind === 'lead_assigned')).toBe(true);
     expect((await org.admin.get(`/api/v1/lead-forms/${form.id}`)).body.submissionCount).toBe(2);
   });
@@ -185,7 +188,7 @@ describe('web forms: the public page', () => {
   it('leaves a lead no rule takes in the lead pool', async () => {
     const form = (await org.admin.post('/api/v1/lead-forms', buildForm({ name: '公海测试', source: 'advertising' }))).body;
     expect((await submit(form.token, { values: { name: '王五', mobile: '13700137000' } }, '203.0.113.3')).status).toBe(201);
-    const [lead] = (await org.admin.get(`/api/v1/leads?formId=${form.id}`)).body.items as any[];
+    const [lead] = (await org.admin.get<ListResponse<Lead>>(`/api/v1/leads?formId=${form.id}`)).body.items;
     expect(lead).toMatchObject({ name: '王五', ownerId: null, source: 'advertising' });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, password, type Org } from '../../test/fixtures.js';
-import { createTestApp, type Agent, type Response, type TestApp } from '../../test/harness.js';
+import { createTestApp, errorAt, errorPaths, type Agent, type TestApp } from '../../test/harness.js';
 
 /**
  * Every leads write endpoint refuses bad input with field-level messages in the caller's
@@ -37,8 +37,6 @@ const writes: Array<{ name: string; method: Method; url: () => string; wrongType
   { name: 'assignment rules', method: 'PUT', url: () => '/api/v1/settings/lead-assignment', wrongType: { version: 0, rules: [{ id: 'a', name: 'a', kind: 'lottery', userIds: [1] }] }, wrongPath: 'rules.0.kind', tooLong: { version: 0, rules: [{ id: 'a', name: long, kind: 'round_robin', userIds: [1] }] }, longPath: 'rules.0.name', read: () => '/api/v1/settings/lead-assignment' },
 ];
 
-const paths = (res: Response<any>) => (res.body.error.details as Array<{ path: string }>).map((d) => d.path);
-const messageAt = (res: Response<any>, path: string) => (res.body.error.details as Array<{ path: string; message: string }>).find((d) => d.path === path)?.message;
 
 describe('bad input on every leads write endpoint', () => {
   for (const w of writes) {
@@ -54,15 +52,15 @@ describe('bad input on every leads write endpoint', () => {
         const wrongType = await send(w.wrongType, as);
         expect(wrongType.status).toBe(400);
         expect(wrongType.body.error.code).toBe('VALIDATION_FAILED');
-        expect(paths(wrongType)).toContain(w.wrongPath);
-        expect(messageAt(wrongType, w.wrongPath)).toBeTruthy();
+        expect(errorPaths(wrongType)).toContain(w.wrongPath);
+        expect(errorAt(wrongType, w.wrongPath)).toBeTruthy();
       }
 
       const unknown = await send({ ...(w.tooLong as object), sneaky: true });
       expect(unknown.status).toBe(400);
-      expect(paths(unknown)).toEqual(expect.arrayContaining(['sneaky', w.longPath]));
+      expect(errorPaths(unknown)).toEqual(expect.arrayContaining(['sneaky', w.longPath]));
       const unknownZh = await send({ ...(w.tooLong as object), sneaky: true }, zh);
-      expect(messageAt(unknownZh, 'sneaky')).toBe('未知字段。');
+      expect(errorAt(unknownZh, 'sneaky')).toBe('未知字段。');
 
       expect((await send([1, 2, 3])).status).toBe(400);
       const huge = await send({ name: 'y'.repeat(1024 * 1024 + 10) });
@@ -92,7 +90,7 @@ describe('checks beyond the schema, in both languages', () => {
       { path: 'referrerCustomerId', message: '客户不存在。' },
     ]);
     const types = await org.admin.post('/api/v1/leads', { name: ' ', source: 'other', kind: 'robot', gender: 'x', age: -1, mobile: 'abc', email: 'not-mail', annualIncome: 1.5, creditStanding: 'rich', manNeed: 1 });
-    expect(paths(types).sort()).toEqual(['age', 'annualIncome', 'creditStanding', 'email', 'gender', 'kind', 'manNeed', 'mobile', 'name']);
+    expect(errorPaths(types).sort()).toEqual(['age', 'annualIncome', 'creditStanding', 'email', 'gender', 'kind', 'manNeed', 'mobile', 'name']);
     expect((await org.admin.post('/api/v1/leads', {})).body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['name', 'source']);
     expect((await org.admin.get('/api/v1/leads?pageSize=200')).body).toEqual(before);
   });
@@ -101,7 +99,7 @@ describe('checks beyond the schema, in both languages', () => {
     const before = (await org.admin.get(`/api/v1/leads/${ids.lead}`)).body;
     const status = await zh.patch(`/api/v1/leads/${ids.lead}`, { version: before.version, status: 'converted' });
     expect(status.status).toBe(400);
-    expect(paths(status)).toEqual(['status']);
+    expect(errorPaths(status)).toEqual(['status']);
     const owner = await org.as.east1.patch(`/api/v1/leads/${ids.lead}`, { version: before.version, ownerId: org.ids.east2 });
     expect(owner.body.error.details).toEqual([{ path: 'ownerId', message: 'Take leads from the lead pool with Claim and give them back with Release.' }]);
     const source = await zh.patch(`/api/v1/leads/${ids.lead}`, { version: before.version, source: 'nope_source', referrerCustomerId: 999999 });
@@ -113,9 +111,9 @@ describe('checks beyond the schema, in both languages', () => {
 
   it('disqualify, claim, release: bad ids, empty reasons, wrong states', async () => {
     const before = (await org.admin.get(`/api/v1/leads/${ids.lead}`)).body;
-    expect(paths(await org.admin.post('/api/v1/leads/abc/claim'))).toEqual(['id']);
-    expect(paths(await org.admin.post(`/api/v1/leads/${ids.lead}/disqualify`, { version: before.version, reason: '   ' }))).toEqual(['reason']);
-    expect(paths(await org.admin.post(`/api/v1/leads/${ids.lead}/disqualify`, {}))).toEqual(['reason', 'version']);
+    expect(errorPaths(await org.admin.post('/api/v1/leads/abc/claim'))).toEqual(['id']);
+    expect(errorPaths(await org.admin.post(`/api/v1/leads/${ids.lead}/disqualify`, { version: before.version, reason: '   ' }))).toEqual(['reason']);
+    expect(errorPaths(await org.admin.post(`/api/v1/leads/${ids.lead}/disqualify`, {}))).toEqual(['reason', 'version']);
     expect((await org.admin.post('/api/v1/leads/999999/claim')).status).toBe(404);
     const claimOwned = await zh.post(`/api/v1/leads/${ids.lead}/claim`);
     expect(claimOwned.status).toBe(409);
@@ -130,8 +128,8 @@ describe('checks beyond the schema, in both languages', () => {
     const before = (await org.admin.get(`/api/v1/leads/${ids.lead}`)).body;
     const res = await zh.post('/api/v1/leads/assign', { leadIds: [ids.lead, 999999], ownerId: ids.inactive });
     expect(res.body.error.details).toEqual([{ path: 'ownerId', message: '用户不存在或已停用。' }, { path: 'leadIds.1', message: '线索不存在。' }]);
-    expect(paths(await org.admin.post('/api/v1/leads/assign', { leadIds: [], ownerId: org.ids.east2 }))).toEqual(['leadIds']);
-    expect(paths(await org.admin.post('/api/v1/leads/assign', { leadIds: [ids.lead] }))).toEqual(['ownerId']);
+    expect(errorPaths(await org.admin.post('/api/v1/leads/assign', { leadIds: [], ownerId: org.ids.east2 }))).toEqual(['leadIds']);
+    expect(errorPaths(await org.admin.post('/api/v1/leads/assign', { leadIds: [ids.lead] }))).toEqual(['ownerId']);
     expect((await org.admin.get(`/api/v1/leads/${ids.lead}`)).body).toEqual(before);
   });
 
@@ -143,33 +141,33 @@ describe('checks beyond the schema, in both languages', () => {
       version: before.version, customer: { mode: 'existing' }, createContact: 'yes',
       opportunity: { name: '', amount: -1, currency: 'yuan', expectedCloseDate: '31/12/2027' },
     });
-    expect(paths(bad).sort()).toEqual(['createContact', 'customer.customerId', 'opportunity.amount', 'opportunity.currency', 'opportunity.expectedCloseDate', 'opportunity.name']);
+    expect(errorPaths(bad).sort()).toEqual(['createContact', 'customer.customerId', 'opportunity.amount', 'opportunity.currency', 'opportunity.expectedCloseDate', 'opportunity.name']);
     const zhBad = await zh.post(`/api/v1/leads/${ids.lead}/convert`, { version: before.version, customer: { mode: 'new' }, opportunity: { name: 'x', amount: 1, expectedCloseDate: '31/12/2027' } });
-    expect(messageAt(zhBad, 'opportunity.expectedCloseDate')).toBe('日期格式应为 YYYY-MM-DD。');
+    expect(errorAt(zhBad, 'opportunity.expectedCloseDate')).toBe('日期格式应为 YYYY-MM-DD。');
     expect((await org.admin.post(`/api/v1/leads/${ids.lead}/convert`, { version: before.version, customer: { mode: 'existing', customerId: 999999 } })).status).toBe(404);
     const stage = await zh.post(`/api/v1/leads/${ids.lead}/convert`, { version: before.version, customer: { mode: 'new' }, opportunity: { name: 'x', amount: 1, expectedCloseDate: '2027-12-31', pipelineId: 999999 } });
     expect(stage.status).toBe(400);
-    expect(paths(stage)).toEqual(['opportunity.pipelineId']);
+    expect(errorPaths(stage)).toEqual(['opportunity.pipelineId']);
     expect(await count()).toBe(customers);
     expect((await org.admin.get(`/api/v1/leads/${ids.lead}`)).body).toEqual(before);
   });
 
   it('settings: sources and rules refuse what they cannot keep', async () => {
     const sources = (await org.admin.get('/api/v1/settings/lead-sources')).body;
-    expect(paths(await org.admin.put('/api/v1/settings/lead-sources', { version: sources.version, items: [] }))).toEqual(['items']);
-    expect(paths(await org.admin.put('/api/v1/settings/lead-sources', { items: sources.items }))).toEqual(['version']);
+    expect(errorPaths(await org.admin.put('/api/v1/settings/lead-sources', { version: sources.version, items: [] }))).toEqual(['items']);
+    expect(errorPaths(await org.admin.put('/api/v1/settings/lead-sources', { items: sources.items }))).toEqual(['version']);
     const twice = await zh.put('/api/v1/settings/lead-sources', { version: sources.version, items: [...sources.items, sources.items[0]] });
     expect(twice.body.error.details).toEqual([{ path: `items.${sources.items.length}.key`, message: '该标识在列表中重复。' }]);
     const keyMessage = await zh.put('/api/v1/settings/lead-sources', { version: sources.version, items: [{ key: '1abc', labelZh: 'a', labelEn: 'a' }] });
-    expect(messageAt(keyMessage, 'items.0.key')).toBe('只能使用小写字母、数字和下划线，并以字母开头。');
+    expect(errorAt(keyMessage, 'items.0.key')).toBe('只能使用小写字母、数字和下划线，并以字母开头。');
     expect((await org.admin.get('/api/v1/settings/lead-sources')).body).toEqual(sources);
 
     const rules = (await org.admin.get('/api/v1/settings/lead-assignment')).body;
     const put = (r: unknown) => org.admin.put('/api/v1/settings/lead-assignment', { version: rules.version, rules: [r] });
-    expect(paths(await put({ id: 'a', name: 'a', kind: 'round_robin', userIds: [] }))).toEqual(['rules.0.userIds']);
-    expect(paths(await put({ id: 'a', name: 'a', kind: 'source', userIds: [org.ids.east1] }))).toEqual(['rules.0.sources']);
-    expect(paths(await put({ id: 'a', name: 'a', kind: 'region', userIds: [org.ids.east1], provinces: [''] }))).toEqual(['rules.0.provinces.0']);
-    expect(paths(await put({ id: 'a', name: 'a', kind: 'round_robin', userIds: [org.ids.east1], sources: ['BAD'] }))).toEqual(['rules.0.sources.0']);
+    expect(errorPaths(await put({ id: 'a', name: 'a', kind: 'round_robin', userIds: [] }))).toEqual(['rules.0.userIds']);
+    expect(errorPaths(await put({ id: 'a', name: 'a', kind: 'source', userIds: [org.ids.east1] }))).toEqual(['rules.0.sources']);
+    expect(errorPaths(await put({ id: 'a', name: 'a', kind: 'region', userIds: [org.ids.east1], provinces: [''] }))).toEqual(['rules.0.provinces.0']);
+    expect(errorPaths(await put({ id: 'a', name: 'a', kind: 'round_robin', userIds: [org.ids.east1], sources: ['BAD'] }))).toEqual(['rules.0.sources.0']);
     expect((await org.admin.get('/api/v1/settings/lead-assignment')).body).toEqual(rules);
   });
 
@@ -177,7 +175,7 @@ describe('checks beyond the schema, in both languages', () => {
     const bad = async (query: string, path: string) => {
       const res = await org.admin.get(`/api/v1/leads?${query}`);
       expect(res.status, query).toBe(400);
-      expect(paths(res), query).toContain(path);
+      expect(errorPaths(res), query).toContain(path);
     };
     await bad('sort=password', 'sort');
     await bad('status=happy', 'status.0');
@@ -193,6 +191,6 @@ describe('checks beyond the schema, in both languages', () => {
     expect((await org.admin.get('/api/v1/leads/abc')).status).toBe(400);
     expect((await org.admin.get(`/api/v1/leads/${ids.lead}/history?pageSize=0`)).status).toBe(400);
     const zhDate = await zh.get('/api/v1/leads?createdTo=2026-02-30');
-    expect(messageAt(zhDate, 'createdTo')).toBe('日期无效。');
+    expect(errorAt(zhDate, 'createdTo')).toBe('日期无效。');
   });
 });
