@@ -7,7 +7,7 @@ import { bulkCreateContacts, importUpdateContact, liveContactsOf, type ContactIn
 import { mergeCustomValues } from '../custom-fields/index.js';
 import { customerScope, customersByReference } from '../customers/index.js';
 import { convertRow, type RowMessage } from './convert.js';
-import { matchWords } from './customers.import.js';
+import { matchWords } from './duplicate-modes.js';
 import { checkCustom, checkSchema, type ImportPlan, type RowProcessor, type RowResult, type SourceRow } from './plan.js';
 
 type Db = AppContext['db'];

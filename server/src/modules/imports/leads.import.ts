@@ -1,16 +1,13 @@
 import { leadCreate, type LeadSource } from '@crm/contracts';
-import { can } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { t } from '../../platform/i18n.js';
 import { dedupeKeys } from '../../platform/normalize.js';
 import { checkLeadInput, importUpdateLead, insertLeads, leadsByIds, leadsWithKeys, readLeadSources, type ImportedLeadRow, type LeadInput } from '../leads/index.js';
-import { userNames } from '../users/index.js';
 import { convertRow, type RowMessage } from './convert.js';
-import { matchWords } from './customers.import.js';
+import { decideDuplicates } from './duplicate-modes.js';
 import { headerKey } from './fields.js';
 import { OwnerResolver } from './owners.js';
 import { checkSchema, type ImportPlan, type RowProcessor, type RowResult, type SourceRow } from './plan.js';
-import * as repo from './imports.repository.js';
 
 type Db = AppContext['db'];
 
@@ -23,14 +20,6 @@ export interface PreparedLead {
   ownerId: number | null | undefined;
   /** Phone and email keys: what makes two leads the same person. */
   keys: string[];
-}
-
-/** Where an earlier row of this batch went, so a later row with the same keys is its duplicate. */
-interface Earlier {
-  rowNo: number;
-  /** Null until a pending creation is written. */
-  leadId: number | null;
-  pending: boolean;
 }
 
 /** A row without a source column (or with it empty) is a lead of this source. */
@@ -118,117 +107,20 @@ export class LeadImport implements RowProcessor<PreparedLead> {
     return out;
   }
 
-  async decide(db: Db, prepared: PreparedLead[], options: { dry: boolean; at: string }): Promise<RowResult[]> {
+  decide(db: Db, prepared: PreparedLead[], options: { dry: boolean; at: string }): Promise<RowResult[]> {
     const { plan } = this;
-    const { ctx, actor, mode } = plan;
-    const results: RowResult[] = prepared.map((p) => ({ rowNo: p.rowNo, outcome: 'rejected', entityId: null, messages: p.messages }));
-
-    // Existing leads holding any key of the batch, which of them the importer may see, and which
-    // were created by earlier batches of this very import.
-    const allKeys = [...new Set(prepared.flatMap((p) => p.keys))];
-    const existing = await leadsWithKeys(db, allKeys);
-    const byKey = new Map<string, number[]>();
-    for (const [id, keys] of existing) for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), id]);
-    const { rows, visible } = await leadsByIds(db, [...existing.keys()], actor);
-    const hiddenOwners = [...rows.values()].filter((r) => !visible.has(r.id)).flatMap((r) => (r.owner_id === null ? [] : [r.owner_id]));
-    const ownerNames = hiddenOwners.length > 0 ? await userNames(ctx, hiddenOwners, db) : new Map<number, string>();
-    const fromThisFile = plan.jobId !== null && existing.size > 0 ? await repo.rowsThatCreated(db, plan.jobId, [...existing.keys()]) : new Map<number, number>();
-
-    const earlier = new Map<string, Earlier>();
-    const pending: Array<{ index: number; input: LeadInput; earlier: Earlier }> = [];
-    const flush = async () => {
-      if (pending.length === 0) return;
-      const batch = pending.splice(0);
-      const created = options.dry ? batch.map(() => null) : await insertLeads(ctx, db, batch.map((p) => p.input), { actorId: actor.userId, action: 'import', now: new Date(options.at) });
-      batch.forEach((p, i) => {
-        const id = created[i]?.id ?? null;
-        const result = results[p.index];
-        if (result) result.entityId = id;
-        p.earlier.leadId = id;
-        p.earlier.pending = false;
-      });
-      // Only an update of a lead created earlier in the batch needs its row.
-      if (!options.dry && mode === 'update') {
-        const fresh = await leadsByIds(db, batch.map((p) => p.earlier.leadId).filter((id): id is number => id !== null), actor);
-        for (const [id, row] of fresh.rows) {
-          rows.set(id, row);
-          visible.add(id);
-        }
-      }
-    };
-    const describe = (id: number, shared: Iterable<string>): RowMessage => {
-      const row = rows.get(id);
-      const match = matchWords(plan, shared);
-      const createdBy = fromThisFile.get(id);
-      if (createdBy !== undefined) return { field: 'duplicate', message: t(plan.locale, 'importDuplicateRow', { row: createdBy, match }) };
-      if (row && visible.has(id)) return { field: 'duplicate', message: t(plan.locale, 'importLeadDuplicateOf', { lead: row.name, match }) };
-      const owner = row?.owner_id != null ? (ownerNames.get(row.owner_id) ?? t(plan.locale, 'importNobody')) : t(plan.locale, 'importLeadPool');
-      return { field: 'duplicate', message: t(plan.locale, 'importLeadDuplicateHidden', { owner, match }) };
-    };
-
-    for (const [index, p] of prepared.entries()) {
-      const result = results[index];
-      if (!p.input || !result) continue;
-      const earlierHit = p.keys.map((k) => ({ key: k, hit: earlier.get(k) })).find((e) => e.hit !== undefined);
-      // Existing matches, the one sharing most keys first; ties by id.
-      const shared = new Map<number, string[]>();
-      for (const key of p.keys) for (const id of byKey.get(key) ?? []) shared.set(id, [...(shared.get(id) ?? []), key]);
-      const matches = [...shared.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-      const remember = (entry: Earlier) => {
-        for (const key of p.keys) if (!earlier.has(key)) earlier.set(key, entry);
-      };
-
-      if ((!earlierHit && matches.length === 0) || mode === 'create') {
-        const entry: Earlier = { rowNo: p.rowNo, leadId: null, pending: true };
-        pending.push({ index, input: p.input, earlier: entry });
-        result.outcome = 'created';
-        remember(entry);
-        continue;
-      }
-
-      if (mode === 'skip') {
-        result.outcome = 'skipped';
-        if (earlierHit?.hit) {
-          result.entityId = earlierHit.hit.leadId;
-          result.messages = [{ field: 'duplicate', message: t(plan.locale, 'importDuplicateRow', { row: earlierHit.hit.rowNo, match: matchWords(plan, [earlierHit.key]) }) }];
-        } else if (matches[0]) {
-          const [id, keys] = matches[0];
-          result.entityId = visible.has(id) ? id : null;
-          result.messages = [describe(id, keys)];
-        }
-        continue;
-      }
-
-      // Update the match: an earlier row of the batch, else the best visible existing lead.
-      let targetId: number | null = null;
-      if (earlierHit?.hit) {
-        if (earlierHit.hit.pending) await flush();
-        targetId = earlierHit.hit.leadId;
-      } else {
-        const seen = matches.find(([id]) => visible.has(id));
-        if (!seen && matches[0]) {
-          result.messages = [describe(matches[0][0], matches[0][1])];
-          continue;
-        }
-        targetId = seen?.[0] ?? null;
-      }
-      const target: ImportedLeadRow | undefined = targetId !== null ? rows.get(targetId) : undefined;
-      if (!can(actor, 'leads.edit')) {
-        result.messages = [{ field: 'duplicate', message: t(plan.locale, 'importLeadDuplicateNoEdit', { lead: target?.name ?? '' }) }];
-        continue;
-      }
-      result.outcome = 'updated';
-      result.entityId = targetId;
-      if (options.dry || !target) continue;
-      const updated = await importUpdateLead(db, actor, target, { input: p.input, provided: p.provided, ownerId: p.ownerId }, options.at);
-      rows.set(target.id, updated.row);
-      if (!updated.changed) {
-        result.outcome = 'skipped';
-        result.messages = [{ field: 'duplicate', message: t(plan.locale, 'importUnchanged') }];
-      }
-      remember({ rowNo: p.rowNo, leadId: target.id, pending: false });
-    }
-    await flush();
-    return results;
+    const { ctx, actor } = plan;
+    return decideDuplicates<PreparedLead, ImportedLeadRow, LeadInput>(db, plan, prepared, options, {
+      withKeys: leadsWithKeys,
+      byIds: (trx, ids) => leadsByIds(trx, ids, actor),
+      creation: (p) => (p.input ? { create: p.input } : null),
+      insert: (trx, inputs) => insertLeads(ctx, trx, inputs, { actorId: actor.userId, action: 'import', now: new Date(options.at) }),
+      update: (trx, target, p) =>
+        p.input ? importUpdateLead(trx, actor, target, { input: p.input, provided: p.provided, ownerId: p.ownerId }, options.at) : Promise.resolve({ row: target, changed: false }),
+      editPermission: 'leads.edit',
+      describeVisible: (row, match) => t(plan.locale, 'importLeadDuplicateOf', { lead: row.name, match }),
+      describeHidden: (owner, match) => t(plan.locale, 'importLeadDuplicateHidden', { owner: owner ?? t(plan.locale, 'importLeadPool'), match }),
+      noEdit: (target) => t(plan.locale, 'importLeadDuplicateNoEdit', { lead: target?.name ?? '' }),
+    });
   }
 }
