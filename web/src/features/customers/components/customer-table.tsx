@@ -1,11 +1,11 @@
-import { Flex, Table, type TableProps } from 'antd';
+import { Flex, type TableProps } from 'antd';
 import type { Customer } from '@crm/contracts';
 import type { ColumnType } from 'antd/es/table';
-import type { SorterResult } from 'antd/es/table/interface';
 import { arrangeColumns } from './customer-columns';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime } from '../../../shared/format/format';
+import { ListTable, sortOrder } from '../../../shared/layout/list-table';
 import { OwnerLabel, PhoneLink, regionText } from './customer-bits';
 import { enumLabel, StatusTag } from './customer-enums';
 import type { CustomerListParams } from './customer-list-params';
@@ -30,11 +30,7 @@ interface CustomerTableProps {
   extraColumns?: ColumnType<Customer>[];
 }
 
-function sortOrder(view: CustomerListParams, key: SortKey): 'ascend' | 'descend' | null {
-  if (view.sort === key) return 'ascend';
-  if (view.sort === `-${key}`) return 'descend';
-  return null;
-}
+const sortKeys: readonly SortKey[] = ['name', 'archiveNo', 'updatedAt'];
 
 export function CustomerTable({
   view,
@@ -56,7 +52,7 @@ export function CustomerTable({
       title: t('customer.f.archiveNo'),
       dataIndex: 'archiveNo',
       sorter: true,
-      sortOrder: sortOrder(view, 'archiveNo'),
+      sortOrder: sortOrder(view.sort, 'archiveNo'),
       width: 150,
     },
     {
@@ -64,7 +60,7 @@ export function CustomerTable({
       title: t('customer.f.name'),
       dataIndex: 'name',
       sorter: true,
-      sortOrder: sortOrder(view, 'name'),
+      sortOrder: sortOrder(view.sort, 'name'),
       render: (_value, customer) => (
         <Link to={`/customers/${customer.id}`} data-testid="customer-link">
           {customer.name}
@@ -96,51 +92,26 @@ export function CustomerTable({
       title: t('customer.f.updatedAt'),
       dataIndex: 'updatedAt',
       sorter: true,
-      sortOrder: sortOrder(view, 'updatedAt'),
+      sortOrder: sortOrder(view.sort, 'updatedAt'),
       render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
     },
   ];
 
-  const handleChange: TableProps<Customer>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Customer> | undefined;
-      const key = s?.columnKey;
-      const sort =
-        s?.order && (key === 'name' || key === 'archiveNo' || key === 'updatedAt')
-          ? s.order === 'ascend'
-            ? key
-            : (`-${key}` as const)
-          : defaultSort;
-      onChange({ sort, page: 1 });
-      return;
-    }
-    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? view.pageSize });
-  };
-
   return (
-    <Table<Customer>
-      rowKey="id"
-      size="middle"
+    <ListTable<Customer, CustomerListParams['sort']>
       columns={arrangeColumns(columns, extraColumns ?? [], visibleColumns)}
-      dataSource={items}
+      items={items}
       loading={loading}
-      onChange={handleChange}
-      scroll={{ x: 'max-content' }}
-      sortDirections={['ascend', 'descend']}
-      rowSelection={
-        selectedIds && onSelect
-          ? { selectedRowKeys: selectedIds, onChange: (keys) => onSelect(keys.map(Number)) }
-          : undefined
-      }
-      pagination={{
-        current: view.page,
-        pageSize: view.pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: pageSizes.map(String),
-        showTotal: (count) => t('common.total', { total: totalCapped ? `${count.toLocaleString()}+` : count }),
-      }}
-      data-testid="customer-table"
+      total={total}
+      totalCapped={totalCapped}
+      view={view}
+      sortKeys={sortKeys}
+      defaultSort={defaultSort}
+      pageSizes={pageSizes}
+      onChange={onChange}
+      selectedIds={selectedIds}
+      onSelect={onSelect}
+      testId="customer-table"
     />
   );
 }

@@ -1,13 +1,12 @@
 import { Alert, App, Button, Drawer, Form, type FormInstance } from 'antd';
 import type { Lead } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isMessageKey } from '../../../app/i18n/translate';
-import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/error-message';
 import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
-import { applyServerErrors, toNamePath, type FieldPath } from '../../../shared/form/server-errors';
+import { toNamePath, type FieldPath } from '../../../shared/form/server-errors';
+import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
@@ -67,14 +66,11 @@ function LeadFormBody({ form, lead, onClose, onSaved }: Omit<LeadFormDrawerProps
   const queryClient = useQueryClient();
   const { can, me } = usePermissions();
   const owners = useUserOptions();
-  const topRef = useRef<HTMLDivElement>(null);
   useFocusOnOpen(form, 'name');
 
   // The version being edited; replaced when the user loads the current one after a conflict.
   const [editing, setEditing] = useState<Lead | undefined>(lead);
-  const [conflict, setConflict] = useState<Lead | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [details, setDetails] = useState<ApiErrorDetail[]>([]);
+  const { topRef, conflict, failure, details, show: showProblem, clear: clearProblems } = useSaveProblems<Lead, LeadFormValues>(form, formPath);
 
   const initialValues = useMemo(() => (editing ? leadToFormValues(editing) : newLeadValues()), [editing]);
   const base = useMemo(() => formValuesToPayload(initialValues), [initialValues]);
@@ -97,22 +93,10 @@ function LeadFormBody({ form, lead, onClose, onSaved }: Omit<LeadFormDrawerProps
   const email = Form.useWatch('email', form);
   const matches = useLeadDuplicateCheck({ company, mobile, phone, email }, editing?.id);
 
-  const showProblem = (error: unknown) => {
-    if (isApiError(error) && error.code === 'CONFLICT' && error.current) {
-      setConflict(error.current as Lead);
-    } else {
-      setDetails(applyServerErrors(form, error, formPath));
-      setFailure(errorMessage(error, t));
-    }
-    topRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  };
-
   const submit = () => {
     const values = form.getFieldsValue(true) as LeadFormValues;
     const payload = formValuesToPayload(values);
-    setFailure(null);
-    setDetails([]);
-    setConflict(null);
+    clearProblems();
     if (!editing) {
       create.mutate(createRequest(payload), {
         onSuccess: (created) => {
@@ -147,9 +131,7 @@ function LeadFormBody({ form, lead, onClose, onSaved }: Omit<LeadFormDrawerProps
     if (!conflict) return;
     queryClient.setQueryData(leadKeys.detail(conflict.id), conflict);
     setEditing(conflict);
-    setConflict(null);
-    setFailure(null);
-    setDetails([]);
+    clearProblems();
     form.resetFields();
     form.setFieldsValue(leadToFormValues(conflict));
   };

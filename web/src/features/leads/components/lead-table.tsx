@@ -1,11 +1,11 @@
-import { Card, Flex, Pagination, Spin, Table, Typography, type TableProps } from 'antd';
+import { Card, Flex, Pagination, Spin, Typography, type TableProps } from 'antd';
 import type { Lead } from '@crm/contracts';
-import type { SorterResult } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { formatDateTime, fromNow } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { ListTable, sortOrder } from '../../../shared/layout/list-table';
 import { PhoneLink, regionText } from '../../customers/components/customer-bits';
 import { GradeTag, LeadOwner, LeadStatusTag, useSourceLabels } from './lead-bits';
 import { defaultSort, pageSizes, type LeadListParams, type LeadSort } from './lead-list-params';
@@ -27,12 +27,6 @@ interface LeadTableProps {
   hideOwner?: boolean;
   /** Per-row actions (claim, assign) in a last column / at the bottom of each card. */
   actions?: (lead: Lead) => ReactNode;
-}
-
-function sortOrder(view: LeadListParams, key: SortKey): 'ascend' | 'descend' | null {
-  if (view.sort === key) return 'ascend';
-  if (view.sort === `-${key}`) return 'descend';
-  return null;
 }
 
 function LeadName({ lead }: { lead: Lead }) {
@@ -65,14 +59,14 @@ function LeadDesktopTable({ view, items, total, totalCapped, loading, onChange, 
       key: 'name',
       title: t('lead.f.name'),
       sorter: true,
-      sortOrder: sortOrder(view, 'name'),
+      sortOrder: sortOrder(view.sort, 'name'),
       render: (_v, lead) => <LeadName lead={lead} />,
     },
     {
       key: 'grade',
       title: t('lead.f.grade'),
       sorter: true,
-      sortOrder: sortOrder(view, 'grade'),
+      sortOrder: sortOrder(view.sort, 'grade'),
       render: (_v, lead) => <GradeTag grade={lead.manGrade} />,
     },
     { key: 'status', title: t('lead.f.status'), render: (_v, lead) => <LeadStatusTag status={lead.status} /> },
@@ -94,14 +88,14 @@ function LeadDesktopTable({ view, items, total, totalCapped, loading, onChange, 
       key: 'createdAt',
       title: t('lead.f.createdAt'),
       sorter: true,
-      sortOrder: sortOrder(view, 'createdAt'),
+      sortOrder: sortOrder(view.sort, 'createdAt'),
       render: (_v, lead) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(lead.createdAt)}</span>,
     },
     {
       key: 'updatedAt',
       title: t('lead.f.updatedAt'),
       sorter: true,
-      sortOrder: sortOrder(view, 'updatedAt'),
+      sortOrder: sortOrder(view.sort, 'updatedAt'),
       render: (_v, lead) => (
         <span title={formatDateTime(lead.updatedAt)} style={{ whiteSpace: 'nowrap' }}>
           {fromNow(lead.updatedAt)}
@@ -113,39 +107,21 @@ function LeadDesktopTable({ view, items, total, totalCapped, loading, onChange, 
       : []),
   ];
 
-  const handleChange: TableProps<Lead>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Lead> | undefined;
-      const key = sortKeys.find((k) => k === s?.columnKey);
-      const sort: LeadSort = s?.order && key ? (s.order === 'ascend' ? key : `-${key}`) : defaultSort;
-      onChange({ sort, page: 1 });
-      return;
-    }
-    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? view.pageSize });
-  };
-
   return (
-    <Table<Lead>
-      rowKey="id"
-      size="middle"
+    <ListTable<Lead, LeadSort>
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
-      onChange={handleChange}
-      scroll={{ x: 'max-content' }}
-      sortDirections={['ascend', 'descend']}
-      rowSelection={
-        selectedIds && onSelect ? { selectedRowKeys: selectedIds, onChange: (keys) => onSelect(keys.map(Number)) } : undefined
-      }
-      pagination={{
-        current: view.page,
-        pageSize: view.pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: pageSizes.map(String),
-        showTotal: (count) => t('common.total', { total: totalCapped ? `${count.toLocaleString()}+` : count }),
-      }}
-      data-testid="lead-table"
+      total={total}
+      totalCapped={totalCapped}
+      view={view}
+      sortKeys={sortKeys}
+      defaultSort={defaultSort}
+      pageSizes={pageSizes}
+      onChange={onChange}
+      selectedIds={selectedIds}
+      onSelect={onSelect}
+      testId="lead-table"
     />
   );
 }

@@ -2,14 +2,13 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Skeleton, Typography, type FormInstance } from 'antd';
 import { contactRoles, forecastCategories, type Opportunity, type Pipeline } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/translate';
-import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/error-message';
 import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { useFormRules } from '../../../shared/form/rules';
-import { applyServerErrors, toNamePath, type FieldPath } from '../../../shared/form/server-errors';
+import { toNamePath, type FieldPath } from '../../../shared/form/server-errors';
+import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
@@ -120,13 +119,10 @@ function DealFormBody({
   const { can, me } = usePermissions();
   const owners = useUserOptions();
   const sources = useLeadSources();
-  const topRef = useRef<HTMLDivElement>(null);
   useFocusOnOpen(form, 'name');
 
   const [editing, setEditing] = useState<Opportunity | undefined>(deal);
-  const [conflict, setConflict] = useState<Opportunity | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [details, setDetails] = useState<ApiErrorDetail[]>([]);
+  const { topRef, conflict, failure, details, show: showProblem, clear: clearProblems } = useSaveProblems<Opportunity, DealFormValues>(form, formPath);
 
   const initialValues = useMemo(() => {
     if (editing) return dealToValues(editing);
@@ -179,21 +175,9 @@ function DealFormBody({
     if ('customerId' in changed) form.setFieldsValue({ contacts: [] });
   };
 
-  const showProblem = (error: unknown) => {
-    if (isApiError(error) && error.code === 'CONFLICT' && error.current) {
-      setConflict(error.current as Opportunity);
-    } else {
-      setDetails(applyServerErrors(form, error, formPath));
-      setFailure(errorMessage(error, t));
-    }
-    topRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  };
-
   const submit = () => {
     const payload: DealPayload = valuesToPayload(form.getFieldsValue(true) as DealFormValues);
-    setFailure(null);
-    setDetails([]);
-    setConflict(null);
+    clearProblems();
     if (!editing) {
       create.mutate(createRequest(payload), {
         onSuccess: (created) => {
@@ -227,9 +211,7 @@ function DealFormBody({
     if (!conflict) return;
     queryClient.setQueryData(opportunityKeys.detail(conflict.id), conflict);
     setEditing(conflict);
-    setConflict(null);
-    setFailure(null);
-    setDetails([]);
+    clearProblems();
     form.resetFields();
     form.setFieldsValue(dealToValues(conflict));
   };

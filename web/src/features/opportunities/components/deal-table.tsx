@@ -1,9 +1,9 @@
-import { Flex, Table, type TableProps } from 'antd';
+import { Flex, type TableProps } from 'antd';
 import type { Opportunity } from '@crm/contracts';
-import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDate, formatDateTime } from '../../../shared/format/format';
+import { ListTable, sortableColumn } from '../../../shared/layout/list-table';
 import { BigDealTag, DealStatusTag, OverdueTag, OwnerAvatar, StageTag } from './deal-bits';
 import { formatMoney } from './deal-format';
 import { defaultSort, pageSizes, type DealParams, type DealSort } from './deal-params';
@@ -23,16 +23,10 @@ interface DealTableProps {
   onSelect?: (ids: number[]) => void;
 }
 
-function sortOrder(sort: DealSort, key: SortKey): 'ascend' | 'descend' | null {
-  if (sort === key) return 'ascend';
-  if (sort === `-${key}`) return 'descend';
-  return null;
-}
-
 /** The opportunities as a table: sortable, paged, with row selection for bulk transfer. */
 export function DealTable({ view, items, total, totalCapped, loading, baseCurrency, onChange, selectedIds, onSelect }: DealTableProps) {
   const { t, locale } = useI18n();
-  const sortable = (key: SortKey) => ({ key, sorter: true, sortOrder: sortOrder(view.sort, key) });
+  const sortable = (key: SortKey) => sortableColumn(view.sort, key);
 
   const columns: TableProps<Opportunity>['columns'] = [
     {
@@ -94,39 +88,21 @@ export function DealTable({ view, items, total, totalCapped, loading, baseCurren
     },
   ];
 
-  const handleChange: TableProps<Opportunity>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Opportunity> | undefined;
-      const key = sortKeys.find((k) => k === s?.columnKey);
-      const sort: DealSort = key && s?.order ? (s.order === 'ascend' ? key : `-${key}`) : defaultSort;
-      onChange({ sort, page: 1 });
-      return;
-    }
-    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? view.pageSize });
-  };
-
   return (
-    <Table<Opportunity>
-      rowKey="id"
-      size="middle"
+    <ListTable<Opportunity, DealSort>
       columns={columns}
-      dataSource={items}
+      items={items}
       loading={loading}
-      onChange={handleChange}
-      scroll={{ x: 'max-content' }}
-      sortDirections={['ascend', 'descend']}
-      rowSelection={
-        selectedIds && onSelect ? { selectedRowKeys: selectedIds, onChange: (keys) => onSelect(keys.map(Number)) } : undefined
-      }
-      pagination={{
-        current: view.page,
-        pageSize: view.pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: pageSizes.map(String),
-        showTotal: (count) => t('common.total', { total: totalCapped ? `${count.toLocaleString()}+` : count }),
-      }}
-      data-testid="deal-table"
+      total={total}
+      totalCapped={totalCapped}
+      view={view}
+      sortKeys={sortKeys}
+      defaultSort={defaultSort}
+      pageSizes={pageSizes}
+      onChange={onChange}
+      selectedIds={selectedIds}
+      onSelect={onSelect}
+      testId="deal-table"
     />
   );
 }
