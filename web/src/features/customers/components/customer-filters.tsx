@@ -1,9 +1,8 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Flex, Select } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Select } from 'antd';
+import type { ReactNode } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { SearchBox } from '../../../shared/layout/search-box';
+import { FilterBar } from '../../../shared/layout/filter-bar';
 import { useRegionOptions } from '../../../shared/region/region-data';
 import { useUserOptions } from '../../users';
 import { useEnumOptions } from './customer-enums';
@@ -23,7 +22,6 @@ interface CustomerFiltersProps {
 export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = false }: CustomerFiltersProps) {
   const t = useT();
   const isMobile = useIsMobile();
-  const [expanded, setExpanded] = useState(false);
   const statusOptions = useEnumOptions('status');
   const categoryOptions = useEnumOptions('category');
   const kindOptions = useEnumOptions('kind');
@@ -99,49 +97,12 @@ export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = fa
         data-testid="filter-province"
       />
       {extra}
-      {activeCount > 0 || view.q ? (
-        <Button type="link" onClick={onClear} data-testid="filter-clear">
-          {t('common.clearFilters')}
-        </Button>
-      ) : null}
     </>
   );
 
-  if (isMobile) {
-    return (
-      <Flex vertical gap={8} style={{ marginBottom: 12 }}>
-        <Flex gap={8}>
-          <div style={{ flex: 1, minWidth: 0 }}>
-            <SearchBox
-              value={view.q}
-              onSearch={(q) => onChange({ q })}
-              placeholder={t('customer.searchPlaceholder')}
-              width="100%"
-            />
-          </div>
-          <Badge count={activeCount} size="small">
-            <Button
-              icon={<FilterOutlined />}
-              onClick={() => setExpanded((v) => !v)}
-              aria-expanded={expanded}
-              aria-label={t('common.filters')}
-              data-testid="filter-toggle"
-            />
-          </Badge>
-        </Flex>
-        {expanded ? (
-          <Flex vertical gap={8}>
-            {selects}
-          </Flex>
-        ) : null}
-      </Flex>
-    );
-  }
-
   return (
-    <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-      <SearchBox value={view.q} onSearch={(q) => onChange({ q })} placeholder={t('customer.searchPlaceholder')} />
+    <FilterBar q={view.q} onSearch={(q) => onChange({ q })} placeholder={t('customer.searchPlaceholder')} activeCount={activeCount} onClear={onClear}>
       {selects}
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,11 +1,9 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, DatePicker, Flex, Select } from 'antd';
+import { DatePicker, Select } from 'antd';
 import { manGrades } from '@crm/contracts';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { SearchBox } from '../../../shared/layout/search-box';
+import { FilterBar } from '../../../shared/layout/filter-bar';
 import { useRegionOptions } from '../../../shared/region/region-data';
 import { useUserOptions } from '../../users';
 import { useSourceLabels, useStatusOptions } from './lead-bits';
@@ -23,7 +21,6 @@ interface LeadFiltersProps {
 export function LeadFilters({ view, onChange, onClear, hideOwner = false }: LeadFiltersProps) {
   const t = useT();
   const isMobile = useIsMobile();
-  const [expanded, setExpanded] = useState(false);
   const statusOptions = useStatusOptions();
   const sources = useSourceLabels();
   const owners = useUserOptions();
@@ -122,44 +119,12 @@ export function LeadFilters({ view, onChange, onClear, hideOwner = false }: Lead
         style={{ width: isMobile ? '100%' : 250 }}
         data-testid="lead-filter-created"
       />
-      {activeCount > 0 || view.q ? (
-        <Button type="link" onClick={onClear} data-testid="lead-filter-clear">
-          {t('common.clearFilters')}
-        </Button>
-      ) : null}
     </>
   );
 
-  if (isMobile) {
-    return (
-      <Flex vertical gap={8} style={{ marginBottom: 12 }}>
-        <Flex gap={8}>
-          <div style={{ flex: 1, minWidth: 0 }}>
-            <SearchBox value={view.q} onSearch={(q) => onChange({ q })} placeholder={t('lead.searchPlaceholder')} width="100%" />
-          </div>
-          <Badge count={activeCount} size="small">
-            <Button
-              icon={<FilterOutlined />}
-              onClick={() => setExpanded((v) => !v)}
-              aria-expanded={expanded}
-              aria-label={t('common.filters')}
-              data-testid="lead-filter-toggle"
-            />
-          </Badge>
-        </Flex>
-        {expanded ? (
-          <Flex vertical gap={8}>
-            {selects}
-          </Flex>
-        ) : null}
-      </Flex>
-    );
-  }
-
   return (
-    <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-      <SearchBox value={view.q} onSearch={(q) => onChange({ q })} placeholder={t('lead.searchPlaceholder')} />
+    <FilterBar q={view.q} onSearch={(q) => onChange({ q })} placeholder={t('lead.searchPlaceholder')} activeCount={activeCount} onClear={onClear} testIdPrefix="lead-filter">
       {selects}
-    </Flex>
+    </FilterBar>
   );
 }

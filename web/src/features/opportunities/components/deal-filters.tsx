@@ -1,12 +1,10 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Checkbox, DatePicker, Flex, InputNumber, Select, TreeSelect } from 'antd';
+import { Checkbox, DatePicker, Flex, InputNumber, Select, TreeSelect } from 'antd';
 import type { Pipeline } from '@crm/contracts';
 import { opportunityStatuses } from '@crm/contracts';
-import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { dateToIso, isoToDate } from '../../../shared/form/normalize';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { SearchBox } from '../../../shared/layout/search-box';
+import { FilterBar } from '../../../shared/layout/filter-bar';
 import { usePermissions } from '../../auth';
 import { treeSelectData, useDepartments } from '../../departments';
 import { useUserOptions } from '../../users';
@@ -27,7 +25,6 @@ export function DealFilters({ view, pipelines, pipelineId, onChange, onClear }: 
   const t = useT();
   const isMobile = useIsMobile();
   const { can } = usePermissions();
-  const [expanded, setExpanded] = useState(false);
   const owners = useUserOptions();
   const departments = useDepartments(can('departments.view'));
   const width = isMobile ? '100%' : 170;
@@ -129,46 +126,12 @@ export function DealFilters({ view, pipelines, pipelineId, onChange, onClear }: 
       <Checkbox checked={view.overdue} onChange={(event) => onChange({ overdue: event.target.checked })} data-testid="filter-overdue">
         {t('opp.overdueOnly')}
       </Checkbox>
-      {activeCount > 0 || view.q ? (
-        <Button type="link" onClick={onClear} data-testid="filter-clear">
-          {t('common.clearFilters')}
-        </Button>
-      ) : null}
     </>
   );
 
-  const search = (
-    <SearchBox value={view.q} onSearch={(q) => onChange({ q })} placeholder={t('opp.searchPlaceholder')} width={isMobile ? '100%' : 220} />
-  );
-
-  if (isMobile) {
-    return (
-      <Flex vertical gap={8} style={{ marginBottom: 12 }}>
-        <Flex gap={8}>
-          <div style={{ flex: 1, minWidth: 0 }}>{search}</div>
-          <Badge count={activeCount} size="small">
-            <Button
-              icon={<FilterOutlined />}
-              onClick={() => setExpanded((v) => !v)}
-              aria-expanded={expanded}
-              aria-label={t('common.filters')}
-              data-testid="filter-toggle"
-            />
-          </Badge>
-        </Flex>
-        {expanded ? (
-          <Flex vertical gap={8}>
-            {controls}
-          </Flex>
-        ) : null}
-      </Flex>
-    );
-  }
-
   return (
-    <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-      {search}
+    <FilterBar q={view.q} onSearch={(q) => onChange({ q })} placeholder={t('opp.searchPlaceholder')} searchWidth={220} activeCount={activeCount} onClear={onClear}>
       {controls}
-    </Flex>
+    </FilterBar>
   );
 }
