@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Skeleton } from 'antd';
+import { Button, Card, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { ListEmpty } from '../../../shared/layout/list-empty';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
@@ -74,25 +75,18 @@ export function CustomerListPage() {
   } else if (list.isError) {
     body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   } else if (list.data.total === 0 && list.data.items.length === 0) {
-    body = hasFilters(view) || Object.keys(customFilters).length > 0 ? (
-      <Empty description={t('customer.emptyFiltered')} data-testid="customer-empty">
-        <Button onClick={clear}>{t('common.clearFilters')}</Button>
-      </Empty>
-    ) : (
-      <Empty
-        description={
-          <div style={{ maxWidth: 460, margin: '0 auto' }}>
-            <strong>{t('customer.emptyTitle')}</strong>
-            <p style={{ marginTop: 8 }}>{t('customer.emptyText')}</p>
-          </div>
-        }
-        data-testid="customer-empty"
+    body = (
+      <ListEmpty
+        filtered={hasFilters(view) || Object.keys(customFilters).length > 0}
+        filteredText={t('customer.emptyFiltered')}
+        onClear={clear}
+        title={t('customer.emptyTitle')}
+        text={t('customer.emptyText')}
+        testId="customer-empty"
       >
-        <Flex gap={8} justify="center" wrap>
-          {createButton}
-          <ImportButton entity="customers" />
-        </Flex>
-      </Empty>
+        {createButton}
+        <ImportButton entity="customers" />
+      </ListEmpty>
     );
   } else {
     const props = {

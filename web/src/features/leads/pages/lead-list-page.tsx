@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Skeleton } from 'antd';
+import { Button, Card, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { ListEmpty } from '../../../shared/layout/list-empty';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
@@ -52,25 +53,11 @@ export function LeadListPage() {
   } else if (list.isError) {
     body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   } else if (list.data.total === 0 && list.data.items.length === 0) {
-    body = hasLeadFilters(view) ? (
-      <Empty description={t('lead.emptyFiltered')} data-testid="lead-empty">
-        <Button onClick={clear}>{t('common.clearFilters')}</Button>
-      </Empty>
-    ) : (
-      <Empty
-        description={
-          <div style={{ maxWidth: 480, margin: '0 auto' }}>
-            <strong>{t('lead.emptyTitle')}</strong>
-            <p style={{ marginTop: 8 }}>{t('lead.emptyText')}</p>
-          </div>
-        }
-        data-testid="lead-empty"
-      >
-        <Flex gap={8} justify="center" wrap>
-          {createButton}
-          <ImportButton entity="leads" />
-        </Flex>
-      </Empty>
+    body = (
+      <ListEmpty filtered={hasLeadFilters(view)} filteredText={t('lead.emptyFiltered')} onClear={clear} title={t('lead.emptyTitle')} text={t('lead.emptyText')} testId="lead-empty">
+        {createButton}
+        <ImportButton entity="leads" />
+      </ListEmpty>
     );
   } else {
     const mayBulk = can('leads.assign');

@@ -1,5 +1,5 @@
 import { SwapOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Popconfirm, Skeleton } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Skeleton } from 'antd';
 import type { Lead } from '@crm/contracts';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { ListEmpty } from '../../../shared/layout/list-empty';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { testId } from '../../../shared/test-id';
@@ -80,24 +81,12 @@ export function LeadPoolPage() {
   if (list.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
   else if (list.isError) body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   else if (list.data.items.length === 0 && list.data.total === 0)
-    body = hasLeadFilters(view, true) ? (
-      <Empty description={t('lead.emptyFiltered')} data-testid="lead-pool-empty">
-        <Button onClick={clear}>{t('common.clearFilters')}</Button>
-      </Empty>
-    ) : (
-      <Empty
-        description={
-          <div style={{ maxWidth: 480, margin: '0 auto' }}>
-            <strong>{t('lead.poolEmptyTitle')}</strong>
-            <p style={{ marginTop: 8 }}>{t('lead.poolEmptyText')}</p>
-          </div>
-        }
-        data-testid="lead-pool-empty"
-      >
+    body = (
+      <ListEmpty filtered={hasLeadFilters(view, true)} filteredText={t('lead.emptyFiltered')} onClear={clear} title={t('lead.poolEmptyTitle')} text={t('lead.poolEmptyText')} testId="lead-pool-empty">
         <Link to="/leads">
           <Button>{t('lead.toLeads')}</Button>
         </Link>
-      </Empty>
+      </ListEmpty>
     );
   else
     body = (

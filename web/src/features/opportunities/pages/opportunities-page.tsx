@@ -1,10 +1,11 @@
 import { AppstoreOutlined, PlusOutlined, SwapOutlined, TableOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Segmented, Skeleton } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Skeleton } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { ListEmpty } from '../../../shared/layout/list-empty';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
@@ -99,25 +100,10 @@ export function OpportunitiesPage() {
 
 function NoDeals({ filtered, onClear, createButton }: { filtered: boolean; onClear: () => void; createButton: ReactNode }) {
   const t = useT();
-  if (filtered) {
-    return (
-      <Empty description={t('opp.emptyFiltered')} data-testid="deal-empty">
-        <Button onClick={onClear}>{t('common.clearFilters')}</Button>
-      </Empty>
-    );
-  }
   return (
-    <Empty
-      description={
-        <div style={{ maxWidth: 460, margin: '0 auto' }}>
-          <strong>{t('opp.emptyTitle')}</strong>
-          <p style={{ marginTop: 8 }}>{t('opp.emptyText')}</p>
-        </div>
-      }
-      data-testid="deal-empty"
-    >
+    <ListEmpty filtered={filtered} filteredText={t('opp.emptyFiltered')} onClear={onClear} title={t('opp.emptyTitle')} text={t('opp.emptyText')} testId="deal-empty">
       {createButton}
-    </Empty>
+    </ListEmpty>
   );
 }
 
