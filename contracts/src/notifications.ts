@@ -8,6 +8,7 @@ export const notificationKinds = [
   'pool_returned', // your customer went back to the pool
   'import_finished', // your import finished
   'lead_assigned', // a lead was given to you (by a rule or a person)
+  'leads_assigned', // several leads were given to you at once (an import, a batch)
   'big_deal', // a deal of your department's user reached the big-deal amount (created or changed stage)
   'opportunity_assigned', // an opportunity was given to you
 ] as const;

@@ -177,6 +177,16 @@ describe('lead import: a GBK CSV and duplicates of existing leads', () => {
 });
 
 describe('lead import: who may', () => {
+  it('an owner handed many leads at once gets one notice saying how many, not one per lead', async () => {
+    const before = (await org.as.north1.get<NotificationList>('/api/v1/notifications?pageSize=200')).body.items.length;
+    const csv = ['姓名,手机,负责人', '批量一,13900000101,north1@example.com', '批量二,13900000102,north1@example.com', '批量三,13900000103,north1@example.com'].join('\n');
+    const job = await runImport(t, org.admin, 'leads', '批量.csv', csv);
+    expect(job.created).toBe(3);
+    const notes = (await org.as.north1.get<NotificationList>('/api/v1/notifications?pageSize=200')).body.items;
+    expect(notes.length - before).toBe(1);
+    expect(notes[0]).toMatchObject({ kind: 'leads_assigned', message: 'You have 3 new leads (assigned by 系统管理员).' });
+  });
+
   it('needs leads.import', async () => {
     const csv = '姓名,手机\n测试,13600000001\n';
     const allowed: Array<[string, Agent, number]> = [

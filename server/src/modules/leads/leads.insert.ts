@@ -13,7 +13,7 @@ type Db = AppContext['db'];
  * The one path that writes new leads (by hand, import, web form), in the caller's transaction:
  * status new, MAN grade and rank, search text, duplicate keys; leads without an owner
  * (`ownerId` left out) go through the assignment rules, `ownerId: null` stays in the lead pool;
- * each owner someone else gave a lead to is notified; one timeline entry per lead. The inputs
+ * each owner someone else gave leads to is notified once (the lead, or how many); one timeline entry per lead. The inputs
  * are already checked (`checkLeadInput`). Returns ids and owners in input order.
  */
 export async function insertLeads(
@@ -41,13 +41,20 @@ export async function insertLeads(
   });
   for (let i = 0; i < entries.length; i += 500) await recordChanges(trx, entries.slice(i, i + 500));
 
+  // One notice per owner: the lead itself, or how many leads (an import can hand out thousands).
   const actorName = opts.actorId === null ? null : ((await userNames(ctx, [opts.actorId], trx)).get(opts.actorId) ?? null);
+  const perOwner = new Map<number, Array<{ id: number; name: string; by: string }>>();
   for (const [i, row] of rows.entries()) {
     const ownerId = row.owner_id ?? null;
     const id = ids[i];
     if (ownerId === null || ownerId === opts.actorId || id === undefined) continue;
-    const by = byRule.get(i)?.ruleName ?? actorName ?? '-';
-    await notify(trx, { userId: ownerId, kind: 'lead_assigned', params: { lead: row.name, by }, entityType: 'lead', entityId: id, at });
+    perOwner.set(ownerId, [...(perOwner.get(ownerId) ?? []), { id, name: row.name, by: byRule.get(i)?.ruleName ?? actorName ?? '-' }]);
+  }
+  for (const [ownerId, leads] of perOwner) {
+    const [first] = leads;
+    if (!first) continue;
+    if (leads.length === 1) await notify(trx, { userId: ownerId, kind: 'lead_assigned', params: { lead: first.name, by: first.by }, entityType: 'lead', entityId: first.id, at });
+    else await notify(trx, { userId: ownerId, kind: 'leads_assigned', params: { count: leads.length, by: actorName ?? first.by }, at });
   }
   return rows.map((row, i) => ({ id: ids[i] ?? 0, ownerId: row.owner_id ?? null }));
 }

@@ -5,6 +5,10 @@ export const notificationsMessages = {
     'zh-CN': '{actor} 将客户「{customer}」分配给了您。',
   },
   // {by}: the user who assigned it, or the name of the assignment rule that picked you.
+  notification_leads_assigned: {
+    en: 'You have {count} new leads (assigned by {by}).',
+    'zh-CN': '您有 {count} 条新线索（分配方：{by}）。',
+  },
   notification_lead_assigned: {
     en: 'You have a new lead: {lead} (assigned by {by}).',
     'zh-CN': '您有新的线索「{lead}」（分配方：{by}）。',
