@@ -9,7 +9,7 @@ beforeAll(async () => {
   const setup = await journey.browser.newContext();
   await api(setup, 'POST', '/auth/login', admin);
   const roles = await api(setup, 'GET', '/roles?pageSize=100');
-  const salesRole = roles.items.find((r: any) => r.key === 'salesperson');
+  const salesRole = roles.items.find((r: { key: string }) => r.key === 'salesperson');
   for (const who of [seller, receiver]) {
     const user = await api(setup, 'POST', '/users', { ...who, roleId: salesRole.id });
     users[who.email] = user.id;

@@ -1,6 +1,7 @@
+import type { Customer, ExportLogEntry, ImportJob, ListResponse } from '@crm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, password, type Org } from '../../test/fixtures.js';
-import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
+import { createTestApp, errorPaths, type Agent, type ErrorAnswer, type TestApp } from '../../test/harness.js';
 import { download, readTable, runImport, upload } from '../../test/imports.js';
 
 /**
@@ -77,8 +78,8 @@ describe('import permissions', () => {
     ].join('\n');
     const job = await runImport(t, importer, 'customers', 'own.csv', csv);
     expect(job).toMatchObject({ status: 'finished', created: 3, skipped: 2, rejected: 1 });
-    const mine = (await importer.get(`/api/v1/customers?q=${encodeURIComponent('导入有限公司')}`)).body.items;
-    expect(Object.fromEntries(mine.map((c: any) => [c.name, c.ownerId]))).toEqual({ A自有导入有限公司: importerId, C默认导入有限公司: importerId, F公海导入有限公司: null });
+    const mine = (await importer.get<ListResponse<Customer>>(`/api/v1/customers?q=${encodeURIComponent('导入有限公司')}`)).body.items;
+    expect(Object.fromEntries(mine.map((c) => [c.name, c.ownerId]))).toEqual({ A自有导入有限公司: importerId, C默认导入有限公司: importerId, F公海导入有限公司: null });
     const table = await readTable((await download(t, importer, `/api/v1/imports/${job.id}/report`)).bytes);
     const reason = (row: number) => table[row]?.[5] ?? '';
     expect(reason(2)).toContain('负责人');
@@ -120,10 +121,10 @@ describe('import permissions', () => {
     expect((await org.admin.get(`/api/v1/imports/${id}`)).status).toBe(200);
     expect((await org.as.manager.get(`/api/v1/imports/${id}`)).status).toBe(200); // settings.view
     expect((await org.admin.post(`/api/v1/imports/${id}/preview`, { mapping: { '0': 'name' } })).status).toBe(404);
-    const own = (await importer2.get('/api/v1/imports?pageSize=200')).body.items.map((j: any) => j.createdBy);
+    const own = (await importer2.get<ListResponse<ImportJob>>('/api/v1/imports?pageSize=200')).body.items.map((j) => j.createdBy);
     expect(new Set(own)).toEqual(new Set(own.length ? [own[0]] : []));
     expect(own).not.toContain(importerId);
-    const all = (await org.admin.get('/api/v1/imports?pageSize=200')).body.items.map((j: any) => j.createdBy);
+    const all = (await org.admin.get<ListResponse<ImportJob>>('/api/v1/imports?pageSize=200')).body.items.map((j) => j.createdBy);
     expect(all).toContain(importerId);
     expect((await org.admin.post(`/api/v1/imports/${id}/cancel`)).status).toBe(200); // settings.edit
   });
@@ -136,9 +137,9 @@ describe('import bad input', () => {
     const json = await send('/api/v1/imports?entity=customers&fileName=a.csv', '{"a":1}', 'application/json');
     expect(json.statusCode).toBe(400);
     const missing = await send('/api/v1/imports?fileName=a.csv', '名称\nA\n');
-    expect(JSON.parse(missing.body).error.details.map((d: any) => d.path)).toEqual(['entity']);
+    expect(errorPaths({ body: JSON.parse(missing.body) as ErrorAnswer })).toEqual(['entity']);
     const unknown = await send('/api/v1/imports?entity=deals&fileName=a.csv&x=1', '名称\nA\n');
-    expect(JSON.parse(unknown.body).error.details.map((d: any) => d.path).sort()).toEqual(['entity', 'x']);
+    expect(errorPaths({ body: JSON.parse(unknown.body) as ErrorAnswer }).sort()).toEqual(['entity', 'x']);
     const huge = await send('/api/v1/imports?entity=customers&fileName=a.csv', Buffer.alloc(50 * 1024 * 1024 + 1, 0x41));
     expect(huge.statusCode).toBe(413);
   });
@@ -152,9 +153,9 @@ describe('import bad input', () => {
       expect(malformed.body.error.code).toBe('BAD_REQUEST');
       const wrong = await org.admin.post(url, { mapping: { '0': 7 }, duplicateMode: 'skip' });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.error.details.map((d: any) => d.path)).toEqual(['mapping.0']);
+      expect(errorPaths(wrong)).toEqual(['mapping.0']);
       const extra = await org.admin.post(url, { mapping: { '0': 'name' }, sneaky: true });
-      expect(extra.body.error.details.map((d: any) => d.path)).toEqual(['sneaky']);
+      expect(errorPaths(extra)).toEqual(['sneaky']);
       const notObject = await org.admin.post(url, [1, 2]);
       expect(notObject.status).toBe(400);
       const long = await org.admin.post(url, { mapping: { ['x'.repeat(300)]: 'name' } });
@@ -223,7 +224,7 @@ describe('export permissions, scope, masking and the log', () => {
     expect(latest).toMatchObject({ userId: org.ids.marketer, userName: '孙市场', entity: 'customers', columns: ['name', 'mobile'], format: 'csv', filter: { kind: 'person', sort: '-updatedAt' } });
     expect(latest.rowCount).toBe((await org.as.marketer.get('/api/v1/customers?kind=person')).body.total);
     expect(latest.finishedAt).not.toBeNull();
-    expect(log.body.items.some((e: any) => e.entity === 'contacts' && e.userId === org.ids.manager)).toBe(true);
+    expect((log.body.items as ExportLogEntry[]).some((e) => e.entity === 'contacts' && e.userId === org.ids.manager)).toBe(true);
     expect((await org.as.marketer.get('/api/v1/exports')).status).toBe(403);
     expect((await org.as.manager.get('/api/v1/exports')).status).toBe(200);
     expect((await org.as.reader.get('/api/v1/exports')).status).toBe(403);

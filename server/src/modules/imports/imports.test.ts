@@ -1,5 +1,6 @@
+import type { Contact, Customer, HistoryEntry, ImportField, ImportPreview, ListResponse } from '@crm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
+import { createTestApp, errorPaths, type Agent, type TestApp } from '../../test/harness.js';
 import { download, fixture, readTable, runImport, upload, waitForJob } from '../../test/imports.js';
 
 let t: TestApp;
@@ -16,7 +17,14 @@ const utf8Mapping = {
 };
 
 async function findCustomers(q: string) {
-  return (await admin.get(`/api/v1/customers?q=${encodeURIComponent(q)}&pageSize=50`)).body.items as any[];
+  return (await admin.get<ListResponse<Customer>>(`/api/v1/customers?q=${encodeURIComponent(q)}&pageSize=50`)).body.items;
+}
+
+/** The first customer the search finds (the test fails here when there is none). */
+async function theCustomer(q: string): Promise<Customer> {
+  const [customer] = await findCustomers(q);
+  if (!customer) throw new Error(`no customer found for ${q}`);
+  return customer;
 }
 
 describe('imports: reading files', () => {
@@ -28,7 +36,7 @@ describe('imports: reading files', () => {
     expect(res.body.sampleRows).toHaveLength(5);
     expect(res.body.sampleRows[0][0]).toBe('杭州云帆科技有限公司');
     expect(res.body.suggestedMapping).toEqual(utf8Mapping);
-    expect(res.body.fields.find((f: any) => f.key === 'name')).toEqual({ key: 'name', label: '客户名称', required: true });
+    expect((res.body.fields as ImportField[]).find((f) => f.key === 'name')).toEqual({ key: 'name', label: '客户名称', required: true });
   });
 
   it('reads the same file in GBK', async () => {
@@ -80,8 +88,8 @@ describe('imports: preview, run, report', () => {
     jobId = up.body.id;
     const res = await admin.post(`/api/v1/imports/${jobId}/preview`, { mapping: up.body.suggestedMapping, duplicateMode: 'skip' });
     expect(res.status).toBe(200);
-    expect(res.body.rows.map((r: any) => r.outcome)).toEqual(['created', 'created', 'rejected', 'rejected', 'rejected', 'skipped', 'rejected', 'created', 'rejected']);
-    const fieldsOf = (i: number) => res.body.rows[i].messages.map((m: any) => m.field);
+    expect((res.body as ImportPreview).rows.map((r) => r.outcome)).toEqual(['created', 'created', 'rejected', 'rejected', 'rejected', 'skipped', 'rejected', 'created', 'rejected']);
+    const fieldsOf = (i: number) => ((res.body as ImportPreview).rows[i]?.messages ?? []).map((m) => m.field);
     expect(fieldsOf(2)).toEqual(['mobile']);
     expect(fieldsOf(3)).toEqual(['kind']);
     expect(res.body.rows[3].messages[0].message).toContain('企业客户');
@@ -99,19 +107,19 @@ describe('imports: preview, run, report', () => {
     expect(['queued', 'running', 'finished']).toContain(started.body.status);
     const job = await waitForJob(admin, jobId);
     expect(job).toMatchObject({ status: 'finished', processed: 9, totalRows: 9, created: 3, updated: 0, skipped: 1, rejected: 5, duplicateMode: 'skip' });
-    const [yunfan] = await findCustomers('杭州云帆科技');
+    const yunfan = await theCustomer('杭州云帆科技');
     expect(yunfan).toMatchObject({ kind: 'organization', mobile: '13800000001', email: 'yunfan@example.com', province: '浙江省', tags: ['重点', '展会'], ownerId: job.createdBy });
     expect(yunfan.organization).toEqual({ foundedYear: 2015, creditCode: '91350100M000100Y43' });
     expect(yunfan.archiveNo).toMatch(/^KH\d{8}$/);
-    const [person] = await findCustomers('王小明');
+    const person = await theCustomer('王小明');
     expect(person.kind).toBe('person');
-    const [nanjing] = await findCustomers('南京长江');
+    const nanjing = await theCustomer('南京长江');
     expect(nanjing.notes).toBe('备注, 有逗号');
     expect(nanjing.tags).toEqual(['VIP', '老客户']);
     // Searchable by phone, on the timeline as an import, counted in the unfiltered total.
     expect((await findCustomers('13800000008')).map((c) => c.name)).toEqual(['南京长江贸易有限公司']);
     const history = await admin.get(`/api/v1/customers/${yunfan.id}/history`);
-    expect(history.body.items.map((h: any) => h.action)).toEqual(['import']);
+    expect((history.body.items as HistoryEntry[]).map((h) => h.action)).toEqual(['import']);
     const orgs = (await admin.get('/api/v1/customers?kind=organization')).body.total + (await admin.get('/api/v1/customers?kind=person')).body.total;
     expect((await admin.get('/api/v1/customers')).body.total).toBe(orgs);
     // The importer is told.
@@ -142,7 +150,7 @@ describe('imports: preview, run, report', () => {
     const up = await upload(t, admin, 'customers', 'x.csv', fixture('customers-utf8.csv'));
     const unknown = await admin.post(`/api/v1/imports/${up.body.id}/start`, { mapping: { ...utf8Mapping, '2': 'shoeSize', '42': 'email' } });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details.map((d: any) => d.path).sort()).toEqual(['mapping.2', 'mapping.42']);
+    expect(errorPaths(unknown).sort()).toEqual(['mapping.2', 'mapping.42']);
     const noName = await admin.post(`/api/v1/imports/${up.body.id}/preview`, { mapping: { '2': 'mobile' } });
     expect(noName.body.error.details).toEqual([{ path: 'mapping', message: expect.stringContaining('名称') }]);
     const twice = await admin.post(`/api/v1/imports/${up.body.id}/start`, { mapping: { '0': 'name', '2': 'mobile', '3': 'mobile' } });
@@ -163,7 +171,7 @@ describe('imports: preview, run, report', () => {
 
   it('duplicate mode "update" changes the existing customer (recorded on its timeline); "create" adds one anyway', async () => {
     const csv = '公司名称,手机,行业,标签\n云帆科技（杭州）有限公司,138 0000 0001,软件,新标签\n';
-    const [before] = await findCustomers('杭州云帆科技');
+    const before = await theCustomer('杭州云帆科技');
     const updated = await runImport(t, admin, 'customers', 'update.csv', csv, { duplicateMode: 'update' });
     expect(updated).toMatchObject({ created: 0, updated: 1, skipped: 0, rejected: 0 });
     const after = (await admin.get(`/api/v1/customers/${before.id}`)).body;
@@ -182,7 +190,7 @@ describe('imports: preview, run, report', () => {
   it('two rows with the same email in a tab-separated file: the second updates what the first created', async () => {
     const job = await runImport(t, admin, 'customers', 'northwind.tsv', fixture('customers-tab.tsv'), { duplicateMode: 'update' });
     expect(job).toMatchObject({ created: 2, updated: 1, rejected: 1 });
-    const [northwind] = await findCustomers('northwind');
+    const northwind = await theCustomer('northwind');
     expect(northwind).toMatchObject({ name: 'Northwind Trading', mobile: '13900000001', notes: 'same email as row 1' });
     const table = await readTable((await download(t, admin, `/api/v1/imports/${job.id}/report`, 'en')).bytes);
     expect(table[0]?.slice(-3)).toEqual(['Outcome', 'Reason', 'Record']);
@@ -192,22 +200,23 @@ describe('imports: preview, run, report', () => {
   it('imports .xlsx rows, dates included', async () => {
     const job = await runImport(t, admin, 'customers', '客户.xlsx', fixture('customers.xlsx'));
     expect(job).toMatchObject({ created: 3, rejected: 1 });
-    const [lina] = await findCustomers('李娜');
+    const lina = await theCustomer('李娜');
     expect(lina.person.birthday).toBe('1990-05-06');
     expect(lina.mobile).toBe('13600000002');
-    const [qianhai] = await findCustomers('深圳前海');
+    const qianhai = await theCustomer('深圳前海');
     expect(qianhai.organization.foundedYear).toBe(2016);
     expect((await findCustomers('广州富文本')).length).toBe(1);
   });
 
   it('imports contacts of existing organisation customers, by name or archive number', async () => {
-    const [yunfan] = await findCustomers('13800000001').then((list) => list.filter((c) => c.email === 'yunfan@example.com'));
+    const yunfan = (await findCustomers('13800000001')).find((c) => c.email === 'yunfan@example.com');
+    if (!yunfan) throw new Error('杭州云帆科技 not found');
     const csv = fixture('contacts-utf8.csv').toString('utf8').replace(/杭州云帆科技有限公司/g, yunfan.archiveNo);
     const job = await runImport(t, admin, 'contacts', '联系人.csv', csv);
     expect(job).toMatchObject({ status: 'finished', created: 2, skipped: 1, rejected: 3 });
-    const contacts = (await admin.get(`/api/v1/contacts?customerId=${yunfan.id}`)).body.items;
-    expect(contacts.map((c: any) => c.name).sort()).toEqual(['李雷', '韩梅梅']);
-    expect(contacts.find((c: any) => c.name === '李雷')).toMatchObject({ title: '采购经理', isPrimary: true });
+    const contacts = (await admin.get<ListResponse<Contact>>(`/api/v1/contacts?customerId=${yunfan.id}`)).body.items;
+    expect(contacts.map((c) => c.name).sort()).toEqual(['李雷', '韩梅梅']);
+    expect(contacts.find((c) => c.name === '李雷')).toMatchObject({ title: '采购经理', isPrimary: true });
     expect((await admin.get(`/api/v1/customers/${yunfan.id}`)).body.contactCount).toBe(2);
     const table = await readTable((await download(t, admin, `/api/v1/imports/${job.id}/report`)).bytes);
     expect(table.slice(1).map((r) => r[7])).toEqual(['新建', '新建', '跳过', '拒绝', '拒绝', '拒绝']);
