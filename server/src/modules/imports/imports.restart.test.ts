@@ -1,3 +1,4 @@
+import type { ImportJob } from '@crm/contracts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -112,7 +113,7 @@ describe('an import survives the server being killed', () => {
 
     let { child, base } = await startServer();
     let api = await login(base);
-    const uploaded: any = await (await api('/imports?entity=customers&fileName=restart.csv', { method: 'POST', body: csv, headers: { 'content-type': 'application/octet-stream' } })).json();
+    const uploaded = (await (await api('/imports?entity=customers&fileName=restart.csv', { method: 'POST', body: csv, headers: { 'content-type': 'application/octet-stream' } })).json()) as ImportJob & { suggestedMapping: Record<string, string | null> };
     expect(uploaded.totalRows).toBe(rows);
     const started = await api(`/imports/${uploaded.id}/start`, { method: 'POST', body: JSON.stringify({ mapping: uploaded.suggestedMapping, duplicateMode: 'skip' }), headers: { 'content-type': 'application/json' } });
     expect(started.status).toBe(200);
@@ -120,7 +121,7 @@ describe('an import survives the server being killed', () => {
     let killedAt = -1;
     const deadline = Date.now() + 120_000;
     while (killedAt < 0) {
-      const job: any = await (await api(`/imports/${uploaded.id}`)).json();
+      const job = (await (await api(`/imports/${uploaded.id}`)).json()) as ImportJob;
       if (job.processed >= rows * 0.1 && job.processed <= rows * 0.9) {
         await kill(child);
         killedAt = job.processed;
@@ -132,9 +133,9 @@ describe('an import survives the server being killed', () => {
 
     ({ child, base } = await startServer());
     api = await login(base);
-    let job: any;
+    let job: ImportJob;
     for (const end = Date.now() + 150_000; ; ) {
-      job = await (await api(`/imports/${uploaded.id}`)).json();
+      job = (await (await api(`/imports/${uploaded.id}`)).json()) as ImportJob;
       if (job.status !== 'running' && job.status !== 'queued') break;
       if (Date.now() > end) throw new Error(`not finished: ${job.status} ${job.processed}/${rows}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
