@@ -1,4 +1,4 @@
-import { sensitivePersonFields, type Customer, type customerCreate, type customerListQuery, type PersonProfile } from '@crm/contracts';
+import { type Customer, type customerCreate, type customerListQuery, type OrganizationProfile, type PersonProfile } from '@crm/contracts';
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { can, type Actor } from '../../platform/auth/actor.js';
@@ -12,7 +12,7 @@ import { userNames } from '../users/index.js';
 import { keysOf, refreshDedupeKeys, type DedupeEntry } from './customers.dedupe.js';
 import { historyFields, presentCustomer, recordView } from './customers.presenter.js';
 import * as repo from './customers.repository.js';
-import { archiveNumber, compact, customerScope, searchDocument } from './customers.records.js';
+import { archiveNumber, compact, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
 
 /**
  * Many customers at once, for imports and exports: creation in one statement per chunk (archive
@@ -216,13 +216,13 @@ export async function importUpdateCustomer(db: Db, ctx: AppContext, actor: Actor
     if (has(key) && typeof value === 'string') changes[column] = value;
   }
   if (has('tags') && input.tags) changes.tags = JSON.stringify([...new Set([...(JSON.parse(row.tags) as string[]), ...input.tags])]);
+  // Only the profile columns the row gives change (an empty cell is no value: never a wipe).
   if (has('person') && input.person) {
-    const stored = JSON.parse(row.person) as PersonProfile;
-    const person: PersonProfile = { ...stored, ...compact(input.person) };
-    if (!can(actor, 'customers.view_sensitive')) for (const field of sensitivePersonFields) person[field] = stored[field];
-    changes.person = JSON.stringify(compact(person));
+    changes.person = JSON.stringify(mergePerson(JSON.parse(row.person) as PersonProfile, compact(input.person), can(actor, 'customers.view_sensitive')));
   }
-  if (has('organization') && input.organization) changes.organization = JSON.stringify({ ...JSON.parse(row.organization), ...compact(input.organization) });
+  if (has('organization') && input.organization) {
+    changes.organization = JSON.stringify(mergeProfile(JSON.parse(row.organization) as OrganizationProfile, compact(input.organization)));
+  }
   if (change.ownerId !== undefined && change.ownerId !== row.owner_id) {
     changes.owner_id = change.ownerId;
     changes.owner_since = change.ownerId === null ? null : at;

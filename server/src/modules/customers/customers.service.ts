@@ -1,4 +1,4 @@
-import { sensitivePersonFields, type Customer, type customerCreate, type customerListQuery, type customerUpdate, type HistoryEntry, type historyQuery, type ListResponse, type PersonProfile } from '@crm/contracts';
+import { type Customer, type customerCreate, type customerListQuery, type customerUpdate, type HistoryEntry, type historyQuery, type ListResponse, type OrganizationProfile, type PersonProfile } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -14,7 +14,7 @@ import { maskChange, presentCustomer, recordView, historyFields } from './custom
 import { refreshDedupeKeys } from './customers.dedupe.js';
 import * as repo from './customers.repository.js';
 import { bulkCreateCustomers, customerListFilter } from './customers.bulk.js';
-import { archiveNumber, compact, customerScope, searchDocument } from './customers.records.js';
+import { archiveNumber, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
 
 export { archiveNumber, customerScope, searchDocument };
 
@@ -103,17 +103,9 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
     if (input.kind === 'person' && row.kind !== 'person' && row.contact_count > 0) {
       throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'kind', message: 'kindChangeWithContacts' }]);
     }
-    // Sensitive fields the caller cannot see arrive masked or not at all: keep the stored values.
-    const storedPerson = JSON.parse(row.person) as PersonProfile;
-    let person: PersonProfile | undefined;
-    if (input.person !== undefined) {
-      person = { ...input.person };
-      for (const field of sensitivePersonFields) {
-        const sent = person[field];
-        if (!can(actor, 'customers.view_sensitive') || (typeof sent === 'string' && sent.includes('*'))) person[field] = storedPerson[field];
-      }
-      person = compact(person);
-    }
+    // A PATCH changes only the keys it sends, inside the profiles too (null clears one).
+    const person = input.person === undefined ? undefined : mergePerson(JSON.parse(row.person) as PersonProfile, input.person, can(actor, 'customers.view_sensitive'));
+    const organization = input.organization === undefined ? undefined : mergeProfile(JSON.parse(row.organization) as OrganizationProfile, input.organization);
     const custom = await checkCustomValues(trx, 'customer', input.custom, row.custom);
     const changes: Partial<repo.CustomerRow> = {
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
@@ -135,7 +127,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
       ...(input.tags !== undefined ? { tags: JSON.stringify([...new Set(input.tags)]) } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
       ...(person !== undefined ? { person: JSON.stringify(person) } : {}),
-      ...(input.organization !== undefined ? { organization: JSON.stringify(compact(input.organization)) } : {}),
+      ...(organization !== undefined ? { organization: JSON.stringify(organization) } : {}),
       ...(custom !== undefined ? { custom } : {}),
     };
     const next = { ...row, ...changes };

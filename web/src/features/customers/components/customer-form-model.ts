@@ -239,9 +239,9 @@ export function createRequest(payload: CustomerPayload): CustomerCreate {
 }
 
 /**
- * The PATCH request: only the fields that changed, plus the version. A profile section is
- * replaced as a whole by the server, so a changed section is sent complete (masked sensitive
- * fields left out: the server keeps their stored values).
+ * The PATCH request: only the fields that changed, plus the version. The server patches the
+ * profile sections key by key, so only their changed keys are sent (null clears one; masked
+ * sensitive fields are never in the payload: the server keeps their stored values).
  */
 export function updateRequest(base: CustomerPayload, next: CustomerPayload, version: number): CustomerUpdate {
   const { person: basePerson, organization: baseOrganization, custom: baseCustom, ...baseCore } = base;
@@ -250,10 +250,10 @@ export function updateRequest(base: CustomerPayload, next: CustomerPayload, vers
   // Custom values: only the keys that changed (null clears one).
   const customChanges = changedFields(baseCustom, custom);
   if (Object.keys(customChanges).length > 0) request.custom = customChanges;
-  if (Object.keys(changedFields(basePerson, person)).length > 0) request.person = withoutEmpty(person);
-  if (Object.keys(changedFields(baseOrganization, organization)).length > 0) {
-    request.organization = withoutEmpty(organization);
-  }
+  const personChanges = changedFields(basePerson, person);
+  if (Object.keys(personChanges).length > 0) request.person = personChanges;
+  const organizationChanges = changedFields(baseOrganization, organization);
+  if (Object.keys(organizationChanges).length > 0) request.organization = organizationChanges;
   return request;
 }
 
