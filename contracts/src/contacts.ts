@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
 import { mobile } from './org.js';
+import { phoneField } from './phones.js';
 import { customValues, customValuesInput, withCustomFilters } from './custom-fields.js';
 
 const contactFields = {
@@ -9,7 +10,7 @@ const contactFields = {
   title: text(60),
   department: text(60),
   mobile: mobile.nullable(),
-  phone: mobile.nullable(),
+  phone: phoneField.nullable(),
   email: email.nullable(),
   wechat: text(60),
   birthday: isoDate.nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
 import { mobile } from './org.js';
+import { phoneField } from './phones.js';
 import { isValidChineseIdCard, isValidCreditCode } from './validators.js';
 import { customValues, customValuesInput, withCustomFilters } from './custom-fields.js';
 
@@ -115,7 +116,7 @@ const customerFields = {
   city: text(30),
   district: text(30),
   address: text(200),
-  phone: mobile.nullable(),
+  phone: phoneField.nullable(),
   mobile: mobile.nullable(),
   email: email.nullable(),
   website: text(200),

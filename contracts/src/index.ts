@@ -5,6 +5,7 @@ export * from './customers.js';
 export * from './contacts.js';
 export * from './history.js';
 export * from './validators.js';
+export * from './phones.js';
 export * from './notifications.js';
 export * from './imports.js';
 export * from './pool.js';

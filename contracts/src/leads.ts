@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { email, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
 import { creditStandings, customerKinds, genders } from './customers.js';
 import { mobile } from './org.js';
+import { phoneField } from './phones.js';
 
 /**
  * Leads (线索 / 潜在客户): DOMAIN.md section 3. A lead is a lead card that a user qualifies with
@@ -84,7 +85,7 @@ const leadFields = {
   gender: z.enum(genders).nullable(),
   age: z.number().int().min(0).max(150).nullable(),
   mobile: mobile.nullable(),
-  phone: mobile.nullable(),
+  phone: phoneField.nullable(),
   email: email.nullable(),
   wechat: text(60),
   province: text(30),

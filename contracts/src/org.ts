@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mobileField } from './phones.js';
 import { email, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
 
 export const dataScopes = ['own', 'department', 'department_tree', 'all'] as const;
@@ -116,11 +117,8 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 export const userList = listOf(user);
-export const mobile = z
-  .string()
-  .trim()
-  .max(30)
-  .regex(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone' });
+/** A mobile number (users, customers, contacts, leads); see phones.ts. */
+export const mobile = mobileField;
 const userFields = {
   email,
   name: z.string().trim().min(1).max(80),

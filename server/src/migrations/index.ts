@@ -6,6 +6,7 @@ import { imports } from './20261122-0004-imports.js';
 import { duplicates } from './20261122-0005-duplicates.js';
 import { fieldsFiles } from './20261122-0006-fields-files.js';
 import { sales } from './20261122-0007-sales.js';
+import { phoneNumbers } from './20261204-0008-phone-numbers.js';
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales];
+export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers];

@@ -6,6 +6,7 @@ import { leadFormsMessages } from './messages/lead-forms.js';
 import { leadsMessages } from './messages/leads.js';
 import { notificationsMessages } from './messages/notifications.js';
 import { opportunitiesMessages } from './messages/opportunities.js';
+import { phonesMessages } from './messages/phones.js';
 import { poolMessages } from './messages/pool.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
 
@@ -104,6 +105,7 @@ const catalogue = {
   ...duplicatesMessages,
   ...fieldsMessages,
   ...stageStatsMessages,
+  ...phonesMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,19 +1,14 @@
+import { phoneE164 } from '@crm/contracts';
+
 /**
- * Normalised forms used to find the same customer written differently: phone numbers without
- * +86, spaces and dashes; emails in lower case; organisation names without legal-form suffixes,
+ * Normalised forms used to find the same customer written differently: phone numbers in E.164
+ * (+86, 0086, spaces and dashes all give the same form); emails in lower case; organisation names without legal-form suffixes,
  * brackets, spaces and punctuation.
  */
 
+/** The E.164 form of a phone number (+8613812345678, +861088886666; China by default), or null when it is not a valid number. */
 export function normalizePhone(value: string | null | undefined): string | null {
-  if (!value) return null;
-  let digits = value.replace(/[^\d+]/g, '');
-  if (digits.startsWith('+86')) digits = digits.slice(3);
-  else if (digits.startsWith('0086')) digits = digits.slice(4);
-  else if (digits.startsWith('+')) digits = digits.slice(1);
-  digits = digits.replace(/\D/g, '');
-  // 86 followed by a mobile number.
-  if (digits.length === 13 && digits.startsWith('861')) digits = digits.slice(2);
-  return digits.length >= 5 ? digits : null;
+  return phoneE164(value);
 }
 
 export function normalizeEmail(value: string | null | undefined): string | null {

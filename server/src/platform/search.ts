@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Engine } from './config.js';
 import { escapeLike } from './db/like.js';
+import { parsePhone } from '@crm/contracts';
 import type { DB } from './db/schema.js';
 
 /**
@@ -38,6 +39,32 @@ export function buildSearchDocument(values: Array<string | null | undefined>): {
     gramsOfWord(word, grams);
   }
   return { key: words.join(' '), grams: [...grams] };
+}
+
+/**
+ * A phone number's searchable forms: as typed, its national significant number (13224942644,
+ * 1088886666) and its E.164 digits (8613224942644), so that a query in any of the shapes people
+ * write finds it. A number that cannot be read is searchable as typed.
+ */
+export function phoneSearchTerms(value: string | null | undefined): string[] {
+  if (!value) return [];
+  const number = parsePhone(value);
+  if (!number) return [value];
+  const forms = [value, number.nationalNumber, number.number];
+  return forms.filter((form, i) => forms.findIndex((f) => normalizeForSearch(f) === normalizeForSearch(form)) === i);
+}
+
+/**
+ * A query as it is matched against search documents: normalised text, except that a whole phone
+ * number (+86 132 2494 2644, 008613224942644, 132-2494-2644) becomes its national significant
+ * number, which every stored form of the number contains.
+ */
+export function searchTermOf(text: string): string {
+  if (/^[\s\d+＋()（）.\-０-９]+$/.test(text) && text.replace(/\D/g, '').length >= 7) {
+    const number = parsePhone(text);
+    if (number) return number.nationalNumber;
+  }
+  return normalizeForSearch(text);
 }
 
 /** The grams a query must all match, or null when it is too short for the index. */
@@ -98,7 +125,7 @@ function likePattern(term: string): string {
  * Returns null when the text has nothing searchable (only punctuation).
  */
 export function customerSearchCondition(engine: Engine, text: string, options: { dense?: boolean } = {}): Expression<SqlBool> | null {
-  const term = normalizeForSearch(text);
+  const term = searchTermOf(text);
   if (!term) return null;
   const like = sql<SqlBool>`c.search_key like ${likePattern(term)} escape '\\'`;
   const grams = queryGrams(term);
@@ -115,7 +142,7 @@ export function customerSearchCondition(engine: Engine, text: string, options: {
 
 /** How many customers the gram index matches for a text (an upper bound of the real hits); null when the index is not used. */
 export async function searchIndexHits(db: Db, engine: Engine, text: string): Promise<number | null> {
-  const grams = queryGrams(normalizeForSearch(text));
+  const grams = queryGrams(searchTermOf(text));
   if (!grams) return null;
   if (engine === 'postgres') {
     const r = await sql<{ n: string }>`select count(*) as n from customer_search where grams @> ${grams}::text[]`.execute(db);

@@ -3,6 +3,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { phoneSearchTerms } from '../../platform/search.js';
 import { customFiltersOf } from '../custom-fields/index.js';
 import { customerScope, updateContactSummary } from '../customers/index.js';
 import { diffRecords, recordChanges } from '../history/index.js';
@@ -18,7 +19,7 @@ async function refreshCustomers(db: Db, ctx: AppContext, customerIds: Iterable<n
     const terms = await repo.liveTerms(db, customerId);
     await updateContactSummary(db, ctx, customerId, {
       count: terms.length,
-      terms: terms.flatMap((t) => [t.name, t.mobile, t.phone, t.email]).filter((v): v is string => !!v),
+      terms: terms.flatMap((t) => [t.name, ...phoneSearchTerms(t.mobile), ...phoneSearchTerms(t.phone), t.email]).filter((v): v is string => !!v),
     });
   }
 }

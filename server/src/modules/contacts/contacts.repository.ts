@@ -2,6 +2,8 @@ import { sql, type Expression, type Kysely, type SqlBool, type Transaction } fro
 import type { Insertable, Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { normalizePhone } from '../../platform/normalize.js';
+import { withPhoneColumns } from '../../platform/phone-columns.js';
 import type { Engine } from '../../platform/config.js';
 import { customFilterCondition, type CustomFilter } from '../custom-fields/index.js';
 
@@ -30,12 +32,15 @@ export function filtered(db: Db, f: ContactFilter) {
   for (const cf of f.custom?.filters ?? []) query = query.where(customFilterCondition(f.custom?.engine ?? 'sqlite', 'k.custom', cf));
   if (f.q) {
     const like = `%${escapeLike(f.q.toLowerCase())}%`;
+    // A whole phone number in any shape (+86, 0086, spaces, dashes) matches its E.164 form.
+    const e164 = normalizePhone(f.q);
     query = query.where((eb) =>
       eb.or([
         eb(sql`lower(k.name)`, 'like', sql`${like} escape '\\'`),
         eb(sql`lower(k.email)`, 'like', sql`${like} escape '\\'`),
         eb('k.mobile', 'like', sql<string>`${like} escape '\\'`),
         eb('k.phone', 'like', sql<string>`${like} escape '\\'`),
+        ...(e164 ? [eb('k.mobile_e164', '=', e164), eb('k.phone_e164', '=', e164)] : []),
       ]),
     );
   }
@@ -65,14 +70,14 @@ export async function findVisible(db: Db, id: number, scope: Expression<SqlBool>
 }
 
 export async function insert(db: Db, values: Insertable<DB['contacts']>): Promise<number> {
-  const row = await db.insertInto('contacts').values(values).returning('id').executeTakeFirstOrThrow();
+  const row = await db.insertInto('contacts').values(withPhoneColumns(values)).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function update(db: Db, id: number, version: number, values: Partial<ContactRow>): Promise<boolean> {
   const result = await db
     .updateTable('contacts')
-    .set({ ...values, version: sql`version + 1` })
+    .set({ ...withPhoneColumns(values), version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('deleted_at', 'is', null)
@@ -81,7 +86,7 @@ export async function update(db: Db, id: number, version: number, values: Partia
 }
 
 export async function setFields(db: Db, id: number, values: Partial<ContactRow>): Promise<void> {
-  await db.updateTable('contacts').set(values).where('id', '=', id).execute();
+  await db.updateTable('contacts').set(withPhoneColumns(values)).where('id', '=', id).execute();
 }
 
 export async function clearPrimary(db: Db, customerId: number, exceptId: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { phoneSearchTerms } from '../../platform/search.js';
 import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
 import { customerScope, findVisible as findVisibleCustomer, isCustomerLive, updateContactSummary } from '../customers/index.js';
 import { diffRecords, recordChange } from '../history/index.js';
@@ -45,7 +46,7 @@ async function refreshCustomer(db: Db, ctx: AppContext, customerId: number): Pro
   const terms = await repo.liveTerms(db, customerId);
   await updateContactSummary(db, ctx, customerId, {
     count: terms.length,
-    terms: terms.flatMap((t) => [t.name, t.mobile, t.phone, t.email]).filter((v): v is string => !!v),
+    terms: terms.flatMap((t) => [t.name, ...phoneSearchTerms(t.mobile), ...phoneSearchTerms(t.phone), t.email]).filter((v): v is string => !!v),
   });
 }
 

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
-import { buildSearchDocument, insertSearchIndexMany, normalizeForSearch } from '../../platform/search.js';
+import { normalizePhone } from '../../platform/normalize.js';
+import { buildSearchDocument, insertSearchIndexMany, normalizeForSearch, phoneSearchTerms } from '../../platform/search.js';
 import { activeCustomKeys, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
 import { diffRecords, recordChanges } from '../history/index.js';
 import { completenessOf, readQualitySettings, refreshCompleteness } from '../quality/index.js';
@@ -79,6 +80,8 @@ export async function draftCustomers(db: Db, items: BulkNewCustomer[], by: { act
       address: input.address ?? null,
       phone: input.phone ?? null,
       mobile: input.mobile ?? null,
+      phone_e164: normalizePhone(input.phone),
+      mobile_e164: normalizePhone(input.mobile),
       email: input.email ?? null,
       website: input.website ?? null,
       source: input.source ?? null,
@@ -103,7 +106,7 @@ export async function draftCustomers(db: Db, items: BulkNewCustomer[], by: { act
       values,
       keys: keysOf(values, []),
       nameWord: normalizeForSearch(values.name),
-      restKey: buildSearchDocument([values.phone, values.mobile, values.email]).key,
+      restKey: buildSearchDocument([...phoneSearchTerms(values.phone), ...phoneSearchTerms(values.mobile), values.email]).key,
       grams: doc.grams,
     };
   });

@@ -3,6 +3,7 @@ import type { CustomerStatus } from '@crm/contracts';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { withPhoneColumns } from '../../platform/phone-columns.js';
 import { customerSearchCondition, deleteSearchIndex, searchIndexHits, writeSearchIndex } from '../../platform/search.js';
 import { customFilterCondition, type CustomFilter } from '../custom-fields/index.js';
 
@@ -147,7 +148,7 @@ export async function findById(db: Db, id: number, scope: Expression<SqlBool> | 
 export async function update(db: Db, id: number, version: number, values: Partial<CustomerRow>): Promise<boolean> {
   const result = await db
     .updateTable('customers')
-    .set({ ...values, version: sql`version + 1` })
+    .set({ ...withPhoneColumns(values), version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('deleted_at', 'is', null)
@@ -156,7 +157,7 @@ export async function update(db: Db, id: number, version: number, values: Partia
 }
 
 export async function setFields(db: Db, id: number, values: Partial<CustomerRow>): Promise<void> {
-  await db.updateTable('customers').set(values).where('id', '=', id).execute();
+  await db.updateTable('customers').set(withPhoneColumns(values)).where('id', '=', id).execute();
 }
 
 export async function purge(db: Db, engine: Engine, id: number): Promise<void> {

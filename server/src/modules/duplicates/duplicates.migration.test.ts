@@ -34,10 +34,10 @@ describe('migration 0005', () => {
     await migrate(database);
 
     const keysOf = async (customerId: number) => (await db.selectFrom('dedupe_keys').select('key').where('customer_id', '=', customerId).execute()).map((k) => k.key).sort();
-    expect(await keysOf(last.id)).toEqual(['n:批量1202', 'p:13912345678']);
+    expect(await keysOf(last.id)).toEqual(['n:批量1202', 'p:+8613912345678']);
     expect(await keysOf(person.id)).toEqual(['e:old@example.com']);
     const seventh = await db.selectFrom('customers').select('id').where('name', '=', '批量7有限公司').executeTakeFirstOrThrow();
-    expect(await keysOf(seventh.id)).toEqual(['n:批量7', 'p:13800138000']);
+    expect(await keysOf(seventh.id)).toEqual(['n:批量7', 'p:+8613800138000']);
     const count = await db.selectFrom('dedupe_keys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1203 + 1 + 1 + 1);
     const scored = await db.selectFrom('customers').select(['completeness']).where('id', 'in', [seventh.id, person.id]).orderBy('id').execute();

@@ -1,7 +1,7 @@
 import { manGradeOf, manRanks, type leadCreate } from '@crm/contracts';
 import type { z } from 'zod';
-import { dedupeKeys } from '../../platform/normalize.js';
-import { buildSearchDocument, normalizeForSearch } from '../../platform/search.js';
+import { dedupeKeys, normalizePhone } from '../../platform/normalize.js';
+import { buildSearchDocument, phoneSearchTerms, searchTermOf } from '../../platform/search.js';
 import type { LeadRow, NewLeadRow } from './leads.repository.js';
 
 /** Pure helpers: a lead's row, MAN grade, search text and duplicate keys. */
@@ -20,15 +20,15 @@ export function manAnswers(row: Pick<LeadRow, 'man_money' | 'man_authority' | 'm
   return { money: bool(row.man_money), authority: bool(row.man_authority), need: bool(row.man_need) };
 }
 
-/** What `q` searches: name, company, phone digits and email, normalised and space-separated. */
+/** What `q` searches: name, company, phones (in every form, see phoneSearchTerms) and email, normalised and space-separated. */
 export function searchText(row: Pick<LeadRow, 'name' | 'company' | 'mobile' | 'phone' | 'email'>): string {
-  return buildSearchDocument([row.name, row.company, row.mobile, row.phone, row.email]).key;
+  return buildSearchDocument([row.name, row.company, ...phoneSearchTerms(row.mobile), ...phoneSearchTerms(row.phone), row.email]).key;
 }
 
 /** A search term as it is matched against `searchText`; null when nothing searchable is left. */
 export function searchTerm(q: string | undefined): string | null {
   if (!q) return null;
-  const term = normalizeForSearch(q);
+  const term = searchTermOf(q);
   return term === '' ? null : term;
 }
 
@@ -53,6 +53,8 @@ export function newLeadRow(input: LeadInput, owner: { ownerId: number | null; fo
     age: input.age ?? null,
     mobile: input.mobile ?? null,
     phone: input.phone ?? null,
+    mobile_e164: normalizePhone(input.mobile),
+    phone_e164: normalizePhone(input.phone),
     email: input.email ?? null,
     wechat: input.wechat ?? null,
     province: input.province ?? null,

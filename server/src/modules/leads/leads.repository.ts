@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type 
 import type { LeadStatus, ManGrade } from '@crm/contracts';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { withPhoneColumns } from '../../platform/phone-columns.js';
 
 /** The only SQL of the leads module: leads, their duplicate keys and their round-robin counters. */
 type Db = Kysely<DB> | Transaction<DB>;
@@ -96,7 +97,7 @@ const insertChunk = 200;
 export async function insertMany(db: Db, rows: NewLeadRow[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += insertChunk) {
-    const inserted = await db.insertInto('leads').values(rows.slice(i, i + insertChunk)).returning('id').execute();
+    const inserted = await db.insertInto('leads').values(rows.slice(i, i + insertChunk).map(withPhoneColumns)).returning('id').execute();
     ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
   }
   return ids;
@@ -106,7 +107,7 @@ export async function insertMany(db: Db, rows: NewLeadRow[]): Promise<number[]> 
 export async function update(db: Db, id: number, version: number, values: Partial<LeadRow>, guard?: Expression<SqlBool>): Promise<boolean> {
   let q = db
     .updateTable('leads')
-    .set({ ...values, version: sql`version + 1` })
+    .set({ ...withPhoneColumns(values), version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('deleted_at', 'is', null);
@@ -116,7 +117,7 @@ export async function update(db: Db, id: number, version: number, values: Partia
 }
 
 export async function setFields(db: Db, id: number, values: Partial<LeadRow>): Promise<void> {
-  await db.updateTable('leads').set(values).where('id', '=', id).execute();
+  await db.updateTable('leads').set(withPhoneColumns(values)).where('id', '=', id).execute();
 }
 
 export async function insertKeys(db: Db, keys: Array<{ leadId: number; key: string }>): Promise<void> {

@@ -46,7 +46,7 @@ describe('completeness and freshness', () => {
   });
 
   it('recomputes every record when the settings change, custom fields included', async () => {
-    const c = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '设置变更客户', industry: '零售', phone: '021-1234567' }))).body;
+    const c = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '设置变更客户', industry: '零售', phone: '021-12345678' }))).body;
     const put = await org.admin.put('/api/v1/settings/data-quality', { version: 0, expected: { organization: ['industry', 'phone', 'custom.level'] } });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.version).toBe(1);

@@ -74,6 +74,9 @@ export interface DB {
     address: string | null;
     phone: string | null;
     mobile: string | null;
+    /** E.164 forms of phone and mobile (+8613812345678); null when the number cannot be read. */
+    phone_e164: string | null;
+    mobile_e164: string | null;
     email: string | null;
     website: string | null;
     source: string | null;
@@ -115,6 +118,9 @@ export interface DB {
     department: string | null;
     mobile: string | null;
     phone: string | null;
+    /** E.164 forms of mobile and phone; null when the number cannot be read. */
+    mobile_e164: string | null;
+    phone_e164: string | null;
     email: string | null;
     wechat: string | null;
     birthday: string | null;
@@ -263,6 +269,9 @@ export interface DB {
     age: number | null;
     mobile: string | null;
     phone: string | null;
+    /** E.164 forms of mobile and phone; null when the number cannot be read. */
+    mobile_e164: string | null;
+    phone_e164: string | null;
     email: string | null;
     wechat: string | null;
     province: string | null;
