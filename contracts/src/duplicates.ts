@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { listOf } from './common.js';
 import { customer, customerKinds } from './customers.js';
 
-/** What a duplicate matched on: a normalised phone number, email or organisation name. */
-export const duplicateMatchKinds = ['phone', 'email', 'name'] as const;
+/**
+ * What a duplicate matched on: the unified social credit code, the ID-card number, a normalised
+ * phone number or email (strong: each names one party), or an organisation's name (weak).
+ */
+export const duplicateMatchKinds = ['creditCode', 'idCard', 'phone', 'email', 'name'] as const;
 export type DuplicateMatchKind = (typeof duplicateMatchKinds)[number];
+/** The kind of a stored duplicate key by its prefix letter (`c:`, `i:`, `p:`, `e:`, `n:`). */
+export const duplicateKeyKinds: Readonly<Record<string, DuplicateMatchKind>> = { c: 'creditCode', i: 'idCard', p: 'phone', e: 'email', n: 'name' };
 
 // Values as typed in a form: checked loosely (length only), the server normalises them.
 const typed = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -20,6 +25,10 @@ export const duplicateCheck = z
     phone: typed(30),
     mobile: typed(30),
     email: typed(254),
+    /** Organisations: the unified social credit code. */
+    creditCode: typed(30),
+    /** Persons: the ID-card number (a masked value is ignored). */
+    idCardNumber: typed(30),
     contacts: z
       .array(z.object({ mobile: typed(30), phone: typed(30), email: typed(254) }).strict())
       .max(50)

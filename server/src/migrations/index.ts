@@ -7,6 +7,7 @@ import { duplicates } from './20261122-0005-duplicates.js';
 import { fieldsFiles } from './20261122-0006-fields-files.js';
 import { sales } from './20261122-0007-sales.js';
 import { phoneNumbers } from './20261204-0008-phone-numbers.js';
+import { strongKeys } from './20261204-0009-strong-keys.js';
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers];
+export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys];

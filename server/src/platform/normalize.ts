@@ -66,9 +66,32 @@ export function normalizeOrgName(value: string | null | undefined): string | nul
   return v.length >= 2 ? v : null;
 }
 
-/** The duplicate-check keys of a customer or contact: `p:` phones, `e:` emails, `n:` name. */
-export function dedupeKeys(values: { name?: string | null; isOrganization?: boolean; phones?: Array<string | null | undefined>; emails?: Array<string | null | undefined> }): string[] {
+/** A unified social credit code or an ID-card number as a key: half-width, upper case, no spaces. */
+export function normalizeIdentifier(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.normalize('NFKC').toUpperCase().replace(/[\s-]+/g, '');
+  // A masked value (with *) identifies nothing.
+  return v.length >= 8 && !v.includes('*') ? v : null;
+}
+
+/**
+ * The duplicate-check keys of a customer or contact: `c:` unified social credit code, `i:` ID-card
+ * number, `p:` phones, `e:` emails (the strong keys: each names one party), and `n:` the
+ * organisation's name (a weak key: two companies may share a name).
+ */
+export function dedupeKeys(values: {
+  name?: string | null;
+  isOrganization?: boolean;
+  creditCode?: string | null;
+  idCard?: string | null;
+  phones?: Array<string | null | undefined>;
+  emails?: Array<string | null | undefined>;
+}): string[] {
   const keys = new Set<string>();
+  const credit = normalizeIdentifier(values.creditCode);
+  if (credit) keys.add(`c:${credit}`);
+  const idCard = normalizeIdentifier(values.idCard);
+  if (idCard) keys.add(`i:${idCard}`);
   for (const p of values.phones ?? []) {
     const n = normalizePhone(p);
     if (n) keys.add(`p:${n}`);
@@ -82,4 +105,13 @@ export function dedupeKeys(values: { name?: string | null; isOrganization?: bool
     if (n) keys.add(`n:${n}`);
   }
   return [...keys];
+}
+
+/** The kind of a duplicate key: its prefix letter. `n` (name) is the only weak one. */
+export function keyKind(key: string): string {
+  return key.slice(0, 1);
+}
+
+export function isStrongKey(key: string): boolean {
+  return keyKind(key) !== 'n';
 }

@@ -1,4 +1,4 @@
-import { type Customer, type customerCreate, type customerListQuery, type OrganizationProfile, type PersonProfile } from '@crm/contracts';
+import { canonicalRegion, canonicalRegionFilter, defaultCategoryOf, withCanonicalRegion, type Customer, type customerCreate, type customerListQuery, type OrganizationProfile, type PersonProfile } from '@crm/contracts';
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { can, type Actor } from '../../platform/auth/actor.js';
@@ -64,11 +64,11 @@ export async function draftCustomers(db: Db, items: BulkNewCustomer[], by: { act
   const { value: quality } = await readQualitySettings(db);
   const now = by.at;
   return items.map((item) => {
-    const { input } = item;
+    const input = { ...item.input, ...canonicalRegion({ province: item.input.province, city: item.input.city, district: item.input.district }) };
     const values = {
       kind: input.kind,
       name: input.name,
-      category: input.category,
+      category: input.category ?? defaultCategoryOf(input.kind),
       status: input.status,
       lifecycle_stage: input.lifecycleStage,
       owner_id: item.ownerId,
@@ -231,6 +231,7 @@ export async function importUpdateCustomer(db: Db, ctx: AppContext, actor: Actor
     changes.owner_since = change.ownerId === null ? null : at;
   }
   if (change.custom !== undefined) changes.custom = change.custom;
+  Object.assign(changes, withCanonicalRegion(row, changes)); // one spelling of a municipality
   const next = { ...row, ...changes };
   const diff = diffRecords(recordView(row), recordView(next), historyFields);
   const customChanged = change.custom !== undefined && change.custom !== row.custom;
@@ -238,7 +239,10 @@ export async function importUpdateCustomer(db: Db, ctx: AppContext, actor: Actor
   const doc = searchDocument(next);
   if (!(await repo.update(db, row.id, row.version, { ...changes, search_key: doc.key, updated_at: at, updated_by: actor.userId }))) return { row, changed: false };
   await repo.writeSearch(db, ctx.engine, row.id, doc.grams);
-  if (changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined) {
+  if (
+    changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined ||
+    changes.person !== undefined || changes.organization !== undefined
+  ) {
     await refreshDedupeKeys(db, row.id);
   }
   await refreshCompleteness(db, row.id);
@@ -256,8 +260,8 @@ export async function customerListFilter(ctx: AppContext, actor: Actor, query: z
     status: query.status,
     lifecycleStage: query.lifecycleStage,
     ownerId: query.ownerId,
-    province: query.province,
-    city: query.city,
+    // 市辖区 or 北京 in a filter finds the rows written in the canonical form.
+    ...canonicalRegionFilter(query.province, query.city),
     district: query.district,
     tags: query.tags,
     custom: await customFiltersOf(ctx.db, 'customer', query),

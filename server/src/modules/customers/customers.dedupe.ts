@@ -9,14 +9,27 @@ export interface DedupeEntry {
   key: string;
 }
 
-/** The keys of one customer and its live contacts, from stored rows. */
+function profileValue(json: string | null | undefined, key: string): string | null {
+  if (!json) return null;
+  try {
+    const value = (JSON.parse(json) as Record<string, unknown>)[key];
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The keys of one customer and its live contacts, from stored rows (profiles as stored JSON). */
 export function keysOf(
-  customer: { kind: string; name: string; phone: string | null; mobile: string | null; email: string | null },
+  customer: { kind: string; name: string; phone: string | null; mobile: string | null; email: string | null; person?: string; organization?: string },
   contacts: Array<{ id: number; mobile: string | null; phone: string | null; email: string | null }>,
 ): DedupeEntry[] {
+  const isOrganization = customer.kind === 'organization';
   const entries: DedupeEntry[] = dedupeKeys({
     name: customer.name,
-    isOrganization: customer.kind === 'organization',
+    isOrganization,
+    creditCode: isOrganization ? profileValue(customer.organization, 'creditCode') : null,
+    idCard: isOrganization ? null : profileValue(customer.person, 'idCardNumber'),
     phones: [customer.phone, customer.mobile],
     emails: [customer.email],
   }).map((key) => ({ contactId: null, key }));
@@ -38,7 +51,7 @@ export async function writeDedupeKeys(db: Db, customerId: number, entries: Dedup
 
 /** Recompute a customer's keys from its stored row and live contacts. */
 export async function refreshDedupeKeys(db: Db, customerId: number): Promise<void> {
-  const customer = await db.selectFrom('customers').select(['kind', 'name', 'phone', 'mobile', 'email']).where('id', '=', customerId).executeTakeFirst();
+  const customer = await db.selectFrom('customers').select(['kind', 'name', 'phone', 'mobile', 'email', 'person', 'organization']).where('id', '=', customerId).executeTakeFirst();
   if (!customer) {
     await db.deleteFrom('dedupe_keys').where('customer_id', '=', customerId).execute();
     return;
@@ -78,4 +91,18 @@ export async function customersWithKeys(db: Db, keys: string[], excludeId?: numb
   }
   for (const id of ids) if (!live.has(id)) found.delete(id);
   return found;
+}
+
+/** Every duplicate key of these customers (their own and their live contacts'). */
+export async function keysOfCustomers(db: Db, ids: number[]): Promise<Map<number, Set<string>>> {
+  const out = new Map<number, Set<string>>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('dedupe_keys').select(['customer_id', 'key']).where('customer_id', 'in', ids.slice(i, i + 500)).execute();
+    for (const row of rows) {
+      const set = out.get(row.customer_id) ?? new Set<string>();
+      set.add(row.key);
+      out.set(row.customer_id, set);
+    }
+  }
+  return out;
 }

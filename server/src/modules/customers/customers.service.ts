@@ -1,4 +1,4 @@
-import { type Customer, type customerCreate, type customerListQuery, type customerUpdate, type HistoryEntry, type historyQuery, type ListResponse, type OrganizationProfile, type PersonProfile } from '@crm/contracts';
+import { withCanonicalRegion, type Customer, type customerCreate, type customerListQuery, type customerUpdate, type HistoryEntry, type historyQuery, type ListResponse, type OrganizationProfile, type PersonProfile } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -130,6 +130,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
       ...(organization !== undefined ? { organization: JSON.stringify(organization) } : {}),
       ...(custom !== undefined ? { custom } : {}),
     };
+    Object.assign(changes, withCanonicalRegion(row, changes)); // one spelling of a municipality
     const next = { ...row, ...changes };
     const diff = diffRecords(recordView(row), recordView(next), historyFields);
     if (diff.length === 0) return; // nothing changed: no new version, no history entry
@@ -138,7 +139,11 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
       throw conflict((await present(ctx, actor, [row], trx))[0]);
     }
     await repo.writeSearch(trx, ctx.engine, id, doc.grams);
-    if (changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined) {
+    // Names, phones, emails, the credit code and the ID-card number are duplicate keys.
+    if (
+      changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined ||
+      changes.person !== undefined || changes.organization !== undefined
+    ) {
       await refreshDedupeKeys(trx, id);
     }
     await refreshCompleteness(trx, id);

@@ -1,7 +1,7 @@
 export { customerRoutes } from './customers.routes.js';
 export { findVisible, updateContactSummary, createCustomer, customerScope, archiveNumber, searchDocument, getCustomer, checkOwner } from './customers.service.js';
 export { listDeletedCustomers, restoreCustomer, purgeCustomer, isCustomerLive } from './customers.recycle.js';
-export { keysOf, writeDedupeKeys, refreshDedupeKeys, customersWithKeys, type DedupeEntry } from './customers.dedupe.js';
+export { keysOf, writeDedupeKeys, refreshDedupeKeys, customersWithKeys, keysOfCustomers, type DedupeEntry } from './customers.dedupe.js';
 // For merges and data quality: the stored row, its versioned update and its search document.
 export { presentCustomer, recordView, historyFields } from './customers.presenter.js';
 export { findById as findCustomerRow, update as updateCustomerRow, setFields as setCustomerFields, writeSearch as writeCustomerSearch, adjustLiveCount, type CustomerRow } from './customers.repository.js';

@@ -1,4 +1,4 @@
-import type { CustomerMergeRecord, DuplicateCheckResult, DuplicateMatch, DuplicateMatchKind, duplicateCheck, ListResponse } from '@crm/contracts';
+import { duplicateKeyKinds, duplicateMatchKinds, type CustomerMergeRecord, type DuplicateCheckResult, type DuplicateMatch, type duplicateCheck, type ListResponse } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -10,12 +10,12 @@ import * as repo from './duplicates.repository.js';
 
 type Db = AppContext['db'];
 
-const matchKind: Record<string, DuplicateMatchKind> = { p: 'phone', e: 'email', n: 'name' };
 const maxMatches = 50;
 
 /**
- * Live customers that are likely the same as the one described: same normalised phone or email
- * (its own or a contact's), or for organisations the same name without its legal-form suffix.
+ * Live customers that are likely the same as the one described: same credit code or ID-card
+ * number, same normalised phone or email (its own or a contact's), or for organisations the same
+ * name without its legal-form suffix.
  * Matches outside the actor's data scope show only the name and the owner's name.
  */
 export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.output<typeof duplicateCheck>): Promise<DuplicateCheckResult> {
@@ -24,6 +24,8 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.ou
   const keys = dedupeKeys({
     name: input.name,
     isOrganization: input.kind !== 'person',
+    creditCode: input.kind !== 'person' ? input.creditCode : null,
+    idCard: input.kind === 'person' ? input.idCardNumber : null,
     phones: [input.phone, input.mobile, ...contacts.flatMap((c) => [c.mobile, c.phone])],
     emails: [input.email, ...contacts.map((c) => c.email)],
   });
@@ -32,8 +34,8 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.ou
   const rows = await repo.summaries(ctx.db, [...found.keys()], customerScope(actor));
   const names = await userNames(ctx, rows.map((r) => r.owner_id));
   const matches: DuplicateMatch[] = rows.map((r) => {
-    const on = new Set([...(found.get(r.id) ?? [])].map((k) => matchKind[k.slice(0, 1)]));
-    const matchedOn = (['phone', 'email', 'name'] as const).filter((k) => on.has(k));
+    const on = new Set([...(found.get(r.id) ?? [])].map((k) => duplicateKeyKinds[k.slice(0, 1)]));
+    const matchedOn = duplicateMatchKinds.filter((k) => on.has(k));
     const ownerName = r.owner_id !== null ? (names.get(r.owner_id) ?? null) : null;
     return Number(r.visible) === 1
       ? { visible: true, id: r.id, archiveNo: r.archive_no, name: r.name, ownerName, matchedOn }

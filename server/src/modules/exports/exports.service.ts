@@ -12,6 +12,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
+import { companyTimeZone, localDate } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { t } from '../../platform/i18n.js';
@@ -19,7 +20,21 @@ import { parse } from '../../platform/validation.js';
 import { contactExportPage, contactListFilter, type ContactExportRow } from '../contacts/index.js';
 import type { CustomFieldDef } from '../custom-fields/index.js';
 import { customerExportPage, customerListFilter, presentCustomerRows, type ExportCursor } from '../customers/index.js';
-import { contactFields, contentDisposition, contentTypes, customerFields, fieldsWithCustom, optionLabel, tableStream, type Cell, type FieldDef } from '../imports/index.js';
+import {
+  codeCell,
+  contactFields,
+  contentDisposition,
+  contentTypes,
+  customerFields,
+  dateCell,
+  fieldsWithCustom,
+  instantCell,
+  moneyCell,
+  optionLabel,
+  tableStream,
+  type Cell,
+  type FieldDef,
+} from '../imports/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './exports.repository.js';
 
@@ -43,7 +58,7 @@ function splitQuery(raw: unknown): { own: Record<string, unknown>; list: Record<
 async function chooseColumns(ctx: AppContext, entity: ExportEntity, requested: string | undefined, locale: Locale): Promise<{ columns: FieldDef[]; custom: CustomFieldDef[] }> {
   const { fields, custom } = await fieldsWithCustom(ctx.db, entity);
   const base = entity === 'customers' ? customerFields : contactFields;
-  const byKey = new Map([...base, ...fields].map((f) => [f.key, f]));
+  const byKey = new Map([...base, ...fields].filter((f) => !f.importOnly).map((f) => [f.key, f]));
   const keys = requested ? [...new Set(requested.split(',').map((s) => s.trim()).filter(Boolean))] : defaultColumns[entity];
   const unknown = keys.filter((k) => !byKey.has(k));
   if (unknown.length > 0) {
@@ -74,7 +89,9 @@ function customCell(def: CustomFieldDef | undefined, value: unknown, locale: Loc
     case 'boolean':
       return t(locale, value === true ? 'exportYes' : 'exportNo');
     case 'money':
-      return typeof value === 'number' ? (value / 100).toFixed(2) : String(value);
+      return typeof value === 'number' ? moneyCell(value) : String(value);
+    case 'date':
+      return typeof value === 'string' ? dateCell(value) : String(value);
     case 'user':
       return typeof value === 'number' ? (users.get(value) ?? String(value)) : String(value);
     case 'number':
@@ -84,12 +101,17 @@ function customCell(def: CustomFieldDef | undefined, value: unknown, locale: Loc
   }
 }
 
+/** A field's value as a spreadsheet should hold it: labels, yuan, dates, times, identifiers as text. */
 function cellOf(field: FieldDef, value: unknown, locale: Locale): Cell {
   if (value === null || value === undefined) return null;
   if (field.kind === 'enum' && typeof value === 'string') return optionLabel(field, value, locale);
   if (field.kind === 'bool') return t(locale, value ? 'exportYes' : 'exportNo');
+  if (field.kind === 'money' && typeof value === 'number') return moneyCell(value);
+  if (field.kind === 'date' && typeof value === 'string') return dateCell(value);
+  if (field.kind === 'datetime' && typeof value === 'string') return instantCell(value);
   if (Array.isArray(value)) return value.join(locale === 'en' ? ', ' : '、');
   if (typeof value === 'number') return value;
+  if (field.code) return codeCell(String(value));
   return String(value);
 }
 
@@ -100,8 +122,9 @@ async function customUserNames(ctx: AppContext, custom: CustomFieldDef[], column
   return userNames(ctx, ids);
 }
 
-function today(ctx: AppContext): string {
-  return ctx.clock.now().toISOString().slice(0, 10).replace(/-/g, '');
+/** Today in the company's time zone, for the file name: 20261204. */
+function today(ctx: AppContext, timeZone: string): string {
+  return localDate(ctx.clock.now(), timeZone).replace(/-/g, '');
 }
 
 /**
@@ -145,9 +168,10 @@ async function streamExport<T>(
       await repo.updateLog(ctx.db, logId, count, finished ? ctx.clock.now().toISOString() : null);
     }
   }
+  const timeZone = await companyTimeZone(ctx.db);
   reply.header('content-type', contentTypes[spec.format]);
-  reply.header('content-disposition', contentDisposition(`${spec.sheet}-${today(ctx)}.${spec.format}`));
-  return tableStream(spec.format, spec.sheet, spec.columns.map((c) => c.labels[locale]), rows());
+  reply.header('content-disposition', contentDisposition(`${spec.sheet}-${today(ctx, timeZone)}.${spec.format}`));
+  return tableStream(spec.format, spec.sheet, spec.columns.map((c) => c.labels[locale]), rows(), { timeZone });
 }
 
 /** GET /customers/export: the customer list with the same filters and sort, in the actor's data scope. */

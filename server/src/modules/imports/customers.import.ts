@@ -8,6 +8,7 @@ import {
   customersByIds,
   customersWithKeys,
   draftCustomers,
+  keysOfCustomers,
   importUpdateCustomer,
   insertCustomerDrafts,
   type CustomerDraft,
@@ -16,6 +17,7 @@ import {
 } from '../customers/index.js';
 import { convertRow, type RowMessage } from './convert.js';
 import { decideDuplicates } from './duplicate-modes.js';
+import { rowContact, writeRowContacts, type RowContact } from './primary-contact.js';
 import { OwnerResolver } from './owners.js';
 import { checkCustom, checkSchema, type ImportPlan, type RowProcessor, type RowResult, type SourceRow } from './plan.js';
 
@@ -24,6 +26,8 @@ type Db = AppContext['db'];
 export interface PreparedCustomer {
   rowNo: number;
   messages: RowMessage[];
+  /** What was left out of the row (it is imported all the same). */
+  warnings: RowMessage[];
   input: CustomerInput | null;
   provided: Set<string>;
   /** undefined: the row names no owner (new customers go to the importer). */
@@ -32,6 +36,8 @@ export interface PreparedCustomer {
   keys: string[];
   /** The record to insert if the row creates one (drafted before the transaction). */
   draft: CustomerDraft | null;
+  /** The customer's contact from the same row (联系人 columns), if any. */
+  contact: RowContact | null;
 }
 
 /**
@@ -52,7 +58,11 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
     for (const row of rows) {
       const converted = convertRow(row.cells, plan.columns, plan.locale);
       const messages = [...converted.messages];
+      const warnings = [...converted.warnings];
       const values: Record<string, unknown> = { kind: 'organization', ...converted.values };
+      const contact = rowContact(values, plan.locale);
+      messages.push(...contact.messages);
+      converted.provided.delete('contact');
       if (!values.name) messages.push({ field: 'name', message: t(plan.locale, 'importRequired') });
       const checked = messages.length === 0 ? checkSchema(customerCreate, values, plan.locale) : { value: null, messages: [] };
       messages.push(...checked.messages);
@@ -61,19 +71,32 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
       let ownerId: number | null | undefined;
       if (converted.owner !== null) {
         const owner = await this.owners.resolve(converted.owner);
-        if (owner.ok) ownerId = owner.id;
-        else messages.push({ field: 'owner', message: owner.message });
+        if (owner.ok) {
+          ownerId = owner.id;
+          if (owner.warning) warnings.push({ field: 'owner', message: owner.warning, warning: true });
+        } else messages.push({ field: 'owner', message: owner.message });
       }
       const input = messages.length === 0 ? checked.value : null;
       out.push({
         rowNo: row.rowNo,
         messages,
+        warnings,
         input,
         provided: converted.provided,
         ownerId,
         custom: custom.values,
-        keys: input ? dedupeKeys({ name: input.name, isOrganization: input.kind === 'organization', phones: [input.phone, input.mobile], emails: [input.email] }) : [],
+        keys: input
+          ? dedupeKeys({
+              name: input.name,
+              isOrganization: input.kind === 'organization',
+              creditCode: input.kind === 'organization' ? input.organization?.creditCode : null,
+              idCard: input.kind === 'person' ? input.person?.idCardNumber : null,
+              phones: [input.phone, input.mobile],
+              emails: [input.email],
+            })
+          : [],
         draft: null,
+        contact: contact.contact,
       });
     }
     const creatable = out.filter((p): p is PreparedCustomer & { input: CustomerInput } => p.input !== null);
@@ -90,11 +113,13 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
     return out;
   }
 
-  decide(db: Db, prepared: PreparedCustomer[], options: { dry: boolean; at: string }): Promise<RowResult[]> {
+  async decide(db: Db, prepared: PreparedCustomer[], options: { dry: boolean; at: string }): Promise<RowResult[]> {
     const { plan } = this;
     const { ctx, actor } = plan;
-    return decideDuplicates<PreparedCustomer, CustomerRow, CustomerDraft>(db, plan, prepared, options, {
+    const results = await decideDuplicates<PreparedCustomer, CustomerRow, CustomerDraft>(db, plan, prepared, options, {
       withKeys: customersWithKeys,
+      keysOf: keysOfCustomers,
+      label: (row) => t(plan.locale, 'importCustomerLabel', { customer: row.name, archiveNo: row.archive_no }),
       byIds: (trx, ids) => customersByIds(trx, ids, customerScope(actor)),
       creation: (p) => {
         const missing = plan.custom.fields.filter((f) => f.required && !(f.key in p.custom));
@@ -113,5 +138,13 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
       describeHidden: (owner, match) => t(plan.locale, 'importDuplicateHidden', { owner: owner ?? t(plan.locale, 'importPool'), match }),
       noEdit: (target) => t(plan.locale, 'importDuplicateNoEdit', { customer: target?.name ?? '', archiveNo: target?.archive_no ?? '' }),
     });
+    if (!options.dry) {
+      const withContact = prepared.flatMap((p, i) => {
+        const result = results[i];
+        return p.contact && p.input && result ? [{ result, contact: p.contact, isOrganization: p.input.kind === 'organization' }] : [];
+      });
+      await writeRowContacts(db, ctx, actor, plan.locale, withContact, { at: options.at, mode: plan.mode });
+    }
+    return results;
   }
 }

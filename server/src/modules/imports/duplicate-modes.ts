@@ -6,17 +6,40 @@ import { userNames } from '../users/index.js';
 import type { RowMessage } from './convert.js';
 import type { ImportPlan, RowResult } from './plan.js';
 import * as repo from './imports.repository.js';
+import { isStrongKey } from '../../platform/normalize.js';
 
 type Db = AppContext['db'];
 
-/** `p:` phone, `e:` email, `n:` organisation name: what two records share, in words. */
+const matchKeys: Array<[string, 'importMatchCreditCode' | 'importMatchIdCard' | 'importMatchPhone' | 'importMatchEmail' | 'importMatchName']> = [
+  ['c:', 'importMatchCreditCode'],
+  ['i:', 'importMatchIdCard'],
+  ['p:', 'importMatchPhone'],
+  ['e:', 'importMatchEmail'],
+  ['n:', 'importMatchName'],
+];
+
+/** `c:` credit code, `i:` ID card, `p:` phone, `e:` email, `n:` organisation name: what two records share (or where they differ), in words. */
 export function matchWords(plan: ImportPlan, keys: Iterable<string>): string {
   const kinds = new Set([...keys].map((k) => k.slice(0, 2)));
-  const words: string[] = [];
-  if (kinds.has('p:')) words.push(t(plan.locale, 'importMatchPhone'));
-  if (kinds.has('e:')) words.push(t(plan.locale, 'importMatchEmail'));
-  if (kinds.has('n:')) words.push(t(plan.locale, 'importMatchName'));
-  return words.join(plan.locale === 'en' ? ', ' : '、');
+  return matchKeys
+    .filter(([prefix]) => kinds.has(prefix))
+    .map(([, key]) => t(plan.locale, key))
+    .join(plan.locale === 'en' ? ', ' : '、');
+}
+
+/**
+ * The kinds of strong key (credit code, ID card, phone, email) the row has and the record has
+ * too, but with none of the row's values: evidence that they are two different parties.
+ */
+export function conflictingKeys(rowKeys: readonly string[], recordKeys: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const prefix of ['c:', 'i:', 'p:', 'e:']) {
+    const mine = rowKeys.filter((k) => k.startsWith(prefix));
+    if (mine.length === 0) continue;
+    const theirs = [...recordKeys].filter((k) => k.startsWith(prefix));
+    if (theirs.length > 0 && !mine.some((k) => recordKeys.has(k))) out.push(prefix);
+  }
+  return out;
 }
 
 /** A prepared row as the duplicate decision sees it: valid (`input`) or not, and its duplicate keys. */
@@ -37,6 +60,8 @@ export interface StoredRow {
 export interface DuplicateRules<P extends MatchableRow, Row extends StoredRow, New> {
   /** Live records holding any of the keys: id -> the keys it holds. */
   withKeys(db: Db, keys: string[]): Promise<Map<number, Iterable<string>>>;
+  /** Every key of these records (to tell a conflicting credit code, phone... from a missing one). */
+  keysOf(db: Db, ids: number[]): Promise<Map<number, Set<string>>>;
   /** The records by id, and which of them the importer may see. */
   byIds(db: Db, ids: number[]): Promise<{ rows: Map<number, Row>; visible: Set<number> }>;
   /** What a row creates; messages when it may not; null when there is nothing to write. */
@@ -44,6 +69,8 @@ export interface DuplicateRules<P extends MatchableRow, Row extends StoredRow, N
   insert(db: Db, items: New[]): Promise<Array<{ id: number } | undefined>>;
   update(db: Db, target: Row, p: P): Promise<{ row: Row; changed: boolean }>;
   editPermission: Permission;
+  /** A record the importer may see, named in a message ("「华为」（KH00000123）"). */
+  label(row: Row): string;
   /** A duplicate the importer may see, named. */
   describeVisible(row: Row, match: string): string;
   /** A duplicate the importer may not see: only its owner (null: in the pool). */
@@ -58,13 +85,34 @@ interface Earlier {
   /** Null until a pending creation is written. */
   id: number | null;
   pending: boolean;
+  /** The row's keys (a later row with a conflicting credit code... is another party). */
+  keys: Set<string>;
 }
+
+/** A record or an earlier row that shares keys with a row. */
+interface Candidate {
+  /** The earlier row of this file (checked first), else null. */
+  earlier: Earlier | null;
+  /** The existing record (or the one the earlier row created or updated); null while pending. */
+  id: number | null;
+  shared: string[];
+  /** All the candidate's keys. */
+  keys: Set<string>;
+}
+
+const strongCount = (c: Candidate) => c.shared.filter(isStrongKey).length;
 
 /**
  * The duplicate modes of an import, for one batch: each valid row is matched against existing
  * records and earlier rows (of this batch, or of earlier batches of the same file) by its keys,
- * then created, used to update its match, skipped or rejected according to the mode. Creations
- * are written together, and before an update that targets one of them.
+ * then created, used to update its match, skipped or rejected according to the mode.
+ *
+ * Strong keys decide (credit code, ID card, phone, email: each names one party); a name is not an
+ * identity. A match on the name alone is only a possible duplicate: when the row carries a credit
+ * code, phone... that the record has with another value, the row is created and the report says
+ * which record it resembles. A strong match whose other strong key conflicts, and strong keys that
+ * point at different records, are reported for the user to decide: nothing is written for them.
+ * Creations are written together, and before an update that targets one of them.
  */
 export async function decideDuplicates<P extends MatchableRow & { messages: RowMessage[] }, Row extends StoredRow, New>(
   db: Db,
@@ -74,14 +122,16 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
   rules: DuplicateRules<P, Row, New>,
 ): Promise<RowResult[]> {
   const { ctx, actor, mode } = plan;
+  const { locale } = plan;
   const results: RowResult[] = prepared.map((p) => ({ rowNo: p.rowNo, outcome: 'rejected', entityId: null, messages: p.messages }));
 
-  // Existing records holding any key of the batch, which of them the importer may see, and which
-  // were created by earlier batches of this very import.
+  // Existing records holding any key of the batch, all their keys, which of them the importer may
+  // see, and which were created by earlier batches of this very import.
   const allKeys = [...new Set(prepared.flatMap((p) => p.keys))];
   const existing = await rules.withKeys(db, allKeys);
   const byKey = new Map<string, number[]>();
   for (const [id, keys] of existing) for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  const recordKeys = existing.size > 0 ? await rules.keysOf(db, [...existing.keys()]) : new Map<number, Set<string>>();
   const { rows, visible } = await rules.byIds(db, [...existing.keys()]);
   const hiddenOwners = [...rows.values()].filter((r) => !visible.has(r.id)).flatMap((r) => (r.owner_id === null ? [] : [r.owner_id]));
   const ownerNames = hiddenOwners.length > 0 ? await userNames(ctx, hiddenOwners, db) : new Map<number, string>();
@@ -109,67 +159,132 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
       }
     }
   };
-  const describe = (id: number, shared: Iterable<string>): RowMessage => {
-    const row = rows.get(id);
-    const match = matchWords(plan, shared);
-    const createdBy = fromThisFile.get(id);
-    if (createdBy !== undefined) return { field: 'duplicate', message: t(plan.locale, 'importDuplicateRow', { row: createdBy, match }) };
-    if (row && visible.has(id)) return { field: 'duplicate', message: rules.describeVisible(row, match) };
-    const owner = row?.owner_id != null ? (ownerNames.get(row.owner_id) ?? t(plan.locale, 'importNobody')) : null;
+
+  /** "「华为」（KH00000123）", "row 3 of this file" or "a customer owned by 张伟 (outside your scope)". */
+  const nameOf = (c: Candidate): string => {
+    if (c.earlier) return t(locale, 'importThisFileRow', { row: c.earlier.rowNo });
+    const createdBy = c.id !== null ? fromThisFile.get(c.id) : undefined;
+    if (createdBy !== undefined) return t(locale, 'importThisFileRow', { row: createdBy });
+    const row = c.id !== null ? rows.get(c.id) : undefined;
+    if (row && visible.has(row.id)) return rules.label(row);
+    const owner = row?.owner_id != null ? (ownerNames.get(row.owner_id) ?? t(locale, 'importNobody')) : t(locale, 'importPool');
+    return t(locale, 'importHiddenRecord', { owner });
+  };
+  const describe = (c: Candidate): RowMessage => {
+    const match = matchWords(plan, c.shared);
+    if (c.earlier) return { field: 'duplicate', message: t(locale, 'importDuplicateRow', { row: c.earlier.rowNo, match }) };
+    const createdBy = c.id !== null ? fromThisFile.get(c.id) : undefined;
+    if (createdBy !== undefined) return { field: 'duplicate', message: t(locale, 'importDuplicateRow', { row: createdBy, match }) };
+    const row = c.id !== null ? rows.get(c.id) : undefined;
+    if (row && visible.has(row.id)) return { field: 'duplicate', message: rules.describeVisible(row, match) };
+    const owner = row?.owner_id != null ? (ownerNames.get(row.owner_id) ?? t(locale, 'importNobody')) : null;
     return { field: 'duplicate', message: rules.describeHidden(owner, match) };
   };
 
   for (const [index, p] of prepared.entries()) {
     const result = results[index];
     if (!p.input || !result) continue;
-    const earlierHit = p.keys.map((k) => ({ key: k, hit: earlier.get(k) })).find((e) => e.hit !== undefined);
-    // Existing matches, the one sharing most keys first; ties by id.
-    const shared = new Map<number, string[]>();
-    for (const key of p.keys) for (const id of byKey.get(key) ?? []) shared.set(id, [...(shared.get(id) ?? []), key]);
-    const matches = [...shared.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
     const remember = (entry: Earlier) => {
       for (const key of p.keys) if (!earlier.has(key)) earlier.set(key, entry);
     };
-
-    if ((!earlierHit && matches.length === 0) || mode === 'create') {
+    const create = (notes: RowMessage[]) => {
       const creation = rules.creation(p);
-      if (creation === null) continue;
+      if (creation === null) return;
       if ('messages' in creation) {
         result.messages = creation.messages;
-        continue;
+        return;
       }
-      const entry: Earlier = { rowNo: p.rowNo, id: null, pending: true };
+      const entry: Earlier = { rowNo: p.rowNo, id: null, pending: true, keys: new Set(p.keys) };
       pending.push({ index, create: creation.create, earlier: entry });
       result.outcome = 'created';
+      result.messages = notes;
       remember(entry);
+    };
+    if (mode === 'create') {
+      create([]);
       continue;
+    }
+
+    // Candidates: earlier rows of this file first, then existing records (one per record).
+    const candidates: Candidate[] = [];
+    const byRecord = new Map<number, Candidate>();
+    for (const key of p.keys) {
+      const hit = earlier.get(key);
+      if (hit) {
+        let c = candidates.find((x) => x.earlier === hit) ?? (hit.id !== null ? byRecord.get(hit.id) : undefined);
+        if (!c) {
+          c = { earlier: hit, id: hit.id, shared: [], keys: new Set([...hit.keys, ...(hit.id !== null ? (recordKeys.get(hit.id) ?? []) : [])]) };
+          candidates.push(c);
+          if (hit.id !== null) byRecord.set(hit.id, c);
+        }
+        if (!c.shared.includes(key)) c.shared.push(key);
+      }
+      for (const id of byKey.get(key) ?? []) {
+        let c = byRecord.get(id);
+        if (!c) {
+          c = { earlier: null, id, shared: [], keys: recordKeys.get(id) ?? new Set() };
+          candidates.push(c);
+          byRecord.set(id, c);
+        }
+        if (!c.shared.includes(key)) c.shared.push(key);
+      }
+    }
+    if (candidates.length === 0) {
+      create([]);
+      continue;
+    }
+    // The strongest first: most strong keys shared, then most keys, earlier rows, visible ones, oldest.
+    const rank = (c: Candidate) => (c.earlier ? 2 : 0) + (c.id !== null && visible.has(c.id) ? 1 : 0);
+    candidates.sort((a, b) => strongCount(b) - strongCount(a) || b.shared.length - a.shared.length || rank(b) - rank(a) || (a.id ?? 0) - (b.id ?? 0));
+    const best = candidates[0] as Candidate;
+
+    if (strongCount(best) === 0) {
+      // The name alone: a possible duplicate. Another credit code, phone... says it is another party.
+      const conflicts = conflictingKeys(p.keys, best.keys);
+      if (conflicts.length > 0) {
+        create([{ field: 'duplicate', message: t(locale, 'importSimilarName', { record: nameOf(best), conflict: matchWords(plan, conflicts) }) }]);
+        continue;
+      }
+    } else {
+      // Strong keys of the row that the best match does not hold but another record does.
+      const elsewhere = candidates.slice(1).flatMap((c) => c.shared.filter((k) => isStrongKey(k) && !best.shared.includes(k)).map((k) => ({ c, k })));
+      const other = elsewhere[0];
+      if (other) {
+        result.messages = [
+          {
+            field: 'duplicate',
+            message: t(locale, 'importKeysSplit', {
+              first: matchWords(plan, best.shared.filter(isStrongKey)),
+              record: nameOf(best),
+              second: matchWords(plan, [other.k]),
+              other: nameOf(other.c),
+            }),
+          },
+        ];
+        continue;
+      }
+      const conflicts = conflictingKeys(p.keys, best.keys);
+      if (conflicts.length > 0) {
+        result.messages = [
+          { field: 'duplicate', message: t(locale, 'importKeyConflict', { match: matchWords(plan, best.shared.filter(isStrongKey)), record: nameOf(best), conflict: matchWords(plan, conflicts) }) },
+        ];
+        continue;
+      }
     }
 
     if (mode === 'skip') {
       result.outcome = 'skipped';
-      if (earlierHit?.hit) {
-        result.entityId = earlierHit.hit.id;
-        result.messages = [{ field: 'duplicate', message: t(plan.locale, 'importDuplicateRow', { row: earlierHit.hit.rowNo, match: matchWords(plan, [earlierHit.key]) }) }];
-      } else if (matches[0]) {
-        const [id, keys] = matches[0];
-        result.entityId = visible.has(id) ? id : null;
-        result.messages = [describe(id, keys)];
-      }
+      result.entityId = best.earlier ? best.earlier.id : best.id !== null && visible.has(best.id) ? best.id : null;
+      result.messages = [describe(best)];
       continue;
     }
 
-    // Update the match: an earlier row of the batch, else the best visible existing record.
-    let targetId: number | null = null;
-    if (earlierHit?.hit) {
-      if (earlierHit.hit.pending) await flush();
-      targetId = earlierHit.hit.id;
-    } else {
-      const seen = matches.find(([id]) => visible.has(id));
-      if (!seen && matches[0]) {
-        result.messages = [describe(matches[0][0], matches[0][1])];
-        continue;
-      }
-      targetId = seen?.[0] ?? null;
+    // Update the match: an earlier row of the file, or an existing record the importer may see.
+    if (best.earlier?.pending) await flush();
+    const targetId = best.earlier ? best.earlier.id : best.id;
+    if (!best.earlier && (targetId === null || !visible.has(targetId))) {
+      result.messages = [describe(best)];
+      continue;
     }
     const target = targetId !== null ? rows.get(targetId) : undefined;
     if (!can(actor, rules.editPermission)) {
@@ -183,9 +298,12 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
     rows.set(target.id, updated.row);
     if (!updated.changed) {
       result.outcome = 'skipped';
-      result.messages = [{ field: 'duplicate', message: t(plan.locale, 'importUnchanged') }];
+      result.messages = [{ field: 'duplicate', message: t(locale, 'importUnchanged') }];
     }
-    remember({ rowNo: p.rowNo, id: target.id, pending: false });
+    // What the record now holds, for later rows of the file.
+    const merged = new Set([...(recordKeys.get(target.id) ?? []), ...p.keys]);
+    recordKeys.set(target.id, merged);
+    remember({ rowNo: p.rowNo, id: target.id, pending: false, keys: merged });
   }
   await flush();
   return results;

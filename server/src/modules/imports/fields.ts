@@ -17,7 +17,8 @@ import {
  * column headers of exports and reports), the headers an import recognises, and how a cell's text
  * becomes a value.
  */
-export type FieldKind = 'text' | 'enum' | 'tags' | 'date' | 'int' | 'bool' | 'owner' | 'customer';
+/** `money`: yuan in files (integer fen in the API); `datetime`: an instant, exported in the company's time zone. */
+export type FieldKind = 'text' | 'enum' | 'tags' | 'date' | 'datetime' | 'int' | 'money' | 'bool' | 'owner' | 'customer';
 
 type Labels = Record<Locale, string>;
 
@@ -34,6 +35,10 @@ export interface FieldDef {
   exportOnly?: boolean;
   /** Masked in exports for users without the right to see sensitive data. */
   sensitive?: boolean;
+  /** An identifier written in digits (phones, postcodes, ID and credit-code numbers): always text in a spreadsheet. */
+  code?: boolean;
+  /** Only when importing (the primary contact's columns of a customer list). */
+  importOnly?: boolean;
 }
 
 function options(values: readonly string[], zh: Record<string, string>, en: Record<string, string>) {
@@ -70,23 +75,32 @@ const ownershipOptions = options(
 const scaleOptions = options(companyScales, { micro: '微型', small: '小型', medium: '中型', large: '大型' }, { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' });
 const creditOptions = options(creditStandings, { good: '良好', fair: '一般', poor: '较差', unknown: '未知' }, { good: 'Good', fair: 'Fair', poor: 'Poor', unknown: 'Unknown' });
 
-const f = (key: string, kind: FieldKind, zh: string, en: string, extra: Partial<FieldDef> = {}): FieldDef => ({ key, kind, labels: { 'zh-CN': zh, en }, ...extra });
+// Fields (by their last key segment) whose digits are an identifier, not a quantity.
+const codeKeys = new Set(['phone', 'mobile', 'postcode', 'idCardNumber', 'creditCode', 'qq', 'wechat']);
+
+const f = (key: string, kind: FieldKind, zh: string, en: string, extra: Partial<FieldDef> = {}): FieldDef => ({
+  key,
+  kind,
+  labels: { 'zh-CN': zh, en },
+  ...(codeKeys.has(key.slice(key.lastIndexOf('.') + 1)) ? { code: true } : {}),
+  ...extra,
+});
 
 export const customerFields: FieldDef[] = [
   f('archiveNo', 'text', '客户编号', 'Archive no.', { exportOnly: true, aliases: ['编号', '客户编码', 'archive number', 'customer no', 'customer number'] }),
-  f('name', 'text', '客户名称', 'Name', { required: true, aliases: ['名称', '公司名称', '企业名称', '单位名称', '客户名', '姓名', '公司', 'company', 'company name', 'customer', 'customer name', 'organization', 'organisation'] }),
+  f('name', 'text', '客户名称', 'Name', { required: true, aliases: ['名称', '公司名称', '企业名称', '单位名称', '客户名', '姓名', '公司', 'company', 'company name', 'customer', 'customer name', 'organization', 'organisation', 'account name', 'account'] }),
   f('kind', 'enum', '客户类别', 'Kind', { options: kindOptions, aliases: ['类型', '类别', '客户性质', 'type', 'customer type', 'customer kind'] }),
   f('category', 'enum', '客户类型', 'Category', { options: categoryOptions, aliases: ['分类', '客户分类', 'customer category'] }),
   f('status', 'enum', '客户状态', 'Status', { options: statusOptions, aliases: ['状态', 'customer status'] }),
   f('lifecycleStage', 'enum', '生命周期', 'Lifecycle stage', { options: lifecycleOptions, aliases: ['生命周期阶段', '阶段', 'lifecycle', 'stage'] }),
-  f('owner', 'owner', '负责人', 'Owner', { aliases: ['所属销售', '销售', '销售员', '业务员', '归属人', '跟进人', '客户经理', 'owner email', 'sales', 'salesperson', 'account manager', 'account owner'] }),
+  f('owner', 'owner', '负责人', 'Owner', { aliases: ['所属销售', '销售', '销售员', '业务员', '归属人', '跟进人', '客户经理', 'owner email', 'sales', 'salesperson', 'account manager', 'account owner', 'contact owner', 'lead owner', 'owner name', 'hubspot owner'] }),
   f('industry', 'text', '行业', 'Industry', { aliases: ['所属行业', '行业类别'] }),
-  f('province', 'text', '省份', 'Province', { aliases: ['省', '所在省份', 'state'] }),
-  f('city', 'text', '城市', 'City', { aliases: ['市', '所在城市'] }),
+  f('province', 'text', '省份', 'Province', { aliases: ['省', '所在省份', 'state', 'billing state', 'billing state/province', 'billing province', 'state/province', 'state/region', 'region'] }),
+  f('city', 'text', '城市', 'City', { aliases: ['市', '所在城市', 'billing city'] }),
   f('district', 'text', '区县', 'District', { aliases: ['区', '县', '县区', '区/县', 'county'] }),
-  f('address', 'text', '地址', 'Address', { aliases: ['详细地址', '公司地址', '联系地址', '通讯地址', 'street'] }),
+  f('address', 'text', '地址', 'Address', { aliases: ['详细地址', '公司地址', '联系地址', '通讯地址', 'street', 'billing street', 'billing address', 'billing address line 1', 'address line 1', 'street address'] }),
   f('phone', 'text', '电话', 'Phone', { aliases: ['座机', '固定电话', '联系电话', '办公电话', 'tel', 'telephone', 'phone number', 'office phone'] }),
-  f('mobile', 'text', '手机', 'Mobile', { aliases: ['手机号', '手机号码', '移动电话', 'mobile phone', 'cell', 'cellphone', 'mobile number'] }),
+  f('mobile', 'text', '手机', 'Mobile', { aliases: ['手机号', '手机号码', '移动电话', 'mobile phone', 'cell', 'cellphone', 'mobile number', 'mobile phone number'] }),
   f('email', 'text', '邮箱', 'Email', { aliases: ['电子邮箱', '电子邮件', '邮件', 'e-mail', 'mail', 'email address'] }),
   f('website', 'text', '网址', 'Website', { aliases: ['网站', '官网', '主页', 'url', 'web', 'homepage'] }),
   f('source', 'text', '客户来源', 'Source', { aliases: ['来源', '线索来源', 'lead source'] }),
@@ -101,7 +115,7 @@ export const customerFields: FieldDef[] = [
   f('person.employer', 'text', '工作单位', 'Employer'),
   f('person.employerType', 'text', '单位性质', 'Employer type'),
   f('person.jobTitle', 'text', '职务', 'Job title', { aliases: ['职位', 'title', 'position'] }),
-  f('person.annualIncome', 'int', '年收入', 'Annual income'),
+  f('person.annualIncome', 'money', '年收入', 'Annual income', { aliases: ['年收入（元）', '收入', 'income'] }),
   f('person.careerGoals', 'text', '事业目标', 'Career goals'),
   f('person.preferences', 'text', '消费偏好', 'Preferences'),
   f('person.preferredChannel', 'text', '偏好渠道', 'Preferred channel'),
@@ -121,18 +135,28 @@ export const customerFields: FieldDef[] = [
   f('organization.ownership', 'enum', '企业性质', 'Ownership', { options: ownershipOptions, aliases: ['所有制', '公司性质'] }),
   f('organization.creditCode', 'text', '统一社会信用代码', 'Unified social credit code', { aliases: ['信用代码', '社会信用代码', '统一代码', 'credit code', 'uscc'] }),
   f('organization.legalRepresentative', 'text', '法定代表人', 'Legal representative', { aliases: ['法人', '法人代表'] }),
-  f('organization.postcode', 'text', '邮编', 'Postcode', { aliases: ['邮政编码', 'zip', 'zip code', 'postal code'] }),
+  f('organization.country', 'text', '国家/地区', 'Country', { aliases: ['国家', '国别', '所在国家', 'country/region', 'billing country', 'nation'] }),
+  f('organization.postcode', 'text', '邮编', 'Postcode', { aliases: ['邮政编码', 'zip', 'zip code', 'postal code', 'billing zip', 'billing zip/postal code', 'billing postal code', 'billing postcode', 'zip/postal code'] }),
   f('organization.foundedYear', 'int', '成立年份', 'Founded', { aliases: ['成立年度', 'founded year', 'year founded'] }),
-  f('organization.employees', 'int', '员工人数', 'Employees', { aliases: ['人数', '员工数', '职工人数', 'headcount'] }),
+  f('organization.annualRevenue', 'money', '年营业额', 'Annual revenue', { aliases: ['年营收', '营业收入', '年销售额', '营业额', 'revenue', 'annual sales'] }),
+  f('organization.employees', 'int', '员工人数', 'Employees', { aliases: ['人数', '员工数', '职工人数', 'headcount', 'number of employees', 'employee count'] }),
   f('organization.scale', 'enum', '企业规模', 'Scale', { options: scaleOptions, aliases: ['规模', 'size'] }),
   f('organization.industryPosition', 'text', '行业地位', 'Industry position'),
   f('organization.settlementMethod', 'text', '结算方式', 'Settlement method'),
   f('organization.creditStanding', 'enum', '信用状况', 'Credit standing', { options: creditOptions, aliases: ['信用等级', '信用'] }),
-  f('organization.creditLimit', 'int', '信用额度', 'Credit limit'),
+  f('organization.creditLimit', 'money', '信用额度', 'Credit limit', { aliases: ['信用额度（元）', '授信额度'] }),
   f('organization.purchaseCycleDays', 'int', '采购周期', 'Purchase cycle', { aliases: ['采购周期（天）', 'purchase cycle days'] }),
+  // The customer's primary contact, when a customer list carries it beside the company (联系人 / 联系人手机 / 职务).
+  f('contact.name', 'text', '联系人', 'Contact name', { importOnly: true, aliases: ['联系人姓名', '联系人名称', '主要联系人', 'contact', 'contact name', 'primary contact', 'contact person'] }),
+  f('contact.lastName', 'text', '联系人姓', 'Contact last name', { importOnly: true, aliases: ['姓', 'last name', 'surname', 'family name'] }),
+  f('contact.firstName', 'text', '联系人名', 'Contact first name', { importOnly: true, aliases: ['名', 'first name', 'given name'] }),
+  f('contact.title', 'text', '联系人职务', 'Contact title', { importOnly: true, aliases: ['联系人职位', 'contact title', 'contact job title', 'job title'] }),
+  f('contact.mobile', 'text', '联系人手机', 'Contact mobile', { importOnly: true, aliases: ['联系人手机号', '联系人手机号码', '联系人移动电话', 'contact mobile', 'contact mobile phone'] }),
+  f('contact.phone', 'text', '联系人电话', 'Contact phone', { importOnly: true, aliases: ['联系人座机', '联系人固定电话', '联系人联系电话', 'contact phone'] }),
+  f('contact.email', 'text', '联系人邮箱', 'Contact email', { importOnly: true, aliases: ['联系人电子邮箱', '联系人邮件', 'contact email'] }),
   f('contactCount', 'int', '联系人数', 'Contacts', { exportOnly: true }),
-  f('createdAt', 'text', '创建时间', 'Created', { exportOnly: true }),
-  f('updatedAt', 'text', '更新时间', 'Updated', { exportOnly: true }),
+  f('createdAt', 'datetime', '创建时间', 'Created', { exportOnly: true }),
+  f('updatedAt', 'datetime', '更新时间', 'Updated', { exportOnly: true }),
 ];
 
 export const contactFields: FieldDef[] = [
@@ -148,8 +172,8 @@ export const contactFields: FieldDef[] = [
   f('isPrimary', 'bool', '主要联系人', 'Primary contact', { aliases: ['主联系人', '首要联系人', '是否主要联系人', 'primary', 'main contact'] }),
   f('notes', 'text', '备注', 'Notes', { aliases: ['说明', 'note', 'remark', 'remarks', 'comment'] }),
   f('customerArchiveNo', 'text', '客户编号', 'Customer archive no.', { exportOnly: true }),
-  f('createdAt', 'text', '创建时间', 'Created', { exportOnly: true }),
-  f('updatedAt', 'text', '更新时间', 'Updated', { exportOnly: true }),
+  f('createdAt', 'datetime', '创建时间', 'Created', { exportOnly: true }),
+  f('updatedAt', 'datetime', '更新时间', 'Updated', { exportOnly: true }),
 ];
 
 /**
@@ -161,12 +185,12 @@ export const leadFields: FieldDef[] = [
   f('company', 'text', '公司', 'Company', { aliases: ['公司名称', '单位', '单位名称', '企业名称', '工作单位', 'company name', 'organization', 'organisation', 'employer'] }),
   f('kind', 'enum', '线索类别', 'Kind', { options: kindOptions, aliases: ['类别', '类型', 'type', 'lead type', 'lead kind'] }),
   f('jobTitle', 'text', '职务', 'Job title', { aliases: ['职位', '头衔', 'title', 'position'] }),
-  f('mobile', 'text', '手机', 'Mobile', { aliases: ['手机号', '手机号码', '移动电话', 'mobile phone', 'cell', 'cellphone', 'mobile number'] }),
+  f('mobile', 'text', '手机', 'Mobile', { aliases: ['手机号', '手机号码', '移动电话', 'mobile phone', 'cell', 'cellphone', 'mobile number', 'mobile phone number'] }),
   f('phone', 'text', '电话', 'Phone', { aliases: ['座机', '固定电话', '联系电话', '办公电话', 'tel', 'telephone', 'phone number', 'office phone'] }),
   f('email', 'text', '邮箱', 'Email', { aliases: ['电子邮箱', '电子邮件', '邮件', 'e-mail', 'mail', 'email address'] }),
   f('wechat', 'text', '微信', 'WeChat', { aliases: ['微信号'] }),
   f('source', 'text', '来源', 'Source', { aliases: ['线索来源', '客户来源', '渠道', 'lead source', 'channel'] }),
-  f('province', 'text', '省份', 'Province', { aliases: ['省', '所在省份', 'state'] }),
+  f('province', 'text', '省份', 'Province', { aliases: ['省', '所在省份', 'state', 'state/region', 'state/province'] }),
   f('city', 'text', '城市', 'City', { aliases: ['市', '所在城市'] }),
   f('district', 'text', '区县', 'District', { aliases: ['区', '县', '县区', '区/县', 'county'] }),
   f('address', 'text', '地址', 'Address', { aliases: ['详细地址', '联系地址', '通讯地址', 'street'] }),
@@ -174,12 +198,13 @@ export const leadFields: FieldDef[] = [
   f('occupation', 'text', '职业', 'Occupation', { aliases: ['工作', 'profession', 'job'] }),
   f('gender', 'enum', '性别', 'Gender', { options: genderOptions, aliases: ['sex'] }),
   f('age', 'int', '年龄', 'Age', { aliases: ['岁数'] }),
+  f('annualIncome', 'money', '年收入', 'Annual income', { aliases: ['年收入（元）', '收入', 'income'] }),
   f('creditStanding', 'enum', '信用状况', 'Credit standing', { options: creditOptions, aliases: ['信用等级', '信用', 'credit'] }),
   f('manMoney', 'bool', '有购买能力', 'Money', { aliases: ['购买能力', '支付能力', '有支付能力', 'has money', 'budget', 'm'] }),
   f('manAuthority', 'bool', '有决定权', 'Authority', { aliases: ['购买决定权', '决定权', '有购买决定权', '决策权', 'has authority', 'decision maker', 'a'] }),
   f('manNeed', 'bool', '有需求', 'Need', { aliases: ['需求', '有购买需求', 'has need', 'n'] }),
   f('notes', 'text', '备注', 'Notes', { aliases: ['说明', '描述', 'note', 'remark', 'remarks', 'comment', 'comments', 'description'] }),
-  f('owner', 'owner', '负责人', 'Owner', { aliases: ['所属销售', '销售', '销售员', '业务员', '归属人', '跟进人', 'owner email', 'sales', 'salesperson', 'account manager'] }),
+  f('owner', 'owner', '负责人', 'Owner', { aliases: ['所属销售', '销售', '销售员', '业务员', '归属人', '跟进人', 'owner email', 'sales', 'salesperson', 'account manager', 'contact owner', 'lead owner', 'hubspot owner'] }),
 ];
 
 export function fieldsOf(entity: ImportEntity): FieldDef[] {

@@ -2,7 +2,7 @@ import { leadCreate, type LeadSource } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { t } from '../../platform/i18n.js';
 import { dedupeKeys } from '../../platform/normalize.js';
-import { checkLeadInput, importUpdateLead, insertLeads, leadsByIds, leadsWithKeys, readLeadSources, type ImportedLeadRow, type LeadInput } from '../leads/index.js';
+import { checkLeadInput, importUpdateLead, insertLeads, leadKeysOf, leadsByIds, leadsWithKeys, readLeadSources, type ImportedLeadRow, type LeadInput } from '../leads/index.js';
 import { convertRow, type RowMessage } from './convert.js';
 import { decideDuplicates } from './duplicate-modes.js';
 import { headerKey } from './fields.js';
@@ -14,6 +14,8 @@ type Db = AppContext['db'];
 export interface PreparedLead {
   rowNo: number;
   messages: RowMessage[];
+  /** What was left out of the row (it is imported all the same). */
+  warnings: RowMessage[];
   input: LeadInput | null;
   provided: Set<string>;
   /** undefined: the row names no owner, so the assignment rules pick one (or the lead pool). */
@@ -74,6 +76,7 @@ export class LeadImport implements RowProcessor<PreparedLead> {
     for (const row of rows) {
       const converted = convertRow(row.cells, plan.columns, plan.locale);
       const messages = [...converted.messages];
+      const warnings = [...converted.warnings];
       const values: Record<string, unknown> = { ...converted.values };
       if (!values.name) messages.push({ field: 'name', message: t(plan.locale, 'importRequired') });
       if (typeof values.source === 'string') {
@@ -91,13 +94,16 @@ export class LeadImport implements RowProcessor<PreparedLead> {
       let ownerId: number | null | undefined;
       if (converted.owner !== null) {
         const owner = await this.owners.resolve(converted.owner);
-        if (owner.ok) ownerId = owner.id;
-        else messages.push({ field: 'owner', message: owner.message });
+        if (owner.ok) {
+          ownerId = owner.id;
+          if (owner.warning) warnings.push({ field: 'owner', message: owner.warning, warning: true });
+        } else messages.push({ field: 'owner', message: owner.message });
       }
       const input = messages.length === 0 ? checked.value : null;
       out.push({
         rowNo: row.rowNo,
         messages,
+        warnings,
         input: input ? { ...input, ...(ownerId !== undefined ? { ownerId } : {}) } : null,
         provided: converted.provided,
         ownerId,
@@ -112,6 +118,8 @@ export class LeadImport implements RowProcessor<PreparedLead> {
     const { ctx, actor } = plan;
     return decideDuplicates<PreparedLead, ImportedLeadRow, LeadInput>(db, plan, prepared, options, {
       withKeys: leadsWithKeys,
+      keysOf: leadKeysOf,
+      label: (row) => t(plan.locale, 'importLeadLabel', { lead: row.name }),
       byIds: (trx, ids) => leadsByIds(trx, ids, actor),
       creation: (p) => (p.input ? { create: p.input } : null),
       insert: (trx, inputs) => insertLeads(ctx, trx, inputs, { actorId: actor.userId, action: 'import', now: new Date(options.at) }),

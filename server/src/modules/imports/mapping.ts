@@ -62,10 +62,14 @@ export async function suggestMapping(db: Db, entity: ImportEntity, userId: numbe
   const recognised = headerIndex(fields);
   const used = new Set<string>();
   const out: ImportMapping = {};
+  // Beside a contact's name, a job title is the contact's (联系人 / 联系人手机 / 职务), not the customer's.
+  const withContact = known.has('contact.title') && headers.some((h) => recognised.get(headerKey(h)) === 'contact.name');
   headers.forEach((header, index) => {
     const key = headerKey(header);
     const last = value.byHeader[key];
-    const candidate = last !== undefined && (last === '' || known.has(last)) ? last : (recognised.get(key) ?? '');
+    let found = recognised.get(key) ?? '';
+    if (withContact && found === 'person.jobTitle') found = 'contact.title';
+    const candidate = last !== undefined && (last === '' || known.has(last)) ? last : found;
     if (candidate && !used.has(candidate)) {
       used.add(candidate);
       out[String(index)] = candidate;

@@ -8,7 +8,7 @@ export { applyAssignmentRules, type Assignment } from './leads.assignment.js';
 export { readLeadSources, readAssignmentRules } from './leads.settings.js';
 export type { LeadInput } from './leads.records.js';
 // The archive's import: duplicate lookups and updates of matched leads (in the import's transaction).
-export { importUpdateLead, leadsByIds, leadsWithKeys, type ImportedLeadRow, type LeadImportChange } from './leads.for-import.js';
+export { importUpdateLead, leadKeysOf, leadsByIds, leadsWithKeys, type ImportedLeadRow, type LeadImportChange } from './leads.for-import.js';
 export { listDeletedLeads, restoreLead, purgeLead } from './leads.recycle.js';
 // Demo data: the same use cases as the routes.
 export { createLead, getLead, updateLead } from './leads.service.js';

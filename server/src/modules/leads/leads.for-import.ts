@@ -1,3 +1,4 @@
+import { withCanonicalRegion } from '@crm/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { diffRecords, recordChange } from '../history/index.js';
@@ -18,6 +19,11 @@ export type ImportedLeadRow = repo.LeadRow;
 /** Live leads holding any of these keys (`p:` phone, `e:` email...): lead id -> the keys it holds. */
 export function leadsWithKeys(db: Db, keys: string[]): Promise<Map<number, Set<string>>> {
   return repo.leadsWithKeys(db, keys);
+}
+
+/** Every duplicate key of these leads (to tell a conflicting phone or email from a missing one). */
+export function leadKeysOf(db: Db, ids: number[]): Promise<Map<number, Set<string>>> {
+  return repo.keysOfLeads(db, ids);
 }
 
 /** Live leads by id, and which of them are in the actor's data scope (the lead pool included). */
@@ -69,6 +75,7 @@ export async function importUpdateLead(db: Db, actor: Actor, row: repo.LeadRow, 
     changes.owner_id = change.ownerId;
     changes.owner_since = change.ownerId === null ? null : at;
   }
+  Object.assign(changes, withCanonicalRegion(row, changes)); // one spelling of a municipality
   const next: repo.LeadRow = { ...row, ...changes };
   const diff = diffRecords(recordView(row), recordView(next), historyFields);
   if (diff.length === 0) return { row, changed: false };

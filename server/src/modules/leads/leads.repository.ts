@@ -155,6 +155,19 @@ export async function leadsWithKeys(db: Db, keys: string[], excludeId?: number):
   return found;
 }
 
+/** Every duplicate key of these leads. */
+export async function keysOfLeads(db: Db, ids: number[]): Promise<Map<number, Set<string>>> {
+  const out = new Map<number, Set<string>>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const row of await db.selectFrom('lead_keys').select(['lead_id', 'key']).where('lead_id', 'in', ids.slice(i, i + 500)).execute()) {
+      const set = out.get(row.lead_id) ?? new Set<string>();
+      set.add(row.key);
+      out.set(row.lead_id, set);
+    }
+  }
+  return out;
+}
+
 /** Which of these source keys leads (deleted ones included: they can be restored) still use. */
 export async function sourcesInUse(db: Db, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();

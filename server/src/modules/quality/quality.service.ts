@@ -1,5 +1,7 @@
 import {
   dataQualitySettings,
+  duplicateKeyKinds,
+  duplicateMatchKinds,
   type Customer,
   type DataQualityItem,
   type DataQualityIssue,
@@ -87,8 +89,6 @@ function staleBefore(ctx: AppContext, staleDays: number): string {
   return new Date(ctx.clock.now().getTime() - staleDays * 86_400_000).toISOString();
 }
 
-const matchKind: Record<string, DuplicateMatchKind> = { p: 'phone', e: 'email', n: 'name' };
-
 /** Groups of customers sharing keys (a group = the same set of customers), ordered by their first id. */
 async function duplicateGroups(ctx: AppContext, actor: Actor): Promise<Array<{ ids: number[]; matchedOn: DuplicateMatchKind[] }>> {
   const pairs = await repo.sharedKeys(ctx.db, customerScope(actor));
@@ -100,12 +100,12 @@ async function duplicateGroups(ctx: AppContext, actor: Actor): Promise<Array<{ i
     if (sorted.length < 2) continue;
     const id = sorted.join(',');
     const group = groups.get(id) ?? { ids: sorted, matchedOn: new Set<DuplicateMatchKind>() };
-    const kind = matchKind[key.slice(0, 1)];
+    const kind = duplicateKeyKinds[key.slice(0, 1)];
     if (kind) group.matchedOn.add(kind);
     groups.set(id, group);
   }
   return [...groups.values()]
-    .map((g) => ({ ids: g.ids, matchedOn: (['phone', 'email', 'name'] as const).filter((k) => g.matchedOn.has(k)) }))
+    .map((g) => ({ ids: g.ids, matchedOn: duplicateMatchKinds.filter((k) => g.matchedOn.has(k)) }))
     .sort((a, b) => (a.ids[0] ?? 0) - (b.ids[0] ?? 0) || a.ids.length - b.ids.length);
 }
 

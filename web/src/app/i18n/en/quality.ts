@@ -44,6 +44,8 @@ export const quality = {
   'customField.filterFrom': 'From',
   'customField.filterTo': 'To',
   'duplicate.found': '{count} possible duplicate(s) found',
+  'duplicate.on.creditCode': 'same credit code',
+  'duplicate.on.idCard': 'same ID card number',
   'duplicate.on.phone': 'same phone',
   'duplicate.on.email': 'same email',
   'duplicate.on.name': 'same name',

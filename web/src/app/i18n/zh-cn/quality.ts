@@ -46,6 +46,8 @@ export const quality: Record<keyof typeof en, string> = {
   'customField.filterFrom': '从',
   'customField.filterTo': '到',
   'duplicate.found': '发现 {count} 个可能重复的客户',
+  'duplicate.on.creditCode': '统一社会信用代码相同',
+  'duplicate.on.idCard': '身份证号相同',
   'duplicate.on.phone': '电话相同',
   'duplicate.on.email': '邮箱相同',
   'duplicate.on.name': '名称相同',

@@ -30,7 +30,7 @@ import {
 } from './customer-form-model';
 
 /** The inputs whose blur triggers a duplicate check. */
-const duplicateFieldIds = ['customer_form_name', 'customer_form_phone', 'customer_form_mobile', 'customer_form_email'];
+const duplicateFieldIds = ['customer_form_name', 'customer_form_phone', 'customer_form_mobile', 'customer_form_email', 'customer_form_organization_creditCode', 'customer_form_person_idCardNumber'];
 
 /** API paths that a different form field edits. */
 function formPath(path: string): FieldPath {
@@ -172,6 +172,8 @@ function CustomerFormBody({
     phone: values.phone ?? null,
     mobile: values.mobile ?? null,
     email: values.email ?? null,
+    creditCode: values.organization?.creditCode ?? null,
+    idCardNumber: values.person?.idCardNumber ?? null,
     ...(editing ? { excludeId: editing.id } : {}),
   });
 

@@ -12,7 +12,7 @@ function checkable(values: DuplicateCheck): DuplicateCheck | null {
   if (values.kind) out.kind = values.kind;
   if (values.excludeId) out.excludeId = values.excludeId;
   let any = false;
-  for (const key of ['name', 'phone', 'mobile', 'email'] as const) {
+  for (const key of ['name', 'phone', 'mobile', 'email', 'creditCode', 'idCardNumber'] as const) {
     const value = values[key];
     if (!blank(value)) {
       out[key] = value?.trim();
