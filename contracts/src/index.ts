@@ -15,3 +15,5 @@ export * from './custom-fields.js';
 export * from './attachments.js';
 export * from './leads.js';
 export * from './opportunities.js';
+export * from './money.js';
+export * from './company.js';

@@ -1,4 +1,4 @@
-import { customFilterParams, customTextMax, rangeFieldTypes, type CustomFieldEntity, type CustomFieldOption, type CustomFieldType } from '@crm/contracts';
+import { customFilterParams, customTextMax, parseYuan, rangeFieldTypes, type CustomFieldEntity, type CustomFieldOption, type CustomFieldType } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
@@ -86,11 +86,9 @@ function parseNumber(v: unknown, text: boolean): Parsed {
 /** Money is integer fen; text input (imports) is in yuan with at most two decimals ("¥1,234.50"). */
 function parseMoney(v: unknown, text: boolean): Parsed {
   if (text && typeof v === 'string') {
-    const m = /^(-)?[¥￥]?(\d+)(?:\.(\d{1,2}))?$/.exec(v.trim().replace(/[,，\s]/g, '').replace(/元$/, ''));
-    if (!m) return fail('customFieldMoneyText');
-    const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-    if (!Number.isSafeInteger(fen)) return fail('customFieldMoneyText');
-    return ok(m[1] ? -fen : fen);
+    // Yuan as people write them (¥1,200.50, 50万), to fen: the one parser imports use.
+    const fen = parseYuan(v);
+    return fen === null ? fail('customFieldMoneyText') : ok(fen);
   }
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) return fail('customFieldMoney');
   return ok(v);

@@ -1,4 +1,4 @@
-import type { Locale } from '@crm/contracts';
+import { parseYuan, type Locale } from '@crm/contracts';
 import { t } from '../../platform/i18n.js';
 import { matchOption, type FieldDef } from './fields.js';
 
@@ -55,6 +55,16 @@ export function parseDate(text: string): string | null {
   return null;
 }
 
+/**
+ * The text a cell holds, without what our own exports wrapped around it: ="0101" (so a spreadsheet
+ * keeps the digits as text) and the apostrophe before a text that starts like a formula.
+ */
+export function plainCell(raw: string): string {
+  const wrapped = /^="([^"]*)"$/.exec(raw);
+  if (wrapped) return wrapped[1] ?? '';
+  return /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
+}
+
 /** A whole number written with or without thousands separators. */
 export function parseInteger(text: string): number | null {
   const v = text.replace(/[,，\s]/g, '');
@@ -94,9 +104,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 export function convertRow(row: string[], columns: MappedColumn[], locale: Locale): ConvertedRow {
   const out: ConvertedRow = { values: {}, provided: new Set(), owner: null, customerRef: null, custom: {}, messages: [] };
   for (const { index, field } of columns) {
-    const text = (row[index] ?? '').trim();
+    const text = plainCell((row[index] ?? '').trim()).trim();
     if (text === '') continue;
-    const bad = (key: 'importBadOption' | 'importBadDate' | 'importBadNumber' | 'importBadBoolean', params: Record<string, string> = {}) =>
+    const bad = (key: 'importBadOption' | 'importBadDate' | 'importBadNumber' | 'importBadMoney' | 'importBadBoolean', params: Record<string, string> = {}) =>
       out.messages.push({ field: field.key, message: t(locale, key, params) });
     if (field.key.startsWith('custom.')) {
       out.custom[field.key.slice('custom.'.length)] = text;
@@ -110,6 +120,7 @@ export function convertRow(row: string[], columns: MappedColumn[], locale: Local
         out.customerRef = text;
         break;
       case 'text':
+      case 'datetime':
         setPath(out.values, field.key, text);
         break;
       case 'enum': {
@@ -124,6 +135,13 @@ export function convertRow(row: string[], columns: MappedColumn[], locale: Local
       case 'date': {
         const value = parseDate(text);
         if (value === null) bad('importBadDate');
+        else setPath(out.values, field.key, value);
+        break;
+      }
+      case 'money': {
+        // Yuan in the file, fen in the record.
+        const value = parseYuan(text);
+        if (value === null) bad('importBadMoney');
         else setPath(out.values, field.key, value);
         break;
       }

@@ -197,7 +197,7 @@ describe('big-deal alerts', () => {
     expect(first.bigDeal).toBe(true);
     const toManager = await notices(org.as.manager, 'big_deal');
     expect(toManager.map((n) => n.entityId)).toContain(first.id);
-    expect(toManager.find((n) => n.entityId === first.id)?.message).toBe('Big deal: 大单一 of 张伟, CNY 2,000,000.00, is now in stage Explore.');
+    expect(toManager.find((n) => n.entityId === first.id)?.message).toBe('Big deal: 大单一 of 张伟, ¥2,000,000.00, is now in stage Explore.');
 
     await setManager(org.ids.east, org.ids.east2);
     const second = await deal(org.as.east1, { customerId: c, name: '大单二', amount: big });

@@ -1,4 +1,4 @@
-import type { FieldChange, HistoryAction, SalesSettings, opportunityCreate } from '@crm/contracts';
+import { formatMoney, type FieldChange, type HistoryAction, type SalesSettings, type opportunityCreate } from '@crm/contracts';
 import type { z } from 'zod';
 import { can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -180,16 +180,11 @@ export async function alertBigDeal(ctx: AppContext, db: Db, actor: Actor, row: P
   await notify(db, {
     userId: manager,
     kind: 'big_deal',
-    params: { deal: row.name, amount: formatMoney(Number(row.amount_base), settings.baseCurrency), stageZh: stage.name_zh, stageEn: stage.name_en, owner: ownerName },
+    params: { deal: row.name, amount: formatMoney(Number(row.amount_base), settings.baseCurrency, 'zh-CN'), stageZh: stage.name_zh, stageEn: stage.name_en, owner: ownerName },
     entityType: 'opportunity',
     entityId: row.id,
     at,
   });
-}
-
-/** 100000000 CNY → "CNY 1,000,000.00" (minor units; the notice reads the same in both languages). */
-export function formatMoney(minor: number, currency: string): string {
-  return `${currency} ${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /**

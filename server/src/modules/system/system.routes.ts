@@ -1,7 +1,9 @@
+import { companySettings, companySettingsUpdate } from '@crm/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import type { OpenApiRegistry } from '../../platform/http/openapi.js';
+import * as company from './company.service.js';
 
 export const appVersion = '0.1.0';
 
@@ -15,4 +17,8 @@ export function systemRoutes(r: Router, ctx: AppContext, registry: OpenApiRegist
     } });
   r.publicRoute({ method: 'GET', url: '/openapi.json', summary: 'This document', tag: 'system',
     handler: async () => registry.document(appVersion) });
+  r.route({ method: 'GET', url: '/settings/company', summary: 'Company settings: the time zone of exported times and of "today" (any signed-in user reads them)', tag: 'settings', response: companySettings,
+    handler: ({ actor }) => company.getCompanySettings(ctx, actor) });
+  r.route({ method: 'PUT', url: '/settings/company', summary: 'Change the company settings; 409 with the current ones when your version is stale (settings.edit)', tag: 'settings', body: companySettingsUpdate, response: companySettings,
+    handler: ({ actor, body }) => company.updateCompanySettings(ctx, actor, body) });
 }

@@ -1,0 +1,19 @@
+import type { CompanySettings, companySettingsUpdate } from '@crm/contracts';
+import type { z } from 'zod';
+import { authorize, type Actor } from '../../platform/auth/actor.js';
+import { readCompanySettings, writeCompanySettings } from '../../platform/company.js';
+import type { AppContext } from '../../platform/context.js';
+import { conflict } from '../../platform/errors.js';
+
+/** Every signed-in user reads the company settings (the web shows times and "today" by them). */
+export function getCompanySettings(ctx: AppContext, _actor: Actor): Promise<CompanySettings> {
+  return readCompanySettings(ctx.db);
+}
+
+/** Change the company settings (settings.edit); 409 with the current ones when the version is stale. */
+export async function updateCompanySettings(ctx: AppContext, actor: Actor, input: z.output<typeof companySettingsUpdate>): Promise<CompanySettings> {
+  authorize(actor, 'settings.edit');
+  const written = await writeCompanySettings(ctx.db, { timeZone: input.timeZone }, input.version, { userId: actor.userId, at: ctx.clock.now().toISOString() });
+  if (!written) throw conflict(await readCompanySettings(ctx.db));
+  return readCompanySettings(ctx.db);
+}

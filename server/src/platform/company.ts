@@ -1,0 +1,69 @@
+import { companySettingsValue, type CompanySettings } from '@crm/contracts';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from './db/schema.js';
+import { readSetting, writeSetting } from './settings.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const settingKey = 'company';
+
+/** The company settings with their version (0 until an administrator saves them). */
+export async function readCompanySettings(db: Db): Promise<CompanySettings> {
+  const { value, version } = await readSetting(db, settingKey, companySettingsValue);
+  return { ...value, version };
+}
+
+/** Save them with the version the caller read: false when somebody else saved in between. */
+export function writeCompanySettings(db: Db, value: { timeZone: string }, version: number, by: { userId: number | null; at: string }): Promise<boolean> {
+  return writeSetting(db, settingKey, { timeZone: value.timeZone }, version, by);
+}
+
+/** The company's IANA time zone (Asia/Shanghai unless an administrator chose another): what "today" and exported times mean. */
+export async function companyTimeZone(db: Db): Promise<string> {
+  return (await readCompanySettings(db)).timeZone;
+}
+
+/** The wall-clock date and time of an instant in a time zone. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of format.formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0 };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** An instant as people read it in the company: "2026-12-04 23:15:00" in `timeZone`. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in `timeZone`: "today" for the company. */
+export function localDate(instant: Date, timeZone: string): string {
+  return localDateTime(instant, timeZone).slice(0, 10);
+}
