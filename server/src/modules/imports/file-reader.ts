@@ -1,35 +1,16 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import { pipeline, Readable } from 'node:stream';
+import { CsvError, parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.js';
-
-/** An import file read into text cells: the header row and the data rows (wholly empty rows left out). */
-export interface ParsedFile {
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  delimiter: string | null;
-  headers: string[];
-  rows: string[][];
-}
 
 const badFile = (key: 'importBadFile' | 'importEmptyFile' | 'importBadCsv') => new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'file', message: key }]);
 
 /** .xlsx files are zip archives. */
 export function isXlsx(bytes: Buffer): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** The text of a CSV file: UTF-8 (with or without BOM) when the bytes are valid UTF-8, UTF-16 with a BOM, else GB18030 (a superset of GBK). */
-export function decodeText(bytes: Buffer): { text: string; encoding: string } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
 }
 
 /** Comma, tab or semicolon: whichever occurs most in the header line outside quotes. */
@@ -80,58 +61,204 @@ function isBlank(row: string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
 
-function split(table: string[][], meta: Omit<ParsedFile, 'headers' | 'rows'>): ParsedFile {
-  const [header, ...rest] = table.filter((row) => !isBlank(row));
-  if (!header) throw badFile('importEmptyFile');
+/** Where an import file's bytes come from: the stored file's path, or an upload still in memory. */
+export type FileSource = string | Buffer;
+
+/** How to read a stored file's rows again: what the upload's pass found. */
+export interface FileLayout {
+  format: 'csv' | 'xlsx';
+  /** CSV only: the text encoding (`utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`). */
+  encoding: string | null;
+  delimiter: string | null;
+  /** Cells per row: the header row's (padded) width. */
+  width: number;
+}
+
+/** What one streaming pass over an uploaded file finds: its layout, header row, first rows and row count. */
+export interface FileShape extends FileLayout {
+  headers: string[];
+  sample: string[][];
+  totalRows: number;
+}
+
+/** A data row of the file (row 1 is the first row after the header), as wide as the header. */
+export interface FileRow {
+  rowNo: number;
+  cells: string[];
+}
+
+const chunkBytes = 256 * 1024;
+
+function byteStream(source: FileSource): Readable {
+  if (typeof source === 'string') return fs.createReadStream(source, { highWaterMark: chunkBytes });
+  function* chunks(bytes: Buffer): Generator<Buffer> {
+    for (let i = 0; i < bytes.length; i += chunkBytes) yield bytes.subarray(i, i + chunkBytes);
+  }
+  return Readable.from(chunks(source), { objectMode: false });
+}
+
+async function firstBytes(source: FileSource, n: number): Promise<Buffer> {
+  if (typeof source !== 'string') return source.subarray(0, n);
+  const handle = await fsp.open(source, 'r');
+  try {
+    const buffer = Buffer.alloc(n);
+    const { bytesRead } = await handle.read(buffer, 0, n, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The encoding of a CSV file, as decodeText decides it: a BOM, else UTF-8 when every byte of the
+ * file is valid UTF-8, else GB18030. A file on disk is checked chunk by chunk.
+ */
+export async function sniffEncoding(source: FileSource): Promise<string> {
+  const head = await firstBytes(source, 3);
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (typeof source !== 'string') return isUtf8(source) ? 'utf-8' : 'gb18030';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of byteStream(source)) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** The file's text, decoded chunk by chunk (a character split between two chunks is kept whole; BOMs are dropped). */
+async function* textChunks(source: FileSource, encoding: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+  const bytes = byteStream(source);
+  try {
+    for await (const chunk of bytes) {
+      const text = decoder.decode(chunk as Buffer, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    bytes.destroy();
+  }
+}
+
+/** The delimiter of the header line (from the first 64 KB of text). */
+async function sniffDelimiter(source: FileSource, encoding: string): Promise<string> {
+  let text = '';
+  for await (const chunk of textChunks(source, encoding)) {
+    text += chunk;
+    if (text.length >= 64 * 1024) break;
+  }
+  return detectDelimiter(text);
+}
+
+/** Every record of a CSV file, wholly empty lines left out, parsed as the text streams by. */
+async function* csvRecords(source: FileSource, encoding: string, delimiter: string): AsyncGenerator<string[]> {
+  const parser = parseCsv({ delimiter, relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
+  const text = Readable.from(textChunks(source, encoding));
+  pipeline(text, parser, () => undefined);
+  try {
+    for await (const record of parser) yield record as string[];
+  } catch (error) {
+    if (error instanceof CsvError) throw badFile('importBadCsv');
+    throw error;
+  } finally {
+    parser.destroy();
+    text.destroy();
+  }
+}
+
+/** The rows of an .xlsx file's first sheet, read by exceljs's streaming reader (shared strings and styles cached, for dates). */
+async function* xlsxRecords(source: FileSource): AsyncGenerator<string[]> {
+  const bytes = byteStream(source);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  let reading = true;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        reading = false;
+        const values = row.values as ExcelJS.CellValue[];
+        const cells: string[] = [];
+        // row.values is 1-based.
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+        yield cells;
+        reading = true;
+      }
+      return; // the first sheet only
+    }
+  } catch (error) {
+    // A broken archive fails inside the reader; an error of the consumer passes through.
+    if (reading) throw badFile('importBadFile');
+    throw error;
+  } finally {
+    bytes.destroy();
+  }
+}
+
+/** The records of a file in its layout, wholly empty rows left out (the header row first). */
+function records(source: FileSource, layout: Omit<FileLayout, 'width'>): AsyncGenerator<string[]> {
+  return layout.format === 'xlsx' ? xlsxRecords(source) : csvRecords(source, layout.encoding ?? 'utf-8', layout.delimiter ?? ',');
+}
+
+async function* nonBlank(rows: AsyncIterable<string[]>): AsyncGenerator<string[]> {
+  for await (const row of rows) if (!isBlank(row)) yield row;
+}
+
+/** A row as wide as the header: padded with empty cells, or cut (what lies beyond is empty by the width rule). */
+function fit(row: string[], width: number): string[] {
+  return row.length === width ? row : Array.from({ length: width }, (_, i) => row[i] ?? '');
+}
+
+/**
+ * Read an uploaded import file (.xlsx by its signature, else CSV) in one streaming pass: its
+ * layout, header row, first `sampleSize` data rows and the number of data rows. No more than the
+ * sample is held; the rows are read again, streaming, by `fileRows`.
+ */
+export async function describeImportFile(source: FileSource, sampleSize: number): Promise<FileShape> {
+  const head = await firstBytes(source, 4);
+  if (head.length === 0) throw badFile('importEmptyFile');
+  let layout: Omit<FileLayout, 'width'>;
+  if (isXlsx(head)) layout = { format: 'xlsx', encoding: null, delimiter: null };
+  else {
+    const encoding = await sniffEncoding(source);
+    layout = { format: 'csv', encoding, delimiter: await sniffDelimiter(source, encoding) };
+  }
+  let header: string[] | null = null;
+  const sample: string[][] = [];
+  let totalRows = 0;
   // As wide as the last column holding a header or a value (spreadsheets pad rows with empty cells).
   let width = 0;
-  for (const row of [header, ...rest]) {
+  for await (const row of nonBlank(records(source, layout))) {
     for (let i = row.length - 1; i >= width; i--) {
       if ((row[i] ?? '').trim() !== '') {
         width = i + 1;
         break;
       }
     }
+    if (header === null) header = row;
+    else {
+      totalRows += 1;
+      if (sample.length < sampleSize) sample.push(row);
+    }
   }
-  const headers = Array.from({ length: width }, (_, i) => (header[i] ?? '').trim());
-  const rows = rest.map((row) => (row.length === width ? row : Array.from({ length: width }, (_, i) => row[i] ?? '')));
-  return { ...meta, headers, rows };
+  if (header === null) throw badFile('importEmptyFile');
+  const headers = fit(header, width).map((h) => h.trim());
+  return { ...layout, width, headers, sample: sample.map((row) => fit(row, width)), totalRows };
 }
 
-async function readXlsx(bytes: Buffer): Promise<ParsedFile> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw badFile('importBadFile');
+/**
+ * The data rows of a file read as `describeImportFile` found it, streaming, each as wide as the
+ * header and numbered as the upload counted them; the first `skip` rows are passed over (a job
+ * resuming after its cursor).
+ */
+export async function* fileRows(source: FileSource, layout: FileLayout, skip = 0): AsyncGenerator<FileRow> {
+  let rowNo = -1; // the header row is row 0
+  for await (const row of nonBlank(records(source, layout))) {
+    rowNo += 1;
+    if (rowNo === 0 || rowNo <= skip) continue;
+    yield { rowNo, cells: fit(row, layout.width) };
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw badFile('importEmptyFile');
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: string[] = [];
-    // row.values is 1-based.
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-    table.push(cells);
-  });
-  return split(table, { format: 'xlsx', encoding: null, delimiter: null });
-}
-
-function readCsv(bytes: Buffer): ParsedFile {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  let table: string[][];
-  try {
-    table = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as string[][];
-  } catch {
-    throw badFile('importBadCsv');
-  }
-  return split(table, { format: 'csv', encoding, delimiter });
-}
-
-/** Read an uploaded import file (.xlsx by its signature, else CSV). */
-export async function readImportFile(bytes: Buffer): Promise<ParsedFile> {
-  if (bytes.length === 0) throw badFile('importEmptyFile');
-  return isXlsx(bytes) ? readXlsx(bytes) : readCsv(bytes);
 }

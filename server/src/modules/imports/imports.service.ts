@@ -17,7 +17,7 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js
 import { t } from '../../platform/i18n.js';
 import { customersByIds } from '../customers/index.js';
 import { userNames } from '../users/index.js';
-import { readImportFile } from './file-reader.js';
+import { describeImportFile, type FileRow } from './file-reader.js';
 import * as repo from './imports.repository.js';
 import { rememberMapping, suggestMapping } from './mapping.js';
 import { fieldsWithCustom, importPermission } from './plan.js';
@@ -99,8 +99,9 @@ async function present(ctx: AppContext, rows: repo.JobRow[], locale: Locale, det
 /** Store an uploaded file as a new job and describe it: headers, first rows, suggested mapping. */
 export async function uploadImport(ctx: AppContext, actor: Actor, query: z.output<typeof importUploadQuery>, file: Buffer, locale: Locale): Promise<ImportJob> {
   authorize(actor, importPermission(query.entity));
-  const parsed = await readImportFile(file);
-  if (parsed.rows.length === 0) throw invalid('file', 'importNoRows');
+  // One streaming pass: the header, the first rows and the count, never every row at once.
+  const parsed = await describeImportFile(file, sampleSize);
+  if (parsed.totalRows === 0) throw invalid('file', 'importNoRows');
   const now = ctx.clock.now().toISOString();
   const id = await repo.insertJob(ctx.db, {
     entity: query.entity,
@@ -110,8 +111,8 @@ export async function uploadImport(ctx: AppContext, actor: Actor, query: z.outpu
     encoding: parsed.encoding,
     delimiter: parsed.delimiter,
     headers: JSON.stringify(parsed.headers),
-    sample: JSON.stringify(parsed.rows.slice(0, sampleSize)),
-    total_rows: parsed.rows.length,
+    sample: JSON.stringify(parsed.sample),
+    total_rows: parsed.totalRows,
     status: 'uploaded',
     duplicate_mode: null,
     mapping: null,
@@ -159,7 +160,11 @@ export async function previewImport(ctx: AppContext, actor: Actor, id: number, r
   const job = await ownJob(ctx, actor, id);
   const plan = await buildPlan(ctx, { id: null, entity: job.entity, headers: JSON.parse(job.headers) as string[] }, actor, run, locale);
   const file = await readJobFile(ctx, job);
-  const rows = file.rows.slice(0, previewSize).map((cells, i) => ({ rowNo: i + 1, cells }));
+  const rows: FileRow[] = [];
+  for await (const row of file.rows()) {
+    rows.push(row);
+    if (rows.length >= previewSize) break;
+  }
   const processor = processorFor(plan);
   const at = ctx.clock.now().toISOString();
   const results = await processor.decide(ctx.db, await processor.prepare(rows, { at }), { dry: true, at });
@@ -202,18 +207,33 @@ export async function importReport(ctx: AppContext, actor: Actor, id: number, qu
   const header = [t(locale, 'importReportRow'), ...file.headers, t(locale, 'importReportOutcome'), t(locale, 'importReportReason'), ...(withRecord ? [t(locale, 'importReportRecord')] : [])];
   async function* rows(): AsyncGenerator<Cell[]> {
     let after = 0;
-    for (;;) {
-      const page = await repo.resultsAfter(ctx.db, job.id, after, 1000, query.only);
-      if (page.length === 0) return;
-      const ids = page.map((r) => r.entity_id).filter((v): v is number => v !== null);
-      const records = withRecord && ids.length > 0 ? (await customersByIds(ctx.db, ids, null)).rows : new Map<number, { archive_no: string }>();
-      for (const r of page) {
-        const messages = JSON.parse(r.messages) as Array<{ field: string; message: string }>;
-        const reason = messages.map((m) => (m.field === 'duplicate' ? m.message : `${labelOf.get(m.field) ?? m.field}: ${m.message}`)).join('; ');
-        const record = r.entity_id !== null ? (records.get(r.entity_id)?.archive_no ?? '') : '';
-        yield [r.row_no, ...(file.rows[r.row_no - 1] ?? []), t(locale, `importOutcome_${r.outcome}`), reason, ...(withRecord ? [record] : [])];
+    // The file's rows stream beside the results (both in row order).
+    const source = file.rows();
+    let current: FileRow | null = null;
+    const cellsOf = async (rowNo: number): Promise<string[]> => {
+      while (!current || current.rowNo < rowNo) {
+        const next = await source.next();
+        if (next.done) return [];
+        current = next.value;
       }
-      after = page[page.length - 1]?.row_no ?? after;
+      return current.rowNo === rowNo ? current.cells : [];
+    };
+    try {
+      for (;;) {
+        const page = await repo.resultsAfter(ctx.db, job.id, after, 1000, query.only);
+        if (page.length === 0) return;
+        const ids = page.map((r) => r.entity_id).filter((v): v is number => v !== null);
+        const records = withRecord && ids.length > 0 ? (await customersByIds(ctx.db, ids, null)).rows : new Map<number, { archive_no: string }>();
+        for (const r of page) {
+          const messages = JSON.parse(r.messages) as Array<{ field: string; message: string }>;
+          const reason = messages.map((m) => (m.field === 'duplicate' ? m.message : `${labelOf.get(m.field) ?? m.field}: ${m.message}`)).join('; ');
+          const record = r.entity_id !== null ? (records.get(r.entity_id)?.archive_no ?? '') : '';
+          yield [r.row_no, ...(await cellsOf(r.row_no)), t(locale, `importOutcome_${r.outcome}`), reason, ...(withRecord ? [record] : [])];
+        }
+        after = page[page.length - 1]?.row_no ?? after;
+      }
+    } finally {
+      await source.return(undefined);
     }
   }
   const base = job.file_name.replace(/\.(csv|xlsx|txt)$/i, '');

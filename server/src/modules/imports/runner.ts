@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { ContactImport } from './contacts.import.js';
 import { CustomerImport } from './customers.import.js';
-import { readImportFile, type ParsedFile } from './file-reader.js';
+import { fileRows, sniffEncoding, type FileLayout, type FileRow } from './file-reader.js';
 import type { JobRow } from './imports.repository.js';
 import { LeadImport } from './leads.import.js';
 import { resolveMapping } from './mapping.js';
@@ -39,16 +39,21 @@ export async function storeFile(ctx: AppContext, name: string, bytes: Buffer): P
   }
 }
 
-/** The job's stored file, read again (the worker does this when it starts or resumes a job). */
-export async function readJobFile(ctx: AppContext, job: Pick<JobRow, 'stored_name'>): Promise<ParsedFile> {
-  let bytes: Buffer;
-  try {
-    if (!job.stored_name) throw new Error('not stored');
-    bytes = await fs.readFile(path.join(importsDir(ctx), job.stored_name));
-  } catch {
-    throw new AppError('CONFLICT', 'importFileMissing');
-  }
-  return readImportFile(bytes);
+/** The job's stored file: its header row, and its data rows read again, streaming (the worker resumes after `skip` rows). */
+export interface JobFile {
+  headers: string[];
+  rows(skip?: number): AsyncGenerator<FileRow>;
+}
+
+/** The job's stored file, as its upload found it (nothing is read until rows are asked for). */
+export async function readJobFile(ctx: AppContext, job: Pick<JobRow, 'stored_name' | 'format' | 'encoding' | 'delimiter' | 'headers'>): Promise<JobFile> {
+  const file = job.stored_name ? path.join(importsDir(ctx), job.stored_name) : null;
+  if (!file || !(await fs.stat(file).then((s) => s.isFile(), () => false))) throw new AppError('CONFLICT', 'importFileMissing');
+  const headers = JSON.parse(job.headers) as string[];
+  const layout: FileLayout = { format: job.format === 'xlsx' ? 'xlsx' : 'csv', encoding: job.encoding, delimiter: job.delimiter, width: headers.length };
+  // An upload of an older version may have no encoding stored: sniff it again.
+  if (layout.format === 'csv' && !layout.encoding) layout.encoding = await sniffEncoding(file);
+  return { headers, rows: (skip = 0) => fileRows(file, layout, skip) };
 }
 
 export async function buildPlan(

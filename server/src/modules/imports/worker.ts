@@ -13,7 +13,7 @@ import { analyzeCustomers, customerStatistics } from '../customers/index.js';
 import { notify } from '../notifications/index.js';
 import { actorOf } from '../users/index.js';
 import * as repo from './imports.repository.js';
-import { countOutcomes, importPermission } from './plan.js';
+import { countOutcomes, importPermission, type SourceRow } from './plan.js';
 import { buildPlan, processorFor, readJobFile } from './runner.js';
 
 export interface WorkerOptions {
@@ -150,55 +150,75 @@ export class ImportWorker {
       let processed = job.processed;
       let failures = 0;
       let size = ctx.engine === 'postgres' ? this.options.batchSize : Math.min(this.options.batchSize, 100);
-      while (processed < file.rows.length) {
-        if (this.stopped) return;
-        const from = processed;
-        const slice = file.rows.slice(from, from + size).map((cells, i) => ({ rowNo: from + i + 1, cells }));
-        try {
-          // Reading and checking the rows needs no transaction; matching and writing do.
-          const now = at();
-          const prepared = await processor.prepare(slice, { at: now });
-          // Let waiting requests in before the transaction, too.
-          await yieldToEventLoop();
-          const began = performance.now();
-          let createdNow = 0;
-          await batchTransaction(ctx, async (trx) => {
-            const results = await processor.decide(trx, prepared, { dry: false, at: now });
-            createdNow = results.filter((r) => r.outcome === 'created').length;
-            await repo.insertResults(
-              trx,
-              results.map((r) => ({ job_id: job.id, row_no: r.rowNo, outcome: r.outcome, entity_id: r.entityId, messages: JSON.stringify(r.messages) })),
-            );
-            if (!(await repo.advance(trx, job.id, this.id, from, from + slice.length, countOutcomes(results), this.leaseUntil(), now))) throw new LeaseLost();
-          });
-          // SQLite has one connection: size the next batch so that its transaction lasts about
-          // `batchMs`, long enough to amortise the commit, short enough that list requests hardly
-          // wait for it. PostgreSQL serves other requests meanwhile: full batches.
-          const perRow = (performance.now() - began) / slice.length;
-          size = ctx.engine === 'postgres' ? this.options.batchSize : Math.max(20, Math.min(this.options.batchSize, Math.round(this.options.batchMs / Math.max(perRow, 0.001))));
-          processed = from + slice.length;
-          failures = 0;
-          if (stats) {
-            // Once the table has doubled since the planner last looked, let it look again (doubling
-            // keeps the total cost proportional to the rows loaded).
-            stats.live += createdNow;
-            if (stats.live >= Math.max(1000, 2 * stats.described)) {
-              await analyzeCustomers(ctx.db);
-              stats.described = stats.live;
+      // The file streams: a batch holds only its own rows; a resumed job passes over those before its cursor.
+      const source = file.rows(processed);
+      let slice: SourceRow[] = [];
+      let exhausted = false;
+      try {
+        for (;;) {
+          if (this.stopped) return;
+          const from = processed;
+          // A failed batch is tried again with the same rows; else the next ones are read.
+          if (slice.length === 0 && !exhausted) {
+            while (slice.length < size) {
+              const next = await source.next();
+              if (next.done) {
+                exhausted = true;
+                break;
+              }
+              slice.push(next.value);
             }
           }
-        } catch (error) {
-          if (error instanceof LeaseLost) return; // cancelled, or another worker took it over
-          failures += 1;
-          console.error(`import ${job.id}: batch from row ${from + 1} failed (attempt ${failures}):`, error);
-          if (failures >= 3) {
-            await repo.failJob(ctx.db, job.id, this.id, 'importFailed', at());
-            return;
+          if (slice.length === 0) break;
+          try {
+            // Reading and checking the rows needs no transaction; matching and writing do.
+            const now = at();
+            const prepared = await processor.prepare(slice, { at: now });
+            // Let waiting requests in before the transaction, too.
+            await yieldToEventLoop();
+            const began = performance.now();
+            let createdNow = 0;
+            await batchTransaction(ctx, async (trx) => {
+              const results = await processor.decide(trx, prepared, { dry: false, at: now });
+              createdNow = results.filter((r) => r.outcome === 'created').length;
+              await repo.insertResults(
+                trx,
+                results.map((r) => ({ job_id: job.id, row_no: r.rowNo, outcome: r.outcome, entity_id: r.entityId, messages: JSON.stringify(r.messages) })),
+              );
+              if (!(await repo.advance(trx, job.id, this.id, from, from + slice.length, countOutcomes(results), this.leaseUntil(), now))) throw new LeaseLost();
+            });
+            // SQLite has one connection: size the next batch so that its transaction lasts about
+            // `batchMs`, long enough to amortise the commit, short enough that list requests hardly
+            // wait for it. PostgreSQL serves other requests meanwhile: full batches.
+            const perRow = (performance.now() - began) / slice.length;
+            size = ctx.engine === 'postgres' ? this.options.batchSize : Math.max(20, Math.min(this.options.batchSize, Math.round(this.options.batchMs / Math.max(perRow, 0.001))));
+            processed = from + slice.length;
+            slice = [];
+            failures = 0;
+            if (stats) {
+              // Once the table has doubled since the planner last looked, let it look again (doubling
+              // keeps the total cost proportional to the rows loaded).
+              stats.live += createdNow;
+              if (stats.live >= Math.max(1000, 2 * stats.described)) {
+                await analyzeCustomers(ctx.db);
+                stats.described = stats.live;
+              }
+            }
+          } catch (error) {
+            if (error instanceof LeaseLost) return; // cancelled, or another worker took it over
+            failures += 1;
+            console.error(`import ${job.id}: batch from row ${from + 1} failed (attempt ${failures}):`, error);
+            if (failures >= 3) {
+              await repo.failJob(ctx.db, job.id, this.id, 'importFailed', at());
+              return;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 500 * failures));
           }
-          await new Promise((resolve) => setTimeout(resolve, 500 * failures));
+          // Let waiting requests use the database between batches.
+          await yieldToEventLoop();
         }
-        // Let waiting requests use the database between batches.
-        await yieldToEventLoop();
+      } finally {
+        await source.return(undefined);
       }
       const now = at();
       await ctx.db.transaction().execute(async (trx) => {
