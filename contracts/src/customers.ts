@@ -41,6 +41,11 @@ export const customerSorts = [
 ] as const;
 
 export type CustomerKind = (typeof customerKinds)[number];
+
+/** The category (客户角色) a new customer of this kind gets when none is given: a person buys as a retail consumer. */
+export function defaultCategoryOf(kind: CustomerKind): CustomerCategory {
+  return kind === 'person' ? 'retail' : 'enterprise';
+}
 export type CustomerCategory = (typeof customerCategories)[number];
 export type CustomerStatus = (typeof customerStatuses)[number];
 export type LifecycleStage = (typeof lifecycleStages)[number];
@@ -132,7 +137,8 @@ const customerFields = {
 export const customerCreate = z
   .object({
     ...customerFields,
-    category: customerFields.category.default('enterprise'),
+    // Left out: follows the kind (defaultCategoryOf), so a person is no 企业型 customer by default.
+    category: customerFields.category.optional(),
     status: customerFields.status.default('potential'),
     lifecycleStage: customerFields.lifecycleStage.default('exploration'),
   })

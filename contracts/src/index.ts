@@ -17,3 +17,4 @@ export * from './leads.js';
 export * from './opportunities.js';
 export * from './money.js';
 export * from './company.js';
+export * from './regions.js';

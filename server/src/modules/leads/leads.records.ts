@@ -1,4 +1,4 @@
-import { manGradeOf, manRanks, type leadCreate } from '@crm/contracts';
+import { canonicalRegion, manGradeOf, manRanks, type leadCreate } from '@crm/contracts';
 import type { z } from 'zod';
 import { dedupeKeys, normalizePhone } from '../../platform/normalize.js';
 import { buildSearchDocument, phoneSearchTerms, searchTermOf } from '../../platform/search.js';
@@ -57,9 +57,8 @@ export function newLeadRow(input: LeadInput, owner: { ownerId: number | null; fo
     phone_e164: normalizePhone(input.phone),
     email: input.email ?? null,
     wechat: input.wechat ?? null,
-    province: input.province ?? null,
-    city: input.city ?? null,
-    district: input.district ?? null,
+    // One spelling of a municipality (北京市 / 北京市 / 朝阳区), as customers have.
+    ...canonicalRegion({ province: input.province ?? null, city: input.city ?? null, district: input.district ?? null }),
     address: input.address ?? null,
     industry: input.industry ?? null,
     occupation: input.occupation ?? null,

@@ -1,4 +1,4 @@
-import type { HistoryEntry, Lead, ListResponse, leadCreate, leadDisqualify, leadListQuery, leadUpdate } from '@crm/contracts';
+import { withCanonicalRegion, type HistoryEntry, type Lead, type ListResponse, type leadCreate, type leadDisqualify, type leadListQuery, type leadUpdate } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope } from '../../platform/auth/scope.js';
@@ -171,6 +171,7 @@ export async function updateLead(ctx: AppContext, actor: Actor, id: number, inpu
         input.manNeed !== undefined ? input.manNeed : answers.need,
       ),
     };
+    Object.assign(changes, withCanonicalRegion(row, changes)); // one spelling of a municipality
     const next: repo.LeadRow = { ...row, ...changes };
     const diff = diffRecords(recordView(row), recordView(next), historyFields);
     if (diff.length === 0) return; // nothing changed: no new version, no history entry
