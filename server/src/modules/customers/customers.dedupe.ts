@@ -66,22 +66,31 @@ export async function refreshDedupeKeys(db: Db, customerId: number): Promise<voi
 }
 
 /**
- * Live customers holding any of these keys: customer id -> the keys it matched. The caller
- * applies the data scope to what it shows (a match outside it shows only its owner's name).
+ * Live customers holding any of these keys: customer id -> the keys it matched. An `a:` key is an
+ * archive number (an import of an exported file carries it). The caller applies the data scope
+ * to what it shows (a match outside it shows only its owner's name).
  */
 export async function customersWithKeys(db: Db, keys: string[], excludeId?: number): Promise<Map<number, Set<string>>> {
   const found = new Map<number, Set<string>>();
   if (keys.length === 0) return found;
+  const add = (id: number, key: string) => {
+    const set = found.get(id) ?? new Set<string>();
+    set.add(key);
+    found.set(id, set);
+  };
+  const numbers = keys.filter((k) => k.startsWith('a:')).map((k) => k.slice(2));
+  const stored = keys.filter((k) => !k.startsWith('a:'));
+  for (let i = 0; i < numbers.length; i += 500) {
+    let q = db.selectFrom('customers').select(['id', 'archive_no']).where('archive_no', 'in', numbers.slice(i, i + 500));
+    if (excludeId !== undefined) q = q.where('id', '!=', excludeId);
+    for (const row of await q.execute()) add(row.id, `a:${row.archive_no}`);
+  }
   // Two indexed lookups rather than a join: without table statistics SQLite would drive a join
   // from customers (every live row) instead of from the few matching keys.
-  for (let i = 0; i < keys.length; i += 500) {
-    let q = db.selectFrom('dedupe_keys as k').select(['k.customer_id', 'k.key']).where('k.key', 'in', keys.slice(i, i + 500));
+  for (let i = 0; i < stored.length; i += 500) {
+    let q = db.selectFrom('dedupe_keys as k').select(['k.customer_id', 'k.key']).where('k.key', 'in', stored.slice(i, i + 500));
     if (excludeId !== undefined) q = q.where('k.customer_id', '!=', excludeId);
-    for (const row of await q.execute()) {
-      const set = found.get(row.customer_id) ?? new Set<string>();
-      set.add(row.key);
-      found.set(row.customer_id, set);
-    }
+    for (const row of await q.execute()) add(row.customer_id, row.key);
   }
   const ids = [...found.keys()];
   const live = new Set<number>();
@@ -93,16 +102,18 @@ export async function customersWithKeys(db: Db, keys: string[], excludeId?: numb
   return found;
 }
 
-/** Every duplicate key of these customers (their own and their live contacts'). */
+/** Every duplicate key of these customers (their own and their live contacts'), and their archive numbers (`a:`). */
 export async function keysOfCustomers(db: Db, ids: number[]): Promise<Map<number, Set<string>>> {
   const out = new Map<number, Set<string>>();
+  const add = (id: number, key: string) => {
+    const set = out.get(id) ?? new Set<string>();
+    set.add(key);
+    out.set(id, set);
+  };
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('dedupe_keys').select(['customer_id', 'key']).where('customer_id', 'in', ids.slice(i, i + 500)).execute();
-    for (const row of rows) {
-      const set = out.get(row.customer_id) ?? new Set<string>();
-      set.add(row.key);
-      out.set(row.customer_id, set);
-    }
+    const chunk = ids.slice(i, i + 500);
+    for (const row of await db.selectFrom('customers').select(['id', 'archive_no']).where('id', 'in', chunk).execute()) add(row.id, `a:${row.archive_no}`);
+    for (const row of await db.selectFrom('dedupe_keys').select(['customer_id', 'key']).where('customer_id', 'in', chunk).execute()) add(row.customer_id, row.key);
   }
   return out;
 }

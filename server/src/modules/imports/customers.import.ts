@@ -63,6 +63,10 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
       const contact = rowContact(values, plan.locale);
       messages.push(...contact.messages);
       converted.provided.delete('contact');
+      // The archive number (a file exported from here) identifies the record; it is never written.
+      const archiveNo = typeof values.archiveNo === 'string' ? values.archiveNo.normalize('NFKC').trim().toUpperCase() : null;
+      delete values.archiveNo;
+      converted.provided.delete('archiveNo');
       if (!values.name) messages.push({ field: 'name', message: t(plan.locale, 'importRequired') });
       const checked = messages.length === 0 ? checkSchema(customerCreate, values, plan.locale) : { value: null, messages: [] };
       messages.push(...checked.messages);
@@ -86,14 +90,14 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
         ownerId,
         custom: custom.values,
         keys: input
-          ? dedupeKeys({
+          ? [...(archiveNo ? [`a:${archiveNo}`] : []), ...dedupeKeys({
               name: input.name,
               isOrganization: input.kind === 'organization',
               creditCode: input.kind === 'organization' ? input.organization?.creditCode : null,
               idCard: input.kind === 'person' ? input.person?.idCardNumber : null,
               phones: [input.phone, input.mobile],
               emails: [input.email],
-            })
+            })]
           : [],
         draft: null,
         contact: contact.contact,

@@ -10,7 +10,8 @@ import { isStrongKey } from '../../platform/normalize.js';
 
 type Db = AppContext['db'];
 
-const matchKeys: Array<[string, 'importMatchCreditCode' | 'importMatchIdCard' | 'importMatchPhone' | 'importMatchEmail' | 'importMatchName']> = [
+const matchKeys: Array<[string, 'importMatchArchiveNo' | 'importMatchCreditCode' | 'importMatchIdCard' | 'importMatchPhone' | 'importMatchEmail' | 'importMatchName']> = [
+  ['a:', 'importMatchArchiveNo'],
   ['c:', 'importMatchCreditCode'],
   ['i:', 'importMatchIdCard'],
   ['p:', 'importMatchPhone'],
@@ -18,7 +19,7 @@ const matchKeys: Array<[string, 'importMatchCreditCode' | 'importMatchIdCard' | 
   ['n:', 'importMatchName'],
 ];
 
-/** `c:` credit code, `i:` ID card, `p:` phone, `e:` email, `n:` organisation name: what two records share (or where they differ), in words. */
+/** `a:` archive number, `c:` credit code, `i:` ID card, `p:` phone, `e:` email, `n:` organisation name: what two records share (or where they differ), in words. */
 export function matchWords(plan: ImportPlan, keys: Iterable<string>): string {
   const kinds = new Set([...keys].map((k) => k.slice(0, 2)));
   return matchKeys
@@ -28,12 +29,12 @@ export function matchWords(plan: ImportPlan, keys: Iterable<string>): string {
 }
 
 /**
- * The kinds of strong key (credit code, ID card, phone, email) the row has and the record has
+ * The kinds of strong key (archive number, credit code, ID card, phone, email) the row has and the record has
  * too, but with none of the row's values: evidence that they are two different parties.
  */
 export function conflictingKeys(rowKeys: readonly string[], recordKeys: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const prefix of ['c:', 'i:', 'p:', 'e:']) {
+  for (const prefix of ['a:', 'c:', 'i:', 'p:', 'e:']) {
     const mine = rowKeys.filter((k) => k.startsWith(prefix));
     if (mine.length === 0) continue;
     const theirs = [...recordKeys].filter((k) => k.startsWith(prefix));
@@ -107,8 +108,9 @@ const strongCount = (c: Candidate) => c.shared.filter(isStrongKey).length;
  * records and earlier rows (of this batch, or of earlier batches of the same file) by its keys,
  * then created, used to update its match, skipped or rejected according to the mode.
  *
- * Strong keys decide (credit code, ID card, phone, email: each names one party); a name is not an
- * identity. A match on the name alone is only a possible duplicate: when the row carries a credit
+ * Strong keys decide (archive number, credit code, ID card, phone, email: each names one party);
+ * a name is not an identity. A row with a record's archive number (an edited export) is that
+ * record, whatever else it changes. A match on the name alone is only a possible duplicate: when the row carries a credit
  * code, phone... that the record has with another value, the row is created and the report says
  * which record it resembles. A strong match whose other strong key conflicts, and strong keys that
  * point at different records, are reported for the user to decide: nothing is written for them.
@@ -263,7 +265,8 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
         ];
         continue;
       }
-      const conflicts = conflictingKeys(p.keys, best.keys);
+      // The archive number is the record's own: with it, another phone or email is an edit.
+      const conflicts = best.shared.some((k) => k.startsWith('a:')) ? [] : conflictingKeys(p.keys, best.keys);
       if (conflicts.length > 0) {
         result.messages = [
           { field: 'duplicate', message: t(locale, 'importKeyConflict', { match: matchWords(plan, best.shared.filter(isStrongKey)), record: nameOf(best), conflict: matchWords(plan, conflicts) }) },

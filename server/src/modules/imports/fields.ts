@@ -87,7 +87,7 @@ const f = (key: string, kind: FieldKind, zh: string, en: string, extra: Partial<
 });
 
 export const customerFields: FieldDef[] = [
-  f('archiveNo', 'text', '客户编号', 'Archive no.', { exportOnly: true, aliases: ['编号', '客户编码', 'archive number', 'customer no', 'customer number'] }),
+  f('archiveNo', 'text', '客户编号', 'Archive no.', { aliases: ['编号', '客户编码', 'archive number', 'customer no', 'customer number'] }),
   f('name', 'text', '客户名称', 'Name', { required: true, aliases: ['名称', '公司名称', '企业名称', '单位名称', '客户名', '姓名', '公司', 'company', 'company name', 'customer', 'customer name', 'organization', 'organisation', 'account name', 'account'] }),
   f('kind', 'enum', '客户类别', 'Kind', { options: kindOptions, aliases: ['类型', '类别', '客户性质', 'type', 'customer type', 'customer kind'] }),
   f('category', 'enum', '客户类型', 'Category', { options: categoryOptions, aliases: ['分类', '客户分类', 'customer category'] }),
@@ -150,7 +150,7 @@ export const customerFields: FieldDef[] = [
   f('contact.name', 'text', '联系人', 'Contact name', { importOnly: true, aliases: ['联系人姓名', '联系人名称', '主要联系人', 'contact', 'contact name', 'primary contact', 'contact person'] }),
   f('contact.lastName', 'text', '联系人姓', 'Contact last name', { importOnly: true, aliases: ['姓', 'last name', 'surname', 'family name'] }),
   f('contact.firstName', 'text', '联系人名', 'Contact first name', { importOnly: true, aliases: ['名', 'first name', 'given name'] }),
-  f('contact.title', 'text', '联系人职务', 'Contact title', { importOnly: true, aliases: ['联系人职位', 'contact title', 'contact job title', 'job title'] }),
+  f('contact.title', 'text', '联系人职务', 'Contact title', { importOnly: true, aliases: ['联系人职位', 'contact title', 'contact job title'] }),
   f('contact.mobile', 'text', '联系人手机', 'Contact mobile', { importOnly: true, aliases: ['联系人手机号', '联系人手机号码', '联系人移动电话', 'contact mobile', 'contact mobile phone'] }),
   f('contact.phone', 'text', '联系人电话', 'Contact phone', { importOnly: true, aliases: ['联系人座机', '联系人固定电话', '联系人联系电话', 'contact phone'] }),
   f('contact.email', 'text', '联系人邮箱', 'Contact email', { importOnly: true, aliases: ['联系人电子邮箱', '联系人邮件', 'contact email'] }),

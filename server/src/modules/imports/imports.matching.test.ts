@@ -161,6 +161,19 @@ describe('import matching: strong keys decide, a name is not an identity', () =>
     expect((await get(hidden.id)).notes).toBeNull();
   });
 
+  it('the archive number of an exported file identifies the record: a changed phone updates it, a number of another record is reported', async () => {
+    const a = await create(admin, { name: '武汉江城设备有限公司', phone: '027-88880001' });
+    const b = await create(admin, { name: '武汉汉口设备有限公司', phone: '027-88880002' });
+    const csv = `客户编号,客户名称,电话\n${a.archiveNo},武汉江城设备有限公司,027-88880009\n${b.archiveNo},武汉汉口设备有限公司,027-88880001\n`;
+    const job = await runImport(t, admin, 'customers', 'export-edited.csv', csv, { duplicateMode: 'update' });
+    expect(job).toMatchObject({ created: 0, updated: 1, rejected: 1 });
+    expect((await get(a.id)).phone).toBe('027-88880009');
+    expect((await get(b.id)).phone).toBe('027-88880002');
+    const reason = (await report(admin, job.id)).get(2)?.reason ?? '';
+    expect(reason).toContain(b.archiveNo);
+    expect(reason).toContain('客户编号');
+  });
+
   it('the credit code is a duplicate key of the duplicate check and of the data-quality duplicate list', async () => {
     const a = await create(admin, { name: '成都天府软件有限公司', organization: { creditCode: creditCode(60) } });
     const check = await admin.post<DuplicateCheckResult>('/api/v1/customers/duplicate-check', { kind: 'organization', name: '完全不同的名字', creditCode: creditCode(60) });
