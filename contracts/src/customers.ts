@@ -92,9 +92,13 @@ export const organizationProfile = z
     ownership: z.enum(ownershipTypes).nullable(),
     creditCode: text(18).refine((v) => v === null || isValidCreditCode(v), { message: 'creditCode' }),
     legalRepresentative: text(60),
-    // Chinese postcodes: six digits.
-    postcode: text(10).refine((v) => v === null || /^\d{6}$/.test(v), { message: 'invalidPostcode' }),
+    /** Null or China: a Chinese address. Another country (the Billing Country of a Salesforce export) changes how the postcode is checked. */
+    country: text(60),
+    // Six digits in China (checked with the country, see postcodeIssue); 3-10 letters, digits, spaces or dashes abroad.
+    postcode: text(10).refine((v) => v === null || /^[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]$/.test(v), { message: 'invalidPostcode' }),
     foundedYear: z.number().int().min(1800).max(2100).nullable(),
+    /** Yearly revenue in fen (营业额; the Annual Revenue of a Salesforce account). */
+    annualRevenue: z.number().int().min(0).max(1e15).nullable(),
     employees: z.number().int().min(0).max(10_000_000).nullable(),
     scale: z.enum(companyScales).nullable(),
     industryPosition: text(200),
@@ -106,6 +110,21 @@ export const organizationProfile = z
   .partial()
   .strict();
 export type OrganizationProfile = z.infer<typeof organizationProfile>;
+
+/** Whether a country name means China (no country does too: the archive is Chinese unless told otherwise). */
+export function isChinaCountry(country: string | null | undefined): boolean {
+  if (!country) return true;
+  const k = country.normalize('NFKC').toLowerCase().replace(/[\s.'’\-_]+/g, '');
+  return ['china', 'cn', 'chn', 'prc', 'peoplesrepublicofchina', 'mainlandchina', '中国', '中华人民共和国', '中国大陆'].includes(k);
+}
+
+/** A Chinese postcode has six digits (a foreign one passed the field's own 3-10 character check). */
+function postcodeIssue(value: { organization?: { country?: string | null; postcode?: string | null } | undefined }, ctx: z.RefinementCtx): void {
+  const org = value.organization;
+  if (org?.postcode && isChinaCountry(org.country) && !/^\d{6}$/.test(org.postcode)) {
+    ctx.addIssue({ code: 'custom', path: ['organization', 'postcode'], message: 'invalidPostcode' });
+  }
+}
 
 const tag = z.string().trim().min(1).max(30);
 
@@ -160,14 +179,16 @@ export const customerCreate = z
     organization: true,
     custom: true,
   })
-  .strict();
+  .strict()
+  .superRefine(postcodeIssue);
 export type CustomerCreate = z.input<typeof customerCreate>;
 
 export const customerUpdate = z
   .object(customerFields)
   .partial()
   .extend(versionField)
-  .strict();
+  .strict()
+  .superRefine(postcodeIssue);
 export type CustomerUpdate = z.input<typeof customerUpdate>;
 
 export const customer = z.object({

@@ -34,10 +34,19 @@ export type ImportUploadQuery = z.input<typeof importUploadQuery>;
 export const importMapping = z.record(z.string().max(200), z.string().max(100).nullable());
 export type ImportMapping = z.infer<typeof importMapping>;
 
+/**
+ * Field -> the cell text found in the file -> the option value it stands for, or null to leave
+ * the field empty (with a warning on the row). Only enum fields (客户类别, 客户状态...) take one.
+ */
+export const importValueMapping = z.record(z.string().max(100), z.record(z.string().max(200), z.string().max(100).nullable()));
+export type ImportValueMapping = z.infer<typeof importValueMapping>;
+
 export const importRun = z
   .object({
     mapping: importMapping,
     duplicateMode: z.enum(duplicateModes).default('skip'),
+    /** The value-mapping step's choices; a value it leaves out gets the suggestion (or stays empty with a warning). */
+    values: importValueMapping.default({}),
   })
   .strict();
 export type ImportRun = z.input<typeof importRun>;
@@ -68,6 +77,8 @@ export const importJob = z.object({
   duplicateMode: z.enum(duplicateModes).nullable(),
   /** The mapping the job runs with (null until started). */
   mapping: importMapping.nullable(),
+  /** The value mapping the job runs with (null until started). */
+  valueMapping: importValueMapping.nullable(),
   /** Column index -> field: the caller's last mapping for these headers, else recognised headers. */
   suggestedMapping: importMapping,
   fields: z.array(importField),
@@ -92,7 +103,35 @@ export const importListQuery = z
   .strict();
 export type ImportListQuery = z.input<typeof importListQuery>;
 
-export const importRowMessage = z.object({ field: z.string(), message: z.string() });
+/** `warning`: the row is still imported (a value left empty, an owner that names nobody...). */
+export const importRowMessage = z.object({ field: z.string(), message: z.string(), warning: z.boolean().optional() });
+
+/** Asking for the distinct values of the mapped enum columns (the value-mapping step). */
+export const importValuesRequest = z.object({ mapping: importMapping }).strict();
+export type ImportValuesRequest = z.input<typeof importValuesRequest>;
+
+/** One distinct cell text of an enum column: how often it occurs, what it seems to mean, and what the user chose last time. */
+export const importValueRow = z.object({
+  text: z.string(),
+  count: z.number().int(),
+  /** The option the text names, the user's last choice for it, or the synonym table's guess; null: none. */
+  suggested: z.string().nullable(),
+  /** Whether the text is exactly an option (value or label): nothing to choose. */
+  exact: z.boolean(),
+});
+export const importValueColumn = z.object({
+  column: z.number().int(),
+  field: z.string(),
+  label: z.string(),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })),
+  /** Most frequent first, at most 200. */
+  values: z.array(importValueRow),
+  /** More distinct values than listed. */
+  truncated: z.boolean(),
+});
+export const importValues = z.object({ columns: z.array(importValueColumn) });
+export type ImportValues = z.infer<typeof importValues>;
 export const importPreviewRow = z.object({
   /** 1-based number of the data row (the header is not counted). */
   rowNo: z.number().int(),

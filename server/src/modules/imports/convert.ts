@@ -1,17 +1,23 @@
 import { parseYuan, type Locale } from '@crm/contracts';
 import { t } from '../../platform/i18n.js';
-import { matchOption, type FieldDef } from './fields.js';
+import { headerKey, matchOption, type FieldDef } from './fields.js';
+import { canonicalCity, canonicalProvince } from './regions.js';
+import { synonymOption } from './value-synonyms.js';
 
 /** A message about one field of one row, already in the importer's language. */
 export interface RowMessage {
   field: string;
   message: string;
+  /** The row is imported all the same (a value left empty, an owner that names nobody...). */
+  warning?: boolean;
 }
 
 /** A mapped column: where the value comes from and which field it fills. */
 export interface MappedColumn {
   index: number;
   field: FieldDef;
+  /** Enum columns: the value-mapping step's choices, by `headerKey` of the cell (null: leave empty). */
+  values?: Map<string, string | null>;
 }
 
 export interface ConvertedRow {
@@ -25,6 +31,8 @@ export interface ConvertedRow {
   /** Raw custom-field cells by field key, checked by the custom fields module. */
   custom: Record<string, string>;
   messages: RowMessage[];
+  /** Cells left out of an imported row (an enum value nobody mapped). */
+  warnings: RowMessage[];
 }
 
 function pad(n: number): string {
@@ -102,8 +110,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 
 /** Turn one row's cells into field values; a cell that cannot be read becomes a message instead. */
 export function convertRow(row: string[], columns: MappedColumn[], locale: Locale): ConvertedRow {
-  const out: ConvertedRow = { values: {}, provided: new Set(), owner: null, customerRef: null, custom: {}, messages: [] };
-  for (const { index, field } of columns) {
+  const out: ConvertedRow = { values: {}, provided: new Set(), owner: null, customerRef: null, custom: {}, messages: [], warnings: [] };
+  for (const { index, field, values } of columns) {
     const text = plainCell((row[index] ?? '').trim()).trim();
     if (text === '') continue;
     const bad = (key: 'importBadOption' | 'importBadDate' | 'importBadNumber' | 'importBadMoney' | 'importBadBoolean', params: Record<string, string> = {}) =>
@@ -121,12 +129,19 @@ export function convertRow(row: string[], columns: MappedColumn[], locale: Local
         break;
       case 'text':
       case 'datetime':
-        setPath(out.values, field.key, text);
+        setPath(out.values, field.key, field.key === 'province' ? canonicalProvince(text) : field.key === 'city' ? canonicalCity(text) : text);
         break;
       case 'enum': {
-        const value = matchOption(field, text);
-        if (value === null) bad('importBadOption', { options: (field.options ?? []).map((o) => o.labels[locale]).join(locale === 'en' ? ', ' : '、') });
-        else setPath(out.values, field.key, value);
+        // The option itself, else the user's choice for this text, else the synonym table's guess.
+        const chosen = values?.get(headerKey(text));
+        const value = matchOption(field, text) ?? (chosen !== undefined ? chosen : synonymOption(field, text));
+        if (value !== null) setPath(out.values, field.key, value);
+        else if (field.required) bad('importBadOption', { options: (field.options ?? []).map((o) => o.labels[locale]).join(locale === 'en' ? ', ' : '、') });
+        else {
+          // Left empty: the row is imported all the same, and the report says what was left out.
+          out.warnings.push({ field: field.key, message: t(locale, 'importValueLeftEmpty', { value: text }), warning: true });
+          continue;
+        }
         break;
       }
       case 'tags':

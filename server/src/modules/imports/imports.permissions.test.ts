@@ -105,9 +105,12 @@ describe('import permissions', () => {
   it('a manager gives imported customers to users within their scope only', async () => {
     const csv = '客户名称,负责人\n经理分配一有限公司,张伟\n经理分配二有限公司,agent@example.com\n经理分配三有限公司,查无此人\n';
     const job = await runImport(t, org.as.manager, 'customers', 'm.csv', csv);
-    expect(job).toMatchObject({ created: 1, rejected: 2 });
+    // agent@ is outside the manager's scope: refused; 查无此人 names nobody: the manager's own, with a warning.
+    expect(job).toMatchObject({ created: 2, rejected: 1 });
     const [c] = (await org.admin.get(`/api/v1/customers?q=${encodeURIComponent('经理分配一')}`)).body.items;
     expect(c.ownerId).toBe(org.ids.east1);
+    const [nobody] = (await org.admin.get(`/api/v1/customers?q=${encodeURIComponent('经理分配三')}`)).body.items;
+    expect(nobody.ownerId).toBe(job.createdBy);
   });
 
   it('a job is seen by its creator and by settings.view only; only its creator runs it', async () => {

@@ -35,10 +35,10 @@ export async function listJobs(db: Db, f: { createdBy?: number; entity?: string;
 }
 
 /** uploaded -> queued, once: false when it was started already (or cancelled). */
-export async function queueJob(db: Db, id: number, values: { mapping: string; duplicateMode: string; locale: string; at: string }): Promise<boolean> {
+export async function queueJob(db: Db, id: number, values: { mapping: string; valueMapping: string; duplicateMode: string; locale: string; at: string }): Promise<boolean> {
   const r = await db
     .updateTable('import_jobs')
-    .set({ status: 'queued', mapping: values.mapping, duplicate_mode: values.duplicateMode, locale: values.locale, updated_at: values.at })
+    .set({ status: 'queued', mapping: values.mapping, value_mapping: values.valueMapping, duplicate_mode: values.duplicateMode, locale: values.locale, updated_at: values.at })
     .where('id', '=', id)
     .where('status', '=', 'uploaded')
     .executeTakeFirst();

@@ -1,4 +1,4 @@
-import { idParams, importJob, importJobList, importListQuery, importPreview, importReportQuery, importRun, importUploadQuery } from '@crm/contracts';
+import { idParams, importJob, importJobList, importListQuery, importPreview, importReportQuery, importRun, importUploadQuery, importValues, importValuesRequest } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import * as service from './imports.service.js';
@@ -11,6 +11,8 @@ export function importRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, query, locale }) => service.listImports(ctx, actor, query, locale) });
   r.route({ method: 'GET', url: '/imports/:id', summary: 'An import and its progress', tag, params: idParams, response: importJob,
     handler: ({ actor, params, locale }) => service.getImport(ctx, actor, params.id, locale) });
+  r.route({ method: 'POST', url: '/imports/:id/values', summary: 'The value-mapping step: for each mapped choice column, the distinct values of the file (at most 200, most frequent first) with counts and a suggested option', tag, params: idParams, body: importValuesRequest, response: importValues, status: 200,
+    handler: ({ actor, params, body, locale }) => service.importValuesOf(ctx, actor, params.id, body, locale) });
   r.route({ method: 'POST', url: '/imports/:id/preview', summary: 'What the first 20 rows would become with this mapping and duplicate handling (nothing is written)', tag, params: idParams, body: importRun, response: importPreview, status: 200,
     handler: ({ actor, params, body, locale }) => service.previewImport(ctx, actor, params.id, body, locale) });
   r.route({ method: 'POST', url: '/imports/:id/start', summary: 'Run the import in the background with this mapping (remembered for your next file)', tag, params: idParams, body: importRun, response: importJob, status: 200,

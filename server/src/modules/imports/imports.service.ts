@@ -6,6 +6,8 @@ import type {
   importRun,
   ImportPreview,
   importUploadQuery,
+  ImportValues,
+  importValuesRequest,
   ListResponse,
   Locale,
 } from '@crm/contracts';
@@ -23,6 +25,7 @@ import { rememberMapping, suggestMapping } from './mapping.js';
 import { fieldsWithCustom, importPermission } from './plan.js';
 import { buildPlan, processorFor, readJobFile, storeFile } from './runner.js';
 import { contentDisposition, contentTypes, tableStream, type Cell } from './table-file.js';
+import { distinctValues, rememberValues } from './values.js';
 import { kickImportWorker } from './worker.js';
 import type { FieldDef } from './fields.js';
 
@@ -82,6 +85,7 @@ async function present(ctx: AppContext, rows: repo.JobRow[], locale: Locale, det
         rejected: row.rejected,
         duplicateMode: row.duplicate_mode as ImportJob['duplicateMode'],
         mapping: row.mapping ? (JSON.parse(row.mapping) as Record<string, string | null>) : null,
+        valueMapping: row.value_mapping ? (JSON.parse(row.value_mapping) as ImportJob['valueMapping']) : null,
         suggestedMapping,
         fields: fields.map((f) => ({ key: f.key, label: f.labels[locale], required: f.required ?? false })),
         error: row.error ? t(locale, row.error) : null,
@@ -116,6 +120,7 @@ export async function uploadImport(ctx: AppContext, actor: Actor, query: z.outpu
     status: 'uploaded',
     duplicate_mode: null,
     mapping: null,
+    value_mapping: null,
     locale,
     lease_owner: null,
     lease_until: null,
@@ -155,6 +160,14 @@ export async function getImport(ctx: AppContext, actor: Actor, id: number, local
   return presented;
 }
 
+/** The value-mapping step: the distinct values of each mapped enum column, with suggestions. */
+export async function importValuesOf(ctx: AppContext, actor: Actor, id: number, body: z.output<typeof importValuesRequest>, locale: Locale): Promise<ImportValues> {
+  const job = await ownJob(ctx, actor, id);
+  const plan = await buildPlan(ctx, { id: null, entity: job.entity, headers: JSON.parse(job.headers) as string[] }, actor, { mapping: body.mapping, duplicateMode: 'skip' }, locale);
+  const file = await readJobFile(ctx, job);
+  return distinctValues(ctx.db, plan.entity, actor.userId, plan.columns, file.rows(), locale);
+}
+
 /** What the first rows would become with this mapping; nothing is written. */
 export async function previewImport(ctx: AppContext, actor: Actor, id: number, run: z.output<typeof importRun>, locale: Locale): Promise<ImportPreview> {
   const job = await ownJob(ctx, actor, id);
@@ -180,10 +193,11 @@ export async function startImport(ctx: AppContext, actor: Actor, id: number, run
   const headers = JSON.parse(job.headers) as string[];
   const plan = await buildPlan(ctx, { id: job.id, entity: job.entity, headers }, actor, run, locale);
   const now = ctx.clock.now().toISOString();
-  if (!(await repo.queueJob(ctx.db, id, { mapping: JSON.stringify(run.mapping), duplicateMode: run.duplicateMode, locale, at: now }))) {
+  if (!(await repo.queueJob(ctx.db, id, { mapping: JSON.stringify(run.mapping), valueMapping: JSON.stringify(run.values), duplicateMode: run.duplicateMode, locale, at: now }))) {
     throw new AppError('CONFLICT', 'importAlreadyStarted');
   }
   await rememberMapping(ctx.db, job.entity as ImportEntity, actor.userId, headers, plan.columns, now);
+  await rememberValues(ctx.db, job.entity as ImportEntity, actor.userId, run.values, now);
   kickImportWorker(ctx);
   return getImport(ctx, actor, id, locale);
 }

@@ -77,7 +77,8 @@ describe('lead import: an .xlsx file', () => {
     const before = (await org.admin.get('/api/v1/leads?pageSize=1')).body.total;
     const preview = await org.admin.post<ImportPreview>(`/api/v1/imports/${jobId}/preview`, { mapping: up.body.suggestedMapping, duplicateMode: 'skip' });
     expect(preview.status).toBe(200);
-    expect(preview.body.rows.map((r) => r.outcome)).toEqual(['created', 'created', 'created', 'created', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'skipped', 'created']);
+    // An owner that names nobody falls back to the importer with a warning (row 9).
+    expect(preview.body.rows.map((r) => r.outcome)).toEqual(['created', 'created', 'created', 'created', 'rejected', 'rejected', 'rejected', 'rejected', 'created', 'skipped', 'created']);
     const fieldsOf = (i: number) => (preview.body.rows[i]?.messages ?? []).map((m) => m.field);
     expect(fieldsOf(4)).toEqual(['name']);
     expect(fieldsOf(5)).toEqual(['source']);
@@ -85,6 +86,7 @@ describe('lead import: an .xlsx file', () => {
     expect(fieldsOf(6)).toEqual(['email']);
     expect(fieldsOf(7)).toEqual(['age']);
     expect(fieldsOf(8)).toEqual(['owner']);
+    expect(preview.body.rows[8]?.messages[0]?.warning).toBe(true);
     expect(preview.body.rows[9]?.messages[0]?.message).toContain('row 1');
     expect((await org.admin.get('/api/v1/leads?pageSize=1')).body.total).toBe(before);
   });
@@ -93,7 +95,7 @@ describe('lead import: an .xlsx file', () => {
     const started = await org.admin.post(`/api/v1/imports/${jobId}/start`, { mapping: (await org.admin.get(`/api/v1/imports/${jobId}`)).body.suggestedMapping, duplicateMode: 'skip' });
     expect(started.status).toBe(200);
     const job = await waitForJob(org.admin, jobId);
-    expect(job).toMatchObject({ status: 'finished', processed: 11, created: 5, skipped: 1, rejected: 5, updated: 0 });
+    expect(job).toMatchObject({ status: 'finished', processed: 11, created: 6, skipped: 1, rejected: 4, updated: 0 });
 
     const chen = await theLead(org.admin, '陈静');
     expect(chen).toMatchObject({ kind: 'person', mobile: '13800000001', email: 'chen@example.com', source: 'exhibition', province: '浙江省', city: '杭州市', gender: 'female', age: 35, notes: '想要报价', manGrade: 'MaN', manRank: 2, status: 'new', formId: null });
@@ -120,7 +122,7 @@ describe('lead import: an .xlsx file', () => {
     const report = await download(t, org.admin, `/api/v1/imports/${jobId}/report?only=rejected`);
     expect(report.status).toBe(200);
     const table = await readTable(report.bytes);
-    expect(table).toHaveLength(6);
+    expect(table).toHaveLength(5);
     expect(table[1]?.at(-1)).toContain('姓名');
   });
 });

@@ -4,13 +4,16 @@ import type { AppContext } from '../../platform/context.js';
 import { t } from '../../platform/i18n.js';
 import { activeUserDirectory, isUserInScope } from '../users/index.js';
 
-type Resolved = { ok: true; id: number | null } | { ok: false; message: string };
+/** `warning`: the cell named nobody, so the record goes to the importer and the report says so. */
+type Resolved = { ok: true; id: number | null; warning?: string } | { ok: false; message: string };
 
 const poolWords = new Set(['公海', '公海池', '线索池', 'pool', 'public pool', 'lead pool']);
 
 /**
  * The owner cell of a customer (or lead) row: an active user's email or exact name, or 公海 for the pool.
  * As in the form: oneself always; anyone else only with the assign right and within one's scope.
+ * A cell that names nobody (a Salesforce "Account Owner" of another company's CRM) falls back to
+ * the importer with a warning: the row is not refused for it.
  * Answers are cached per import (a file names a handful of owners many times).
  */
 export class OwnerResolver {
@@ -44,7 +47,7 @@ export class OwnerResolver {
     const byName = users.filter((u) => u.name === text);
     if (!byEmail && byName.length > 1) return { ok: false, message: t(this.locale, 'importOwnerAmbiguous') };
     const user = byEmail ?? byName[0];
-    if (!user) return { ok: false, message: t(this.locale, 'importOwnerUnknown') };
+    if (!user) return { ok: true, id: this.actor.userId, warning: t(this.locale, 'importOwnerFallback', { owner: text }) };
     if (user.id === this.actor.userId) return { ok: true, id: user.id };
     if (!can(this.actor, this.assignPermission) || !(await isUserInScope(this.ctx, this.actor, user.id))) {
       return { ok: false, message: t(this.locale, 'ownerOutsideScope') };

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { DuplicateMode, ImportEntity, ImportMapping, Locale } from '@crm/contracts';
+import type { DuplicateMode, ImportEntity, ImportMapping, ImportValueMapping, Locale } from '@crm/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -11,6 +11,8 @@ import type { JobRow } from './imports.repository.js';
 import { LeadImport } from './leads.import.js';
 import { resolveMapping } from './mapping.js';
 import { fieldsWithCustom, type ImportPlan, type RowProcessor } from './plan.js';
+import { RowNotes } from './row-notes.js';
+import { attachValues } from './values.js';
 
 /** Uploaded files live in the data folder, one per job: `imports/<id>.<csv|xlsx>`. */
 export function importsDir(ctx: AppContext): string {
@@ -60,16 +62,18 @@ export async function buildPlan(
   ctx: AppContext,
   job: { id: number | null; entity: string; headers: string[] },
   actor: Actor,
-  run: { mapping: ImportMapping; duplicateMode: DuplicateMode },
+  run: { mapping: ImportMapping; duplicateMode: DuplicateMode; values?: ImportValueMapping },
   locale: Locale,
 ): Promise<ImportPlan> {
   const entity = job.entity as ImportEntity;
   const { fields, custom } = await fieldsWithCustom(ctx.db, entity);
-  const columns = resolveMapping(entity, job.headers, run.mapping, fields);
+  const columns = attachValues(resolveMapping(entity, job.headers, run.mapping, fields), run.values ?? {});
   return { ctx, entity, jobId: job.id, actor, locale, mode: run.duplicateMode, columns, custom };
 }
 
+/** The entity's processor, with totals rows skipped and row warnings reported (row-notes.ts). */
 export function processorFor(plan: ImportPlan): RowProcessor<unknown> {
-  if (plan.entity === 'leads') return new LeadImport(plan) as RowProcessor<unknown>;
-  return (plan.entity === 'customers' ? new CustomerImport(plan) : new ContactImport(plan)) as RowProcessor<unknown>;
+  if (plan.entity === 'leads') return new RowNotes(plan, new LeadImport(plan)) as RowProcessor<unknown>;
+  if (plan.entity === 'customers') return new RowNotes(plan, new CustomerImport(plan)) as RowProcessor<unknown>;
+  return new RowNotes(plan, new ContactImport(plan)) as RowProcessor<unknown>;
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { importMapping, type DuplicateMode, type ImportEntity, type Locale } from '@crm/contracts';
+import { importMapping, importValueMapping, type DuplicateMode, type ImportEntity, type Locale } from '@crm/contracts';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
@@ -142,7 +142,11 @@ export class ImportWorker {
         ctx,
         { id: job.id, entity: job.entity, headers: JSON.parse(job.headers) as string[] },
         actor,
-        { mapping: importMapping.parse(JSON.parse(job.mapping ?? '{}')), duplicateMode: (job.duplicate_mode ?? 'skip') as DuplicateMode },
+        {
+          mapping: importMapping.parse(JSON.parse(job.mapping ?? '{}')),
+          duplicateMode: (job.duplicate_mode ?? 'skip') as DuplicateMode,
+          values: importValueMapping.parse(JSON.parse(job.value_mapping ?? '{}')),
+        },
         locale,
       );
       const processor = processorFor(plan);

@@ -176,6 +176,8 @@ export interface DB {
     status: string;
     duplicate_mode: string | null;
     mapping: string | null;
+    /** JSON: field -> cell text -> option value or null (the value-mapping step's choices). */
+    value_mapping: string | null;
     locale: string | null;
     processed: Generated<number>;
     created: Generated<number>;

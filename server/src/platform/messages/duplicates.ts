@@ -1,6 +1,9 @@
 /** Server messages of duplicates, merge and data quality, in both languages (merged into the catalogue in i18n.ts). */
 export const duplicatesMessages = {
-  invalidPostcode: { en: 'A postcode has six digits.', 'zh-CN': '邮政编码应为 6 位数字。' },
+  invalidPostcode: {
+    en: 'A Chinese postcode has six digits (abroad: 3-10 letters, digits, spaces or dashes, with the country filled in).',
+    'zh-CN': '中国邮政编码应为 6 位数字（国外地址：填写国家/地区后可为 3-10 位字母、数字、空格或短横线）。',
+  },
   unknownQualityField: {
     en: 'Not a field completeness can measure.',
     'zh-CN': '不是可用于计算完整度的字段。',
