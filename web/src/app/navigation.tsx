@@ -14,6 +14,7 @@ import {
   ControlOutlined,
   DeleteOutlined,
   FormOutlined,
+  GlobalOutlined,
   HistoryOutlined,
   InboxOutlined,
   PaperClipOutlined,
@@ -55,6 +56,7 @@ const adminItems: NavLeaf[] = [
 
 /** The 设置 group: administrator settings pages (editable with settings.edit). */
 const settingsItems: NavLeaf[] = [
+  { path: '/admin/company-settings', label: 'nav.companySettings', icon: <GlobalOutlined />, permission: 'settings.view' },
   { path: '/admin/pool-rules', label: 'nav.poolRules', icon: <ControlOutlined />, permission: 'settings.view' },
   { path: '/admin/attachment-settings', label: 'nav.attachmentSettings', icon: <PaperClipOutlined />, permission: 'settings.view' },
   { path: '/admin/custom-fields', label: 'nav.customFields', icon: <FormOutlined />, permission: 'settings.view' },

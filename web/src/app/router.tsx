@@ -34,6 +34,9 @@ const PoolRulesPage = lazy(() =>
 const AttachmentSettingsPage = lazy(() =>
   import('../features/settings/pages/attachment-settings-page').then((m) => ({ default: m.AttachmentSettingsPage })),
 );
+const CompanySettingsPage = lazy(() =>
+  import('../features/settings/pages/company-settings-page').then((m) => ({ default: m.CompanySettingsPage })),
+);
 
 const ImportPage = lazy(() => import('../features/imports/pages/import-page').then((m) => ({ default: m.ImportPage })));
 const MergePage = lazy(() => import('../features/duplicates/pages/merge-page').then((m) => ({ default: m.MergePage })));
@@ -99,6 +102,7 @@ export function AppRouter() {
               path="admin/attachment-settings"
               element={<Guard permission="settings.view"><AttachmentSettingsPage /></Guard>}
             />
+            <Route path="admin/company-settings" element={<Guard permission="settings.view"><CompanySettingsPage /></Guard>} />
             <Route path="leads" element={<Guard permission="leads.view"><LeadListPage /></Guard>} />
             <Route path="leads/:id" element={<Guard permission="leads.view"><LeadDetailPage /></Guard>} />
             <Route path="lead-pool" element={<Guard permission="leads.view"><LeadPoolPage /></Guard>} />

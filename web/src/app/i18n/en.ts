@@ -11,6 +11,7 @@ import { quality } from './en/quality';
 import { leads } from './en/leads';
 import { opportunities } from './en/opportunities';
 import { stageStats } from './en/stage-stats';
+import { company } from './en/company';
 
 export const en = {
   ...core,
@@ -22,6 +23,7 @@ export const en = {
   ...leads,
   ...opportunities,
   ...stageStats,
+  ...company,
 } as const;
 
 export type MessageKey = keyof typeof en;

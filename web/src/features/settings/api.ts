@@ -1,10 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AttachmentSettings, AttachmentSettingsUpdate, PoolRulesState, PoolRulesUpdate, PoolRunResult } from '@crm/contracts';
+import type {
+  AttachmentSettings,
+  AttachmentSettingsUpdate,
+  CompanySettings,
+  CompanySettingsUpdate,
+  PoolRulesState,
+  PoolRulesUpdate,
+  PoolRunResult,
+} from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
 export const settingsKeys = {
   poolRules: ['settings', 'pool-rules'] as const,
   attachments: ['settings', 'attachments'] as const,
+  company: ['settings', 'company'] as const,
 };
 
 /** The pool rules; only asked for when the user may read settings. */
@@ -52,5 +61,23 @@ export function useSaveAttachmentSettings() {
     mutationFn: (body: AttachmentSettingsUpdate) =>
       apiRequest<AttachmentSettings>('/settings/attachments', { method: 'PUT', body }),
     onSuccess: (state) => queryClient.setQueryData(settingsKeys.attachments, state),
+  });
+}
+
+/** The company settings (time zone); every signed-in user may read them. */
+export function useCompanySettings(enabled = true) {
+  return useQuery({
+    queryKey: settingsKeys.company,
+    queryFn: ({ signal }) => apiRequest<CompanySettings>('/settings/company', { signal }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useSaveCompanySettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CompanySettingsUpdate) => apiRequest<CompanySettings>('/settings/company', { method: 'PUT', body }),
+    onSuccess: (state) => queryClient.setQueryData(settingsKeys.company, state),
   });
 }

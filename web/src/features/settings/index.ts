@@ -1,1 +1,1 @@
-export { settingsKeys, useAttachmentSettings, usePoolRules } from './api';
+export { settingsKeys, useAttachmentSettings, useCompanySettings, usePoolRules } from './api';

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Locale } from '@crm/contracts';
+import { formatMoney as moneyText, fenToYuan as fenAsYuan, yuanToFen as yuanAsFen, type Locale, type MoneyStyle } from '@crm/contracts';
 
 /** A calendar date (YYYY-MM-DD) in the locale's format. */
 export function formatDate(value: string | null | undefined): string {
@@ -23,24 +23,24 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
-/** Money kept in fen, shown in yuan with its symbol: ¥ 12,345.00. */
-export function formatFen(fen: number | null | undefined, locale: Locale): string {
-  if (fen === null || fen === undefined) return '';
-  const yuan = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(fen / 100);
-  return `¥ ${yuan}`;
+/**
+ * The one way the web shows money: minor units (fen) with the currency's symbol, "¥1,110,554.00";
+ * `short` for tight places (board columns, chart axes): "111.06万元" in zh-CN, "¥1.11M" in English.
+ * Empty for no amount.
+ */
+export function formatMoney(minor: number | null | undefined, currency: string, locale: Locale, style: MoneyStyle = 'full'): string {
+  if (minor === null || minor === undefined) return '';
+  return moneyText(minor, currency, locale, style);
 }
 
+/** A form's yuan (at most two decimals) to the API's fen. */
 export function yuanToFen(yuan: number | null | undefined): number | null {
-  if (yuan === null || yuan === undefined || Number.isNaN(yuan)) return null;
-  return Math.round(yuan * 100);
+  return yuanAsFen(yuan);
 }
 
+/** The API's fen to a form's yuan. */
 export function fenToYuan(fen: number | null | undefined): number | null {
-  if (fen === null || fen === undefined) return null;
-  return fen / 100;
+  return fen === null || fen === undefined ? null : fenAsYuan(fen);
 }
 
 /** A tel: link target: digits and a leading +, nothing else. */

@@ -1,7 +1,7 @@
 import type { Locale } from '@crm/contracts';
 import type { Dayjs } from 'dayjs';
 import type { Translate } from '../../../app/i18n/translate';
-import { formatDate, formatFen, formatNumber, fenToYuan, yuanToFen } from '../../../shared/format/format';
+import { formatDate, formatMoney, formatNumber, fenToYuan, yuanToFen } from '../../../shared/format/format';
 import { dateToIso, isoToDate } from '../../../shared/form/normalize';
 import type { CustomField, CustomFieldOption } from '../api';
 
@@ -38,7 +38,7 @@ export function formatCustomValue(
   };
   switch (field.type) {
     case 'money':
-      return typeof value === 'number' ? formatFen(value, locale) : String(value);
+      return typeof value === 'number' ? formatMoney(value, 'CNY', locale) : String(value);
     case 'number':
       return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'date':

@@ -1,6 +1,6 @@
 import type { Locale } from '@crm/contracts';
 import { isMessageKey, type Translate } from '../../../app/i18n/translate';
-import { formatDate, formatFen, formatNumber } from '../../../shared/format/format';
+import { formatDate, formatMoney, formatNumber } from '../../../shared/format/format';
 import { enumLabel, type CustomerEnum } from './customer-enums';
 
 /** How a customer field's value is shown (profile, history, conflict notice). */
@@ -83,7 +83,7 @@ export function formatFieldValue(
     case 'date':
       return typeof value === 'string' ? formatDate(value) : String(value);
     case 'money':
-      return typeof value === 'number' ? formatFen(value, locale) : String(value);
+      return typeof value === 'number' ? formatMoney(value, 'CNY', locale) : String(value);
     case 'number':
       return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'days':

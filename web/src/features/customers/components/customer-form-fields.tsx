@@ -1,7 +1,8 @@
-import { Col, Collapse, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, type InputNumberProps } from 'antd';
+import { Col, Collapse, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
+import { YuanInput } from '../../../shared/form/yuan-input';
 import { RegionCascader } from '../../../shared/region/region-cascader';
 import { useEnumOptions } from './customer-enums';
 import { fieldLabel } from './customer-fields';
@@ -9,35 +10,6 @@ import { PUBLIC_POOL } from './customer-form-model';
 
 const half = { xs: 24, md: 12 } as const;
 const full = { xs: 24 } as const;
-
-function yuanFormatter(value: string | number | undefined): string {
-  if (value === undefined || value === '') return '';
-  const [integer = '', fraction] = String(value).split('.');
-  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
-
-function yuanParser(value: string | undefined): number {
-  const number = Number((value ?? '').replace(/[¥,\s]/g, ''));
-  return Number.isNaN(number) ? 0 : number;
-}
-
-/** Money in yuan with ¥; the form model converts to fen for the API. */
-function YuanInput(props: InputNumberProps<number>) {
-  return (
-    <InputNumber<number>
-      {...props}
-      prefix="¥"
-      min={0}
-      max={1e11}
-      precision={2}
-      step={1000}
-      formatter={yuanFormatter}
-      parser={yuanParser}
-      style={{ width: '100%' }}
-    />
-  );
-}
 
 interface CoreFieldsProps {
   ownerOptions: { value: number | string; label: string }[];

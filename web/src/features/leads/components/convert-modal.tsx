@@ -16,7 +16,7 @@ import { usePermissions } from '../../auth';
 import { useEnumOptions } from '../../customers/components/customer-enums';
 import { useConvertLead } from '../api';
 import { CustomerSelect } from './customer-select';
-import { YuanInput } from './yuan-input';
+import { YuanInput } from '../../../shared/form/yuan-input';
 
 const currencies = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'] as const;
 const currencySymbols: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', JPY: '¥', GBP: '£' };

@@ -3,7 +3,7 @@ import type { Lead } from '@crm/contracts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatDateTime, formatFen } from '../../../shared/format/format';
+import { formatDateTime, formatMoney } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { usePermissions } from '../../auth';
 import { PhoneLink, regionText } from '../../customers/components/customer-bits';
@@ -43,7 +43,7 @@ export function LeadFacts({ lead }: { lead: Lead }) {
     { key: 'address', label: t('lead.f.address'), value: lead.address },
     { key: 'industry', label: t('lead.f.industry'), value: lead.industry },
     { key: 'occupation', label: t('lead.f.occupation'), value: lead.occupation },
-    { key: 'annualIncome', label: t('lead.f.annualIncome'), value: lead.annualIncome === null ? null : formatFen(lead.annualIncome, locale) },
+    { key: 'annualIncome', label: t('lead.f.annualIncome'), value: lead.annualIncome === null ? null : formatMoney(lead.annualIncome, 'CNY', locale) },
     { key: 'creditStanding', label: t('lead.f.creditStanding'), value: lead.creditStanding ? enumLabel(t, 'credit', lead.creditStanding) : null },
     { key: 'source', label: t('lead.f.source'), value: sources.label(lead.source) },
     { key: 'referrer', label: t('lead.f.referrerCustomerId'), value: referrer },

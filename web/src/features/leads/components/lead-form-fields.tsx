@@ -6,7 +6,7 @@ import { useEnumOptions } from '../../customers/components/customer-enums';
 import { CustomerSelect } from './customer-select';
 import { sourceOptions, useSourceLabels } from './lead-bits';
 import { REFERRAL_SOURCE, type LeadFormValues } from './lead-form-model';
-import { YuanInput } from './yuan-input';
+import { YuanInput } from '../../../shared/form/yuan-input';
 
 const half = { xs: 24, md: 12 } as const;
 const full = { xs: 24 } as const;

@@ -16,7 +16,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { isMessageKey, type Translate } from '../../../app/i18n/translate';
-import { formatDateTime, formatFen, fromNow } from '../../../shared/format/format';
+import { formatDateTime, formatMoney, fromNow } from '../../../shared/format/format';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { useUserOptions } from '../../users';
 import { useLeadHistory } from '../api';
@@ -52,7 +52,7 @@ function formatValue(
   if (field.startsWith('man') && typeof value === 'boolean') return value ? t('man.yes') : t('man.no');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (field === 'ownerId' && typeof value === 'number') return owners.get(value) ?? `#${value}`;
-  if (field === 'annualIncome' && typeof value === 'number') return formatFen(value, locale);
+  if (field === 'annualIncome' && typeof value === 'number') return formatMoney(value, 'CNY', locale);
   if (field === 'source' && typeof value === 'string') return sourceLabel(value);
   if ((field === 'customerId' || field === 'contactId' || field === 'opportunityId' || field === 'referrerCustomerId') && typeof value === 'number') return `#${value}`;
   const enumKey = field === 'status' ? `lead.status.${String(value)}` : field === 'gender' ? `gender.${String(value)}` : field === 'creditStanding' ? `credit.${String(value)}` : field === 'kind' ? `kind.${String(value)}` : '';

@@ -10,7 +10,7 @@ import { usePermissions } from '../../auth';
 import { useOpportunityList } from '../api';
 import { BigDealTag, DealStatusTag, OverdueTag, StageTag } from './deal-bits';
 import { DealFormDrawer } from './deal-form-drawer';
-import { formatMoney } from './deal-format';
+import { formatMoney } from '../../../shared/format/format';
 
 const pageSize = 5;
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDate } from '../../../shared/format/format';
 import { BigDealTag, DealStatusTag, OverdueTag, OwnerAvatar, StageTag } from './deal-bits';
-import { formatMoney } from './deal-format';
+import { formatMoney } from '../../../shared/format/format';
 
 interface DealCardsProps {
   items: Opportunity[];

@@ -6,7 +6,8 @@ import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { useSalesSettings } from '../api';
 import { OverdueTag } from './deal-bits';
-import { forecastCategoryLabels, formatMoney, useSourceLabel } from './deal-format';
+import { forecastCategoryLabels, useSourceLabel } from './deal-format';
+import { formatMoney } from '../../../shared/format/format';
 
 /** The deal's key figures and dates. */
 export function DealFacts({ deal }: { deal: Opportunity }) {

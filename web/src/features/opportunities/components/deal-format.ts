@@ -1,4 +1,4 @@
-import type { ForecastCategory, Locale, OpportunityStatus, Stage } from '@crm/contracts';
+import { currencySymbol as symbolOf, type ForecastCategory, type Locale, type OpportunityStatus, type Stage } from '@crm/contracts';
 import { useMemo } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/translate';
@@ -7,24 +7,9 @@ import { useLeadSources } from '../api';
 /** Currencies offered in forms; the settings' rates may add more. */
 export const commonCurrencies = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'] as const;
 
-// Symbols users expect beside an amount; Intl's own choice differs by locale (CN¥ vs ¥).
-const symbols: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', JPY: 'JP¥', GBP: '£' };
-
+/** The symbol shown before an amount of the currency (the code when it has none). */
 export function currencySymbol(currency: string): string {
-  return symbols[currency] ?? currency;
-}
-
-/** Minor units shown with the currency's symbol and two decimals: ¥ 12,345.00. */
-export function formatMoney(minor: number | null | undefined, currency: string, locale: Locale): string {
-  if (minor === null || minor === undefined) return '';
-  const major = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
-  return `${currencySymbol(currency)} ${major}`;
-}
-
-/** A short form for chart axes and column headers: ¥ 1.2M / ¥ 120万. */
-export function formatMoneyShort(minor: number, currency: string, locale: Locale): string {
-  const major = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(minor / 100);
-  return `${currencySymbol(currency)} ${major}`;
+  return symbolOf(currency).trim();
 }
 
 export function stageName(stage: Pick<Stage, 'nameZh' | 'nameEn'>, locale: Locale): string {

@@ -5,7 +5,7 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { ListTable, sortableColumn } from '../../../shared/layout/list-table';
 import { BigDealTag, DealStatusTag, OverdueTag, OwnerAvatar, StageTag } from './deal-bits';
-import { formatMoney } from './deal-format';
+import { formatMoney } from '../../../shared/format/format';
 import { defaultSort, pageSizes, type DealParams, type DealSort } from './deal-params';
 
 type SortKey = 'name' | 'amount' | 'expectedCloseDate' | 'updatedAt';

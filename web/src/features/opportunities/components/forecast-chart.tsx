@@ -2,7 +2,7 @@ import type { Forecast } from '@crm/contracts';
 import type { ECElementEvent } from 'echarts/core';
 import { useCallback, useMemo } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatMoney, formatMoneyShort } from './deal-format';
+import { formatMoney } from '../../../shared/format/format';
 import { EChart, type ChartOption } from './echart';
 import { figureColors, figureKeys, figureLabels, type FigureKey } from './forecast-model';
 
@@ -33,7 +33,7 @@ export function ForecastChart({ forecast, onDrill }: ForecastChartProps) {
       legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: forecast.months },
-      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatMoneyShort(value, currency, locale) } },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatMoney(value, currency, locale, 'short') } },
       series: figureKeys.map((key) => {
         const data = forecast.months.map((month) => byMonth.get(month)?.[key] ?? 0);
         return key === 'weighted'

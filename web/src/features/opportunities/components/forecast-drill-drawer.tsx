@@ -8,7 +8,8 @@ import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { useOpportunityList } from '../api';
 import { OwnerAvatar, StageTag } from './deal-bits';
-import { forecastCategoryLabels, formatMoney } from './deal-format';
+import { forecastCategoryLabels } from './deal-format';
+import { formatMoney } from '../../../shared/format/format';
 import { drillDownQuery, figureLabels, type DrillDown, type ForecastParams } from './forecast-model';
 
 interface ForecastDrillDrawerProps {

@@ -3,7 +3,7 @@ import type { Forecast, ForecastFigures } from '@crm/contracts';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { formatMoney } from './deal-format';
+import { formatMoney } from '../../../shared/format/format';
 import { figureKeys, figureLabels, type DrillDown, type FigureKey } from './forecast-model';
 
 interface GroupRow {

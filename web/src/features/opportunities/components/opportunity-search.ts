@@ -3,7 +3,8 @@ import type { ListResponse, Opportunity } from '@crm/contracts';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { apiRequest } from '../../../shared/api/client';
 import { usePermissions } from '../../auth';
-import { dealStageName, formatMoney } from './deal-format';
+import { dealStageName } from './deal-format';
+import { formatMoney } from '../../../shared/format/format';
 
 /** A global-search result for a deal. */
 export interface OpportunityHit {

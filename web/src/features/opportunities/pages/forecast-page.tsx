@@ -10,7 +10,7 @@ import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
 import { treeSelectData, useDepartments } from '../../departments';
 import { useForecast, usePipelines } from '../api';
-import { formatMoney } from '../components/deal-format';
+import { formatMoney } from '../../../shared/format/format';
 import { ForecastChart } from '../components/forecast-chart';
 import { ForecastDrillDrawer } from '../components/forecast-drill-drawer';
 import {

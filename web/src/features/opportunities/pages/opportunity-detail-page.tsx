@@ -25,7 +25,8 @@ import { CloseDealModal, type MoveOutcome } from '../components/close-deal-modal
 import { BigDealTag, DealStatusTag, OverdueTag, StageTag } from '../components/deal-bits';
 import { DealContacts, DealFacts, DealNotes } from '../components/deal-facts';
 import { DealFormDrawer } from '../components/deal-form-drawer';
-import { formatMoney, stageName } from '../components/deal-format';
+import { stageName } from '../components/deal-format';
+import { formatMoney } from '../../../shared/format/format';
 import { DealTransferModal } from '../components/deal-transfer-modal';
 import { StageHistory } from '../components/stage-history';
 import { StageSteps } from '../components/stage-steps';

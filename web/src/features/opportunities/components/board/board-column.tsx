@@ -2,7 +2,8 @@ import { useDroppable } from '@dnd-kit/core';
 import { Button, Empty, Flex, Tag, Typography } from 'antd';
 import type { Opportunity, Stage } from '@crm/contracts';
 import { useI18n } from '../../../../app/i18n/i18n-context';
-import { formatMoney, stageName } from '../deal-format';
+import { stageName } from '../deal-format';
+import { formatMoney } from '../../../../shared/format/format';
 import { DealCard } from './deal-card';
 
 /** One stage as the board shows it (after the moves still in flight). */
@@ -34,10 +35,10 @@ export function ColumnHeader({ column, baseCurrency }: { column: ColumnView; bas
         </Flex>
       </Flex>
       <Typography.Text style={{ fontSize: 13 }} data-testid="column-amount">
-        {formatMoney(column.amount, baseCurrency, locale)}
+        {formatMoney(column.amount, baseCurrency, locale, 'short')}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="column-weighted">
-        {t('opp.weighted')} {formatMoney(column.weightedAmount, baseCurrency, locale)}
+        {t('opp.weighted')} {formatMoney(column.weightedAmount, baseCurrency, locale, 'short')}
       </Typography.Text>
     </Flex>
   );

@@ -7,7 +7,8 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../../app/i18n/i18n-context';
 import { formatDate } from '../../../../shared/format/format';
 import { BigDealTag, OverdueTag, OwnerAvatar } from '../deal-bits';
-import { formatMoney, stageName } from '../deal-format';
+import { stageName } from '../deal-format';
+import { formatMoney } from '../../../../shared/format/format';
 
 interface DealCardBodyProps {
   deal: Opportunity;

@@ -1,3 +1,4 @@
+import { parseYuan } from '@crm/contracts';
 import { InputNumber, type InputNumberProps } from 'antd';
 
 function yuanFormatter(value: string | number | undefined): string {
@@ -7,14 +8,18 @@ function yuanFormatter(value: string | number | undefined): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
+/** What the user typed, in yuan: 1,200.50, ¥1200 and 50万 / 1.5万元 as in import files. */
 function yuanParser(value: string | undefined): number {
-  const number = Number((value ?? '').replace(/[¥$€£,\s]/g, ''));
+  const text = (value ?? '').trim().replace(/\.$/, '');
+  const fen = parseYuan(text);
+  if (fen !== null) return fen / 100;
+  const number = Number(text.replace(/[¥$€£,\s]/g, ''));
   return Number.isNaN(number) ? 0 : number;
 }
 
 /**
  * Money typed in major units (yuan) with two decimals; callers convert to minor units (fen) for
- * the API with `yuanToFen`. `symbol` defaults to ¥.
+ * the API with `yuanToFen` and back with `fenToYuan`. `symbol` defaults to ¥.
  */
 export function YuanInput({ symbol = '¥', max = 1e11, ...props }: InputNumberProps<number> & { symbol?: string }) {
   return (

@@ -1,0 +1,10 @@
+import type { company as en } from '../en/company';
+
+/** 公司设置：公司所在时区。 */
+export const company: Record<keyof typeof en, string> = {
+  'nav.companySettings': '公司设置',
+  'settings.company.title': '公司设置',
+  'settings.company.subtitle': '导出文件中的时间、以及“今天”所依据的时区。',
+  'settings.company.timeZone': '时区',
+  'settings.company.timeZoneHint': '导出时按此时区写出时间，如 2026-12-04 23:15:00。中国境内的公司一般选 Asia/Shanghai（UTC+8）。',
+};
