@@ -107,3 +107,21 @@ export const dataQualitySummary = z.object({
   incompleteBelow: z.number().int(),
 });
 export type DataQualitySummary = z.infer<typeof dataQualitySummary>;
+
+/** Records whose phone numbers cannot be read (kept as typed, without an E.164 form). */
+export const unreadablePhoneRecordTypes = ['customer', 'contact', 'lead'] as const;
+export const unreadablePhoneQuery = z.object({ page: pageQuery.page, pageSize: pageQuery.pageSize }).strict();
+export const unreadablePhone = z.object({
+  recordType: z.enum(unreadablePhoneRecordTypes),
+  /** The customer, contact or lead. */
+  recordId: z.number().int(),
+  name: z.string(),
+  /** The customer (of a contact: the one it belongs to); null for a lead. */
+  customerId: z.number().int().nullable(),
+  customerName: z.string().nullable(),
+  archiveNo: z.string().nullable(),
+  field: z.enum(['phone', 'mobile']),
+  value: z.string(),
+});
+export type UnreadablePhone = z.infer<typeof unreadablePhone>;
+export const unreadablePhoneList = listOf(unreadablePhone);

@@ -6,10 +6,13 @@ import {
   dataQualitySettingsUpdate,
   dataQualitySummary,
   idParams,
+  unreadablePhoneList,
+  unreadablePhoneQuery,
 } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import * as service from './quality.service.js';
+import { listUnreadablePhones } from './quality.phones.js';
 
 export function qualityRoutes(r: Router, ctx: AppContext): void {
   const tag = 'data quality';
@@ -19,6 +22,8 @@ export function qualityRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, body }) => service.updateQualitySettings(ctx, actor, body) });
   r.route({ method: 'GET', url: '/data-quality', summary: 'Incomplete, stale or likely-duplicate customers within your data scope', tag, query: dataQualityQuery, response: dataQualityList,
     handler: ({ actor, query }) => service.listQualityIssues(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/data-quality/unreadable-phones', summary: 'Phone numbers that cannot be read (kept as typed) of customers, contacts and leads within your data scope', tag, query: unreadablePhoneQuery, response: unreadablePhoneList,
+    handler: ({ actor, query }) => listUnreadablePhones(ctx, actor, query) });
   r.route({ method: 'GET', url: '/data-quality/summary', summary: 'How many incomplete, stale and duplicate records your data scope holds', tag, response: dataQualitySummary,
     handler: ({ actor }) => service.qualitySummary(ctx, actor) });
   r.route({ method: 'POST', url: '/customers/:id/confirm', summary: 'Confirm a customer record is still accurate (it becomes fresh)', tag, params: idParams, response: customer, status: 200,

@@ -11,6 +11,7 @@ import { quality } from './en/quality';
 import { leads } from './en/leads';
 import { opportunities } from './en/opportunities';
 import { stageStats } from './en/stage-stats';
+import { phones } from './en/phones';
 import { company } from './en/company';
 
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...leads,
   ...opportunities,
   ...stageStats,
+  ...phones,
   ...company,
 } as const;
 

@@ -8,6 +8,7 @@ import { quality } from './zh-cn/quality';
 import { leads } from './zh-cn/leads';
 import { opportunities } from './zh-cn/opportunities';
 import { stageStats } from './zh-cn/stage-stats';
+import { phones } from './zh-cn/phones';
 import { company } from './zh-cn/company';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
@@ -21,5 +22,6 @@ export const zhCN: Messages = {
   ...leads,
   ...opportunities,
   ...stageStats,
+  ...phones,
   ...company,
 };

@@ -7,6 +7,7 @@ import type {
   DataQualitySettingsUpdate,
   DataQualitySummary,
   ListResponse,
+  UnreadablePhone,
 } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
@@ -72,5 +73,15 @@ export function useConfirmCustomer(id: number) {
       void queryClient.invalidateQueries({ queryKey: ['customers', 'history', id] });
       void queryClient.invalidateQueries({ queryKey: qualityKeys.all });
     },
+  });
+}
+
+/** Phone numbers that cannot be read (kept as typed), of the customers, contacts and leads the user may see. */
+export function useUnreadablePhones(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['data-quality', 'unreadable-phones', page, pageSize] as const,
+    queryFn: ({ signal }) =>
+      apiRequest<ListResponse<UnreadablePhone>>('/data-quality/unreadable-phones', { query: { page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
   });
 }

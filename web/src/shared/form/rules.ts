@@ -1,5 +1,5 @@
 import type { FormRule } from 'antd';
-import { email as emailSchema, mobile as mobileSchema } from '@crm/contracts';
+import { email as emailSchema, phoneProblem, type PhoneKind } from '@crm/contracts';
 import { useMemo } from 'react';
 import { useT } from '../../app/i18n/i18n-context';
 
@@ -13,17 +13,23 @@ function isBlank(value: unknown): boolean {
  */
 export function useFormRules() {
   const t = useT();
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    // The shared check, so the form says what the server would: a China mobile of 11 digits, a landline with its area code...
+    const phoneRule = (kind: PhoneKind): FormRule => ({
+      validator: async (_rule, value: unknown) => {
+        if (isBlank(value) || typeof value !== 'string') return;
+        const problem = phoneProblem(value, kind);
+        if (problem) throw new Error(t(`phone.problem.${problem}`));
+      },
+    });
+    return {
       required: { required: true, whitespace: true, message: t('common.required') } satisfies FormRule,
       requiredChoice: { required: true, message: t('common.required') } satisfies FormRule,
       max: (max: number): FormRule => ({ max, message: t('common.tooLong', { max }) }),
-      phone: {
-        validator: async (_rule, value: unknown) => {
-          if (isBlank(value)) return;
-          if (!mobileSchema.safeParse(value).success) throw new Error(t('common.invalidPhone'));
-        },
-      } satisfies FormRule,
+      /** A landline with its area code or a mobile (the server's `phone` fields). */
+      phone: phoneRule('phone'),
+      /** A mobile number, China or foreign (the server's `mobile` fields). */
+      mobile: phoneRule('mobile'),
       email: {
         validator: async (_rule, value: unknown) => {
           if (isBlank(value)) return;
@@ -45,7 +51,6 @@ export function useFormRules() {
           }
         },
       }),
-    }),
-    [t],
-  );
+    };
+  }, [t]);
 }

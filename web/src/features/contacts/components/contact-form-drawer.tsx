@@ -180,7 +180,7 @@ function ContactFormBody({
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="mobile" label={label('mobile')} rules={[rules.phone]}>
+          <Form.Item name="mobile" label={label('mobile')} rules={[rules.mobile]}>
             <Input type="tel" inputMode="tel" maxLength={30} />
           </Form.Item>
         </Col>

@@ -79,7 +79,7 @@ export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable 
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="mobile" label={label('mobile')} rules={[rules.phone]}>
+        <Form.Item name="mobile" label={label('mobile')} rules={[rules.mobile]}>
           <Input type="tel" inputMode="tel" maxLength={30} autoComplete="off" />
         </Form.Item>
       </Col>
@@ -257,6 +257,11 @@ export function OrganizationFields() {
       <Col {...half}>
         <Form.Item name={['organization', 'employees']} label={label('employees')} rules={[rules.range(0, 10_000_000)]}>
           <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name={['organization', 'annualRevenue']} label={label('annualRevenue')} rules={[rules.range(0, 1e13)]}>
+          <YuanInput max={1e13} />
         </Form.Item>
       </Col>
       <Col {...half}>

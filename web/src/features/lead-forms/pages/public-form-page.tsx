@@ -188,7 +188,7 @@ function PublicForm({ token, form: spec }: { token: string; form: PublicLeadForm
           const fieldRules = [
             ...(required ? [field === 'gender' || field === 'province' || field === 'age' ? rules.requiredChoice : rules.required] : []),
             ...(field === 'email' ? [rules.email] : []),
-            ...(field === 'mobile' || field === 'phone' ? [rules.phone] : []),
+            ...(field === 'mobile' ? [rules.mobile] : field === 'phone' ? [rules.phone] : []),
             ...(maxLength[field] ? [rules.max(maxLength[field] ?? 0)] : []),
           ];
           return (

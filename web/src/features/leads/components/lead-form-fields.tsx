@@ -67,7 +67,7 @@ export function LeadFormFields({ ownerOptions, ownersLoading, ownerEditable, cre
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="mobile" label={t('lead.f.mobile')} rules={[rules.phone]}>
+        <Form.Item name="mobile" label={t('lead.f.mobile')} rules={[rules.mobile]}>
           <Input type="tel" inputMode="tel" maxLength={30} autoComplete="off" data-testid="lead-field-mobile" />
         </Form.Item>
       </Col>

@@ -11,6 +11,7 @@ import { usePermissions } from '../../auth';
 import { useActiveCustomFields } from '../../custom-fields';
 import { useQualityList, useQualitySummary } from '../api';
 import { qualityFieldLabel } from '../components/quality-labels';
+import { UnreadablePhonesTable } from '../components/unreadable-phones-table';
 
 function CustomerLink({ customer }: { customer: QualityCustomer }) {
   return (
@@ -25,17 +26,20 @@ function CustomerLink({ customer }: { customer: QualityCustomer }) {
   );
 }
 
-/** Incomplete, stale and likely-duplicate customers within what the user may see. */
+/** A tab of the page: one of the customer issues, or the phone numbers that cannot be read. */
+type View = DataQualityIssue | 'phones';
+
+/** Incomplete, stale and likely-duplicate customers, and phone numbers that cannot be read, within what the user may see. */
 export function DataQualityPage() {
   const { t } = useI18n();
   useDocumentTitle(t('quality.title'));
   const [params, setParams] = useSearchParams();
-  const issue: DataQualityIssue = dataQualityIssues.find((i) => i === params.get('issue')) ?? 'incomplete';
+  const issue: View = params.get('issue') === 'phones' ? 'phones' : (dataQualityIssues.find((i) => i === params.get('issue')) ?? 'incomplete');
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = [10, 20, 50, 100].includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
   const summary = useQualitySummary();
 
-  const setView = (next: { issue?: DataQualityIssue; page?: number; pageSize?: number }) => {
+  const setView = (next: { issue?: View; page?: number; pageSize?: number }) => {
     const out = new URLSearchParams();
     const i = next.issue ?? issue;
     const p = next.page ?? (next.issue ? 1 : page);
@@ -56,22 +60,32 @@ export function DataQualityPage() {
       <Card>
         <Tabs
           activeKey={issue}
-          onChange={(key) => setView({ issue: key as DataQualityIssue })}
-          items={dataQualityIssues.map((value) => ({
-            key: value,
-            label: (
-              <Flex gap={6} align="center" data-testid={`quality-tab-${value}`}>
-                {t(`quality.issue.${value}`)}
-                {summary.data ? (
-                  <Badge count={summary.data[value]} overflowCount={9999} showZero color={summary.data[value] > 0 ? '#faad14' : '#d9d9d9'} />
-                ) : null}
-              </Flex>
-            ),
-            children:
-              value === issue ? (
-                <IssueTable issue={value} page={page} pageSize={pageSize} onPage={(p, s) => setView({ page: p, pageSize: s })} />
-              ) : null,
-          }))}
+          onChange={(key) => setView({ issue: key as View })}
+          items={[
+            ...dataQualityIssues.map((value) => ({
+              key: value,
+              label: (
+                <Flex gap={6} align="center" data-testid={`quality-tab-${value}`}>
+                  {t(`quality.issue.${value}`)}
+                  {summary.data ? (
+                    <Badge count={summary.data[value]} overflowCount={9999} showZero color={summary.data[value] > 0 ? '#faad14' : '#d9d9d9'} />
+                  ) : null}
+                </Flex>
+              ),
+              children:
+                value === issue ? (
+                  <IssueTable issue={value} page={page} pageSize={pageSize} onPage={(p, s) => setView({ page: p, pageSize: s })} />
+                ) : null,
+            })),
+            {
+              key: 'phones',
+              label: <span data-testid="quality-tab-phones">{t('quality.issue.phones')}</span>,
+              children:
+                issue === 'phones' ? (
+                  <UnreadablePhonesTable page={page} pageSize={pageSize} onPage={(p, s) => setView({ page: p, pageSize: s })} />
+                ) : null,
+            },
+          ]}
         />
       </Card>
     </>

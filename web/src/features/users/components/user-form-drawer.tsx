@@ -186,7 +186,7 @@ function UserFormBody({
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item name="mobile" label={label('mobile')} rules={[rules.phone]}>
+      <Form.Item name="mobile" label={label('mobile')} rules={[rules.mobile]}>
         <Input type="tel" inputMode="tel" maxLength={30} />
       </Form.Item>
       <Form.Item name="departmentId" label={label('departmentId')}>

@@ -1,0 +1,20 @@
+/** English: phone numbers (why one is refused) and the data-quality list of numbers that cannot be read. */
+export const phones = {
+  'phone.problem.phoneCharacters': 'A phone number may contain only digits, spaces, +, -, brackets and an extension (e.g. ext. 123)',
+  'phone.problem.phoneMobileCn': 'A China mobile number has 11 digits and starts with 13 to 19 (write a foreign mobile with + and its country code)',
+  'phone.problem.phoneNotMobile': 'This is a landline number: enter it as the phone. A China mobile number has 11 digits and starts with 13 to 19',
+  'phone.problem.phoneLandlineCn': 'Write a landline with its area code (010-8888 6666, 0755 2345 6789); a China mobile number has 11 digits and starts with 13 to 19',
+  'phone.problem.phoneForeign': 'This number does not fit its country: check the country code and the number of digits (e.g. +1 650 253 0000)',
+  'quality.issue.phones': 'Phone numbers that cannot be read',
+  'quality.phones.hint': 'Kept as they were typed. Open the record and correct the number: a China mobile has 11 digits, a landline its area code, a foreign number + and its country code.',
+  'quality.phones.empty': 'Every phone number can be read.',
+  'quality.phones.record': 'Record',
+  'quality.phones.field': 'Field',
+  'quality.phones.value': 'Number as stored',
+  'quality.phones.type.customer': 'Customer',
+  'quality.phones.type.contact': 'Contact',
+  'quality.phones.type.lead': 'Lead',
+  'quality.phones.field.phone': 'Phone',
+  'quality.phones.field.mobile': 'Mobile',
+  'quality.phones.contactOf': 'Contact of {customer}',
+} as const;
