@@ -46,6 +46,8 @@ describe('import and export journey in Chromium', () => {
     await page.getByTestId('import-preview-table').waitFor();
     const previewText = (await page.getByTestId('import-preview-table').textContent()) ?? '';
     expect(previewText).toContain('拒绝');
+    // Why rows are refused, grouped by reason, before anything starts.
+    await expect.poll(() => page.getByTestId('import-rejected-reasons').textContent(), { timeout: 15_000 }).toContain('邮箱');
     await shot(page, '02-preview');
     await page.getByTestId('import-start').click();
 

@@ -7,6 +7,8 @@ import type {
   ImportOutcome,
   ImportPreview,
   ImportRun,
+  ImportValues,
+  ImportValuesRequest,
   ListResponse,
 } from '@crm/contracts';
 import { API_BASE, apiRequest, ApiError, buildQuery } from '../../shared/api/client';
@@ -85,6 +87,13 @@ export function uploadImportFile(
       );
     };
     xhr.send(file);
+  });
+}
+
+/** The value-mapping step: distinct values of the mapped choice columns, with suggestions. */
+export function useImportValues(id: number) {
+  return useMutation({
+    mutationFn: (body: ImportValuesRequest) => apiRequest<ImportValues>(`/imports/${id}/values`, { method: 'POST', body }),
   });
 }
 

@@ -1,9 +1,46 @@
-import { Alert, Button, Flex, Table, Typography, type TableProps } from 'antd';
+import { Alert, Button, Checkbox, Flex, Table, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import type { ImportJob, ImportMapping, ImportPreview } from '@crm/contracts';
 import { useT } from '../../../app/i18n/i18n-context';
 import { OutcomeTag } from './outcome-tag';
 
 type PreviewRow = ImportPreview['rows'][number];
+
+interface Reason {
+  text: string;
+  count: number;
+  rows: number[];
+}
+
+/** The messages of the rows that match, grouped by what they say (field and message), most frequent first. */
+export function groupReasons(rows: PreviewRow[], labels: Map<string, string>, pick: (row: PreviewRow) => PreviewRow['messages']): Reason[] {
+  const groups = new Map<string, Reason>();
+  for (const row of rows) {
+    for (const m of pick(row)) {
+      const text = labels.has(m.field) ? `${labels.get(m.field) ?? m.field}: ${m.message}` : m.message;
+      const group = groups.get(text) ?? { text, count: 0, rows: [] };
+      if (!group.rows.includes(row.rowNo)) {
+        group.count += 1;
+        group.rows.push(row.rowNo);
+      }
+      groups.set(text, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+function ReasonList({ reasons }: { reasons: Reason[] }) {
+  const t = useT();
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+      {reasons.map((r) => (
+        <li key={r.text}>
+          {r.text} <Typography.Text type="secondary">{t('import.reasonRows', { count: r.count, rows: r.rows.slice(0, 5).join(', ') })}</Typography.Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Step 3: the first rows as they would be imported, with each row's outcome and messages. */
 export function PreviewStep({
@@ -22,6 +59,7 @@ export function PreviewStep({
   busy: boolean;
 }) {
   const t = useT();
+  const [confirmed, setConfirmed] = useState(false);
   const labels = new Map(job.fields.map((f) => [f.key, f.label]));
   const mapped = Object.entries(mapping)
     .filter((entry): entry is [string, string] => Boolean(entry[1]))
@@ -30,6 +68,11 @@ export function PreviewStep({
     .sort((a, b) => a.index - b.index);
   const counts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
   for (const row of preview.rows) counts[row.outcome] += 1;
+  // Say why rows are refused before anything starts; when every previewed row is, starting needs a confirmation.
+  const rejectedReasons = groupReasons(preview.rows.filter((r) => r.outcome === 'rejected'), labels, (r) => r.messages.filter((m) => !m.warning));
+  const warned = preview.rows.filter((r) => r.outcome !== 'rejected' && r.messages.some((m) => m.warning));
+  const warningReasons = groupReasons(warned, labels, (r) => r.messages.filter((m) => m.warning));
+  const allRejected = preview.rows.length > 0 && counts.rejected === preview.rows.length;
 
   const columns: TableProps<PreviewRow>['columns'] = [
     { key: 'rowNo', title: '#', dataIndex: 'rowNo', width: 56, fixed: 'left' },
@@ -42,7 +85,7 @@ export function PreviewStep({
           <ul style={{ margin: 0, paddingInlineStart: 16, minWidth: 200 }}>
             {row.messages.map((m, i) => (
               <li key={`${m.field}-${i}`}>
-                <Typography.Text type={row.outcome === 'rejected' ? 'danger' : 'secondary'}>
+                <Typography.Text type={row.outcome === 'rejected' && !m.warning ? 'danger' : m.warning ? 'warning' : 'secondary'}>
                   {labels.has(m.field) ? `${labels.get(m.field) ?? m.field}: ` : ''}
                   {m.message}
                 </Typography.Text>
@@ -67,6 +110,26 @@ export function PreviewStep({
         showIcon
         title={t('import.previewSummary', { shown: preview.rows.length, total: preview.totalRows, ...counts })}
       />
+      {rejectedReasons.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('import.rejectedWhy', { rejected: counts.rejected, shown: preview.rows.length })}
+          description={<ReasonList reasons={rejectedReasons} />}
+          data-testid="import-rejected-reasons"
+        />
+      ) : null}
+      {warningReasons.length > 0 ? (
+        <Alert type="warning" showIcon title={t('import.warningsWhy', { count: warned.length })} description={<ReasonList reasons={warningReasons} />} data-testid="import-warning-reasons" />
+      ) : null}
+      {allRejected ? (
+        <Flex vertical gap={8}>
+          <Typography.Text type="danger">{t('import.allRejected')}</Typography.Text>
+          <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="import-start-anyway">
+            {t('import.startAnyway')}
+          </Checkbox>
+        </Flex>
+      ) : null}
       <Table<PreviewRow>
         rowKey="rowNo"
         size="small"
@@ -78,7 +141,7 @@ export function PreviewStep({
       />
       <Flex justify="space-between" gap={8}>
         <Button onClick={onBack}>{t('common.back')}</Button>
-        <Button type="primary" onClick={onStart} loading={busy} data-testid="import-start">
+        <Button type="primary" onClick={onStart} loading={busy} disabled={allRejected && !confirmed} data-testid="import-start">
           {t('import.start', { total: preview.totalRows })}
         </Button>
       </Flex>

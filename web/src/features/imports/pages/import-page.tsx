@@ -1,5 +1,5 @@
 import { App, Card, Flex, Skeleton, Steps } from 'antd';
-import type { DuplicateMode, ImportEntity, ImportJob, ImportMapping, ImportPreview } from '@crm/contracts';
+import type { DuplicateMode, ImportEntity, ImportJob, ImportMapping, ImportPreview, ImportValueMapping, ImportValues } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -10,12 +10,13 @@ import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { NoPermissionResult, QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
-import { importKeys, useImportJob, usePreviewImport, useStartImport } from '../api';
+import { importKeys, useImportJob, useImportValues, usePreviewImport, useStartImport } from '../api';
 import { ImportHistory } from '../components/import-history';
 import { MappingStep } from '../components/mapping-step';
 import { PreviewStep } from '../components/preview-step';
 import { ProgressStep } from '../components/progress-step';
 import { UploadStep } from '../components/upload-step';
+import { hasValuesToMatch, initialValueMapping, ValuesStep } from '../components/values-step';
 
 /** Import wizard (导入): upload, map columns, preview, run; the job id stays in the URL. */
 export function ImportPage() {
@@ -64,7 +65,7 @@ export function ImportPage() {
     body = <JobSteps key={job.data.id} job={job.data} onAnother={() => open({ job: null, entity: job.data.entity })} />;
   }
 
-  const current = !jobId ? 0 : job.data && job.data.status !== 'uploaded' ? 3 : undefined;
+  const current = !jobId ? 0 : job.data && job.data.status !== 'uploaded' ? 4 : undefined;
   return (
     <>
       <PageHeader title={t('import.title')} subTitle={t('import.subtitle')} />
@@ -91,19 +92,23 @@ function stepItems(t: ReturnType<typeof useT>) {
   return [
     { title: t('import.step.upload') },
     { title: t('import.step.map') },
+    { title: t('import.step.values') },
     { title: t('import.step.preview') },
     { title: t('import.step.run') },
   ];
 }
 
-/** Steps 2-4 of one uploaded job. */
+/** Steps 2-5 of one uploaded job: map columns, match values (when a choice column needs it), preview, run. */
 function JobSteps({ job, onAnother }: { job: ImportJob; onAnother: () => void }) {
   const t = useT();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
   const [mapping, setMapping] = useState<ImportMapping>(() => ({ ...job.suggestedMapping }));
   const [duplicateMode, setDuplicateMode] = useState<DuplicateMode>(job.duplicateMode ?? 'skip');
+  const [values, setValues] = useState<ImportValues | null>(null);
+  const [choices, setChoices] = useState<ImportValueMapping>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const valuesCall = useImportValues(job.id);
   const previewCall = usePreviewImport(job.id);
   const start = useStartImport(job.id);
 
@@ -112,12 +117,15 @@ function JobSteps({ job, onAnother }: { job: ImportJob; onAnother: () => void })
   const steps = (
     <Steps
       size="small"
-      current={preview ? 2 : 1}
+      current={preview ? 3 : values ? 2 : 1}
       type={isMobile ? 'inline' : 'default'}
       style={{ marginBottom: 24 }}
       items={stepItems(t)}
     />
   );
+  const onError = (error: unknown) => void message.error(errorMessage(error, t));
+  const toPreview = (valueChoices: ImportValueMapping) =>
+    previewCall.mutate({ mapping, duplicateMode, values: valueChoices }, { onSuccess: setPreview, onError });
 
   if (preview) {
     return (
@@ -129,12 +137,23 @@ function JobSteps({ job, onAnother }: { job: ImportJob; onAnother: () => void })
           preview={preview}
           busy={start.isPending}
           onBack={() => setPreview(null)}
-          onStart={() =>
-            start.mutate(
-              { mapping, duplicateMode },
-              { onError: (error) => void message.error(errorMessage(error, t)) },
-            )
-          }
+          onStart={() => start.mutate({ mapping, duplicateMode, values: choices }, { onError })}
+        />
+      </>
+    );
+  }
+  if (values) {
+    return (
+      <>
+        {steps}
+        <ValuesStep
+          job={job}
+          values={values}
+          choices={choices}
+          onChoices={setChoices}
+          onBack={() => setValues(null)}
+          busy={previewCall.isPending}
+          onNext={() => toPreview(choices)}
         />
       </>
     );
@@ -149,11 +168,20 @@ function JobSteps({ job, onAnother }: { job: ImportJob; onAnother: () => void })
         onMapping={setMapping}
         onDuplicateMode={setDuplicateMode}
         onBack={onAnother}
-        busy={previewCall.isPending}
+        busy={valuesCall.isPending || previewCall.isPending}
         onNext={() =>
-          previewCall.mutate(
-            { mapping, duplicateMode },
-            { onSuccess: setPreview, onError: (error) => void message.error(errorMessage(error, t)) },
+          valuesCall.mutate(
+            { mapping },
+            {
+              onSuccess: (found) => {
+                // The values step only when a value of the file is not exactly an option.
+                const initial = initialValueMapping(found);
+                setChoices(initial);
+                if (hasValuesToMatch(found)) setValues(found);
+                else toPreview(initial);
+              },
+              onError,
+            },
           )
         }
       />
