@@ -101,6 +101,7 @@ export const customers = {
   'customer.f.organization.settlementMethod': 'Settlement method',
   'customer.f.organization.creditStanding': 'Credit standing',
   'customer.f.organization.creditLimit': 'Credit limit',
+  'customer.f.organization.annualRevenue': 'Annual revenue',
   'customer.f.organization.purchaseCycleDays': 'Purchase cycle',
   'kind.organization': 'Organization',
   'kind.person': 'Person',

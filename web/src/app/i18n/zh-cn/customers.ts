@@ -103,6 +103,7 @@ export const customers: Record<keyof typeof en, string> = {
   'customer.f.organization.settlementMethod': '结算方式',
   'customer.f.organization.creditStanding': '信用状况',
   'customer.f.organization.creditLimit': '信用额度',
+  'customer.f.organization.annualRevenue': '年营业额',
   'customer.f.organization.purchaseCycleDays': '采购周期',
   'kind.organization': '企业客户',
   'kind.person': '个人客户',

@@ -37,6 +37,7 @@ export const customerFieldKinds: Record<string, FieldKind> = {
   'organization.scale': { type: 'enum', prefix: 'scale' },
   'organization.creditStanding': { type: 'enum', prefix: 'credit' },
   'organization.creditLimit': { type: 'money' },
+  'organization.annualRevenue': { type: 'money' },
   'organization.purchaseCycleDays': { type: 'days' },
 };
 
@@ -54,7 +55,7 @@ export const personSections = {
 } as const;
 
 export const organizationSections = {
-  business: ['ownership', 'creditCode', 'legalRepresentative', 'postcode', 'foundedYear', 'employees', 'scale', 'industryPosition'],
+  business: ['ownership', 'creditCode', 'legalRepresentative', 'postcode', 'foundedYear', 'employees', 'annualRevenue', 'scale', 'industryPosition'],
   credit: ['settlementMethod', 'creditStanding', 'creditLimit', 'purchaseCycleDays'],
 } as const;
 

@@ -37,9 +37,10 @@ export type PersonFormValues = Omit<PersonProfile, PersonDateKey | 'annualIncome
   [K in PersonDateKey]?: Dayjs | null;
 } & { annualIncome?: number | null };
 
-/** Organisation section as the form holds it: the credit limit in yuan. */
-export type OrganizationFormValues = Omit<OrganizationProfile, 'creditLimit'> & {
+/** Organisation section as the form holds it: the credit limit and the revenue in yuan. */
+export type OrganizationFormValues = Omit<OrganizationProfile, 'creditLimit' | 'annualRevenue'> & {
   creditLimit?: number | null;
+  annualRevenue?: number | null;
 };
 
 export interface CustomerFormValues {
@@ -147,7 +148,7 @@ export function customerToFormValues(customer: Customer, customFields: CustomFie
       spouseBirthday: isoToDate(person.spouseBirthday),
       annualIncome: fenToYuan(person.annualIncome),
     },
-    organization: { ...organization, creditLimit: fenToYuan(organization.creditLimit) },
+    organization: { ...organization, creditLimit: fenToYuan(organization.creditLimit), annualRevenue: fenToYuan(organization.annualRevenue) },
     custom: customToFormValues(customFields, customer.custom),
   };
 }
@@ -175,6 +176,7 @@ function organizationPayload(values: OrganizationFormValues | undefined): Organi
     employees: numberOrNull(v.employees),
     purchaseCycleDays: numberOrNull(v.purchaseCycleDays),
     creditLimit: yuanToFen(numberOrNull(v.creditLimit)),
+    annualRevenue: yuanToFen(numberOrNull(v.annualRevenue)),
   };
   for (const key of organizationTextKeys) out[key] = textOrNull(v[key]);
   return out;
