@@ -1,4 +1,4 @@
-import type { CompanySettings, Customer, ImportPreview } from '@crm/contracts';
+import type { CompanySettings, Customer, ImportPreview, Lead } from '@crm/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, errorAt, TestClock, type Agent, type TestApp } from '../../test/harness.js';
@@ -190,6 +190,15 @@ describe('money in import files is yuan', () => {
       expect(row?.outcome).toBe('rejected');
       expect(row?.messages).toEqual([{ field: 'organization.creditLimit', message: expect.stringMatching(pattern) }]);
     }
+  });
+});
+
+describe('money in lead import files is yuan too', () => {
+  it('reads 年收入 50万 on a lead as 5,000,000 fen', async () => {
+    const job = await runImport(t, admin, 'leads', '线索.csv', '姓名,年收入\n收入线索,50万\n');
+    expect(job).toMatchObject({ created: 1, rejected: 0 });
+    const [lead] = (await admin.get<{ items: Lead[] }>(`/api/v1/leads?q=${encodeURIComponent('收入线索')}`)).body.items;
+    expect(lead?.annualIncome).toBe(50_000_000);
   });
 });
 
