@@ -6,7 +6,7 @@ import { roleIdByKey } from '../roles/index.js';
 import { actorOf, createInitialUser } from '../users/index.js';
 import { seedDemoSales } from './demo.sales.js';
 import {
-  chineseName, companyName, emailFor, industries, latinName, mobileNumber, pick, prng, regions, sources,
+  chineseName, companyName, emailFor, industries, landlineNumber, latinName, mobileNumber, pick, prng, regions, sources,
 } from './names.js';
 
 export const demoPassword = 'demo12345';
@@ -87,7 +87,7 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
       industry: organization ? pick(rand, industries) : null,
       province, city, district,
       address: `${district}${Math.floor(rand() * 300) + 1}号`,
-      phone: organization ? `0${Math.floor(rand() * 90 + 10)}-${Math.floor(rand() * 9e7 + 1e7)}` : null,
+      phone: organization ? landlineNumber(rand) : null,
       mobile: organization ? null : mobileNumber(rand),
       email: emailFor(rand, latin ? personName : undefined),
       source: pick(rand, sources),

@@ -47,6 +47,12 @@ export function companyName(rand: () => number): string {
   return `${pick(rand, latinCompanyCores)} ${pick(rand, ['Global', 'Asia', 'Pacific', 'Industries', 'Systems', 'Labs'])} ${pick(rand, latinCompanySuffixes)}`;
 }
 
+/** A landline with a real area code (two-digit codes take 8 digits; 0xxx codes 7 or 8 digits: 8 here). */
+export function landlineNumber(rand: () => number): string {
+  const area = pick(rand, ['010', '020', '021', '022', '023', '024', '025', '027', '028', '029', '0571', '0755', '0512', '0532']);
+  return `${area}-${Math.floor(rand() * 7e7 + 2e7)}`;
+}
+
 export function mobileNumber(rand: () => number): string {
   const prefix = pick(rand, ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '158', '159', '186', '187', '188', '189']);
   return prefix + String(Math.floor(rand() * 1e8)).padStart(8, '0');
