@@ -2,6 +2,7 @@ import type { ErrorAnswer } from '../../test/harness.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, errorAt, type TestApp } from '../../test/harness.js';
+import { runImport } from '../../test/imports.js';
 
 /** Phone numbers: what a mobile and a phone field take, their E.164 form, search and duplicate check in every shape. */
 let t: TestApp;
@@ -159,5 +160,13 @@ describe('one number in every shape', () => {
     expect(keys.map((k) => k.key)).toEqual(['p:+862112345678']);
     const found = await org.admin.get(`/api/v1/customers?q=${encodeURIComponent('+86 21 1234 5678')}`);
     expect(found.body.items.map((c: { id: number }) => c.id)).toEqual([landlineId]);
+  });
+
+  it('an import matches the stored number in another shape: skipped, not created again', async () => {
+    const csv = '客户名称,手机,电话\n形状导入客户,0086-132-2494-2644,\n座机导入客户,,+86 21 1234 5678\n';
+    const job = await runImport(t, org.admin, 'customers', 'phones.csv', csv, { duplicateMode: 'skip' });
+    expect(job).toMatchObject({ created: 0, skipped: 2, rejected: 0 });
+    const found = await org.admin.get(`/api/v1/customers?q=${encodeURIComponent('形状导入客户')}`);
+    expect(found.body.total).toBe(0);
   });
 });
