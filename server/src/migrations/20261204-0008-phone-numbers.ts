@@ -68,11 +68,12 @@ export const phoneNumbers: Migration = {
     for (const table of ['customers', 'contacts', 'leads'] as const) {
       for await (const rows of batches(db, table)) {
         const keys: RawBuilder<unknown>[] = [];
+        const updates: RawBuilder<unknown>[] = [];
         for (const row of rows) {
           const phone = e164(row.phone);
           const mobile = e164(row.mobile);
           if (phone === null && mobile === null) continue;
-          await sql`update ${sql.table(table)} set phone_e164 = ${phone}, mobile_e164 = ${mobile} where id = ${row.id}`.execute(db);
+          updates.push(sql`(cast(${row.id} as integer), cast(${phone} as varchar(30)), cast(${mobile} as varchar(30)))`);
           for (const number of new Set([mobile, phone])) {
             if (number === null) continue;
             const key = `p:${number}`;
@@ -81,6 +82,11 @@ export const phoneNumbers: Migration = {
             else if (table === 'contacts' && !row.deleted_at) keys.push(sql`(${row.customer_id ?? 0}, ${row.id}, ${key})`);
             else if (table === 'leads') keys.push(sql`(${row.id}, ${key})`);
           }
+        }
+        // One statement per batch (both engines know WITH ... UPDATE ... FROM).
+        if (updates.length > 0) {
+          await sql`with v (id, p, m) as (values ${sql.join(updates)})
+            update ${sql.table(table)} set phone_e164 = v.p, mobile_e164 = v.m from v where ${sql.table(table)}.id = v.id`.execute(db);
         }
         if (table === 'leads') await insertKeys(db, 'lead_keys', keys, sql`(lead_id, key)`);
         else await insertKeys(db, 'dedupe_keys', keys, sql`(customer_id, contact_id, key)`);
