@@ -118,12 +118,19 @@ export function isChinaCountry(country: string | null | undefined): boolean {
   return ['china', 'cn', 'chn', 'prc', 'peoplesrepublicofchina', 'mainlandchina', '中国', '中华人民共和国', '中国大陆'].includes(k);
 }
 
+type PostcodeInput = { organization?: { country?: string | null; postcode?: string | null } | undefined };
+
 /** A Chinese postcode has six digits (a foreign one passed the field's own 3-10 character check). */
-function postcodeIssue(value: { organization?: { country?: string | null; postcode?: string | null } | undefined }, ctx: z.RefinementCtx): void {
+function postcodeIssue(value: PostcodeInput, ctx: z.RefinementCtx): void {
   const org = value.organization;
   if (org?.postcode && isChinaCountry(org.country) && !/^\d{6}$/.test(org.postcode)) {
     ctx.addIssue({ code: 'custom', path: ['organization', 'postcode'], message: 'invalidPostcode' });
   }
+}
+
+/** A change says which country its postcode belongs to only when it sends the country too (else the stored one stands). */
+function changedPostcodeIssue(value: PostcodeInput, ctx: z.RefinementCtx): void {
+  if (value.organization && 'country' in value.organization) postcodeIssue(value, ctx);
 }
 
 const tag = z.string().trim().min(1).max(30);
@@ -188,7 +195,7 @@ export const customerUpdate = z
   .partial()
   .extend(versionField)
   .strict()
-  .superRefine(postcodeIssue);
+  .superRefine(changedPostcodeIssue);
 export type CustomerUpdate = z.input<typeof customerUpdate>;
 
 export const customer = z.object({

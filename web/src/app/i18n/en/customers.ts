@@ -93,6 +93,7 @@ export const customers = {
   'customer.f.organization.ownership': 'Ownership',
   'customer.f.organization.creditCode': 'Unified social credit code',
   'customer.f.organization.legalRepresentative': 'Legal representative',
+  'customer.f.organization.country': 'Country / region (empty: China)',
   'customer.f.organization.postcode': 'Postcode',
   'customer.f.organization.foundedYear': 'Founded',
   'customer.f.organization.employees': 'Employees',

@@ -95,6 +95,7 @@ export const customers: Record<keyof typeof en, string> = {
   'customer.f.organization.ownership': '企业性质',
   'customer.f.organization.creditCode': '统一社会信用代码',
   'customer.f.organization.legalRepresentative': '法定代表人',
+  'customer.f.organization.country': '国家/地区（空为中国）',
   'customer.f.organization.postcode': '邮编',
   'customer.f.organization.foundedYear': '成立年份',
   'customer.f.organization.employees': '员工人数',

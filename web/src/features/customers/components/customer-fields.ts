@@ -55,7 +55,7 @@ export const personSections = {
 } as const;
 
 export const organizationSections = {
-  business: ['ownership', 'creditCode', 'legalRepresentative', 'postcode', 'foundedYear', 'employees', 'annualRevenue', 'scale', 'industryPosition'],
+  business: ['ownership', 'creditCode', 'legalRepresentative', 'country', 'postcode', 'foundedYear', 'employees', 'annualRevenue', 'scale', 'industryPosition'],
   credit: ['settlementMethod', 'creditStanding', 'creditLimit', 'purchaseCycleDays'],
 } as const;
 

@@ -248,6 +248,7 @@ export function OrganizationFields() {
       </Col>
       <TextField path={['organization', 'creditCode']} max={18} />
       <TextField path={['organization', 'legalRepresentative']} max={60} />
+      <TextField path={['organization', 'country']} max={60} />
       <TextField path={['organization', 'postcode']} max={10} />
       <Col {...half}>
         <Form.Item name={['organization', 'foundedYear']} label={label('foundedYear')} rules={[rules.range(1800, 2100)]}>

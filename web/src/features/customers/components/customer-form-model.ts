@@ -98,7 +98,7 @@ const personTextKeys = [
   'children', 'health', 'favoriteSports', 'topics', 'media', 'schools', 'clubs',
 ] as const;
 const organizationTextKeys = [
-  'creditCode', 'legalRepresentative', 'postcode', 'industryPosition', 'settlementMethod',
+  'creditCode', 'legalRepresentative', 'country', 'postcode', 'industryPosition', 'settlementMethod',
 ] as const;
 
 /** Values the server masks for a user without `view_sensitive`: never sent back. */
