@@ -74,7 +74,7 @@ describe('imports: a GBK list with Chinese synonyms, English places, an unknown 
     expect(res.body.rows.map((r) => r.outcome)).toEqual(['created', 'created', 'created', 'created', 'created', 'skipped']);
     expect(res.body.rows[3]?.messages).toEqual([
       { field: 'kind', message: '“零售客户”未对应到选项，已留空。', warning: true },
-      { field: 'owner', message: '没有名为“不存在的销售”的在职用户，已归属给您。', warning: true },
+      { field: 'owner', message: '没有名为“不存在的销售”的在职用户，负责人设为您。', warning: true },
     ]);
     expect(res.body.rows[5]?.messages).toEqual([{ field: 'row', message: '合计行（合计：5 家），已跳过。' }]);
   });
@@ -104,7 +104,7 @@ describe('imports: a GBK list with Chinese synonyms, English places, an unknown 
     const outcome = header.indexOf('结果');
     const reason = header.indexOf('原因');
     expect(rows.slice(1).map((r) => r[outcome])).toEqual(['新建', '新建', '新建', '新建', '新建', '跳过']);
-    expect(rows[4]?.[reason]).toBe(`${labelOf(uploaded.body, 'kind')}: “零售客户”未对应到选项，已留空。; ${labelOf(uploaded.body, 'owner')}: 没有名为“不存在的销售”的在职用户，已归属给您。`);
+    expect(rows[4]?.[reason]).toBe(`${labelOf(uploaded.body, 'kind')}: “零售客户”未对应到选项，已留空。; ${labelOf(uploaded.body, 'owner')}: 没有名为“不存在的销售”的在职用户，负责人设为您。`);
     expect(rows[5]?.[reason]).toBe(`${labelOf(uploaded.body, 'organization.ownership')}: “外资”未对应到选项，已留空。`);
     expect(rows[6]?.[reason]).toContain('合计行（合计：5 家），已跳过。');
   });
@@ -177,9 +177,9 @@ describe('imports: exports of other CRMs', () => {
     const rows = await readTable((await download(t, en, `/api/v1/imports/${uploaded.body.id}/report`, 'en')).bytes);
     const reason = (rows[0] ?? []).indexOf('Reason');
     const enLabel = (key: string) => labelOf(uploaded.body, key);
-    expect(rows[1]?.[reason]).toContain(`${enLabel('owner')}: No active user is called "Jane Doe": the customer goes to you.`);
+    expect(rows[1]?.[reason]).toContain(`${enLabel('owner')}: No active user is called "Jane Doe": you are made the owner.`);
     expect(rows[2]?.[reason]).toContain(`${enLabel('kind')}: "Prospect" is not mapped to an option: left empty.`);
-    expect(rows[2]?.[reason]).toContain(`${enLabel('owner')}: No active user is called "Jane Doe": the customer goes to you.`);
+    expect(rows[2]?.[reason]).toContain(`${enLabel('owner')}: No active user is called "Jane Doe": you are made the owner.`);
     // A Chinese address's postcode has six digits.
     expect(rows[3]?.[reason]).toContain('Postcode: A Chinese postcode has six digits');
 
@@ -210,6 +210,29 @@ describe('imports: exports of other CRMs', () => {
     expect(job).toMatchObject({ created: 2, rejected: 0 });
     expect(await theCustomer('Beijing Bright Future Ltd')).toMatchObject({ province: '北京市', city: '北京市', lifecycleStage: 'stability', mobile: expect.stringContaining('13933330001') });
     expect(await theCustomer('Shenzhen Harbour Tech Ltd')).toMatchObject({ province: '广东省', city: '深圳市', lifecycleStage: 'exploration' });
+  });
+});
+
+describe('imports: leads read the same way', () => {
+  it('maps synonyms of gender and credit, keeps a row with an unmapped value (warning), skips a totals row', async () => {
+    const csv = ['姓名,手机,性别,信用等级,所属销售', '赵先生,13944440001,先生,AAA,', '钱女士,13944440002,女士,无从得知,没有这个人', '合计,,,,'].join('\n');
+    const uploaded = await upload(t, admin, 'leads', '线索清单.csv', csv);
+    expect(uploaded.body.suggestedMapping).toEqual({ '0': 'name', '1': 'mobile', '2': 'gender', '3': 'creditStanding', '4': 'owner' });
+    const values = await admin.post<ImportValues>(`/api/v1/imports/${uploaded.body.id}/values`, { mapping: uploaded.body.suggestedMapping });
+    expect(values.body.columns.map((c) => [c.field, c.values.map((v) => [v.text, v.suggested])])).toEqual([
+      ['gender', [['先生', 'male'], ['女士', 'female']]],
+      ['creditStanding', [['AAA', 'good'], ['无从得知', null]]],
+    ]);
+    const job = await start(uploaded.body.id as number, { mapping: uploaded.body.suggestedMapping });
+    expect(job).toMatchObject({ created: 2, skipped: 1, rejected: 0 });
+    const leads = (await admin.get(`/api/v1/leads?q=${encodeURIComponent('13944440')}&pageSize=5`)).body.items as Array<{ name: string; gender: string | null; creditStanding: string | null; ownerId: number | null }>;
+    expect(leads.map((l) => [l.name, l.gender, l.creditStanding]).sort()).toEqual([['赵先生', 'male', 'good'], ['钱女士', 'female', null]]);
+    expect(leads.find((l) => l.name === '钱女士')?.ownerId).toBe(job.createdBy);
+    const rows = await report(uploaded.body.id as number);
+    const reason = (rows[0] ?? []).indexOf('原因');
+    expect(rows[2]?.[reason]).toContain('“无从得知”未对应到选项，已留空。');
+    expect(rows[2]?.[reason]).toContain('没有名为“没有这个人”的在职用户');
+    expect(rows[3]?.[reason]).toContain('合计行');
   });
 });
 

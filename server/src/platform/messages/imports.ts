@@ -29,7 +29,7 @@ export const importsMessages = {
   importValueLeftEmpty: { en: '"{value}" is not mapped to an option: left empty.', 'zh-CN': '“{value}”未对应到选项，已留空。' },
   importValueUnknown: { en: 'Not an option of this field.', 'zh-CN': '不是此字段的选项。' },
   importTotalsRow: { en: 'A totals row ({text}): skipped.', 'zh-CN': '合计行（{text}），已跳过。' },
-  importOwnerFallback: { en: 'No active user is called "{owner}": the customer goes to you.', 'zh-CN': '没有名为“{owner}”的在职用户，已归属给您。' },
+  importOwnerFallback: { en: 'No active user is called "{owner}": you are made the owner.', 'zh-CN': '没有名为“{owner}”的在职用户，负责人设为您。' },
   importOwnerUnknown: { en: 'No active user with this name or email.', 'zh-CN': '没有此姓名或邮箱的在职用户。' },
   importOwnerAmbiguous: { en: 'Several users have this name: use their email.', 'zh-CN': '有多个同名用户，请填写邮箱。' },
   importDuplicateOf: { en: 'Duplicate of {customer} ({archiveNo}): same {match}.', 'zh-CN': '与客户「{customer}」（{archiveNo}）重复：{match}相同。' },
