@@ -264,6 +264,9 @@ export const customerListQuery = withCustomFilters({
   province: z.string().trim().max(30).optional(),
   city: z.string().trim().max(30).optional(),
   district: z.string().trim().max(30).optional(),
+  /** A key of the industries list, or of the sources (shared with leads). */
+  industry: z.string().trim().max(60).optional(),
+  source: z.string().trim().max(60).optional(),
   tags: csv.pipe(z.array(tag)).optional(),
 });
 export type CustomerListQuery = z.input<typeof customerListQuery>;

@@ -18,3 +18,4 @@ export * from './opportunities.js';
 export * from './money.js';
 export * from './company.js';
 export * from './regions.js';
+export * from './industries.js';

@@ -42,8 +42,9 @@ export const leadSourceKey = z
 export const leadSource = z
   .object({
     key: leadSourceKey,
-    labelZh: z.string().trim().min(1).max(40),
-    labelEn: z.string().trim().min(1).max(40),
+    // 80: an industry's English name, or a customer's old free-text source kept as an item.
+    labelZh: z.string().trim().min(1).max(80),
+    labelEn: z.string().trim().min(1).max(80),
     /** Inactive sources stay on old leads but are not offered for new ones. */
     active: z.boolean().default(true),
   })

@@ -8,7 +8,8 @@ import { fieldsFiles } from './20261122-0006-fields-files.js';
 import { sales } from './20261122-0007-sales.js';
 import { phoneNumbers } from './20261204-0008-phone-numbers.js';
 import { strongKeys } from './20261204-0009-strong-keys.js';
+import { regionsLists } from './20261204-0010-regions-lists.js';
 import { importValues } from './20261204-0011-import-values.js';
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, importValues];
+export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues];

@@ -4,6 +4,7 @@ import { fieldsMessages } from './messages/fields.js';
 import { importsMessages } from './messages/imports.js';
 import { leadFormsMessages } from './messages/lead-forms.js';
 import { leadsMessages } from './messages/leads.js';
+import { listsMessages } from './messages/lists.js';
 import { notificationsMessages } from './messages/notifications.js';
 import { opportunitiesMessages } from './messages/opportunities.js';
 import { phonesMessages } from './messages/phones.js';
@@ -102,6 +103,7 @@ const catalogue = {
   ...importsMessages,
   ...leadFormsMessages,
   ...leadsMessages,
+  ...listsMessages,
   ...duplicatesMessages,
   ...fieldsMessages,
   ...stageStatsMessages,

@@ -263,6 +263,8 @@ export async function customerListFilter(ctx: AppContext, actor: Actor, query: z
     // 市辖区 or 北京 in a filter finds the rows written in the canonical form.
     ...canonicalRegionFilter(query.province, query.city),
     district: query.district,
+    industry: query.industry,
+    source: query.source,
     tags: query.tags,
     custom: await customFiltersOf(ctx.db, 'customer', query),
   };

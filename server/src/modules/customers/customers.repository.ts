@@ -22,6 +22,8 @@ export interface CustomerFilter {
   province?: string;
   city?: string;
   district?: string;
+  industry?: string;
+  source?: string;
   tags?: string[];
   /** `cf_` filters on custom values, checked by the custom-fields module. */
   custom?: CustomFilter[];
@@ -55,6 +57,8 @@ export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
   if (f.province) query = query.where('c.province', '=', f.province);
   if (f.city) query = query.where('c.city', '=', f.city);
   if (f.district) query = query.where('c.district', '=', f.district);
+  if (f.industry) query = query.where('c.industry', '=', f.industry);
+  if (f.source) query = query.where('c.source', '=', f.source);
   for (const tag of f.tags ?? []) {
     // Tags are a JSON array of strings; a quoted match finds the whole tag only.
     query = query.where(sql<SqlBool>`c.tags like ${`%${escapeLike(JSON.stringify(tag))}%`} escape '\\'`);
@@ -64,7 +68,7 @@ export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
 }
 
 function isUnfiltered(f: CustomerFilter): boolean {
-  return !f.scope && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.tags?.length && !f.custom?.length;
+  return !f.scope && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.industry && !f.source && !f.tags?.length && !f.custom?.length;
 }
 
 const liveCounter = 'live_customers';
@@ -179,4 +183,11 @@ export async function listDeleted(db: Db, q: string | undefined, limit: number, 
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+/** Which of these keys of a managed list customers (deleted ones included: they can be restored) still use. */
+export async function listValuesInUse(db: Db, column: 'industry' | 'source', keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.selectFrom('customers').select(column).distinct().where(column, 'in', keys).execute();
+  return new Set(rows.map((r) => r[column]).filter((v): v is string => v !== null));
 }

@@ -1,6 +1,7 @@
-import { customer, customerCreate, customerList, customerListQuery, customerUpdate, historyList, historyQuery, idParams } from '@crm/contracts';
+import { customer, customerCreate, customerList, customerListQuery, customerUpdate, historyList, historyQuery, idParams, industriesState, industriesUpdate } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
+import * as lists from './customers.lists.js';
 import * as service from './customers.service.js';
 
 export function customerRoutes(r: Router, ctx: AppContext): void {
@@ -17,4 +18,8 @@ export function customerRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, params }) => service.deleteCustomer(ctx, actor, params.id) });
   r.route({ method: 'GET', url: '/customers/:id/history', summary: "A customer's change history, its contacts' included", tag, params: idParams, query: historyQuery, response: historyList,
     handler: ({ actor, params, query }) => service.getCustomerHistory(ctx, actor, params.id, query) });
+  r.route({ method: 'GET', url: '/settings/customer-industries', summary: 'Customer industries (any signed-in user reads them)', tag: 'settings', response: industriesState,
+    handler: ({ actor }) => lists.getIndustries(ctx, actor) });
+  r.route({ method: 'PUT', url: '/settings/customer-industries', summary: 'Replace the customer industries (one customers use can be switched off, not removed); 409 when your version is stale', tag: 'settings', body: industriesUpdate, response: industriesState,
+    handler: ({ actor, body }) => lists.updateIndustries(ctx, actor, body) });
 }

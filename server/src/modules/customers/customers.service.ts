@@ -12,6 +12,7 @@ import { missingFieldsFor, refreshCompleteness } from '../quality/index.js';
 import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import { maskChange, presentCustomer, recordView, historyFields } from './customers.presenter.js';
 import { refreshDedupeKeys } from './customers.dedupe.js';
+import { checkListValues } from './customers.lists.js';
 import * as repo from './customers.repository.js';
 import { bulkCreateCustomers, customerListFilter } from './customers.bulk.js';
 import { archiveNumber, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
@@ -74,6 +75,7 @@ export async function createCustomer(ctx: AppContext, actor: Actor, input: z.out
   authorize(actor, 'customers.create');
   const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
   await checkOwner(ctx, actor, ownerId);
+  await checkListValues(ctx.db, input, null);
   const custom = await checkCustomValues(ctx.db, 'customer', input.custom, null);
   const now = ctx.clock.now().toISOString();
   // The same path as an import's rows: archive number, search index, duplicate keys,
@@ -95,6 +97,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
     if (!can(actor, 'customers.assign')) throw invalid('ownerId', 'ownerChangeNeedsClaim');
     await checkOwner(ctx, actor, input.ownerId);
   }
+  await checkListValues(ctx.db, input, existing);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findById(trx, id, customerScope(actor));

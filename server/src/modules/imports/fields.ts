@@ -29,7 +29,7 @@ export interface FieldDef {
   /** Other headers that mean this field (compared after `headerKey`). */
   aliases?: string[];
   /** enum: the stored values and their labels. */
-  options?: ReadonlyArray<{ value: string; labels: Labels }>;
+  options?: ReadonlyArray<{ value: string; labels: Labels; aliases?: readonly string[] }>;
   required?: boolean;
   /** Only when exporting (read-only columns such as the archive number). */
   exportOnly?: boolean;
@@ -46,11 +46,13 @@ function options(values: readonly string[], zh: Record<string, string>, en: Reco
 }
 
 const kindOptions = options(customerKinds, { organization: '企业客户', person: '个人客户' }, { organization: 'Organization', person: 'Person' });
+// 客户角色: who the customer is to us. The labels before the rename stay readable in imports.
+const formerCategoryLabels: Record<string, string[]> = { retail: ['零售消费型'], enterprise: ['企业型', 'Enterprise'], distributor: ['Distributor / agent'], internal: ['企业内部客户', 'Internal customer'] };
 const categoryOptions = options(
   customerCategories,
-  { retail: '零售消费型', enterprise: '企业型', distributor: '分销商和代理商', internal: '企业内部客户' },
-  { retail: 'Retail consumer', enterprise: 'Enterprise', distributor: 'Distributor / agent', internal: 'Internal customer' },
-);
+  { retail: '零售消费者', enterprise: '企业采购', distributor: '分销商和代理商', internal: '企业内部' },
+  { retail: 'Retail consumer', enterprise: 'Business buyer', distributor: 'Distributor or agent', internal: 'Internal' },
+).map((o) => ({ ...o, aliases: formerCategoryLabels[o.value] ?? [] }));
 const statusOptions = options(
   customerStatuses,
   { potential: '潜在客户', target: '目标客户', first_purchase: '初次购买', repeat: '重复购买', loyal: '忠诚客户', lost: '流失客户', non_customer: '非客户' },
@@ -89,12 +91,14 @@ const f = (key: string, kind: FieldKind, zh: string, en: string, extra: Partial<
 export const customerFields: FieldDef[] = [
   f('archiveNo', 'text', '客户编号', 'Archive no.', { aliases: ['编号', '客户编码', 'archive number', 'customer no', 'customer number'] }),
   f('name', 'text', '客户名称', 'Name', { required: true, aliases: ['名称', '公司名称', '企业名称', '单位名称', '客户名', '姓名', '公司', 'company', 'company name', 'customer', 'customer name', 'organization', 'organisation', 'account name', 'account'] }),
-  f('kind', 'enum', '客户类别', 'Kind', { options: kindOptions, aliases: ['类型', '类别', '客户性质', 'type', 'customer type', 'customer kind'] }),
-  f('category', 'enum', '客户类型', 'Category', { options: categoryOptions, aliases: ['分类', '客户分类', 'customer category'] }),
+  // 客户性质 (organisation or person) and 客户角色 (retail, business buyer...): the old labels 客户类别 and 客户类型 read as before.
+  f('kind', 'enum', '客户性质', 'Organisation or person', { options: kindOptions, aliases: ['客户类别', 'kind', '类型', '类别', 'type', 'customer type', 'customer kind'] }),
+  f('category', 'enum', '客户角色', 'Customer role', { options: categoryOptions, aliases: ['客户类型', 'category', '客户业务类型', '分类', '客户分类', 'customer category'] }),
   f('status', 'enum', '客户状态', 'Status', { options: statusOptions, aliases: ['状态', 'customer status'] }),
   f('lifecycleStage', 'enum', '生命周期', 'Lifecycle stage', { options: lifecycleOptions, aliases: ['生命周期阶段', '阶段', 'lifecycle', 'stage'] }),
   f('owner', 'owner', '负责人', 'Owner', { aliases: ['所属销售', '销售', '销售员', '业务员', '归属人', '跟进人', '客户经理', 'owner email', 'sales', 'salesperson', 'account manager', 'account owner', 'contact owner', 'lead owner', 'owner name', 'hubspot owner'] }),
-  f('industry', 'text', '行业', 'Industry', { aliases: ['所属行业', '行业类别'] }),
+  // Industry and source: items of the administrator's lists, whose options plan.ts loads (withListOptions).
+  f('industry', 'enum', '行业', 'Industry', { options: [], aliases: ['所属行业', '行业类别'] }),
   f('province', 'text', '省份', 'Province', { aliases: ['省', '所在省份', 'state', 'billing state', 'billing state/province', 'billing province', 'state/province', 'state/region', 'region'] }),
   f('city', 'text', '城市', 'City', { aliases: ['市', '所在城市', 'billing city'] }),
   f('district', 'text', '区县', 'District', { aliases: ['区', '县', '县区', '区/县', 'county'] }),
@@ -103,7 +107,7 @@ export const customerFields: FieldDef[] = [
   f('mobile', 'text', '手机', 'Mobile', { aliases: ['手机号', '手机号码', '移动电话', 'mobile phone', 'cell', 'cellphone', 'mobile number', 'mobile phone number'] }),
   f('email', 'text', '邮箱', 'Email', { aliases: ['电子邮箱', '电子邮件', '邮件', 'e-mail', 'mail', 'email address'] }),
   f('website', 'text', '网址', 'Website', { aliases: ['网站', '官网', '主页', 'url', 'web', 'homepage'] }),
-  f('source', 'text', '客户来源', 'Source', { aliases: ['来源', '线索来源', 'lead source'] }),
+  f('source', 'enum', '客户来源', 'Source', { options: [], aliases: ['来源', '线索来源', 'lead source'] }),
   f('tags', 'tags', '标签', 'Tags', { aliases: ['tag', 'labels'] }),
   f('notes', 'text', '备注', 'Notes', { aliases: ['说明', '描述', 'note', 'remark', 'remarks', 'comment', 'comments', 'description'] }),
   f('person.gender', 'enum', '性别', 'Gender', { options: genderOptions, aliases: ['sex'] }),
@@ -238,6 +242,7 @@ export function matchOption(field: FieldDef, text: string): string | null {
   const wanted = headerKey(text);
   for (const option of field.options ?? []) {
     if (headerKey(option.value) === wanted || headerKey(option.labels['zh-CN']) === wanted || headerKey(option.labels.en) === wanted) return option.value;
+    if (option.aliases?.some((a) => headerKey(a) === wanted)) return option.value;
   }
   return null;
 }

@@ -171,15 +171,15 @@ describe('imports: preview, run, report', () => {
   });
 
   it('duplicate mode "update" changes the existing customer (recorded on its timeline); "create" adds one anyway', async () => {
-    const csv = '公司名称,手机,行业,标签\n云帆科技（杭州）有限公司,138 0000 0001,软件,新标签\n';
+    const csv = '公司名称,手机,行业,标签\n云帆科技（杭州）有限公司,138 0000 0001,信息传输、软件和信息技术服务业,新标签\n';
     const before = await theCustomer('杭州云帆科技');
     const updated = await runImport(t, admin, 'customers', 'update.csv', csv, { duplicateMode: 'update' });
     expect(updated).toMatchObject({ created: 0, updated: 1, skipped: 0, rejected: 0 });
     const after = (await admin.get(`/api/v1/customers/${before.id}`)).body;
-    expect(after).toMatchObject({ name: '云帆科技（杭州）有限公司', industry: '软件', email: 'yunfan@example.com', version: before.version + 1 });
+    expect(after).toMatchObject({ name: '云帆科技（杭州）有限公司', industry: 'information_technology', email: 'yunfan@example.com', version: before.version + 1 });
     expect(after.tags).toEqual(['重点', '展会', '新标签']);
     const history = (await admin.get(`/api/v1/customers/${before.id}/history`)).body.items;
-    expect(history[0]).toMatchObject({ action: 'import', changes: expect.arrayContaining([{ field: 'industry', old: null, new: '软件' }]) });
+    expect(history[0]).toMatchObject({ action: 'import', changes: expect.arrayContaining([{ field: 'industry', old: null, new: 'information_technology' }]) });
     // The same again: nothing left to change.
     const again = await runImport(t, admin, 'customers', 'update.csv', csv, { duplicateMode: 'update' });
     expect(again).toMatchObject({ updated: 0, skipped: 1 });

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { t } from '../../platform/i18n.js';
 import { parse } from '../../platform/validation.js';
 import { loadCustomFields, parseCustomValues, type CustomFieldSet } from '../custom-fields/index.js';
+import { readIndustries, readLeadSources } from '../lists/index.js';
 import type { MappedColumn, RowMessage } from './convert.js';
 import { fieldsOf, type FieldDef } from './fields.js';
 
@@ -64,7 +65,23 @@ export async function fieldsWithCustom(db: AppContext['db'], entity: ImportEntit
     aliases: [f.key],
     required: f.required,
   }));
-  return { fields: [...fieldsOf(entity), ...extra], custom };
+  return { fields: [...(await withListOptions(db, entity, fieldsOf(entity))), ...extra], custom };
+}
+
+/**
+ * Customers' industry and source with the options of the administrator's lists (industries, the
+ * lead sources), loaded when a plan is built: a cell is matched by key or label, the value-mapping
+ * step offers them, and exports write labels.
+ */
+async function withListOptions(db: AppContext['db'], entity: ImportEntity, fields: FieldDef[]): Promise<FieldDef[]> {
+  if (entity !== 'customers') return fields;
+  const [industries, sources] = await Promise.all([readIndustries(db), readLeadSources(db)]);
+  const optionsOf = (items: Array<{ key: string; labelZh: string; labelEn: string }>) => items.map((i) => ({ value: i.key, labels: { 'zh-CN': i.labelZh, en: i.labelEn } }));
+  return fields.map((f) => {
+    if (f.key === 'industry') return { ...f, options: optionsOf(industries.items) };
+    if (f.key === 'source') return { ...f, options: optionsOf(sources.items) };
+    return f;
+  });
 }
 
 /** Field-level messages of a failed schema parse, or the parsed value. */

@@ -24,7 +24,7 @@ describe('conversion', () => {
   it('into a new organisation customer with a contact and an opportunity: source, region and details carry over; links and timeline', async () => {
     const lead = await create({
       kind: 'organization', name: '陈经理', company: '杭州西湖茶业有限公司', jobTitle: '采购经理', mobile: '13800138000', phone: '0571-88886666', email: 'chen@tea.example.com',
-      wechat: 'chen_tea', province: '浙江', city: '杭州', district: '西湖区', address: '龙井路 1 号', industry: '茶叶', ownerId: org.ids.east1,
+      wechat: 'chen_tea', province: '浙江', city: '杭州', district: '西湖区', address: '龙井路 1 号', industry: '制造业', ownerId: org.ids.east1,
     });
     await org.admin.patch(`/api/v1/leads/${lead.id}`, { version: 1, status: 'qualified', manMoney: true, manAuthority: true, manNeed: true });
     const res = await org.as.east1.post(`/api/v1/leads/${lead.id}/convert`, {
@@ -43,7 +43,7 @@ describe('conversion', () => {
     const customer = (await org.as.east1.get(`/api/v1/customers/${customerId}`)).body;
     expect(customer).toMatchObject({
       kind: 'organization', name: '杭州西湖茶业有限公司', source: 'exhibition', province: '浙江', city: '杭州', district: '西湖区', address: '龙井路 1 号',
-      industry: '茶叶', phone: '0571-88886666', mobile: '13800138000', email: 'chen@tea.example.com', ownerId: org.ids.east1, contactCount: 1,
+      industry: 'manufacturing', phone: '0571-88886666', mobile: '13800138000', email: 'chen@tea.example.com', ownerId: org.ids.east1, contactCount: 1,
     });
     const contact = (await org.as.east1.get(`/api/v1/contacts/${contactId}`)).body;
     expect(contact).toMatchObject({ customerId, name: '陈经理', title: '采购经理', mobile: '13800138000', email: 'chen@tea.example.com', wechat: 'chen_tea', isPrimary: true });

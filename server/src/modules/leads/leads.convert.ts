@@ -6,6 +6,7 @@ import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/e
 import { bulkCreateContacts } from '../contacts/index.js';
 import { bulkCreateCustomers, findVisible as findVisibleCustomer } from '../customers/index.js';
 import { recordChange } from '../history/index.js';
+import { matchListItem, readIndustries } from '../lists/index.js';
 import { createOpportunityInTrx } from '../opportunities/index.js';
 import { convertibleStatuses } from './leads.presenter.js';
 import * as repo from './leads.repository.js';
@@ -61,8 +62,10 @@ export async function convertLead(ctx: AppContext, actor: Actor, id: number, inp
     } else {
       const kind = spec.kind ?? row.kind;
       const name = spec.name ?? (kind === 'organization' ? (row.company ?? row.name) : row.name);
+      // A lead's industry is free text; the customer's is an item of the industries list, when one matches.
+      const industry = matchListItem((await readIndustries(trx)).items, row.industry)?.key ?? null;
       const customerInput = build(customerCreate, {
-        kind, name, source: row.source, industry: row.industry, province: row.province, city: row.city, district: row.district, address: row.address,
+        kind, name, source: row.source, industry, province: row.province, city: row.city, district: row.district, address: row.address,
         phone: row.phone, mobile: row.mobile, email: row.email,
         ...(kind === 'person' ? { person: { gender: row.gender, wechat: row.wechat, employer: row.company, jobTitle: row.job_title, annualIncome: row.annual_income === null ? null : Number(row.annual_income) } } : {}),
       }, 'customer');

@@ -1,51 +1,24 @@
-import { assignmentRule, defaultLeadSources, leadSource, type AssignmentRule, type AssignmentRulesState, type LeadSource, type LeadSourcesState, type assignmentRulesUpdate, type leadSourcesUpdate } from '@crm/contracts';
+import { assignmentRule, type AssignmentRule, type AssignmentRulesState, type LeadSourcesState, type assignmentRulesUpdate, type leadSourcesUpdate } from '@crm/contracts';
 import { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
+import { customerSourcesInUse } from '../customers/index.js';
+import { defaultSourceList, readLeadSources, sourcesKey } from '../lists/index.js';
 import { activeUserDirectory } from '../users/index.js';
 import * as repo from './leads.repository.js';
 
 /** The administrator's lists for leads: the sources offered and the assignment rules. */
 type Db = AppContext['db'];
 
-const sourcesKey = 'lead_sources';
 const rulesKey = 'lead_assignment_rules';
 
-/** Labels of the default sources (DOMAIN.md section 3). */
-const defaultLabels: Record<(typeof defaultLeadSources)[number], [zh: string, en: string]> = {
-  referral: ['客户引荐', 'Customer referral'],
-  center_of_influence: ['中心开花', 'Centre of influence'],
-  market_research: ['市场咨询', 'Market research firm'],
-  telemarketing: ['电话营销', 'Telemarketing'],
-  lead_platform: ['平台获取', 'Lead platform'],
-  directory: ['资料分析/名录', 'Directories and statistics'],
-  door_to_door: ['地毯式搜索', 'Door to door'],
-  advertising: ['广告收集', 'Advertising response'],
-  seminar: ['讨论会/会议', 'Seminars and meetings'],
-  direct_mail: ['函件', 'Direct mail'],
-  exhibition: ['展会', 'Exhibition'],
-  map: ['地图', 'Maps'],
-  video_site: ['视频网站', 'Video sites'],
-  media_search: ['媒体与新闻搜索', 'Media and news search'],
-  personal_network: ['个人关系', 'Personal network'],
-  competitor_customer: ['竞争对手的客户', "Competitors' customers"],
-  observation: ['观察', 'Observation'],
-  web_form: ['网站表单', 'Web form'],
-  other: ['其他', 'Other'],
-};
-
-export const defaultSourceList: LeadSource[] = defaultLeadSources.map((key) => ({ key, labelZh: defaultLabels[key][0], labelEn: defaultLabels[key][1], active: true }));
-
-const sourcesSetting = z.object({ items: z.array(leadSource).min(1).default(defaultSourceList) });
 const rulesSetting = z.object({ rules: z.array(assignmentRule).default([]) });
 
-export async function readLeadSources(db: Db): Promise<{ items: LeadSource[]; version: number }> {
-  const { value, version } = await readSetting(db, sourcesKey, sourcesSetting);
-  return { items: value.items, version };
-}
+// The sources are one list with customers' (客户来源): the lists module reads it.
+export { defaultSourceList, readLeadSources };
 
 export async function readAssignmentRules(db: Db): Promise<{ rules: AssignmentRule[]; version: number }> {
   const { value, version } = await readSetting(db, rulesKey, rulesSetting);
@@ -61,7 +34,7 @@ export async function getLeadSources(ctx: AppContext, _actor: Actor): Promise<Le
   return readLeadSources(ctx.db);
 }
 
-/** Replace the list: keys unique; a key leads still use may be deactivated, not removed. */
+/** Replace the list: keys unique; a key leads or customers still use may be deactivated, not removed. */
 export async function updateLeadSources(ctx: AppContext, actor: Actor, input: z.output<typeof leadSourcesUpdate>): Promise<LeadSourcesState> {
   authorize(actor, 'settings.edit');
   const details: ErrorDetail[] = [];
@@ -72,7 +45,7 @@ export async function updateLeadSources(ctx: AppContext, actor: Actor, input: z.
   });
   const current = await readLeadSources(ctx.db);
   const removed = current.items.map((s) => s.key).filter((key) => !seen.has(key));
-  if ((await repo.sourcesInUse(ctx.db, removed)).size > 0) details.push({ path: 'items', message: 'leadSourceInUse' satisfies MessageKey });
+  if ((await repo.sourcesInUse(ctx.db, removed)).size > 0 || (await customerSourcesInUse(ctx.db, removed)).size > 0) details.push({ path: 'items', message: 'leadSourceInUse' satisfies MessageKey });
   if (details.length > 0) refuse(details);
   const written = await writeSetting(ctx.db, sourcesKey, { items: input.items }, input.version, { userId: actor.userId, at: ctx.clock.now().toISOString() });
   if (!written) throw conflict(await readLeadSources(ctx.db));

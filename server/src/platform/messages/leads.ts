@@ -38,8 +38,8 @@ export const leadsMessages = {
   },
   leadSourceDuplicate: { en: 'This key appears twice in the list.', 'zh-CN': '该标识在列表中重复。' },
   leadSourceInUse: {
-    en: 'A source that leads still use cannot be removed; deactivate it instead.',
-    'zh-CN': '仍有线索使用的来源不能删除，请改为停用。',
+    en: 'A source that leads or customers still use cannot be removed; deactivate it instead.',
+    'zh-CN': '仍有线索或客户使用的来源不能删除，请改为停用。',
   },
   leadRuleDuplicateId: { en: 'Two rules have this id.', 'zh-CN': '规则标识重复。' },
   leadInvalidDate: { en: 'Not a valid date.', 'zh-CN': '日期无效。' },

@@ -1,0 +1,1 @@
+export { readLeadSources, readIndustries, matchListItem, defaultSourceList, sourcesKey, industriesKey } from './lists.settings.js';
