@@ -16,6 +16,15 @@ export function initialValueMapping(values: ImportValues): ImportValueMapping {
   return out;
 }
 
+/** The suggestions, with what the user already chose for the same field and value kept (after going back to the mapping). */
+export function keepChoices(initial: ImportValueMapping, chosen: ImportValueMapping): ImportValueMapping {
+  const out: ImportValueMapping = {};
+  for (const [field, byText] of Object.entries(initial)) {
+    out[field] = Object.fromEntries(Object.entries(byText).map(([text, value]) => [text, chosen[field]?.[text] !== undefined ? (chosen[field]?.[text] ?? null) : value]));
+  }
+  return out;
+}
+
 /** Whether a value-mapping step has anything to ask (a value that is not exactly an option). */
 export function hasValuesToMatch(values: ImportValues): boolean {
   return values.columns.some((c) => c.values.some((v) => !v.exact));

@@ -16,7 +16,7 @@ import { MappingStep } from '../components/mapping-step';
 import { PreviewStep } from '../components/preview-step';
 import { ProgressStep } from '../components/progress-step';
 import { UploadStep } from '../components/upload-step';
-import { hasValuesToMatch, initialValueMapping, ValuesStep } from '../components/values-step';
+import { hasValuesToMatch, initialValueMapping, keepChoices, ValuesStep } from '../components/values-step';
 
 /** Import wizard (导入): upload, map columns, preview, run; the job id stays in the URL. */
 export function ImportPage() {
@@ -175,7 +175,7 @@ function JobSteps({ job, onAnother }: { job: ImportJob; onAnother: () => void })
             {
               onSuccess: (found) => {
                 // The values step only when a value of the file is not exactly an option.
-                const initial = initialValueMapping(found);
+                const initial = keepChoices(initialValueMapping(found), choices);
                 setChoices(initial);
                 if (hasValuesToMatch(found)) setValues(found);
                 else toPreview(initial);
