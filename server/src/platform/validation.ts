@@ -62,7 +62,7 @@ function humanMessage(issue: z.core.$ZodIssue, locale: Locale): string | null {
       return exclusive ? say(locale, { en: 'Must be more than {n}.', 'zh-CN': '应大于 {n}。' }, { n: min }) : say(locale, { en: 'At least {n}.', 'zh-CN': '不能小于 {n}。' }, { n: min });
     }
     case 'invalid_type': {
-      if (issue.input === undefined) return say(locale, { en: 'Required.', 'zh-CN': '必填。' });
+      if (issue.input === undefined || issue.input === null) return say(locale, { en: 'Required.', 'zh-CN': '必填。' });
       const words = typeWords[issue.expected];
       return words ? say(locale, words) : say(locale, { en: 'Not in a valid format.', 'zh-CN': '格式不正确。' });
     }

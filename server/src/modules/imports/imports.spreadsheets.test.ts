@@ -252,6 +252,13 @@ describe('validation messages a user reads', () => {
     expect(enAt('status')).toBe('Not one of the allowed values.');
     const missing = await en.post('/api/v1/customers', { kind: 'organization' });
     expect(missing.body.error.details.find((d: { path: string }) => d.path === 'name')?.message).toBe('Required.');
+    const nulled = await en.post('/api/v1/customers', { kind: 'organization', name: null });
+    expect(nulled.body.error.details.find((d: { path: string }) => d.path === 'name')?.message).toBe('Required.');
+    const wrongType = await admin.post('/api/v1/customers', { kind: 'organization', name: 42, organization: { employees: 'many' } });
+    expect(wrongType.body.error.details.map((d: { path: string; message: string }) => [d.path, d.message])).toEqual([
+      ['name', '应填写文字。'],
+      ['organization.employees', '应填写数字。'],
+    ]);
     for (const d of [...zh.body.error.details, ...res.body.error.details] as Array<{ message: string }>) expect(d.message).not.toMatch(/期望|expected|<=|Invalid/);
   });
 
