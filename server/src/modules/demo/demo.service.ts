@@ -6,7 +6,7 @@ import { roleIdByKey } from '../roles/index.js';
 import { actorOf, createInitialUser } from '../users/index.js';
 import { seedDemoSales } from './demo.sales.js';
 import {
-  chineseName, companyName, emailFor, industries, landlineNumber, latinName, mobileNumber, pick, prng, regions, sources,
+  chineseName, companyName, emailFor, industryKeys, landlineNumber, latinName, mobileNumber, pick, prng, regions, sources,
 } from './names.js';
 
 export const demoPassword = 'demo12345';
@@ -84,7 +84,7 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
       status: pick(rand, customerStatuses),
       lifecycleStage: pick(rand, lifecycleStages),
       ownerId: rand() < 0.1 ? null : pick(rand, salesOwners),
-      industry: organization ? pick(rand, industries) : null,
+      industry: organization ? pick(rand, industryKeys) : null,
       province, city, district,
       address: `${district}${Math.floor(rand() * 300) + 1}号`,
       phone: organization ? landlineNumber(rand) : null,

@@ -23,10 +23,13 @@ const companyTrades = ['科技', '贸易', '电子', '机械', '医药', '食品
 const companySuffixes = ['有限公司', '股份有限公司', '集团有限公司'];
 const latinCompanyCores = ['Northwind', 'Contoso', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Acme', 'Vandelay', 'Hooli', 'Soylent', 'Tyrell', 'Wonka', 'Cyberdyne', 'Aperture'];
 const latinCompanySuffixes = ['Trading Co., Ltd.', 'GmbH', 'Inc.', 'Ltd.', 'S.A.', 'LLC'];
-export const industries = ['制造业', '信息技术', '批发零售', '医疗健康', '金融', '教育', '物流运输', '建筑', '餐饮', '能源'];
-export const sources = ['客户引荐', '电话营销', '展会', '广告', '网站', '讨论会', '平台获取', '地毯式搜索', '函件', '中心开花'];
+/** Leads' industry is free text (written as the GB/T 4754 names); customers' is a key of the industries list. */
+export const industries = ['制造业', '信息传输、软件和信息技术服务业', '批发和零售业', '卫生和社会工作', '金融业', '教育', '交通运输、仓储和邮政业', '建筑业', '住宿和餐饮业', '电力、热力、燃气及水生产和供应业'];
+export const industryKeys = ['manufacturing', 'information_technology', 'wholesale_retail', 'health', 'finance', 'education', 'transport', 'construction', 'hospitality', 'utilities'];
+/** Keys of the sources list customers share with leads. */
+export const sources = ['referral', 'telemarketing', 'exhibition', 'advertising', 'web_form', 'seminar', 'lead_platform', 'door_to_door', 'direct_mail', 'center_of_influence'];
 export const regions: Array<[string, string, string]> = [
-  ['北京市', '市辖区', '海淀区'], ['上海市', '市辖区', '浦东新区'], ['广东省', '广州市', '天河区'], ['广东省', '深圳市', '南山区'],
+  ['北京市', '北京市', '海淀区'], ['上海市', '上海市', '浦东新区'], ['广东省', '广州市', '天河区'], ['广东省', '深圳市', '南山区'],
   ['浙江省', '杭州市', '西湖区'], ['江苏省', '南京市', '鼓楼区'], ['江苏省', '苏州市', '工业园区'], ['四川省', '成都市', '武侯区'],
   ['湖北省', '武汉市', '洪山区'], ['陕西省', '西安市', '雁塔区'], ['山东省', '青岛市', '市南区'], ['福建省', '厦门市', '思明区'],
 ];

@@ -1,0 +1,29 @@
+import type { Customer, IndustriesState, LeadSourcesState, ListResponse } from '@crm/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
+import { seedDemo } from './index.js';
+
+/** The demo company is written through the same checks as users' data: list keys, canonical regions. */
+let t: TestApp;
+let admin: Agent;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login();
+  await seedDemo(t.ctx, { customers: 40, seed: 7 });
+}, 120_000);
+afterAll(() => t.close());
+
+describe('demo data', () => {
+  it('gives customers industries and sources from the managed lists, and municipalities in canonical form', async () => {
+    const customers = (await admin.get<ListResponse<Customer>>('/api/v1/customers?pageSize=100')).body.items;
+    expect(customers.length).toBeGreaterThanOrEqual(40);
+    const industries = new Set((await admin.get<IndustriesState>('/api/v1/settings/customer-industries')).body.items.map((i) => i.key));
+    const sources = new Set((await admin.get<LeadSourcesState>('/api/v1/settings/lead-sources')).body.items.map((i) => i.key));
+    for (const c of customers) {
+      if (c.industry !== null) expect(industries.has(c.industry), c.industry).toBe(true);
+      if (c.source !== null) expect(sources.has(c.source), c.source).toBe(true);
+      expect(c.city).not.toBe('市辖区');
+    }
+  });
+});
