@@ -33,7 +33,7 @@ describe('migration 0008', () => {
 
     const live = (await db.insertInto('contacts').values({ customer_id: b, name: '在职', mobile: '139-1234-5678', phone: '88886666', is_primary: 0, version: 1, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
     const gone = (await db.insertInto('contacts').values({ customer_id: b, name: '已删', mobile: '13700000000', is_primary: 0, version: 1, created_at: at, updated_at: at, deleted_at: at }).returning('id').executeTakeFirstOrThrow()).id;
-    const lead = (await db.insertInto('leads').values({ kind: 'person', name: '老线索', source: 'exhibition', status: 'new', mobile: '0086 137 0000 1111', phone: 'call me', version: 1, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    const lead = (await db.insertInto('leads').values({ kind: 'person', name: '老线索', source: 'exhibition', status: 'new', search: '', mobile: '0086 137 0000 1111', phone: 'call me', version: 1, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
 
     // The keys as the old normaliser wrote them (digits without +86), beside keys of other kinds.
     await db.insertInto('dedupe_keys').values([
