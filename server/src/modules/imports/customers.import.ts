@@ -9,7 +9,7 @@ import {
   customersWithKeys,
   draftCustomers,
   keysOfCustomers,
-  importUpdateCustomer,
+  importUpdateCustomers,
   insertCustomerDrafts,
   type CustomerDraft,
   type CustomerInput,
@@ -17,6 +17,7 @@ import {
 } from '../customers/index.js';
 import { convertRow, type RowMessage } from './convert.js';
 import { decideDuplicates } from './duplicate-modes.js';
+import { landlineInMobile } from './phone-columns.js';
 import { rowContact, writeRowContacts, type RowContact } from './primary-contact.js';
 import { OwnerResolver } from './owners.js';
 import { checkCustom, checkSchema, type ImportPlan, type RowProcessor, type RowResult, type SourceRow } from './plan.js';
@@ -60,6 +61,8 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
       const messages = [...converted.messages];
       const warnings = [...converted.warnings];
       const values: Record<string, unknown> = { kind: 'organization', ...converted.values };
+      warnings.push(...landlineInMobile(values, plan.locale, 'mobile', converted.provided));
+      if (values.contact && typeof values.contact === 'object') warnings.push(...landlineInMobile(values.contact as Record<string, unknown>, plan.locale, 'contact.mobile'));
       const contact = rowContact(values, plan.locale);
       messages.push(...contact.messages);
       converted.provided.delete('contact');
@@ -117,6 +120,23 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
     return out;
   }
 
+  /** Apply the rows to their matched customers, all in a few statements. */
+  private async updateMany(db: Db, items: Array<{ target: CustomerRow; p: PreparedCustomer }>, at: string): Promise<Array<{ row: CustomerRow; changed: boolean }>> {
+    const { ctx, actor } = this.plan;
+    const valid = items.flatMap(({ target, p }, index) => (p.input ? [{ index, target, input: p.input, p }] : []));
+    const changes = valid.map(({ target, input, p }) => {
+      const custom = Object.keys(p.custom).length > 0 ? JSON.stringify(mergeCustomValues(JSON.parse(target.custom) as Record<string, unknown>, p.custom)) : undefined;
+      return { row: target, change: { input, provided: p.provided, ownerId: p.ownerId, custom } };
+    });
+    const done = await importUpdateCustomers(db, ctx, actor, changes, at);
+    const out = items.map(({ target }) => ({ row: target, changed: false }));
+    valid.forEach((v, i) => {
+      const d = done[i];
+      if (d) out[v.index] = { row: d.row as CustomerRow, changed: d.changed };
+    });
+    return out;
+  }
+
   async decide(db: Db, prepared: PreparedCustomer[], options: { dry: boolean; at: string }): Promise<RowResult[]> {
     const { plan } = this;
     const { ctx, actor } = plan;
@@ -131,12 +151,8 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
         return p.draft ? { create: p.draft } : null;
       },
       insert: (trx, drafts) => insertCustomerDrafts(trx, ctx, drafts, { actorId: actor.userId, at: options.at, action: 'import' }),
-      update: async (trx, target, p) => {
-        if (!p.input) return { row: target, changed: false };
-        const customJson = Object.keys(p.custom).length > 0 ? JSON.stringify(mergeCustomValues(JSON.parse(target.custom) as Record<string, unknown>, p.custom)) : undefined;
-        const updated = await importUpdateCustomer(trx, ctx, actor, target, { input: p.input, provided: p.provided, ownerId: p.ownerId, custom: customJson }, options.at);
-        return { row: updated.row as CustomerRow, changed: updated.changed };
-      },
+      update: async (trx, target, p) => (await this.updateMany(trx, [{ target, p }], options.at))[0] ?? { row: target, changed: false },
+      updateMany: (trx, items) => this.updateMany(trx, items, options.at),
       editPermission: 'customers.edit',
       describeVisible: (row, match) => t(plan.locale, 'importDuplicateOf', { customer: row.name, archiveNo: row.archive_no, match }),
       describeHidden: (owner, match) => t(plan.locale, 'importDuplicateHidden', { owner: owner ?? t(plan.locale, 'importPool'), match }),

@@ -230,6 +230,16 @@ describe('customer lists that carry the contact beside the company', () => {
     expect(names).toEqual(['李小红', 'Ada Lovelace']);
   });
 
+  it('a landline in a mobile column is imported as the phone, with a warning', async () => {
+    const job = await runImport(t, admin, 'customers', 'landline.csv', '公司名称,手机,联系人,联系人手机\n青岛海湾机械有限公司,0532-8888 6666,刘工,0532-8888 7777\n', { duplicateMode: 'update' });
+    expect(job).toMatchObject({ created: 1, rejected: 0 });
+    const [customer] = await search('海湾机械');
+    expect(customer).toMatchObject({ phone: '0532-8888 6666', mobile: null });
+    const contacts = (await admin.get<ListResponse<Contact>>(`/api/v1/contacts?customerId=${customer?.id ?? 0}`)).body.items;
+    expect(contacts).toEqual([expect.objectContaining({ name: '刘工', phone: '0532-8888 7777', mobile: null })]);
+    expect((await report(admin, job.id)).get(1)?.reason).toContain('座机');
+  });
+
   it('a contact column with an invalid mobile rejects the row with the message on the contact field', async () => {
     const job = await runImport(t, admin, 'customers', 'bad-contact.csv', '公司名称,联系人,联系人邮箱\n无效联系人有限公司,张三,not-an-email\n', { duplicateMode: 'update' });
     expect(job).toMatchObject({ created: 0, rejected: 1 });

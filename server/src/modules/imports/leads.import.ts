@@ -7,6 +7,7 @@ import { convertRow, type RowMessage } from './convert.js';
 import { decideDuplicates } from './duplicate-modes.js';
 import { headerKey } from './fields.js';
 import { OwnerResolver } from './owners.js';
+import { landlineInMobile } from './phone-columns.js';
 import { checkSchema, type ImportPlan, type RowProcessor, type RowResult, type SourceRow } from './plan.js';
 
 type Db = AppContext['db'];
@@ -78,6 +79,7 @@ export class LeadImport implements RowProcessor<PreparedLead> {
       const messages = [...converted.messages];
       const warnings = [...converted.warnings];
       const values: Record<string, unknown> = { ...converted.values };
+      warnings.push(...landlineInMobile(values, plan.locale, 'mobile', converted.provided));
       if (!values.name) messages.push({ field: 'name', message: t(plan.locale, 'importRequired') });
       if (typeof values.source === 'string') {
         const key = await this.sourceOf(values.source);

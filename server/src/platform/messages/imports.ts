@@ -50,6 +50,7 @@ export const importsMessages = {
   importLeadDuplicateNoEdit: { en: 'Duplicate of the lead {lead}, which you may not edit.', 'zh-CN': '与线索「{lead}」重复，您无权修改该线索。' },
   importLeadPool: { en: 'lead pool', 'zh-CN': '线索池' },
   importMatchPhone: { en: 'phone number', 'zh-CN': '电话号码' },
+  importLandlineInMobile: { en: '{value} is a landline: imported as the phone, not the mobile.', 'zh-CN': '{value} 是座机号码：已作为电话导入，而非手机。' },
   importMatchArchiveNo: { en: 'archive number', 'zh-CN': '客户编号' },
   importMatchCreditCode: { en: 'unified social credit code', 'zh-CN': '统一社会信用代码' },
   importMatchIdCard: { en: 'ID card number', 'zh-CN': '身份证号' },
