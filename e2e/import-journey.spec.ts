@@ -98,7 +98,7 @@ describe('import and export journey in Chromium', () => {
   it('merges two customers from the list and follows the old address to the survivor', async () => {
     const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await login(context);
-    const first = await createCustomer(context, { kind: 'organization', name: '宁波合并测试有限公司', mobile: '13700000001', industry: '制造' });
+    const first = await createCustomer(context, { kind: 'organization', name: '宁波合并测试有限公司', mobile: '13700000001', industry: 'manufacturing' });
     const second = await createCustomer(context, { kind: 'organization', name: '宁波合并测试股份有限公司', mobile: '13700000001', email: 'merge@example.com' });
 
     await page.goto(`${journey.server.url}/customers?q=${encodeURIComponent('宁波合并测试')}`);

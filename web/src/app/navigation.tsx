@@ -63,6 +63,7 @@ const settingsItems: NavLeaf[] = [
   { path: '/admin/quality-settings', label: 'nav.qualitySettings', icon: <AuditOutlined />, permission: 'settings.view' },
   { path: '/admin/export-log', label: 'nav.exportLog', icon: <HistoryOutlined />, permission: 'settings.view' },
   { path: '/admin/lead-sources', label: 'nav.leadSources', icon: <TagsOutlined />, permission: 'settings.view' },
+  { path: '/admin/industries', label: 'nav.industries', icon: <TagsOutlined />, permission: 'settings.view' },
   { path: '/admin/lead-assignment', label: 'nav.leadAssignment', icon: <ShareAltOutlined />, permission: 'settings.view' },
   { path: '/admin/lead-forms', label: 'nav.leadForms', icon: <SolutionOutlined />, permission: 'settings.view' },
   { path: '/admin/pipelines', label: 'nav.pipelines', icon: <BranchesOutlined />, permission: 'settings.view' },

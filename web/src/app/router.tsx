@@ -54,6 +54,7 @@ const CustomFieldsPage = lazy(() =>
 const LeadListPage = lazy(() => import('../features/leads/pages/lead-list-page').then((m) => ({ default: m.LeadListPage })));
 const LeadDetailPage = lazy(() => import('../features/leads/pages/lead-detail-page').then((m) => ({ default: m.LeadDetailPage })));
 const LeadPoolPage = lazy(() => import('../features/leads/pages/lead-pool-page').then((m) => ({ default: m.LeadPoolPage })));
+const IndustriesPage = lazy(() => import('../features/customers/pages/industries-page').then((m) => ({ default: m.IndustriesPage })));
 const LeadSourcesPage = lazy(() => import('../features/leads/pages/lead-sources-page').then((m) => ({ default: m.LeadSourcesPage })));
 const LeadAssignmentPage = lazy(() => import('../features/leads/pages/lead-assignment-page').then((m) => ({ default: m.LeadAssignmentPage })));
 const LeadFormsPage = lazy(() => import('../features/lead-forms/pages/lead-forms-page').then((m) => ({ default: m.LeadFormsPage })));
@@ -107,6 +108,7 @@ export function AppRouter() {
             <Route path="leads/:id" element={<Guard permission="leads.view"><LeadDetailPage /></Guard>} />
             <Route path="lead-pool" element={<Guard permission="leads.view"><LeadPoolPage /></Guard>} />
             <Route path="admin/lead-sources" element={<Guard permission="settings.view"><LeadSourcesPage /></Guard>} />
+            <Route path="admin/industries" element={<Guard permission="settings.view"><IndustriesPage /></Guard>} />
             <Route path="admin/lead-assignment" element={<Guard permission="settings.view"><LeadAssignmentPage /></Guard>} />
             <Route path="admin/lead-forms" element={<Guard permission="settings.view"><LeadFormsPage /></Guard>} />
             <Route path="opportunities" element={<Guard permission="opportunities.view"><OpportunitiesPage /></Guard>} />

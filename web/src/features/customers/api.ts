@@ -6,6 +6,8 @@ import type {
   CustomerUpdate,
   HistoryAction,
   HistoryEntry,
+  IndustriesState,
+  IndustriesUpdate,
   ListResponse,
 } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
@@ -80,5 +82,25 @@ export function useDeleteCustomer() {
       void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['recycle-bin'] });
     },
+  });
+}
+
+const industriesKey = ['settings', 'customer-industries'] as const;
+
+/** The industries list (行业; every signed-in user reads it: forms, filters and labels). */
+export function useIndustries(enabled = true) {
+  return useQuery({
+    queryKey: industriesKey,
+    queryFn: ({ signal }) => apiRequest<IndustriesState>('/settings/customer-industries', { signal }),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+export function useSaveIndustries() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IndustriesUpdate) => apiRequest<IndustriesState>('/settings/customer-industries', { method: 'PUT', body }),
+    onSuccess: (state) => queryClient.setQueryData(industriesKey, state),
   });
 }

@@ -1,2 +1,3 @@
 export { leadKeys, useLeadList, useLeadSources } from './api';
+export { ManagedListForm } from './pages/lead-sources-page';
 export { GradeTag, LeadStatusTag, sourceOptions, useSourceLabels } from './components/lead-bits';

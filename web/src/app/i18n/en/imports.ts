@@ -7,7 +7,7 @@ export const imports = {
   'import.entity.customers': 'Customers',
   'import.entity.contacts': 'Contacts',
   'import.entity.leads': 'Leads',
-  'import.entityHint.customers': 'One row per customer. Organisations and people can be mixed (column "Kind").',
+  'import.entityHint.customers': 'One row per customer. Organisations and people can be mixed (column "Organisation or person").',
   'import.entityHint.leads': 'One row per lead: name and source (key or label), phones, email, company, province, MAN answers (yes/no). Rows without an owner are assigned by the lead assignment rules.',
   'import.entityHint.contacts': 'One row per contact; the column "Customer" names an existing customer by archive number or exact name.',
   'import.dropText': 'Click or drag a file here',

@@ -9,7 +9,7 @@ export const imports: Record<keyof typeof en, string> = {
   'import.entity.customers': '客户',
   'import.entity.contacts': '联系人',
   'import.entity.leads': '线索',
-  'import.entityHint.customers': '每行一个客户，企业客户和个人客户可以混在一起（“客户类别”列）。',
+  'import.entityHint.customers': '每行一个客户，企业客户和个人客户可以混在一起（“客户性质”列）。',
   'import.entityHint.leads': '每行一条线索：姓名、来源（代码或名称）、电话、邮箱、公司、省份、MAN 三项（是/否）。没有负责人的行按线索分配规则分配。',
   'import.entityHint.contacts': '每行一个联系人；“所属客户”列填写已有客户的客户编号或完整名称。',
   'import.dropText': '点击或将文件拖到这里',

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../shared/format/format';
 import { customFieldLabel, formatCustomValue, useActiveCustomFields, type CustomField } from '../../custom-fields';
 import { useUserOptions } from '../../users';
 import { fieldLabel } from './customer-fields';
+import { useCustomerLists } from './customer-lists';
 
 /** The list's built-in columns in their default order; `name` is always shown. */
 export const builtInColumns = [
@@ -83,11 +84,12 @@ export function useExtraColumns(customFields: CustomField[]): ColumnType<Custome
   const { t, locale } = useI18n();
   const userOptions = useUserOptions().options;
   const users = useMemo(() => new Map(userOptions.map((o) => [o.value, o.label])), [userOptions]);
+  const lists = useCustomerLists();
   return useMemo(
     () => [
       { key: 'email', title: t('customer.f.email'), render: (_v, c) => c.email ?? '' },
-      { key: 'industry', title: t('customer.f.industry'), render: (_v, c) => c.industry ?? '' },
-      { key: 'source', title: t('customer.f.source'), render: (_v, c) => c.source ?? '' },
+      { key: 'industry', title: t('customer.f.industry'), render: (_v, c) => lists.industryLabel(c.industry) },
+      { key: 'source', title: t('customer.f.source'), render: (_v, c) => lists.sourceLabel(c.source) },
       { key: 'tags', title: t('customer.f.tags'), render: (_v, c) => c.tags.join(', ') },
       {
         key: 'createdAt',
@@ -105,7 +107,7 @@ export function useExtraColumns(customFields: CustomField[]): ColumnType<Custome
         }),
       ),
     ],
-    [t, locale, customFields, users],
+    [t, locale, customFields, users, lists],
   );
 }
 

@@ -6,6 +6,7 @@ import { FilterBar } from '../../../shared/layout/filter-bar';
 import { useRegionOptions } from '../../../shared/region/region-data';
 import { useUserOptions } from '../../users';
 import { useEnumOptions } from './customer-enums';
+import { useCustomerLists } from './customer-lists';
 import type { CustomerListParams } from './customer-list-params';
 import { PUBLIC_POOL } from './customer-form-model';
 
@@ -27,11 +28,12 @@ export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = fa
   const kindOptions = useEnumOptions('kind');
   const owners = useUserOptions();
   const regions = useRegionOptions();
+  const lists = useCustomerLists();
   const width = isMobile ? '100%' : 170;
 
   const activeCount =
     (view.status.length > 0 ? 1 : 0) +
-    [view.category, view.kind, hideOwner ? undefined : view.ownerId, view.province].filter(Boolean).length;
+    [view.category, view.kind, hideOwner ? undefined : view.ownerId, view.province, view.industry, view.source].filter(Boolean).length;
 
   const selects = (
     <>
@@ -95,6 +97,30 @@ export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = fa
         onChange={(province) => onChange({ province })}
         style={{ width }}
         data-testid="filter-province"
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('customer.f.industry')}
+        aria-label={t('customer.f.industry')}
+        loading={lists.loading}
+        options={lists.industryOptions(view.industry)}
+        value={view.industry}
+        onChange={(industry) => onChange({ industry })}
+        style={{ width }}
+        data-testid="filter-industry"
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('customer.f.source')}
+        aria-label={t('customer.f.source')}
+        loading={lists.loading}
+        options={lists.sourceOptions(view.source)}
+        value={view.source}
+        onChange={(source) => onChange({ source })}
+        style={{ width }}
+        data-testid="filter-source"
       />
       {extra}
     </>

@@ -1,5 +1,5 @@
 import { App, Button, Drawer, Form, type FormInstance } from 'antd';
-import type { Customer } from '@crm/contracts';
+import { defaultCategoryOf, type Customer } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useI18n, useT } from '../../../app/i18n/i18n-context';
@@ -208,6 +208,10 @@ function CustomerFormBody({
       }}
       scrollToFirstError={false}
       requiredMark
+      onValuesChange={(changed: Partial<CustomerFormValues>) => {
+        // A new customer's role follows its kind until the user picks one: a person is a retail consumer.
+        if (!editing && changed.kind && !form.isFieldTouched('category')) form.setFieldValue('category', defaultCategoryOf(changed.kind));
+      }}
       onBlur={(event) => {
         // Check for duplicates when a field they are matched on loses focus.
         if (duplicateFieldIds.includes(event.target.id)) {
@@ -242,6 +246,7 @@ function CustomerFormBody({
         ownerOptions={ownerOptions}
         ownersLoading={owners.loading}
         ownerEditable={!editing || can('customers.assign')}
+        current={editing ? { industry: editing.industry, source: editing.source } : undefined}
       />
       {kind === 'person' ? <PersonFields sensitiveEditable={includeSensitive} /> : <OrganizationFields />}
       <CustomFieldItems fields={customFields} />

@@ -5,6 +5,7 @@ import { useFormRules } from '../../../shared/form/rules';
 import { YuanInput } from '../../../shared/form/yuan-input';
 import { RegionCascader } from '../../../shared/region/region-cascader';
 import { useEnumOptions } from './customer-enums';
+import { useCustomerLists } from './customer-lists';
 import { fieldLabel } from './customer-fields';
 import { PUBLIC_POOL } from './customer-form-model';
 
@@ -15,9 +16,11 @@ interface CoreFieldsProps {
   ownerOptions: { value: number | string; label: string }[];
   ownersLoading: boolean;
   ownerEditable: boolean;
+  /** The record's stored industry and source: offered even when switched off. */
+  current?: { industry: string | null; source: string | null };
 }
 
-export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable }: CoreFieldsProps) {
+export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable, current }: CoreFieldsProps) {
   const { t } = useI18n();
   const rules = useFormRules();
   const label = (path: string) => fieldLabel(t, 'customer', path);
@@ -25,11 +28,12 @@ export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable 
   const categoryOptions = useEnumOptions('category');
   const statusOptions = useEnumOptions('status');
   const lifecycleOptions = useEnumOptions('lifecycle');
+  const lists = useCustomerLists();
 
   return (
     <Row gutter={16}>
       <Col {...full}>
-        <Form.Item name="kind" label={label('kind')} rules={[rules.requiredChoice]}>
+        <Form.Item name="kind" label={label('kind')} tooltip={t('customer.kindHint')} rules={[rules.requiredChoice]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={kindOptions} />
         </Form.Item>
       </Col>
@@ -39,7 +43,7 @@ export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable 
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="category" label={label('category')} rules={[rules.requiredChoice]}>
+        <Form.Item name="category" label={label('category')} tooltip={t('customer.categoryHint')} rules={[rules.requiredChoice]}>
           <Select options={categoryOptions} />
         </Form.Item>
       </Col>
@@ -64,13 +68,27 @@ export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable 
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="industry" label={label('industry')} rules={[rules.max(60)]}>
-          <Input maxLength={60} />
+        <Form.Item name="industry" label={label('industry')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={lists.loading}
+            placeholder={t('customer.industryPlaceholder')}
+            options={lists.industryOptions(current?.industry)}
+            data-testid="customer-industry"
+          />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="source" label={label('source')} rules={[rules.max(60)]}>
-          <Input maxLength={60} />
+        <Form.Item name="source" label={label('source')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={lists.loading}
+            placeholder={t('customer.sourcePlaceholder')}
+            options={lists.sourceOptions(current?.source)}
+            data-testid="customer-source"
+          />
         </Form.Item>
       </Col>
       <Col {...half}>

@@ -23,6 +23,9 @@ export interface CustomerListParams {
   lifecycleStage?: LifecycleStage;
   ownerId?: string;
   province?: string;
+  /** Keys of the managed lists. */
+  industry?: string;
+  source?: string;
   sort: (typeof customerSorts)[number];
   page: number;
   pageSize: number;
@@ -51,6 +54,8 @@ export function parseListParams(params: URLSearchParams): CustomerListParams {
     lifecycleStage: oneOf(lifecycleStages, params.get('lifecycleStage')),
     ownerId: ownerId === 'none' || (ownerId && /^\d+$/.test(ownerId)) ? ownerId : undefined,
     province: params.get('province') || undefined,
+    industry: params.get('industry') || undefined,
+    source: params.get('source') || undefined,
     sort: oneOf(customerSorts, params.get('sort')) ?? defaultSort,
     page: positiveInt(params.get('page'), 1),
     pageSize: (pageSizes as readonly number[]).includes(pageSize) ? pageSize : 20,
@@ -67,6 +72,8 @@ export function toSearchParams(view: CustomerListParams): URLSearchParams {
   if (view.lifecycleStage) out.set('lifecycleStage', view.lifecycleStage);
   if (view.ownerId) out.set('ownerId', view.ownerId);
   if (view.province) out.set('province', view.province);
+  if (view.industry) out.set('industry', view.industry);
+  if (view.source) out.set('source', view.source);
   if (view.sort !== defaultSort) out.set('sort', view.sort);
   if (view.page !== 1) out.set('page', String(view.page));
   if (view.pageSize !== 20) out.set('pageSize', String(view.pageSize));
@@ -81,7 +88,9 @@ export function hasFilters(view: CustomerListParams): boolean {
       view.kind ||
       view.lifecycleStage ||
       view.ownerId ||
-      view.province,
+      view.province ||
+      view.industry ||
+      view.source,
   );
 }
 
@@ -94,5 +103,7 @@ export function toApiQuery(view: CustomerListParams): CustomerListQuery {
   if (view.lifecycleStage) query.lifecycleStage = view.lifecycleStage;
   if (view.ownerId) query.ownerId = view.ownerId;
   if (view.province) query.province = view.province;
+  if (view.industry) query.industry = view.industry;
+  if (view.source) query.source = view.source;
   return query;
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime, websiteHref } from '../../../shared/format/format';
 import { OwnerLabel, PhoneLink, regionText } from './customer-bits';
 import { enumLabel, StatusTag } from './customer-enums';
+import { useCustomerLists } from './customer-lists';
 import {
   customerFieldKinds,
   fieldLabel,
@@ -26,6 +27,7 @@ function Section({ title, items }: { title: string; items: DescriptionsProps['it
 /** Every field of the customer, grouped as in the archive (客户信息档案). */
 export function CustomerProfile({ customer }: { customer: Customer }) {
   const { t, locale } = useI18n();
+  const lists = useCustomerLists();
   const label = (path: string) => fieldLabel(t, 'customer', path);
   const none = t('common.none');
   const item = (key: string, children: ReactNode) => ({ key, label: label(key), children: children ?? none });
@@ -38,8 +40,8 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
     item('status', <StatusTag status={customer.status} />),
     item('lifecycleStage', enumLabel(t, 'lifecycle', customer.lifecycleStage)),
     item('ownerId', <OwnerLabel customer={customer} />),
-    item('industry', customer.industry),
-    item('source', customer.source),
+    item('industry', lists.industryLabel(customer.industry) || null),
+    item('source', lists.sourceLabel(customer.source) || null),
     item(
       'tags',
       customer.tags.length > 0 ? (

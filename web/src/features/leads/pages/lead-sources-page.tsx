@@ -1,7 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Switch, Typography } from 'antd';
-import type { LeadSourcesState } from '@crm/contracts';
+import type { LeadSourcesState, LeadSourcesUpdate } from '@crm/contracts';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { MessageKey } from '../../../app/i18n/translate';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
@@ -27,12 +29,23 @@ interface SourcesValues {
 
 const keyPattern = /^[a-z][a-z0-9_]*$/;
 
-function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; editable: boolean; onReload: () => void }) {
+interface ListFormProps {
+  state: LeadSourcesState;
+  editable: boolean;
+  onReload: () => void;
+  /** Saves the whole list (lead sources, industries...: lists of the same shape). */
+  save: UseMutationResult<LeadSourcesState, Error, LeadSourcesUpdate>;
+  help: MessageKey;
+  addLabel: MessageKey;
+  name: string;
+}
+
+/** A managed list's editor: key, zh and en labels, on/off, order; items in use can be switched off, not removed. */
+export function ManagedListForm({ state, editable, onReload, save, help, addLabel, name }: ListFormProps) {
   const t = useT();
   const isMobile = useIsMobile();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<SourcesValues>();
-  const save = useSaveLeadSources();
   const [stale, setStale] = useState(false);
   const [failure, setFailure] = useState<{ message: string | null; details: ApiErrorDetail[] }>({ message: null, details: [] });
 
@@ -81,10 +94,10 @@ function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; e
         />
       ) : null}
       <FormErrorsAlert message={failure.message} details={failure.details} labelFor={labelFor} />
-      <Typography.Paragraph type="secondary">{t('leadSource.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(help)}</Typography.Paragraph>
       <Form<SourcesValues>
         form={form}
-        name="lead_sources"
+        name={name}
         initialValues={{ items: state.items }}
         onFinish={submit}
         disabled={!editable}
@@ -145,20 +158,20 @@ function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; e
                       style={{ flex: '1 1 160px', marginBottom: 8 }}
                       rules={[
                         { required: true, whitespace: true, message: t('common.required') },
-                        { max: 40, message: t('common.tooLong', { max: 40 }) },
+                        { max: 80, message: t('common.tooLong', { max: 80 }) },
                       ]}
                     >
-                      <Input placeholder={t('leadSource.labelZh')} aria-label={t('leadSource.labelZh')} maxLength={40} data-testid="lead-source-zh" />
+                      <Input placeholder={t('leadSource.labelZh')} aria-label={t('leadSource.labelZh')} maxLength={80} data-testid="lead-source-zh" />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'labelEn']}
                       style={{ flex: '1 1 160px', marginBottom: 8 }}
                       rules={[
                         { required: true, whitespace: true, message: t('common.required') },
-                        { max: 40, message: t('common.tooLong', { max: 40 }) },
+                        { max: 80, message: t('common.tooLong', { max: 80 }) },
                       ]}
                     >
-                      <Input placeholder={t('leadSource.labelEn')} aria-label={t('leadSource.labelEn')} maxLength={40} data-testid="lead-source-en" />
+                      <Input placeholder={t('leadSource.labelEn')} aria-label={t('leadSource.labelEn')} maxLength={80} data-testid="lead-source-en" />
                     </Form.Item>
                     <Form.Item name={[field.name, 'active']} valuePropName="checked" style={{ marginBottom: 8, paddingTop: 4 }}>
                       <Switch
@@ -199,7 +212,7 @@ function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; e
                   style={{ alignSelf: 'flex-start', marginTop: 8 }}
                   data-testid="lead-source-add"
                 >
-                  {t('leadSource.add')}
+                  {t(addLabel)}
                 </Button>
               ) : null}
             </Flex>
@@ -219,6 +232,11 @@ function SourcesForm({ state, editable, onReload }: { state: LeadSourcesState; e
   );
 }
 
+function SourcesListForm(props: { state: LeadSourcesState; editable: boolean; onReload: () => void }) {
+  const save = useSaveLeadSources();
+  return <ManagedListForm {...props} save={save} help="leadSource.help" addLabel="leadSource.add" name="lead_sources" />;
+}
+
 /** 线索来源: the list of sources offered on leads, in display order, with both languages' labels. */
 export function LeadSourcesPage() {
   return (
@@ -227,7 +245,7 @@ export function LeadSourcesPage() {
       subTitle="leadSource.subtitle"
       query={useLeadSources()}
       skeletonRows={10}
-      renderForm={(props) => <SourcesForm {...props} />}
+      renderForm={(props) => <SourcesListForm {...props} />}
     />
   );
 }
