@@ -108,6 +108,16 @@ export async function insertSearchIndexMany(db: Db, engine: Engine, entries: Arr
   }
 }
 
+/** Replace the entries of many indexed customers, a few statements per 500 (an import's updates). */
+export async function writeSearchIndexMany(db: Db, engine: Engine, entries: Array<{ customerId: number; grams: string[] }>): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    const ids = entries.slice(i, i + 500).map((e) => e.customerId);
+    if (engine === 'postgres') await sql`delete from customer_search where customer_id in (${sql.join(ids)})`.execute(db);
+    else await sql`delete from customer_search where rowid in (${sql.join(ids)})`.execute(db);
+  }
+  await insertSearchIndexMany(db, engine, entries);
+}
+
 export async function deleteSearchIndex(db: Db, engine: Engine, customerId: number): Promise<void> {
   if (engine === 'postgres') {
     await sql`delete from customer_search where customer_id = ${customerId}`.execute(db);

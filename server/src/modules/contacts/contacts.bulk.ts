@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { phoneSearchTerms } from '../../platform/search.js';
 import { customFiltersOf } from '../custom-fields/index.js';
-import { customerScope, updateContactSummary } from '../customers/index.js';
+import { customerScope, updateContactSummaries } from '../customers/index.js';
 import { diffRecords, recordChanges } from '../history/index.js';
 import * as repo from './contacts.repository.js';
 
@@ -14,14 +14,30 @@ type Db = AppContext['db'];
 export type ContactInput = z.output<typeof contactCreate>;
 export type { ContactRow } from './contacts.repository.js';
 
+/** Their customers' contact summaries and duplicate keys, all customers together. */
 async function refreshCustomers(db: Db, ctx: AppContext, customerIds: Iterable<number>): Promise<void> {
-  for (const customerId of new Set(customerIds)) {
-    const terms = await repo.liveTerms(db, customerId);
-    await updateContactSummary(db, ctx, customerId, {
-      count: terms.length,
-      terms: terms.flatMap((t) => [t.name, ...phoneSearchTerms(t.mobile), ...phoneSearchTerms(t.phone), t.email]).filter((v): v is string => !!v),
-    });
+  const ids = [...new Set(customerIds)];
+  const summaries: Array<{ customerId: number; count: number; terms: string[] }> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const terms = await db
+      .selectFrom('contacts')
+      .select(['customer_id', 'name', 'mobile', 'phone', 'email'])
+      .where('customer_id', 'in', chunk)
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    const byCustomer = new Map<number, typeof terms>(chunk.map((id) => [id, []]));
+    for (const t of terms) byCustomer.get(t.customer_id)?.push(t);
+    for (const [customerId, theirs] of byCustomer) {
+      summaries.push({
+        customerId,
+        count: theirs.length,
+        terms: theirs.flatMap((t) => [t.name, ...phoneSearchTerms(t.mobile), ...phoneSearchTerms(t.phone), t.email]).filter((v): v is string => !!v),
+      });
+    }
   }
+  await updateContactSummaries(db, ctx, summaries);
 }
 
 /** The live contacts of some customers. */

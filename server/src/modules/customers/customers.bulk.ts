@@ -1,19 +1,19 @@
-import { canonicalRegion, canonicalRegionFilter, defaultCategoryOf, withCanonicalRegion, type Customer, type customerCreate, type customerListQuery, type OrganizationProfile, type PersonProfile } from '@crm/contracts';
+import { canonicalRegion, canonicalRegionFilter, defaultCategoryOf, type Customer, type customerCreate, type customerListQuery } from '@crm/contracts';
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import { can, type Actor } from '../../platform/auth/actor.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
 import { normalizePhone } from '../../platform/normalize.js';
 import { buildSearchDocument, insertSearchIndexMany, normalizeForSearch, phoneSearchTerms } from '../../platform/search.js';
 import { activeCustomKeys, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
-import { diffRecords, recordChanges } from '../history/index.js';
-import { completenessOf, readQualitySettings, refreshCompleteness } from '../quality/index.js';
+import { recordChanges } from '../history/index.js';
+import { completenessOf, readQualitySettings } from '../quality/index.js';
 import { userNames } from '../users/index.js';
-import { keysOf, refreshDedupeKeys, type DedupeEntry } from './customers.dedupe.js';
-import { historyFields, presentCustomer, recordView } from './customers.presenter.js';
+import { keysOf, type DedupeEntry } from './customers.dedupe.js';
+import { presentCustomer } from './customers.presenter.js';
 import * as repo from './customers.repository.js';
-import { archiveNumber, compact, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
+import { archiveNumber, compact, customerScope, searchDocument } from './customers.records.js';
 
 /**
  * Many customers at once, for imports and exports: creation in one statement per chunk (archive
@@ -186,68 +186,6 @@ export async function customersByReference(db: Db, refs: string[], scope: Expres
     out.push(...(await q.execute()));
   }
   return out;
-}
-
-export interface ImportChange {
-  input: Partial<CustomerInput>;
-  /** Top-level fields the row gave (only these change). */
-  provided: ReadonlySet<string>;
-  /** A new owner, already checked against the importer's rights; undefined leaves it. */
-  ownerId?: number | null;
-  custom?: string;
-}
-
-/**
- * Apply an import row to an existing customer in the caller's transaction: the fields it gives
- * replace the stored ones (profiles merged key by key, tags added). Sensitive fields the actor
- * may not see are left alone. Returns the new row, or the old one when nothing changed.
- */
-export async function importUpdateCustomer(db: Db, ctx: AppContext, actor: Actor, row: repo.CustomerRow, change: ImportChange, at: string): Promise<{ row: repo.CustomerRow; changed: boolean }> {
-  const { input, provided } = change;
-  const has = (key: string) => provided.has(key);
-  const changes: Partial<repo.CustomerRow> = {};
-  if (has('kind') && input.kind && (input.kind === 'organization' || row.contact_count === 0)) changes.kind = input.kind;
-  if (has('name') && input.name) changes.name = input.name;
-  if (has('category') && input.category) changes.category = input.category;
-  if (has('status') && input.status) changes.status = input.status;
-  if (has('lifecycleStage') && input.lifecycleStage) changes.lifecycle_stage = input.lifecycleStage;
-  for (const [key, column] of [
-    ['industry', 'industry'], ['province', 'province'], ['city', 'city'], ['district', 'district'], ['address', 'address'], ['phone', 'phone'],
-    ['mobile', 'mobile'], ['email', 'email'], ['website', 'website'], ['source', 'source'], ['notes', 'notes'],
-  ] as const) {
-    const value = input[key];
-    if (has(key) && typeof value === 'string') changes[column] = value;
-  }
-  if (has('tags') && input.tags) changes.tags = JSON.stringify([...new Set([...(JSON.parse(row.tags) as string[]), ...input.tags])]);
-  // Only the profile columns the row gives change (an empty cell is no value: never a wipe).
-  if (has('person') && input.person) {
-    changes.person = JSON.stringify(mergePerson(JSON.parse(row.person) as PersonProfile, compact(input.person), can(actor, 'customers.view_sensitive')));
-  }
-  if (has('organization') && input.organization) {
-    changes.organization = JSON.stringify(mergeProfile(JSON.parse(row.organization) as OrganizationProfile, compact(input.organization)));
-  }
-  if (change.ownerId !== undefined && change.ownerId !== row.owner_id) {
-    changes.owner_id = change.ownerId;
-    changes.owner_since = change.ownerId === null ? null : at;
-  }
-  if (change.custom !== undefined) changes.custom = change.custom;
-  Object.assign(changes, withCanonicalRegion(row, changes)); // one spelling of a municipality
-  const next = { ...row, ...changes };
-  const diff = diffRecords(recordView(row), recordView(next), historyFields);
-  const customChanged = change.custom !== undefined && change.custom !== row.custom;
-  if (diff.length === 0 && !customChanged) return { row, changed: false };
-  const doc = searchDocument(next);
-  if (!(await repo.update(db, row.id, row.version, { ...changes, search_key: doc.key, updated_at: at, updated_by: actor.userId }))) return { row, changed: false };
-  await repo.writeSearch(db, ctx.engine, row.id, doc.grams);
-  if (
-    changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined ||
-    changes.person !== undefined || changes.organization !== undefined
-  ) {
-    await refreshDedupeKeys(db, row.id);
-  }
-  await refreshCompleteness(db, row.id);
-  await recordChanges(db, [{ entityType: 'customer', entityId: row.id, customerId: row.id, action: 'import', actorId: actor.userId, at, label: next.name, changes: diff }]);
-  return { row: { ...next, version: row.version + 1, updated_at: at, updated_by: actor.userId }, changed: true };
 }
 
 /** The list filter of a list query (the same one GET /customers applies), for exports. */

@@ -6,5 +6,6 @@ export { keysOf, writeDedupeKeys, refreshDedupeKeys, customersWithKeys, keysOfCu
 export { presentCustomer, recordView, historyFields } from './customers.presenter.js';
 export { findById as findCustomerRow, update as updateCustomerRow, setFields as setCustomerFields, writeSearch as writeCustomerSearch, adjustLiveCount, type CustomerRow } from './customers.repository.js';
 // Imports and exports: many customers at once.
-export { bulkCreateCustomers, customerStatistics, analyzeCustomers, draftCustomers, insertCustomerDrafts, customersByIds, customersByReference, importUpdateCustomer, customerListFilter, customerExportPage, presentCustomerRows, type BulkNewCustomer, type CustomerDraft, type CustomerInput, type ImportChange, type ExportSort, type ExportCursor } from './customers.bulk.js';
+export { bulkCreateCustomers, customerStatistics, analyzeCustomers, draftCustomers, insertCustomerDrafts, customersByIds, customersByReference, customerListFilter, customerExportPage, presentCustomerRows, type BulkNewCustomer, type CustomerDraft, type CustomerInput, type ExportSort, type ExportCursor } from './customers.bulk.js';
 export { customerSourcesInUse } from './customers.lists.js';
+export { importUpdateCustomers, updateContactSummaries, type ImportChange } from './customers.bulk-update.js';

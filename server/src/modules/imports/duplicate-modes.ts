@@ -69,6 +69,8 @@ export interface DuplicateRules<P extends MatchableRow, Row extends StoredRow, N
   creation(p: P): { create: New } | { messages: RowMessage[] } | null;
   insert(db: Db, items: New[]): Promise<Array<{ id: number } | undefined>>;
   update(db: Db, target: Row, p: P): Promise<{ row: Row; changed: boolean }>;
+  /** Many updates at once (each record at most once), in input order; without it `update` runs row by row. */
+  updateMany?(db: Db, items: Array<{ target: Row; p: P }>): Promise<Array<{ row: Row; changed: boolean }>>;
   editPermission: Permission;
   /** A record the importer may see, named in a message ("「华为」（KH00000123）"). */
   label(row: Row): string;
@@ -160,6 +162,28 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
         visible.add(id);
       }
     }
+  };
+
+  // Updates are written together too: a later row updating the same record waits for them.
+  const updates: Array<{ index: number; target: Row; p: P }> = [];
+  const updating = new Set<number>();
+  const flushUpdates = async () => {
+    if (updates.length === 0) return;
+    const batch = updates.splice(0);
+    updating.clear();
+    const done = rules.updateMany
+      ? await rules.updateMany(db, batch.map((u) => ({ target: u.target, p: u.p })))
+      : await batch.reduce<Promise<Array<{ row: Row; changed: boolean }>>>(async (acc, u) => [...(await acc), await rules.update(db, u.target, u.p)], Promise.resolve([]));
+    batch.forEach((u, i) => {
+      const updated = done[i];
+      const result = results[u.index];
+      if (!updated || !result) return;
+      rows.set(u.target.id, updated.row);
+      if (!updated.changed) {
+        result.outcome = 'skipped';
+        result.messages = [{ field: 'duplicate', message: t(locale, 'importUnchanged') }];
+      }
+    });
   };
 
   /** "「华为」（KH00000123）", "row 3 of this file" or "a customer owned by 张伟 (outside your scope)". */
@@ -284,6 +308,7 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
 
     // Update the match: an earlier row of the file, or an existing record the importer may see.
     if (best.earlier?.pending) await flush();
+    if (best.id !== null && updating.has(best.id)) await flushUpdates();
     const targetId = best.earlier ? best.earlier.id : best.id;
     if (!best.earlier && (targetId === null || !visible.has(targetId))) {
       result.messages = [describe(best)];
@@ -297,17 +322,14 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
     result.outcome = 'updated';
     result.entityId = targetId;
     if (options.dry || !target) continue;
-    const updated = await rules.update(db, target, p);
-    rows.set(target.id, updated.row);
-    if (!updated.changed) {
-      result.outcome = 'skipped';
-      result.messages = [{ field: 'duplicate', message: t(locale, 'importUnchanged') }];
-    }
+    updates.push({ index, target, p });
+    updating.add(target.id);
     // What the record now holds, for later rows of the file.
     const merged = new Set([...(recordKeys.get(target.id) ?? []), ...p.keys]);
     recordKeys.set(target.id, merged);
     remember({ rowNo: p.rowNo, id: target.id, pending: false, keys: merged });
   }
   await flush();
+  await flushUpdates();
   return results;
 }

@@ -295,7 +295,7 @@ function runOnThread(app: FastifyInstance, ctx: AppContext, settings: Partial<Wo
   const start = () => {
     if (running || closed) return;
     // A larger young generation: a batch makes a lot of short-lived garbage.
-    const w = new Worker(new URL('./worker-thread.mjs', import.meta.url), { workerData: { config: ctx.config, options: settings }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    const w = new Worker(new URL('./worker-thread.mjs', import.meta.url), { workerData: { config: ctx.config, options: settings }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     running = w;
     w.on('message', (message: string) => {
       if (message === 'idle' && running === w) void retire();

@@ -1,0 +1,68 @@
+import type { Contact, Customer, DuplicateCheckResult, HistoryEntry, ListResponse } from '@crm/contracts';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
+import { runImport } from '../../test/imports.js';
+
+/**
+ * Update mode writes a batch's updates together (one UPDATE per customer, then the search words,
+ * duplicate keys and timeline of all of them) and its contacts' summaries together: the records
+ * must come out as row-by-row writing left them.
+ */
+let t: TestApp;
+let admin: Agent;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login(undefined, undefined, 'zh-CN');
+});
+afterAll(() => t.close());
+
+async function create(body: Record<string, unknown>): Promise<Customer> {
+  const res = await admin.post<Customer>('/api/v1/customers', { kind: 'organization', ...body });
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  return res.body;
+}
+
+const get = async (id: number) => (await admin.get<Customer>(`/api/v1/customers/${id}`)).body;
+const search = async (q: string) => (await admin.get<ListResponse<Customer>>(`/api/v1/customers?q=${encodeURIComponent(q)}&pageSize=50`)).body.items.map((c) => c.id);
+
+describe('imports: update mode writes a batch at once', () => {
+  it('two rows of one customer both apply; contacts, search words, duplicate keys, completeness and timeline follow', async () => {
+    const a = await create({ name: '批量更新甲科技有限公司', mobile: '13700000001', email: 'jia@batch.example.com' });
+    const b = await create({ name: '批量更新乙贸易有限公司', mobile: '13700000002' });
+    const c = await create({ name: '批量更新丙物流有限公司', mobile: '13700000003', notes: '不变' });
+    const csv = [
+      '客户名称,手机,行业,备注,联系人,联系人手机',
+      '批量更新甲科技有限公司,13700000001,制造业,,,',
+      '批量更新乙贸易有限公司,13700000002,,第二行,王联系,13700000012',
+      '批量更新甲科技有限公司,13700000001,,第三行改甲,,',
+      '批量更新丙物流有限公司,13700000003,,不变,,',
+    ].join('\n');
+    const job = await runImport(t, admin, 'customers', '批量更新.csv', csv, { duplicateMode: 'update' });
+    expect(job).toMatchObject({ status: 'finished', processed: 4, created: 0, updated: 3, skipped: 1, rejected: 0 });
+
+    // Row 3 saw what row 1 wrote: both changes are on the record, each on the timeline.
+    const [afterA, afterB, afterC] = await Promise.all([get(a.id), get(b.id), get(c.id)]);
+    expect(afterA).toMatchObject({ notes: '第三行改甲', version: a.version + 2 });
+    expect(afterA.industry).toBeTruthy();
+    expect(afterA.completeness).toBeGreaterThan(a.completeness);
+    expect(afterC.version).toBe(c.version);
+    const history = (await admin.get<ListResponse<HistoryEntry>>(`/api/v1/customers/${a.id}/history?pageSize=50`)).body.items;
+    expect(history.filter((h) => h.action === 'import')).toHaveLength(2);
+
+    // The new primary contact: counted, searchable by its mobile, and a duplicate key of its customer.
+    expect(afterB).toMatchObject({ notes: '第二行', contactCount: 1 });
+    const contacts = (await admin.get<ListResponse<Contact>>(`/api/v1/contacts?customerId=${b.id}`)).body.items;
+    expect(contacts.map((k) => [k.name, k.isPrimary])).toEqual([['王联系', true]]);
+    expect(await search('13700000012')).toEqual([b.id]);
+    const check = await admin.post<DuplicateCheckResult>('/api/v1/customers/duplicate-check', { kind: 'organization', name: '另一家公司', mobile: '13700000012' });
+    expect(check.body.matches.map((m) => m.id)).toEqual([b.id]);
+
+    // Each key once per customer: only what changed was written.
+    const twice = await sql<{ n: number }>`select count(*) as n from (select customer_id, contact_id, key from dedupe_keys group by customer_id, contact_id, key having count(*) > 1) d`.execute(t.ctx.db);
+    expect(Number(twice.rows[0]?.n)).toBe(0);
+    const keysOfA = await t.ctx.db.selectFrom('dedupe_keys').select('key').where('customer_id', '=', a.id).orderBy('key').execute();
+    expect(keysOfA.map((k) => k.key.slice(0, 2))).toEqual(['e:', 'n:', 'p:']);
+  });
+});
