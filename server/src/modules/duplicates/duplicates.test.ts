@@ -89,8 +89,8 @@ describe('duplicate check', () => {
 
 describe('merge', () => {
   async function scenario(ownerId: number) {
-    const survivor = await create({ name: '合并主客户有限公司', industry: '制造', tags: ['重点'], ownerId, organization: { creditCode: '91350100M000100Y43' } });
-    const other = await create({ name: '合并主客户股份有限公司', phone: '021-55550000', industry: '零售', tags: ['展会'], ownerId, organization: { employees: 50 } });
+    const survivor = await create({ name: '合并主客户有限公司', industry: 'manufacturing', tags: ['重点'], ownerId, organization: { creditCode: '91350100M000100Y43' } });
+    const other = await create({ name: '合并主客户股份有限公司', phone: '021-55550000', industry: 'wholesale_retail', tags: ['展会'], ownerId, organization: { employees: 50 } });
     const third = await create({ name: '合并第三有限公司', email: 'third@merge.example', website: 'merge.example', ownerId: null });
     const contact = async (customerId: number, name: string, mobile?: string) =>
       (await org.admin.post('/api/v1/contacts', { customerId, name, ...(mobile ? { mobile } : {}) })).body as { id: number; version: number };
@@ -119,7 +119,7 @@ describe('merge', () => {
     const merged = res.body;
     expect(merged.version).toBe(survivor.version + 1);
     expect(merged.name).toBe('合并主客户有限公司');
-    expect(merged.industry).toBe('零售'); // chosen
+    expect(merged.industry).toBe('wholesale_retail'); // chosen
     expect(merged.notes).toBe('被合并前的备注'); // chosen
     expect(merged.phone).toBe('021-55550000'); // empty on the survivor: filled from the first merged
     expect(merged.email).toBe('third@merge.example');
@@ -137,7 +137,7 @@ describe('merge', () => {
     expect(actions[0]).toBe('merged');
     expect(actions).toContain('merge');
     const mergeEntry = history.body.items.find((h: { action: string }) => h.action === 'merge');
-    expect(mergeEntry.changes).toEqual(expect.arrayContaining([{ field: 'mergedIds', old: null, new: [other.id, third.id] }, { field: 'industry', old: '制造', new: '零售' }]));
+    expect(mergeEntry.changes).toEqual(expect.arrayContaining([{ field: 'mergedIds', old: null, new: [other.id, third.id] }, { field: 'industry', old: 'manufacturing', new: 'wholesale_retail' }]));
     expect(history.body.items.filter((h: { entityType: string; action: string }) => h.entityType === 'contact' && h.action === 'update')).toHaveLength(1);
 
     // Traceable from the merged id: a 404 pointing to the survivor, and the merge records.
@@ -148,7 +148,7 @@ describe('merge', () => {
     expect(fromMerged.status).toBe(200);
     expect(fromMerged.body.items).toHaveLength(1);
     expect(fromMerged.body.items[0]).toMatchObject({ survivorId: survivor.id, mergedId: other.id, mergedName: '合并主客户股份有限公司', actorName: '王经理', choices: { industry: other.id } });
-    expect(fromMerged.body.items[0].snapshot).toMatchObject({ id: other.id, phone: '021-55550000', industry: '零售' });
+    expect(fromMerged.body.items[0].snapshot).toMatchObject({ id: other.id, phone: '021-55550000', industry: 'wholesale_retail' });
     const fromSurvivor = await org.as.manager.get(`/api/v1/customers/${survivor.id}/merges`);
     expect(fromSurvivor.body.items.map((m: { mergedId: number }) => m.mergedId).sort()).toEqual([other.id, third.id].sort());
     // Someone who cannot see the survivor learns nothing.

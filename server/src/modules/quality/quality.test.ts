@@ -32,7 +32,7 @@ describe('completeness and freshness', () => {
     expect(defaults.body).toMatchObject({ version: 0, staleDays: 180, incompleteBelow: 60 });
     expect(defaults.body.expected.organization).toHaveLength(12);
 
-    const c = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '完整度客户', industry: '制造', province: '浙江省', city: '杭州市' }))).body;
+    const c = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '完整度客户', industry: 'manufacturing', province: '浙江省', city: '杭州市' }))).body;
     expect(c.completeness).toBe(25); // 3 of 12
     const got = await org.admin.get(`/api/v1/customers/${c.id}`);
     expect(got.body.missingFields).toContain('organization.creditCode');
@@ -46,7 +46,7 @@ describe('completeness and freshness', () => {
   });
 
   it('recomputes every record when the settings change, custom fields included', async () => {
-    const c = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '设置变更客户', industry: '零售', phone: '021-12345678' }))).body;
+    const c = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '设置变更客户', industry: 'wholesale_retail', phone: '021-12345678' }))).body;
     const put = await org.admin.put('/api/v1/settings/data-quality', { version: 0, expected: { organization: ['industry', 'phone', 'custom.level'] } });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.version).toBe(1);
@@ -107,12 +107,12 @@ describe('data-quality lists, within each data scope', () => {
     const make = async (key: string, ownerId: number | null, extra: object) => {
       ids[key] = (await org.admin.post('/api/v1/customers', buildCustomer({ name: `质量-${key}`, ownerId, ...extra }))).body.id;
     };
-    await make('east1Dup', org.ids.east1, { industry: 'a', phone: '+86 150 0000 0001', email: 'q1@quality.example', website: 'w' });
-    await make('north1Dup', org.ids.north1, { industry: 'a', phone: '15000000001', email: 'q2@quality.example', website: 'w' });
-    await make('east1Email', org.ids.east1, { industry: 'a', phone: '15000000003', email: 'Shared@Quality.example', website: 'w' });
-    await make('poolEmail', null, { industry: 'a', phone: '15000000004', email: 'shared@quality.example', website: 'w' });
+    await make('east1Dup', org.ids.east1, { industry: 'finance', phone: '+86 150 0000 0001', email: 'q1@quality.example', website: 'w' });
+    await make('north1Dup', org.ids.north1, { industry: 'finance', phone: '15000000001', email: 'q2@quality.example', website: 'w' });
+    await make('east1Email', org.ids.east1, { industry: 'finance', phone: '15000000003', email: 'Shared@Quality.example', website: 'w' });
+    await make('poolEmail', null, { industry: 'finance', phone: '15000000004', email: 'shared@quality.example', website: 'w' });
     await make('east1Empty', org.ids.east1, {});
-    await make('north1Empty', org.ids.north1, { industry: 'a' });
+    await make('north1Empty', org.ids.north1, { industry: 'finance' });
   });
 
   const list = async (who: keyof Org['as'] | 'admin', issue: string) => {
