@@ -1,5 +1,6 @@
-import { customerCategories, customerStatuses, lifecycleStages } from '@crm/contracts';
+import { customerCategories, customerStatuses, lifecycleStages, phoneE164 } from '@crm/contracts';
 import { archiveNumber, searchDocument } from '../server/src/modules/customers/index.js';
+import { keysOf } from '../server/src/modules/customers/customers.dedupe.js';
 import type { CustomerRow } from '../server/src/modules/customers/customers.repository.js';
 import type { ContactRow } from '../server/src/modules/contacts/contacts.repository.js';
 import {
@@ -17,6 +18,8 @@ export interface GeneratedCustomer {
   row: CustomerRow;
   contacts: NewContact[];
   grams: string[];
+  /** The customer's own duplicate keys (dedupe_keys rows without a contact), as the server writes them. */
+  keys: string[];
 }
 
 export interface DatasetShape {
@@ -62,7 +65,7 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
       const contactLatin = latin || rand() < 0.05;
       const name = contactLatin ? latinName(rand) : chineseName(rand);
       contacts.push({
-        name, title: pick(rand, contactTitles), department: null, mobile: mobileNumber(rand), phone: null,
+        name, title: pick(rand, contactTitles), department: null, mobile: mobileNumber(rand), phone: null, mobile_e164: null, phone_e164: null,
         email: emailFor(rand, contactLatin ? name : undefined), wechat: null, birthday: null, is_primary: k === 0 ? 1 : 0, custom: '{}',
         notes: null, deleted_at: null, deleted_by: null, version: 1,
         created_at: createdAt, updated_at: createdAt, created_by: actorId, updated_by: actorId,
@@ -85,6 +88,8 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
     address: `${district}${Math.floor(rand() * 300) + 1}号`,
     phone: organization ? landline(rand) : null,
     mobile: organization ? null : mobileNumber(rand),
+    phone_e164: null,
+    mobile_e164: null,
     email: emailFor(rand, latin ? personName : undefined),
     website: null,
     source: pick(rand, sources),
@@ -112,7 +117,10 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
   };
   const doc = searchDocument(row);
   row.search_key = doc.key;
-  return { row, contacts, grams: doc.grams };
+  row.phone_e164 = phoneE164(row.phone);
+  row.mobile_e164 = phoneE164(row.mobile);
+  for (const c of contacts) c.mobile_e164 = phoneE164(c.mobile);
+  return { row, contacts, grams: doc.grams, keys: keysOf(row, []).map((k) => k.key) };
 }
 
 export interface SearchTerms {

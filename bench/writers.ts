@@ -14,13 +14,13 @@ const customerColumns = [
   'id', 'archive_no', 'kind', 'name', 'category', 'status', 'lifecycle_stage', 'owner_id', 'industry', 'province', 'city',
   'district', 'address', 'phone', 'mobile', 'email', 'website', 'source', 'tags', 'notes', 'person', 'organization',
   'search_key', 'contact_count', 'contact_terms', 'deleted_at', 'deleted_by', 'version', 'created_at', 'updated_at',
-  'created_by', 'updated_by',
+  'created_by', 'updated_by', 'phone_e164', 'mobile_e164',
 ] as const satisfies ReadonlyArray<keyof CustomerRow>;
 
 type ContactColumn = keyof NewContact | 'customer_id';
 const contactColumns = [
   'customer_id', 'name', 'title', 'department', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'is_primary', 'notes',
-  'deleted_at', 'deleted_by', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by',
+  'deleted_at', 'deleted_by', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'mobile_e164', 'phone_e164',
 ] as const satisfies ReadonlyArray<ContactColumn>;
 
 /** The live-customer count the server keeps in `counters` (customers.repository.ts, `live_customers`). */
@@ -40,11 +40,13 @@ export function sqliteWriter(file: string): BulkWriter {
   const customer = sqlite.prepare(`insert into customers (${customerColumns.join(', ')}) values (${named(customerColumns)})`);
   const contact = sqlite.prepare(`insert into contacts (${contactColumns.join(', ')}) values (${named(contactColumns)})`);
   const grams = sqlite.prepare('insert into customer_search (rowid, grams) values (?, ?)');
+  const key = sqlite.prepare('insert into dedupe_keys (customer_id, contact_id, key) values (?, null, ?)');
   const writeBatch = sqlite.transaction((batch: GeneratedCustomer[]) => {
     for (const c of batch) {
       customer.run(c.row);
       for (const k of c.contacts) contact.run({ ...k, customer_id: c.row.id });
       grams.run(c.row.id, c.grams.join(' '));
+      for (const k of c.keys) key.run(c.row.id, k);
     }
   });
   return {
@@ -81,6 +83,7 @@ export async function postgresWriter(databaseUrl: string): Promise<BulkWriter> {
   const contactSql = unnestInsert('contacts', contactColumns);
   // Grams are letters and digits only, so a space-joined string splits back exactly.
   const gramsSql = `insert into customer_search (customer_id, grams) select id, string_to_array(g, ' ') from unnest($1::int[], $2::text[]) as t(id, g)`;
+  const keysSql = 'insert into dedupe_keys (customer_id, contact_id, key) select id, null, k from unnest($1::int[], $2::text[]) as t(id, k)';
   return {
     async write(batch) {
       const contacts = batch.flatMap((c) => c.contacts.map((k) => ({ ...k, customer_id: c.row.id })));
@@ -88,6 +91,8 @@ export async function postgresWriter(databaseUrl: string): Promise<BulkWriter> {
       await client.query(customerSql, columnArrays(batch.map((c) => c.row), customerColumns));
       if (contacts.length > 0) await client.query(contactSql, columnArrays(contacts, contactColumns));
       await client.query(gramsSql, [batch.map((c) => c.row.id), batch.map((c) => c.grams.join(' '))]);
+      const keys = batch.flatMap((c) => c.keys.map((k) => [c.row.id, k] as const));
+      await client.query(keysSql, [keys.map((k) => k[0]), keys.map((k) => k[1])]);
       await client.query('commit');
     },
     async finish(customers) {
