@@ -2,7 +2,7 @@ import type { Customer, IndustriesState, LeadSourcesState, ListResponse } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer } from '../../test/fixtures.js';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
-import { runImport } from '../../test/imports.js';
+import { download, readTable, runImport } from '../../test/imports.js';
 
 /** Industry (行业) and source (客户来源) are items of managed lists: industries, and the sources leads use. */
 let t: TestApp;
@@ -71,5 +71,15 @@ describe('customers: industries and sources are managed lists', () => {
     expect(await byName('导入甲')).toMatchObject({ industry: 'manufacturing', source: 'exhibition' });
     expect(await byName('导入乙')).toMatchObject({ industry: 'finance', source: 'web_form' });
     expect(await byName('导入丙')).toMatchObject({ industry: null, source: null });
+  });
+
+  it('exports write the labels in the reader\'s language, and an export read back changes nothing', async () => {
+    const url = `/api/v1/customers/export?format=csv&q=${encodeURIComponent('导入')}&sort=name&columns=name,industry,source`;
+    const zh = await readTable((await download(t, admin, url, 'zh-CN')).bytes);
+    expect(zh.slice(1).map((r) => r.join('|')).sort()).toEqual(['导入丙||', '导入乙|金融业|网站表单', '导入甲|制造业|展会']);
+    const en = await readTable((await download(t, admin, url, 'en')).bytes);
+    expect(en.slice(1).map((r) => r.join('|')).sort()).toEqual(['导入丙||', '导入乙|Finance|Web form', '导入甲|Manufacturing|Exhibition']);
+    const back = await runImport(t, admin, 'customers', 'back.csv', (await download(t, admin, url, 'zh-CN')).bytes, { duplicateMode: 'update' });
+    expect(back).toMatchObject({ updated: 0, rejected: 0 });
   });
 });
