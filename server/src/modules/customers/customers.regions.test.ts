@@ -61,6 +61,8 @@ describe('regions: the municipalities in one canonical form', () => {
     const edited = await admin.patch<Lead>(`/api/v1/leads/${lead.body.id}`, { version: lead.body.version, province: '重庆市', city: '县', district: '巫山县' });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(region(edited.body)).toEqual(['重庆市', '重庆市', '巫山县']);
+    const found = await admin.get<ListResponse<Lead>>(`/api/v1/leads?province=${encodeURIComponent('重庆')}`);
+    expect(found.body.items.map((l) => l.name)).toEqual(['线索甲']);
   });
 });
 

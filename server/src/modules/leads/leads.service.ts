@@ -1,4 +1,4 @@
-import { withCanonicalRegion, type HistoryEntry, type Lead, type ListResponse, type leadCreate, type leadDisqualify, type leadListQuery, type leadUpdate } from '@crm/contracts';
+import { canonicalRegionFilter, withCanonicalRegion, type HistoryEntry, type Lead, type ListResponse, type leadCreate, type leadDisqualify, type leadListQuery, type leadUpdate } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope } from '../../platform/auth/scope.js';
@@ -83,7 +83,7 @@ export async function listLeads(ctx: AppContext, actor: Actor, query: z.output<t
     rank: query.rank,
     source: query.source,
     ownerId: query.ownerId,
-    province: query.province || undefined,
+    province: canonicalRegionFilter(query.province || undefined, undefined).province, // 北京 finds 北京市
     gender: query.gender,
     creditStanding: query.creditStanding,
     formId: query.formId,

@@ -26,6 +26,7 @@ import { QueryErrorResult } from '../../../shared/layout/results';
 import { useUserOptions } from '../../users';
 import { useCustomerHistory } from '../api';
 import { contactFieldKinds, customerFieldKinds, fieldLabel, formatFieldValue } from './customer-fields';
+import { useCustomerLists } from './customer-lists';
 
 const actionStyle: Record<HistoryAction, { color: string; icon: ReactNode }> = {
   create: { color: 'green', icon: <PlusCircleOutlined /> },
@@ -80,7 +81,12 @@ function ChangeLine({
   const timelineKey = `timeline.field.${change.field}`;
   const label = isMessageKey(timelineKey) ? t(timelineKey) : fieldLabel(t, entity, change.field);
   const reasonKey = `timeline.reason.${String(change.new)}`;
-  let now = formatFieldValue(kind, change.new, t, locale, owners);
+  const lists = useCustomerLists();
+  // Industry and source are keys of the managed lists: shown by their labels.
+  const listLabel = entity === 'customer' && change.field === 'industry' ? lists.industryLabel : entity === 'customer' && change.field === 'source' ? lists.sourceLabel : null;
+  const show = (value: unknown) =>
+    listLabel && typeof value === 'string' && value !== '' ? listLabel(value) : formatFieldValue(kind, value, t, locale, owners);
+  let now = show(change.new);
   // Event details the field catalogue does not know: a rule's reason code, when it happened.
   if (change.field === 'reason' && isMessageKey(reasonKey)) now = t(reasonKey);
   if (change.field === 'at' && typeof change.new === 'string') now = formatDateTime(change.new);
@@ -91,7 +97,7 @@ function ChangeLine({
       {showOld ? (
         <>
           <Typography.Text delete type="secondary">
-            {formatFieldValue(kind, change.old, t, locale, owners)}
+            {show(change.old)}
           </Typography.Text>
           {' → '}
         </>
