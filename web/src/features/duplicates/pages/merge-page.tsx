@@ -16,6 +16,7 @@ import { customerFieldKinds, fieldLabel, formatFieldValue } from '../../customer
 import { useUserOptions } from '../../users';
 import { useMergeCustomers } from '../api';
 import { defaultChoice, mergeRows, sameValue, type MergeRow } from '../components/merge-fields';
+import { useCustomerLists } from '../../customers/components/customer-lists';
 
 /** "All tags" (the union), the default choice of the tags row. */
 const UNION = 0;
@@ -65,6 +66,7 @@ function MergeForm({ customers }: { customers: Customer[] }) {
   const customFields = useActiveCustomFields('customer');
   const userOptions = useUserOptions().options;
   const users = useMemo(() => new Map(userOptions.map((o) => [o.value, o.label])), [userOptions]);
+  const lists = useCustomerLists();
   const [survivorId, setSurvivorId] = useState<number>(() => customers[0]?.id ?? 0);
   const [choices, setChoices] = useState<Record<string, number>>({});
   const survivor = customers.find((c) => c.id === survivorId) ?? customers[0];
@@ -85,6 +87,9 @@ function MergeForm({ customers }: { customers: Customer[] }) {
     const value = row.read(customer);
     if (row.customField) return formatCustomValue(row.customField, value, t, locale, users);
     if (row.id === 'ownerId') return value === null ? t('customer.publicPool') : (customer.ownerName ?? String(value));
+    // Keys of the managed lists, shown by their labels.
+    if (row.id === 'industry' && typeof value === 'string' && value) return lists.industryLabel(value);
+    if (row.id === 'source' && typeof value === 'string' && value) return lists.sourceLabel(value);
     return formatFieldValue(customerFieldKinds[row.id], value, t, locale, users);
   };
   const chosen = (row: MergeRow) =>
