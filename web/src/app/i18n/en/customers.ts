@@ -223,4 +223,6 @@ export const customers = {
   'industry.subtitle': 'The industries customers are filed under: the list offered on the customer form, filters and imports (by default the sections of GB/T 4754-2017).',
   'industry.help': 'The order here is the order in the industry selects. An industry customers still use cannot be removed: switch it off instead, so it stays on old customers but is not offered for new ones.',
   'industry.add': 'Add an industry',
+  'industry.removeConfirm': 'Remove the industry "{name}"?',
+  'industry.removeText': 'Takes effect when you save. If customers still use it, saving is refused: switch it off instead.',
 } as const;

@@ -225,4 +225,6 @@ export const customers: Record<keyof typeof en, string> = {
   'industry.subtitle': '客户所属行业：客户表单、筛选和导入中可选的列表（默认为国民经济行业分类 GB/T 4754-2017 门类）。',
   'industry.help': '这里的顺序就是行业下拉框中的顺序。仍有客户在用的行业不能删除，请改为停用：老客户上保留，新客户不再可选。',
   'industry.add': '添加行业',
+  'industry.removeConfirm': '删除行业“{name}”？',
+  'industry.removeText': '保存后生效。如果仍有客户在用，保存会被拒绝，请改为停用。',
 };

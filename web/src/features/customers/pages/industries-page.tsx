@@ -5,7 +5,17 @@ import { useIndustries, useSaveIndustries } from '../api';
 
 function IndustriesForm(props: { state: LeadSourcesState; editable: boolean; onReload: () => void }) {
   const save = useSaveIndustries();
-  return <ManagedListForm {...props} save={save} help="industry.help" addLabel="industry.add" name="customer_industries" />;
+  return (
+    <ManagedListForm
+      {...props}
+      save={save}
+      help="industry.help"
+      addLabel="industry.add"
+      removeConfirm="industry.removeConfirm"
+      removeText="industry.removeText"
+      name="customer_industries"
+    />
+  );
 }
 
 /** 行业: the industries customers are filed under (GB/T 4754-2017 sections by default), in display order. */

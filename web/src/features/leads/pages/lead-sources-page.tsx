@@ -37,11 +37,14 @@ interface ListFormProps {
   save: UseMutationResult<LeadSourcesState, Error, LeadSourcesUpdate>;
   help: MessageKey;
   addLabel: MessageKey;
+  /** The confirmation of a removal ({name}) and what it explains. */
+  removeConfirm: MessageKey;
+  removeText: MessageKey;
   name: string;
 }
 
 /** A managed list's editor: key, zh and en labels, on/off, order; items in use can be switched off, not removed. */
-export function ManagedListForm({ state, editable, onReload, save, help, addLabel, name }: ListFormProps) {
+export function ManagedListForm({ state, editable, onReload, save, help, addLabel, removeConfirm, removeText, name }: ListFormProps) {
   const t = useT();
   const isMobile = useIsMobile();
   const { message, modal } = App.useApp();
@@ -191,8 +194,8 @@ export function ManagedListForm({ state, editable, onReload, save, help, addLabe
                         aria-label={t('common.delete')}
                         onClick={() =>
                           void modal.confirm({
-                            title: t('leadSource.removeConfirm', { name: row?.labelZh ?? row?.key ?? '' }),
-                            content: t('leadSource.removeText'),
+                            title: t(removeConfirm, { name: row?.labelZh ?? row?.key ?? '' }),
+                            content: t(removeText),
                             okText: t('common.delete'),
                             okButtonProps: { danger: true },
                             cancelText: t('common.cancel'),
@@ -234,7 +237,17 @@ export function ManagedListForm({ state, editable, onReload, save, help, addLabe
 
 function SourcesListForm(props: { state: LeadSourcesState; editable: boolean; onReload: () => void }) {
   const save = useSaveLeadSources();
-  return <ManagedListForm {...props} save={save} help="leadSource.help" addLabel="leadSource.add" name="lead_sources" />;
+  return (
+    <ManagedListForm
+      {...props}
+      save={save}
+      help="leadSource.help"
+      addLabel="leadSource.add"
+      removeConfirm="leadSource.removeConfirm"
+      removeText="leadSource.removeText"
+      name="lead_sources"
+    />
+  );
 }
 
 /** 线索来源: the list of sources offered on leads, in display order, with both languages' labels. */
