@@ -30,17 +30,21 @@ export interface RegionParts {
 
 /**
  * The canonical form of a province / city / district triple: under a municipality the city is
- * the municipality (市辖区, 县, an empty city or a short name become it); a municipality given as
- * the city alone also becomes the province. Other regions are returned as given.
+ * the municipality (市辖区, 县, an empty city, a short name or another municipality become it; a
+ * district written as the city, 北京市 / 朝阳区, moves to the district when that is empty). A
+ * municipality given as the city alone also becomes the province. Other regions stay as given.
  */
 export function canonicalRegion<T extends RegionParts>(parts: T): T {
   const province = municipalityOf(parts.province);
   const city = municipalityOf(parts.city);
   const municipality = province ?? (parts.province ? null : city);
   if (!municipality) return parts;
-  const placeholder = (municipalityPlaceholderCities as readonly string[]).includes((parts.city ?? '').trim());
-  if (city !== null && city !== municipality && !placeholder) return parts; // two different municipalities: leave it to the user
-  return { ...parts, province: municipality, city: municipality };
+  const cityText = (parts.city ?? '').trim();
+  const placeholder = cityText === '' || (municipalityPlaceholderCities as readonly string[]).includes(cityText) || city !== null;
+  if (placeholder) return { ...parts, province: municipality, city: municipality };
+  // The city column holds something below the municipality (朝阳区): it is the district.
+  if (!parts.district) return { ...parts, province: municipality, city: municipality, district: cityText };
+  return { ...parts, province: municipality }; // both filled in: nothing is overwritten
 }
 
 /** A list filter's province and city in canonical form (市辖区 or 北京 under a municipality find its rows). */
