@@ -81,10 +81,9 @@ export async function bulkCreateContacts(db: Db, ctx: AppContext, items: Array<{
     ids.push(id);
   }
   await refreshCustomers(db, ctx, items.map((i) => i.input.customerId));
-  await recordChanges(
-    db,
-    items.map(({ input }, i) => ({ entityType: 'contact', entityId: ids[i] ?? 0, customerId: input.customerId, action: by.action, actorId: by.actorId, at: by.at, label: input.name, changes: [] })),
-  );
+  const entries = items.map(({ input }, i) => ({ entityType: 'contact', entityId: ids[i] ?? 0, customerId: input.customerId, action: by.action, actorId: by.actorId, at: by.at, label: input.name, changes: [] }));
+  // 500 entries per statement: within both engines' bound-parameter limits however large the batch.
+  for (let i = 0; i < entries.length; i += 500) await recordChanges(db, entries.slice(i, i + 500));
   return ids;
 }
 

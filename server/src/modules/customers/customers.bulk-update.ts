@@ -101,10 +101,9 @@ export async function importUpdateCustomers(
   const rekeyed = written.filter((w) => keyColumns.some((c) => w.changes[c] !== undefined && w.changes[c] !== w.row[c]));
   await rewriteKeys(db, rekeyed.map((w) => w.next));
 
-  await recordChanges(
-    db,
-    written.map((w) => ({ entityType: 'customer', entityId: w.row.id, customerId: w.row.id, action: 'import', actorId: actor.userId, at, label: w.next.name, changes: w.diff })),
-  );
+  const entries = written.map((w) => ({ entityType: 'customer', entityId: w.row.id, customerId: w.row.id, action: 'import' as const, actorId: actor.userId, at, label: w.next.name, changes: w.diff }));
+  // 500 entries per statement: within both engines' bound-parameter limits however large the batch.
+  for (let i = 0; i < entries.length; i += 500) await recordChanges(db, entries.slice(i, i + 500));
   for (const w of written) out[w.index] = { row: w.next, changed: true };
   return out;
 }

@@ -3,6 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
 import { runImport } from '../../test/imports.js';
+import { bulkCreateContacts } from '../contacts/index.js';
+import { bulkCreateCustomers, customersByIds, importUpdateCustomers } from '../customers/index.js';
+import { actorOf } from '../users/index.js';
 
 /**
  * Update mode writes a batch's updates together (one UPDATE per customer, then the search words,
@@ -65,4 +68,26 @@ describe('imports: update mode writes a batch at once', () => {
     const keysOfA = await t.ctx.db.selectFrom('dedupe_keys').select('key').where('customer_id', '=', a.id).orderBy('key').execute();
     expect(keysOfA.map((k) => k.key.slice(0, 2))).toEqual(['e:', 'n:', 'p:']);
   });
+
+  it('a batch of 5,000 updates and new contacts writes in one transaction (more rows than one statement may bind)', async () => {
+    const me = (await admin.get<{ user: { id: number } }>('/api/v1/auth/me')).body.user.id;
+    const actor = await actorOf(t.ctx, me, 'zh-CN');
+    if (!actor) throw new Error('no actor');
+    const at = new Date().toISOString();
+    const n = 5000;
+    await t.ctx.db.transaction().execute(async (trx) => {
+      const created = await bulkCreateCustomers(trx, t.ctx, Array.from({ length: n }, (_, i) => ({
+        input: { kind: 'organization', name: `大批量客户${i}有限公司`, category: 'enterprise', status: 'potential', lifecycleStage: 'lead', mobile: `136${String(i).padStart(8, '0')}` } as never,
+        ownerId: me,
+      })), { actorId: me, at, action: 'import' });
+      const { rows } = await customersByIds(trx, created.map((c) => c.id), null);
+      const items = created.map((c) => ({ row: rows.get(c.id) as NonNullable<ReturnType<typeof rows.get>>, change: { input: { notes: '大批量更新' }, provided: new Set(['notes']) } }));
+      const updated = await importUpdateCustomers(trx, t.ctx, actor, items, at);
+      expect(updated.filter((u) => u.changed)).toHaveLength(n);
+      const ids = await bulkCreateContacts(trx, t.ctx, created.map((c, i) => ({ input: { customerId: c.id, name: `联系人${i}`, mobile: `135${String(i).padStart(8, '0')}`, isPrimary: true } as never })), { actorId: me, at, action: 'import' });
+      expect(ids).toHaveLength(n);
+    });
+    const last = (await admin.get<ListResponse<Customer>>(`/api/v1/customers?q=${encodeURIComponent('13500004999')}`)).body.items;
+    expect(last.map((c) => [c.name, c.notes, c.contactCount])).toEqual([['大批量客户4999有限公司', '大批量更新', 1]]);
+  }, 120_000);
 });
