@@ -16,6 +16,8 @@ export interface ServerHandle {
   pid: number;
   baseUrl: string;
   memory(): Memory;
+  /** The last lines the server printed (errors of a failed import, for one). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATA
     pid,
     baseUrl,
     memory: () => readMemory(pid),
+    output: () => output,
     async stop() {
       process.removeListener('exit', killOnExit);
       child.kill('SIGTERM');
