@@ -89,10 +89,10 @@ describe('import permissions', () => {
     expect(table[4]?.[6]).toBe(''); // no archive number of a record the importer may not see
 
     // "Update" may only touch what the importer may see and edit.
-    const update = await runImport(t, importer, 'customers', 'upd.csv', '客户名称,手机,行业\n北方改名,13811110001,改行业\n公海改名有限公司,13811110002,新行业\n', { duplicateMode: 'update' });
+    const update = await runImport(t, importer, 'customers', 'upd.csv', '客户名称,手机,行业\n北方改名,13811110001,制造业\n公海改名有限公司,13811110002,制造业\n', { duplicateMode: 'update' });
     expect(update).toMatchObject({ updated: 1, rejected: 1 });
     expect((await org.admin.get(`/api/v1/customers/${ids.north}`)).body).toMatchObject({ name: '北方范围客户有限公司', industry: null });
-    expect((await org.admin.get(`/api/v1/customers/${ids.pool}`)).body).toMatchObject({ name: '公海改名有限公司', industry: '新行业' });
+    expect((await org.admin.get(`/api/v1/customers/${ids.pool}`)).body).toMatchObject({ name: '公海改名有限公司', industry: 'manufacturing' });
   });
 
   it('contacts go only to customers within the importer\'s scope', async () => {
@@ -199,12 +199,12 @@ describe('export permissions, scope, masking and the log', () => {
   it('masks sensitive fields unless the role may see them; headers in the caller\'s language', async () => {
     const url = `/api/v1/customers/export?q=${encodeURIComponent('敏感个人')}&columns=name,person.idCardNumber,person.health,kind,owner`;
     const masked = await readTable((await download(t, org.as.marketer, url, 'en')).bytes);
-    expect(masked[0]).toEqual(['Name', 'ID card number', 'Health', 'Kind', 'Owner']);
+    expect(masked[0]).toEqual(['Name', 'ID card number', 'Health', 'Organisation or person', 'Owner']);
     expect(masked[1]?.[1]).toBe('1101**********002X');
     expect(masked[1]?.[2]).not.toBe('高血压病史');
     expect(masked[1]?.[3]).toBe('Person');
     const clear = await readTable((await download(t, org.as.manager, url)).bytes);
-    expect(clear[0]).toEqual(['客户名称', '身份证号', '健康状况', '客户类别', '负责人']);
+    expect(clear[0]).toEqual(['客户名称', '身份证号', '健康状况', '客户性质', '负责人']);
     expect(clear[1]).toEqual(['敏感个人', '11010519491231002X', '高血压病史', '个人客户', '张伟']);
   });
 

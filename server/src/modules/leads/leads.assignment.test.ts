@@ -173,7 +173,7 @@ describe('lead sources', () => {
     const without = state.items.filter((s: { key: string }) => s.key !== 'telemarketing' && s.key !== 'observation');
     const removed = await t.login('admin@example.com', 'admin-password-1', 'zh-CN').then((zh) => zh.put('/api/v1/settings/lead-sources', { version: 0, items: without }));
     expect(removed.status).toBe(400);
-    expect(removed.body.error.details).toEqual([{ path: 'items', message: '仍有线索使用的来源不能删除，请改为停用。' }]);
+    expect(removed.body.error.details).toEqual([{ path: 'items', message: '仍有线索或客户使用的来源不能删除，请改为停用。' }]);
 
     const items = [...state.items.filter((s: { key: string }) => s.key !== 'observation').map((s: { key: string }) => (s.key === 'telemarketing' ? { ...s, active: false } : s)), { key: 'wechat_group', labelZh: '微信群', labelEn: 'WeChat groups' }];
     const saved = await org.admin.put('/api/v1/settings/lead-sources', { version: 0, items });
