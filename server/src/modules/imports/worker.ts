@@ -265,7 +265,9 @@ export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: 
   const ms = knob('CRM_IMPORT_BATCH_MS');
   const { thread, ...rest } = options;
   const settings: Partial<WorkerOptions> = {
-    ...(thread ? threadDefaults : {}),
+    // Only the SQLite thread takes long batches; on PostgreSQL the worker shares the server's pool
+    // and process, and 10,000-row batches would hold a lot of memory and hold up list requests.
+    ...(thread && ctx.engine === 'sqlite' ? threadDefaults : {}),
     ...(lease ? { leaseMs: lease * 1000 } : {}),
     ...(rows ? { batchSize: Math.floor(rows) } : {}),
     ...(ms ? { batchMs: ms } : {}),
