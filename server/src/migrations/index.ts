@@ -10,6 +10,7 @@ import { phoneNumbers } from './20261204-0008-phone-numbers.js';
 import { strongKeys } from './20261204-0009-strong-keys.js';
 import { regionsLists } from './20261204-0010-regions-lists.js';
 import { importValues } from './20261204-0011-import-values.js';
+import { searchMerge } from './20261204-0012-search-merge.js';
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues];
+export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge];
