@@ -106,6 +106,24 @@ interface Candidate {
 const strongCount = (c: Candidate) => c.shared.filter(isStrongKey).length;
 
 /**
+ * The stored records the decision needs: for a row that shares a strong key with any record, only
+ * the records sharing a strong key (a record with the same name only cannot win against them, and
+ * a common name may be shared by hundreds); for a row that matches by name only, those records.
+ */
+function relevantMatches(prepared: MatchableRow[], found: Map<number, Iterable<string>>): Map<number, Iterable<string>> {
+  if (found.size === 0) return found;
+  const byKey = new Map<string, number[]>();
+  for (const [id, keys] of found) for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  const needed = new Set<number>();
+  for (const p of prepared) {
+    const strong = p.keys.filter(isStrongKey).flatMap((k) => byKey.get(k) ?? []);
+    const ids = strong.length > 0 ? strong : p.keys.flatMap((k) => byKey.get(k) ?? []);
+    for (const id of ids) needed.add(id);
+  }
+  return new Map([...found].filter(([id]) => needed.has(id)));
+}
+
+/**
  * The duplicate modes of an import, for one batch: each valid row is matched against existing
  * records and earlier rows (of this batch, or of earlier batches of the same file) by its keys,
  * then created, used to update its match, skipped or rejected according to the mode.
@@ -132,7 +150,8 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
   // Existing records holding any key of the batch, all their keys, which of them the importer may
   // see, and which were created by earlier batches of this very import.
   const allKeys = [...new Set(prepared.flatMap((p) => p.keys))];
-  const existing = await rules.withKeys(db, allKeys);
+  const found = await rules.withKeys(db, allKeys);
+  const existing = relevantMatches(prepared, found);
   const byKey = new Map<string, number[]>();
   for (const [id, keys] of existing) for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), id]);
   const recordKeys = existing.size > 0 ? await rules.keysOf(db, [...existing.keys()]) : new Map<number, Set<string>>();
