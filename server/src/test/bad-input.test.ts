@@ -14,7 +14,7 @@ beforeAll(async () => {
   ids.contact = (await admin.post('/api/v1/contacts', { customerId: ids.customer, name: '坏输入联系人' })).body.id;
   ids.department = (await admin.post('/api/v1/departments', { name: '坏输入部门' })).body.id;
   ids.role = (await admin.post('/api/v1/roles', { key: 'bad_input', name: '坏输入角色' })).body.id;
-  ids.user = (await admin.post('/api/v1/users', { email: 'bad@example.com', name: '坏输入用户', password: 'password-123', roleId: ids.role })).body.id;
+  ids.user = (await admin.post('/api/v1/users', { email: 'bad@example.com', name: '坏输入用户', password: 'test-password-2026', roleId: ids.role })).body.id;
 });
 afterAll(() => t.close());
 
@@ -24,7 +24,7 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'update customer', method: 'PATCH', url: () => `/api/v1/customers/${ids.customer}`, wrongType: { version: 1, tags: 'vip' }, wrongPath: 'tags', tooLong: { version: 1, notes: long }, longPath: 'notes', read: () => `/api/v1/customers/${ids.customer}` },
   { name: 'create contact', method: 'POST', url: () => '/api/v1/contacts', wrongType: { customerId: 'one', name: 'a' }, wrongPath: 'customerId', tooLong: { customerId: ids.customer, name: long }, longPath: 'name', read: () => '/api/v1/contacts?pageSize=200' },
   { name: 'update contact', method: 'PATCH', url: () => `/api/v1/contacts/${ids.contact}`, wrongType: { version: 1, isPrimary: 'yes' }, wrongPath: 'isPrimary', tooLong: { version: 1, email: `${long}@x.com` }, longPath: 'email', read: () => `/api/v1/contacts/${ids.contact}` },
-  { name: 'create user', method: 'POST', url: () => '/api/v1/users', wrongType: { email: 'n@example.com', name: 'n', password: 'password-123', roleId: '1' }, wrongPath: 'roleId', tooLong: { email: 'n@example.com', name: long, password: 'password-123', roleId: 1 }, longPath: 'name', read: () => '/api/v1/users?pageSize=200' },
+  { name: 'create user', method: 'POST', url: () => '/api/v1/users', wrongType: { email: 'n@example.com', name: 'n', password: 'test-password-2026', roleId: '1' }, wrongPath: 'roleId', tooLong: { email: 'n@example.com', name: long, password: 'test-password-2026', roleId: 1 }, longPath: 'name', read: () => '/api/v1/users?pageSize=200' },
   { name: 'update user', method: 'PATCH', url: () => `/api/v1/users/${ids.user}`, wrongType: { version: 1, active: 'no' }, wrongPath: 'active', tooLong: { version: 1, mobile: long }, longPath: 'mobile', read: () => `/api/v1/users/${ids.user}` },
   { name: 'create department', method: 'POST', url: () => '/api/v1/departments', wrongType: { name: 'd', parentId: 'root' }, wrongPath: 'parentId', tooLong: { name: long }, longPath: 'name', read: () => '/api/v1/departments?pageSize=200' },
   { name: 'update department', method: 'PATCH', url: () => `/api/v1/departments/${ids.department}`, wrongType: { version: '1' }, wrongPath: 'version', tooLong: { version: 1, name: long }, longPath: 'name', read: () => `/api/v1/departments/${ids.department}` },

@@ -16,7 +16,7 @@ export function buildCustomer(overrides: Partial<CustomerCreate> = {}): Customer
   };
 }
 
-export const password = 'password-123';
+export const password = 'test-password-2026';
 
 export interface Org {
   admin: Agent;

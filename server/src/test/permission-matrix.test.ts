@@ -102,7 +102,7 @@ const endpoints: Array<{ name: string; call: Call; allowed: Who[]; ok: number[] 
   { name: 'edit contact', call: ['PATCH', () => `/api/v1/contacts/${contactOfEast1}`, () => ({ version: 999 })], allowed: ['admin', 'manager', 'east1', 'agent'], ok: [409] },
   { name: 'delete contact', call: ['DELETE', () => '/api/v1/contacts/999999'], allowed: ['admin', 'manager', 'east1'], ok: [404] },
   { name: 'list users', call: ['GET', () => '/api/v1/users'], allowed: ['admin', 'manager', 'eastLead', 'east1', 'agent', 'marketer', 'reader'], ok: [200] },
-  { name: 'create user', call: ['POST', () => '/api/v1/users', () => ({ email: `u${Math.random()}@example.com`.replace('0.', ''), name: 'x', password: 'password-123', roleId: org.roleIds.read_only })], allowed: ['admin'], ok: [201] },
+  { name: 'create user', call: ['POST', () => '/api/v1/users', () => ({ email: `u${Math.random()}@example.com`.replace('0.', ''), name: 'x', password: 'test-password-2026', roleId: org.roleIds.read_only })], allowed: ['admin'], ok: [201] },
   { name: 'edit user', call: ['PATCH', () => `/api/v1/users/${org.ids.reader}`, () => ({ version: 999 })], allowed: ['admin'], ok: [409] },
   { name: 'delete user', call: ['DELETE', () => '/api/v1/users/999999'], allowed: ['admin'], ok: [404] },
   { name: 'list departments', call: ['GET', () => '/api/v1/departments'], allowed: ['admin', 'manager', 'east1', 'agent', 'marketer', 'reader'], ok: [200] },

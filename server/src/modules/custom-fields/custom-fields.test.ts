@@ -129,7 +129,7 @@ describe('custom values on customers', () => {
       { path: 'custom.channels', message: '请从选项中选择（可多选）。' },
     ]));
     // A deactivated user is no longer a valid value.
-    const gone = await admin.post('/api/v1/users', { email: 'gone@example.com', name: '离职', password: 'password-123', roleId: org.roleIds.read_only });
+    const gone = await admin.post('/api/v1/users', { email: 'gone@example.com', name: '离职', password: 'test-password-2026', roleId: org.roleIds.read_only });
     await admin.patch(`/api/v1/users/${gone.body.id}`, { version: 1, active: false });
     const inactive = await admin.post('/api/v1/customers', buildCustomer({ custom: { account_rep: gone.body.id } }));
     expect(inactive.body.error.details).toEqual([{ path: 'custom.account_rep', message: 'Pick an active user.' }]);

@@ -33,7 +33,7 @@ describe('departments, roles and users', () => {
     const child = (await admin.post('/api/v1/departments', { name: 'Child', parentId: parent.id })).body;
     const roles = (await admin.get('/api/v1/roles')).body.items as Array<{ key: string; id: number }>;
     const roleId = roles.find((r) => r.key === 'sales_manager')?.id;
-    const head = (await admin.post('/api/v1/users', { email: 'head@example.com', name: 'Head', password: 'password-123', roleId, departmentId: child.id })).body;
+    const head = (await admin.post('/api/v1/users', { email: 'head@example.com', name: 'Head', password: 'test-password-2026', roleId, departmentId: child.id })).body;
     const renamed = await admin.patch(`/api/v1/departments/${child.id}`, { version: child.version, name: 'Child 2', managerId: head.id });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Child 2', parentId: parent.id, managerId: head.id });
@@ -51,10 +51,10 @@ describe('departments, roles and users', () => {
     const top = (await admin.post('/api/v1/departments', { name: 'Top' })).body;
     const other = (await admin.post('/api/v1/departments', { name: 'Other' })).body;
     const team = (await admin.post('/api/v1/departments', { name: 'Team', parentId: other.id })).body;
-    await admin.post('/api/v1/users', { email: 'boss@example.com', name: 'Boss', password: 'password-123', roleId: roleId('sales_manager'), departmentId: top.id });
-    const rep = (await admin.post('/api/v1/users', { email: 'rep@example.com', name: 'Rep', password: 'password-123', roleId: roleId('salesperson'), departmentId: team.id })).body;
+    await admin.post('/api/v1/users', { email: 'boss@example.com', name: 'Boss', password: 'test-password-2026', roleId: roleId('sales_manager'), departmentId: top.id });
+    const rep = (await admin.post('/api/v1/users', { email: 'rep@example.com', name: 'Rep', password: 'test-password-2026', roleId: roleId('salesperson'), departmentId: team.id })).body;
     await admin.post('/api/v1/customers', { kind: 'person', name: '移动测试客户', ownerId: rep.id });
-    const boss = await t.login('boss@example.com', 'password-123');
+    const boss = await t.login('boss@example.com', 'test-password-2026');
     expect((await boss.get(`/api/v1/customers?q=${encodeURIComponent('移动测试')}`)).body.total).toBe(0);
     await admin.patch(`/api/v1/departments/${other.id}`, { version: other.version, parentId: top.id });
     expect((await boss.get(`/api/v1/customers?q=${encodeURIComponent('移动测试')}`)).body.total).toBe(1);
@@ -74,8 +74,8 @@ describe('departments, roles and users', () => {
     expect(dup.body.error.details[0].path).toBe('key');
     const changed = await admin.patch(`/api/v1/roles/${custom.id}`, { version: custom.version, permissions: ['customers.view', 'customers.export'] });
     expect(changed.body.permissions).toEqual(['customers.view', 'customers.export']);
-    const user = (await admin.post('/api/v1/users', { email: 'auditor@example.com', name: 'Auditor', password: 'password-123', roleId: custom.id })).body;
-    const auditor = await t.login('auditor@example.com', 'password-123');
+    const user = (await admin.post('/api/v1/users', { email: 'auditor@example.com', name: 'Auditor', password: 'test-password-2026', roleId: custom.id })).body;
+    const auditor = await t.login('auditor@example.com', 'test-password-2026');
     expect((await auditor.get('/api/v1/auth/me')).body.permissions).toEqual(['customers.view', 'customers.export']);
     expect((await admin.delete(`/api/v1/roles/${custom.id}`)).status).toBe(409);
     expect((await admin.delete(`/api/v1/users/${user.id}`)).status).toBe(204);
@@ -89,12 +89,12 @@ describe('departments, roles and users', () => {
   it('users: unique email, admin password reset ends sessions, the last administrator stays', async () => {
     const roles = (await admin.get('/api/v1/roles')).body.items as Array<{ key: string; id: number }>;
     const readOnly = roles.find((r) => r.key === 'read_only')?.id;
-    const u = (await admin.post('/api/v1/users', { email: 'Reset@Example.com', name: 'Reset', password: 'password-123', roleId: readOnly })).body;
+    const u = (await admin.post('/api/v1/users', { email: 'Reset@Example.com', name: 'Reset', password: 'test-password-2026', roleId: readOnly })).body;
     expect(u.email).toBe('reset@example.com');
-    const dup = await admin.post('/api/v1/users', { email: 'reset@example.com', name: 'Again', password: 'password-123', roleId: readOnly });
+    const dup = await admin.post('/api/v1/users', { email: 'reset@example.com', name: 'Again', password: 'test-password-2026', roleId: readOnly });
     expect(dup.status).toBe(400);
     expect(dup.body.error.details[0].path).toBe('email');
-    const session = await t.login('reset@example.com', 'password-123');
+    const session = await t.login('reset@example.com', 'test-password-2026');
     await admin.patch(`/api/v1/users/${u.id}`, { version: u.version, password: 'another-password' });
     expect((await session.get('/api/v1/auth/me')).status).toBe(401);
     await t.login('reset@example.com', 'another-password');

@@ -68,8 +68,8 @@ describe('imports: a GBK list with Chinese synonyms, English places, an unknown 
   it('the values of a file are read only by the user who uploaded it; a bad request is a field-level 400', async () => {
     const roles = (await admin.get<{ items: Array<{ key: string; id: number }> }>('/api/v1/roles?pageSize=200')).body.items;
     const roleId = roles.find((r) => r.key === 'sales_manager')?.id;
-    expect((await admin.post('/api/v1/users', { email: 'other.importer@example.com', name: '另一位导入人', password: 'password-123', roleId })).status).toBe(201);
-    const other = await t.login('other.importer@example.com', 'password-123', 'zh-CN');
+    expect((await admin.post('/api/v1/users', { email: 'other.importer@example.com', name: '另一位导入人', password: 'test-password-2026', roleId })).status).toBe(201);
+    const other = await t.login('other.importer@example.com', 'test-password-2026', 'zh-CN');
     expect((await other.post(`/api/v1/imports/${jobId}/values`, { mapping: { '0': 'name' } })).status).toBe(404);
     const bad = await admin.post(`/api/v1/imports/${jobId}/values`, { mapping: { '0': 'no_such_field' } });
     expect(bad.status).toBe(400);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   ids.pipeline = pipeline.id;
   stages = pipeline.stages;
   const role = (await admin.post('/api/v1/roles', { key: 'bad_input', name: '坏输入角色' })).body.id;
-  ids.inactive = (await admin.post('/api/v1/users', { email: 'gone@example.com', name: '离职', password: 'password-123', roleId: role })).body.id;
+  ids.inactive = (await admin.post('/api/v1/users', { email: 'gone@example.com', name: '离职', password: 'test-password-2026', roleId: role })).body.id;
   const user = (await admin.get(`/api/v1/users/${ids.inactive}`)).body;
   await admin.patch(`/api/v1/users/${ids.inactive}`, { active: false, version: user.version });
 });

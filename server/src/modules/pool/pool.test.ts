@@ -156,7 +156,7 @@ describe('the most customers one user may own', () => {
     const refused = await org.as.east2.post(`/api/v1/customers/${b.id}/claim`);
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain(`${owned + 1} customers`);
-    const zh = await t.login('east2@example.com', 'password-123', 'zh-CN');
+    const zh = await t.login('east2@example.com', 'test-password-2026', 'zh-CN');
     expect((await zh.post(`/api/v1/customers/${b.id}/claim`)).body.error.message).toContain('已达每人上限');
 
     // A transfer counts the whole batch against the new owner's limit; all or nothing.
