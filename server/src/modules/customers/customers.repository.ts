@@ -148,6 +148,17 @@ export async function findById(db: Db, id: number, scope: Expression<SqlBool> | 
   return (await query.executeTakeFirst()) as CustomerRow | undefined;
 }
 
+/**
+ * Lock customers until the transaction ends, before reading what a decision rests on (merge,
+ * delete, restore): a concurrent locker waits, then reads what the first one committed. In id
+ * order, so that two lockers of overlapping sets cannot deadlock. PostgreSQL only: SQLite's write
+ * transactions begin IMMEDIATE and run one at a time.
+ */
+export async function lock(db: Db, engine: Engine, ids: number[]): Promise<void> {
+  if (engine !== 'postgres' || ids.length === 0) return;
+  await db.selectFrom('customers').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+}
+
 /** Versioned update of a live customer: false when the version is stale. */
 export async function update(db: Db, id: number, version: number, values: Partial<CustomerRow>): Promise<boolean> {
   const result = await db

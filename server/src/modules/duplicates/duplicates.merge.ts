@@ -3,13 +3,15 @@ import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { emitCustomerEvent } from '../../platform/customer-events.js';
-import { AppError, conflict, type ErrorDetail } from '../../platform/errors.js';
+import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
 import { moveContacts } from '../contacts/index.js';
 import {
   adjustLiveCount,
-  findVisible,
+  customerScope,
+  findCustomerRow,
   getCustomer,
   historyFields,
+  lockCustomers,
   presentCustomer,
   recordView,
   refreshDedupeKeys,
@@ -23,7 +25,9 @@ import { diffRecords, moveCustomerHistory, recordChange } from '../history/index
 import { refreshCompleteness } from '../quality/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './duplicates.repository.js';
+import { mergedAwayConflict } from './duplicates.service.js';
 
+type Db = AppContext['db'];
 type Input = z.output<typeof customerMerge>;
 type Section = 'person' | 'organization' | 'custom';
 
@@ -115,6 +119,20 @@ function mergedValues(survivor: CustomerRow, merged: CustomerRow[], choices: Rec
   return changes;
 }
 
+/** A live customer the actor may see; one merged away meanwhile is a conflict saying where it went. */
+async function findMergeable(db: Db, actor: Actor, id: number, path: string): Promise<CustomerRow> {
+  const row = await findCustomerRow(db, id, customerScope(actor));
+  if (row) return row;
+  throw (await mergedAwayConflict(db, actor, id, path)) ?? notFound();
+}
+
+/** The 409 of a stale survivor, with the survivor as it is now. */
+async function staleSurvivor(ctx: AppContext, db: Db, actor: Actor, id: number): Promise<AppError> {
+  const row = await findCustomerRow(db, id, customerScope(actor));
+  const names = await userNames(ctx, [row?.owner_id ?? null], db);
+  return conflict(row ? presentCustomer(row, actor, names, true, ctx.clock.now()) : undefined);
+}
+
 /**
  * Merge customers into a survivor, in one transaction: the survivor takes the chosen values; the
  * merged customers' contacts, history and attachments move to it; they are deleted pointing to it;
@@ -127,13 +145,12 @@ export async function mergeCustomers(ctx: AppContext, actor: Actor, input: Input
   const choices = input.fields ?? {};
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const survivor = await findVisible(trx, actor, input.survivorId);
+    // Of two merges of one customer at once, the second waits here and then reads the first's result.
+    await lockCustomers(trx, ctx.engine, [input.survivorId, ...input.mergedIds]);
+    const survivor = await findMergeable(trx, actor, input.survivorId, 'survivorId');
     const merged: CustomerRow[] = [];
-    for (const id of input.mergedIds) merged.push(await findVisible(trx, actor, id));
-    if (survivor.version !== input.version) {
-      const names = await userNames(ctx, [survivor.owner_id], trx);
-      throw conflict(presentCustomer(survivor, actor, names, true, ctx.clock.now()));
-    }
+    for (const [index, id] of input.mergedIds.entries()) merged.push(await findMergeable(trx, actor, id, `mergedIds.${index}`));
+    if (survivor.version !== input.version) throw await staleSurvivor(ctx, trx, actor, survivor.id);
     if (survivor.kind === 'person' && merged.some((m) => Number(m.contact_count) > 0)) {
       throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'survivorId', message: 'mergeContactsToPerson' }]);
     }
@@ -149,7 +166,7 @@ export async function mergeCustomers(ctx: AppContext, actor: Actor, input: Input
     const diff: FieldChange[] = diffRecords(recordView(survivor), recordView(next), historyFields);
     const doc = searchDocument(next);
     if (!(await updateCustomerRow(trx, survivor.id, input.version, { ...changes, search_key: doc.key, updated_at: now, updated_by: actor.userId }))) {
-      throw conflict(null);
+      throw await staleSurvivor(ctx, trx, actor, survivor.id);
     }
     await writeCustomerSearch(trx, ctx.engine, survivor.id, doc.grams);
     const mergedIds = merged.map((m) => m.id);

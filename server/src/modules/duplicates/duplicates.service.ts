@@ -72,6 +72,18 @@ export async function mergedNotFound(ctx: AppContext, actor: Actor, id: number):
 }
 
 /**
+ * CONFLICT when a customer in the actor's scope was merged into another since it was read (the
+ * field at `path` named it); `current.mergedInto` when the actor may see where it went. Null otherwise.
+ */
+export async function mergedAwayConflict(db: Db, actor: Actor, id: number, path: string): Promise<AppError | null> {
+  const scope = customerScope(actor);
+  if (!(await findCustomerRow(db, id, scope, { deleted: true })) || !(await repo.mergedInto(db, id))) return null;
+  const survivor = await finalSurvivor(db, id);
+  const visible = survivor !== null && (await findCustomerRow(db, survivor, scope)) !== undefined;
+  return new AppError('CONFLICT', 'mergeAlreadyMerged', [{ path, message: 'mergeAlreadyMerged' }], visible ? { mergedInto: survivor } : undefined);
+}
+
+/**
  * The merges a customer took part in, as survivor or as merged. A merged (deleted) id works too
  * when the actor may see the customer it ended up in.
  */

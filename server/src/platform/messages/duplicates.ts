@@ -18,6 +18,10 @@ export const duplicatesMessages = {
     en: 'Take the value from the customer kept or one of those merged.',
     'zh-CN': '只能从保留的客户或被合并的客户中选取取值。',
   },
+  mergeAlreadyMerged: {
+    en: 'This customer was already merged into another one meanwhile: reload and choose again.',
+    'zh-CN': '该客户已被他人合并到其他客户，请刷新后重新选择。',
+  },
   mergeContactsToPerson: {
     en: 'A person customer cannot receive contacts: keep an organisation customer instead.',
     'zh-CN': '个人客户不能接收联系人，请保留企业客户。',
