@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -8,6 +9,16 @@ type Db = Kysely<DB> | Transaction<DB>;
  * changes), release memory and sent warnings. Times are ISO-8601 UTC strings of one format
  * (`Date.toISOString()`), so text comparison orders them.
  */
+
+/**
+ * Serialise the decisions that give customers to one user (claims, transfers) until the
+ * transaction ends, so that two at once cannot both pass the limit per user. PostgreSQL only:
+ * SQLite runs one write transaction at a time anyway.
+ */
+export async function lockOwner(db: Db, engine: Engine, userId: number): Promise<void> {
+  if (engine !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext('customer_owner'), ${userId})`.execute(db);
+}
 
 /** Live customers the given user owns. */
 export async function countOwned(db: Db, userId: number): Promise<number> {

@@ -40,6 +40,7 @@ export async function claimCustomer(ctx: AppContext, actor: Actor, id: number): 
   const at = now.toISOString();
   const { value: rules } = await readPoolRules(ctx.db);
   const claimed = await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockOwner(trx, ctx.engine, actor.userId);
     const row = await findVisible(trx, actor, id);
     if (row.owner_id !== null) return false;
     await checkMayClaim(trx, rules, id, actor.userId, now);
@@ -88,6 +89,7 @@ export async function transferCustomers(ctx: AppContext, actor: Actor, input: z.
   const ownerName = (await userNames(ctx, [ownerId])).get(ownerId) ?? String(ownerId);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockOwner(trx, ctx.engine, ownerId);
     if (rules.maxCustomersPerUser !== null && moving.length > 0) {
       const count = (await repo.countOwned(trx, ownerId)) + moving.length;
       if (count > rules.maxCustomersPerUser) {
