@@ -102,7 +102,8 @@ export type DepartmentCreate = z.input<typeof departmentCreate>;
 export const departmentUpdate = z.object(departmentFields).partial().extend(versionField).strict();
 export type DepartmentUpdate = z.input<typeof departmentUpdate>;
 
-export const password = z.string().min(8).max(200);
+/** A new password: the server also checks its strength (zxcvbn score 3, not the user's email or name). */
+export const password = z.string().min(10).max(200);
 
 export const user = z.object({
   ...recordMeta,

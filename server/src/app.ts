@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { LoginThrottle } from './platform/auth/throttle.js';
+import { Throttle } from './platform/auth/throttle.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
@@ -12,6 +12,7 @@ import type { Database } from './platform/db/database.js';
 import { OpenApiRegistry } from './platform/http/openapi.js';
 import { apiNotFound, installHttpRules } from './platform/http/hooks.js';
 import { createRouter } from './platform/http/route.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
@@ -46,9 +47,10 @@ export interface BuildOptions {
 
 /** Build the HTTP application (tests build it too, with their own database and clock). */
 export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
-  const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new LoginThrottle(clock) };
+  const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
+  await installSecurityHeaders(app, { https: config.secureCookies });
   await app.register(cookie);
 
   app.addHook('preHandler', async (request) => {
@@ -83,6 +85,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
   await app.register(fastifyStatic, { root: swaggerDir, prefix: '/api/docs/assets/', decorateReply: false });
   app.get('/api/docs', async (_request, reply) => reply.type('text/html').send(docsPage));
+  // A file, not an inline script: the Content-Security-Policy allows scripts from this server only.
+  app.get('/api/docs/start.js', async (_request, reply) => reply.type('text/javascript').send(docsScript));
 
   const webDist = config.webDist ?? defaultWebDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
@@ -98,4 +102,5 @@ export async function buildApp({ config, database, clock = systemClock, logger =
 const docsPage = `<!doctype html><html><head><meta charset="utf-8"><title>CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#ui' });</script></body></html>`;
+<script src="/api/docs/start.js"></script></body></html>`;
+const docsScript = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#ui' });`;

@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
-import { seedDemo } from './modules/demo/index.js';
+import { demoPassword, seedDemo } from './modules/demo/index.js';
 import { loadConfig } from './platform/config.js';
 import { createDatabase } from './platform/db/database.js';
 import { migrate, MigrationError } from './platform/db/migrate.js';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   await bootstrap(ctx, (line) => console.log(line));
   if (config.demo) {
     const created = await seedDemo(ctx);
-    if (created) console.log(`Demo company created: ${created.users} users, ${created.customers} customers, ${created.contacts} contacts, ${created.leads} leads, ${created.opportunities} opportunities (password for every demo user: demo12345).`);
+    if (created) console.log(`Demo company created: ${created.users} users, ${created.customers} customers, ${created.contacts} contacts, ${created.leads} leads, ${created.opportunities} opportunities (password for every demo user: ${demoPassword}).`);
   }
   // Periodic tasks of this server (not started by tests, which run them directly).
   const scheduler = new Scheduler(ctx.db, ctx.clock, (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'));

@@ -11,6 +11,7 @@ import { strongKeys } from './20261204-0009-strong-keys.js';
 import { regionsLists } from './20261204-0010-regions-lists.js';
 import { importValues } from './20261204-0011-import-values.js';
 import { searchMerge } from './20261204-0012-search-merge.js';
+import { throttles } from './20261204-0013-throttles.js';
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge];
+export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles];

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { LoginThrottle } from './auth/throttle.js';
+import type { Throttle } from './auth/throttle.js';
 import type { Clock } from './clock.js';
 import type { Config, Engine } from './config.js';
 import type { DB } from './db/schema.js';
@@ -10,5 +10,6 @@ export interface AppContext {
   engine: Engine;
   clock: Clock;
   config: Config;
-  throttle: LoginThrottle;
+  /** Login, password-check and web-form limits, counted in the database. */
+  throttle: Throttle;
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '@crm/contracts';
+import { accessMessages } from './messages/access.js';
 import { duplicatesMessages } from './messages/duplicates.js';
 import { fieldsMessages } from './messages/fields.js';
 import { importsMessages } from './messages/imports.js';
@@ -7,9 +8,11 @@ import { leadsMessages } from './messages/leads.js';
 import { listsMessages } from './messages/lists.js';
 import { notificationsMessages } from './messages/notifications.js';
 import { opportunitiesMessages } from './messages/opportunities.js';
+import { passwordMessages } from './messages/passwords.js';
 import { phonesMessages } from './messages/phones.js';
 import { poolMessages } from './messages/pool.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
+import { textMessages } from './messages/text.js';
 
 /** Server messages in both languages; every error the API returns is one of these. */
 const core = {
@@ -108,6 +111,9 @@ const catalogue = {
   ...fieldsMessages,
   ...stageStatsMessages,
   ...phonesMessages,
+  ...textMessages,
+  ...accessMessages,
+  ...passwordMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -9,7 +9,7 @@ import {
   chineseName, companyName, emailFor, industryKeys, landlineNumber, latinName, mobileNumber, pick, prng, regions, sources,
 } from './names.js';
 
-export const demoPassword = 'demo12345';
+export const demoPassword = 'crm-demo-2026';
 
 async function department(ctx: AppContext, name: string, parentId: number | null, parentPath: string): Promise<{ id: number; path: string }> {
   const now = ctx.clock.now().toISOString();

@@ -1,7 +1,7 @@
 import type { Customer, IndustriesState, LeadSourcesState, ListResponse } from '@crm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
-import { seedDemo } from './index.js';
+import { demoPassword, seedDemo } from './index.js';
 
 /** The demo company is written through the same checks as users' data: list keys, canonical regions. */
 let t: TestApp;
@@ -25,5 +25,13 @@ describe('demo data', () => {
       if (c.source !== null) expect(sources.has(c.source), c.source).toBe(true);
       expect(c.city).not.toBe('市辖区');
     }
+  });
+
+  it('demo users sign in with the documented password, which passes the password policy', async () => {
+    expect(demoPassword).toBe('crm-demo-2026');
+    const users = (await admin.get('/api/v1/users?pageSize=200')).body.items as Array<{ email: string }>;
+    const demoUsers = users.filter((u) => u.email !== 'admin@example.com');
+    expect(demoUsers.length).toBeGreaterThan(3);
+    for (const u of demoUsers) await t.login(u.email, demoPassword);
   });
 });

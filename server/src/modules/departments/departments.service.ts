@@ -1,6 +1,7 @@
 import type { Department, departmentCreate, departmentUpdate, ListResponse } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
+import { movesIntoTree, refused } from '../../platform/auth/grant.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { diffRecords, recordChange } from '../history/index.js';
@@ -97,6 +98,7 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: number
         parentPath = parent.path;
       }
       newPath = `${parentPath}${id}/`;
+      if (movesIntoTree(actor, row.path, newPath)) throw refused([{ path: 'parentId', message: 'departmentIntoTree' }]);
     }
     if (input.managerId !== undefined && input.managerId !== null && input.managerId !== row.manager_id && !(await repo.isActiveUser(trx, input.managerId))) {
       throw invalid('managerId', 'unknownUser');

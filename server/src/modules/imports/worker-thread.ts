@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
-import { LoginThrottle } from '../../platform/auth/throttle.js';
+import { Throttle } from '../../platform/auth/throttle.js';
 import { systemClock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import type { AppContext } from '../../platform/context.js';
@@ -14,7 +14,7 @@ import { ImportWorker, type WorkerOptions } from './worker.js';
  */
 const { config, options } = workerData as { config: Config; options: Partial<WorkerOptions> };
 const database = createDatabase(config);
-const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new LoginThrottle(systemClock) };
+const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new Throttle(database.db, systemClock) };
 const worker = new ImportWorker(ctx, { ...options, onIdle: () => parentPort?.postMessage('idle') });
 // A smaller page cache than the server's own connection: a batch touches scattered pages once, and
 // the server's peak memory (both threads) stays low. The operating system caches the file anyway.

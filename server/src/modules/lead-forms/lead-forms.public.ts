@@ -63,16 +63,15 @@ function leadInputOf(form: repo.FormRow, values: Submission['values'], locale: L
   throw new AppError('VALIDATION_FAILED', 'validationFailed', details);
 }
 
-/** 429 once this address has sent the most submissions the window allows (across every form). */
-async function checkRate(ctx: AppContext, db: AppContext['db'], ip: string, now: Date): Promise<void> {
+/**
+ * Count a submission from this address (across every form) before anything else: invalid and
+ * failing submissions count too, and the count stays when the submission is refused or fails.
+ * 429 once the address has sent the most the window allows.
+ */
+async function countSubmission(ctx: AppContext, ip: string): Promise<void> {
   const { count, minutes } = ctx.config.formRateLimit;
-  const since = new Date(now.getTime() - minutes * 60_000).toISOString();
-  if ((await repo.countFromIpSince(db, ip, since)) < count) return;
-  // Say when the oldest submission of the window drops out of it.
-  const oldest = await repo.oldestFromIpSince(db, ip, since);
-  const freeAt = oldest ? new Date(oldest).getTime() + minutes * 60_000 : now.getTime();
-  const wait = Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000));
-  throw new AppError('RATE_LIMITED', 'leadFormRateLimited', undefined, undefined, { minutes: wait });
+  const wait = await ctx.throttle.attempt(`lead-form-ip:${ip}`, count, minutes * 60_000);
+  if (wait > 0) throw new AppError('RATE_LIMITED', 'leadFormRateLimited', undefined, undefined, { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
 }
 
 /**
@@ -83,13 +82,11 @@ async function checkRate(ctx: AppContext, db: AppContext['db'], ip: string, now:
 export async function submitPublicForm(ctx: AppContext, token: string, submission: Submission, meta: { ip: string; locale: Locale }): Promise<{ thankYou: string }> {
   const form = await repo.findOpenByToken(ctx.db, token);
   if (!form) throw notFound();
+  await countSubmission(ctx, meta.ip);
   if (submission.website_url !== undefined && submission.website_url.trim() !== '') return { thankYou: form.thank_you };
   const input = leadInputOf(form, submission.values, meta.locale);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    // Counted and written in one transaction: the limit holds across restarts and servers.
-    await repo.lockAddress(trx, ctx.engine, meta.ip);
-    await checkRate(ctx, trx, meta.ip, now);
     const [created] = await insertLeads(ctx, trx, [input], { actorId: null, action: 'create', formId: form.id, now });
     if (!created) throw new Error('insertLeads returned no lead');
     await repo.recordSubmission(trx, { formId: form.id, leadId: created.id, ip: meta.ip, at: now.toISOString() });

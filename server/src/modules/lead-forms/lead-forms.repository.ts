@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -51,39 +50,6 @@ export async function softDelete(db: Db, id: number, by: { userId: number; at: s
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-/**
- * Serialise submissions from one address until the transaction ends, so that two at once cannot
- * both pass the limit. PostgreSQL only: SQLite runs one write transaction at a time anyway.
- */
-export async function lockAddress(db: Db, engine: Engine, ip: string): Promise<void> {
-  if (engine !== 'postgres') return;
-  await sql`select pg_advisory_xact_lock(hashtext(${`lead_form_ip:${ip}`}))`.execute(db);
-}
-
-/** Submissions from one address since a moment, over every form (the per-IP limit). */
-export async function countFromIpSince(db: Db, ip: string, since: string): Promise<number> {
-  const row = await db
-    .selectFrom('lead_form_submissions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ip', '=', ip)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** The oldest submission from one address since a moment: when the limit frees up again. */
-export async function oldestFromIpSince(db: Db, ip: string, since: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('lead_form_submissions')
-    .select('at')
-    .where('ip', '=', ip)
-    .where('at', '>=', since)
-    .orderBy('at')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.at ?? null;
 }
 
 /** Record a submission and count it on its form. */

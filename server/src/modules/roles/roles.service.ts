@@ -9,6 +9,7 @@ import {
 } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
+import { grantProblems, refused, withinGrant } from '../../platform/auth/grant.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { recordChange, diffRecords } from '../history/index.js';
@@ -47,6 +48,11 @@ export async function loadGrant(ctx: AppContext, roleId: number) {
   return { key: row.key, name: row.name, permissions: parsePermissions(row.permissions), dataScope: row.data_scope as DataScope };
 }
 
+/** Only an administrator changes or deletes a role that grants more than the actor holds. */
+function assertWithinGrant(actor: Actor, role: Role): void {
+  if (!withinGrant(actor, role)) throw new AppError('FORBIDDEN', 'roleAboveYoursEdit');
+}
+
 export async function listRoles(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListResponse<Role>> {
   authorize(actor, 'roles.view');
   const { rows, total } = await repo.list(ctx.db, query.q, query.pageSize, (query.page - 1) * query.pageSize);
@@ -62,6 +68,8 @@ export async function getRole(ctx: AppContext, actor: Actor, id: number): Promis
 
 export async function createRole(ctx: AppContext, actor: Actor, input: z.output<typeof roleCreate>): Promise<Role> {
   authorize(actor, 'roles.create');
+  const problems = grantProblems(actor, input);
+  if (problems.length > 0) throw refused(problems);
   const now = ctx.clock.now().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (await repo.findByKey(trx, input.key)) throw invalid('key', 'roleKeyTaken');
@@ -91,6 +99,9 @@ export async function updateRole(ctx: AppContext, actor: Actor, id: number, inpu
     const row = await repo.findById(trx, id);
     if (!row) throw notFound();
     const before = presentRole(row);
+    assertWithinGrant(actor, before);
+    const problems = grantProblems(actor, input);
+    if (problems.length > 0) throw refused(problems);
     // The administrator role always keeps every permission, so nobody can lock everyone out.
     const permissions = row.key === 'administrator' ? allPermissions : input.permissions;
     const dataScope = row.key === 'administrator' ? 'all' : input.dataScope;
@@ -122,6 +133,7 @@ export async function deleteRole(ctx: AppContext, actor: Actor, id: number): Pro
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findById(trx, id);
     if (!row) throw notFound();
+    assertWithinGrant(actor, presentRole(row));
     if (row.built_in === 1) throw new AppError('CONFLICT', 'builtInRole');
     if ((await repo.countAllHolders(trx, id)) > 0) throw new AppError('CONFLICT', 'roleInUse');
     await repo.remove(trx, id);

@@ -2,12 +2,14 @@ import type { ListResponse, Locale, User, userCreate, userListQuery, userUpdate 
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import { assertStrongPassword } from '../../platform/auth/password-policy.js';
 import { ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { departmentExists } from '../departments/index.js';
 import { diffRecords, recordChange } from '../history/index.js';
 import { loadGrant, roleIdByKey } from '../roles/index.js';
+import { checkNewUser, checkUserAccess, checkUserChange } from './users.policy.js';
 import * as repo from './users.repository.js';
 
 type Row = repo.UserRow;
@@ -58,6 +60,8 @@ async function checkReferences(ctx: AppContext, input: { departmentId?: number |
 export async function createUser(ctx: AppContext, actor: Actor, input: z.output<typeof userCreate>): Promise<User> {
   authorize(actor, 'users.create');
   await checkReferences(ctx, input);
+  await checkNewUser(ctx, actor, input.roleId);
+  assertStrongPassword(input.password, input, actor.locale);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -100,12 +104,16 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
   const row = await repo.findById(ctx.db, id);
   if (!row) throw notFound();
   await checkReferences(ctx, input);
+  await checkUserChange(ctx, actor, row, input);
   await guardLastAdministrator(ctx, row, { active: input.active ?? row.active === 1, roleId: input.roleId ?? row.role_id, deleted: false });
+  if (input.password) assertStrongPassword(input.password, { email: input.email ?? row.email, name: input.name ?? row.name }, actor.locale);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findById(trx, id);
     if (!current) throw notFound();
+    // Checked on `row`: a user changed since then is a conflict, not a decision on stale facts.
+    if (current.version !== row.version) throw conflict(presentUser(current));
     if (input.email && input.email !== current.email) {
       const other = await repo.findByEmail(trx, input.email);
       if (other && other.id !== id) throw invalid('email', 'emailTaken');
@@ -138,6 +146,7 @@ export async function deleteUser(ctx: AppContext, actor: Actor, id: number): Pro
   if (id === actor.userId) throw new AppError('CONFLICT', 'cannotDeleteSelf');
   const row = await repo.findById(ctx.db, id);
   if (!row) throw notFound();
+  await checkUserAccess(ctx, actor, row);
   await guardLastAdministrator(ctx, row, { active: false, roleId: row.role_id, deleted: true });
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -177,6 +186,7 @@ export async function createInitialUser(
   ctx: AppContext,
   input: { email: string; name: string; password: string; roleId: number; departmentId: number | null; mobile?: string | null },
 ): Promise<number> {
+  assertStrongPassword(input.password, input, 'en');
   const now = ctx.clock.now().toISOString();
   return repo.insert(ctx.db, {
     email: input.email.toLowerCase(),

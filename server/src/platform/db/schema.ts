@@ -58,6 +58,7 @@ export interface DB {
     ip: string | null;
     user_agent: string | null;
   };
+  throttles: { key_hash: string; count: number; reset_at: string };
   customers: {
     id: Generated<number>;
     archive_no: string;

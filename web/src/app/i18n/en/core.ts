@@ -89,7 +89,7 @@ export const core = {
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Repeat new password',
-  'password.minLength': 'At least 8 characters',
+  'password.minLength': 'At least 10 characters and hard to guess: several unrelated words work well',
   'password.mismatch': 'The two passwords differ',
   'password.changed': 'Password changed. Your other sessions have been signed out.',
   'action.view': 'View',

@@ -91,7 +91,7 @@ export const core: Record<keyof typeof en, string> = {
   'password.current': '当前密码',
   'password.new': '新密码',
   'password.confirm': '再次输入新密码',
-  'password.minLength': '至少 8 个字符',
+  'password.minLength': '至少 10 个字符且不易猜到：几个不相关的词连在一起即可',
   'password.mismatch': '两次输入的密码不一致',
   'password.changed': '密码已修改，您在其他设备上的登录已退出。',
   'action.view': '查看',

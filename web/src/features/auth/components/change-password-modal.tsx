@@ -64,7 +64,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           label={t('password.new')}
           rules={[
             { required: true, message: t('common.required') },
-            { min: 8, message: t('password.minLength') },
+            { min: 10, message: t('password.minLength') },
             { max: 200, message: t('common.tooLong', { max: 200 }) },
           ]}
           extra={t('password.minLength')}

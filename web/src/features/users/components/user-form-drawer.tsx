@@ -180,7 +180,7 @@ function UserFormBody({
         extra={editing ? t('user.passwordHint') : t('password.minLength')}
         rules={[
           ...(editing ? [] : [{ required: true, message: t('common.required') }]),
-          { min: 8, message: t('password.minLength') },
+          { min: 10, message: t('password.minLength') },
           rules.max(200),
         ]}
       >
