@@ -30,17 +30,18 @@ export interface BulkNewCustomer {
   custom?: string;
 }
 
-/** Reserve `count` archive numbers; the first one. Numbers are never reused. */
+/**
+ * Reserve `count` archive numbers; the first one. Numbers are never reused. One upsert, so that
+ * the first customers created at once (no counter yet) cannot both insert it.
+ */
 async function reserveArchiveNumbers(db: Db, count: number): Promise<number> {
-  const updated = await db
-    .updateTable('counters')
-    .set({ value: sql`value + ${count}` })
-    .where('name', '=', 'customer_archive_no')
+  const reserved = await db
+    .insertInto('counters')
+    .values({ name: 'customer_archive_no', value: count })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`counters.value + ${count}` }))
     .returning('value')
-    .executeTakeFirst();
-  if (updated) return updated.value - count + 1;
-  await db.insertInto('counters').values({ name: 'customer_archive_no', value: count }).execute();
-  return 1;
+    .executeTakeFirstOrThrow();
+  return reserved.value - count + 1;
 }
 
 // Rows per INSERT: under SQLite's 32,766 bound variables with every customer column.

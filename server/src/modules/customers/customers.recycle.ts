@@ -34,6 +34,8 @@ export async function restoreCustomer(ctx: AppContext, actor: Actor, id: number)
   authorize(actor, 'recycle_bin.restore');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Of two restores at once the second waits here, then finds nothing deleted.
+    await repo.lock(trx, ctx.engine, [id]);
     const row = await repo.findById(trx, id, null, { deleted: true });
     // A customer merged into another lives on in the survivor: its contacts and history moved there.
     if (!row || row.merged_into_id !== null) throw notFound();

@@ -139,7 +139,8 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
     if (diff.length === 0) return; // nothing changed: no new version, no history entry
     const doc = searchDocument(next);
     if (!(await repo.update(trx, id, input.version, { ...changes, search_key: doc.key, updated_at: now, updated_by: actor.userId }))) {
-      throw conflict((await present(ctx, actor, [row], trx))[0]);
+      // Read again: the conflict shows what the other writer committed, not what this one read.
+      throw conflict((await present(ctx, actor, [await findVisible(trx, actor, id)], trx))[0]);
     }
     await repo.writeSearch(trx, ctx.engine, id, doc.grams);
     // Names, phones, emails, the credit code and the ID-card number are duplicate keys.
@@ -170,6 +171,8 @@ export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number):
   authorize(actor, 'customers.delete');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Of two deletes at once the second waits here, then finds nothing to delete.
+    await repo.lock(trx, ctx.engine, [id]);
     const row = await findVisible(trx, actor, id);
     await repo.setFields(trx, id, { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId });
     await repo.adjustLiveCount(trx, -1);

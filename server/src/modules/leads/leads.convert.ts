@@ -4,13 +4,13 @@ import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
 import { bulkCreateContacts } from '../contacts/index.js';
-import { bulkCreateCustomers, findVisible as findVisibleCustomer } from '../customers/index.js';
+import { bulkCreateCustomers, findVisible as findVisibleCustomer, lockCustomers } from '../customers/index.js';
 import { recordChange } from '../history/index.js';
 import { matchListItem, readIndustries } from '../lists/index.js';
 import { createOpportunityInTrx } from '../opportunities/index.js';
 import { convertibleStatuses } from './leads.presenter.js';
 import * as repo from './leads.repository.js';
-import { findVisible, getLead, presentLeads } from './leads.service.js';
+import { findVisible, getLead, presentLeads, staleLead } from './leads.service.js';
 
 type Db = AppContext['db'];
 
@@ -49,9 +49,14 @@ export async function convertLead(ctx: AppContext, actor: Actor, id: number, inp
   const spec = input.customer;
   const now = ctx.clock.now().toISOString();
   const done = await ctx.db.transaction().execute(async (trx: Db) => {
+    // Of two conversions at once the second waits here, then finds the lead converted. The
+    // existing customer first: a merge locks customers before the leads it moves.
+    if (spec.mode === 'existing') await lockCustomers(trx, ctx.engine, [spec.customerId]);
+    await repo.lock(trx, ctx.engine, id);
     const row = await findVisible(trx, actor, id);
-    if (!convertibleStatuses.includes(row.status)) throw new AppError('BAD_REQUEST', 'leadNotConvertible');
+    // Stale first: a lead converted since the caller read it is a conflict, not a mistake.
     if (row.version !== input.version) throw conflict((await presentLeads(ctx, actor, [row], trx))[0]);
+    if (!convertibleStatuses.includes(row.status)) throw new AppError('BAD_REQUEST', 'leadNotConvertible');
     const ownerId = row.owner_id ?? actor.userId;
 
     let customer: { id: number; kind: string; isNew: boolean };
@@ -99,7 +104,7 @@ export async function convertLead(ctx: AppContext, actor: Actor, id: number, inp
       status: 'converted', converted_customer_id: customer.id, converted_contact_id: contactId, converted_opportunity_id: opportunityId,
       converted_at: now, converted_by: actor.userId, owner_id: ownerId, owner_since: row.owner_id === null ? now : row.owner_since, updated_at: now, updated_by: actor.userId,
     });
-    if (!converted) throw conflict((await presentLeads(ctx, actor, [row], trx))[0]);
+    if (!converted) throw await staleLead(ctx, actor, id, trx);
     // One entry with the customer set: it shows in the lead's history and on the customer's timeline.
     await recordChange(trx, {
       entityType: 'lead', entityId: id, customerId: customer.id, action: 'convert', actorId: actor.userId, at: now, label: row.name,

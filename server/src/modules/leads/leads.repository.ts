@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { LeadStatus, ManGrade } from '@crm/contracts';
+import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
 import { withPhoneColumns } from '../../platform/phone-columns.js';
@@ -114,6 +115,16 @@ export async function update(db: Db, id: number, version: number, values: Partia
   if (guard) q = q.where(guard);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Lock a lead until the transaction ends, before reading what a decision rests on (conversion,
+ * delete, restore): a concurrent locker waits, then reads what the first one committed.
+ * PostgreSQL only: SQLite's write transactions begin IMMEDIATE and run one at a time.
+ */
+export async function lock(db: Db, engine: Engine, id: number): Promise<void> {
+  if (engine !== 'postgres') return;
+  await db.selectFrom('leads').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function setFields(db: Db, id: number, values: Partial<LeadRow>): Promise<void> {

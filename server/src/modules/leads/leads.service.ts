@@ -43,6 +43,12 @@ async function presentOne(ctx: AppContext, actor: Actor, row: repo.LeadRow, db: 
   return lead;
 }
 
+/** The 409 of a write whose version check failed, with the lead as committed now (read after the failed update). */
+export async function staleLead(ctx: AppContext, actor: Actor, id: number, db: Db): Promise<AppError> {
+  const row = await repo.findById(db, id, leadScope(actor));
+  return row ? conflict(await presentOne(ctx, actor, row, db)) : notFound();
+}
+
 export function refuse(issues: Array<LeadInputIssue | ErrorDetail>): void {
   if (issues.length === 0) return;
   throw new AppError('VALIDATION_FAILED', 'validationFailed', issues.map((i) => ({ path: i.path, message: 'key' in i ? i.key : i.message })));
@@ -176,7 +182,7 @@ export async function updateLead(ctx: AppContext, actor: Actor, id: number, inpu
     const diff = diffRecords(recordView(row), recordView(next), historyFields);
     if (diff.length === 0) return; // nothing changed: no new version, no history entry
     if (!(await repo.update(trx, id, input.version, { ...changes, search: searchText(next), updated_at: now, updated_by: actor.userId }))) {
-      throw conflict(await presentOne(ctx, actor, row, trx));
+      throw await staleLead(ctx, actor, id, trx);
     }
     if (leadKeys(row).join('\n') !== leadKeys(next).join('\n')) await repo.replaceKeys(trx, id, leadKeys(next));
     // An owner move is an assignment: recorded and notified as one.
@@ -210,11 +216,12 @@ export async function disqualifyLead(ctx: AppContext, actor: Actor, id: number, 
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findVisible(trx, actor, id);
-    if (row.status === 'converted') throw new AppError('BAD_REQUEST', 'leadConverted');
+    // Stale first: a lead converted since the caller read it is a conflict, not a mistake.
     if (row.version !== input.version) throw conflict(await presentOne(ctx, actor, row, trx));
+    if (row.status === 'converted') throw new AppError('BAD_REQUEST', 'leadConverted');
     if (row.status === 'disqualified' && row.disqualify_reason === input.reason) return;
     if (!(await repo.update(trx, id, input.version, { status: 'disqualified', disqualify_reason: input.reason, updated_at: now, updated_by: actor.userId }))) {
-      throw conflict(await presentOne(ctx, actor, row, trx));
+      throw await staleLead(ctx, actor, id, trx);
     }
     await recordChange(trx, {
       entityType: 'lead', entityId: id, action: 'disqualify', actorId: actor.userId, at: now, label: row.name,
