@@ -236,6 +236,8 @@ export const customer = z.object({
   freshDays: z.number().int(),
   /** Expected fields left empty (paths such as `organization.creditCode`); filled on the single-record read only. */
   missingFields: z.array(z.string()),
+  /** True when the caller reads it only as the owner of a live deal on it: read-only. */
+  viaDeal: z.boolean(),
   /** What the caller may do with this record; the client hides the other actions. */
   can: z.object({ edit: z.boolean(), delete: z.boolean(), viewSensitive: z.boolean() }),
 });

@@ -94,11 +94,11 @@ type Call = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: () => str
 const endpoints: Array<{ name: string; call: Call; allowed: Who[]; ok: number[] }> = [
   { name: 'list customers', call: ['GET', () => '/api/v1/customers'], allowed: ['admin', 'manager', 'eastLead', 'east1', 'agent', 'marketer', 'reader'], ok: [200] },
   { name: 'create customer', call: ['POST', () => '/api/v1/customers', () => buildCustomer({ ownerId: null })], allowed: ['admin', 'manager', 'eastLead', 'east1'], ok: [201] },
-  { name: 'edit customer', call: ['PATCH', () => `/api/v1/customers/${customers.pool}`, () => ({ version: 999 })], allowed: ['admin', 'manager', 'eastLead', 'east1'], ok: [409] },
+  { name: 'edit customer', call: ['PATCH', () => `/api/v1/customers/${customers.east1}`, () => ({ version: 999 })], allowed: ['admin', 'manager', 'eastLead', 'east1'], ok: [409] },
   { name: 'delete customer', call: ['DELETE', () => '/api/v1/customers/999999'], allowed: ['admin', 'manager', 'east1'], ok: [404] },
   { name: 'customer history', call: ['GET', () => `/api/v1/customers/${customers.pool}/history`], allowed: ['admin', 'manager', 'eastLead', 'east1', 'agent', 'marketer', 'reader'], ok: [200] },
   { name: 'list contacts', call: ['GET', () => '/api/v1/contacts'], allowed: ['admin', 'manager', 'eastLead', 'east1', 'agent', 'marketer', 'reader'], ok: [200] },
-  { name: 'create contact', call: ['POST', () => '/api/v1/contacts', () => ({ customerId: customers.pool, name: '新联系人' })], allowed: ['admin', 'manager', 'east1', 'agent'], ok: [201] },
+  { name: 'create contact', call: ['POST', () => '/api/v1/contacts', () => ({ customerId: customers.east1, name: '新联系人' })], allowed: ['admin', 'manager', 'east1', 'agent'], ok: [201] },
   { name: 'edit contact', call: ['PATCH', () => `/api/v1/contacts/${contactOfEast1}`, () => ({ version: 999 })], allowed: ['admin', 'manager', 'east1', 'agent'], ok: [409] },
   { name: 'delete contact', call: ['DELETE', () => '/api/v1/contacts/999999'], allowed: ['admin', 'manager', 'east1'], ok: [404] },
   { name: 'list users', call: ['GET', () => '/api/v1/users'], allowed: ['admin', 'manager', 'eastLead', 'east1', 'agent', 'marketer', 'reader'], ok: [200] },
@@ -137,10 +137,10 @@ describe('permission matrix', () => {
 
 describe('sensitive fields', () => {
   it('ID-card numbers are masked unless the role may view sensitive fields, in records and history', async () => {
-    const c = await org.admin.post('/api/v1/customers', buildCustomer({ kind: 'person', name: '敏感客户', ownerId: null, category: 'retail', person: { idCardNumber: '11010519491231002X', health: '良好' } }));
+    const c = await org.admin.post('/api/v1/customers', buildCustomer({ kind: 'person', name: '敏感客户', ownerId: org.ids.east1, category: 'retail', person: { idCardNumber: '11010519491231002X', health: '良好' } }));
     expect(c.body.person.idCardNumber).toBe('11010519491231002X');
     const seenBySales = await org.as.east1.get(`/api/v1/customers/${c.body.id}`);
-    expect(seenBySales.body.person.idCardNumber).toBe('1101**********002X');
+    expect(seenBySales.body.person.idCardNumber).toBe('******'); // that there is one, nothing of it
     expect(seenBySales.body.person.health).not.toBe('良好');
     expect(seenBySales.body.can.viewSensitive).toBe(false);
     expect((await org.as.manager.get(`/api/v1/customers/${c.body.id}`)).body.person.idCardNumber).toBe('11010519491231002X');
@@ -151,6 +151,6 @@ describe('sensitive fields', () => {
     await org.admin.patch(`/api/v1/customers/${c.body.id}`, { version: 2, person: { idCardNumber: '110105198001010016' } });
     const history = await org.as.east1.get(`/api/v1/customers/${c.body.id}/history`);
     const change = history.body.items[0].changes.find((ch: { field: string }) => ch.field === 'person.idCardNumber');
-    expect(change.old).toBe('1101**********002X');
+    expect(change.old).toBe('******');
   });
 });

@@ -16,8 +16,8 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { t, type MessageKey } from '../../platform/i18n.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
-import { findVisibleContact } from '../contacts/index.js';
-import { findVisible as findVisibleCustomer } from '../customers/index.js';
+import { findReadableContact, findVisibleContact } from '../contacts/index.js';
+import { customerScope, findCustomerRow, findReadable as findReadableCustomer, findVisible as findVisibleCustomer } from '../customers/index.js';
 import { recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import { checkContent, contentDisposition, extensionOf } from './attachments.content.js';
@@ -174,31 +174,38 @@ async function writeDurably(finalPath: string, data: Buffer): Promise<void> {
   }
 }
 
-/** Files of a customer (its contacts' too, for users who may view contacts), newest first. */
+/**
+ * Files of a customer (its contacts' too, for users who may view contacts and see the customer in
+ * their scope, not only through a deal), newest first.
+ */
 export async function listCustomerAttachments(ctx: AppContext, actor: Actor, customerId: number, page: { page: number; pageSize: number }): Promise<ListResponse<Attachment>> {
   authorize(actor, 'customers.view');
-  await findVisibleCustomer(ctx.db, actor, customerId);
-  const { rows, total } = await repo.list(ctx.db, { customerId, withContacts: can(actor, 'contacts.view') }, page.pageSize, (page.page - 1) * page.pageSize);
+  await findReadableCustomer(ctx.db, actor, customerId);
+  const withContacts = can(actor, 'contacts.view') && (await findCustomerRow(ctx.db, customerId, customerScope(actor))) !== undefined;
+  const { rows, total } = await repo.list(ctx.db, { customerId, withContacts }, page.pageSize, (page.page - 1) * page.pageSize);
   return { items: await present(ctx, actor, rows), total, page: page.page, pageSize: page.pageSize };
 }
 
 export async function listContactAttachments(ctx: AppContext, actor: Actor, contactId: number, page: { page: number; pageSize: number }): Promise<ListResponse<Attachment>> {
   authorize(actor, 'contacts.view');
-  await findVisibleContact(ctx.db, actor, contactId);
+  await findReadableContact(ctx.db, actor, contactId);
   const { rows, total } = await repo.list(ctx.db, { contactId }, page.pageSize, (page.page - 1) * page.pageSize);
   return { items: await present(ctx, actor, rows), total, page: page.page, pageSize: page.pageSize };
 }
 
-/** A live attachment whose record the actor may see (customers.view; contacts.view for a contact's file), else NOT_FOUND. */
-async function findVisible(db: Db, actor: Actor, id: number): Promise<repo.AttachmentRow> {
+/**
+ * A live attachment whose record the actor may read, or change with `access: 'edit'`
+ * (customers.view; contacts.view for a contact's file), else NOT_FOUND.
+ */
+async function findVisible(db: Db, actor: Actor, id: number, access: 'read' | 'edit' = 'read'): Promise<repo.AttachmentRow> {
   const row = await repo.findLive(db, id);
   if (!row) throw notFound();
   if (row.contact_id !== null) {
     if (!can(actor, 'contacts.view')) throw notFound();
-    const contact = await findVisibleContact(db, actor, row.contact_id);
+    const contact = await (access === 'edit' ? findVisibleContact : findReadableContact)(db, actor, row.contact_id);
     if (contact.customer_id !== row.customer_id) throw notFound();
   } else {
-    await findVisibleCustomer(db, actor, row.customer_id);
+    await (access === 'edit' ? findVisibleCustomer : findReadableCustomer)(db, actor, row.customer_id);
   }
   return row;
 }
@@ -225,7 +232,7 @@ export async function deleteAttachment(ctx: AppContext, actor: Actor, id: number
   if (!can(actor, 'customers.edit') && !can(actor, 'contacts.edit')) throw forbidden();
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await findVisible(trx, actor, id);
+    const row = await findVisible(trx, actor, id, 'edit');
     authorize(actor, row.contact_id === null ? 'customers.edit' : 'contacts.edit');
     if (!(await repo.softDelete(trx, id, at, actor.userId))) throw notFound();
     await recordChange(trx, {

@@ -5,9 +5,10 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { phoneSearchTerms } from '../../platform/search.js';
 import { customFiltersOf } from '../custom-fields/index.js';
-import { customerScope, updateContactSummaries } from '../customers/index.js';
+import { updateContactSummaries } from '../customers/index.js';
 import { diffRecords, recordChanges } from '../history/index.js';
 import * as repo from './contacts.repository.js';
+import { contactReadScope } from './contacts.scope.js';
 
 /** Many contacts at once, for imports and exports. */
 type Db = AppContext['db'];
@@ -116,7 +117,7 @@ export type ContactExportRow = repo.ContactRow & { customer_name: string; custom
 
 /** The filter of a contact list query (as GET /contacts applies it), for exports. */
 export async function contactListFilter(ctx: AppContext, actor: Actor, query: z.output<typeof contactListQuery>): Promise<repo.ContactFilter> {
-  return { scope: customerScope(actor), customerId: query.customerId, q: query.q, custom: { engine: ctx.engine, filters: await customFiltersOf(ctx.db, 'contact', query) } };
+  return { scope: contactReadScope(actor), customerId: query.customerId, q: query.q, custom: { engine: ctx.engine, filters: await customFiltersOf(ctx.db, 'contact', query) } };
 }
 
 /** One page of contacts in id order after `afterId` (keyset paging keeps each query short). */

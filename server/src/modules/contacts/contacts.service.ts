@@ -5,11 +5,12 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { phoneSearchTerms } from '../../platform/search.js';
 import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
-import { customerScope, findVisible as findVisibleCustomer, isCustomerLive, updateContactSummary } from '../customers/index.js';
+import { findVisible as findVisibleCustomer, isCustomerLive, updateContactSummary } from '../customers/index.js';
 import { diffRecords, recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import { bulkCreateContacts } from './contacts.bulk.js';
 import * as repo from './contacts.repository.js';
+import { contactEditScope, contactReadScope } from './contacts.scope.js';
 
 type Db = AppContext['db'];
 type Row = repo.ContactRow & { customer_name: string };
@@ -61,21 +62,28 @@ export async function listContacts(ctx: AppContext, actor: Actor, query: z.outpu
   const desc = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as 'name' | 'updatedAt';
   const custom = { engine: ctx.engine, filters: await customFiltersOf(ctx.db, 'contact', query) };
-  const { rows, total } = await repo.list(ctx.db, { scope: customerScope(actor), customerId: query.customerId, q: query.q, custom }, { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = await repo.list(ctx.db, { scope: contactReadScope(actor), customerId: query.customerId, q: query.q, custom }, { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);
   const customKeys = await activeCustomKeys(ctx.db, 'contact');
   return { items: rows.map((row) => present(row, customKeys)), total, page: query.page, pageSize: query.pageSize };
 }
 
-/** A live contact of a customer the actor may see, or NOT_FOUND. */
+/** A live contact the actor may change (of a customer they may change, see customerEditScope), or NOT_FOUND. */
 export async function findVisible(db: Db, actor: Actor, id: number): Promise<Row> {
-  const row = await repo.findVisible(db, id, customerScope(actor));
+  const row = await repo.findVisible(db, id, contactEditScope(actor));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A live contact the actor may read (see contactReadScope), or NOT_FOUND. */
+export async function findReadable(db: Db, actor: Actor, id: number): Promise<Row> {
+  const row = await repo.findVisible(db, id, contactReadScope(actor));
   if (!row) throw notFound();
   return row;
 }
 
 export async function getContact(ctx: AppContext, actor: Actor, id: number): Promise<Contact> {
   authorize(actor, 'contacts.view');
-  return present(await findVisible(ctx.db, actor, id), await activeCustomKeys(ctx.db, 'contact'));
+  return present(await findReadable(ctx.db, actor, id), await activeCustomKeys(ctx.db, 'contact'));
 }
 
 export async function createContact(ctx: AppContext, actor: Actor, input: z.output<typeof contactCreate>): Promise<Contact> {

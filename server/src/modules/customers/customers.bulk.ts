@@ -13,7 +13,7 @@ import { userNames } from '../users/index.js';
 import { keysOf, type DedupeEntry } from './customers.dedupe.js';
 import { presentCustomer } from './customers.presenter.js';
 import * as repo from './customers.repository.js';
-import { archiveNumber, compact, customerScope, searchDocument } from './customers.records.js';
+import { archiveNumber, compact, customerReadScope, searchDocument } from './customers.records.js';
 
 /**
  * Many customers at once, for imports and exports: creation in one statement per chunk (archive
@@ -192,7 +192,7 @@ export async function customersByReference(db: Db, refs: string[], scope: Expres
 /** The list filter of a list query (the same one GET /customers applies), for exports. */
 export async function customerListFilter(ctx: AppContext, actor: Actor, query: z.output<typeof customerListQuery>): Promise<repo.CustomerFilter> {
   return {
-    scope: customerScope(actor),
+    scope: customerReadScope(actor),
     q: query.q,
     kind: query.kind,
     category: query.category,

@@ -13,12 +13,11 @@ import { can, type Actor } from '../../platform/auth/actor.js';
 import { freshDaysOf } from '../quality/index.js';
 import type { CustomerRow } from './customers.repository.js';
 
-/** Keep the first and last few characters of a sensitive value. */
+/** What a sensitive value shows without the right to see it: that there is one, nothing of it (not even its length). */
+export const masked = '******';
+
 export function mask(value: string): string {
-  const chars = Array.from(value);
-  if (chars.length <= 4) return '*'.repeat(chars.length);
-  const keep = chars.length >= 10 ? 4 : 1;
-  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep * 2) + chars.slice(-keep).join('');
+  return value === '' ? value : masked;
 }
 
 const sensitivePaths = new Set<string>(sensitivePersonFields.map((f) => `person.${f}`));
@@ -40,8 +39,11 @@ export function maskChange(change: FieldChange, viewSensitive: boolean): FieldCh
   return { ...change, old: m(change.old), new: m(change.new) };
 }
 
-/** The API shape of a customer, as the caller may see it. */
-export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<number, string>, inScopeForEdit = true, now = new Date()): Customer {
+/**
+ * The API shape of a customer, as the caller may see it. `viaDeal`: the caller reads it only as
+ * the owner of a deal on it.
+ */
+export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<number, string>, inScopeForEdit = true, now = new Date(), viaDeal = false): Customer {
   const viewSensitive = can(actor, 'customers.view_sensitive');
   return {
     id: row.id,
@@ -82,6 +84,7 @@ export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<
     updatedAt: row.updated_at,
     createdBy: row.created_by,
     updatedBy: row.updated_by,
+    viaDeal,
     can: {
       edit: inScopeForEdit && can(actor, 'customers.edit'),
       delete: inScopeForEdit && can(actor, 'customers.delete'),

@@ -159,6 +159,13 @@ export async function lock(db: Db, engine: Engine, ids: number[]): Promise<void>
   await db.selectFrom('customers').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
 }
 
+/** Which of these customers lie within a scope (all of them when the scope is everything). */
+export async function idsWithin(db: Db, ids: number[], scope: Expression<SqlBool> | null): Promise<Set<number>> {
+  if (scope === null || ids.length === 0) return new Set(ids);
+  const rows = await db.selectFrom('customers as c').select('c.id').where('c.id', 'in', ids).where(scope).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Versioned update of a live customer: false when the version is stale. */
 export async function update(db: Db, id: number, version: number, values: Partial<CustomerRow>): Promise<boolean> {
   const result = await db

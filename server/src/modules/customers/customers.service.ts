@@ -15,9 +15,9 @@ import { refreshDedupeKeys } from './customers.dedupe.js';
 import { checkListValues } from './customers.lists.js';
 import * as repo from './customers.repository.js';
 import { bulkCreateCustomers, customerListFilter } from './customers.bulk.js';
-import { archiveNumber, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
+import { archiveNumber, customerEditScope, customerReadScope, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
 
-export { archiveNumber, customerScope, searchDocument };
+export { archiveNumber, customerEditScope, customerReadScope, customerScope, searchDocument };
 
 type Db = AppContext['db'];
 
@@ -25,7 +25,13 @@ type Db = AppContext['db'];
 async function present(ctx: AppContext, actor: Actor, rows: repo.CustomerRow[], db: Db = ctx.db): Promise<Customer[]> {
   const names = await userNames(ctx, rows.map((r) => r.owner_id), db);
   const customKeys = await activeCustomKeys(db, 'customer');
-  return rows.map((row) => ({ ...presentCustomer(row, actor, names, true, ctx.clock.now()), custom: visibleCustomValues(row.custom, customKeys) }));
+  // Read through a deal, or sitting in the pool without the assign right: shown, not editable.
+  const ids = rows.map((r) => r.id);
+  const [inScope, editable] = await Promise.all([repo.idsWithin(db, ids, customerScope(actor)), repo.idsWithin(db, ids, customerEditScope(actor))]);
+  return rows.map((row) => ({
+    ...presentCustomer(row, actor, names, editable.has(row.id), ctx.clock.now(), !inScope.has(row.id)),
+    custom: visibleCustomValues(row.custom, customKeys),
+  }));
 }
 
 export async function listCustomers(ctx: AppContext, actor: Actor, query: z.output<typeof customerListQuery>): Promise<ListResponse<Customer>> {
@@ -43,16 +49,26 @@ export async function listCustomers(ctx: AppContext, actor: Actor, query: z.outp
   return { items: await present(ctx, actor, rows), total, page: query.page, pageSize: query.pageSize, ...(totalCapped ? { totalCapped } : {}) };
 }
 
-/** A live customer the actor may see, or NOT_FOUND (never FORBIDDEN: existence is not revealed). */
+/**
+ * A live customer the actor may work on (edit, delete, link records to, attach files to), or
+ * NOT_FOUND (never FORBIDDEN: existence is not revealed). Pool customers need the assign right.
+ */
 export async function findVisible(db: Db, actor: Actor, id: number): Promise<repo.CustomerRow> {
-  const row = await repo.findById(db, id, customerScope(actor));
+  const row = await repo.findById(db, id, customerEditScope(actor));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A live customer the actor may read (in scope, in the pool, or through a deal they own), or NOT_FOUND. */
+export async function findReadable(db: Db, actor: Actor, id: number): Promise<repo.CustomerRow> {
+  const row = await repo.findById(db, id, customerReadScope(actor));
   if (!row) throw notFound();
   return row;
 }
 
 export async function getCustomer(ctx: AppContext, actor: Actor, id: number): Promise<Customer> {
   authorize(actor, 'customers.view');
-  const row = await repo.findById(ctx.db, id, customerScope(actor));
+  const row = await repo.findById(ctx.db, id, customerReadScope(actor));
   if (!row) throw await mergedNotFound(ctx, actor, id); // a merged id points to its survivor
   const [customer] = await present(ctx, actor, [row]);
   if (!customer) throw notFound();
@@ -100,7 +116,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
   await checkListValues(ctx.db, input, existing);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findById(trx, id, customerScope(actor));
+    const row = await repo.findById(trx, id, customerEditScope(actor));
     if (!row) throw notFound();
     if (row.version !== input.version) throw conflict((await present(ctx, actor, [row], trx))[0]);
     if (input.kind === 'person' && row.kind !== 'person' && row.contact_count > 0) {
@@ -184,7 +200,7 @@ export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number):
 
 export async function getCustomerHistory(ctx: AppContext, actor: Actor, id: number, page: z.output<typeof historyQuery>): Promise<ListResponse<HistoryEntry>> {
   authorize(actor, 'customers.view');
-  await findVisible(ctx.db, actor, id);
+  await findReadable(ctx.db, actor, id);
   const viewSensitive = can(actor, 'customers.view_sensitive');
   return customerHistory(ctx.db, id, page, (c) => maskChange(c, viewSensitive));
 }

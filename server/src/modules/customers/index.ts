@@ -1,5 +1,5 @@
 export { customerRoutes } from './customers.routes.js';
-export { findVisible, updateContactSummary, createCustomer, customerScope, archiveNumber, searchDocument, getCustomer, checkOwner } from './customers.service.js';
+export { findVisible, findReadable, updateContactSummary, createCustomer, customerScope, customerReadScope, customerEditScope, archiveNumber, searchDocument, getCustomer, checkOwner } from './customers.service.js';
 export { listDeletedCustomers, restoreCustomer, purgeCustomer, isCustomerLive } from './customers.recycle.js';
 export { keysOf, writeDedupeKeys, refreshDedupeKeys, customersWithKeys, keysOfCustomers, type DedupeEntry } from './customers.dedupe.js';
 // For merges and data quality: the stored row, its versioned update and its search document.

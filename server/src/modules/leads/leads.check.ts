@@ -1,6 +1,7 @@
+import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { MessageKey } from '../../platform/i18n.js';
-import { findCustomerRow } from '../customers/index.js';
+import { customerReadScope, findCustomerRow } from '../customers/index.js';
 import { activeUserDirectory } from '../users/index.js';
 import { readLeadSources } from './leads.settings.js';
 
@@ -13,8 +14,9 @@ export interface LeadInputIssue {
 
 /**
  * The checks of a lead's fields that a schema cannot do: the source is an active source of the
- * administrator's list, the referring customer a live customer, the owner an active user. A value
- * equal to the stored one (`existing`, on an edit) passes even if it has since been retired.
+ * administrator's list, the referring customer a live customer (that `actor`, when given, may
+ * read: one they may not is unknown to them), the owner an active user. A value equal to the
+ * stored one (`existing`, on an edit) passes even if it has since been retired.
  * Used by create, update, import and web forms; `db` may be a transaction.
  */
 export async function checkLeadInput(
@@ -22,6 +24,7 @@ export async function checkLeadInput(
   db: Db,
   input: { source?: string; referrerCustomerId?: number | null; ownerId?: number | null },
   existing?: { source: string; referrerCustomerId: number | null; ownerId: number | null },
+  actor?: Actor,
 ): Promise<LeadInputIssue[]> {
   const issues: LeadInputIssue[] = [];
   if (input.source !== undefined && input.source !== existing?.source) {
@@ -31,7 +34,7 @@ export async function checkLeadInput(
   }
   const referrer = input.referrerCustomerId;
   if (referrer !== undefined && referrer !== null && referrer !== existing?.referrerCustomerId) {
-    if (!(await findCustomerRow(db, referrer, null))) issues.push({ path: 'referrerCustomerId', key: 'unknownCustomer' });
+    if (!(await findCustomerRow(db, referrer, actor ? customerReadScope(actor) : null))) issues.push({ path: 'referrerCustomerId', key: 'unknownCustomer' });
   }
   const owner = input.ownerId;
   if (owner !== undefined && owner !== null && owner !== existing?.ownerId) {

@@ -6,11 +6,15 @@ import type { LeadRow } from './leads.repository.js';
 /** Statuses a lead may be converted from; converted and disqualified leads are done. */
 export const convertibleStatuses: readonly string[] = ['new', 'contacting', 'qualified'];
 
-/** What the caller may do with a lead they can see (the data scope is already applied). */
+/**
+ * What the caller may do with a lead they can see (the data scope is already applied): a pool
+ * lead is edited or deleted after a claim, or with the assign right.
+ */
 export function leadCan(row: Pick<LeadRow, 'status' | 'owner_id'>, actor: Actor): Lead['can'] {
+  const editable = row.owner_id !== null || can(actor, 'leads.assign');
   return {
-    edit: can(actor, 'leads.edit'),
-    delete: can(actor, 'leads.delete'),
+    edit: editable && can(actor, 'leads.edit'),
+    delete: editable && can(actor, 'leads.delete'),
     convert: can(actor, 'leads.convert') && convertibleStatuses.includes(row.status),
     assign: can(actor, 'leads.assign'),
     claim: can(actor, 'leads.claim') && row.owner_id === null && row.status !== 'converted',

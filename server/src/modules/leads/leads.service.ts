@@ -1,10 +1,10 @@
 import { canonicalRegionFilter, withCanonicalRegion, type HistoryEntry, type Lead, type ListResponse, type leadCreate, type leadDisqualify, type leadListQuery, type leadUpdate } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
-import { ownerScope } from '../../platform/auth/scope.js';
+import { ownerEditScope, ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
-import { customersByIds } from '../customers/index.js';
+import { customerReadScope, customersByIds } from '../customers/index.js';
 import { diffRecords, entityHistory, recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
 import { activeUser, isUserInScope, userNames } from '../users/index.js';
@@ -21,6 +21,11 @@ export function leadScope(actor: Actor) {
   return ownerScope(actor, 'l.owner_id', { includeUnowned: true });
 }
 
+/** What the actor may change: owners in scope; a pool lead only with the assign right (anyone else claims it first). */
+export function leadEditScope(actor: Actor) {
+  return ownerEditScope(actor, 'l.owner_id', can(actor, 'leads.assign'));
+}
+
 /** A live lead the actor may see, or NOT_FOUND (never FORBIDDEN: existence is not revealed). */
 export async function findVisible(db: Db, actor: Actor, id: number): Promise<repo.LeadRow> {
   const row = await repo.findById(db, id, leadScope(actor));
@@ -28,12 +33,20 @@ export async function findVisible(db: Db, actor: Actor, id: number): Promise<rep
   return row;
 }
 
+/** A live lead the actor may change (see leadEditScope), or NOT_FOUND. */
+async function findEditable(db: Db, actor: Actor, id: number): Promise<repo.LeadRow> {
+  const row = await repo.findById(db, id, leadEditScope(actor));
+  if (!row) throw notFound();
+  return row;
+}
+
 // Inside a transaction pass its handle: on SQLite the one connection is held by the transaction.
 export async function presentLeads(ctx: AppContext, actor: Actor, rows: repo.LeadRow[], db: Db = ctx.db): Promise<Lead[]> {
   const users = await userNames(ctx, rows.map((r) => r.owner_id), db);
+  // A referrer is named only to those who may read it.
   const referrers = [...new Set(rows.flatMap((r) => (r.referrer_customer_id === null ? [] : [r.referrer_customer_id])))];
-  const found = referrers.length > 0 ? (await customersByIds(db, referrers, null)).rows : new Map<number, { name: string }>();
-  const customers = new Map([...found].map(([id, c]) => [id, c.name]));
+  const found = referrers.length > 0 ? await customersByIds(db, referrers, customerReadScope(actor)) : { rows: new Map<number, { name: string }>(), visible: new Set<number>() };
+  const customers = new Map([...found.rows].flatMap(([id, c]) => (found.visible.has(id) ? [[id, c.name] as const] : [])));
   return rows.map((row) => presentLead(row, actor, { users, customers }));
 }
 
@@ -114,7 +127,7 @@ export async function createLead(ctx: AppContext, actor: Actor, input: z.output<
   authorize(actor, 'leads.create');
   refuse([
     ...(await leadOwnerIssues(ctx, actor, input.ownerId)),
-    ...(await checkLeadInput(ctx, ctx.db, { source: input.source, referrerCustomerId: input.referrerCustomerId })),
+    ...(await checkLeadInput(ctx, ctx.db, { source: input.source, referrerCustomerId: input.referrerCustomerId }, undefined, actor)),
   ]);
   const now = ctx.clock.now();
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -129,7 +142,7 @@ export async function createLead(ctx: AppContext, actor: Actor, input: z.output<
 
 export async function updateLead(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof leadUpdate>): Promise<Lead> {
   authorize(actor, 'leads.edit');
-  const existing = await findVisible(ctx.db, actor, id);
+  const existing = await findEditable(ctx.db, actor, id);
   const issues: LeadInputIssue[] = [];
   if (input.ownerId !== undefined && input.ownerId !== existing.owner_id) {
     // Without the assign right an owner changes only through claim and release.
@@ -137,11 +150,11 @@ export async function updateLead(ctx: AppContext, actor: Actor, id: number, inpu
     else issues.push(...(await leadOwnerIssues(ctx, actor, input.ownerId)));
   }
   if (existing.status === 'converted' && input.status !== undefined) issues.push({ path: 'status', key: 'leadConvertedStatus' });
-  issues.push(...(await checkLeadInput(ctx, ctx.db, { source: input.source, referrerCustomerId: input.referrerCustomerId }, { source: existing.source, referrerCustomerId: existing.referrer_customer_id, ownerId: existing.owner_id })));
+  issues.push(...(await checkLeadInput(ctx, ctx.db, { source: input.source, referrerCustomerId: input.referrerCustomerId }, { source: existing.source, referrerCustomerId: existing.referrer_customer_id, ownerId: existing.owner_id }, actor)));
   refuse(issues);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findById(trx, id, leadScope(actor));
+    const row = await repo.findById(trx, id, leadEditScope(actor));
     if (!row) throw notFound();
     if (row.version !== input.version) throw conflict(await presentOne(ctx, actor, row, trx));
     if (row.status === 'converted' && input.status !== undefined) refuse([{ path: 'status', key: 'leadConvertedStatus' }]);
@@ -204,7 +217,7 @@ export async function deleteLead(ctx: AppContext, actor: Actor, id: number): Pro
   authorize(actor, 'leads.delete');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await findVisible(trx, actor, id);
+    const row = await findEditable(trx, actor, id);
     await repo.setFields(trx, id, { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId });
     await recordChange(trx, { entityType: 'lead', entityId: id, action: 'delete', actorId: actor.userId, at: now, label: row.name });
   });
@@ -215,7 +228,7 @@ export async function disqualifyLead(ctx: AppContext, actor: Actor, id: number, 
   authorize(actor, 'leads.edit');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await findVisible(trx, actor, id);
+    const row = await findEditable(trx, actor, id);
     // Stale first: a lead converted since the caller read it is a conflict, not a mistake.
     if (row.version !== input.version) throw conflict(await presentOne(ctx, actor, row, trx));
     if (row.status === 'converted') throw new AppError('BAD_REQUEST', 'leadConverted');

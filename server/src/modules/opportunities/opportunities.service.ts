@@ -185,7 +185,10 @@ export async function updateOpportunity(ctx: AppContext, actor: Actor, id: numbe
       }
       if (input.lostNote !== undefined) changes.lost_note = input.lostNote;
     }
-    if (input.contacts !== undefined) await checkContacts(trx, row.customer_id, input.contacts, problems);
+    if (input.contacts !== undefined) {
+      const kept = new Set((await repo.contactsOf(trx, id)).map((c) => c.contact_id));
+      await checkContacts(trx, actor, row.customer_id, input.contacts, problems, kept);
+    }
     const move: StageMove | null = to
       ? stageMove({ ...row, ...changes }, from, to, { wonAmount: input.wonAmount, lostReason: input.lostReason, lostNote: input.lostNote, probability: input.probability }, settings, now, problems)
       : null;

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
 import { normalizeForSearch } from '../../platform/search.js';
-import { liveContactsOf } from '../contacts/index.js';
+import { liveContactsOf, readableContactIds } from '../contacts/index.js';
 import { findVisible } from '../customers/index.js';
 import { managerChain } from '../departments/index.js';
 import { recordChange } from '../history/index.js';
@@ -69,10 +69,14 @@ export async function checkDealOwner(ctx: AppContext, db: Db, actor: Actor, owne
   if (!user || !(await isUserInScope(ctx, actor, ownerId, db))) problems.add('ownerId', 'opportunityOwnerOutsideScope');
 }
 
-/** Contacts of a deal: live contacts of its customer, each once. */
-export async function checkContacts(db: Db, customerId: number, contacts: Array<{ contactId: number }>, problems: Problems): Promise<void> {
+/**
+ * Contacts of a deal: live contacts of its customer that the actor may read (or that the deal
+ * already has: `kept`), each once. One the actor may not read is refused as if it did not exist.
+ */
+export async function checkContacts(db: Db, actor: Actor, customerId: number, contacts: Array<{ contactId: number }>, problems: Problems, kept: ReadonlySet<number> = new Set()): Promise<void> {
   if (contacts.length === 0) return;
-  const own = new Set((await liveContactsOf(db, [customerId])).map((c) => c.id));
+  const readable = await readableContactIds(db, actor, contacts.map((c) => c.contactId));
+  const own = new Set((await liveContactsOf(db, [customerId])).map((c) => c.id).filter((id) => readable.has(id) || kept.has(id)));
   const seen = new Set<number>();
   contacts.forEach((c, index) => {
     if (!own.has(c.contactId)) problems.add(`contacts.${index}.contactId`, 'opportunityContactNotOfCustomer');
@@ -214,7 +218,7 @@ export async function createOpportunityInTrx(
   await checkDealOwner(ctx, trx, actor, ownerId, problems);
   const { value: settings } = await readSalesSettings(trx);
   const amountBase = toBase(settings, input.amount, input.currency, problems);
-  if (customer) await checkContacts(trx, customer.id, input.contacts ?? [], problems);
+  if (customer) await checkContacts(trx, actor, customer.id, input.contacts ?? [], problems);
   problems.throwIfAny();
   if (!target || !customer || amountBase === null) throw new Error('checked above');
 

@@ -4,7 +4,7 @@ import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.js';
 import { writeSetting } from '../../platform/settings.js';
-import { checkOwner, customerScope, findVisible, getCustomer } from '../customers/index.js';
+import { checkOwner, customerScope, findReadable, findVisible, getCustomer } from '../customers/index.js';
 import { recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
 import { userNames } from '../users/index.js';
@@ -41,7 +41,7 @@ export async function claimCustomer(ctx: AppContext, actor: Actor, id: number): 
   const { value: rules } = await readPoolRules(ctx.db);
   const claimed = await ctx.db.transaction().execute(async (trx) => {
     await repo.lockOwner(trx, ctx.engine, actor.userId);
-    const row = await findVisible(trx, actor, id);
+    const row = await findReadable(trx, actor, id);
     if (row.owner_id !== null) return false;
     await checkMayClaim(trx, rules, id, actor.userId, now);
     if (!(await repo.moveOwner(trx, { id, from: null, version: row.version, to: actor.userId, at, by: actor.userId }))) return false;

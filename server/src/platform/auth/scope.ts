@@ -31,3 +31,25 @@ export function ownerScope(actor: Actor, ownerColumn: string, options: { include
   // Unowned records sit in the public pool, which everyone allowed to see the module may see.
   return options.includeUnowned ? sql<SqlBool>`(${owned} or ${col} is null)` : owned;
 }
+
+/**
+ * What the actor may change, as a WHERE condition on an owner column: owners in scope; unowned
+ * (public pool) records only when `poolEditable` (the module's assign right), else they are
+ * claimed first. Null when everything is editable.
+ */
+export function ownerEditScope(actor: Actor, ownerColumn: string, poolEditable: boolean): Expression<SqlBool> | null {
+  const scope = ownerScope(actor, ownerColumn, { includeUnowned: poolEditable });
+  return scope === null && !poolEditable ? sql<SqlBool>`${sql.ref(ownerColumn)} is not null` : scope;
+}
+
+/**
+ * The deal-owner rule: the owner of a live deal may read the deal's customer and the deal's
+ * contacts (read-only), whatever the customer's owner. A condition on a customer id column, or
+ * on a contact id column with `of: 'contact'`; OR-ed with the owner scope by the read scopes.
+ */
+export function viaOwnDeal(actor: Actor, idColumn: string, of: 'customer' | 'contact' = 'customer'): Expression<SqlBool> {
+  const col = sql.ref(idColumn);
+  return of === 'customer'
+    ? sql<SqlBool>`${col} in (select sdo.customer_id from opportunities sdo where sdo.owner_id = ${actor.userId} and sdo.deleted_at is null)`
+    : sql<SqlBool>`${col} in (select sdc.contact_id from opportunity_contacts sdc join opportunities sdo on sdo.id = sdc.opportunity_id where sdo.owner_id = ${actor.userId} and sdo.deleted_at is null)`;
+}

@@ -14,6 +14,8 @@ export const customers = {
   'customer.saved': 'Customer {name} saved',
   'customer.deleteConfirm': 'Delete customer {name}? It can be restored from the recycle bin.',
   'customer.deleted': 'Customer {name} deleted',
+  'customer.viaDeal': 'Visible through your deal: read-only',
+  'customer.viaDealHint': 'This customer belongs to {owner}. As the owner of a deal on it you may read it and the deal\'s contacts, not change them.',
   'customer.deletedRestorable': 'Customer {name} moved to the recycle bin.',
   'customer.restored': 'Customer {name} restored',
   'customer.conflictTitle': 'Someone else changed this customer',

@@ -16,6 +16,8 @@ export const customers: Record<keyof typeof en, string> = {
   'customer.saved': '已保存客户 {name}',
   'customer.deleteConfirm': '确定删除客户 {name}？可在回收站恢复',
   'customer.deleted': '已删除客户 {name}',
+  'customer.viaDeal': '通过商机可见，只读',
+  'customer.viaDealHint': '该客户由 {owner} 负责。您是其商机的负责人，可以查看客户及商机联系人，但不能修改。',
   'customer.deletedRestorable': '客户 {name} 已移入回收站。',
   'customer.restored': '已恢复客户 {name}',
   'customer.conflictTitle': '此客户已被他人修改',

@@ -16,6 +16,8 @@ interface ContactsViewProps {
   pageSize: number;
   loading: boolean;
   showCustomer: boolean;
+  /** No edit or delete actions (a customer the user may read, not change). */
+  readOnly?: boolean;
   onPage: (page: number, pageSize: number) => void;
   onEdit: (contact: Contact) => void;
 }
@@ -30,14 +32,14 @@ function Phone({ value }: { value: string | null }) {
 }
 
 /** Contacts as a table (desktop) or cards (phone), with edit and delete where allowed. */
-export function ContactsView({ items, total, page, pageSize, loading, showCustomer, onPage, onEdit }: ContactsViewProps) {
+export function ContactsView({ items, total, page, pageSize, loading, showCustomer, readOnly = false, onPage, onEdit }: ContactsViewProps) {
   const t = useT();
   const { modal, message } = App.useApp();
   const isMobile = useIsMobile();
   const { can } = usePermissions();
   const remove = useDeleteContact();
-  const mayEdit = can('contacts.edit');
-  const mayDelete = can('contacts.delete');
+  const mayEdit = !readOnly && can('contacts.edit');
+  const mayDelete = !readOnly && can('contacts.delete');
 
   const confirmDelete = (contact: Contact) => {
     void modal.confirm({

@@ -14,15 +14,15 @@ interface DrawerState {
   contact?: Contact;
 }
 
-/** The Contacts tab of a customer: its people, added and edited in a drawer. */
-export function CustomerContacts({ customerId }: { customerId: number }) {
+/** The Contacts tab of a customer: its people, added and edited in a drawer (`readOnly`: listed only). */
+export function CustomerContacts({ customerId, readOnly = false }: { customerId: number; readOnly?: boolean }) {
   const t = useT();
   const { can } = usePermissions();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useContactList({ customerId, ...paging, sort: 'name' });
   const [drawer, setDrawer] = useState<DrawerState>({ open: false });
 
-  const addButton = can('contacts.create') ? (
+  const addButton = can('contacts.create') && !readOnly ? (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true })} data-testid="contact-add">
       {t('contact.add')}
     </Button>
@@ -41,6 +41,7 @@ export function CustomerContacts({ customerId }: { customerId: number }) {
         pageSize={paging.pageSize}
         loading={list.isFetching}
         showCustomer={false}
+        readOnly={readOnly}
         onPage={(page, pageSize) => setPaging({ page, pageSize })}
         onEdit={(contact) => setDrawer({ open: true, contact })}
       />

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Skeleton, Tabs, Tag, Typography } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -87,6 +87,7 @@ export function CustomerDetailPage() {
   const valid = Number.isInteger(id) && id > 0;
   const query = useCustomer(id);
   const customer = query.data;
+  const { can } = usePermissions();
   const [search, setSearch] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const confirmDelete = useDeleteFlow(customer);
@@ -103,6 +104,8 @@ export function CustomerDetailPage() {
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
   const hasContacts = c.kind === 'organization' || c.contactCount > 0;
+  // Read through a deal, or in the public pool without the assign right (claim it first): as the server decides.
+  const contactsReadOnly = c.viaDeal || (c.ownerId === null && !can('customers.assign'));
   const tab: TabKey = requestedTab === 'contacts' && !hasContacts ? 'profile' : requestedTab;
 
   return (
@@ -139,6 +142,16 @@ export function CustomerDetailPage() {
             ) : null}
           </Flex>
         </Flex>
+        {c.viaDeal ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={t('customer.viaDeal')}
+            description={t('customer.viaDealHint', { owner: c.ownerName ?? '' })}
+            data-testid="customer-via-deal"
+          />
+        ) : null}
       </Card>
       <CustomerDeals customerId={c.id} customerName={c.name} />
       <Card styles={{ body: { paddingTop: 4 } }}>
@@ -173,7 +186,7 @@ export function CustomerDetailPage() {
                         {t('customer.tabContacts')} ({c.contactCount})
                       </span>
                     ),
-                    children: <CustomerContacts customerId={c.id} />,
+                    children: <CustomerContacts customerId={c.id} readOnly={contactsReadOnly} />,
                   },
                 ]
               : []),
