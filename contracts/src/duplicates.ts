@@ -40,14 +40,14 @@ export const duplicateCheck = z
 export type DuplicateCheck = z.input<typeof duplicateCheck>;
 
 /**
- * A likely duplicate. One the caller may not see shows only its name and its owner's name (so
- * two people do not chase the same customer): no id, no archive number.
+ * A likely duplicate. One the caller may not see says only that it exists and who owns it (so
+ * two people do not chase the same customer): no id, no archive number, no name.
  */
 export const duplicateMatch = z.object({
   visible: z.boolean(),
   id: z.number().int().optional(),
   archiveNo: z.string().optional(),
-  name: z.string(),
+  name: z.string().optional(),
   ownerName: z.string().nullable(),
   matchedOn: z.array(z.enum(duplicateMatchKinds)),
 });

@@ -277,12 +277,13 @@ export const leadDuplicateCheck = z
 export type LeadDuplicateCheck = z.input<typeof leadDuplicateCheck>;
 export const leadDuplicateMatch = z.object({
   type: z.enum(['lead', 'customer']),
-  id: z.number().int(),
-  name: z.string(),
+  /** Id and name only when visible. */
+  id: z.number().int().optional(),
+  name: z.string().optional(),
   ownerName: z.string().nullable(),
   /** Which keys matched: 'phone', 'email', 'name'. */
   matchedOn: z.array(z.string()),
-  /** False when the record is outside the caller's scope: only the name and owner are shown. */
+  /** False when the record is outside the caller's scope: it says only that it exists and who owns it. */
   visible: z.boolean(),
 });
 export const leadDuplicateResult = z.object({ matches: z.array(leadDuplicateMatch) });

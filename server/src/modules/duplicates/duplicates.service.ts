@@ -4,7 +4,7 @@ import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { dedupeKeys } from '../../platform/normalize.js';
-import { customerScope, customersWithKeys, findCustomerRow, presentCustomer, type CustomerRow } from '../customers/index.js';
+import { customerReadScope, customerScope, customersWithKeys, findCustomerRow, presentCustomer, type CustomerRow } from '../customers/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './duplicates.repository.js';
 
@@ -16,7 +16,7 @@ const maxMatches = 50;
  * Live customers that are likely the same as the one described: same credit code or ID-card
  * number, same normalised phone or email (its own or a contact's), or for organisations the same
  * name without its legal-form suffix.
- * Matches outside the actor's data scope show only the name and the owner's name.
+ * Matches the actor may not read show only that they exist and their owner's name.
  */
 export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.output<typeof duplicateCheck>): Promise<DuplicateCheckResult> {
   authorize(actor, 'customers.view');
@@ -31,7 +31,7 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.ou
   });
   const found = await customersWithKeys(ctx.db, keys, input.excludeId);
   if (found.size === 0) return { matches: [] };
-  const rows = await repo.summaries(ctx.db, [...found.keys()], customerScope(actor));
+  const rows = await repo.summaries(ctx.db, [...found.keys()], customerReadScope(actor));
   const names = await userNames(ctx, rows.map((r) => r.owner_id));
   const matches: DuplicateMatch[] = rows.map((r) => {
     const on = new Set([...(found.get(r.id) ?? [])].map((k) => duplicateKeyKinds[k.slice(0, 1)]));
@@ -39,7 +39,7 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.ou
     const ownerName = r.owner_id !== null ? (names.get(r.owner_id) ?? null) : null;
     return Number(r.visible) === 1
       ? { visible: true, id: r.id, archiveNo: r.archive_no, name: r.name, ownerName, matchedOn }
-      : { visible: false, name: r.name, ownerName, matchedOn };
+      : { visible: false, ownerName, matchedOn }; // exists, owned by ownerName: nothing more
   });
   // Strongest first (more kinds of match), then the ones the user can open, then oldest.
   matches.sort((a, b) => b.matchedOn.length - a.matchedOn.length || Number(b.visible) - Number(a.visible) || (a.id ?? 0) - (b.id ?? 0));

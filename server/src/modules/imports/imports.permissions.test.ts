@@ -113,7 +113,7 @@ describe('import permissions', () => {
     expect(nobody.ownerId).toBe(job.createdBy);
   });
 
-  it('a job is seen by its creator and by settings.view only; only its creator runs it', async () => {
+  it('a job is seen by its creator and by settings.view with the data scope all only; only its creator runs it', async () => {
     const up = await upload(t, importer, 'customers', 'private.csv', '名称\n私有\n');
     const id = up.body.id;
     expect((await importer.get(`/api/v1/imports/${id}`)).status).toBe(200);
@@ -122,7 +122,7 @@ describe('import permissions', () => {
     expect((await importer2.post(`/api/v1/imports/${id}/cancel`)).status).toBe(404);
     expect((await download(t, importer2, `/api/v1/imports/${id}/report`)).status).toBe(404);
     expect((await org.admin.get(`/api/v1/imports/${id}`)).status).toBe(200);
-    expect((await org.as.manager.get(`/api/v1/imports/${id}`)).status).toBe(200); // settings.view
+    expect((await org.as.manager.get(`/api/v1/imports/${id}`)).status).toBe(404); // settings.view, but not every record
     expect((await org.admin.post(`/api/v1/imports/${id}/preview`, { mapping: { '0': 'name' } })).status).toBe(404);
     const own = (await importer2.get<ListResponse<ImportJob>>('/api/v1/imports?pageSize=200')).body.items.map((j) => j.createdBy);
     expect(new Set(own)).toEqual(new Set(own.length ? [own[0]] : []));
@@ -200,7 +200,7 @@ describe('export permissions, scope, masking and the log', () => {
     const url = `/api/v1/customers/export?q=${encodeURIComponent('敏感个人')}&columns=name,person.idCardNumber,person.health,kind,owner`;
     const masked = await readTable((await download(t, org.as.marketer, url, 'en')).bytes);
     expect(masked[0]).toEqual(['Name', 'ID card number', 'Health', 'Organisation or person', 'Owner']);
-    expect(masked[1]?.[1]).toBe('1101**********002X');
+    expect(masked[1]?.[1]).toBe('******');
     expect(masked[1]?.[2]).not.toBe('高血压病史');
     expect(masked[1]?.[3]).toBe('Person');
     const clear = await readTable((await download(t, org.as.manager, url)).bytes);

@@ -7,7 +7,7 @@ export function importRoutes(r: Router, ctx: AppContext): void {
   const tag = 'imports';
   r.route({ method: 'POST', url: '/imports', summary: 'Upload a CSV (UTF-8 or GBK; comma, tab or semicolon) or .xlsx file to import: the raw file as application/octet-stream, at most 50 MB. Answers the headers, first rows and a suggested mapping', tag, query: importUploadQuery, response: importJob, upload: { maxBytes: service.uploadLimitBytes },
     handler: ({ actor, query, file, locale }) => service.uploadImport(ctx, actor, query, file, locale) });
-  r.route({ method: 'GET', url: '/imports', summary: 'Your imports (everybody\'s with settings.view), newest first', tag, query: importListQuery, response: importJobList,
+  r.route({ method: 'GET', url: '/imports', summary: 'Your imports (everybody\'s with settings.view and the data scope all), newest first', tag, query: importListQuery, response: importJobList,
     handler: ({ actor, query, locale }) => service.listImports(ctx, actor, query, locale) });
   r.route({ method: 'GET', url: '/imports/:id', summary: 'An import and its progress', tag, params: idParams, response: importJob,
     handler: ({ actor, params, locale }) => service.getImport(ctx, actor, params.id, locale) });

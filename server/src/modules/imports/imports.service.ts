@@ -25,6 +25,7 @@ import { rememberMapping, suggestMapping } from './mapping.js';
 import { fieldsWithCustom, importPermission } from './plan.js';
 import { buildPlan, processorFor, readJobFile, storeFile } from './runner.js';
 import { contentDisposition, contentTypes, tableStream, type Cell } from './table-file.js';
+import { readableRecords, reviewsAllImports } from './report-scope.js';
 import { distinctValues, rememberValues } from './values.js';
 import { kickImportWorker } from './worker.js';
 import type { FieldDef } from './fields.js';
@@ -38,11 +39,11 @@ function authorizeImports(actor: Actor): void {
   if (!can(actor, 'customers.import') && !can(actor, 'contacts.import') && !can(actor, 'leads.import') && !can(actor, 'settings.view')) throw forbidden();
 }
 
-/** A job is visible to its creator, and to those who may view the archive settings. */
+/** A job (its sample rows, its report) is visible to its creator, and to reviewers of every import (see reviewsAllImports). */
 async function visibleJob(ctx: AppContext, actor: Actor, id: number): Promise<repo.JobRow> {
   authorizeImports(actor);
   const job = await repo.findJob(ctx.db, id);
-  if (!job || (job.created_by !== actor.userId && !can(actor, 'settings.view'))) throw notFound();
+  if (!job || (job.created_by !== actor.userId && !reviewsAllImports(actor))) throw notFound();
   return job;
 }
 
@@ -146,7 +147,7 @@ export async function listImports(ctx: AppContext, actor: Actor, query: z.output
   authorizeImports(actor);
   const { rows, total } = await repo.listJobs(
     ctx.db,
-    { createdBy: can(actor, 'settings.view') ? undefined : actor.userId, entity: query.entity, status: query.status },
+    { createdBy: reviewsAllImports(actor) ? undefined : actor.userId, entity: query.entity, status: query.status },
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
@@ -210,7 +211,10 @@ export async function cancelImport(ctx: AppContext, actor: Actor, id: number, lo
   return getImport(ctx, actor, id, locale);
 }
 
-/** The processed rows: the file's own columns, then outcome, reason and (customers) the record's archive number. */
+/**
+ * The processed rows: the file's own columns, then outcome, reason and (customers) the record's
+ * archive number. A row whose record the reader may not read says only that it exists.
+ */
 export async function importReport(ctx: AppContext, actor: Actor, id: number, query: z.output<typeof importReportQuery>, locale: Locale, reply: FastifyReply) {
   const job = await visibleJob(ctx, actor, id);
   const file = await readJobFile(ctx, job);
@@ -238,7 +242,12 @@ export async function importReport(ctx: AppContext, actor: Actor, id: number, qu
         if (page.length === 0) return;
         const ids = page.map((r) => r.entity_id).filter((v): v is number => v !== null);
         const records = withRecord && ids.length > 0 ? (await customersByIds(ctx.db, ids, null)).rows : new Map<number, { archive_no: string }>();
+        const readable = await readableRecords(ctx.db, actor, entity, ids);
         for (const r of page) {
+          if (r.entity_id !== null && !readable.has(r.entity_id)) {
+            yield [r.row_no, ...file.headers.map(() => ''), t(locale, `importOutcome_${r.outcome}`), t(locale, 'importReportHidden'), ...(withRecord ? [''] : [])];
+            continue;
+          }
           const messages = JSON.parse(r.messages) as Array<{ field: string; message: string }>;
           const reason = messages.map((m) => (m.field === 'duplicate' ? m.message : `${labelOf.get(m.field) ?? m.field}: ${m.message}`)).join('; ');
           const record = r.entity_id !== null ? (records.get(r.entity_id)?.archive_no ?? '') : '';

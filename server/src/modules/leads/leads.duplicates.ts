@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { dedupeKeys } from '../../platform/normalize.js';
-import { customerScope, customersByIds, customersWithKeys } from '../customers/index.js';
+import { customerReadScope, customersByIds, customersWithKeys } from '../customers/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './leads.repository.js';
 import { leadScope } from './leads.service.js';
@@ -20,9 +20,9 @@ function matchedOn(keys: Set<string>): string[] {
 
 /**
  * Leads and customers that share a phone, an email or an organisation name (the company, or the
- * name when no company is given) with the values typed. A record outside the caller's scope shows
- * only its name and owner (`visible: false`), so that two people do not chase the same lead
- * without either learning more than that it exists. It refuses nothing: creating stays allowed.
+ * name when no company is given) with the values typed. A record outside the caller's scope says
+ * only that it exists and who owns it (`visible: false`: no id, no name), so that two people do
+ * not chase the same lead without either learning more. It refuses nothing: creating stays allowed.
  */
 export async function checkLeadDuplicates(ctx: AppContext, actor: Actor, input: z.output<typeof leadDuplicateCheck>): Promise<LeadDuplicateResult> {
   authorize(actor, 'leads.view');
@@ -36,22 +36,22 @@ export async function checkLeadDuplicates(ctx: AppContext, actor: Actor, input: 
 
   const customerHits = await customersWithKeys(ctx.db, keys);
   const customerIds = [...customerHits.keys()].sort((a, b) => b - a).slice(0, limit);
-  const customers = await customersByIds(ctx.db, customerIds, customerScope(actor));
+  const customers = await customersByIds(ctx.db, customerIds, customerReadScope(actor));
   const seesCustomers = can(actor, 'customers.view');
 
   const names = await userNames(ctx, [...leads.map((l) => l.owner_id), ...[...customers.rows.values()].map((c) => c.owner_id)]);
   const owner = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
   const matches: Match[] = [];
+  // Outside the scope: the owner only, not the id nor the name.
+  const shown = (visible: boolean, id: number, name: string) => (visible ? { id, name, visible } : { visible });
   for (const lead of leads.sort((a, b) => b.id - a.id)) {
-    const visible = visibleLeads.has(lead.id);
-    // Outside the scope: the name and owner only, not even the company.
-    const name = visible && lead.company ? `${lead.name} (${lead.company})` : lead.name;
-    matches.push({ type: 'lead', id: lead.id, name, ownerName: owner(lead.owner_id), matchedOn: matchedOn(leadHits.get(lead.id) ?? new Set()), visible });
+    const name = lead.company ? `${lead.name} (${lead.company})` : lead.name;
+    matches.push({ type: 'lead', ...shown(visibleLeads.has(lead.id), lead.id, name), ownerName: owner(lead.owner_id), matchedOn: matchedOn(leadHits.get(lead.id) ?? new Set()) });
   }
   for (const id of customerIds) {
     const customer = customers.rows.get(id);
     if (!customer) continue;
-    matches.push({ type: 'customer', id, name: customer.name, ownerName: owner(customer.owner_id), matchedOn: matchedOn(customerHits.get(id) ?? new Set()), visible: seesCustomers && customers.visible.has(id) });
+    matches.push({ type: 'customer', ...shown(seesCustomers && customers.visible.has(id), id, customer.name), ownerName: owner(customer.owner_id), matchedOn: matchedOn(customerHits.get(id) ?? new Set()) });
   }
   return { matches };
 }

@@ -78,6 +78,7 @@ export const importsMessages = {
   importReportOutcome: { en: 'Outcome', 'zh-CN': '结果' },
   importReportReason: { en: 'Reason', 'zh-CN': '原因' },
   importReportRecord: { en: 'Record', 'zh-CN': '记录' },
+  importReportHidden: { en: 'The record exists, outside your data scope.', 'zh-CN': '记录已存在，不在您的数据范围内。' },
   importOutcome_created: { en: 'Created', 'zh-CN': '新建' },
   importOutcome_updated: { en: 'Updated', 'zh-CN': '更新' },
   importOutcome_skipped: { en: 'Skipped', 'zh-CN': '跳过' },

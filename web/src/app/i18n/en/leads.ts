@@ -127,6 +127,7 @@ export const leads = {
   'lead.dup.found': '{count} existing record(s) look like this lead',
   'lead.dup.ownedBy': 'owner: {name}',
   'lead.dup.noOwner': 'no owner',
+  'lead.dup.hidden': 'exists (not visible to you)',
   'lead.dup.on.phone': 'same phone',
   'lead.dup.on.email': 'same email',
   'lead.dup.on.name': 'same name',

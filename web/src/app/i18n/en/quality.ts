@@ -51,6 +51,7 @@ export const quality = {
   'duplicate.on.name': 'same name',
   'duplicate.ownedBy': 'owned by {name}',
   'duplicate.hiddenOwnedBy': 'owned by {name} (not visible to you)',
+  'duplicate.hiddenExists': 'An existing customer',
   'duplicate.hint': 'Open the existing customer, or save a new one if it is a different customer.',
   'duplicate.createAnyway': 'Create anyway',
   'merge.title': 'Merge customers',

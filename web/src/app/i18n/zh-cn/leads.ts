@@ -129,6 +129,7 @@ export const leads: Record<keyof typeof en, string> = {
   'lead.dup.found': '发现 {count} 条与此线索相似的记录',
   'lead.dup.ownedBy': '负责人：{name}',
   'lead.dup.noOwner': '无负责人',
+  'lead.dup.hidden': '已存在（您无权查看）',
   'lead.dup.on.phone': '电话相同',
   'lead.dup.on.email': '邮箱相同',
   'lead.dup.on.name': '名称相同',

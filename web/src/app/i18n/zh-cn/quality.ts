@@ -53,6 +53,7 @@ export const quality: Record<keyof typeof en, string> = {
   'duplicate.on.name': '名称相同',
   'duplicate.ownedBy': '负责人：{name}',
   'duplicate.hiddenOwnedBy': '负责人：{name}（您无权查看）',
+  'duplicate.hiddenExists': '已存在的客户',
   'duplicate.hint': '可以打开已有客户；如果确实是另一个客户，也可以继续新建。',
   'duplicate.createAnyway': '仍然新建',
   'merge.title': '合并客户',

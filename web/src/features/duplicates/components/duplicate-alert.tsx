@@ -5,7 +5,7 @@ import { useT } from '../../../app/i18n/i18n-context';
 
 /**
  * Likely duplicates of the customer being typed. Visible ones link to the record; the others only
- * say who owns them, so that two people do not chase the same customer.
+ * say that they exist and who owns them, so that two people do not chase the same customer.
  */
 export function DuplicateAlert({
   matches,
@@ -39,7 +39,7 @@ export function DuplicateAlert({
                       {match.name}
                     </Link>
                   ) : (
-                    <Typography.Text strong>{match.name}</Typography.Text>
+                    <Typography.Text strong>{match.name ?? t('duplicate.hiddenExists')}</Typography.Text>
                   )}
                   {match.archiveNo ? <Typography.Text type="secondary">{match.archiveNo}</Typography.Text> : null}
                   {match.matchedOn.map((on) => (

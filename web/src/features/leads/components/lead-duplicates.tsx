@@ -57,7 +57,7 @@ export function useLeadDuplicateCheck(input: DuplicateInput, excludeLeadId?: num
   return body && enabled && query.data ? query.data.matches : [];
 }
 
-/** Possible duplicates of the lead being typed. Records the user may not see show only name and owner. */
+/** Possible duplicates of the lead being typed. Records the user may not see say only that they exist and who owns them. */
 export function LeadDuplicateAlert({ matches, onOpen }: { matches: ReturnType<typeof useLeadDuplicateCheck>; onOpen?: () => void }) {
   const t = useT();
   if (matches.length === 0) return null;
@@ -70,13 +70,13 @@ export function LeadDuplicateAlert({ matches, onOpen }: { matches: ReturnType<ty
       title={t('lead.dup.found', { count: matches.length })}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {matches.map((match) => (
-            <li key={`${match.type}-${match.id}`} data-testid="lead-duplicate-match">
+          {matches.map((match, index) => (
+            <li key={`${match.type}-${match.id ?? `hidden-${index}`}`} data-testid="lead-duplicate-match">
               <Flex wrap gap={6} align="center">
                 <Tag color={match.type === 'lead' ? 'blue' : 'purple'} style={{ marginInlineEnd: 0 }}>
                   {match.type === 'lead' ? t('lead.single') : t('customer.single')}
                 </Tag>
-                {match.visible ? (
+                {match.visible && match.id ? (
                   <Link
                     to={match.type === 'lead' ? `/leads/${match.id}` : `/customers/${match.id}`}
                     onClick={onOpen}
@@ -85,7 +85,7 @@ export function LeadDuplicateAlert({ matches, onOpen }: { matches: ReturnType<ty
                     {match.name}
                   </Link>
                 ) : (
-                  <Typography.Text strong>{match.name}</Typography.Text>
+                  <Typography.Text strong>{t('lead.dup.hidden')}</Typography.Text>
                 )}
                 {match.matchedOn.map((on) => {
                   const key = `lead.dup.on.${on}`;
