@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, pageQuery } from './common.js';
+import { listOf, pageQuery, settingsVersion } from './common.js';
 
 /**
  * Files attached to customers and contacts. Upload: POST the file itself as the request body
@@ -63,7 +63,7 @@ export const attachmentSettingsUpdate = z
   .object({
     maxSizeMb: z.number().int().min(1).max(attachmentHardLimitMb),
     allowedExtensions: z.array(extension).min(1).max(100),
-    version: z.number().int().min(0),
+    version: settingsVersion,
   })
   .strict();
 export type AttachmentSettingsUpdate = z.input<typeof attachmentSettingsUpdate>;

@@ -28,8 +28,23 @@ export type ErrorBody = z.infer<typeof errorBody>;
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
-export const id = z.coerce.number().int().positive().max(2_147_483_647);
+/** The largest value of an `integer` column on PostgreSQL (int4): ids, versions, counts, days. */
+export const int4Max = 2_147_483_647;
+
+/**
+ * A whole number from a query string or a path: decimal digits only (" 1", "1e0", "0x1" and "+1"
+ * are refused, not read as 1), or a number from code; then bounded like its column.
+ */
+export function queryInt(min: number, max: number) {
+  const bounded = z.number().int().min(min).max(max);
+  return z.union([bounded, z.string().regex(/^\d{1,16}$/).transform(Number).pipe(bounded)], { message: 'wholeNumberDigits' });
+}
+
+/** A record id in a path or a query string. */
+export const id = queryInt(1, int4Max);
 export const idParams = z.object({ id }).strict();
+/** The version of a settings document as read (0 while it was never saved: the defaults apply). */
+export const settingsVersion = z.number().int().min(0).max(int4Max);
 
 /** Fields every stored record carries. */
 export const recordMeta = {
@@ -43,8 +58,8 @@ export const recordMeta = {
 
 export const pageQuery = {
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: queryInt(1, 100000).default(1),
+  pageSize: queryInt(1, 200).default(20),
 };
 
 export function listOf<T extends z.ZodType>(item: T) {
@@ -82,4 +97,4 @@ export const isoDate = z
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
-export const versionField = { version: z.number().int().positive().max(2_147_483_647) };
+export const versionField = { version: z.number().int().positive().max(int4Max) };

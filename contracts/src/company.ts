@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingsVersion } from './common.js';
 
 /**
  * Company-wide settings every signed-in user reads: the time zone that exported times are written
@@ -28,5 +29,5 @@ export const companySettings = z.object({
 });
 export type CompanySettings = z.infer<typeof companySettings>;
 
-export const companySettingsUpdate = z.object({ timeZone, version: z.number().int().min(0) }).strict();
+export const companySettingsUpdate = z.object({ timeZone, version: settingsVersion }).strict();
 export type CompanySettingsUpdate = z.input<typeof companySettingsUpdate>;

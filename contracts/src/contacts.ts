@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { email, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+import { email, id, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
 import { mobile } from './org.js';
 import { phoneField } from './phones.js';
 import { customValues, customValuesInput, withCustomFilters } from './custom-fields.js';
+import { multiline } from './text.js';
 
 const contactFields = {
   customerId: z.number().int().positive().max(2_147_483_647),
@@ -15,7 +16,7 @@ const contactFields = {
   wechat: text(60),
   birthday: isoDate.nullable(),
   isPrimary: z.boolean(),
-  notes: text(1000),
+  notes: multiline(1000),
   /** Values of the administrator's custom fields, by key (see custom-fields.ts). */
   custom: customValuesInput,
 };
@@ -66,7 +67,7 @@ export const contactList = listOf(contact);
 
 export const contactListQuery = withCustomFilters({
   ...pageQuery,
-  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  customerId: id.optional(),
   sort: z.enum(['name', '-name', 'updatedAt', '-updatedAt']).default('-updatedAt'),
 });
 export type ContactListQuery = z.input<typeof contactListQuery>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { email, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+import { email, id, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
 import { mobile } from './org.js';
 import { phoneField } from './phones.js';
+import { multiline } from './text.js';
 import { isValidChineseIdCard, isValidCreditCode } from './validators.js';
 import { customValues, customValuesInput, withCustomFilters } from './custom-fields.js';
 
@@ -59,27 +60,27 @@ export const personProfile = z
     idCardNumber: text(18).refine((v) => v === null || v.includes('*') || isValidChineseIdCard(v), { message: 'idCard' }),
     wechat: text(60),
     qq: text(20),
-    homeAddress: text(200),
+    homeAddress: multiline(200),
     employer: text(120),
     employerType: text(60),
     jobTitle: text(60),
     annualIncome: z.number().int().min(0).max(1e13).nullable(),
-    careerGoals: text(500),
-    preferences: text(500),
+    careerGoals: multiline(500),
+    preferences: multiline(500),
     preferredChannel: text(60),
     maritalStatus: z.enum(maritalStatuses).nullable(),
     weddingAnniversary: isoDate.nullable(),
     education: text(60),
-    hobbies: text(300),
+    hobbies: multiline(300),
     spouseName: text(60),
     spouseBirthday: isoDate.nullable(),
-    children: text(300),
-    health: text(500),
+    children: multiline(300),
+    health: multiline(500),
     favoriteSports: text(200),
-    topics: text(300),
-    media: text(200),
-    schools: text(300),
-    clubs: text(300),
+    topics: multiline(300),
+    media: multiline(200),
+    schools: multiline(300),
+    clubs: multiline(300),
   })
   .partial()
   .strict();
@@ -153,7 +154,7 @@ const customerFields = {
   website: text(200),
   source: text(60),
   tags: z.array(tag).max(20),
-  notes: text(2000),
+  notes: multiline(2000),
   person: personProfile,
   organization: organizationProfile,
   /** Values of the administrator's custom fields, by key (see custom-fields.ts). */
@@ -262,7 +263,7 @@ export const customerListQuery = withCustomFilters({
   status: csv.pipe(z.array(z.enum(customerStatuses))).optional(),
   lifecycleStage: z.enum(lifecycleStages).optional(),
   /** A user id, or `none` for the public pool. */
-  ownerId: z.union([z.literal('none'), z.coerce.number().int().positive().max(2_147_483_647)]).optional(),
+  ownerId: z.union([z.literal('none'), id]).optional(),
   province: z.string().trim().max(30).optional(),
   city: z.string().trim().max(30).optional(),
   district: z.string().trim().max(30).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, pageQuery } from './common.js';
+import { id, listOf, pageQuery } from './common.js';
 
 /**
  * What a timeline entry records. The customer timeline is the change log filtered by customer:
@@ -102,5 +102,5 @@ export const recycleBinQuery = z
   .object({ ...pageQuery, type: z.enum(recycleBinTypes).optional() })
   .strict();
 export const recycleBinParams = z
-  .object({ type: z.enum(recycleBinTypes), id: z.coerce.number().int().positive().max(2_147_483_647) })
+  .object({ type: z.enum(recycleBinTypes), id })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, pageQuery } from './common.js';
+import { id, listOf, pageQuery } from './common.js';
 
 /** What can be imported: customers, contacts of existing organisation customers, or leads. */
 export const importEntities = ['customers', 'contacts', 'leads'] as const;
@@ -180,7 +180,7 @@ export const exportLogQuery = z
     page: pageQuery.page,
     pageSize: pageQuery.pageSize,
     entity: z.enum(exportEntities).optional(),
-    userId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    userId: id.optional(),
   })
   .strict();
 export type ExportLogQuery = z.input<typeof exportLogQuery>;

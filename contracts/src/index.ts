@@ -19,3 +19,4 @@ export * from './money.js';
 export * from './company.js';
 export * from './regions.js';
 export * from './industries.js';
+export * from './text.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { leadSource } from './leads.js';
+import { settingsVersion } from './common.js';
 
 /**
  * Industries (行业) of customers: a list the administrator keeps (`/settings/customer-industries`),
@@ -12,7 +13,7 @@ export type Industry = z.output<typeof industry>;
 export const industriesState = z.object({ items: z.array(industry), version: z.number().int() });
 export type IndustriesState = z.infer<typeof industriesState>;
 /** PUT /settings/customer-industries: the whole list, in display order (keys unique). */
-export const industriesUpdate = z.object({ items: z.array(industry).min(1).max(200), version: z.number().int().min(0) }).strict();
+export const industriesUpdate = z.object({ items: z.array(industry).min(1).max(200), version: settingsVersion }).strict();
 export type IndustriesUpdate = z.input<typeof industriesUpdate>;
 
 /** GB/T 4754-2017 sections A-T, in order. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { email, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+import { email, id, listOf, pageQuery, queryInt, recordMeta, settingsVersion, text, versionField } from './common.js';
 import { creditStandings, customerKinds, genders } from './customers.js';
 import { mobile } from './org.js';
 import { phoneField } from './phones.js';
+import { multiline, multilineMeta, multilineString } from './text.js';
 
 /**
  * Leads (线索 / 潜在客户): DOMAIN.md section 3. A lead is a lead card that a user qualifies with
@@ -54,7 +55,7 @@ export const leadSourcesState = z.object({ items: z.array(leadSource), version: 
 export type LeadSourcesState = z.infer<typeof leadSourcesState>;
 /** PUT /settings/lead-sources: the whole list, in display order (keys unique). */
 export const leadSourcesUpdate = z
-  .object({ items: z.array(leadSource).min(1).max(100), version: z.number().int().min(0) })
+  .object({ items: z.array(leadSource).min(1).max(100), version: settingsVersion })
   .strict();
 export type LeadSourcesUpdate = z.input<typeof leadSourcesUpdate>;
 
@@ -101,7 +102,7 @@ const leadFields = {
   /** For a referral: the customer who referred them. */
   referrerCustomerId: z.number().int().positive().max(2_147_483_647).nullable(),
   creditStanding: z.enum(creditStandings).nullable(),
-  notes: text(2000),
+  notes: multiline(2000),
   ownerId: z.number().int().positive().max(2_147_483_647).nullable(),
   /** MAN answers: null = not assessed yet. */
   manMoney: z.boolean().nullable(),
@@ -192,14 +193,14 @@ export const leadListQuery = z
     /** Comma list of grades, e.g. `MAN,MAn`. */
     grade: csv.pipe(z.array(z.enum(manGrades))).optional(),
     /** 1-4: leads of this rank; `none` for not graded yet. */
-    rank: z.union([z.literal('none'), z.coerce.number().int().min(1).max(4)]).optional(),
+    rank: z.union([z.literal('none'), queryInt(1, 4)]).optional(),
     source: leadSourceKey.optional(),
     /** A user id, or `none` for the lead pool. */
-    ownerId: z.union([z.literal('none'), z.coerce.number().int().positive().max(2_147_483_647)]).optional(),
+    ownerId: z.union([z.literal('none'), id]).optional(),
     province: z.string().trim().max(30).optional(),
     gender: z.enum(genders).optional(),
     creditStanding: z.enum(creditStandings).optional(),
-    formId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    formId: id.optional(),
     createdFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     createdTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   })
@@ -207,7 +208,7 @@ export const leadListQuery = z
 export type LeadListQuery = z.input<typeof leadListQuery>;
 
 /** POST /leads/:id/disqualify */
-export const leadDisqualify = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().positive().max(2_147_483_647) }).strict();
+export const leadDisqualify = z.object({ reason: multilineString(500).min(1), version: z.number().int().positive().max(2_147_483_647) }).strict();
 export type LeadDisqualify = z.input<typeof leadDisqualify>;
 
 /** POST /leads/assign: give leads (1-500) to one user, all or none. */
@@ -217,7 +218,7 @@ export const leadAssign = z
 export type LeadAssign = z.input<typeof leadAssign>;
 
 /** POST /leads/:id/release: back to the lead pool. */
-export const leadRelease = z.object({ reason: text(500).optional() }).strict();
+export const leadRelease = z.object({ reason: multiline(500).optional() }).strict();
 
 /**
  * POST /leads/:id/convert: in one transaction, a customer (new, or `customerId` of an existing
@@ -319,7 +320,7 @@ export type AssignmentRule = z.output<typeof assignmentRule>;
 export const assignmentRulesState = z.object({ rules: z.array(assignmentRule), version: z.number().int() });
 export type AssignmentRulesState = z.infer<typeof assignmentRulesState>;
 export const assignmentRulesUpdate = z
-  .object({ rules: z.array(assignmentRule).max(50), version: z.number().int().min(0) })
+  .object({ rules: z.array(assignmentRule).max(50), version: settingsVersion })
   .strict();
 export type AssignmentRulesUpdate = z.input<typeof assignmentRulesUpdate>;
 
@@ -344,10 +345,10 @@ export const leadFormField = z
 const leadFormShape = {
   name: z.string().trim().min(1).max(120),
   title: text(200).optional(),
-  description: text(2000).optional(),
+  description: multiline(2000).optional(),
   /** `name` must be among them, and required. */
   fields: z.array(leadFormField).min(1).max(leadFormFieldKeys.length),
-  thankYou: z.string().trim().min(1).max(2000),
+  thankYou: multilineString(2000).min(1),
   source: leadSourceKey,
   active: z.boolean(),
 };
@@ -386,10 +387,13 @@ export const publicLeadForm = z.object({
   fields: z.array(z.object({ field: z.enum(leadFormFieldKeys), required: z.boolean(), label: z.string().nullable().optional() })),
 });
 export type PublicLeadForm = z.infer<typeof publicLeadForm>;
-/** POST /public/forms/:token: values by field key, plus the honeypot (must stay empty). */
+/**
+ * POST /public/forms/:token: values by field key, plus the honeypot (must stay empty). A value may
+ * hold line breaks here; the lead's own schema then decides field by field (notes may, a name not).
+ */
 export const publicLeadSubmission = z
   .object({
-    values: z.record(z.string().max(40), z.union([z.string().max(2000), z.number()])),
+    values: z.record(z.string().max(40), z.union([z.string().max(2000).meta(multilineMeta), z.number()])),
     website_url: z.string().max(500).optional(),
   })
   .strict();

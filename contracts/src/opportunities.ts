@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+import { id, isoDate, listOf, pageQuery, queryInt, recordMeta, settingsVersion, versionField } from './common.js';
 import { leadSourceKey } from './leads.js';
+import { multiline } from './text.js';
 
 /**
  * Opportunities (商机) move through the stages of a pipeline (DOMAIN.md section 6). Money is in
@@ -52,7 +53,7 @@ export const stageWrite = z
     nameEn: z.string().trim().min(1).max(60),
     probability: z.number().int().min(0).max(100),
     kind: z.enum(stageKinds).default('open'),
-    guidance: text(2000).optional(),
+    guidance: multiline(2000).optional(),
   })
   .strict();
 /**
@@ -102,8 +103,8 @@ const opportunityFields = {
   forecastCategory: z.enum(forecastCategories),
   source: leadSourceKey.nullable(),
   competitors: z.array(competitor).max(20),
-  nextStep: text(500),
-  description: text(4000),
+  nextStep: multiline(500),
+  description: multiline(4000),
   contacts: z.array(opportunityContactWrite).max(50),
 };
 
@@ -123,7 +124,7 @@ export const opportunityUpdate = z
     ...opportunityFields,
     wonAmount: z.number().int().min(0).max(1e15),
     lostReason: z.string().trim().min(1).max(60),
-    lostNote: text(500),
+    lostNote: multiline(500),
   })
   .omit({ customerId: true })
   .partial()
@@ -138,7 +139,7 @@ export const opportunityMove = z
     version: z.number().int().positive().max(2_147_483_647),
     wonAmount: z.number().int().min(0).max(1e15).optional(),
     lostReason: z.string().trim().min(1).max(60).optional(),
-    lostNote: text(500).optional(),
+    lostNote: multiline(500).optional(),
   })
   .strict();
 export type OpportunityMove = z.input<typeof opportunityMove>;
@@ -198,17 +199,17 @@ export const opportunitySorts = [
 /** Filters shared by the table, the board and the forecast's drill-down. */
 export const opportunityFilters = {
   q: pageQuery.q,
-  pipelineId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  stageId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  pipelineId: id.optional(),
+  stageId: id.optional(),
   status: z.enum(opportunityStatuses).optional(),
-  ownerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  ownerId: id.optional(),
   /** The owners in this department and the departments below it. */
-  departmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  departmentId: id.optional(),
+  customerId: id.optional(),
   closeFrom: isoDate.optional(),
   closeTo: isoDate.optional(),
-  amountMin: z.coerce.number().int().min(0).max(1e15).optional(),
-  amountMax: z.coerce.number().int().min(0).max(1e15).optional(),
+  amountMin: queryInt(0, 1e15).optional(),
+  amountMax: queryInt(0, 1e15).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   forecastCategory: z.enum(forecastCategories).optional(),
   /** YYYY-MM: deals that count in this month of the forecast. */
@@ -221,7 +222,7 @@ export type OpportunityListQuery = z.input<typeof opportunityListQuery>;
 
 /** GET /opportunities/board: one column per active stage of a pipeline (the default one when absent). */
 export const opportunityBoardQuery = z
-  .object({ ...opportunityFilters, perStage: z.coerce.number().int().min(1).max(100).default(20) })
+  .object({ ...opportunityFilters, perStage: queryInt(1, 100).default(20) })
   .strict();
 export type OpportunityBoardQuery = z.input<typeof opportunityBoardQuery>;
 export const boardColumn = z.object({
@@ -265,9 +266,9 @@ export const forecastQuery = z
     from: z.string().regex(/^\d{4}-\d{2}$/, { message: 'YYYY-MM' }),
     to: z.string().regex(/^\d{4}-\d{2}$/, { message: 'YYYY-MM' }),
     groupBy: z.enum(['owner', 'department']).default('owner'),
-    pipelineId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-    departmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-    ownerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    pipelineId: id.optional(),
+    departmentId: id.optional(),
+    ownerId: id.optional(),
   })
   .strict();
 export type ForecastQuery = z.input<typeof forecastQuery>;
@@ -315,11 +316,8 @@ export const salesSettings = z
 export type SalesSettings = z.output<typeof salesSettings>;
 export const salesSettingsState = salesSettings.extend({ version: z.number().int() });
 export type SalesSettingsState = z.infer<typeof salesSettingsState>;
-export const salesSettingsUpdate = salesSettings.extend({ version: z.number().int().min(0) }).strict();
+export const salesSettingsUpdate = salesSettings.extend({ version: settingsVersion }).strict();
 export type SalesSettingsUpdate = z.input<typeof salesSettingsUpdate>;
-
-/** An id in a query string, within the databases' integer range (beyond it, no record has it). */
-const queryId = z.coerce.number().int().positive().max(2_147_483_647);
 
 /**
  * GET /opportunities/stage-stats: conversion between stages and time in stage, from the stage
@@ -329,12 +327,12 @@ const queryId = z.coerce.number().int().positive().max(2_147_483_647);
  */
 export const stageStatsQuery = z
   .object({
-    pipelineId: queryId.optional(),
+    pipelineId: id.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    ownerId: queryId.optional(),
+    ownerId: id.optional(),
     /** The owners in this department and the departments below it. */
-    departmentId: queryId.optional(),
+    departmentId: id.optional(),
   })
   .strict();
 export type StageStatsQuery = z.input<typeof stageStatsQuery>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mobileField } from './phones.js';
-import { email, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+import { email, id, listOf, pageQuery, recordMeta, versionField } from './common.js';
+import { multiline } from './text.js';
 
 export const dataScopes = ['own', 'department', 'department_tree', 'all'] as const;
 export type DataScope = (typeof dataScopes)[number];
@@ -60,7 +61,7 @@ const roleKey = z
   .regex(/^[a-z][a-z0-9_]*$/, { message: 'a-z, 0-9, _' });
 const roleFields = {
   name: z.string().trim().min(1).max(60),
-  description: text(500),
+  description: multiline(500),
   permissions: z.array(permission).max(200),
   dataScope: z.enum(dataScopes),
 };
@@ -144,8 +145,8 @@ export type UserUpdate = z.input<typeof userUpdate>;
 export const userListQuery = z
   .object({
     ...pageQuery,
-    departmentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-    roleId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    departmentId: id.optional(),
+    roleId: id.optional(),
     active: z.enum(['true', 'false']).optional(),
   })
   .strict();

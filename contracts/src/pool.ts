@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { text } from './common.js';
 import { customerStatuses } from './customers.js';
+import { multiline, multilineString } from './text.js';
+import { settingsVersion } from './common.js';
 
 /**
  * Public-pool rules (公海规则), set by an administrator.
@@ -52,20 +53,20 @@ export const poolRulesState = z.object({
 export type PoolRulesState = z.infer<typeof poolRulesState>;
 
 /** PUT body: the whole rule set (missing fields take their defaults) and the version read. */
-export const poolRulesUpdate = poolRules.extend({ version: z.number().int().min(0) }).strict();
+export const poolRulesUpdate = poolRules.extend({ version: settingsVersion }).strict();
 export type PoolRulesUpdate = z.input<typeof poolRulesUpdate>;
 
 export const poolRunResult = z.object({ warned: z.number().int(), returned: z.number().int() });
 export type PoolRunResult = z.infer<typeof poolRunResult>;
 
-export const customerRelease = z.object({ reason: text(500).optional() }).strict();
+export const customerRelease = z.object({ reason: multiline(500).optional() }).strict();
 export type CustomerRelease = z.input<typeof customerRelease>;
 
 export const customerTransfer = z
   .object({
     customerIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500),
     ownerId: z.number().int().positive().max(2_147_483_647),
-    note: text(500).optional(),
+    note: multiline(500).optional(),
   })
   .strict();
 export type CustomerTransfer = z.input<typeof customerTransfer>;
@@ -74,7 +75,7 @@ export type TransferResult = z.infer<typeof transferResult>;
 
 export const followUpCreate = z
   .object({
-    note: z.string().trim().min(1).max(2000),
+    note: multilineString(2000).min(1),
     /** When it happened (ISO 8601); now by default. Never in the future. */
     at: z.iso
       .datetime({ offset: true })

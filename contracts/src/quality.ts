@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, pageQuery, versionField } from './common.js';
+import { listOf, pageQuery, settingsVersion } from './common.js';
 import { customerKinds, organizationProfile, personProfile } from './customers.js';
 import { duplicateMatchKinds } from './duplicates.js';
 
@@ -58,7 +58,7 @@ export const dataQualitySettingsUpdate = z
     staleDays: z.number().int().min(1).max(3650).optional(),
     incompleteBelow: z.number().int().min(1).max(100).optional(),
     /** The version read (0 when the settings were never saved). */
-    version: versionField.version.or(z.literal(0)),
+    version: settingsVersion,
   })
   .strict();
 export type DataQualitySettingsUpdate = z.input<typeof dataQualitySettingsUpdate>;

@@ -4,6 +4,7 @@ import en from 'zod/v4/locales/en.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { AppError, type ErrorDetail } from './errors.js';
 import { isMessageKey, t } from './i18n.js';
+import { textIssues } from './text-input.js';
 
 const zodLocales = { en: en(), 'zh-CN': zhCN() };
 
@@ -101,10 +102,17 @@ export function issuesToDetails(error: z.ZodError, locale: Locale): ErrorDetail[
   }).flat();
 }
 
-/** Parse input with a shared schema; a failure is a field-level VALIDATION_FAILED. */
+/**
+ * Parse input with a shared schema; a failure is a field-level VALIDATION_FAILED. Text breaking the
+ * characters rule (control characters, line breaks in one-line fields: contracts/src/text.ts) is
+ * refused here too, for every route, the public form and every import row alike.
+ */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): z.output<S> {
+  const text = textIssues(schema, input);
   // reportInput: an issue then tells a missing value (必填) from a wrong one.
   const result = schema.safeParse(input, { error: zodLocales[locale].localeError, reportInput: true });
-  if (result.success) return result.data;
-  throw new AppError('VALIDATION_FAILED', 'validationFailed', issuesToDetails(result.error, locale));
+  if (result.success && text.length === 0) return result.data;
+  const marked = new Set(text.map((d) => d.path));
+  const details = [...text.map((d) => ({ path: d.path, message: t(locale, d.message) })), ...(result.success ? [] : issuesToDetails(result.error, locale).filter((d) => !marked.has(d.path)))];
+  throw new AppError('VALIDATION_FAILED', 'validationFailed', details);
 }

@@ -1,4 +1,4 @@
-import { parseYuan, type Locale } from '@crm/contracts';
+import { parseYuan, textProblem, type Locale } from '@crm/contracts';
 import { t } from '../../platform/i18n.js';
 import { headerKey, matchOption, type FieldDef } from './fields.js';
 import { canonicalCity, canonicalProvince } from './regions.js';
@@ -114,6 +114,11 @@ export function convertRow(row: string[], columns: MappedColumn[], locale: Local
   for (const { index, field, values } of columns) {
     const text = plainCell((row[index] ?? '').trim()).trim();
     if (text === '') continue;
+    // A NUL or another control character refuses the row (PostgreSQL cannot store it), not the job.
+    if (textProblem(text, true)) {
+      out.messages.push({ field: field.key, message: t(locale, 'textBadCharacter') });
+      continue;
+    }
     const bad = (key: 'importBadOption' | 'importBadDate' | 'importBadNumber' | 'importBadMoney' | 'importBadBoolean', params: Record<string, string> = {}) =>
       out.messages.push({ field: field.key, message: t(locale, key, params) });
     if (field.key.startsWith('custom.')) {

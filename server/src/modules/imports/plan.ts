@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { t } from '../../platform/i18n.js';
+import { foldLineBreaks } from '../../platform/text-input.js';
 import { parse } from '../../platform/validation.js';
 import { loadCustomFields, parseCustomValues, type CustomFieldSet } from '../custom-fields/index.js';
 import { readIndustries, readLeadSources } from '../lists/index.js';
@@ -84,10 +85,13 @@ async function withListOptions(db: AppContext['db'], entity: ImportEntity, field
   });
 }
 
-/** Field-level messages of a failed schema parse, or the parsed value. */
+/**
+ * Field-level messages of a failed schema parse, or the parsed value. A cell's line breaks become
+ * spaces in one-line fields (a spreadsheet cell typed with Alt+Enter), and stay in notes.
+ */
 export function checkSchema<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): { value: z.output<S> | null; messages: RowMessage[] } {
   try {
-    return { value: parse(schema, input, locale), messages: [] };
+    return { value: parse(schema, foldLineBreaks(schema, input), locale), messages: [] };
   } catch (error) {
     if (error instanceof AppError && error.details) {
       return { value: null, messages: error.details.map((d) => ({ field: d.path, message: t(locale, d.message) })) };
