@@ -31,11 +31,15 @@ export async function listDeletedOpportunities(ctx: AppContext, actor: Actor, qu
 /** Bring a deal back; its customer must be live. */
 export async function restoreOpportunity(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'recycle_bin.restore');
-  const row = await repo.findById(ctx.db, id, null, { deleted: true });
-  if (!row) throw notFound();
-  if (!(await isCustomerLive(ctx, row.customer_id))) throw new AppError('BAD_REQUEST', 'opportunityCustomerDeleted');
+  const deleted = await repo.findById(ctx.db, id, null, { deleted: true });
+  if (!deleted) throw notFound();
+  if (!(await isCustomerLive(ctx, deleted.customer_id))) throw new AppError('BAD_REQUEST', 'opportunityCustomerDeleted');
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Of two restores at once the second waits here, then finds nothing deleted.
+    await repo.lock(trx, ctx.engine, id);
+    const row = await repo.findById(trx, id, null, { deleted: true });
+    if (!row) throw notFound();
     await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: at, updated_by: actor.userId, version: row.version + 1 });
     await recordChange(trx, { entityType: 'opportunity', entityId: id, customerId: row.customer_id, action: 'restore', actorId: actor.userId, at, label: row.name });
   });

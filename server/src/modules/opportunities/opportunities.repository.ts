@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
 import { lastDealId, markSeen, moveTotals, totalsColumns, type TotalsFields } from './board-totals.repository.js';
@@ -156,6 +157,16 @@ export async function update(db: Db, id: number, version: number, values: Partia
   const updated = Number(result.numUpdatedRows) === 1;
   if (updated && before) await moveTotals(db, before, merged(before, values));
   return updated;
+}
+
+/**
+ * Lock a deal until the transaction ends, before reading what an unversioned write rests on
+ * (delete, restore: the board figures move by what the deal was). A concurrent locker waits, then
+ * reads what the first one committed. PostgreSQL only: SQLite's write transactions run one at a time.
+ */
+export async function lock(db: Db, engine: Engine, id: number): Promise<void> {
+  if (engine !== 'postgres') return;
+  await db.selectFrom('opportunities').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function setFields(db: Db, id: number, values: Partial<OpportunityRow>): Promise<void> {

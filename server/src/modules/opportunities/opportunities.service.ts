@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { conflict, notFound, type AppError } from '../../platform/errors.js';
 import { normalizeForSearch } from '../../platform/search.js';
 import { diffRecords, recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
@@ -88,6 +88,12 @@ export async function listOpportunities(ctx: AppContext, actor: Actor, query: z.
   const key = query.sort.replace(/^-/, '') as repo.SortKey;
   const { rows, total } = await repo.list(ctx.db, filterOf(ctx, actor, query), { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);
   return { items: await present(ctx, actor, rows), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The 409 of a write whose version check failed, with the deal as committed now (read after the failed update). */
+async function staleDeal(ctx: AppContext, actor: Actor, id: number, db: Db): Promise<AppError> {
+  const row = await repo.findById(db, id, opportunityScope(actor));
+  return row ? conflict(await presentOne(ctx, actor, row, db)) : notFound();
 }
 
 /** A live deal the actor may see, or NOT_FOUND (never FORBIDDEN: existence is not revealed). */
@@ -203,7 +209,7 @@ export async function updateOpportunity(ctx: AppContext, actor: Actor, id: numbe
     if (edits.length === 0 && !move && !ownerChanged) return; // nothing changed: no new version
     if (changes.name !== undefined) changes.search = normalizeForSearch(changes.name);
     if (!(await repo.update(trx, id, input.version, { ...changes, ...(move?.changes ?? {}), updated_at: at, updated_by: actor.userId }))) {
-      throw conflict(await presentOne(ctx, actor, row, trx));
+      throw await staleDeal(ctx, actor, id, trx);
     }
     if (input.contacts !== undefined) await repo.replaceContacts(trx, id, input.contacts);
     if (edits.length > 0) {
@@ -247,7 +253,7 @@ export async function moveOpportunity(ctx: AppContext, actor: Actor, id: number,
     const move = stageMove(row, from, to, input, settings, now, problems);
     problems.throwIfAny();
     if (!(await repo.update(trx, id, input.version, { ...move.changes, updated_at: at, updated_by: actor.userId }))) {
-      throw conflict(await presentOne(ctx, actor, row, trx));
+      throw await staleDeal(ctx, actor, id, trx);
     }
     await afterStageMove(ctx, trx, actor, { ...row, ...move.changes }, from, to, move, at);
   });
@@ -258,6 +264,8 @@ export async function deleteOpportunity(ctx: AppContext, actor: Actor, id: numbe
   authorize(actor, 'opportunities.delete');
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Of two deletes at once the second waits here, then finds nothing to delete.
+    await repo.lock(trx, ctx.engine, id);
     const row = await findVisible(trx, actor, id);
     await repo.setFields(trx, id, { deleted_at: at, deleted_by: actor.userId, updated_at: at, updated_by: actor.userId });
     await recordChange(trx, { entityType: 'opportunity', entityId: id, customerId: row.customer_id, action: 'delete', actorId: actor.userId, at, label: row.name });
