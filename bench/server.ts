@@ -16,9 +16,31 @@ export interface ServerHandle {
   pid: number;
   baseUrl: string;
   memory(): Memory;
-  /** The last lines the server printed (errors of a failed import, for one). */
+  /** The last lines the server printed (errors of a failed import, for one; kept up to 64 KB). */
   output(): string;
   stop(): Promise<void>;
+}
+
+/** How much of the server's last output is kept: enough for a stack trace and the log lines before it. */
+const outputBytes = 64 * 1024;
+
+/** The last `size` bytes a process printed (stdout and stderr interleaved as they came), from a whole line on. */
+class OutputRing {
+  private chunks: Buffer[] = [];
+  private bytes = 0;
+  constructor(private readonly size: number) {}
+
+  add(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.bytes += chunk.length;
+    while (this.chunks.length > 1 && this.bytes - (this.chunks[0]?.length ?? 0) >= this.size) this.bytes -= this.chunks.shift()?.length ?? 0;
+  }
+
+  text(): string {
+    const all = Buffer.concat(this.chunks);
+    const tail = all.subarray(Math.max(0, all.length - this.size)).toString('utf8');
+    return all.length > this.size ? tail.slice(tail.indexOf('\n') + 1) : tail;
+  }
 }
 
 function freePort(): Promise<number> {
@@ -56,12 +78,17 @@ export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATA
     CRM_ADMIN_EMAIL: benchAdmin.email, CRM_ADMIN_PASSWORD: benchAdmin.password,
   });
   const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'server/src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const output = new OutputRing(outputBytes);
+  child.stdout?.on('data', (chunk: Buffer) => output.add(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => output.add(chunk));
+  let stopping = false;
+  // A server that dies mid-run says why: its exit code or signal and what it printed last
+  // ('close' comes once its output is read to the end).
+  child.once('close', (code, signal) => {
+    if (stopping) return;
+    const how = signal ? `was killed by ${signal}${signal === 'SIGKILL' ? ' (the out-of-memory killer?)' : ''}` : `exited with code ${code}`;
+    process.stderr.write(`\nThe server (pid ${child.pid}) ${how}. Its last output:\n${output.text() || '(nothing)'}\n`);
+  });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const pid = child.pid;
@@ -70,7 +97,7 @@ export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATA
 
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output.text()}`);
     try {
       const res = await fetch(`${baseUrl}/api/v1/health`);
       await res.arrayBuffer();
@@ -80,7 +107,7 @@ export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATA
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The server did not answer within 2 minutes:\n${output}`);
+      throw new Error(`The server did not answer within 2 minutes:\n${output.text()}`);
     }
     await sleep(100);
   }
@@ -89,8 +116,9 @@ export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATA
     pid,
     baseUrl,
     memory: () => readMemory(pid),
-    output: () => output,
+    output: () => output.text(),
     async stop() {
+      stopping = true;
       process.removeListener('exit', killOnExit);
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -2,7 +2,7 @@ import { bootstrap } from '../server/src/bootstrap.js';
 import { roleIdByKey } from '../server/src/modules/roles/index.js';
 import { chineseName, prng } from '../server/src/modules/demo/names.js';
 import { hashPassword } from '../server/src/platform/auth/password.js';
-import { LoginThrottle } from '../server/src/platform/auth/throttle.js';
+import { Throttle } from '../server/src/platform/auth/throttle.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import type { AppContext } from '../server/src/platform/context.js';
@@ -45,7 +45,7 @@ async function roleId(ctx: AppContext, key: string): Promise<number> {
 export async function createOrganisation(database: Database): Promise<Organisation> {
   await migrate(database);
   const config = { ...loadConfig({}), adminEmail: benchAdmin.email, adminPassword: benchAdmin.password };
-  const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new LoginThrottle(systemClock) };
+  const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new Throttle(database.db, systemClock) };
   await bootstrap(ctx, () => {});
   const db = database.db;
   const admin = await db.selectFrom('users').select('id').where('email', '=', benchAdmin.email).executeTakeFirstOrThrow();
