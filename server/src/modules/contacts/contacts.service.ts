@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { phoneSearchTerms } from '../../platform/search.js';
 import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
-import { findVisible as findVisibleCustomer, isCustomerLive, updateContactSummary } from '../customers/index.js';
+import { findVisible as findVisibleCustomer, isCustomerLive, lockCustomers, updateContactSummary } from '../customers/index.js';
 import { diffRecords, recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import { bulkCreateContacts } from './contacts.bulk.js';
@@ -91,6 +91,8 @@ export async function createContact(ctx: AppContext, actor: Actor, input: z.outp
   const now = ctx.clock.now().toISOString();
   const custom = await checkCustomValues(ctx.db, 'contact', input.custom, null);
   const id = await ctx.db.transaction().execute(async (trx) => {
+    // A merge of the customer at the same time either runs first (then it is gone) or moves this contact too.
+    await lockCustomers(trx, ctx.engine, [input.customerId]);
     let customer;
     try {
       customer = await findVisibleCustomer(trx, actor, input.customerId);
@@ -130,7 +132,8 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: number, i
     };
     const diff = diffRecords(present(row), present({ ...row, ...changes }), historyFields);
     if (diff.length === 0) return;
-    if (!(await repo.update(trx, id, input.version, { ...changes, updated_at: now, updated_by: actor.userId }))) throw conflict(present(row));
+    // Read again: the conflict shows what the other writer committed, not what this one read.
+    if (!(await repo.update(trx, id, input.version, { ...changes, updated_at: now, updated_by: actor.userId }))) throw conflict(present(await findVisible(trx, actor, id)));
     if (input.isPrimary) await repo.clearPrimary(trx, row.customer_id, id);
     await refreshCustomer(trx, ctx, row.customer_id);
     await recordChange(trx, { entityType: 'contact', entityId: id, customerId: row.customer_id, action: 'update', actorId: actor.userId, at: now, label: changes.name ?? row.name, changes: diff });

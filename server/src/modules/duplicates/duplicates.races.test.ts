@@ -71,6 +71,23 @@ describe('parallel merges', () => {
     }
   });
 
+  it('contacts added to B while it is merged all end under the survivor, or are refused', async () => {
+    for (let round = 0; round < 3; round++) {
+      const a = await create(`合并中加联系人甲${round}有限公司`);
+      const b = await create(`合并中加联系人乙${round}有限公司`);
+      const add = (i: number) => admin.post('/api/v1/contacts', { customerId: b.id, name: `并发联系人${i}` });
+      const [merge, ...adds] = await Promise.all([
+        admin.post('/api/v1/customers/merge', { survivorId: a.id, mergedIds: [b.id], version: a.version }),
+        ...Array.from({ length: 10 }, (_, i) => add(i)),
+      ]);
+      expect(merge?.status).toBe(200);
+      const created = adds.filter((r) => r.status === 201).map((r) => r.body.id as number);
+      for (const refused of adds.filter((r) => r.status !== 201)) expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      expect((await contactsOf(a.id)).map((k) => k.id).sort()).toEqual(created.sort());
+      expect((await admin.get(`/api/v1/customers/${a.id}`)).body.contactCount).toBe(created.length);
+    }
+  });
+
   it('a merge of a customer already merged away answers 409 and says where it went', async () => {
     const a = await create('先合并甲有限公司');
     const b = await create('先合并乙有限公司');
