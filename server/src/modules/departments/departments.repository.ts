@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Selectable } from 'kysely';
+import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -30,6 +31,16 @@ export async function list(db: Db, q: string | undefined, limit: number, offset:
     count.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+/**
+ * Serialise changes of the tree's shape (create, move, delete) until the transaction ends: each
+ * decides on paths and children it has read, and two at once could make a cycle or leave a branch
+ * under a stale path. PostgreSQL only: SQLite runs one write transaction at a time anyway.
+ */
+export async function lockTree(db: Db, engine: Engine): Promise<void> {
+  if (engine !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext('department_tree'))`.execute(db);
 }
 
 export function findById(db: Db, id: number) {

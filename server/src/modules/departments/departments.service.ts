@@ -63,6 +63,7 @@ export async function createDepartment(ctx: AppContext, actor: Actor, input: z.o
   authorize(actor, 'departments.create');
   const now = ctx.clock.now().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockTree(trx, ctx.engine);
     let parentPath = '/';
     if (input.parentId !== null) {
       const parent = await repo.findById(trx, input.parentId);
@@ -85,6 +86,7 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: number
   authorize(actor, 'departments.edit');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockTree(trx, ctx.engine);
     const row = await repo.findById(trx, id);
     if (!row) throw notFound();
     const before = present(row);
@@ -110,7 +112,11 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: number
       updated_at: now,
       updated_by: actor.userId,
     };
-    if (!(await repo.update(trx, id, input.version, changes))) throw conflict(before);
+    if (!(await repo.update(trx, id, input.version, changes))) {
+      // Read again: the conflict shows what the other writer committed, not what this one read.
+      const current = await repo.findById(trx, id);
+      throw current ? conflict(present(current)) : notFound();
+    }
     if (newPath) await repo.rewritePaths(trx, row.path, newPath);
     const after = present({ ...row, ...changes });
     await recordChange(trx, {
@@ -124,6 +130,7 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: number
 export async function deleteDepartment(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'departments.delete');
   await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockTree(trx, ctx.engine);
     const row = await repo.findById(trx, id);
     if (!row) throw notFound();
     if ((await repo.countChildrenAndUsers(trx, id)) > 0) throw new AppError('CONFLICT', 'departmentNotEmpty');
