@@ -3,9 +3,8 @@ import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { phoneSearchTerms } from '../../platform/search.js';
 import { customFiltersOf } from '../custom-fields/index.js';
-import { updateContactSummaries } from '../customers/index.js';
+import { refreshCustomers } from '../customers/index.js';
 import { diffRecords, recordChanges } from '../history/index.js';
 import * as repo from './contacts.repository.js';
 import { contactReadScope } from './contacts.scope.js';
@@ -14,32 +13,6 @@ import { contactReadScope } from './contacts.scope.js';
 type Db = AppContext['db'];
 export type ContactInput = z.output<typeof contactCreate>;
 export type { ContactRow } from './contacts.repository.js';
-
-/** Their customers' contact summaries and duplicate keys, all customers together. */
-async function refreshCustomers(db: Db, ctx: AppContext, customerIds: Iterable<number>): Promise<void> {
-  const ids = [...new Set(customerIds)];
-  const summaries: Array<{ customerId: number; count: number; terms: string[] }> = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const terms = await db
-      .selectFrom('contacts')
-      .select(['customer_id', 'name', 'mobile', 'phone', 'email'])
-      .where('customer_id', 'in', chunk)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
-      .execute();
-    const byCustomer = new Map<number, typeof terms>(chunk.map((id) => [id, []]));
-    for (const t of terms) byCustomer.get(t.customer_id)?.push(t);
-    for (const [customerId, theirs] of byCustomer) {
-      summaries.push({
-        customerId,
-        count: theirs.length,
-        terms: theirs.flatMap((t) => [t.name, ...phoneSearchTerms(t.mobile), ...phoneSearchTerms(t.phone), t.email]).filter((v): v is string => !!v),
-      });
-    }
-  }
-  await updateContactSummaries(db, ctx, summaries);
-}
 
 /** The live contacts of some customers. */
 export async function liveContactsOf(db: Db, customerIds: number[]): Promise<repo.ContactRow[]> {
@@ -52,36 +25,54 @@ export async function liveContactsOf(db: Db, customerIds: number[]): Promise<rep
 
 /**
  * Create contacts in the caller's transaction (customers already checked: live, visible,
- * organisations); their customers' contact summaries and duplicate keys follow. Ids in input order.
+ * organisations), a few statements for all of them. Their customers' contact summaries, search
+ * words and duplicate keys follow, or, when the caller passes `later`, the customers are added to
+ * it for the caller to refresh once (`refreshCustomers`). Ids in input order.
  */
-export async function bulkCreateContacts(db: Db, ctx: AppContext, items: Array<{ input: ContactInput; custom?: string }>, by: { actorId: number; at: string; action: 'import' | 'create' }): Promise<number[]> {
+export async function bulkCreateContacts(
+  db: Db,
+  ctx: AppContext,
+  items: Array<{ input: ContactInput; custom?: string }>,
+  by: { actorId: number; at: string; action: 'import' | 'create' },
+  later?: Set<number>,
+): Promise<number[]> {
   const ids: number[] = [];
-  for (const { input, custom } of items) {
-    const id = await repo.insert(db, {
-      customer_id: input.customerId,
-      name: input.name,
-      title: input.title ?? null,
-      department: input.department ?? null,
-      mobile: input.mobile ?? null,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      wechat: input.wechat ?? null,
-      birthday: input.birthday ?? null,
-      is_primary: input.isPrimary ? 1 : 0,
-      notes: input.notes ?? null,
-      custom: custom ?? '{}',
-      deleted_at: null,
-      deleted_by: null,
-      version: 1,
-      created_at: by.at,
-      updated_at: by.at,
-      created_by: by.actorId,
-      updated_by: by.actorId,
-    });
-    if (input.isPrimary) await repo.clearPrimary(db, input.customerId, id);
-    ids.push(id);
+  // 100 rows per INSERT: within SQLite's bound-variable limit with every contact column.
+  for (let i = 0; i < items.length; i += 100) {
+    const chunk = items.slice(i, i + 100);
+    const inserted = await repo.insertMany(
+      db,
+      chunk.map(({ input, custom }) => ({
+        customer_id: input.customerId,
+        name: input.name,
+        title: input.title ?? null,
+        department: input.department ?? null,
+        mobile: input.mobile ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        wechat: input.wechat ?? null,
+        birthday: input.birthday ?? null,
+        is_primary: input.isPrimary ? 1 : 0,
+        notes: input.notes ?? null,
+        custom: custom ?? '{}',
+        deleted_at: null,
+        deleted_by: null,
+        version: 1,
+        created_at: by.at,
+        updated_at: by.at,
+        created_by: by.actorId,
+        updated_by: by.actorId,
+      })),
+    );
+    ids.push(...inserted);
   }
-  await refreshCustomers(db, ctx, items.map((i) => i.input.customerId));
+  // A new primary contact takes over from the customer's earlier one (the last one given wins).
+  const primary = new Map<number, number>();
+  items.forEach(({ input }, i) => input.isPrimary && primary.set(input.customerId, ids[i] ?? 0));
+  await repo.clearPrimaryExcept(db, [...primary].map(([customerId, keep]) => ({ customerId, keep })));
+  const customerIds = items.map((i) => i.input.customerId);
+  if (later) for (const id of customerIds) later.add(id);
+  else await refreshCustomers(db, ctx, customerIds);
   const entries = items.map(({ input }, i) => ({ entityType: 'contact', entityId: ids[i] ?? 0, customerId: input.customerId, action: by.action, actorId: by.actorId, at: by.at, label: input.name, changes: [] }));
   // 500 entries per statement: within both engines' bound-parameter limits however large the batch.
   for (let i = 0; i < entries.length; i += 500) await recordChanges(db, entries.slice(i, i + 500));
@@ -94,8 +85,21 @@ const historyView = (r: repo.ContactRow) => ({
 });
 const historyFields = ['name', 'title', 'department', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'isPrimary', 'notes'];
 
-/** Apply an import row to an existing contact: the fields it gives replace the stored ones. */
-export async function importUpdateContact(db: Db, ctx: AppContext, actor: Actor, row: repo.ContactRow, input: Partial<ContactInput>, provided: ReadonlySet<string>, at: string, custom?: string): Promise<{ row: repo.ContactRow; changed: boolean }> {
+/**
+ * Apply an import row to an existing contact: the fields it gives replace the stored ones. Its
+ * customer is refreshed at once, or added to `later` for the caller to refresh.
+ */
+export async function importUpdateContact(
+  db: Db,
+  ctx: AppContext,
+  actor: Actor,
+  row: repo.ContactRow,
+  input: Partial<ContactInput>,
+  provided: ReadonlySet<string>,
+  at: string,
+  options: { custom?: string; later?: Set<number> } = {},
+): Promise<{ row: repo.ContactRow; changed: boolean }> {
+  const { custom, later } = options;
   const changes: Partial<repo.ContactRow> = {};
   for (const key of ['name', 'title', 'department', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'notes'] as const) {
     const value = input[key];
@@ -108,7 +112,8 @@ export async function importUpdateContact(db: Db, ctx: AppContext, actor: Actor,
   if (diff.length === 0 && (custom === undefined || custom === row.custom)) return { row, changed: false };
   if (!(await repo.update(db, row.id, row.version, { ...changes, updated_at: at, updated_by: actor.userId }))) return { row, changed: false };
   if (changes.is_primary === 1) await repo.clearPrimary(db, row.customer_id, row.id);
-  await refreshCustomers(db, ctx, [row.customer_id]);
+  if (later) later.add(row.customer_id);
+  else await refreshCustomers(db, ctx, [row.customer_id]);
   await recordChanges(db, [{ entityType: 'contact', entityId: row.id, customerId: row.customer_id, action: 'import', actorId: actor.userId, at, label: next.name, changes: diff }]);
   return { row: { ...next, version: row.version + 1 }, changed: true };
 }

@@ -74,6 +74,13 @@ export async function insert(db: Db, values: Insertable<DB['contacts']>): Promis
   return row.id;
 }
 
+/** Insert many contacts in one statement; their ids in input order (one statement's ids ascend in row order). */
+export async function insertMany(db: Db, rows: Array<Insertable<DB['contacts']>>): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db.insertInto('contacts').values(rows.map((r) => withPhoneColumns(r))).returning('id').execute();
+  return inserted.map((r) => r.id).sort((a, b) => a - b);
+}
+
 export async function update(db: Db, id: number, version: number, values: Partial<ContactRow>): Promise<boolean> {
   const result = await db
     .updateTable('contacts')
@@ -93,15 +100,24 @@ export async function clearPrimary(db: Db, customerId: number, exceptId: number)
   await db.updateTable('contacts').set({ is_primary: 0 }).where('customer_id', '=', customerId).where('id', '!=', exceptId).where('is_primary', '=', 1).execute();
 }
 
+/** Each customer's primary contact is the one kept; its others stop being primary. */
+export async function clearPrimaryExcept(db: Db, keep: Array<{ customerId: number; keep: number }>): Promise<void> {
+  for (let i = 0; i < keep.length; i += 500) {
+    const chunk = keep.slice(i, i + 500);
+    await db
+      .updateTable('contacts')
+      .set({ is_primary: 0 })
+      .where('customer_id', 'in', chunk.map((k) => k.customerId))
+      .where('id', 'not in', chunk.map((k) => k.keep))
+      .where('is_primary', '=', 1)
+      .execute();
+  }
+}
+
 /** Move every contact (deleted ones too) of some customers to another; moved contacts are not primary. */
 export async function moveToCustomer(db: Db, fromIds: number[], toId: number): Promise<void> {
   if (fromIds.length === 0) return;
   await db.updateTable('contacts').set({ customer_id: toId, is_primary: 0 }).where('customer_id', 'in', fromIds).execute();
-}
-
-/** Names and numbers of a customer's live contacts, for its search document. */
-export async function liveTerms(db: Db, customerId: number) {
-  return db.selectFrom('contacts').select(['name', 'mobile', 'phone', 'email']).where('customer_id', '=', customerId).where('deleted_at', 'is', null).execute();
 }
 
 export async function listDeleted(db: Db, q: string | undefined, limit: number, offset: number) {

@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { phoneSearchTerms } from '../../platform/search.js';
 import { activeCustomKeys, checkCustomValues, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
-import { findVisible as findVisibleCustomer, isCustomerLive, lockCustomers, updateContactSummary } from '../customers/index.js';
+import { findVisible as findVisibleCustomer, isCustomerLive, lockCustomers, refreshCustomers } from '../customers/index.js';
 import { diffRecords, recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import { bulkCreateContacts } from './contacts.bulk.js';
@@ -44,11 +43,7 @@ const historyFields = ['name', 'title', 'department', 'mobile', 'phone', 'email'
 
 /** Refresh what the customer record keeps about its contacts (count, searchable names and numbers). */
 async function refreshCustomer(db: Db, ctx: AppContext, customerId: number): Promise<void> {
-  const terms = await repo.liveTerms(db, customerId);
-  await updateContactSummary(db, ctx, customerId, {
-    count: terms.length,
-    terms: terms.flatMap((t) => [t.name, ...phoneSearchTerms(t.mobile), ...phoneSearchTerms(t.phone), t.email]).filter((v): v is string => !!v),
-  });
+  await refreshCustomers(db, ctx, [customerId]);
 }
 
 /** A merge: every contact of the merged customers moves to the survivor (inside the caller's transaction). */

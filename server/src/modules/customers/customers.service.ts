@@ -205,19 +205,3 @@ export async function getCustomerHistory(ctx: AppContext, actor: Actor, id: numb
   return customerHistory(ctx.db, id, page, (c) => maskChange(c, viewSensitive));
 }
 
-/**
- * Called by the contacts module after any contact change: the customer's contact count and the
- * contact names and numbers its search covers.
- */
-export async function updateContactSummary(db: Db, ctx: AppContext, customerId: number, summary: { count: number; terms: string[] }): Promise<void> {
-  const row = await repo.findById(db, customerId, null);
-  const contactTerms = summary.terms.join('\n');
-  if (!row) {
-    await repo.setFields(db, customerId, { contact_count: summary.count, contact_terms: contactTerms });
-    return;
-  }
-  const doc = searchDocument({ ...row, contact_terms: contactTerms });
-  await repo.setFields(db, customerId, { contact_count: summary.count, contact_terms: contactTerms, search_key: doc.key });
-  await repo.writeSearch(db, ctx.engine, customerId, doc.grams);
-  await refreshDedupeKeys(db, customerId);
-}

@@ -161,7 +161,7 @@ export class ContactImport implements RowProcessor<PreparedContact> {
       const target = targetId !== null ? rowsById.get(targetId) : undefined;
       if (options.dry || !target) continue;
       const custom = Object.keys(p.custom).length > 0 ? JSON.stringify(mergeCustomValues(JSON.parse(target.custom) as Record<string, unknown>, p.custom)) : undefined;
-      const updated = await importUpdateContact(db, ctx, actor, target, input, p.provided, options.at, custom);
+      const updated = await importUpdateContact(db, ctx, actor, target, input, p.provided, options.at, { custom });
       rowsById.set(target.id, updated.row);
       if (!updated.changed) {
         result.outcome = 'skipped';

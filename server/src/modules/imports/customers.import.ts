@@ -9,6 +9,7 @@ import {
   customersWithKeys,
   draftCustomers,
   keysOfCustomers,
+  refreshCustomers,
   importUpdateCustomers,
   insertCustomerDrafts,
   type CustomerDraft,
@@ -35,7 +36,10 @@ export interface PreparedCustomer {
   ownerId: number | null | undefined;
   custom: Record<string, unknown>;
   keys: string[];
-  /** The record to insert if the row creates one (drafted before the transaction). */
+  /**
+   * The record to insert if the row creates one: drafted before the transaction, except in update
+   * mode, where most rows update a match and a draft is made only for a row that creates.
+   */
   draft: CustomerDraft | null;
   /** The customer's contact from the same row (联系人 columns), if any. */
   contact: RowContact | null;
@@ -106,29 +110,36 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
         contact: contact.contact,
       });
     }
-    const creatable = out.filter((p): p is PreparedCustomer & { input: CustomerInput } => p.input !== null);
+    if (plan.mode !== 'update') await this.draft(plan.ctx.db, out, options.at);
+    return out;
+  }
+
+  /** Draft the records of rows that have none yet. */
+  private async draft(db: Db, prepared: PreparedCustomer[], at: string): Promise<void> {
+    const { plan } = this;
+    const creatable = prepared.filter((p): p is PreparedCustomer & { input: CustomerInput } => p.input !== null && p.draft === null);
+    if (creatable.length === 0) return;
     const drafts = await draftCustomers(
-      plan.ctx.db,
+      db,
       creatable.map((p) => ({
         input: p.input,
         ownerId: p.ownerId === undefined ? plan.actor.userId : p.ownerId,
         custom: Object.keys(p.custom).length > 0 ? JSON.stringify(mergeCustomValues({}, p.custom)) : undefined,
       })),
-      { actorId: plan.actor.userId, at: options.at },
+      { actorId: plan.actor.userId, at },
     );
     creatable.forEach((p, i) => (p.draft = drafts[i] ?? null));
-    return out;
   }
 
   /** Apply the rows to their matched customers, all in a few statements. */
-  private async updateMany(db: Db, items: Array<{ target: CustomerRow; p: PreparedCustomer }>, at: string): Promise<Array<{ row: CustomerRow; changed: boolean }>> {
+  private async updateMany(db: Db, items: Array<{ target: CustomerRow; p: PreparedCustomer }>, at: string, later: Set<number>): Promise<Array<{ row: CustomerRow; changed: boolean }>> {
     const { ctx, actor } = this.plan;
     const valid = items.flatMap(({ target, p }, index) => (p.input ? [{ index, target, input: p.input, p }] : []));
     const changes = valid.map(({ target, input, p }) => {
       const custom = Object.keys(p.custom).length > 0 ? JSON.stringify(mergeCustomValues(JSON.parse(target.custom) as Record<string, unknown>, p.custom)) : undefined;
       return { row: target, change: { input, provided: p.provided, ownerId: p.ownerId, custom } };
     });
-    const done = await importUpdateCustomers(db, ctx, actor, changes, at);
+    const done = await importUpdateCustomers(db, ctx, actor, changes, at, later);
     const out = items.map(({ target }) => ({ row: target, changed: false }));
     valid.forEach((v, i) => {
       const d = done[i];
@@ -140,7 +151,9 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
   async decide(db: Db, prepared: PreparedCustomer[], options: { dry: boolean; at: string }): Promise<RowResult[]> {
     const { plan } = this;
     const { ctx, actor } = plan;
-    const results = await decideDuplicates<PreparedCustomer, CustomerRow, CustomerDraft>(db, plan, prepared, options, {
+    // Customers updated or given a contact: their search words and keys are refreshed once, at the end.
+    const later = new Set<number>();
+    const results = await decideDuplicates<PreparedCustomer, CustomerRow, PreparedCustomer>(db, plan, prepared, options, {
       withKeys: customersWithKeys,
       keysOf: keysOfCustomers,
       label: (row) => t(plan.locale, 'importCustomerLabel', { customer: row.name, archiveNo: row.archive_no }),
@@ -148,11 +161,18 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
       creation: (p) => {
         const missing = plan.custom.fields.filter((f) => f.required && !(f.key in p.custom));
         if (missing.length > 0) return { messages: missing.map((f) => ({ field: `custom.${f.key}`, message: t(plan.locale, 'customFieldRequired') })) };
-        return p.draft ? { create: p.draft } : null;
+        return p.input ? { create: p } : null;
       },
-      insert: (trx, drafts) => insertCustomerDrafts(trx, ctx, drafts, { actorId: actor.userId, at: options.at, action: 'import' }),
-      update: async (trx, target, p) => (await this.updateMany(trx, [{ target, p }], options.at))[0] ?? { row: target, changed: false },
-      updateMany: (trx, items) => this.updateMany(trx, items, options.at),
+      insert: async (trx, rows) => {
+        await this.draft(trx, rows, options.at);
+        const drafts = rows.map((p) => {
+          if (!p.draft) throw new Error(`row ${p.rowNo} has no draft`);
+          return p.draft;
+        });
+        return insertCustomerDrafts(trx, ctx, drafts, { actorId: actor.userId, at: options.at, action: 'import' });
+      },
+      update: async (trx, target, p) => (await this.updateMany(trx, [{ target, p }], options.at, later))[0] ?? { row: target, changed: false },
+      updateMany: (trx, items) => this.updateMany(trx, items, options.at, later),
       editPermission: 'customers.edit',
       describeVisible: (row, match) => t(plan.locale, 'importDuplicateOf', { customer: row.name, archiveNo: row.archive_no, match }),
       describeHidden: (owner, match) => t(plan.locale, 'importDuplicateHidden', { owner: owner ?? t(plan.locale, 'importPool'), match }),
@@ -163,7 +183,8 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
         const result = results[i];
         return p.contact && p.input && result ? [{ result, contact: p.contact, isOrganization: p.input.kind === 'organization' }] : [];
       });
-      await writeRowContacts(db, ctx, actor, plan.locale, withContact, { at: options.at, mode: plan.mode });
+      await writeRowContacts(db, ctx, actor, plan.locale, withContact, { at: options.at, mode: plan.mode, later });
+      await refreshCustomers(db, ctx, later);
     }
     return results;
   }

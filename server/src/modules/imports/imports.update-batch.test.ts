@@ -86,6 +86,9 @@ describe('imports: update mode writes a batch at once', () => {
       expect(updated.filter((u) => u.changed)).toHaveLength(n);
       const ids = await bulkCreateContacts(trx, t.ctx, created.map((c, i) => ({ input: { customerId: c.id, name: `联系人${i}`, mobile: `135${String(i).padStart(8, '0')}`, isPrimary: true } as never })), { actorId: me, at, action: 'import' });
       expect(ids).toHaveLength(n);
+      // Ids come back in input order: each one is the contact of its own row.
+      const sample = await trx.selectFrom('contacts').select(['id', 'customer_id', 'mobile']).where('id', 'in', [ids[0] ?? 0, ids[2500] ?? 0, ids[n - 1] ?? 0]).orderBy('id').execute();
+      expect(sample.map((k) => [k.customer_id, k.mobile])).toEqual([0, 2500, n - 1].map((i) => [created[i]?.id, `135${String(i).padStart(8, '0')}`]));
     });
     const last = (await admin.get<ListResponse<Customer>>(`/api/v1/customers?q=${encodeURIComponent('13500004999')}`)).body.items;
     expect(last.map((c) => [c.name, c.notes, c.contactCount])).toEqual([['大批量客户4999有限公司', '大批量更新', 1]]);

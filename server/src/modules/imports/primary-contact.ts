@@ -61,9 +61,9 @@ export async function writeRowContacts(
   actor: Actor,
   locale: Locale,
   items: Array<{ result: RowResult; contact: RowContact; isOrganization: boolean }>,
-  options: { at: string; mode: DuplicateMode },
+  options: { at: string; mode: DuplicateMode; later?: Set<number> },
 ): Promise<void> {
-  const { at } = options;
+  const { at, later } = options;
   // In update mode a customer found unchanged (skipped) may still get a new contact; in skip mode it is left alone.
   const todo = items.filter((i) => i.result.entityId !== null && (i.result.outcome === 'created' || i.result.outcome === 'updated' || (i.result.outcome === 'skipped' && options.mode === 'update')));
   if (todo.length === 0) return;
@@ -82,7 +82,7 @@ export async function writeRowContacts(
     const match = keys.size > 0 ? theirs.find((c) => dedupeKeys({ phones: [c.mobile, c.phone], emails: [c.email] }).some((k) => keys.has(k))) : undefined;
     if (match) {
       if (!can(actor, 'contacts.edit')) continue;
-      const updated = await importUpdateContact(db, ctx, actor, match, contact.input, contact.provided, at);
+      const updated = await importUpdateContact(db, ctx, actor, match, contact.input, contact.provided, at, { later });
       theirs[theirs.indexOf(match)] = updated.row;
       if (updated.changed && result.outcome === 'skipped') {
         result.outcome = 'updated';
@@ -106,5 +106,5 @@ export async function writeRowContacts(
       result.messages = [];
     }
   }
-  if (creations.length > 0) await bulkCreateContacts(db, ctx, creations, { actorId: actor.userId, at, action: 'import' });
+  if (creations.length > 0) await bulkCreateContacts(db, ctx, creations, { actorId: actor.userId, at, action: 'import' }, later);
 }
