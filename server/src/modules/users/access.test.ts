@@ -48,10 +48,10 @@ const versionOf = async (userId: number) => (await admin.get(`/api/v1/users/${us
 describe('users: role, department and active state', () => {
   it('nobody changes their own role, department or active state; unchanged values and other fields pass', async () => {
     const version = await versionOf(ids.userAdmin);
-    const res = await userAdmin.patch(`/api/v1/users/${ids.userAdmin}`, { version, roleId: ids.adminRole, departmentId: ids.service, active: false });
+    const res = await userAdmin.patch(`/api/v1/users/${ids.userAdmin}`, { version, roleId: ids.adminRole, departmentId: ids.service, active: false, password: 'no-current-needed-9' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
-    expect(errorPaths(res)).toEqual(['roleId', 'departmentId', 'active']);
+    expect(errorPaths(res)).toEqual(['roleId', 'departmentId', 'active', 'password']);
     expect(errorAt(res, 'roleId')).toBe('You cannot change your own role.');
     const zh = await t.login('ua@example.com', password, 'zh-CN');
     expect(errorAt(await zh.patch(`/api/v1/users/${ids.userAdmin}`, { version, departmentId: ids.east }), 'departmentId')).toBe('不能修改自己所在的部门。');

@@ -11,7 +11,8 @@ import * as repo from './users.repository.js';
  * Who may give whom which access. Administrators may do anything; everyone else
  * - gives only roles within their own grant (permissions and data scope),
  * - changes or removes only users whose role is within their own grant,
- * - never changes their own role, department or active state,
+ * - never changes their own role, department or active state, nor their own password without
+ *   the current one (that is /auth/password, throttled),
  * - changes the sign-in (email, password) only of users within their data scope: taking over
  *   an account would hand them that user's records,
  * - never moves a user from outside their data scope into it (with the user come their records).
@@ -63,6 +64,7 @@ export async function checkUserChange(ctx: AppContext, actor: Actor, target: rep
     if (roleChanges) details.push({ path: 'roleId', message: 'ownRole' });
     if (departmentChanges) details.push({ path: 'departmentId', message: 'ownDepartment' });
     if (activeChanges) details.push({ path: 'active', message: 'ownActive' });
+    if (input.password !== undefined) details.push({ path: 'password', message: 'ownPassword' });
   } else {
     if (roleChanges && input.roleId !== undefined && !(await roleWithinGrant(ctx, actor, input.roleId))) details.push({ path: 'roleId', message: 'roleAboveYours' });
     const signIn = input.password !== undefined ? 'password' : input.email !== undefined && input.email !== target.email ? 'email' : null;

@@ -6,6 +6,10 @@ export const accessMessages = {
   ownRole: { en: 'You cannot change your own role.', 'zh-CN': '不能修改自己的角色。' },
   ownDepartment: { en: 'You cannot move yourself to another department.', 'zh-CN': '不能修改自己所在的部门。' },
   ownActive: { en: 'You cannot deactivate or reactivate yourself.', 'zh-CN': '不能停用或启用自己的账号。' },
+  ownPassword: {
+    en: 'Change your own password with your current one (your account menu, Change password).',
+    'zh-CN': '请通过“修改密码”并输入当前密码来修改自己的密码。',
+  },
   roleAboveYours: {
     en: 'You can only give a role whose permissions and data scope are within your own.',
     'zh-CN': '只能分配权限和数据范围都不超过您自己的角色。',
