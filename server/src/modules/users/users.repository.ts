@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Selectable } from 'kysely';
+import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -68,6 +69,16 @@ export async function update(db: Db, id: number, version: number, values: Partia
 
 export async function setFields(db: Db, id: number, values: Partial<UserRow>): Promise<void> {
   await db.updateTable('users').set(values).where('id', '=', id).execute();
+}
+
+/**
+ * Serialise the changes that may take away an active administrator until the transaction ends, so
+ * that two at once cannot each leave the other as the last one. PostgreSQL only: SQLite runs one
+ * write transaction at a time anyway.
+ */
+export async function lockAdministrators(db: Db, engine: Engine): Promise<void> {
+  if (engine !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext('active_administrators'))`.execute(db);
 }
 
 export async function countActiveWithRoleKey(db: Db, roleKey: string): Promise<number> {

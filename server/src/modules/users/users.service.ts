@@ -89,14 +89,17 @@ export async function createUser(ctx: AppContext, actor: Actor, input: z.output<
   return getUser(ctx, actor, id);
 }
 
-/** Refuse a change that would leave no active administrator. */
-async function guardLastAdministrator(ctx: AppContext, row: Row, next: { active: boolean; roleId: number; deleted: boolean }) {
-  const adminRoleId = await roleIdByKey(ctx, 'administrator');
+/**
+ * Refuse a change that would leave no active administrator, inside the change's transaction (`db`):
+ * such changes take turns, so of two administrators switching each other off at once the second
+ * counts what the first left.
+ */
+async function guardLastAdministrator(ctx: AppContext, db: AppContext['db'], adminRoleId: number | null, row: Row, next: { active: boolean; roleId: number; deleted: boolean }) {
   const wasAdmin = row.role_id === adminRoleId && row.active === 1;
   const staysAdmin = next.roleId === adminRoleId && next.active && !next.deleted;
-  if (wasAdmin && !staysAdmin && (await repo.countActiveWithRoleKey(ctx.db, 'administrator')) <= 1) {
-    throw new AppError('CONFLICT', 'lastAdministrator');
-  }
+  if (!wasAdmin || staysAdmin) return;
+  await repo.lockAdministrators(db, ctx.engine);
+  if ((await repo.countActiveWithRoleKey(db, 'administrator')) <= 1) throw new AppError('CONFLICT', 'lastAdministrator');
 }
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof userUpdate>): Promise<User> {
@@ -105,15 +108,16 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
   if (!row) throw notFound();
   await checkReferences(ctx, input);
   await checkUserChange(ctx, actor, row, input);
-  await guardLastAdministrator(ctx, row, { active: input.active ?? row.active === 1, roleId: input.roleId ?? row.role_id, deleted: false });
   if (input.password) assertStrongPassword(input.password, { email: input.email ?? row.email, name: input.name ?? row.name }, actor.locale);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const now = ctx.clock.now().toISOString();
+  const adminRoleId = await roleIdByKey(ctx, 'administrator');
   await ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findById(trx, id);
     if (!current) throw notFound();
     // Checked on `row`: a user changed since then is a conflict, not a decision on stale facts.
     if (current.version !== row.version) throw conflict(presentUser(current));
+    await guardLastAdministrator(ctx, trx, adminRoleId, current, { active: input.active ?? current.active === 1, roleId: input.roleId ?? current.role_id, deleted: false });
     if (input.email && input.email !== current.email) {
       const other = await repo.findByEmail(trx, input.email);
       if (other && other.id !== id) throw invalid('email', 'emailTaken');
@@ -129,7 +133,11 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
       updated_at: now,
       updated_by: actor.userId,
     };
-    if (!(await repo.update(trx, id, input.version, changes))) throw conflict(presentUser(current));
+    if (!(await repo.update(trx, id, input.version, changes))) {
+      // Read again: the conflict shows what the other writer committed, not what this one read.
+      const fresh = await repo.findById(trx, id);
+      throw fresh ? conflict(presentUser(fresh)) : notFound();
+    }
     // A new password or lost access ends every session of that user.
     if (passwordHash || input.active === false) await repo.deleteSessionsOf(trx, id);
     const before = presentUser(current);
@@ -147,9 +155,10 @@ export async function deleteUser(ctx: AppContext, actor: Actor, id: number): Pro
   const row = await repo.findById(ctx.db, id);
   if (!row) throw notFound();
   await checkUserAccess(ctx, actor, row);
-  await guardLastAdministrator(ctx, row, { active: false, roleId: row.role_id, deleted: true });
   const now = ctx.clock.now().toISOString();
+  const adminRoleId = await roleIdByKey(ctx, 'administrator');
   await ctx.db.transaction().execute(async (trx) => {
+    await guardLastAdministrator(ctx, trx, adminRoleId, row, { active: false, roleId: row.role_id, deleted: true });
     await repo.setFields(trx, id, { deleted_at: now, active: 0, updated_at: now, updated_by: actor.userId });
     await repo.deleteSessionsOf(trx, id);
     await recordChange(trx, { entityType: 'user', entityId: id, action: 'delete', actorId: actor.userId, at: now, label: row.name });
