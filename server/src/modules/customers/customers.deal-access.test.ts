@@ -53,6 +53,7 @@ describe('the owner of a deal reads its customer', () => {
     expect((await org.as.east1.patch(`/api/v1/customers/${ids.dealt}`, { version: res.body.version, name: '改名' })).status).toBe(404);
     expect((await org.as.east1.delete(`/api/v1/customers/${ids.dealt}`)).status).toBe(404);
     expect((await org.as.east1.post(`/api/v1/customers/${ids.dealt}/follow-ups`, { note: '跟进' })).status).toBe(404);
+    expect((await org.as.east1.post(`/api/v1/customers/${ids.dealt}/release`)).status).toBe(404);
     expect((await org.as.east1.get(`/api/v1/customers/${ids.other}`)).status).toBe(404);
     expect((await org.as.east2.get(`/api/v1/customers/${ids.dealt}`)).status).toBe(404);
   });

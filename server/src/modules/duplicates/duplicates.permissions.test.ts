@@ -30,7 +30,7 @@ const endpoints: Array<{ name: string; call: Call; allowed: Who[]; ok: number[] 
   { name: 'duplicate check', call: ['POST', () => '/api/v1/customers/duplicate-check', () => ({ name: '权限查重' })], allowed: viewers, ok: [200] },
   { name: 'merge', call: ['POST', () => '/api/v1/customers/merge', () => ({ survivorId: 999999, mergedIds: [999998], version: 1 })], allowed: ['admin', 'manager'], ok: [404] },
   { name: 'merges of a customer', call: ['GET', () => `/api/v1/customers/${customers.pool}/merges`], allowed: viewers, ok: [200] },
-  { name: 'confirm a customer', call: ['POST', () => `/api/v1/customers/${customers.pool}/confirm`], allowed: ['admin', 'manager', 'eastLead', 'east1'], ok: [200] },
+  { name: 'confirm a customer', call: ['POST', () => `/api/v1/customers/${customers.east1}/confirm`], allowed: ['admin', 'manager', 'eastLead', 'east1'], ok: [200] },
   { name: 'read data-quality settings', call: ['GET', () => '/api/v1/settings/data-quality'], allowed: roles, ok: [200] },
   { name: 'change data-quality settings', call: ['PUT', () => '/api/v1/settings/data-quality', () => ({ version: 999 })], allowed: ['admin'], ok: [409] },
   { name: 'data-quality list', call: ['GET', () => '/api/v1/data-quality?issue=incomplete'], allowed: viewers, ok: [200] },

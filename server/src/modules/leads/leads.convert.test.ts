@@ -137,7 +137,7 @@ describe('conversion', () => {
 });
 
 describe('duplicate check', () => {
-  it('finds leads and customers by phone, email and organisation name; outside the scope only name and owner', async () => {
+  it('finds leads and customers by phone, email and organisation name; outside the scope only the owner', async () => {
     const lead = await create({ name: '重复甲', company: '苏州丝绸股份有限公司', mobile: '13512345678', email: 'dup@silk.example.com', ownerId: org.ids.east1 });
     const customer = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '苏州丝绸有限公司', phone: '+86 135 1234 5678', ownerId: org.ids.north1 }))).body;
     const body = { name: '新线索', company: '苏州丝绸', mobile: '135-1234-5678', email: 'DUP@silk.example.com' };
@@ -149,8 +149,8 @@ describe('duplicate check', () => {
     ]);
     const east2 = (await org.as.east2.post('/api/v1/leads/duplicate-check', body)).body.matches;
     expect(east2).toEqual([
-      { type: 'lead', id: lead.id, name: '重复甲', ownerName: '张伟', matchedOn: ['phone', 'email', 'name'], visible: false },
-      { type: 'customer', id: customer.id, name: '苏州丝绸有限公司', ownerName: 'Emma Smith', matchedOn: ['phone', 'name'], visible: false },
+      { type: 'lead', ownerName: '张伟', matchedOn: ['phone', 'email', 'name'], visible: false },
+      { type: 'customer', ownerName: 'Emma Smith', matchedOn: ['phone', 'name'], visible: false },
     ]);
     const east1 = (await org.as.east1.post('/api/v1/leads/duplicate-check', { ...body, excludeLeadId: lead.id })).body.matches;
     expect(east1).toEqual([expect.objectContaining({ type: 'customer', visible: false })]);

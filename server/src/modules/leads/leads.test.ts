@@ -162,8 +162,8 @@ describe('edit', () => {
     expect((await history(lead.id))[0]).toMatchObject({ action: 'assign', changes: [{ field: 'ownerId', old: null, new: org.ids.east2 }] });
     const notices = (await org.as.east2.get('/api/v1/notifications?pageSize=200')).body.items as Array<{ entityId: number; kind: string }>;
     expect(notices.some((x) => x.entityId === lead.id && x.kind === 'lead_assigned')).toBe(true);
-    const pool = await create();
-    const refused = await org.as.east1.patch(`/api/v1/leads/${pool.id}`, { version: 1, ownerId: org.ids.east1 });
+    const own = await create({ ownerId: org.ids.east1 });
+    const refused = await org.as.east1.patch(`/api/v1/leads/${own.id}`, { version: 1, ownerId: org.ids.east2 });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details).toEqual([{ path: 'ownerId', message: 'Take leads from the lead pool with Claim and give them back with Release.' }]);
   });

@@ -56,8 +56,9 @@ export async function claimCustomer(ctx: AppContext, actor: Actor, id: number): 
 export async function releaseCustomer(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof customerRelease>): Promise<Customer> {
   if (!can(actor, 'customers.claim') && !can(actor, 'customers.assign')) throw forbidden();
   const at = ctx.clock.now().toISOString();
-  const row = await findVisible(ctx.db, actor, id);
+  const row = await findReadable(ctx.db, actor, id);
   if (row.owner_id === null) throw new AppError('CONFLICT', 'poolAlreadyInPool', undefined, await getCustomer(ctx, actor, id));
+  await findVisible(ctx.db, actor, id); // read through a deal only: not theirs to release
   if (row.owner_id !== actor.userId && !can(actor, 'customers.assign')) throw forbidden();
   const owner = row.owner_id;
   const released = await ctx.db.transaction().execute(async (trx) => {
