@@ -103,7 +103,11 @@ export async function updateField(ctx: AppContext, actor: Actor, id: number, inp
       ...(input.required !== undefined ? { required: input.required ? 1 : 0 } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
     };
-    if (!(await repo.update(trx, id, input.version, { ...changes, updated_at: now, updated_by: actor.userId }))) throw conflict(present(row));
+    if (!(await repo.update(trx, id, input.version, { ...changes, updated_at: now, updated_by: actor.userId }))) {
+      // Read again: the conflict shows what the other writer committed, not what this one read.
+      const current = await repo.findById(trx, id);
+      throw current ? conflict(present(current)) : notFound();
+    }
   });
   return getField(ctx, id);
 }

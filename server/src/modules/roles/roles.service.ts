@@ -113,7 +113,11 @@ export async function updateRole(ctx: AppContext, actor: Actor, id: number, inpu
       updated_at: now,
       updated_by: actor.userId,
     };
-    if (!(await repo.update(trx, id, input.version, changes))) throw conflict(before);
+    if (!(await repo.update(trx, id, input.version, changes))) {
+      // Read again: the conflict shows what the other writer committed, not what this one read.
+      const current = await repo.findById(trx, id);
+      throw current ? conflict(presentRole(current)) : notFound();
+    }
     const after = presentRole({ ...row, ...changes, version: row.version + 1 });
     await recordChange(trx, {
       entityType: 'role',
