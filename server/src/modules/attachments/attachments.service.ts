@@ -17,7 +17,7 @@ import { AppError, conflict, forbidden, notFound } from '../../platform/errors.j
 import { t, type MessageKey } from '../../platform/i18n.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
 import { findReadableContact, findVisibleContact } from '../contacts/index.js';
-import { customerScope, findCustomerRow, findReadable as findReadableCustomer, findVisible as findVisibleCustomer } from '../customers/index.js';
+import { customerScope, findCustomerRow, findReadable as findReadableCustomer, findVisible as findVisibleCustomer, lockCustomers } from '../customers/index.js';
 import { recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import { checkContent, contentDisposition, extensionOf } from './attachments.content.js';
@@ -77,6 +77,16 @@ async function resolveTarget(db: Db, actor: Actor, target: Target): Promise<{ cu
   return { customerId: customer.id, contactId: null, label: null };
 }
 
+/**
+ * The target inside the upload's transaction, its customer locked: a merge of that customer at the
+ * same time either ran first (the customer is gone, or the contact moved to the survivor) or waits
+ * and moves this file too.
+ */
+async function lockedTarget(db: Db, engine: AppContext['engine'], actor: Actor, target: Target): ReturnType<typeof resolveTarget> {
+  await lockCustomers(db, engine, [(await resolveTarget(db, actor, target)).customerId]);
+  return resolveTarget(db, actor, target);
+}
+
 function refuse(code: 'VALIDATION_FAILED' | 'PAYLOAD_TOO_LARGE', path: string, key: MessageKey, params: Record<string, string | number>, locale: Locale): AppError {
   // The top message says exactly what is wrong (an upload has no form to mark); the detail repeats it.
   return new AppError(code, key, [{ path, message: t(locale, key, params) }], undefined, params);
@@ -111,7 +121,7 @@ export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Ta
   await writeDurably(finalPath, file);
   try {
     const { id, contactName } = await ctx.db.transaction().execute(async (trx) => {
-      const owner = await resolveTarget(trx, actor, target);
+      const owner = await lockedTarget(trx, ctx.engine, actor, target);
       const id = await repo.insert(trx, {
         customer_id: owner.customerId,
         contact_id: owner.contactId,
