@@ -112,7 +112,9 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, locale: Lo
   // reportInput: an issue then tells a missing value (必填) from a wrong one.
   const result = schema.safeParse(input, { error: zodLocales[locale].localeError, reportInput: true });
   if (result.success && text.length === 0) return result.data;
-  const marked = new Set(text.map((d) => d.path));
-  const details = [...text.map((d) => ({ path: d.path, message: t(locale, d.message) })), ...(result.success ? [] : issuesToDetails(result.error, locale).filter((d) => !marked.has(d.path)))];
+  // A field the schema refuses itself keeps the schema's own (more specific) message.
+  const own = result.success ? [] : issuesToDetails(result.error, locale);
+  const marked = new Set(own.map((d) => d.path));
+  const details = [...own, ...text.filter((d) => !marked.has(d.path)).map((d) => ({ path: d.path, message: t(locale, d.message) }))];
   throw new AppError('VALIDATION_FAILED', 'validationFailed', details);
 }

@@ -66,7 +66,8 @@ describe('NUL and other control characters', () => {
     }
     expect(checked.length).toBeGreaterThanOrEqual(9);
     expect(checked).toEqual(expect.arrayContaining(['/customers?q', '/customers?province', '/leads?q', '/contacts?q', '/opportunities?q', '/users?q']));
-    expectBadCharacter(await admin.get('/api/v1/customers/1%00'), 'id');
+    expect(errorPaths(await admin.get('/api/v1/customers/1%00'))).toEqual(['id']);
+    expectBadCharacter(await t.anonymous().get('/api/v1/public/forms/a%00b'), 'token');
   });
 
   it('a broken surrogate pair is refused like a control character', async () => {

@@ -135,7 +135,7 @@ describe('bad input: custom fields, attachments and their settings', () => {
     const sneaky = await send(admin, 'POST', `/api/v1/customers/${ids.pool}/attachments?fileName=a.pdf&sneaky=1`, pdf);
     expect(sneaky.body.error.details.map((d: { path: string }) => d.path)).toEqual(['sneaky']);
     const badName = await send(admin, 'POST', `/api/v1/customers/${ids.pool}/attachments?fileName=${encodeURIComponent('a\u0000.pdf')}`, pdf, 'zh-CN');
-    expect(badName.body.error.details).toEqual([{ path: 'fileName', message: '文件名无效（不能包含斜杠或控制字符）。' }]);
+    expect(badName.body.error.details).toEqual([{ path: 'fileName', message: '含有无法保存的字符（NUL 等控制字符或损坏的 Unicode 字符），请删除后重试。' }]);
     expect((await send(admin, 'POST', '/api/v1/customers/abc/attachments?fileName=a.pdf', pdf)).status).toBe(400);
     expect((await send(admin, 'POST', '/api/v1/customers/999999/attachments?fileName=a.pdf', pdf)).status).toBe(404);
     expect((await send(admin, 'GET', '/api/v1/attachments/abc/download')).status).toBe(400);
