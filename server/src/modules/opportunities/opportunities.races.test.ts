@@ -66,6 +66,20 @@ describe('parallel writes of one deal', () => {
     for (const r of lost) expect(r.body.error.current).toMatchObject({ version: d.version + 1, amount: saved[0]?.body.amount });
   });
 
+  it('deals created on B while B is merged into A all end under A, or are refused', async () => {
+    const a = (await admin.post('/api/v1/customers', buildCustomer({ ownerId: null }))).body;
+    const b = (await admin.post('/api/v1/customers', buildCustomer({ ownerId: null }))).body;
+    const [merge, ...creates] = await Promise.all([
+      admin.post('/api/v1/customers/merge', { survivorId: a.id, mergedIds: [b.id], version: a.version }),
+      ...Array.from({ length: 10 }, () => admin.post('/api/v1/opportunities', { name: '合并中的商机', customerId: b.id, amount: 1000, expectedCloseDate: '2027-06-30' })),
+    ]);
+    expect(merge?.status).toBe(200);
+    const created = creates.filter((r) => r.status === 201).map((r) => r.body.id as number);
+    for (const refused of creates.filter((r) => r.status !== 201)) expect(refused.body.error.details, JSON.stringify(refused.body)).toEqual([{ path: 'customerId', message: expect.any(String) }]);
+    const underA = (await admin.get(`/api/v1/opportunities?customerId=${a.id}&pageSize=50`)).body.items.map((o: { id: number }) => o.id);
+    expect(underA.sort()).toEqual(created.sort());
+  });
+
   it('ten deletes, then ten restores at once: each happens once and the board counts stay true', async () => {
     const d = await deal();
     const deletes = (await Promise.all(Array.from({ length: 10 }, () => admin.delete(`/api/v1/opportunities/${d.id}`)))).map((r) => r.status);

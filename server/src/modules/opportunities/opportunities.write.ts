@@ -6,7 +6,7 @@ import { AppError, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
 import { normalizeForSearch } from '../../platform/search.js';
 import { liveContactsOf, readableContactIds } from '../contacts/index.js';
-import { findVisible } from '../customers/index.js';
+import { findVisible, lockCustomers } from '../customers/index.js';
 import { managerChain } from '../departments/index.js';
 import { recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
@@ -207,6 +207,8 @@ export async function createOpportunityInTrx(
 ): Promise<number> {
   const { at } = extra;
   const problems = new Problems();
+  // A merge of the customer at the same time either ran first (then it is gone) or waits and moves this deal too.
+  await lockCustomers(trx, ctx.engine, [input.customerId]);
   const customer = await findVisible(trx, actor, input.customerId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
     throw error;
