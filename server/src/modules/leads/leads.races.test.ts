@@ -83,3 +83,18 @@ describe('parallel edits of one lead', () => {
     expect(await actions(l.id, 'update')).toHaveLength(1);
   });
 });
+
+describe('parallel deletes and restores of one lead', () => {
+  it('ten deletes, then ten restores at once: each happens once', async () => {
+    const l = await lead('并发删除有限公司');
+    const deletes = (await Promise.all(Array.from({ length: 10 }, () => admin.delete(`/api/v1/leads/${l.id}`)))).map((r) => r.status);
+    expect(deletes.filter((s) => s === 204), JSON.stringify(deletes)).toHaveLength(1);
+    expect(deletes.filter((s) => s === 404)).toHaveLength(9);
+    const restores = (await Promise.all(Array.from({ length: 10 }, () => admin.post(`/api/v1/recycle-bin/lead/${l.id}/restore`)))).map((r) => r.status);
+    expect(restores.filter((s) => s === 204), JSON.stringify(restores)).toHaveLength(1);
+    expect(restores.filter((s) => s === 404)).toHaveLength(9);
+    expect(await actions(l.id, 'delete')).toHaveLength(1);
+    expect(await actions(l.id, 'restore')).toHaveLength(1);
+    expect((await admin.get(`/api/v1/leads/${l.id}`)).body.version).toBe(l.version + 1);
+  });
+});

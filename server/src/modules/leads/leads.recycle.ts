@@ -31,6 +31,8 @@ export async function restoreLead(ctx: AppContext, actor: Actor, id: number): Pr
   authorize(actor, 'recycle_bin.restore');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Of two restores at once the second waits here, then finds nothing deleted.
+    await repo.lock(trx, ctx.engine, id);
     const row = await repo.findById(trx, id, null, { deleted: true });
     if (!row) throw notFound();
     await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: now, updated_by: actor.userId, version: row.version + 1 });

@@ -217,6 +217,8 @@ export async function deleteLead(ctx: AppContext, actor: Actor, id: number): Pro
   authorize(actor, 'leads.delete');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Of two deletes at once the second waits here, then finds nothing to delete.
+    await repo.lock(trx, ctx.engine, id);
     const row = await findEditable(trx, actor, id);
     await repo.setFields(trx, id, { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId });
     await recordChange(trx, { entityType: 'lead', entityId: id, action: 'delete', actorId: actor.userId, at: now, label: row.name });
