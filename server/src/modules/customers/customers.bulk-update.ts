@@ -62,8 +62,8 @@ function changesOf(actor: Actor, row: repo.CustomerRow, change: ImportChange, at
  * not see are left alone. Each customer at most once per call. Returns, in input order, the new
  * row, or the old one when nothing changed (or it changed meanwhile).
  *
- * One UPDATE per changed customer (its version checked) with its completeness, then the timeline
- * entries of all of them together. Their search words and duplicate keys are refreshed at the end
+ * One UPDATE statement per group of customers changing the same columns (each row's version
+ * checked), with their completeness, then the timeline entries of all of them together. Their search words and duplicate keys are refreshed at the end
  * (`refreshCustomers`), or, when the caller passes `later`, added to it for the caller to refresh
  * once after adding their contacts in the same batch.
  */
@@ -77,7 +77,7 @@ export async function importUpdateCustomers(
 ): Promise<Array<{ row: repo.CustomerRow; changed: boolean }>> {
   const out = items.map(({ row }) => ({ row, changed: false }));
   const { value: quality } = await readQualitySettings(db);
-  const written: Array<{ index: number; row: repo.CustomerRow; next: repo.CustomerRow; diff: ReturnType<typeof diffRecords> }> = [];
+  const changed: Array<{ index: number; row: repo.CustomerRow; next: repo.CustomerRow; values: Partial<repo.CustomerRow>; diff: ReturnType<typeof diffRecords> }> = [];
   for (const [index, { row, change }] of items.entries()) {
     const changes = changesOf(actor, row, change, at);
     const next = { ...row, ...changes };
@@ -86,9 +86,10 @@ export async function importUpdateCustomers(
     if (diff.length === 0 && !customChanged) continue;
     const completeness = completenessOf(next, quality);
     const values = { ...changes, completeness, updated_at: at, updated_by: actor.userId };
-    if (!(await repo.update(db, row.id, row.version, values))) continue;
-    written.push({ index, row, next: { ...next, ...values, version: row.version + 1 }, diff });
+    changed.push({ index, row, next: { ...next, ...values, version: row.version + 1 }, values, diff });
   }
+  const updated = await repo.updateMany(db, ctx.engine, changed.map((c) => ({ id: c.row.id, version: c.row.version, values: c.values })));
+  const written = changed.filter((c) => updated.has(c.row.id));
   if (written.length === 0) return out;
   if (later) for (const w of written) later.add(w.row.id);
   else await refreshCustomers(db, ctx, written.map((w) => w.row.id));

@@ -178,6 +178,47 @@ export async function update(db: Db, id: number, version: number, values: Partia
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Integer columns of customers (PostgreSQL types the values of a VALUES list as text unless told). */
+const integerColumns = new Set(['owner_id', 'completeness', 'updated_by', 'contact_count', 'deleted_by', 'created_by', 'merged_into_id']);
+
+/**
+ * Versioned updates of many customers in one statement per group of rows that change the same
+ * columns (UPDATE ... FROM VALUES): a row whose version moved on, or that was deleted, is left as
+ * it is. Returns the ids updated. Each customer at most once per call.
+ */
+export async function updateMany(db: Db, engine: Engine, items: Array<{ id: number; version: number; values: Partial<CustomerRow> }>): Promise<Set<number>> {
+  const done = new Set<number>();
+  const groups = new Map<string, Array<{ id: number; version: number; values: Record<string, unknown> }>>();
+  for (const item of items) {
+    const values = withPhoneColumns(item.values) as Record<string, unknown>;
+    const key = Object.keys(values).sort().join(',');
+    groups.set(key, [...(groups.get(key) ?? []), { ...item, values }]);
+  }
+  for (const [key, rows] of groups) {
+    const columns = key.split(',').filter(Boolean);
+    if (columns.length === 0) continue;
+    // Within SQLite's 32,766 bound values.
+    const size = Math.max(1, Math.min(500, Math.floor(30_000 / (columns.length + 2))));
+    for (let i = 0; i < rows.length; i += size) {
+      const chunk = rows.slice(i, i + size);
+      let result: { rows: Array<{ id: number }> };
+      if (engine === 'postgres') {
+        const cell = (column: string, value: unknown) => (integerColumns.has(column) ? sql`${value ?? null}::integer` : sql`${value ?? null}::text`);
+        const values = sql.join(chunk.map((r) => sql`(${r.id}::integer, ${r.version}::integer, ${sql.join(columns.map((c) => cell(c, r.values[c])))})`));
+        const names = sql.join([sql.ref('id'), sql.ref('version'), ...columns.map((c) => sql.ref(`v_${c}`))]);
+        const set = sql.join(columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(`v_${c}`)}`));
+        result = await sql<{ id: number }>`update customers as c set ${set}, version = c.version + 1 from (values ${values}) as v(${names}) where c.id = v.id and c.version = v.version and c.deleted_at is null returning c.id`.execute(db);
+      } else {
+        const values = sql.join(chunk.map((r) => sql`(${r.id}, ${r.version}, ${sql.join(columns.map((c) => sql`${r.values[c] ?? null}`))})`));
+        const set = sql.join(columns.map((c, j) => sql`${sql.ref(c)} = v.${sql.raw(`column${j + 3}`)}`));
+        result = await sql<{ id: number }>`update customers set ${set}, version = customers.version + 1 from (values ${values}) as v where customers.id = v.column1 and customers.version = v.column2 and customers.deleted_at is null returning id`.execute(db);
+      }
+      for (const r of result.rows) done.add(Number(r.id));
+    }
+  }
+  return done;
+}
+
 export async function setFields(db: Db, id: number, values: Partial<CustomerRow>): Promise<void> {
   await db.updateTable('customers').set(withPhoneColumns(values)).where('id', '=', id).execute();
 }
