@@ -42,10 +42,18 @@ class LeaseLost extends Error {}
  * One batch's transaction. On SQLite it commits with synchronous=NORMAL (the server's own
  * setting, FULL, is back for every other statement): in WAL mode a killed process still loses
  * nothing, and a power cut may lose the last batches only together with the cursor that counts
- * them, so the job redoes exactly those rows. It saves an fsync per batch.
+ * them, so the job redoes exactly those rows. It saves an fsync per batch. PostgreSQL likewise
+ * commits the batch without waiting for its WAL flush (synchronous_commit off, this transaction
+ * only): a crash of the database server may lose the last batches and their cursor, never one
+ * without the other.
  */
 async function batchTransaction(ctx: AppContext, work: (trx: Transaction<DB>) => Promise<void>): Promise<void> {
-  if (ctx.engine !== 'sqlite') return ctx.db.transaction().execute(work);
+  if (ctx.engine !== 'sqlite') {
+    return ctx.db.transaction().execute(async (trx) => {
+      await sql`set local synchronous_commit = off`.execute(trx);
+      await work(trx);
+    });
+  }
   await ctx.db.connection().execute(async (conn) => {
     const before = await sql<{ synchronous: number }>`pragma synchronous`.execute(conn);
     await sql`pragma synchronous = NORMAL`.execute(conn);
