@@ -60,6 +60,7 @@ export const organisation = {
   'scope.department.hint': 'Records owned by anyone in the user’s department',
   'scope.department_tree.hint': 'Records owned by the user’s department and every department below it',
   'scope.all.hint': 'Every record in the company',
+  'scope.extra': 'In every scope, public-pool customers and leads are read by all, and changed after a claim or with the assign right; the owner of a deal also reads its customer and the deal’s contacts, read-only.',
   'module.customers': 'Customers',
   'module.contacts': 'Contacts',
   'module.users': 'Users',

@@ -62,6 +62,7 @@ export const organisation: Record<keyof typeof en, string> = {
   'scope.department.hint': '可以看到本部门所有人负责的记录',
   'scope.department_tree.hint': '可以看到本部门及所有下级部门负责的记录',
   'scope.all.hint': '可以看到公司的全部记录',
+  'scope.extra': '任何范围下：公海客户和线索人人可看，领取后或有分配权限才能修改；商机负责人还可以只读查看该商机的客户及商机联系人。',
   'module.customers': '客户',
   'module.contacts': '联系人',
   'module.users': '用户',

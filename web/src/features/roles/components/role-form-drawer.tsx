@@ -176,7 +176,7 @@ function RoleFormBody({ form, role, onClose }: Omit<RoleFormDrawerProps, 'open'>
       <Form.Item name="description" label={t('role.f.description')} rules={[rules.max(500)]}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
       </Form.Item>
-      <Form.Item name="dataScope" label={t('role.f.dataScope')} rules={[rules.requiredChoice]}>
+      <Form.Item name="dataScope" label={t('role.f.dataScope')} rules={[rules.requiredChoice]} extra={t('scope.extra')}>
         <Radio.Group>
           <Flex vertical gap={4}>
             {dataScopes.map((scope) => (
