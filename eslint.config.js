@@ -29,6 +29,24 @@ export default tseslint.config(
     },
   },
   {
+    // A migration does to a database what it did when it landed: it takes no code from the application.
+    files: ['server/src/migrations/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(platform|modules)/|^@crm/',
+              message: 'Migrations are frozen: copy the code, as it was when the migration landed, into it or into server/src/migrations/frozen/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Engine } from '../platform/config.js';
-import type { Migration } from '../platform/db/migrate.js';
+import type { Engine, Migration } from './migration.js';
 import { withId, withMeta } from './builders.js';
 
 export const foundation: Migration = {

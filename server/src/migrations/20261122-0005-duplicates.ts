@@ -1,10 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { dataQualitySettings } from '@crm/contracts';
-import type { Engine } from '../platform/config.js';
-import type { Migration } from '../platform/db/migrate.js';
-import { keysOf } from '../modules/customers/customers.dedupe.js';
-import { completenessOf } from '../modules/quality/quality.completeness.js';
+import type { Engine, Migration } from './migration.js';
 import { withId } from './builders.js';
+import { completenessOf, keysOf } from './frozen/20261122-keys-completeness.js';
 
 type CustomerRow = {
   id: number;
@@ -51,7 +48,6 @@ export const duplicates: Migration = {
     await db.schema.createIndex('customer_merges_merged').on('customer_merges').column('merged_id').execute();
     await db.schema.createIndex('customers_completeness').on('customers').columns(['completeness', 'id']).execute();
 
-    const settings = dataQualitySettings.parse({});
     let lastId = 0;
     for (;;) {
       const customers = (
@@ -76,7 +72,7 @@ export const duplicates: Migration = {
         await sql`insert into dedupe_keys (customer_id, contact_id, key) values ${sql.join(values)}`.execute(db);
       }
       for (const c of customers) {
-        await sql`update customers set completeness = ${completenessOf(c, settings)} where id = ${c.id}`.execute(db);
+        await sql`update customers set completeness = ${completenessOf(c)} where id = ${c.id}`.execute(db);
       }
     }
   },

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../platform/config.js';
-import type { Migration } from '../platform/db/migrate.js';
+import type { Engine, Migration } from './migration.js';
 import { withId, withMeta } from './builders.js';
 
 /** Administrators' custom fields of customers and contacts, and files attached to them. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Migration } from '../platform/db/migrate.js';
+import type { Migration } from './migration.js';
 
 // Copied from contracts/src/phones.ts as it was when this migration landed (migrations are frozen).
 const allowed = /^[+＋]?[0-9０-９ ()（）\-.]+(?:\s*(?:-|转|分机|ext\.?|x|#)\s*[0-9]{1,6})?$/i;

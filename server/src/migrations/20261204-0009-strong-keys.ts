@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from '../platform/db/migrate.js';
+import type { Migration } from './migration.js';
 
 // Copied from platform/normalize.ts as it was when this migration landed (migrations are frozen).
 function identifier(value: unknown): string | null {

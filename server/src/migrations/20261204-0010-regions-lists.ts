@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from '../platform/db/migrate.js';
+import type { Migration } from './migration.js';
 
 // Copied from contracts/src/regions.ts, contracts/src/industries.ts and modules/lists as they were
 // when this migration landed (migrations are frozen and import nothing from the modules).

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from '../platform/db/migrate.js';
+import type { Migration } from './migration.js';
 
 /**
  * An import job keeps the value mapping it runs with (企业客户 -> organization, VIP -> loyal...)

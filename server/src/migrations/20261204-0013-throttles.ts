@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Migration } from '../platform/db/migrate.js';
+import type { Migration } from './migration.js';
 
 /**
  * Throttle counters (failed logins per account and per address, password checks, web-form

@@ -1,5 +1,5 @@
 import type { CreateTableBuilder } from 'kysely';
-import type { Engine } from '../platform/config.js';
+import type { Engine } from './migration.js';
 
 type Table = CreateTableBuilder<string, never>;
 

@@ -1,4 +1,5 @@
-import type { Migration } from '../platform/db/migrate.js';
+import { checksums } from './checksums.js';
+import type { Migration } from './migration.js';
 import { foundation } from './20261122-0001-foundation.js';
 import { archiveShared } from './20261122-0002-archive-shared.js';
 import { pool } from './20261122-0003-pool.js';
@@ -13,5 +14,14 @@ import { importValues } from './20261204-0011-import-values.js';
 import { searchMerge } from './20261204-0012-search-merge.js';
 import { throttles } from './20261204-0013-throttles.js';
 
+/** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
+export type RegisteredMigration = Migration & { checksum: string };
+
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles];
+
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const migrations: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles];
+export const migrations: RegisteredMigration[] = all.map((m) => {
+  const checksum = checksums[m.name];
+  if (!checksum) throw new Error(`Migration ${m.name} has no checksum in migrations/checksums.ts: run checksums.unit.test.ts, it prints the line.`);
+  return { ...m, checksum };
+});

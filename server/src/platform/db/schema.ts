@@ -2,7 +2,8 @@ import type { Generated } from 'kysely';
 
 /** Row types of every table, as Kysely sees them. Flags are 0/1 integers on both engines. */
 export interface DB {
-  schema_migrations: { name: string; applied_at: string };
+  /** Applied migrations; checksum: SHA-256 of the migration's normalised source (null until recorded). */
+  schema_migrations: { name: string; applied_at: string; checksum: string | null };
   counters: { name: string; value: number };
   departments: {
     id: Generated<number>;

@@ -1,0 +1,21 @@
+/**
+ * SHA-256 of each migration's source and of the files of this folder it takes code from, comments
+ * and layout left out. The runner records it when it applies a migration and refuses to start when
+ * a recorded one differs: a landed migration is never edited. checksums.unit.test.ts compares these
+ * with the files and prints the line of a new migration.
+ */
+export const checksums: Record<string, string> = {
+  '20261122-0001-foundation': 'a09f20e153ecd176bfdc8d6e1068ab99696cd01092adbe166e2d59483c23284a',
+  '20261122-0002-archive-shared': '4e67a59e9ff3d3bba969df8a50f47acdf456e1c86da771b48a2d6bca50e1b2e8',
+  '20261122-0003-pool': 'beee9ba6e6e5535e361f1a0e2ab1b8cec626e1de0cbb835950568be611d5dd46',
+  '20261122-0004-imports': '7f563bcf203ba4fc197290f32f8c238de44f143c5711e72fa4999a1186df3d45',
+  '20261122-0005-duplicates': '224fe17c8410c1d47bb005fc20929687310b4d2eef11afeaeed8af71bed96850',
+  '20261122-0006-fields-files': 'aacd3ee4073d6974fcdf148e1eebcbdcdf4e460cc4d8cb08114a7380c438c7f4',
+  '20261122-0007-sales': '08c99087da5d7afe61b25bb349a1d2d8dddc19b638ac7e1b7b70cb39738f97a6',
+  '20261204-0008-phone-numbers': '60baedf2a9e9c76eeec5355301a58e24548ed48806b8f6896817540b12f678f4',
+  '20261204-0009-strong-keys': 'e1de56755d6fee220c6bc93285e23e3db5b640f5b3dc4a6f089a6c7b11fe9604',
+  '20261204-0010-regions-lists': '43dc9813c99d0205ddae8b788dea096e9b5adc99f94efe1ddea11ffe87995649',
+  '20261204-0011-import-values': '26b1515709f04b87e647e83a5b480c122aa9dd96666c76b177e31a20f61914f2',
+  '20261204-0012-search-merge': '42cfb5ccafa1f7339ab9389b8a8703d495ec0d62d4a254b232064b67fe0ecd27',
+  '20261204-0013-throttles': '316f26b9942423c70c3087f67fd5b84b62338735af383ad105d015023fadcfb4',
+};
