@@ -6,6 +6,7 @@ import { Throttle } from '../server/src/platform/auth/throttle.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import type { AppContext } from '../server/src/platform/context.js';
+import { createStorage } from '../server/src/platform/storage/index.js';
 import type { Database } from '../server/src/platform/db/database.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
 
@@ -45,7 +46,7 @@ async function roleId(ctx: AppContext, key: string): Promise<number> {
 export async function createOrganisation(database: Database): Promise<Organisation> {
   await migrate(database);
   const config = { ...loadConfig({}), adminEmail: benchAdmin.email, adminPassword: benchAdmin.password };
-  const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new Throttle(database.db, systemClock) };
+  const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new Throttle(database.db, systemClock), storage: await createStorage(config) };
   await bootstrap(ctx, () => {});
   const db = database.db;
   const admin = await db.selectFrom('users').select('id').where('email', '=', benchAdmin.email).executeTakeFirstOrThrow();

@@ -13,6 +13,7 @@ import { OpenApiRegistry } from './platform/http/openapi.js';
 import { apiNotFound, installHttpRules } from './platform/http/hooks.js';
 import { createRouter } from './platform/http/route.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { createStorage } from './platform/storage/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
@@ -47,7 +48,7 @@ export interface BuildOptions {
 
 /** Build the HTTP application (tests build it too, with their own database and clock). */
 export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
-  const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock) };
+  const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
   await installSecurityHeaders(app, { https: config.secureCookies });

@@ -2,6 +2,23 @@ import path from 'node:path';
 
 export type Engine = 'sqlite' | 'postgres';
 
+/** An S3-compatible bucket (AWS S3, Aliyun OSS, Tencent COS, MinIO) for uploaded files. */
+export interface S3Settings {
+  kind: 's3';
+  /** The service's address (`https://oss-cn-hangzhou.aliyuncs.com`); unset = AWS S3 of the region. */
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  /** Unset = the AWS SDK's usual sources (AWS_ACCESS_KEY_ID..., an instance role). */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  /** `https://host/bucket/key` rather than `https://bucket.host/key` (MinIO and most self-hosted services). */
+  forcePathStyle: boolean;
+}
+
+/** Where attachments and uploaded import files are kept (CRM_STORAGE). */
+export type StorageSettings = { kind: 'folder' } | S3Settings;
+
 export interface Config {
   port: number;
   host: string;
@@ -32,6 +49,13 @@ export interface Config {
    * header any direct client can forge.
    */
   trustProxy: false | string[];
+  /** Attachments and uploaded import files: the data folder, or a bucket every server shares. */
+  storage: StorageSettings;
+  /**
+   * How long an import job stays claimed by a server without news from it (CRM_IMPORT_LEASE_SECONDS):
+   * after a crash, another server resumes the job once this long has passed since its last batch.
+   */
+  importLeaseSeconds: number;
 }
 
 /** `5/10` (5 per 10 minutes) or `5` (per 10 minutes); anything unreadable keeps the default. */
@@ -50,6 +74,28 @@ function trustProxy(text: string | undefined): false | string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function storage(env: NodeJS.ProcessEnv): StorageSettings {
+  const kind = env.CRM_STORAGE?.trim() || 'folder';
+  if (kind === 'folder') return { kind: 'folder' };
+  if (kind !== 's3') throw new Error(`CRM_STORAGE must be folder or s3, not "${kind}"`);
+  const bucket = env.CRM_S3_BUCKET?.trim();
+  if (!bucket) throw new Error('CRM_STORAGE=s3 needs CRM_S3_BUCKET');
+  return {
+    kind: 's3',
+    endpoint: env.CRM_S3_ENDPOINT?.trim() || null,
+    bucket,
+    region: env.CRM_S3_REGION?.trim() || 'us-east-1',
+    accessKeyId: env.CRM_S3_ACCESS_KEY_ID?.trim() || null,
+    secretAccessKey: env.CRM_S3_SECRET_ACCESS_KEY?.trim() || null,
+    forcePathStyle: env.CRM_S3_FORCE_PATH_STYLE === '1' || env.CRM_S3_FORCE_PATH_STYLE === 'true',
+  };
+}
+
+function positive(text: string | undefined, fallback: number): number {
+  const value = Number(text);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -75,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     publicUrl: env.CRM_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     formRateLimit: rateLimit(env.CRM_FORM_RATE_LIMIT, { count: 5, minutes: 10 }),
     trustProxy: trustProxy(env.CRM_TRUST_PROXY),
+    storage: storage(env),
+    importLeaseSeconds: positive(env.CRM_IMPORT_LEASE_SECONDS, 15),
   };
 }

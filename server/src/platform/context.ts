@@ -3,8 +3,9 @@ import type { Throttle } from './auth/throttle.js';
 import type { Clock } from './clock.js';
 import type { Config, Engine } from './config.js';
 import type { DB } from './db/schema.js';
+import type { FileStorage } from './storage/index.js';
 
-/** What every service needs: the database, its engine, the clock and the configuration. */
+/** What every service needs: the database, its engine, the clock, the configuration and the file storage. */
 export interface AppContext {
   db: Kysely<DB>;
   engine: Engine;
@@ -12,4 +13,6 @@ export interface AppContext {
   config: Config;
   /** Login, password-check and web-form limits, counted in the database. */
   throttle: Throttle;
+  /** Attachments and uploaded import files (the data folder, or a bucket shared by every server). */
+  storage: FileStorage;
 }

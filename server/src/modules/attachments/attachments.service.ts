@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import type { Readable } from 'node:stream';
 import {
   attachmentSettingsValue,
   type Attachment,
@@ -26,8 +25,9 @@ import * as repo from './attachments.repository.js';
 type Db = AppContext['db'];
 const settingKey = 'attachments';
 
-function root(ctx: AppContext): string {
-  return path.join(ctx.config.dataDir, 'attachments');
+/** Where a file is kept in the storage (in the data folder: `attachments/<yyyy>/<mm>/<random>`). */
+function storedAt(storageKey: string): string {
+  return `attachments/${storageKey}`;
 }
 
 async function present(ctx: AppContext, actor: Actor, rows: repo.ListedRow[]): Promise<Attachment[]> {
@@ -117,8 +117,7 @@ export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Ta
   const now = ctx.clock.now();
   const at = now.toISOString();
   const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${crypto.randomBytes(16).toString('hex')}`;
-  const finalPath = path.join(root(ctx), storageKey);
-  await writeDurably(finalPath, file);
+  await ctx.storage.put(storedAt(storageKey), file);
   try {
     const { id, contactName } = await ctx.db.transaction().execute(async (trx) => {
       const owner = await lockedTarget(trx, ctx.engine, actor, target);
@@ -153,34 +152,8 @@ export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Ta
     if (!presented) throw notFound();
     return presented;
   } catch (error) {
-    await fs.promises.rm(finalPath, { force: true });
+    await ctx.storage.delete(storedAt(storageKey));
     throw error;
-  }
-}
-
-/** Write to a temporary file, fsync, then rename into place: a crash never leaves a half file under the final name. */
-async function writeDurably(finalPath: string, data: Buffer): Promise<void> {
-  const dir = path.dirname(finalPath);
-  await fs.promises.mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(finalPath)}.tmp`);
-  const handle = await fs.promises.open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.promises.rename(temp, finalPath);
-  } catch (error) {
-    await fs.promises.rm(temp, { force: true });
-    throw error;
-  }
-  try {
-    const dirHandle = await fs.promises.open(dir, 'r');
-    await dirHandle.sync().finally(() => dirHandle.close());
-  } catch {
-    // Directory fsync is not supported everywhere (Windows); the rename itself is atomic.
   }
 }
 
@@ -221,20 +194,19 @@ async function findVisible(db: Db, actor: Actor, id: number, access: 'read' | 'e
 }
 
 /** Stream a file as a download: never rendered inline, never sniffed. */
-export async function downloadAttachment(ctx: AppContext, actor: Actor, id: number, reply: FastifyReply): Promise<fs.ReadStream> {
+export async function downloadAttachment(ctx: AppContext, actor: Actor, id: number, reply: FastifyReply): Promise<Readable> {
   authorize(actor, 'customers.view');
   const row = await findVisible(ctx.db, actor, id);
-  const file = path.join(root(ctx), row.storage_key);
-  const stat = await fs.promises.stat(file).catch(() => null);
-  if (!stat) throw new AppError('NOT_FOUND', 'attachmentFileMissing');
+  const file = await ctx.storage.get(storedAt(row.storage_key));
+  if (!file) throw new AppError('NOT_FOUND', 'attachmentFileMissing');
   reply
     .header('content-type', row.mime)
-    .header('content-length', stat.size)
+    .header('content-length', file.size)
     .header('content-disposition', contentDisposition(row.file_name))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, no-store');
-  return fs.createReadStream(file);
+  return file.stream;
 }
 
 /** Soft delete (timeline 'detach'); needs the edit right of the file's record. */
@@ -271,6 +243,6 @@ export async function purgeCustomerAttachments(ctx: AppContext, db: Db, customer
   const keys = await repo.storageKeysOf(db, customerId);
   await repo.deleteOfCustomer(db, customerId);
   return async () => {
-    for (const key of keys) await fs.promises.rm(path.join(root(ctx), key), { force: true });
+    for (const key of keys) await ctx.storage.delete(storedAt(key));
   };
 }

@@ -1,6 +1,4 @@
 import { isUtf8 } from 'node:buffer';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -61,8 +59,8 @@ function isBlank(row: string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
 
-/** Where an import file's bytes come from: the stored file's path, or an upload still in memory. */
-export type FileSource = string | Buffer;
+/** Where an import file's bytes come from: an upload still in memory, or a way to open the stored file as a stream (each read opens it anew). */
+export type FileSource = Buffer | (() => Promise<Readable>);
 
 /** How to read a stored file's rows again: what the upload's pass found. */
 export interface FileLayout {
@@ -89,8 +87,8 @@ export interface FileRow {
 
 const chunkBytes = 256 * 1024;
 
-function byteStream(source: FileSource): Readable {
-  if (typeof source === 'string') return fs.createReadStream(source, { highWaterMark: chunkBytes });
+async function byteStream(source: FileSource): Promise<Readable> {
+  if (!Buffer.isBuffer(source)) return source();
   function* chunks(bytes: Buffer): Generator<Buffer> {
     for (let i = 0; i < bytes.length; i += chunkBytes) yield bytes.subarray(i, i + chunkBytes);
   }
@@ -98,41 +96,49 @@ function byteStream(source: FileSource): Readable {
 }
 
 async function firstBytes(source: FileSource, n: number): Promise<Buffer> {
-  if (typeof source !== 'string') return source.subarray(0, n);
-  const handle = await fsp.open(source, 'r');
+  if (Buffer.isBuffer(source)) return source.subarray(0, n);
+  const bytes = await source();
+  const held: Buffer[] = [];
+  let length = 0;
   try {
-    const buffer = Buffer.alloc(n);
-    const { bytesRead } = await handle.read(buffer, 0, n, 0);
-    return buffer.subarray(0, bytesRead);
+    for await (const chunk of bytes) {
+      held.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      if (length >= n) break;
+    }
   } finally {
-    await handle.close();
+    bytes.destroy();
   }
+  return Buffer.concat(held).subarray(0, n);
 }
 
 /**
  * The encoding of a CSV file, as decodeText decides it: a BOM, else UTF-8 when every byte of the
- * file is valid UTF-8, else GB18030. A file on disk is checked chunk by chunk.
+ * file is valid UTF-8, else GB18030. A stored file is checked chunk by chunk.
  */
 export async function sniffEncoding(source: FileSource): Promise<string> {
   const head = await firstBytes(source, 3);
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (typeof source !== 'string') return isUtf8(source) ? 'utf-8' : 'gb18030';
+  if (Buffer.isBuffer(source)) return isUtf8(source) ? 'utf-8' : 'gb18030';
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const bytes = await byteStream(source);
   try {
-    for await (const chunk of byteStream(source)) decoder.decode(chunk as Buffer, { stream: true });
+    for await (const chunk of bytes) decoder.decode(chunk as Buffer, { stream: true });
     decoder.decode();
     return 'utf-8';
   } catch {
     return 'gb18030';
+  } finally {
+    bytes.destroy();
   }
 }
 
 /** The file's text, decoded chunk by chunk (a character split between two chunks is kept whole; BOMs are dropped). */
 async function* textChunks(source: FileSource, encoding: string): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
-  const bytes = byteStream(source);
+  const bytes = await byteStream(source);
   try {
     for await (const chunk of bytes) {
       const text = decoder.decode(chunk as Buffer, { stream: true });
@@ -173,7 +179,7 @@ async function* csvRecords(source: FileSource, encoding: string, delimiter: stri
 
 /** The rows of an .xlsx file's first sheet, read by exceljs's streaming reader (shared strings and styles cached, for dates). */
 async function* xlsxRecords(source: FileSource): AsyncGenerator<string[]> {
-  const bytes = byteStream(source);
+  const bytes = await byteStream(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   let reading = true;
   try {

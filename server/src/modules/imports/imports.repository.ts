@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -46,25 +46,36 @@ export async function queueJob(db: Db, id: number, values: { mapping: string; va
 }
 
 /**
- * Claim the oldest job to run: queued, or running under a claim that expired (its server died).
- * Compare-and-set, so two workers never hold the same job.
+ * When a running job counts as abandoned (its server died): its claim ran out, or its last batch
+ * (`updated_at`, renewed with the claim) is older than the lease length of the server asking. So a
+ * server started with a longer CRM_IMPORT_LEASE_SECONDS than the others does not hold its jobs
+ * longer than they would wait.
  */
-/** Whether a job waits for a worker: queued, or running under a claim that ran out. */
-export async function hasWaitingJob(db: Db, now: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('import_jobs')
-    .select('id')
-    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]))
-    .limit(1)
-    .executeTakeFirst();
+export interface Abandoned {
+  now: string;
+  /** now minus the asking server's lease length */
+  staleBefore: string;
+}
+
+const waiting = ({ now, staleBefore }: Abandoned) => (eb: ExpressionBuilder<DB, 'import_jobs'>) =>
+  eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb.or([eb('lease_until', '<', now), eb('updated_at', '<', staleBefore)])])]);
+
+/** Whether a job waits for a worker: queued, or running under a claim that was abandoned. */
+export async function hasWaitingJob(db: Db, when: Abandoned): Promise<boolean> {
+  const row = await db.selectFrom('import_jobs').select('id').where(waiting(when)).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
-export async function claimJob(db: Db, worker: string, now: string, leaseUntil: string): Promise<JobRow | undefined> {
+/**
+ * Claim the oldest job to run: queued, or running under an abandoned claim.
+ * Compare-and-set, so two workers never hold the same job.
+ */
+export async function claimJob(db: Db, worker: string, when: Abandoned, leaseUntil: string): Promise<JobRow | undefined> {
+  const { now } = when;
   const candidates = await db
     .selectFrom('import_jobs')
     .select(['id', 'status', 'lease_until'])
-    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]))
+    .where(waiting(when))
     .orderBy('id')
     .limit(5)
     .execute();

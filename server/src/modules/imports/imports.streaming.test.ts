@@ -48,6 +48,9 @@ function bigGbk(times: number): { bytes: Buffer; header: Buffer; lines: Buffer[]
   return { bytes: Buffer.concat(out), header, lines };
 }
 
+/** A file on disk as the stored files are read: opened anew, as a stream, for each pass. */
+const onDisk = (file: string) => async () => fs.createReadStream(file);
+
 async function collect(rows: AsyncIterable<FileRow>): Promise<FileRow[]> {
   const out: FileRow[] = [];
   for await (const row of rows) out.push(row);
@@ -66,15 +69,15 @@ describe('imports: files are read as streams', () => {
     expect(bytes.length).toBeGreaterThan(4 * 256 * 1024);
     const file = path.join(dir, 'big-gbk.csv');
     fs.writeFileSync(file, bytes);
-    const shape = await describeImportFile(file, 5);
+    const shape = await describeImportFile(onDisk(file), 5);
     const expected = wholeFileRows(new TextDecoder('gb18030').decode(bytes), shape.width);
     expect(shape).toMatchObject({ format: 'csv', encoding: 'gb18030', delimiter: ',', width: 10, totalRows: expected.length });
     expect(shape.sample).toEqual(expected.slice(0, 5));
-    const rows = await collect(fileRows(file, shape));
+    const rows = await collect(fileRows(onDisk(file), shape));
     expect(rows.map((r) => r.cells)).toEqual(expected);
     expect(rows.map((r) => r.rowNo)).toEqual(expected.map((_, i) => i + 1));
     // Resuming after row 12,345 gives the same rows with the same numbers.
-    const resumed = await collect(fileRows(file, shape, 12_345));
+    const resumed = await collect(fileRows(onDisk(file), shape, 12_345));
     expect(resumed[0]).toEqual(rows[12_345]);
     expect(resumed).toHaveLength(rows.length - 12_345);
   });
@@ -88,7 +91,7 @@ describe('imports: files are read as streams', () => {
     expect(res.body).toMatchObject({ encoding: 'gb18030', totalRows: 40_000 + lines.length });
     const file = path.join(dir, 'mixed.csv');
     fs.writeFileSync(file, bytes);
-    const rows = await collect(fileRows(file, { format: 'csv', encoding: res.body.encoding, delimiter: ',', width: 2 }, 40_000));
+    const rows = await collect(fileRows(onDisk(file), { format: 'csv', encoding: res.body.encoding, delimiter: ',', width: 2 }, 40_000));
     expect(rows[0]?.cells[0]).toBe('杭州云帆科技有限公司');
   });
 
@@ -103,10 +106,10 @@ describe('imports: files are read as streams', () => {
     const bytes = Buffer.from(await book.xlsx.writeBuffer());
     const file = path.join(dir, 'big.xlsx');
     fs.writeFileSync(file, bytes);
-    const shape = await describeImportFile(file, 5);
+    const shape = await describeImportFile(onDisk(file), 5);
     expect(shape).toMatchObject({ format: 'xlsx', width: 4, totalRows: 3000, headers: ['客户名称', '手机', '成立日期', '年收入'] });
     expect(shape.sample[0]).toEqual(['流式客户1有限公司', '13900000001', '2020-01-02', '1.5']);
-    const rows = await collect(fileRows(file, shape, 2990));
+    const rows = await collect(fileRows(onDisk(file), shape, 2990));
     expect(rows[0]).toEqual({ rowNo: 2991, cells: ['流式客户2991有限公司', '13900002991', '2020-10-18', '4486.5'] });
     expect(rows).toHaveLength(10);
   });
@@ -128,10 +131,10 @@ describe('imports: files are read as streams', () => {
     };
     const before = retained();
     let peak = 0;
-    const shape = await describeImportFile(file, 5);
+    const shape = await describeImportFile(onDisk(file), 5);
     expect(shape.totalRows).toBe(150_000);
     let n = 0;
-    for await (const row of fileRows(file, shape)) {
+    for await (const row of fileRows(onDisk(file), shape)) {
       n += 1;
       if (n % 30_000 === 0) peak = Math.max(peak, retained() - before);
       if (n === 150_000) expect(row.cells[0]).toBe('内存测试客户149999有限公司');

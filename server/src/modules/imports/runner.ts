@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { DuplicateMode, ImportEntity, ImportMapping, ImportValueMapping, Locale } from '@crm/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -14,31 +12,14 @@ import { fieldsWithCustom, type ImportPlan, type RowProcessor } from './plan.js'
 import { RowNotes } from './row-notes.js';
 import { attachValues } from './values.js';
 
-/** Uploaded files live in the data folder, one per job: `imports/<id>.<csv|xlsx>`. */
-export function importsDir(ctx: AppContext): string {
-  return path.join(ctx.config.dataDir, 'imports');
+/** Uploaded files are kept in the storage, one per job: `imports/<id>.<csv|xlsx>`. */
+function storedAt(name: string): string {
+  return `imports/${name}`;
 }
 
-/** Store an upload durably: write a temporary file, flush it to disk, then rename it into place. */
+/** Store an upload (whole or not at all) where every server finds it. */
 export async function storeFile(ctx: AppContext, name: string, bytes: Buffer): Promise<void> {
-  const dir = importsDir(ctx);
-  await fs.mkdir(dir, { recursive: true });
-  const temporary = path.join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await fs.open(temporary, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(temporary, path.join(dir, name));
-  // The rename itself survives a power cut once the folder is flushed (not possible on every platform).
-  try {
-    const folder = await fs.open(dir, 'r');
-    await folder.sync().finally(() => folder.close());
-  } catch {
-    // best effort
-  }
+  await ctx.storage.put(storedAt(name), bytes);
 }
 
 /** The job's stored file: its header row, and its data rows read again, streaming (the worker resumes after `skip` rows). */
@@ -49,8 +30,14 @@ export interface JobFile {
 
 /** The job's stored file, as its upload found it (nothing is read until rows are asked for). */
 export async function readJobFile(ctx: AppContext, job: Pick<JobRow, 'stored_name' | 'format' | 'encoding' | 'delimiter' | 'headers'>): Promise<JobFile> {
-  const file = job.stored_name ? path.join(importsDir(ctx), job.stored_name) : null;
-  if (!file || !(await fs.stat(file).then((s) => s.isFile(), () => false))) throw new AppError('CONFLICT', 'importFileMissing');
+  const key = job.stored_name ? storedAt(job.stored_name) : null;
+  if (!key || !(await ctx.storage.exists(key))) throw new AppError('CONFLICT', 'importFileMissing');
+  // Each pass over the rows opens the stored file anew, as a stream.
+  const file = async () => {
+    const stored = await ctx.storage.get(key);
+    if (!stored) throw new AppError('CONFLICT', 'importFileMissing');
+    return stored.stream;
+  };
   const headers = JSON.parse(job.headers) as string[];
   const layout: FileLayout = { format: job.format === 'xlsx' ? 'xlsx' : 'csv', encoding: job.encoding, delimiter: job.delimiter, width: headers.length };
   // An upload of an older version may have no encoding stored: sniff it again.

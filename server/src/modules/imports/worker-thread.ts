@@ -5,6 +5,7 @@ import { systemClock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import type { AppContext } from '../../platform/context.js';
 import { createDatabase } from '../../platform/db/database.js';
+import { createStorage } from '../../platform/storage/index.js';
 import { ImportWorker, type WorkerOptions } from './worker.js';
 
 /**
@@ -14,7 +15,7 @@ import { ImportWorker, type WorkerOptions } from './worker.js';
  */
 const { config, options } = workerData as { config: Config; options: Partial<WorkerOptions> };
 const database = createDatabase(config);
-const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new Throttle(database.db, systemClock) };
+const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new Throttle(database.db, systemClock), storage: await createStorage(config) };
 const worker = new ImportWorker(ctx, { ...options, onIdle: () => parentPort?.postMessage('idle') });
 // A smaller page cache than the server's own connection: a batch touches scattered pages once, and
 // the server's peak memory (both threads) stays low. The operating system caches the file anyway.

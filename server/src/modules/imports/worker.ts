@@ -123,10 +123,14 @@ export class ImportWorker {
     return new Date(this.ctx.clock.now().getTime() + this.options.leaseMs).toISOString();
   }
 
+  private abandoned(): repo.Abandoned {
+    return abandonedAt(this.ctx.clock.now(), this.options.leaseMs);
+  }
+
   private async drain(): Promise<void> {
     while (!this.stopped) {
       this.again = false;
-      const job = await repo.claimJob(this.ctx.db, this.id, this.ctx.clock.now().toISOString(), this.leaseUntil());
+      const job = await repo.claimJob(this.ctx.db, this.id, this.abandoned(), this.leaseUntil());
       if (!job) {
         this.options.onIdle?.();
         return;
@@ -259,6 +263,10 @@ interface RunningWorker {
 }
 const workers = new WeakMap<AppContext, RunningWorker>();
 
+function abandonedAt(now: Date, leaseMs: number): repo.Abandoned {
+  return { now: now.toISOString(), staleBefore: new Date(now.getTime() - leaseMs).toISOString() };
+}
+
 /**
  * Run the import worker with the server: started when the app is ready, stopped when it closes.
  * `thread` (the real server on SQLite) runs it on a worker thread with its own connection, with
@@ -266,9 +274,9 @@ const workers = new WeakMap<AppContext, RunningWorker>();
  * it runs on the server's own connection.
  */
 export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: Partial<WorkerOptions> & { thread?: boolean } = {}): void {
-  // Tuning knobs for tests and the benchmark: CRM_IMPORT_LEASE_SECONDS, CRM_IMPORT_BATCH_ROWS, CRM_IMPORT_BATCH_MS.
+  // Tuning knobs for tests and the benchmark: CRM_IMPORT_BATCH_ROWS, CRM_IMPORT_BATCH_MS. The lease
+  // length is the server's setting (CRM_IMPORT_LEASE_SECONDS, in the configuration).
   const knob = (name: string) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : null);
-  const lease = knob('CRM_IMPORT_LEASE_SECONDS');
   const rows = knob('CRM_IMPORT_BATCH_ROWS');
   const ms = knob('CRM_IMPORT_BATCH_MS');
   const { thread, ...rest } = options;
@@ -276,7 +284,7 @@ export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: 
     // Only the SQLite thread takes long batches; on PostgreSQL the worker shares the server's pool
     // and process, and 10,000-row batches would hold a lot of memory and hold up list requests.
     ...(thread && ctx.engine === 'sqlite' ? threadDefaults : {}),
-    ...(lease ? { leaseMs: lease * 1000 } : {}),
+    leaseMs: ctx.config.importLeaseSeconds * 1000,
     ...(rows ? { batchSize: Math.floor(rows) } : {}),
     ...(ms ? { batchMs: ms } : {}),
     ...rest,
@@ -316,7 +324,7 @@ function runOnThread(app: FastifyInstance, ctx: AppContext, settings: Partial<Wo
       if (running === w) running = null;
     });
   };
-  const waiting = () => repo.hasWaitingJob(ctx.db, ctx.clock.now().toISOString());
+  const waiting = () => repo.hasWaitingJob(ctx.db, abandonedAt(ctx.clock.now(), settings.leaseMs ?? defaults.leaseMs));
   // Let the batch in progress finish; a stuck thread is ended after 10 s (its job resumes later).
   const retire = async () => {
     const w = running;
