@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: build the web app when it is missing or older than its sources, then run the server.
+// `npm start`: build the web app and compile the server when either is missing or older than its
+// sources, then run the compiled server (plain JavaScript, no TypeScript loader).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer, serverIsStale } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'web', 'dist', 'index.html');
@@ -33,7 +35,8 @@ export function buildWeb() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   if (webIsStale()) buildWeb();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts'), ...args], { cwd: root, stdio: 'inherit' });
+  if (serverIsStale()) await buildServer();
+  const child = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.mjs'), ...args], { cwd: root, stdio: 'inherit' });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  console.log(`CRM is running on http://localhost:${config.port} (database: ${database.engine}${database.engine === 'sqlite' ? `, ${config.dataDir}` : ''})`);
+  console.log(`CRM is running on ${config.publicUrl ?? `http://localhost:${config.port}`} (database: ${database.engine}${database.engine === 'sqlite' ? `, ${config.dataDir}` : ''})`);
 }
 
 main().catch((error: unknown) => {
