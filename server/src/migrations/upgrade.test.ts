@@ -34,7 +34,7 @@ async function migrateAsPreviousRelease(): Promise<void> {
   await sql`create table schema_migrations (name varchar(200) primary key, applied_at varchar(40) not null)`.execute(old);
   for (const m of previousRelease) {
     await old.transaction().execute(async (trx) => {
-      await m.up(trx as Kysely<unknown>, testEngine);
+      await m.up(trx as unknown as Kysely<unknown>, testEngine);
       await sql`insert into schema_migrations (name, applied_at) values (${m.name}, ${at})`.execute(trx);
     });
   }
