@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { bootstrap } from '../../bootstrap.js';
 import { buildCustomer } from '../../test/fixtures.js';
-import { adminEmail, adminPassword, Agent, freshDatabase, testEngine } from '../../test/harness.js';
+import { adminEmail, adminPassword, Agent, createTestApp, freshDatabase, testEngine } from '../../test/harness.js';
 import { fixture, waitForJob } from '../../test/imports.js';
 import { startS3, type TestS3 } from '../../test/s3.js';
 import { loadConfig } from '../config.js';
@@ -200,5 +200,28 @@ describe('storage: servers on one database share files through S3', () => {
     expect(done.created).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(a.dataDir, 'imports'))).toBe(false);
     expect(fs.existsSync(path.join(b.dataDir, 'imports'))).toBe(false);
+  });
+});
+
+describe('storage: a storage that cannot delete', () => {
+  it('a customer erased for good is erased (204) even when its files cannot be removed from the storage now', async () => {
+    const t = await createTestApp({ env: s3.env });
+    try {
+      const admin = await t.login();
+      const customer = (await admin.post('/api/v1/customers', buildCustomer())).body.id as number;
+      const up = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/customers/${customer}/attachments?fileName=a.pdf`,
+        payload: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        headers: { 'content-type': 'application/octet-stream', cookie: admin.cookie ?? '' },
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      t.ctx.storage.delete = () => Promise.reject(new Error('storage unreachable'));
+      expect((await admin.delete(`/api/v1/customers/${customer}`)).status).toBe(204);
+      expect((await admin.delete(`/api/v1/recycle-bin/customer/${customer}`)).status).toBe(204);
+      expect((await admin.get(`/api/v1/attachments/${up.json().id}/download`)).status).toBe(404);
+    } finally {
+      await t.close();
+    }
   });
 });
