@@ -3,11 +3,12 @@
  *
  * Seeds N customers (or reuses a seeded database), starts the real server in a child process on a
  * loopback port, and times the customer list, the owner filter and substring searches over HTTP and
- * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts), then times the pipeline board and forecast over `--opportunities` deals (bench/sales.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
+ * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts), then times the pipeline board and forecast over `--opportunities` deals (bench/sales.ts); Lighthouse scores the login page and the customer list (bench/lighthouse.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
  */
 import { machine, formatReport, queryResult, targets, writeReport, type BenchReport, type QueryResult } from './report.js';
 import { login } from './http.js';
 import { benchImport, formatImport } from './import.js';
+import { benchLighthouse, formatLighthouse, writeLighthouse } from './lighthouse.js';
 import { timeRuns } from './measure.js';
 import { parseOptions } from './options.js';
 import { benchQueries, busiestOwner, rawQuery } from './queries.js';
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
     client.close();
     const memory = live.memory();
     maxSampledMb = Math.max(maxSampledMb, memory.rssMb);
+    // The first page in a phone's browser (Lighthouse, mobile), on the seeded database (after the memory figures).
+    const lighthouse = await benchLighthouse(live.baseUrl);
+    console.log(formatLighthouse(lighthouse));
+    console.log(`Written to ${writeLighthouse(lighthouse)}`);
     const report: BenchReport = {
       timestamp: new Date().toISOString(),
       engine: options.engine,

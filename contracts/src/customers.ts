@@ -5,41 +5,31 @@ import { phoneField } from './phones.js';
 import { multiline } from './text.js';
 import { isValidChineseIdCard, isValidCreditCode } from './validators.js';
 import { customValues, customValuesInput, withCustomFilters } from './custom-fields.js';
+import {
+  customerKinds,
+  customerCategories,
+  customerStatuses,
+  lifecycleStages,
+  genders,
+  maritalStatuses,
+  ownershipTypes,
+  companyScales,
+  creditStandings,
+  customerSorts,
+} from './customer-options.js';
 
-export const customerKinds = ['organization', 'person'] as const;
-export const customerCategories = ['retail', 'enterprise', 'distributor', 'internal'] as const;
-export const customerStatuses = [
-  'potential',
-  'target',
-  'first_purchase',
-  'repeat',
-  'loyal',
-  'lost',
-  'non_customer',
-] as const;
-export const lifecycleStages = ['exploration', 'formation', 'stability', 'decline'] as const;
-export const genders = ['male', 'female', 'other'] as const;
-export const maritalStatuses = ['single', 'married', 'divorced', 'widowed'] as const;
-export const ownershipTypes = [
-  'state_owned',
-  'private',
-  'foreign',
-  'joint_venture',
-  'collective',
-  'other',
-] as const;
-export const companyScales = ['micro', 'small', 'medium', 'large'] as const;
-export const creditStandings = ['good', 'fair', 'poor', 'unknown'] as const;
-export const customerSorts = [
-  'updatedAt',
-  '-updatedAt',
-  'createdAt',
-  '-createdAt',
-  'name',
-  '-name',
-  'archiveNo',
-  '-archiveNo',
-] as const;
+export {
+  customerKinds,
+  customerCategories,
+  customerStatuses,
+  lifecycleStages,
+  genders,
+  maritalStatuses,
+  ownershipTypes,
+  companyScales,
+  creditStandings,
+  customerSorts,
+};
 
 export type CustomerKind = (typeof customerKinds)[number];
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -10,10 +9,11 @@ import type { Config } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
 import type { Database } from './platform/db/database.js';
 import { OpenApiRegistry } from './platform/http/openapi.js';
-import { apiNotFound, installHttpRules } from './platform/http/hooks.js';
+import { installHttpRules } from './platform/http/hooks.js';
 import { createRouter } from './platform/http/route.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { createStorage } from './platform/storage/index.js';
+import { serveWebApp } from './platform/http/web-app.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
@@ -89,14 +89,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   // A file, not an inline script: the Content-Security-Policy allows scripts from this server only.
   app.get('/api/docs/start.js', async (_request, reply) => reply.type('text/javascript').send(docsScript));
 
-  const webDist = config.webDist ?? defaultWebDist;
-  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
-  app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) return reply.code(404).send(apiNotFound(request));
-    // The web app routes on the client: every other page gets index.html.
-    return reply.type('text/html').sendFile('index.html', webDist);
-  });
+  await serveWebApp(app, config.webDist ?? defaultWebDist);
   return { app, ctx };
 }
 

@@ -3,10 +3,11 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { Permission } from '@crm/contracts';
 import { RequireAuth, RequirePermission, usePermissions } from '../features/auth';
 import { NoPermissionResult, NotFoundResult, PageSkeleton } from '../shared/layout/results';
-import { AppShell } from './app-shell';
 import { homePath } from './navigation';
 
-// Each page is its own chunk: the first load carries only the shell and the page in view.
+// Each page is its own chunk, and so is the signed-in frame: the first load carries only the page
+// in view (the login page none of the shell's menus, search or notifications).
+const AppShell = lazy(() => import('./app-shell').then((m) => ({ default: m.AppShell })));
 const LoginPage = lazy(() => import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })));
 const CustomerListPage = lazy(() =>
   import('../features/customers/pages/customer-list-page').then((m) => ({ default: m.CustomerListPage })),

@@ -7,7 +7,6 @@ import { isLocale } from '../../../app/i18n/locale-storage';
 import { LanguageSwitch } from '../../../app/language-switch';
 import { isApiError } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
-import { useFormRules } from '../../../shared/form/rules';
 import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useLogin, useMe } from '../api';
@@ -26,7 +25,6 @@ function safeNext(next: string | null): string {
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
   useDocumentTitle(t('login.title'));
-  const rules = useFormRules();
   const [form] = Form.useForm<LoginFormValues>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -78,7 +76,8 @@ export function LoginPage() {
           <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />
         ) : null}
         <Form form={form} name="login_form" layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          <Form.Item name="email" label={t('login.email')} rules={[rules.required, rules.email]}>
+          {/* Plain rules, not useFormRules: the login page stays free of the phone and zod checks. */}
+          <Form.Item name="email" label={t('login.email')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { type: 'email', message: t('common.invalidEmail') }]}>
             <Input prefix={<MailOutlined />} autoComplete="username" autoFocus inputMode="email" />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
@@ -17,7 +17,6 @@ import { CustomerColumnChooser, exportColumnsFor, useCustomerColumns, useExtraCo
 import { useCustomerList } from '../api';
 import { CustomerCards } from '../components/customer-cards';
 import { CustomerFilters } from '../components/customer-filters';
-import { CustomerFormDrawer } from '../components/customer-form-drawer';
 import {
   hasFilters,
   parseListParams,
@@ -26,6 +25,9 @@ import {
   type CustomerListParams,
 } from '../components/customer-list-params';
 import { CustomerTable } from '../components/customer-table';
+
+// The form (date pickers, the region cascader, phone checks) loads when it is first opened.
+const CustomerFormDrawer = lazy(() => import('../components/customer-form-drawer').then((m) => ({ default: m.CustomerFormDrawer })));
 
 export function CustomerListPage() {
   const t = useT();
@@ -42,7 +44,8 @@ export function CustomerListPage() {
   const columns = useCustomerColumns();
   const extraColumns = useExtraColumns(columns.customFields);
   const canMerge = useCanMerge();
-  const [creating, setCreating] = useState(false);
+  /** null until the form is first opened. */
+  const [creating, setCreating] = useState<boolean | null>(null);
   const canBulkMove = useCanBulkMove();
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
 
@@ -137,11 +140,15 @@ export function CustomerListPage() {
         />
         {body}
       </Card>
-      <CustomerFormDrawer
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(customer) => void navigate(`/customers/${customer.id}`)}
-      />
+      {creating === null ? null : (
+        <Suspense fallback={null}>
+          <CustomerFormDrawer
+            open={creating}
+            onClose={() => setCreating(false)}
+            onSaved={(customer) => void navigate(`/customers/${customer.id}`)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
