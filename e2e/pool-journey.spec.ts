@@ -43,6 +43,12 @@ describe('public pool journey in Chromium', () => {
     // The salesperson finds it in the pool and claims it.
     const sellerContext = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const sellerPage = await signIn(sellerContext, seller);
+    // The sidebar's entries are links (a new tab opens them); a salesperson, who reads users and
+    // departments only to pick owners, sees no administration menu.
+    await sellerPage.getByTestId('nav-menu').waitFor();
+    expect(await sellerPage.getByTestId('nav-menu').locator('a[href="/pool"]').count()).toBe(1);
+    expect(await sellerPage.getByTestId('nav-menu').getByText('系统管理').count()).toBe(0);
+    expect(await sellerPage.locator('a[href="/admin/users"], a[href="/admin/departments"]').count()).toBe(0);
     await sellerPage.getByTestId('nav-pool').click();
     await sellerPage.waitForURL(/\/pool/);
     const row = sellerPage.locator('tr', { hasText: customerName });

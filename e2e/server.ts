@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, defaultWebDist } from '../server/src/app.js';
@@ -58,6 +59,8 @@ export async function signIn(context: BrowserContext, baseUrl: string, who: { em
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log('PAGEERROR', error.message));
   await page.goto(`${baseUrl}/login`);
+  await page.locator('#login_form_email').waitFor();
+  await expectAccessible(page, 'login');
   await page.locator('#login_form_email').fill(who.email);
   await page.locator('#login_form_password').fill(who.password);
   await page.getByTestId('login-submit').click();
@@ -65,6 +68,22 @@ export async function signIn(context: BrowserContext, baseUrl: string, who: { em
   return page;
 }
 
-export function screenshot(page: Page, name: string) {
+/**
+ * axe on the page as it is now: a serious or critical violation (contrast, names, nesting,
+ * hidden focus...) fails the journey with the rule, the elements and how to fix them.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // Let Ant Design's opening animations end: half-faded text would be measured.
+  await page.waitForTimeout(400);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length === 0) return;
+  const lines = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('\n')}`);
+  throw new Error(`Accessibility of "${name}" (${page.url()}):\n  ${lines.join('\n  ')}`);
+}
+
+/** Each step a journey reaches is checked with axe, then kept as a screenshot in test-results/e2e. */
+export async function screenshot(page: Page, name: string) {
+  await expectAccessible(page, name);
   return page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }

@@ -1,7 +1,7 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, useLocation } from 'react-router-dom';
 import { UserMenu, usePermissions } from '../features/auth';
 import { NotificationBell } from '../features/notifications';
 import { useIsMobile } from '../shared/hooks/use-is-mobile';
@@ -48,16 +48,13 @@ export function AppShell() {
   const { can } = usePermissions();
   const isMobile = useIsMobile();
   const location = useLocation();
-  const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = useMemo(() => buildMenuItems(can, t), [can, t]);
   const selected = selectedMenuKey(location.pathname);
-  const onClick: MenuProps['onClick'] = ({ key }) => {
-    setDrawerOpen(false);
-    void navigate(key);
-  };
+  // The entries are links: they navigate themselves (and open in a new tab with Ctrl or the middle button).
+  const onClick: MenuProps['onClick'] = () => setDrawerOpen(false);
 
   const menu = (
     <Menu
@@ -73,9 +70,13 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
       {isMobile ? (
         <Drawer
           placement="left"
+          aria-label={t('app.brand')}
           open={drawerOpen}
           onClose={() => setDrawerOpen(false)}
           size={256}
@@ -135,7 +136,7 @@ export function AppShell() {
             </Flex>
           </Flex>
         </Header>
-        <Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+        <Content id="main-content" tabIndex={-1} style={{ padding: isMobile ? 12 : 24, minWidth: 0, outline: 'none' }}>
           <Suspense fallback={<PageSkeleton />}>
             <Outlet />
           </Suspense>

@@ -192,10 +192,11 @@ export function GlobalSearch() {
       <Button
         icon={<SearchOutlined />}
         onClick={() => setOpen(true)}
-        aria-label={t('search.open')}
+        // On a desktop the button's text names it; on a phone it is an icon.
+        aria-label={isMobile ? t('search.open') : undefined}
         data-testid="global-search"
         type={isMobile ? 'text' : 'default'}
-        style={isMobile ? undefined : { width: 240, justifyContent: 'flex-start', color: 'rgba(0,0,0,0.45)' }}
+        style={isMobile ? undefined : { width: 240, justifyContent: 'flex-start', color: '#595959' }}
       >
         {isMobile ? null : (
           <Flex justify="space-between" style={{ flex: 1 }}>

@@ -25,7 +25,7 @@ export function LanguageSwitch() {
       icon={<GlobalOutlined />}
       onClick={toggle}
       data-testid="lang-switch"
-      aria-label={t('header.language')}
+      title={t('header.language')}
       lang={next}
     >
       {t('header.switchTo')}

@@ -26,6 +26,7 @@ import {
 import type { MenuProps } from 'antd';
 import type { Permission } from '@crm/contracts';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { MessageKey } from './i18n/translate';
 
 interface NavLeaf {
@@ -33,6 +34,8 @@ interface NavLeaf {
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
+  /** Besides `permission`, one of these: a page only to look at is no menu entry for a user who may change nothing there. */
+  manage?: Permission[];
 }
 
 const mainItems: NavLeaf[] = [
@@ -48,8 +51,16 @@ const mainItems: NavLeaf[] = [
 ];
 
 const adminItems: NavLeaf[] = [
-  { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, permission: 'users.view' },
-  { path: '/admin/departments', label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'departments.view' },
+  // Everyone who picks owners reads users and departments (users.view, departments.view); the
+  // administration pages are for those who manage them.
+  { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, permission: 'users.view', manage: ['users.create', 'users.edit', 'users.delete'] },
+  {
+    path: '/admin/departments',
+    label: 'nav.departments',
+    icon: <ApartmentOutlined />,
+    permission: 'departments.view',
+    manage: ['departments.create', 'departments.edit', 'departments.delete'],
+  },
   { path: '/admin/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.view' },
   { path: '/admin/recycle-bin', label: 'nav.recycleBin', icon: <DeleteOutlined />, permission: 'recycle_bin.view' },
 ];
@@ -71,24 +82,24 @@ const settingsItems: NavLeaf[] = [
 ];
 
 type MenuItem = Required<MenuProps>['items'][number];
+type Can = (permission: Permission) => boolean;
 
-/** The sidebar menu: only the entries the user's permissions allow. Keys are paths. */
-export function buildMenuItems(
-  can: (permission: Permission) => boolean,
-  t: (key: MessageKey) => string,
-): MenuItem[] {
+const visible = (can: Can) => (item: NavLeaf) => can(item.permission) && (!item.manage || item.manage.some(can));
+
+/** The sidebar menu: only the entries the user's permissions allow, each a link (a new tab opens it). Keys are paths. */
+export function buildMenuItems(can: Can, t: (key: MessageKey) => string): MenuItem[] {
   const leaf = (item: NavLeaf): MenuItem => ({
     key: item.path,
     icon: item.icon,
-    label: t(item.label),
+    label: <Link to={item.path}>{t(item.label)}</Link>,
     'data-testid': `nav-${item.path.split('/').pop() ?? ''}`,
   } as MenuItem);
-  const items: MenuItem[] = mainItems.filter((item) => can(item.permission)).map(leaf);
-  const admin = adminItems.filter((item) => can(item.permission)).map(leaf);
+  const items: MenuItem[] = mainItems.filter(visible(can)).map(leaf);
+  const admin = adminItems.filter(visible(can)).map(leaf);
   if (admin.length > 0) {
     items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });
   }
-  const settings = settingsItems.filter((item) => can(item.permission)).map(leaf);
+  const settings = settingsItems.filter(visible(can)).map(leaf);
   if (settings.length > 0) {
     items.push({ key: 'settings', icon: <ControlOutlined />, label: t('nav.settings'), children: settings });
   }
@@ -96,8 +107,8 @@ export function buildMenuItems(
 }
 
 /** The first page the user may open: where `/` and a fresh sign-in lead. */
-export function homePath(can: (permission: Permission) => boolean): string {
-  const first = [...mainItems, ...adminItems, ...settingsItems].find((item) => can(item.permission));
+export function homePath(can: Can): string {
+  const first = [...mainItems, ...adminItems, ...settingsItems].find(visible(can));
   return first ? first.path : '/no-access';
 }
 

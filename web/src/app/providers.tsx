@@ -4,6 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState, type ReactNode } from 'react';
 import { setUnauthenticatedHandler } from '../shared/api/client';
+import { useAccessibleWidgets } from '../shared/layout/use-accessible-widgets';
 import { meQueryKey } from '../features/auth';
 import { I18nProvider, useI18n } from './i18n/i18n-context';
 import { createQueryClient } from './query-client';
@@ -20,6 +21,7 @@ function AntdProvider({ children }: { children: ReactNode }) {
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
+  useAccessibleWidgets();
 
   useEffect(() => {
     // An expired session anywhere: forget the user; RequireAuth then sends them to /login.

@@ -7,7 +7,10 @@ import { homePath } from './navigation';
 
 // Each page is its own chunk, and so is the signed-in frame: the first load carries only the page
 // in view (the login page none of the shell's menus, search or notifications).
-const AppShell = lazy(() => import('./app-shell').then((m) => ({ default: m.AppShell })));
+const loadShell = () => import('./app-shell');
+// A signed-in page needs the frame: fetch it at once, beside the session check, not after it.
+if (!/^\/(login|f\/)/.test(window.location.pathname)) void loadShell();
+const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
 const LoginPage = lazy(() => import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })));
 const CustomerListPage = lazy(() =>
   import('../features/customers/pages/customer-list-page').then((m) => ({ default: m.CustomerListPage })),

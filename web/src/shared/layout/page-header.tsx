@@ -6,7 +6,7 @@ export function PageHeader({ title, extra, subTitle }: { title: ReactNode; extra
   return (
     <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
       <div style={{ minWidth: 0 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {title}
         </Typography.Title>
         {subTitle ? <Typography.Text type="secondary">{subTitle}</Typography.Text> : null}

@@ -4,12 +4,17 @@ import { useT } from '../../app/i18n/i18n-context';
 import { isApiError } from '../api/client';
 import { errorMessage } from '../api/error-message';
 
+/** A result that stands for the page (not found, no permission, an error) is the page's heading. */
+function PageTitle({ children }: { children: string }) {
+  return <h1 style={{ margin: 0, font: 'inherit', color: 'inherit' }}>{children}</h1>;
+}
+
 export function NoPermissionResult() {
   const t = useT();
   return (
     <Result
       status="403"
-      title={t('result.noPermission')}
+      title={<PageTitle>{t('result.noPermission')}</PageTitle>}
       subTitle={t('result.noPermissionText')}
       extra={
         <Link to="/">
@@ -26,7 +31,7 @@ export function NotFoundResult() {
   return (
     <Result
       status="404"
-      title={t('result.notFound')}
+      title={<PageTitle>{t('result.notFound')}</PageTitle>}
       subTitle={t('result.notFoundText')}
       extra={
         <Link to="/">
@@ -46,7 +51,7 @@ export function QueryErrorResult({ error, onRetry }: { error: unknown; onRetry?:
   return (
     <Result
       status="error"
-      title={t('result.error')}
+      title={<PageTitle>{t('result.error')}</PageTitle>}
       subTitle={errorMessage(error, t)}
       extra={
         onRetry ? (

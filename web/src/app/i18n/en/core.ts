@@ -4,6 +4,7 @@ export const core = {
   'app.tagline': 'Customer relationship management',
   'app.brand': 'CRM',
   'app.loading': 'Loading…',
+  'app.skipToContent': 'Skip to main content',
   'nav.customers': 'Customers',
   'nav.contacts': 'Contacts',
   'nav.admin': 'Administration',

@@ -6,6 +6,7 @@ export const core: Record<keyof typeof en, string> = {
   'app.tagline': '客户关系管理系统',
   'app.brand': '客户关系管理',
   'app.loading': '加载中…',
+  'app.skipToContent': '跳到主要内容',
   'nav.customers': '客户',
   'nav.contacts': '联系人',
   'nav.admin': '系统管理',

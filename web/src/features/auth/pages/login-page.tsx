@@ -67,7 +67,7 @@ export function LoginPage() {
       </Flex>
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <Flex vertical gap={4} style={{ marginBottom: 24 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
             {t('app.tagline')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>

@@ -117,7 +117,7 @@ export function CustomerDetailPage() {
               <ArrowLeftOutlined /> {t('customer.title')}
             </Link>
             <Flex align="center" wrap gap={8}>
-              <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="customer-name">
+              <Typography.Title level={1} style={{ fontSize: 24, margin: 0, overflowWrap: 'anywhere' }} data-testid="customer-name">
                 {c.name}
               </Typography.Title>
               <StatusTag status={c.status} />

@@ -55,6 +55,7 @@ export function ProgressStep({ job, onAnother }: { job: ImportJob; onAnother: ()
         percent={percent}
         status={job.status === 'failed' ? 'exception' : done ? 'success' : 'active'}
         format={() => `${job.processed} / ${job.totalRows}`}
+        aria-label={t('import.title')}
         data-testid="import-progress"
       />
       {job.status === 'queued' ? <Typography.Text type="secondary">{t('import.queuedHint')}</Typography.Text> : null}

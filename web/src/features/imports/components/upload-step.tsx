@@ -81,7 +81,7 @@ export function UploadStep({
         <p className="ant-upload-text">{t('import.dropText')}</p>
         <p className="ant-upload-hint">{t('import.dropHint')}</p>
       </Upload.Dragger>
-      {progress !== null ? <Progress percent={progress} status="active" data-testid="import-upload-progress" /> : null}
+      {progress !== null ? <Progress percent={progress} status="active" aria-label={t('import.step.upload')} data-testid="import-upload-progress" /> : null}
     </Flex>
   );
 }

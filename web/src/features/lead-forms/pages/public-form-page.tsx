@@ -178,7 +178,7 @@ function PublicForm({ token, form: spec }: { token: string; form: PublicLeadForm
 
   return (
     <Card>
-      <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="public-form-title">
+      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }} data-testid="public-form-title">
         {spec.title}
       </Typography.Title>
       {spec.description ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{spec.description}</Typography.Paragraph> : null}

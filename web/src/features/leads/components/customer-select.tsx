@@ -63,7 +63,7 @@ export function CustomerSelect({ value, onChange, id, initialLabel, disabled, 'd
       optionRender={(option) => (
         <div>
           <div>{option.data.label}</div>
-          {option.data.detail ? <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{option.data.detail}</div> : null}
+          {option.data.detail ? <div style={{ fontSize: 12, color: '#595959' }}>{option.data.detail}</div> : null}
         </div>
       )}
       onChange={(next) => {

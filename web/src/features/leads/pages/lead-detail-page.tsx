@@ -37,7 +37,7 @@ export function LeadDetailPage() {
               <ArrowLeftOutlined /> {lead.ownerId === null ? t('lead.poolTitle') : t('lead.title')}
             </Link>
             <Flex align="center" wrap gap={8}>
-              <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="lead-name">
+              <Typography.Title level={1} style={{ fontSize: 24, margin: 0, overflowWrap: 'anywhere' }} data-testid="lead-name">
                 {lead.name}
               </Typography.Title>
               <LeadStatusTag status={lead.status} />

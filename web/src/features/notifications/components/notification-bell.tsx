@@ -48,31 +48,36 @@ function NotificationPanel({ onNavigate }: { onNavigate: () => void }) {
         renderItem={(item) => {
           const unread = item.readAt === null;
           return (
+            // The list item holds the button (a list may hold only items).
             <List.Item
-              style={{ paddingInline: 8, cursor: 'pointer', background: unread ? '#f0f5ff' : undefined, borderRadius: 6 }}
-              onClick={() => open(item)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' || event.key === ' ') {
-                  event.preventDefault();
-                  open(item);
-                }
-              }}
-              tabIndex={0}
-              role="button"
+              style={{ padding: 0, background: unread ? '#f0f5ff' : undefined, borderRadius: 6 }}
               data-testid="notification-item"
               data-unread={unread ? 'true' : 'false'}
             >
-              <Flex gap={8} align="start" style={{ width: '100%' }}>
-                <Badge status={unread ? 'processing' : 'default'} style={{ marginTop: 6 }} />
-                <Flex vertical style={{ minWidth: 0, flex: 1 }}>
-                  <Typography.Text strong={unread} style={{ overflowWrap: 'anywhere' }}>
-                    {item.message}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} title={formatDateTime(item.createdAt)}>
-                    {fromNow(item.createdAt)}
-                  </Typography.Text>
+              <div
+                role="button"
+                tabIndex={0}
+                onClick={() => open(item)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    open(item);
+                  }
+                }}
+                style={{ width: '100%', padding: '12px 8px', cursor: 'pointer' }}
+              >
+                <Flex gap={8} align="start" style={{ width: '100%' }}>
+                  <Badge status={unread ? 'processing' : 'default'} style={{ marginTop: 6 }} />
+                  <Flex vertical style={{ minWidth: 0, flex: 1 }}>
+                    <Typography.Text strong={unread} style={{ overflowWrap: 'anywhere' }}>
+                      {item.message}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} title={formatDateTime(item.createdAt)}>
+                      {fromNow(item.createdAt)}
+                    </Typography.Text>
+                  </Flex>
                 </Flex>
-              </Flex>
+              </div>
             </List.Item>
           );
         }}
@@ -137,6 +142,7 @@ export function NotificationBell() {
           placement="right"
           open={open}
           onClose={() => setOpen(false)}
+          aria-label={t('notifications.title')}
           size="100%"
           styles={{ body: { padding: 12 } }}
         >

@@ -83,35 +83,37 @@ export function ForecastTable({ forecast, groupBy, onDrill }: ForecastTableProps
           aria-label={t('forecast.figure')}
         />
       ) : null}
-      <Table<GroupRow>
-        rowKey="key"
-        size="small"
-        bordered
-        pagination={false}
-        columns={columns}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('forecast.empty') }}
-        data-testid="forecast-table"
-        summary={() =>
-          rows.length > 0 ? (
-            <Table.Summary fixed>
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>
-                  <Typography.Text strong>{t('forecast.total')}</Typography.Text>
-                </Table.Summary.Cell>
-                {forecast.months.flatMap((month, m) =>
-                  figures.map((figure, f) => (
-                    <Table.Summary.Cell key={`${month}-${figure}`} index={1 + m * figures.length + f} align="right">
-                      <Typography.Text strong>{cell(totals.get(month)?.[figure], { month, figure })}</Typography.Text>
-                    </Table.Summary.Cell>
-                  )),
-                )}
-              </Table.Summary.Row>
-            </Table.Summary>
-          ) : null
-        }
-      />
+      {/* A wide table scrolls in a region the keyboard reaches (arrows scroll it). */}
+      <div role="region" aria-label={t('forecast.title')} tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table<GroupRow>
+          rowKey="key"
+          size="small"
+          bordered
+          pagination={false}
+          columns={columns}
+          dataSource={rows}
+          locale={{ emptyText: t('forecast.empty') }}
+          data-testid="forecast-table"
+          summary={() =>
+            rows.length > 0 ? (
+              <Table.Summary fixed>
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}>
+                    <Typography.Text strong>{t('forecast.total')}</Typography.Text>
+                  </Table.Summary.Cell>
+                  {forecast.months.flatMap((month, m) =>
+                    figures.map((figure, f) => (
+                      <Table.Summary.Cell key={`${month}-${figure}`} index={1 + m * figures.length + f} align="right">
+                        <Typography.Text strong>{cell(totals.get(month)?.[figure], { month, figure })}</Typography.Text>
+                      </Table.Summary.Cell>
+                    )),
+                  )}
+                </Table.Summary.Row>
+              </Table.Summary>
+            ) : null
+          }
+        />
+      </div>
     </>
   );
 }

@@ -111,7 +111,7 @@ export function ForecastPage() {
             </Card>
           ))}
         </Flex>
-        <Card size="small" title={t('forecast.chartTitle')} extra={isMobile ? null : <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{t('forecast.chartHint')}</span>}>
+        <Card size="small" title={t('forecast.chartTitle')} extra={isMobile ? null : <span style={{ fontSize: 12, color: '#595959' }}>{t('forecast.chartHint')}</span>}>
           <ForecastChart forecast={data} onDrill={(month, figure) => setDrill({ month, figure })} />
         </Card>
         <Card size="small" title={view.groupBy === 'owner' ? t('forecast.tableByOwner') : t('forecast.tableByDepartment')}>

@@ -197,7 +197,7 @@ export function OpportunityDetailPage() {
                 <ArrowLeftOutlined /> {t('opp.title')}
               </Link>
               <Flex align="center" wrap gap={8}>
-                <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="deal-name">
+                <Typography.Title level={1} style={{ fontSize: 24, margin: 0, overflowWrap: 'anywhere' }} data-testid="deal-name">
                   {deal.name}
                 </Typography.Title>
                 <DealStatusTag status={deal.status} />

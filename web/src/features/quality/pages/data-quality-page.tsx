@@ -124,7 +124,7 @@ function IssueTable({
         key: 'completeness',
         title: t('quality.completeness'),
         width: 160,
-        render: (_v, item) => <Progress percent={item.customer.completeness} size="small" status="normal" />,
+        render: (_v, item) => <Progress percent={item.customer.completeness} size="small" status="normal" aria-label={t('quality.completeness')} />,
       },
       {
         key: 'missing',

@@ -1,8 +1,8 @@
-import { SwapOutlined } from '@ant-design/icons';
+import { HolderOutlined, SwapOutlined } from '@ant-design/icons';
 import { useDraggable } from '@dnd-kit/core';
 import { Button, Card, Dropdown, Flex, Typography } from 'antd';
 import type { Opportunity, Stage } from '@crm/contracts';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../../app/i18n/i18n-context';
 import { formatDate } from '../../../../shared/format/format';
@@ -15,10 +15,12 @@ interface DealCardBodyProps {
   /** Offered in the card's "move to stage" menu (phones, where there is no dragging). */
   moveTargets?: Stage[];
   onMove?: (deal: Opportunity, stage: Stage) => void;
+  /** The keyboard's drag handle, beside the name. */
+  handle?: ReactNode;
 }
 
 /** What a card shows: name, customer, amount, close date, owner; the same in the drag overlay. */
-export function DealCardBody({ deal, moveTargets, onMove }: DealCardBodyProps) {
+export function DealCardBody({ deal, moveTargets, onMove, handle }: DealCardBodyProps) {
   const { t, locale } = useI18n();
   return (
     <Flex vertical gap={4}>
@@ -32,7 +34,10 @@ export function DealCardBody({ deal, moveTargets, onMove }: DealCardBodyProps) {
         >
           {deal.name}
         </Link>
-        <OwnerAvatar ownerId={deal.ownerId} ownerName={deal.ownerName} />
+        <Flex gap={4} align="center" style={{ flex: 'none' }}>
+          <OwnerAvatar ownerId={deal.ownerId} ownerName={deal.ownerName} />
+          {handle}
+        </Flex>
       </Flex>
       <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
         {deal.customerName}
@@ -76,7 +81,11 @@ interface DealCardProps extends DealCardBodyProps {
   draggable: boolean;
 }
 
-/** A deal on the board: drag it (mouse, touch or keyboard: Space, arrows, Space) to another stage. */
+/**
+ * A deal on the board: drag it with the mouse or a finger anywhere on the card, or with the
+ * keyboard from its handle (Space, arrows, Space). The handle is the card's only drag control,
+ * beside its link and menu, so no control sits inside another.
+ */
 export function DealCard({ deal, draggable, moveTargets, onMove }: DealCardProps) {
   const { t } = useI18n();
   const canDrag = draggable && deal.can.edit;
@@ -90,16 +99,23 @@ export function DealCard({ deal, draggable, moveTargets, onMove }: DealCardProps
     cursor: canDrag ? 'grab' : undefined,
     touchAction: canDrag ? 'manipulation' : undefined,
   };
+  const handle = canDrag ? (
+    <Button
+      ref={setActivatorNodeRef}
+      type="text"
+      size="small"
+      icon={<HolderOutlined />}
+      {...attributes}
+      onKeyDown={(event) => listeners?.onKeyDown?.(event)}
+      aria-roledescription={t('opp.dragRole')}
+      aria-label={deal.name}
+      style={{ cursor: 'grab' }}
+    />
+  ) : null;
   return (
-    <div ref={setNodeRef} style={style} data-testid={`deal-card-${deal.id}`}>
-      <Card
-        size="small"
-        ref={canDrag ? setActivatorNodeRef : undefined}
-        {...(canDrag ? { ...attributes, ...listeners, 'aria-roledescription': t('opp.dragRole'), 'aria-label': deal.name } : {})}
-        styles={{ body: { padding: 10 } }}
-        style={deal.overdue ? { borderInlineStart: '3px solid #ff4d4f' } : undefined}
-      >
-        <DealCardBody deal={deal} moveTargets={moveTargets} onMove={onMove} />
+    <div ref={setNodeRef} style={style} data-testid={`deal-card-${deal.id}`} onPointerDown={(event) => (canDrag ? listeners?.onPointerDown?.(event) : undefined)}>
+      <Card size="small" styles={{ body: { padding: 10 } }} style={deal.overdue ? { borderInlineStart: '3px solid #ff4d4f' } : undefined}>
+        <DealCardBody deal={deal} moveTargets={moveTargets} onMove={onMove} handle={handle} />
       </Card>
     </div>
   );
