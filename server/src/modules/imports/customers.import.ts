@@ -1,5 +1,6 @@
 import { customerCreate } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
+import { can } from '../../platform/auth/actor.js';
 import { t } from '../../platform/i18n.js';
 import { dedupeKeys } from '../../platform/normalize.js';
 import { mergeCustomValues } from '../custom-fields/index.js';
@@ -174,9 +175,11 @@ export class CustomerImport implements RowProcessor<PreparedCustomer> {
       update: async (trx, target, p) => (await this.updateMany(trx, [{ target, p }], options.at, later))[0] ?? { row: target, changed: false },
       updateMany: (trx, items) => this.updateMany(trx, items, options.at, later),
       editPermission: 'customers.edit',
+      mayEdit: (row) => row.owner_id !== null || can(actor, 'customers.assign'),
       describeVisible: (row, match) => t(plan.locale, 'importDuplicateOf', { customer: row.name, archiveNo: row.archive_no, match }),
       describeHidden: (owner, match) => t(plan.locale, 'importDuplicateHidden', { owner: owner ?? t(plan.locale, 'importPool'), match }),
-      noEdit: (target) => t(plan.locale, 'importDuplicateNoEdit', { customer: target?.name ?? '', archiveNo: target?.archive_no ?? '' }),
+      noEdit: (target) =>
+        t(plan.locale, target && target.owner_id === null && can(actor, 'customers.edit') ? 'importPoolClaimFirst' : 'importDuplicateNoEdit', { customer: target?.name ?? '', archiveNo: target?.archive_no ?? '' }),
     });
     if (!options.dry) {
       const withContact = prepared.flatMap((p, i) => {

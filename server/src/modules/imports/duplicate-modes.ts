@@ -72,13 +72,15 @@ export interface DuplicateRules<P extends MatchableRow, Row extends StoredRow, N
   /** Many updates at once (each record at most once), in input order; without it `update` runs row by row. */
   updateMany?(db: Db, items: Array<{ target: Row; p: P }>): Promise<Array<{ row: Row; changed: boolean }>>;
   editPermission: Permission;
+  /** Whether the importer may change this record it may see (a public-pool record needs a claim or the assign right). */
+  mayEdit(row: Row): boolean;
   /** A record the importer may see, named in a message ("「华为」（KH00000123）"). */
   label(row: Row): string;
   /** A duplicate the importer may see, named. */
   describeVisible(row: Row, match: string): string;
   /** A duplicate the importer may not see: only its owner (null: in the pool). */
   describeHidden(ownerName: string | null, match: string): string;
-  /** Refusing an update without the edit right. */
+  /** Refusing an update without the edit right, or of a pool record not claimed. */
   noEdit(target: Row | undefined): string;
 }
 
@@ -334,7 +336,7 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
       continue;
     }
     const target = targetId !== null ? rows.get(targetId) : undefined;
-    if (!can(actor, rules.editPermission)) {
+    if (!can(actor, rules.editPermission) || (target && !rules.mayEdit(target))) {
       result.messages = [{ field: 'duplicate', message: rules.noEdit(target) }];
       continue;
     }

@@ -90,8 +90,18 @@ describe('import permissions', () => {
 
     // "Update" may only touch what the importer may see and edit.
     const update = await runImport(t, importer, 'customers', 'upd.csv', '客户名称,手机,行业\n北方改名,13811110001,制造业\n公海改名有限公司,13811110002,制造业\n', { duplicateMode: 'update' });
-    expect(update).toMatchObject({ updated: 1, rejected: 1 });
+    // A pool customer is readable but changes only after a claim (or with the assign right).
+    expect(update).toMatchObject({ updated: 0, rejected: 2 });
     expect((await org.admin.get(`/api/v1/customers/${ids.north}`)).body).toMatchObject({ name: '北方范围客户有限公司', industry: null });
+    expect((await org.admin.get(`/api/v1/customers/${ids.pool}`)).body).toMatchObject({ name: '公海范围客户有限公司', industry: null });
+    const refused = await readTable((await download(t, importer, `/api/v1/imports/${update.id}/report`)).bytes);
+    expect(refused[2]?.[5]).toContain('请先领取');
+    // The manager (customers.assign) may update the pool record by import; then the importer, once it is theirs.
+    const byManager = await runImport(t, org.as.manager, 'customers', 'upd.csv', '客户名称,手机,行业\n公海范围客户有限公司,13811110002,教育\n', { duplicateMode: 'update' });
+    expect(byManager).toMatchObject({ updated: 1, rejected: 0 });
+    expect((await org.admin.post('/api/v1/customers/transfer', { customerIds: [ids.pool], ownerId: importerId })).status).toBe(200);
+    const again = await runImport(t, importer, 'customers', 'upd.csv', '客户名称,手机,行业\n公海改名有限公司,13811110002,制造业\n', { duplicateMode: 'update' });
+    expect(again).toMatchObject({ updated: 1, rejected: 0 });
     expect((await org.admin.get(`/api/v1/customers/${ids.pool}`)).body).toMatchObject({ name: '公海改名有限公司', industry: 'manufacturing' });
   });
 

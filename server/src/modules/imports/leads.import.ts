@@ -1,5 +1,6 @@
 import { leadCreate, type LeadSource } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
+import { can } from '../../platform/auth/actor.js';
 import { t } from '../../platform/i18n.js';
 import { dedupeKeys } from '../../platform/normalize.js';
 import { checkLeadInput, importUpdateLead, insertLeads, leadKeysOf, leadsByIds, leadsWithKeys, readLeadSources, type ImportedLeadRow, type LeadInput } from '../leads/index.js';
@@ -128,9 +129,10 @@ export class LeadImport implements RowProcessor<PreparedLead> {
       update: (trx, target, p) =>
         p.input ? importUpdateLead(trx, actor, target, { input: p.input, provided: p.provided, ownerId: p.ownerId }, options.at) : Promise.resolve({ row: target, changed: false }),
       editPermission: 'leads.edit',
+      mayEdit: (row) => row.owner_id !== null || can(actor, 'leads.assign'),
       describeVisible: (row, match) => t(plan.locale, 'importLeadDuplicateOf', { lead: row.name, match }),
       describeHidden: (owner, match) => t(plan.locale, 'importLeadDuplicateHidden', { owner: owner ?? t(plan.locale, 'importLeadPool'), match }),
-      noEdit: (target) => t(plan.locale, 'importLeadDuplicateNoEdit', { lead: target?.name ?? '' }),
+      noEdit: (target) => t(plan.locale, target && target.owner_id === null && can(actor, 'leads.edit') ? 'importLeadPoolClaimFirst' : 'importLeadDuplicateNoEdit', { lead: target?.name ?? '' }),
     });
   }
 }

@@ -47,6 +47,8 @@ export const importsMessages = {
   importUnchanged: { en: 'Same as the existing record: nothing to update.', 'zh-CN': '与现有记录相同，无需更新。' },
   importLeadDuplicateOf: { en: 'Duplicate of the lead {lead}: same {match}.', 'zh-CN': '与线索「{lead}」重复：{match}相同。' },
   importLeadDuplicateHidden: { en: 'Duplicate of a lead owned by {owner}, outside your data scope: same {match}.', 'zh-CN': '与 {owner} 负责的线索重复（不在您的数据范围内）：{match}相同。' },
+  importPoolClaimFirst: { en: 'Duplicate of {customer} ({archiveNo}) in the public pool: claim it before an import may change it.', 'zh-CN': '与公海客户「{customer}」（{archiveNo}）重复：请先领取，导入才能修改它。' },
+  importLeadPoolClaimFirst: { en: 'Duplicate of the lead {lead} in the lead pool: claim it before an import may change it.', 'zh-CN': '与线索池中的线索「{lead}」重复：请先领取，导入才能修改它。' },
   importLeadDuplicateNoEdit: { en: 'Duplicate of the lead {lead}, which you may not edit.', 'zh-CN': '与线索「{lead}」重复，您无权修改该线索。' },
   importLeadPool: { en: 'lead pool', 'zh-CN': '线索池' },
   importMatchPhone: { en: 'phone number', 'zh-CN': '电话号码' },
