@@ -42,6 +42,7 @@ beforeAll(async () => {
   ids.pool = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '权限附件公海', ownerId: null }))).body.id;
   ids.east1 = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '权限附件东一', ownerId: org.ids.east1 }))).body.id;
   ids.poolContact = (await org.admin.post('/api/v1/contacts', { customerId: ids.pool, name: '公海联系人' })).body.id;
+  ids.east1Contact = (await org.admin.post('/api/v1/contacts', { customerId: ids.east1, name: '东一联系人' })).body.id;
   ids.field = (await org.admin.post('/api/v1/custom-fields', { entity: 'customer', key: 'perm_field', type: 'text', labelZh: '权限', labelEn: 'Perm' })).body.id;
   ids.poolFile = (await send(org.admin, 'POST', `/api/v1/customers/${ids.pool}/attachments?fileName=pool.pdf`, pdf)).body.id;
   ids.east1File = (await send(org.admin, 'POST', `/api/v1/customers/${ids.east1}/attachments?fileName=east1.pdf`, pdf)).body.id;
@@ -58,8 +59,8 @@ const endpoints: Array<{ name: string; method: 'GET' | 'POST' | 'PATCH' | 'PUT' 
   { name: 'order custom fields', method: 'PUT', url: () => '/api/v1/custom-fields/order', body: () => ({ entity: 'customer', ids: [999999] }), allowed: ['admin'], ok: [400] },
   { name: 'attachment settings', method: 'GET', url: () => '/api/v1/settings/attachments', allowed: ['admin', 'manager', 'eastLead', 'east1', 'east2', 'north1', 'agent', 'marketer', 'reader'], ok: [200] },
   { name: 'change attachment settings', method: 'PUT', url: () => '/api/v1/settings/attachments', body: () => ({ maxSizeMb: 20, allowedExtensions: ['pdf'], version: 999 }), allowed: ['admin'], ok: [409] },
-  { name: 'upload to a customer', method: 'POST', url: () => `/api/v1/customers/${ids.pool}/attachments?fileName=m.pdf`, body: () => pdf, allowed: ['admin', 'manager', 'eastLead', 'east1'], ok: [201] },
-  { name: 'upload to a contact', method: 'POST', url: () => `/api/v1/contacts/${ids.poolContact}/attachments?fileName=m.pdf`, body: () => pdf, allowed: ['admin', 'manager', 'east1', 'agent'], ok: [201] },
+  { name: 'upload to a customer', method: 'POST', url: () => `/api/v1/customers/${ids.east1}/attachments?fileName=m.pdf`, body: () => pdf, allowed: ['admin', 'manager', 'eastLead', 'east1'], ok: [201] },
+  { name: 'upload to a contact', method: 'POST', url: () => `/api/v1/contacts/${ids.east1Contact}/attachments?fileName=m.pdf`, body: () => pdf, allowed: ['admin', 'manager', 'east1', 'agent'], ok: [201] },
   { name: "list a customer's files", method: 'GET', url: () => `/api/v1/customers/${ids.pool}/attachments`, allowed: roles, ok: [200] },
   { name: "list a contact's files", method: 'GET', url: () => `/api/v1/contacts/${ids.poolContact}/attachments`, allowed: roles, ok: [200] },
   { name: 'download a file', method: 'GET', url: () => `/api/v1/attachments/${ids.poolFile}/download`, allowed: roles, ok: [200] },
@@ -94,6 +95,11 @@ describe('permission matrix: custom fields and attachments', () => {
       expect((await send(outsider, 'DELETE', `/api/v1/attachments/${ids.east1File}`)).status).toBe(404);
       expect((await send(outsider, 'GET', `/api/v1/customers/${ids.east1}/history?actions=attach`)).status).toBe(404);
     }
+    // A pool customer's files are readable in scope, but adding one is an edit: claim it first.
+    expect((await send(org.as.east1, 'GET', `/api/v1/customers/${ids.pool}/attachments`)).status).toBe(200);
+    expect((await send(org.as.east1, 'POST', `/api/v1/customers/${ids.pool}/attachments?fileName=x.pdf`, pdf)).status).toBe(404);
+    expect((await send(org.as.east1, 'POST', `/api/v1/contacts/${ids.poolContact}/attachments?fileName=x.pdf`, pdf)).status).toBe(404);
+    expect((await send(org.as.manager, 'POST', `/api/v1/customers/${ids.pool}/attachments?fileName=x.pdf`, pdf)).status).toBe(201);
   });
 });
 
