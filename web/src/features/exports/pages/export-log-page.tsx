@@ -95,6 +95,7 @@ export function ExportLogPage() {
       <Card styles={{ body: { paddingTop: 12 } }}>
         <Select<ExportEntity | ''>
           style={{ minWidth: 160, marginBottom: 12 }}
+          aria-label={t('exportLog.entity')}
           value={entity ?? ''}
           onChange={(value) => setView({ entity: value === '' ? null : value })}
           options={[
