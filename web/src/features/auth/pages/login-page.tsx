@@ -1,20 +1,15 @@
-import { LockOutlined, MailOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { isLocale } from '../../../app/i18n/locale-storage';
-import { LanguageSwitch } from '../../../app/language-switch';
 import { isApiError } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
-import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useLogin, useMe } from '../api';
+import './login-page.css';
 
-interface LoginFormValues {
-  email: string;
-  password: string;
-}
+type Field = 'email' | 'password';
+type FieldErrors = Partial<Record<Field, string>>;
 
 /** Only same-site paths are accepted as the place to return to after signing in. */
 function safeNext(next: string | null): string {
@@ -22,23 +17,53 @@ function safeNext(next: string | null): string {
   return '/';
 }
 
+// The browser's own rule for type=email, so that what it accepts, we accept.
+const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/**
+ * The first page anyone sees, so it is built from plain elements and one small stylesheet:
+ * Ant Design (and everything behind the sign-in) loads while the user types.
+ */
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
   useDocumentTitle(t('login.title'));
-  const [form] = Form.useForm<LoginFormValues>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const inputs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
   const next = safeNext(params.get('next'));
 
   if (me.data) return <Navigate to={next} replace />;
 
-  const submit = (values: LoginFormValues) => {
+  const validate = (): FieldErrors => {
+    const found: FieldErrors = {};
+    if (!email.trim()) found.email = t('common.required');
+    else if (!EMAIL.test(email.trim())) found.email = t('common.invalidEmail');
+    if (!password) found.password = t('common.required');
+    return found;
+  };
+
+  const showErrors = (found: FieldErrors) => {
+    setErrors(found);
+    const first = (['email', 'password'] as const).find((field) => found[field]);
+    if (first) inputs[first].current?.focus();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (login.isPending) return;
     setFailure(null);
+    const found = validate();
+    if (Object.keys(found).length > 0) return showErrors(found);
+    setErrors({});
     login.mutate(
-      { email: values.email.trim(), password: values.password },
+      { email: email.trim(), password },
       {
         onSuccess: ({ user }) => {
           // The language the user chose last time, on any device, wins after signing in.
@@ -46,7 +71,13 @@ export function LoginPage() {
           void navigate(next, { replace: true });
         },
         onError: (error) => {
-          applyServerErrors(form, error);
+          if (isApiError(error) && error.status === 400) {
+            const fromServer: FieldErrors = {};
+            for (const detail of error.details) {
+              if (detail.path === 'email' || detail.path === 'password') fromServer[detail.path] = detail.message;
+            }
+            showErrors(fromServer);
+          }
           if (isApiError(error) && error.status === 401) setFailure(error.message || t('login.badCredentials'));
           else if (isApiError(error) && error.status === 429) setFailure(error.message || t('login.throttled'));
           else setFailure(errorMessage(error, t));
@@ -55,39 +86,80 @@ export function LoginPage() {
     );
   };
 
+  const edit = (field: Field, value: string) => {
+    if (field === 'email') setEmail(value);
+    else setPassword(value);
+    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const fieldProps = (field: Field) => ({
+    id: `login_form_${field}`,
+    name: field,
+    ref: inputs[field],
+    className: 'login-input',
+    'aria-required': true,
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': errors[field] ? `login_form_${field}_help` : undefined,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => edit(field, event.target.value),
+  });
+
+  const fieldError = (field: Field) =>
+    errors[field] ? (
+      <div id={`login_form_${field}_help`} className="login-field-error">
+        {errors[field]}
+      </div>
+    ) : null;
+
+  const otherLocale = locale === 'zh-CN' ? 'en' : 'zh-CN';
   return (
-    <Flex
-      vertical
-      align="center"
-      justify="center"
-      style={{ minHeight: '100vh', padding: 16, background: 'linear-gradient(180deg, #eef3ff 0%, #f5f7fa 100%)' }}
-    >
-      <Flex justify="flex-end" style={{ width: '100%', maxWidth: 400, marginBottom: 8 }}>
-        <LanguageSwitch />
-      </Flex>
-      <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Flex vertical gap={4} style={{ marginBottom: 24 }}>
-          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-            {t('app.tagline')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
-        </Flex>
+    <main className="login-page">
+      <div className="login-top">
+        <button
+          type="button"
+          className="login-lang"
+          data-testid="lang-switch"
+          title={t('header.language')}
+          lang={otherLocale}
+          onClick={() => setLocale(otherLocale)}
+        >
+          {t('header.switchTo')}
+        </button>
+      </div>
+      <section className="login-card">
+        <h1 className="login-title">{t('app.tagline')}</h1>
+        <p className="login-subtitle">{t('login.subtitle')}</p>
         {failure ? (
-          <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />
+          <div className="login-alert" data-testid="login-error" role="alert">
+            {failure}
+          </div>
         ) : null}
-        <Form form={form} name="login_form" layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          {/* Plain rules, not useFormRules: the login page stays free of the phone and zod checks. */}
-          <Form.Item name="email" label={t('login.email')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { type: 'email', message: t('common.invalidEmail') }]}>
-            <Input prefix={<MailOutlined />} autoComplete="username" autoFocus inputMode="email" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
-            {t('login.submit')}
-          </Button>
-        </Form>
-      </Card>
-    </Flex>
+        <form id="login_form" noValidate onSubmit={submit}>
+          <div className="login-field">
+            <label htmlFor="login_form_email">{t('login.email')}</label>
+            <input {...fieldProps('email')} type="email" value={email} autoComplete="username" autoFocus inputMode="email" />
+            {fieldError('email')}
+          </div>
+          <div className="login-field">
+            <label htmlFor="login_form_password">{t('login.password')}</label>
+            <div className="login-password">
+              <input {...fieldProps('password')} type={showPassword ? 'text' : 'password'} value={password} autoComplete="current-password" />
+              <button
+                type="button"
+                className="login-reveal"
+                aria-pressed={showPassword}
+                aria-controls="login_form_password"
+                onClick={() => setShowPassword((shown) => !shown)}
+              >
+                {showPassword ? t('login.hidePassword') : t('login.showPassword')}
+              </button>
+            </div>
+            {fieldError('password')}
+          </div>
+          <button type="submit" className="login-submit" data-testid="login-submit" aria-disabled={login.isPending} aria-busy={login.isPending}>
+            {login.isPending ? t('login.signingIn') : t('login.submit')}
+          </button>
+        </form>
+      </section>
+    </main>
   );
 }

@@ -1,0 +1,135 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import type { Permission } from '@crm/contracts';
+import { RequireAuth, RequirePermission, usePermissions } from '../features/auth';
+import { NoPermissionResult, NotFoundResult, PageSkeleton } from '../shared/layout/results';
+import { AntdFrame } from './antd-frame';
+import { homePath } from './navigation';
+
+// Each page is its own chunk, and so is the signed-in frame (menus, search, notifications).
+const loadShell = () => import('./app-shell');
+// A signed-in page needs the frame: fetch it at once, beside the session check, not after it.
+void loadShell();
+const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+const CustomerListPage = lazy(() =>
+  import('../features/customers/pages/customer-list-page').then((m) => ({ default: m.CustomerListPage })),
+);
+const CustomerDetailPage = lazy(() =>
+  import('../features/customers/pages/customer-detail-page').then((m) => ({ default: m.CustomerDetailPage })),
+);
+const ContactListPage = lazy(() =>
+  import('../features/contacts/pages/contact-list-page').then((m) => ({ default: m.ContactListPage })),
+);
+const UserListPage = lazy(() => import('../features/users/pages/user-list-page').then((m) => ({ default: m.UserListPage })));
+const DepartmentPage = lazy(() =>
+  import('../features/departments/pages/department-page').then((m) => ({ default: m.DepartmentPage })),
+);
+const ExportLogPage = lazy(() => import('../features/exports/pages/export-log-page').then((m) => ({ default: m.ExportLogPage })));
+const RolePage = lazy(() => import('../features/roles/pages/role-page').then((m) => ({ default: m.RolePage })));
+const RecycleBinPage = lazy(() =>
+  import('../features/recycle-bin/pages/recycle-bin-page').then((m) => ({ default: m.RecycleBinPage })),
+);
+
+const PoolPage = lazy(() => import('../features/pool/pages/pool-page').then((m) => ({ default: m.PoolPage })));
+const PoolRulesPage = lazy(() =>
+  import('../features/settings/pages/pool-rules-page').then((m) => ({ default: m.PoolRulesPage })),
+);
+const AttachmentSettingsPage = lazy(() =>
+  import('../features/settings/pages/attachment-settings-page').then((m) => ({ default: m.AttachmentSettingsPage })),
+);
+const CompanySettingsPage = lazy(() =>
+  import('../features/settings/pages/company-settings-page').then((m) => ({ default: m.CompanySettingsPage })),
+);
+
+const ImportPage = lazy(() => import('../features/imports/pages/import-page').then((m) => ({ default: m.ImportPage })));
+const MergePage = lazy(() => import('../features/duplicates/pages/merge-page').then((m) => ({ default: m.MergePage })));
+const DataQualityPage = lazy(() =>
+  import('../features/quality/pages/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
+);
+const QualitySettingsPage = lazy(() =>
+  import('../features/quality/pages/quality-settings-page').then((m) => ({ default: m.QualitySettingsPage })),
+);
+const CustomFieldsPage = lazy(() =>
+  import('../features/custom-fields/pages/custom-fields-page').then((m) => ({ default: m.CustomFieldsPage })),
+);
+
+// Leads and the sales pipeline.
+const LeadListPage = lazy(() => import('../features/leads/pages/lead-list-page').then((m) => ({ default: m.LeadListPage })));
+const LeadDetailPage = lazy(() => import('../features/leads/pages/lead-detail-page').then((m) => ({ default: m.LeadDetailPage })));
+const LeadPoolPage = lazy(() => import('../features/leads/pages/lead-pool-page').then((m) => ({ default: m.LeadPoolPage })));
+const IndustriesPage = lazy(() => import('../features/customers/pages/industries-page').then((m) => ({ default: m.IndustriesPage })));
+const LeadSourcesPage = lazy(() => import('../features/leads/pages/lead-sources-page').then((m) => ({ default: m.LeadSourcesPage })));
+const LeadAssignmentPage = lazy(() => import('../features/leads/pages/lead-assignment-page').then((m) => ({ default: m.LeadAssignmentPage })));
+const LeadFormsPage = lazy(() => import('../features/lead-forms/pages/lead-forms-page').then((m) => ({ default: m.LeadFormsPage })));
+const OpportunitiesPage = lazy(() => import('../features/opportunities/pages/opportunities-page').then((m) => ({ default: m.OpportunitiesPage })));
+const OpportunityDetailPage = lazy(() => import('../features/opportunities/pages/opportunity-detail-page').then((m) => ({ default: m.OpportunityDetailPage })));
+const ForecastPage = lazy(() => import('../features/opportunities/pages/forecast-page').then((m) => ({ default: m.ForecastPage })));
+const PipelinesPage = lazy(() => import('../features/opportunities/pages/pipelines-page').then((m) => ({ default: m.PipelinesPage })));
+const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
+
+function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return <RequirePermission permission={permission}>{children}</RequirePermission>;
+}
+
+function Home() {
+  const { can } = usePermissions();
+  return <Navigate to={homePath(can)} replace />;
+}
+
+/**
+ * Everything behind the sign-in, with Ant Design: loaded on its own, so that the login page
+ * carries none of it.
+ */
+export function SignedInApp() {
+  return (
+    <AntdFrame>
+      <Suspense fallback={<PageSkeleton />}>
+        <Routes>
+          <Route
+            element={
+              <RequireAuth>
+                <AppShell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Home />} />
+            <Route path="customers" element={<Guard permission="customers.view"><CustomerListPage /></Guard>} />
+            <Route path="customers/merge" element={<Guard permission="customers.merge"><MergePage /></Guard>} />
+            <Route path="customers/:id" element={<Guard permission="customers.view"><CustomerDetailPage /></Guard>} />
+            <Route path="imports" element={<ImportPage />} />
+            <Route path="data-quality" element={<Guard permission="customers.view"><DataQualityPage /></Guard>} />
+            <Route path="admin/custom-fields" element={<Guard permission="settings.view"><CustomFieldsPage /></Guard>} />
+            <Route path="admin/quality-settings" element={<Guard permission="settings.view"><QualitySettingsPage /></Guard>} />
+            <Route path="admin/export-log" element={<Guard permission="settings.view"><ExportLogPage /></Guard>} />
+            <Route path="pool" element={<Guard permission="customers.view"><PoolPage /></Guard>} />
+            <Route path="admin/pool-rules" element={<Guard permission="settings.view"><PoolRulesPage /></Guard>} />
+            <Route
+              path="admin/attachment-settings"
+              element={<Guard permission="settings.view"><AttachmentSettingsPage /></Guard>}
+            />
+            <Route path="admin/company-settings" element={<Guard permission="settings.view"><CompanySettingsPage /></Guard>} />
+            <Route path="leads" element={<Guard permission="leads.view"><LeadListPage /></Guard>} />
+            <Route path="leads/:id" element={<Guard permission="leads.view"><LeadDetailPage /></Guard>} />
+            <Route path="lead-pool" element={<Guard permission="leads.view"><LeadPoolPage /></Guard>} />
+            <Route path="admin/lead-sources" element={<Guard permission="settings.view"><LeadSourcesPage /></Guard>} />
+            <Route path="admin/industries" element={<Guard permission="settings.view"><IndustriesPage /></Guard>} />
+            <Route path="admin/lead-assignment" element={<Guard permission="settings.view"><LeadAssignmentPage /></Guard>} />
+            <Route path="admin/lead-forms" element={<Guard permission="settings.view"><LeadFormsPage /></Guard>} />
+            <Route path="opportunities" element={<Guard permission="opportunities.view"><OpportunitiesPage /></Guard>} />
+            <Route path="opportunities/:id" element={<Guard permission="opportunities.view"><OpportunityDetailPage /></Guard>} />
+            <Route path="forecast" element={<Guard permission="opportunities.view"><ForecastPage /></Guard>} />
+            <Route path="admin/pipelines" element={<Guard permission="settings.view"><PipelinesPage /></Guard>} />
+            <Route path="admin/sales-settings" element={<Guard permission="settings.view"><SalesSettingsPage /></Guard>} />
+            <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
+            <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
+            <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />
+            <Route path="admin/roles" element={<Guard permission="roles.view"><RolePage /></Guard>} />
+            <Route path="admin/recycle-bin" element={<Guard permission="recycle_bin.view"><RecycleBinPage /></Guard>} />
+            <Route path="no-access" element={<NoPermissionResult />} />
+            <Route path="*" element={<NotFoundResult />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </AntdFrame>
+  );
+}
