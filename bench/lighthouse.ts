@@ -98,6 +98,9 @@ export async function benchLighthouse(baseUrl: string, runs = 3): Promise<Lighth
         const finalPath = new URL(lhr.finalDisplayedUrl).pathname;
         if (finalPath !== target.path) throw new Error(`${target.path} ended on ${finalPath} (not signed in?)`);
         scores.push(Math.round((lhr.categories.performance?.score ?? 0) * 100));
+        // The whole report, to see where the time goes (CRM_LIGHTHOUSE_DUMP=<folder>).
+        const dump = process.env.CRM_LIGHTHOUSE_DUMP;
+        if (dump) fs.writeFileSync(path.join(dump, `${target.page.replace(/\W+/g, '-')}-${run}.json`), JSON.stringify(lhr));
         last = lhr;
       }
       if (!last) continue;

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useAccessibleWidgets } from '../shared/layout/use-accessible-widgets';
 import { useI18n } from './i18n/i18n-context';
 import { theme } from './theme';
+import 'antd/dist/antd.css';
 
 /**
  * Ant Design's theme, language and message/modal context, with the accessibility repairs its

@@ -6,8 +6,21 @@ import { PlainLoading } from './plain-loading';
 // The login page is part of the first chunk and uses no Ant Design; the signed-in app and the
 // public lead form load on demand, each with Ant Design.
 const loadSignedIn = () => import('./signed-in-app');
-// A signed-in page: fetch the app at once, beside the session check, not after it.
-if (!/^\/(login|f\/)/.test(window.location.pathname)) void loadSignedIn();
+// The pages people land on most, fetched at start-up beside the app and the session check rather
+// than after them (the same modules the signed-in app loads lazily: one download).
+const landingPages: Array<[RegExp, () => Promise<unknown>]> = [
+  [/^\/(customers\/?)?$/, () => import('../features/customers/pages/customer-list-page')],
+  [/^\/customers\/\d+\/?$/, () => import('../features/customers/pages/customer-detail-page')],
+  [/^\/leads\/?$/, () => import('../features/leads/pages/lead-list-page')],
+  [/^\/opportunities\/?$/, () => import('../features/opportunities/pages/opportunities-page')],
+  [/^\/contacts\/?$/, () => import('../features/contacts/pages/contact-list-page')],
+  [/^\/pool\/?$/, () => import('../features/pool/pages/pool-page')],
+];
+const path = window.location.pathname;
+if (!/^\/(login|f\/)/.test(path)) {
+  void loadSignedIn();
+  void landingPages.find(([pattern]) => pattern.test(path))?.[1]();
+}
 const SignedInApp = lazy(() => loadSignedIn().then((m) => ({ default: m.SignedInApp })));
 const PublicForm = lazy(() => import('./public-form').then((m) => ({ default: m.PublicForm })));
 

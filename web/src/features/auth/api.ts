@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Locale, LoginRequest, Me, PasswordChange, Permission, User } from '@crm/contracts';
 import { apiRequest, isApiError } from '../../shared/api/client';
 
@@ -14,9 +14,16 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+const meQuery = { queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 } as const;
+
 /** The signed-in user with role and permissions; `null` when nobody is signed in. */
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+  return useQuery(meQuery);
+}
+
+/** Asks who is signed in at start-up, beside the first chunks, rather than once the page renders. */
+export function prefetchMe(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(meQuery);
 }
 
 /** Permission checks for the signed-in user. */

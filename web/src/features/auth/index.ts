@@ -1,4 +1,4 @@
-export { meQueryKey, useChangePassword, useLogin, useLogout, useMe, usePermissions, useSaveLocale } from './api';
+export { meQueryKey, prefetchMe, useChangePassword, useLogin, useLogout, useMe, usePermissions, useSaveLocale } from './api';
 export { RequireAuth } from './components/require-auth';
 export { RequirePermission } from './components/require-permission';
 export { UserMenu } from './components/user-menu';
