@@ -87,6 +87,8 @@ export function createRouter(
     access: RouteAccess,
     handler: (input: RouteInput<B, Q, P>, actor: Actor | null) => Promise<unknown>,
   ) {
+    // The type requires it; this stops a route that slipped past the checker (a cast, plain JS) from starting.
+    if (!access) throw new Error(`${spec.method} ${spec.url} declares no access`);
     const status = spec.status ?? (spec.method === 'POST' ? 201 : 200);
     const isPublic = access === 'public';
     registry.add({ ...spec, url: spec.url, public: isPublic, access, status });
