@@ -1,7 +1,7 @@
 import { canonicalRegionFilter, withCanonicalRegion, type HistoryEntry, type Lead, type ListResponse, type leadCreate, type leadDisqualify, type leadListQuery, type leadUpdate } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
-import { ownerEditScope, ownerScope } from '../../platform/auth/scope.js';
+import { ownerEditScope, ownerScope, unscoped } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
 import { customerReadScope, customersByIds } from '../customers/index.js';
@@ -135,7 +135,7 @@ export async function createLead(ctx: AppContext, actor: Actor, input: z.output<
     if (!created) throw new Error('lead not created');
     return created.id;
   });
-  const row = await repo.findById(ctx.db, id, null);
+  const row = await repo.findById(ctx.db, id, unscoped('read back the lead just created'));
   if (!row) throw notFound();
   return presentOne(ctx, actor, row);
 }
