@@ -7,7 +7,7 @@ import type * as repo from './customers.repository.js';
 
 /** The data-scope condition for customers: owners in scope, plus the public pool. */
 export function customerScope(actor: Actor) {
-  return ownerScope(actor, 'c.owner_id', { includeUnowned: true });
+  return ownerScope(actor, 'customers', { includeUnowned: true });
 }
 
 /**
@@ -24,7 +24,7 @@ export function customerReadScope(actor: Actor): Scope {
  * (anyone else claims it first).
  */
 export function customerEditScope(actor: Actor): Scope {
-  return ownerEditScope(actor, 'c.owner_id', can(actor, 'customers.assign'));
+  return ownerEditScope(actor, 'customers', can(actor, 'customers.assign'));
 }
 
 export function archiveNumber(n: number): string {

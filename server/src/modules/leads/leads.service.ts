@@ -18,12 +18,12 @@ type Db = AppContext['db'];
 
 /** The data scope of leads: owners in scope, plus the lead pool, which everyone with leads.view sees. */
 export function leadScope(actor: Actor) {
-  return ownerScope(actor, 'l.owner_id', { includeUnowned: true });
+  return ownerScope(actor, 'leads', { includeUnowned: true });
 }
 
 /** What the actor may change: owners in scope; a pool lead only with the assign right (anyone else claims it first). */
 export function leadEditScope(actor: Actor) {
-  return ownerEditScope(actor, 'l.owner_id', can(actor, 'leads.assign'));
+  return ownerEditScope(actor, 'leads', can(actor, 'leads.assign'));
 }
 
 /** A live lead the actor may see, or NOT_FOUND (never FORBIDDEN: existence is not revealed). */

@@ -32,7 +32,7 @@ async function roleWithinGrant(ctx: AppContext, actor: Actor, roleId: number): P
 
 /** Whether the actor's data scope covers a user's records. */
 async function userInScope(ctx: AppContext, actor: Actor, userId: number): Promise<boolean> {
-  const scope = ownerScope(actor, 'su2.id');
+  const scope = ownerScope(actor, 'users');
   return isUnscoped(scope) || repo.existsInScope(ctx.db, userId, scope);
 }
 

@@ -218,7 +218,7 @@ export async function createInitialUser(
 
 /** Whether a user is within the actor's data scope (for assigning records to them). */
 export async function isUserInScope(ctx: AppContext, actor: Actor, userId: number, db: AppContext['db'] = ctx.db): Promise<boolean> {
-  const scope = ownerScope(actor, 'su2.id');
+  const scope = ownerScope(actor, 'users');
   return isUnscoped(scope) || repo.existsInScope(db, userId, scope);
 }
 

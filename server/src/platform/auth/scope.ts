@@ -27,12 +27,27 @@ export function isUnscoped(scope: Scope): scope is Unscoped {
 }
 
 /**
- * The data-scope rule, in one place: which owners' records the actor may see, as a WHERE
- * condition on an owner column. Every list, search, count, export and job uses it.
+ * The owner column of each scoped table, under the alias every scoped query gives the table
+ * (`customers as c`, `leads as l`, `opportunities as o`, `users as su2`): the scope is a condition
+ * on that column, so a query that names the table otherwise fails loudly in SQL instead of
+ * silently filtering the wrong column. A user "owns" themselves (users in scope are those whose
+ * records the actor may see).
+ */
+const ownerColumns = {
+  customers: 'c.owner_id',
+  leads: 'l.owner_id',
+  opportunities: 'o.owner_id',
+  users: 'su2.id',
+} as const;
+export type ScopedTable = keyof typeof ownerColumns;
+
+/**
+ * The data-scope rule, in one place: which owners' records of a table the actor may see, as a
+ * WHERE condition on its owner column. Every list, search, count, export and job uses it.
  * Unscoped when the actor's data scope is all.
  */
-export function ownerScope(actor: Actor, ownerColumn: string, options: { includeUnowned?: boolean } = {}): Scope {
-  const col = sql.ref(ownerColumn);
+export function ownerScope(actor: Actor, table: ScopedTable, options: { includeUnowned?: boolean } = {}): Scope {
+  const col = sql.ref(ownerColumns[table]);
   let owned: Expression<SqlBool>;
   switch (actor.dataScope) {
     case 'all':
@@ -62,9 +77,9 @@ export function ownerScope(actor: Actor, ownerColumn: string, options: { include
  * (public pool) records only when `poolEditable` (the module's assign right), else they are
  * claimed first. Unscoped when everything is editable.
  */
-export function ownerEditScope(actor: Actor, ownerColumn: string, poolEditable: boolean): Scope {
-  const scope = ownerScope(actor, ownerColumn, { includeUnowned: poolEditable });
-  return isUnscoped(scope) && !poolEditable ? sql<SqlBool>`${sql.ref(ownerColumn)} is not null` : scope;
+export function ownerEditScope(actor: Actor, table: 'customers' | 'leads', poolEditable: boolean): Scope {
+  const scope = ownerScope(actor, table, { includeUnowned: poolEditable });
+  return isUnscoped(scope) && !poolEditable ? sql<SqlBool>`${sql.ref(ownerColumns[table])} is not null` : scope;
 }
 
 /**
