@@ -49,6 +49,17 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
+describe('the OpenAPI document', () => {
+  it('shows each route\'s declared access (x-permission and a line in the description)', async () => {
+    const doc = (await t.anonymous().get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { 'x-permission': unknown; description: string }>> };
+    for (const op of operations) {
+      const documented = doc.paths[op.url.replace(/:(\w+)/g, '{$1}')]?.[op.method.toLowerCase()];
+      expect(documented?.['x-permission'], `${op.method} ${op.url}`).toEqual(typeof op.access === 'string' ? op.access : op.access.anyOf);
+      expect(documented?.description).toMatch(/^(Public|Any signed-in user|Needs permission \S+|Needs one of the permissions .+)$/);
+    }
+  });
+});
+
 let covered = 0;
 
 describe('route access: every route × every role, from the declarations', () => {
