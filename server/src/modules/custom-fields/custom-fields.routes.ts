@@ -5,7 +5,7 @@ import * as service from './custom-fields.service.js';
 
 export function customFieldRoutes(r: Router, ctx: AppContext): void {
   const tag = 'custom-fields';
-  r.route({ method: 'GET', url: '/custom-fields', access: 'settings.view', summary: 'Custom fields of customers and contacts, in order (deactivated ones with includeInactive, settings.view)', tag, query: customFieldListQuery, response: customFieldList,
+  r.route({ method: 'GET', url: '/custom-fields', access: 'signedIn', summary: 'Custom fields of customers and contacts, in order (deactivated ones with includeInactive, settings.view)', tag, query: customFieldListQuery, response: customFieldList,
     handler: ({ actor, query }) => service.listFields(ctx, actor, query) });
   r.route({ method: 'POST', url: '/custom-fields', access: 'settings.edit', summary: 'Add a custom field (settings.edit)', tag, body: customFieldCreate, response: customField,
     handler: ({ actor, body }) => service.createField(ctx, actor, body) });
