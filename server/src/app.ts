@@ -47,7 +47,7 @@ export interface BuildOptions {
 }
 
 /** Build the HTTP application (tests build it too, with their own database and clock). */
-export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext; registry: OpenApiRegistry }> {
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
@@ -90,7 +90,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.get('/api/docs/start.js', async (_request, reply) => reply.type('text/javascript').send(docsScript));
 
   await serveWebApp(app, config.webDist ?? defaultWebDist);
-  return { app, ctx };
+  return { app, ctx, registry };
 }
 
 const docsPage = `<!doctype html><html><head><meta charset="utf-8"><title>CRM API</title>

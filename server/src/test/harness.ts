@@ -10,6 +10,7 @@ import { loadConfig, type Engine } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import { createDatabase, type Database } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
+import type { OpenApiRegistry } from '../platform/http/openapi.js';
 
 export const adminEmail = 'admin@example.com';
 export const adminPassword = 'admin-password-1';
@@ -119,6 +120,8 @@ export class Agent {
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
+  /** Every registered route with its declared access. */
+  registry: OpenApiRegistry;
   /** A new agent signed in as the given user. */
   login(email?: string, password?: string, lang?: string): Promise<Agent>;
   anonymous(lang?: string): Agent;
@@ -134,12 +137,13 @@ export async function createTestApp(options: { clock?: Clock; env?: NodeJS.Proce
     engine: testEngine,
     databaseUrl: fresh.databaseUrl,
   };
-  const { app, ctx } = await buildApp({ config, database: fresh.database, clock: options.clock });
+  const { app, ctx, registry } = await buildApp({ config, database: fresh.database, clock: options.clock });
   await bootstrap(ctx, () => undefined);
   await app.ready();
   return {
     app,
     ctx,
+    registry,
     async login(email = adminEmail, password = adminPassword, lang = 'en') {
       const agent = new Agent(app, lang);
       const res = await agent.post('/api/v1/auth/login', { email, password });

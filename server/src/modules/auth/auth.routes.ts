@@ -38,12 +38,12 @@ export function authRoutes(r: Router, ctx: AppContext): void {
       reply.clearCookie(sessionCookie, { path: '/' });
     },
   });
-  r.route({ method: 'GET', url: '/auth/me', summary: 'The current user, role, permissions and data scope', tag, response: me,
+  r.route({ method: 'GET', url: '/auth/me', access: 'signedIn', summary: 'The current user, role, permissions and data scope', tag, response: me,
     handler: ({ actor }) => service.me(ctx, actor) });
   r.route({
-    method: 'POST', url: '/auth/password', summary: 'Change your password (the password policy applies); your other sessions end. Wrong current passwords are throttled like logins (429)', tag, status: 204, body: passwordChange,
+    method: 'POST', url: '/auth/password', access: 'signedIn', summary: 'Change your password (the password policy applies); your other sessions end. Wrong current passwords are throttled like logins (429)', tag, status: 204, body: passwordChange,
     handler: ({ actor, body, request }) => service.changePassword(ctx, actor, tokenOf(request), body),
   });
-  r.route({ method: 'PUT', url: '/auth/locale', summary: 'Remember your interface language', tag, status: 204, body: localeUpdate,
+  r.route({ method: 'PUT', url: '/auth/locale', access: 'signedIn', summary: 'Remember your interface language', tag, status: 204, body: localeUpdate,
     handler: ({ actor, body }) => setUserLocale(ctx, actor, body.locale) });
 }

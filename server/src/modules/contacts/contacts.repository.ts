@@ -1,4 +1,5 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Insertable, Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
@@ -12,7 +13,7 @@ export type ContactRow = Selectable<DB['contacts']>;
 
 export interface ContactFilter {
   /** Customer data scope, written on `c` (the contact's customer). */
-  scope: Expression<SqlBool> | null;
+  scope: Scope;
   customerId?: number;
   q?: string;
   /** `cf_` filters on custom values, checked by the custom-fields module. */
@@ -27,7 +28,7 @@ export function filtered(db: Db, f: ContactFilter) {
     .innerJoin('customers as c', 'c.id', 'k.customer_id')
     .where('k.deleted_at', 'is', null)
     .where('c.deleted_at', 'is', null);
-  if (f.scope) query = query.where(f.scope);
+  if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.customerId !== undefined) query = query.where('k.customer_id', '=', f.customerId);
   for (const cf of f.custom?.filters ?? []) query = query.where(customFilterCondition(f.custom?.engine ?? 'sqlite', 'k.custom', cf));
   if (f.q) {
@@ -65,7 +66,7 @@ export async function list(db: Db, f: ContactFilter, sort: { key: 'name' | 'upda
   return { rows, total: Number(total.n) };
 }
 
-export async function findVisible(db: Db, id: number, scope: Expression<SqlBool> | null) {
+export async function findVisible(db: Db, id: number, scope: Scope) {
   return filtered(db, { scope }).selectAll('k').select('c.name as customer_name').where('k.id', '=', id).executeTakeFirst();
 }
 

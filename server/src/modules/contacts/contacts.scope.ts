@@ -1,6 +1,6 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
-import { viaOwnDeal } from '../../platform/auth/scope.js';
+import { isUnscoped, viaOwnDeal, type Scope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { customerEditScope, customerScope } from '../customers/index.js';
 import * as repo from './contacts.repository.js';
@@ -8,13 +8,13 @@ import * as repo from './contacts.repository.js';
 // Contacts are seen through their customer (`c`); the contact itself is `k`.
 
 /** What the actor may read: contacts of customers in scope (the pool included), and the contacts of the live deals they own. */
-export function contactReadScope(actor: Actor): Expression<SqlBool> | null {
+export function contactReadScope(actor: Actor): Scope {
   const scope = customerScope(actor);
-  return scope === null ? null : sql<SqlBool>`(${scope} or ${viaOwnDeal(actor, 'k.id', 'contact')})`;
+  return isUnscoped(scope) ? scope : sql<SqlBool>`(${scope} or ${viaOwnDeal(actor, 'k.id', 'contact')})`;
 }
 
 /** What the actor may change: contacts of customers they may change (see customerEditScope). */
-export function contactEditScope(actor: Actor): Expression<SqlBool> | null {
+export function contactEditScope(actor: Actor): Scope {
   return customerEditScope(actor);
 }
 

@@ -1,5 +1,6 @@
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
 import { canonicalRegion, canonicalRegionFilter, defaultCategoryOf, type Customer, type customerCreate, type customerListQuery } from '@crm/contracts';
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -158,7 +159,7 @@ export async function bulkCreateCustomers(db: Db, ctx: AppContext, items: BulkNe
 }
 
 /** Live customers by id, and which of them the actor may see. */
-export async function customersByIds(db: Db, ids: number[], scope: Expression<SqlBool> | null): Promise<{ rows: Map<number, repo.CustomerRow>; visible: Set<number> }> {
+export async function customersByIds(db: Db, ids: number[], scope: Scope): Promise<{ rows: Map<number, repo.CustomerRow>; visible: Set<number> }> {
   const rows = new Map<number, repo.CustomerRow>();
   const visible = new Set<number>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -167,14 +168,14 @@ export async function customersByIds(db: Db, ids: number[], scope: Expression<Sq
     for (const row of found) rows.set(row.id, row);
     if (found.length === 0) continue;
     let q = db.selectFrom('customers as c').select('c.id').where('c.id', 'in', found.map((r) => r.id));
-    if (scope) q = q.where(scope);
+    if (!isUnscoped(scope)) q = q.where(scope);
     for (const r of await q.execute()) visible.add(r.id);
   }
   return { rows, visible };
 }
 
 /** Live customers by exact archive number or name, within a scope (contacts imports name their customer). */
-export async function customersByReference(db: Db, refs: string[], scope: Expression<SqlBool> | null): Promise<Array<Pick<repo.CustomerRow, 'id' | 'archive_no' | 'name' | 'kind'>>> {
+export async function customersByReference(db: Db, refs: string[], scope: Scope): Promise<Array<Pick<repo.CustomerRow, 'id' | 'archive_no' | 'name' | 'kind'>>> {
   const out: Array<Pick<repo.CustomerRow, 'id' | 'archive_no' | 'name' | 'kind'>> = [];
   for (let i = 0; i < refs.length; i += 400) {
     const chunk = refs.slice(i, i + 400);
@@ -183,7 +184,7 @@ export async function customersByReference(db: Db, refs: string[], scope: Expres
       .select(['c.id', 'c.archive_no', 'c.name', 'c.kind'])
       .where('c.deleted_at', 'is', null)
       .where((eb) => eb.or([eb('c.archive_no', 'in', chunk), eb('c.name', 'in', chunk)]));
-    if (scope) q = q.where(scope);
+    if (!isUnscoped(scope)) q = q.where(scope);
     out.push(...(await q.execute()));
   }
   return out;

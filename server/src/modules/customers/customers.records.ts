@@ -1,30 +1,30 @@
 import { sensitivePersonFields, type PersonProfile } from '@crm/contracts';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { can, type Actor } from '../../platform/auth/actor.js';
-import { ownerEditScope, ownerScope, viaOwnDeal } from '../../platform/auth/scope.js';
+import { isUnscoped, ownerEditScope, ownerScope, viaOwnDeal, type Scope } from '../../platform/auth/scope.js';
 import { buildSearchDocument, phoneSearchTerms } from '../../platform/search.js';
 import type * as repo from './customers.repository.js';
 
 /** The data-scope condition for customers: owners in scope, plus the public pool. */
 export function customerScope(actor: Actor) {
-  return ownerScope(actor, 'c.owner_id', { includeUnowned: true });
+  return ownerScope(actor, 'customers', { includeUnowned: true });
 }
 
 /**
  * What the actor may read: the data scope, plus the customers of the live deals they own
  * (read-only). The one rule behind every customer list, search, count, export and single read.
  */
-export function customerReadScope(actor: Actor): Expression<SqlBool> | null {
+export function customerReadScope(actor: Actor): Scope {
   const scope = customerScope(actor);
-  return scope === null ? null : sql<SqlBool>`(${scope} or ${viaOwnDeal(actor, 'c.id')})`;
+  return isUnscoped(scope) ? scope : sql<SqlBool>`(${scope} or ${viaOwnDeal(actor, 'c.id')})`;
 }
 
 /**
  * What the actor may change: owners in scope; a public-pool customer only with the assign right
  * (anyone else claims it first).
  */
-export function customerEditScope(actor: Actor): Expression<SqlBool> | null {
-  return ownerEditScope(actor, 'c.owner_id', can(actor, 'customers.assign'));
+export function customerEditScope(actor: Actor): Scope {
+  return ownerEditScope(actor, 'customers', can(actor, 'customers.assign'));
 }
 
 export function archiveNumber(n: number): string {

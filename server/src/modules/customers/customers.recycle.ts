@@ -8,6 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import { purgeCustomerHistory, recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './customers.repository.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 /** Deleted customers, for the recycle bin. */
 export async function listDeletedCustomers(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListResponse<RecycleBinItem>> {
@@ -36,7 +37,7 @@ export async function restoreCustomer(ctx: AppContext, actor: Actor, id: number)
   await ctx.db.transaction().execute(async (trx) => {
     // Of two restores at once the second waits here, then finds nothing deleted.
     await repo.lock(trx, ctx.engine, [id]);
-    const row = await repo.findById(trx, id, null, { deleted: true });
+    const row = await repo.findById(trx, id, unscoped('restore from the recycle bin'), { deleted: true });
     // A customer merged into another lives on in the survivor: its contacts and history moved there.
     if (!row || row.merged_into_id !== null) throw notFound();
     await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: now, updated_by: actor.userId, version: row.version + 1 });
@@ -60,7 +61,7 @@ export async function purgeCustomer(
 ): Promise<void> {
   authorize(actor, 'recycle_bin.purge');
   const afterCommit = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findById(trx, id, null, { deleted: true });
+    const row = await repo.findById(trx, id, unscoped('purge from the recycle bin'), { deleted: true });
     if (!row) throw notFound();
     const after = alsoPurge ? await alsoPurge(trx) : async () => undefined;
     await purgeCustomerHistory(trx, id);
@@ -72,5 +73,5 @@ export async function purgeCustomer(
 
 /** Whether a customer exists and is live (a contact can only be restored under a live customer). */
 export async function isCustomerLive(ctx: AppContext, id: number): Promise<boolean> {
-  return (await repo.findById(ctx.db, id, null)) !== undefined;
+  return (await repo.findById(ctx.db, id, unscoped('whether the customer is live, whoever may see it'))) !== undefined;
 }

@@ -1,4 +1,5 @@
-import { sql, type Insertable, type Selectable, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
+import { sql, type Insertable, type Selectable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CustomerStatus } from '@crm/contracts';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -12,7 +13,7 @@ export type CustomerRow = Selectable<DB['customers']>;
 export type NewCustomerRow = Insertable<DB['customers']> & Omit<CustomerRow, 'id' | 'contact_count' | 'contact_terms' | 'custom' | 'completeness' | 'owner_since' | 'last_followup_at' | 'last_deal_at' | 'confirmed_at' | 'merged_into_id'>;
 
 export interface CustomerFilter {
-  scope: Expression<SqlBool> | null;
+  scope: Scope;
   q?: string;
   kind?: string;
   category?: string;
@@ -43,7 +44,7 @@ export type SortKey = keyof typeof sortColumns;
 /** Live customers matching a filter, as `c`; the one query behind list, count and (later) export. */
 export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
   let query = db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
-  if (f.scope) query = query.where(f.scope);
+  if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.q) {
     const search = customerSearchCondition(engine, f.q, { dense: f.denseSearch });
     if (search) query = query.where(search);
@@ -68,7 +69,7 @@ export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
 }
 
 function isUnfiltered(f: CustomerFilter): boolean {
-  return !f.scope && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.industry && !f.source && !f.tags?.length && !f.custom?.length;
+  return isUnscoped(f.scope) && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.industry && !f.source && !f.tags?.length && !f.custom?.length;
 }
 
 const liveCounter = 'live_customers';
@@ -141,10 +142,10 @@ export async function list(
 }
 
 /** A customer by id within a scope; deleted ones only when asked. */
-export async function findById(db: Db, id: number, scope: Expression<SqlBool> | null, options: { deleted?: boolean } = {}) {
+export async function findById(db: Db, id: number, scope: Scope, options: { deleted?: boolean } = {}) {
   let query = db.selectFrom('customers as c').selectAll('c').where('c.id', '=', id);
   query = options.deleted ? query.where('c.deleted_at', 'is not', null) : query.where('c.deleted_at', 'is', null);
-  if (scope) query = query.where(scope);
+  if (!isUnscoped(scope)) query = query.where(scope);
   return (await query.executeTakeFirst()) as CustomerRow | undefined;
 }
 
@@ -160,8 +161,8 @@ export async function lock(db: Db, engine: Engine, ids: number[]): Promise<void>
 }
 
 /** Which of these customers lie within a scope (all of them when the scope is everything). */
-export async function idsWithin(db: Db, ids: number[], scope: Expression<SqlBool> | null): Promise<Set<number>> {
-  if (scope === null || ids.length === 0) return new Set(ids);
+export async function idsWithin(db: Db, ids: number[], scope: Scope): Promise<Set<number>> {
+  if (isUnscoped(scope) || ids.length === 0) return new Set(ids);
   const rows = await db.selectFrom('customers as c').select('c.id').where('c.id', 'in', ids).where(scope).execute();
   return new Set(rows.map((r) => r.id));
 }

@@ -1,13 +1,14 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Name, number and owner of customers by id, and whether each is within a scope. */
-export async function summaries(db: Db, ids: number[], scope: Expression<SqlBool> | null) {
+export async function summaries(db: Db, ids: number[], scope: Scope) {
   if (ids.length === 0) return [];
-  const visible = scope ? sql<number>`case when ${scope} then 1 else 0 end` : sql<number>`1`;
+  const visible = isUnscoped(scope) ? sql<number>`1` : sql<number>`case when ${scope} then 1 else 0 end`;
   return db
     .selectFrom('customers as c')
     .select(['c.id', 'c.archive_no', 'c.name', 'c.owner_id', visible.as('visible')])

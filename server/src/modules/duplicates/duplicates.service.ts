@@ -7,6 +7,7 @@ import { dedupeKeys } from '../../platform/normalize.js';
 import { customerReadScope, customerScope, customersWithKeys, findCustomerRow, presentCustomer, type CustomerRow } from '../customers/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './duplicates.repository.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 type Db = AppContext['db'];
 
@@ -55,7 +56,7 @@ async function finalSurvivor(db: Db, id: number): Promise<number | null> {
   for (let hop = 0; hop < 20; hop++) {
     const next = await repo.mergedInto(db, current);
     if (next === undefined) return null;
-    if (next === null) return current === id ? null : (await findCustomerRow(db, current, null)) ? current : null;
+    if (next === null) return current === id ? null : (await findCustomerRow(db, current, unscoped('follow a merge chain to its survivor'))) ? current : null;
     current = next;
   }
   return null;

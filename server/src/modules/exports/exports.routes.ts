@@ -8,10 +8,10 @@ const listExportQuery = exportParams.loose();
 
 export function exportRoutes(r: Router, ctx: AppContext): void {
   const tag = 'exports';
-  r.route({ method: 'GET', url: '/customers/export', summary: 'Download the customer list (same filters and sort as GET /customers, your data scope) as CSV or .xlsx; sensitive fields masked without customers.view_sensitive; logged', tag, query: listExportQuery,
+  r.route({ method: 'GET', url: '/customers/export', access: 'customers.export', summary: 'Download the customer list (same filters and sort as GET /customers, your data scope) as CSV or .xlsx; sensitive fields masked without customers.view_sensitive; logged', tag, query: listExportQuery,
     handler: ({ actor, query, locale, reply }) => service.exportCustomers(ctx, actor, query, locale, reply) });
-  r.route({ method: 'GET', url: '/contacts/export', summary: 'Download the contact list (same filters as GET /contacts, your data scope) as CSV or .xlsx; logged', tag, query: listExportQuery,
+  r.route({ method: 'GET', url: '/contacts/export', access: 'contacts.export', summary: 'Download the contact list (same filters as GET /contacts, your data scope) as CSV or .xlsx; logged', tag, query: listExportQuery,
     handler: ({ actor, query, locale, reply }) => service.exportContacts(ctx, actor, query, locale, reply) });
-  r.route({ method: 'GET', url: '/exports', summary: 'Every export: who, when, which filter and columns, how many rows', tag, query: exportLogQuery, response: exportLogList,
+  r.route({ method: 'GET', url: '/exports', access: 'settings.view', summary: 'Every export: who, when, which filter and columns, how many rows', tag, query: exportLogQuery, response: exportLogList,
     handler: ({ actor, query }) => service.listExports(ctx, actor, query) });
 }

@@ -29,6 +29,7 @@ import { readableRecords, reviewsAllImports } from './report-scope.js';
 import { distinctValues, rememberValues } from './values.js';
 import { kickImportWorker } from './worker.js';
 import type { FieldDef } from './fields.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 export const uploadLimitBytes = 50 * 1024 * 1024;
 const sampleSize = 5;
@@ -241,7 +242,7 @@ export async function importReport(ctx: AppContext, actor: Actor, id: number, qu
         const page = await repo.resultsAfter(ctx.db, job.id, after, 1000, query.only);
         if (page.length === 0) return;
         const ids = page.map((r) => r.entity_id).filter((v): v is number => v !== null);
-        const records = withRecord && ids.length > 0 ? (await customersByIds(ctx.db, ids, null)).rows : new Map<number, { archive_no: string }>();
+        const records = withRecord && ids.length > 0 ? (await customersByIds(ctx.db, ids, unscoped('the archive numbers of records this import wrote'))).rows : new Map<number, { archive_no: string }>();
         const readable = await readableRecords(ctx.db, actor, entity, ids);
         for (const r of page) {
           if (r.entity_id !== null && !readable.has(r.entity_id)) {

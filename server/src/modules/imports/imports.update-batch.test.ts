@@ -6,6 +6,7 @@ import { runImport } from '../../test/imports.js';
 import { bulkCreateContacts } from '../contacts/index.js';
 import { bulkCreateCustomers, customersByIds, importUpdateCustomers } from '../customers/index.js';
 import { actorOf } from '../users/index.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 /**
  * Update mode writes a batch's updates together (one UPDATE per customer, then the search words,
@@ -80,7 +81,7 @@ describe('imports: update mode writes a batch at once', () => {
         input: { kind: 'organization', name: `大批量客户${i}有限公司`, category: 'enterprise', status: 'potential', lifecycleStage: 'lead', mobile: `136${String(i).padStart(8, '0')}` } as never,
         ownerId: me,
       })), { actorId: me, at, action: 'import' });
-      const { rows } = await customersByIds(trx, created.map((c) => c.id), null);
+      const { rows } = await customersByIds(trx, created.map((c) => c.id), unscoped('test: read back what the batch wrote'));
       const items = created.map((c) => ({ row: rows.get(c.id) as NonNullable<ReturnType<typeof rows.get>>, change: { input: { notes: '大批量更新' }, provided: new Set(['notes']) } }));
       const updated = await importUpdateCustomers(trx, t.ctx, actor, items, at);
       expect(updated.filter((u) => u.changed)).toHaveLength(n);

@@ -19,15 +19,15 @@ export const publicFormBodyLimit = 16 * 1024;
 
 export function leadFormRoutes(r: Router, ctx: AppContext): void {
   const tag = 'lead-forms';
-  r.route({ method: 'GET', url: '/lead-forms', summary: 'Public web forms with their links and embed snippets (settings.view)', tag, response: leadFormList,
+  r.route({ method: 'GET', url: '/lead-forms', access: 'settings.view', summary: 'Public web forms with their links and embed snippets (settings.view)', tag, response: leadFormList,
     handler: ({ actor, request }) => service.listForms(ctx, actor, originOf(ctx, request)) });
-  r.route({ method: 'POST', url: '/lead-forms', summary: 'Create a web form; it gets an unguessable public link (settings.edit)', tag, body: leadFormCreate, response: leadForm,
+  r.route({ method: 'POST', url: '/lead-forms', access: 'settings.edit', summary: 'Create a web form; it gets an unguessable public link (settings.edit)', tag, body: leadFormCreate, response: leadForm,
     handler: ({ actor, body, request }) => service.createForm(ctx, actor, body, originOf(ctx, request)) });
-  r.route({ method: 'GET', url: '/lead-forms/:id', summary: 'A web form (settings.view)', tag, params: idParams, response: leadForm,
+  r.route({ method: 'GET', url: '/lead-forms/:id', access: 'settings.view', summary: 'A web form (settings.view)', tag, params: idParams, response: leadForm,
     handler: ({ actor, params, request }) => service.getForm(ctx, actor, params.id, originOf(ctx, request)) });
-  r.route({ method: 'PATCH', url: '/lead-forms/:id', summary: 'Change a web form; 409 with the current form when your version is stale (settings.edit)', tag, params: idParams, body: leadFormUpdate, response: leadForm,
+  r.route({ method: 'PATCH', url: '/lead-forms/:id', access: 'settings.edit', summary: 'Change a web form; 409 with the current form when your version is stale (settings.edit)', tag, params: idParams, body: leadFormUpdate, response: leadForm,
     handler: ({ actor, params, body, request }) => service.updateForm(ctx, actor, params.id, body, originOf(ctx, request)) });
-  r.route({ method: 'DELETE', url: '/lead-forms/:id', summary: 'Delete a web form: its link stops working; its leads stay (settings.edit)', tag, params: idParams, status: 204,
+  r.route({ method: 'DELETE', url: '/lead-forms/:id', access: 'settings.edit', summary: 'Delete a web form: its link stops working; its leads stay (settings.edit)', tag, params: idParams, status: 204,
     handler: ({ actor, params }) => service.deleteForm(ctx, actor, params.id) });
 
   const open = 'public';

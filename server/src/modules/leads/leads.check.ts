@@ -4,6 +4,7 @@ import type { MessageKey } from '../../platform/i18n.js';
 import { customerReadScope, findCustomerRow } from '../customers/index.js';
 import { activeUserDirectory } from '../users/index.js';
 import { readLeadSources } from './leads.settings.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 type Db = AppContext['db'];
 
@@ -34,7 +35,7 @@ export async function checkLeadInput(
   }
   const referrer = input.referrerCustomerId;
   if (referrer !== undefined && referrer !== null && referrer !== existing?.referrerCustomerId) {
-    if (!(await findCustomerRow(db, referrer, actor ? customerReadScope(actor) : null))) issues.push({ path: 'referrerCustomerId', key: 'unknownCustomer' });
+    if (!(await findCustomerRow(db, referrer, actor ? customerReadScope(actor) : unscoped('a web-form submission has no viewer')))) issues.push({ path: 'referrerCustomerId', key: 'unknownCustomer' });
   }
   const owner = input.ownerId;
   if (owner !== undefined && owner !== null && owner !== existing?.ownerId) {

@@ -7,6 +7,7 @@ import { customerReadScope, customersByIds, customersWithKeys } from '../custome
 import { userNames } from '../users/index.js';
 import * as repo from './leads.repository.js';
 import { leadScope } from './leads.service.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 type Match = LeadDuplicateResult['matches'][number];
 
@@ -31,7 +32,7 @@ export async function checkLeadDuplicates(ctx: AppContext, actor: Actor, input: 
 
   const leadHits = await repo.leadsWithKeys(ctx.db, keys, input.excludeLeadId);
   const leadIds = [...leadHits.keys()].sort((a, b) => b - a).slice(0, limit);
-  const leads = await repo.findByIds(ctx.db, leadIds, null);
+  const leads = await repo.findByIds(ctx.db, leadIds, unscoped('duplicate hits outside the scope are reported, masked'));
   const visibleLeads = new Set((await repo.findByIds(ctx.db, leadIds, leadScope(actor))).map((r) => r.id));
 
   const customerHits = await customersWithKeys(ctx.db, keys);

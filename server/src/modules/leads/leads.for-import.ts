@@ -7,6 +7,7 @@ import { historyFields, recordView } from './leads.presenter.js';
 import { leadKeys, manAnswers, manColumns, searchText, type LeadInput } from './leads.records.js';
 import * as repo from './leads.repository.js';
 import { leadScope } from './leads.service.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 /**
  * What the archive's import (imports/leads.import.ts) needs of leads, inside the import's batch
@@ -28,7 +29,7 @@ export function leadKeysOf(db: Db, ids: number[]): Promise<Map<number, Set<strin
 
 /** Live leads by id, and which of them are in the actor's data scope (the lead pool included). */
 export async function leadsByIds(db: Db, ids: number[], actor: Actor): Promise<{ rows: Map<number, repo.LeadRow>; visible: Set<number> }> {
-  const rows = new Map((await repo.findByIds(db, ids, null)).map((r) => [r.id, r]));
+  const rows = new Map((await repo.findByIds(db, ids, unscoped('every live lead; which are visible is computed next'))).map((r) => [r.id, r]));
   const visible = new Set((await repo.findByIds(db, [...rows.keys()], leadScope(actor))).map((r) => r.id));
   return { rows, visible };
 }

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors.js';
 import { recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './leads.repository.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 /** Deleted leads, for the recycle bin. */
 export async function listDeletedLeads(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListResponse<RecycleBinItem>> {
@@ -33,7 +34,7 @@ export async function restoreLead(ctx: AppContext, actor: Actor, id: number): Pr
   await ctx.db.transaction().execute(async (trx) => {
     // Of two restores at once the second waits here, then finds nothing deleted.
     await repo.lock(trx, ctx.engine, id);
-    const row = await repo.findById(trx, id, null, { deleted: true });
+    const row = await repo.findById(trx, id, unscoped('restore from the recycle bin'), { deleted: true });
     if (!row) throw notFound();
     await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: now, updated_by: actor.userId, version: row.version + 1 });
     await recordChange(trx, { entityType: 'lead', entityId: id, action: 'restore', actorId: actor.userId, at: now, label: row.name });
@@ -47,7 +48,7 @@ export async function restoreLead(ctx: AppContext, actor: Actor, id: number): Pr
 export async function purgeLead(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'recycle_bin.purge');
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findById(trx, id, null, { deleted: true });
+    const row = await repo.findById(trx, id, unscoped('purge from the recycle bin'), { deleted: true });
     if (!row) throw notFound();
     await repo.purge(trx, id);
   });

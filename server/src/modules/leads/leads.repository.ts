@@ -1,3 +1,4 @@
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { LeadStatus, ManGrade } from '@crm/contracts';
 import type { Engine } from '../../platform/config.js';
@@ -11,7 +12,7 @@ export type LeadRow = Selectable<DB['leads']>;
 export type NewLeadRow = Omit<LeadRow, 'id'>;
 
 export interface LeadFilter {
-  scope: Expression<SqlBool> | null;
+  scope: Scope;
   /** Normalised search text (see leads.records.ts): a substring of `search`. */
   search?: string;
   status?: LeadStatus[];
@@ -33,7 +34,7 @@ export type SortKey = 'updatedAt' | 'createdAt' | 'name' | 'grade';
 /** Live leads matching a filter, as `l`. */
 function filtered(db: Db, f: LeadFilter) {
   let q = db.selectFrom('leads as l').where('l.deleted_at', 'is', null);
-  if (f.scope) q = q.where(f.scope);
+  if (!isUnscoped(f.scope)) q = q.where(f.scope);
   if (f.search) q = q.where(sql<SqlBool>`l.search like ${`%${escapeLike(f.search)}%`} escape '\\'`);
   if (f.status && f.status.length > 0) q = q.where('l.status', 'in', f.status);
   if (f.grade && f.grade.length > 0) q = q.where('l.man_grade', 'in', f.grade);
@@ -70,19 +71,19 @@ export async function list(db: Db, f: LeadFilter, sort: { key: SortKey; desc: bo
 }
 
 /** A lead by id within a scope; deleted ones only when asked. */
-export async function findById(db: Db, id: number, scope: Expression<SqlBool> | null, options: { deleted?: boolean } = {}): Promise<LeadRow | undefined> {
+export async function findById(db: Db, id: number, scope: Scope, options: { deleted?: boolean } = {}): Promise<LeadRow | undefined> {
   let q = db.selectFrom('leads as l').selectAll('l').where('l.id', '=', id);
   q = options.deleted ? q.where('l.deleted_at', 'is not', null) : q.where('l.deleted_at', 'is', null);
-  if (scope) q = q.where(scope);
+  if (!isUnscoped(scope)) q = q.where(scope);
   return q.executeTakeFirst();
 }
 
 /** Live leads among `ids` within a scope. */
-export async function findByIds(db: Db, ids: number[], scope: Expression<SqlBool> | null): Promise<LeadRow[]> {
+export async function findByIds(db: Db, ids: number[], scope: Scope): Promise<LeadRow[]> {
   const out: LeadRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     let q = db.selectFrom('leads as l').selectAll('l').where('l.id', 'in', ids.slice(i, i + 500)).where('l.deleted_at', 'is', null);
-    if (scope) q = q.where(scope);
+    if (!isUnscoped(scope)) q = q.where(scope);
     out.push(...(await q.execute()));
   }
   return out;

@@ -1,7 +1,7 @@
 import { canonicalRegionFilter, withCanonicalRegion, type HistoryEntry, type Lead, type ListResponse, type leadCreate, type leadDisqualify, type leadListQuery, type leadUpdate } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
-import { ownerEditScope, ownerScope } from '../../platform/auth/scope.js';
+import { ownerEditScope, ownerScope, unscoped } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
 import { customerReadScope, customersByIds } from '../customers/index.js';
@@ -18,12 +18,12 @@ type Db = AppContext['db'];
 
 /** The data scope of leads: owners in scope, plus the lead pool, which everyone with leads.view sees. */
 export function leadScope(actor: Actor) {
-  return ownerScope(actor, 'l.owner_id', { includeUnowned: true });
+  return ownerScope(actor, 'leads', { includeUnowned: true });
 }
 
 /** What the actor may change: owners in scope; a pool lead only with the assign right (anyone else claims it first). */
 export function leadEditScope(actor: Actor) {
-  return ownerEditScope(actor, 'l.owner_id', can(actor, 'leads.assign'));
+  return ownerEditScope(actor, 'leads', can(actor, 'leads.assign'));
 }
 
 /** A live lead the actor may see, or NOT_FOUND (never FORBIDDEN: existence is not revealed). */
@@ -135,7 +135,7 @@ export async function createLead(ctx: AppContext, actor: Actor, input: z.output<
     if (!created) throw new Error('lead not created');
     return created.id;
   });
-  const row = await repo.findById(ctx.db, id, null);
+  const row = await repo.findById(ctx.db, id, unscoped('read back the lead just created'));
   if (!row) throw notFound();
   return presentOne(ctx, actor, row);
 }

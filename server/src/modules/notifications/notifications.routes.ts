@@ -5,10 +5,10 @@ import * as service from './notifications.service.js';
 
 export function notificationRoutes(r: Router, ctx: AppContext): void {
   const tag = 'notifications';
-  r.route({ method: 'GET', url: '/notifications', summary: 'Your notifications, newest first, with the unread count', tag, query: notificationQuery, response: notificationList,
+  r.route({ method: 'GET', url: '/notifications', access: 'signedIn', summary: 'Your notifications, newest first, with the unread count', tag, query: notificationQuery, response: notificationList,
     handler: ({ actor, query, locale }) => service.listNotifications(ctx, actor, query, locale) });
-  r.route({ method: 'POST', url: '/notifications/:id/read', summary: 'Mark one of your notifications read', tag, params: idParams, status: 204,
+  r.route({ method: 'POST', url: '/notifications/:id/read', access: 'signedIn', summary: 'Mark one of your notifications read', tag, params: idParams, status: 204,
     handler: ({ actor, params }) => service.markRead(ctx, actor, params.id) });
-  r.route({ method: 'POST', url: '/notifications/read-all', summary: 'Mark all your notifications read', tag, status: 204,
+  r.route({ method: 'POST', url: '/notifications/read-all', access: 'signedIn', summary: 'Mark all your notifications read', tag, status: 204,
     handler: ({ actor }) => service.markAllRead(ctx, actor) });
 }

@@ -6,6 +6,7 @@ import { isCustomerLive } from '../customers/index.js';
 import { recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './opportunities.repository.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 /** Deleted deals, for the recycle bin (with the customer each belongs to). */
 export async function listDeletedOpportunities(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListResponse<RecycleBinItem>> {
@@ -31,14 +32,14 @@ export async function listDeletedOpportunities(ctx: AppContext, actor: Actor, qu
 /** Bring a deal back; its customer must be live. */
 export async function restoreOpportunity(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'recycle_bin.restore');
-  const deleted = await repo.findById(ctx.db, id, null, { deleted: true });
+  const deleted = await repo.findById(ctx.db, id, unscoped('restore from the recycle bin'), { deleted: true });
   if (!deleted) throw notFound();
   if (!(await isCustomerLive(ctx, deleted.customer_id))) throw new AppError('BAD_REQUEST', 'opportunityCustomerDeleted');
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     // Of two restores at once the second waits here, then finds nothing deleted.
     await repo.lock(trx, ctx.engine, id);
-    const row = await repo.findById(trx, id, null, { deleted: true });
+    const row = await repo.findById(trx, id, unscoped('restore from the recycle bin'), { deleted: true });
     if (!row) throw notFound();
     await repo.setFields(trx, id, { deleted_at: null, deleted_by: null, updated_at: at, updated_by: actor.userId, version: row.version + 1 });
     await recordChange(trx, { entityType: 'opportunity', entityId: id, customerId: row.customer_id, action: 'restore', actorId: actor.userId, at, label: row.name });
@@ -49,7 +50,7 @@ export async function restoreOpportunity(ctx: AppContext, actor: Actor, id: numb
 export async function purgeOpportunity(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'recycle_bin.purge');
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findById(trx, id, null, { deleted: true });
+    const row = await repo.findById(trx, id, unscoped('purge from the recycle bin'), { deleted: true });
     if (!row) throw notFound();
     await repo.purge(trx, id);
   });

@@ -1,3 +1,4 @@
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -12,7 +13,7 @@ export type OpportunityView = OpportunityRow & { customer_name: string | null };
 
 /** Every filter of the table, the board and the forecast; `today` (UTC date) decides "overdue". */
 export interface OpportunityFilter {
-  scope: Expression<SqlBool> | null;
+  scope: Scope;
   today: string;
   q?: string;
   pipelineId?: number;
@@ -50,7 +51,7 @@ function departmentOwners(column: string, departmentId: number): Expression<SqlB
 /** Live deals matching a filter, as `o`: the one query behind the list, the board and the drill-down. */
 export function filtered(db: Db, f: OpportunityFilter) {
   let query = db.selectFrom('opportunities as o').where('o.deleted_at', 'is', null);
-  if (f.scope) query = query.where(f.scope);
+  if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.q) {
     const like = `%${escapeLike(f.q.toLowerCase())}%`;
     query = query.where((eb) =>
@@ -101,19 +102,19 @@ export async function byIds(db: Db, ids: number[]): Promise<OpportunityView[]> {
 }
 
 /** A deal by id within a scope; deleted ones only when asked. */
-export async function findById(db: Db, id: number, scope: Expression<SqlBool> | null, options: { deleted?: boolean } = {}): Promise<OpportunityView | undefined> {
+export async function findById(db: Db, id: number, scope: Scope, options: { deleted?: boolean } = {}): Promise<OpportunityView | undefined> {
   let query = withCustomer(db).where('o.id', '=', id);
   query = options.deleted ? query.where('o.deleted_at', 'is not', null) : query.where('o.deleted_at', 'is', null);
-  if (scope) query = query.where(scope);
+  if (!isUnscoped(scope)) query = query.where(scope);
   return (await query.executeTakeFirst()) as OpportunityView | undefined;
 }
 
 /** Live deals among `ids` within a scope. */
-export async function visibleByIds(db: Db, ids: number[], scope: Expression<SqlBool> | null): Promise<OpportunityRow[]> {
+export async function visibleByIds(db: Db, ids: number[], scope: Scope): Promise<OpportunityRow[]> {
   const out: OpportunityRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     let q = db.selectFrom('opportunities as o').selectAll('o').where('o.id', 'in', ids.slice(i, i + 500)).where('o.deleted_at', 'is', null);
-    if (scope) q = q.where(scope);
+    if (!isUnscoped(scope)) q = q.where(scope);
     out.push(...(await q.execute()));
   }
   return out;
@@ -241,7 +242,7 @@ export function boardTotalsQuery(db: Db, f: OpportunityFilter) {
  */
 export function boardSumsQuery(db: Db, f: OpportunityFilter) {
   let query = db.selectFrom('opportunity_board_totals as o');
-  if (f.scope) query = query.where(f.scope);
+  if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.pipelineId !== undefined) query = query.where('o.pipeline_id', '=', f.pipelineId);
   if (f.stageId !== undefined) query = query.where('o.stage_id', '=', f.stageId);
   if (f.ownerId !== undefined) query = query.where('o.owner_id', '=', f.ownerId);
@@ -278,7 +279,7 @@ export async function boardCards(db: Db, f: OpportunityFilter, stageId: number, 
 }
 
 export interface ForecastFilter {
-  scope: Expression<SqlBool> | null;
+  scope: Scope;
   from: string;
   to: string;
   pipelineId?: number;
@@ -297,7 +298,7 @@ export function forecastQuery(db: Db, f: ForecastFilter) {
     .where('o.forecast_month', '>=', f.from)
     .where('o.forecast_month', '<=', f.to)
     .where('o.deleted_at', 'is', null);
-  if (f.scope) query = query.where(f.scope);
+  if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.pipelineId !== undefined) query = query.where('o.pipeline_id', '=', f.pipelineId);
   if (f.ownerId !== undefined) query = query.where('o.owner_id', '=', f.ownerId);
   if (f.departmentId !== undefined) query = query.where(departmentOwners('o.owner_id', f.departmentId));

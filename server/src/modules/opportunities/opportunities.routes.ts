@@ -32,37 +32,37 @@ import { getStageStats } from './stage-stats.js';
 
 export function opportunityRoutes(r: Router, ctx: AppContext): void {
   const tag = 'opportunities';
-  r.route({ method: 'GET', url: '/opportunities', summary: 'List, filter and search deals within your data scope', tag, query: opportunityListQuery, response: opportunityList,
+  r.route({ method: 'GET', url: '/opportunities', access: 'opportunities.view', summary: 'List, filter and search deals within your data scope', tag, query: opportunityListQuery, response: opportunityList,
     handler: ({ actor, query }) => service.listOpportunities(ctx, actor, query) });
-  r.route({ method: 'POST', url: '/opportunities', summary: 'Create a deal (default pipeline and its first stage, you as owner)', tag, body: opportunityCreate, response: opportunity,
+  r.route({ method: 'POST', url: '/opportunities', access: 'opportunities.create', summary: 'Create a deal (default pipeline and its first stage, you as owner)', tag, body: opportunityCreate, response: opportunity,
     handler: ({ actor, body }) => service.createOpportunity(ctx, actor, body) });
-  r.route({ method: 'GET', url: '/opportunities/board', summary: 'Kanban board: per active stage the count, sums and first cards', tag, query: opportunityBoardQuery, response: opportunityBoard,
+  r.route({ method: 'GET', url: '/opportunities/board', access: 'opportunities.view', summary: 'Kanban board: per active stage the count, sums and first cards', tag, query: opportunityBoardQuery, response: opportunityBoard,
     handler: ({ actor, query }) => getBoard(ctx, actor, query) });
-  r.route({ method: 'GET', url: '/opportunities/stage-stats', summary: 'Conversion between stages and time in stage, from the stage history of the deals in your data scope', tag, query: stageStatsQuery, response: stageStats, handler: ({ actor, query }) => getStageStats(ctx, actor, query) });
-  r.route({ method: 'POST', url: '/opportunities/transfer', summary: 'Give deals (1-500) to one user, all or none; the new owner is notified', tag, body: opportunityTransfer, response: transferResult, status: 200,
+  r.route({ method: 'GET', url: '/opportunities/stage-stats', access: 'opportunities.view', summary: 'Conversion between stages and time in stage, from the stage history of the deals in your data scope', tag, query: stageStatsQuery, response: stageStats, handler: ({ actor, query }) => getStageStats(ctx, actor, query) });
+  r.route({ method: 'POST', url: '/opportunities/transfer', access: 'opportunities.assign', summary: 'Give deals (1-500) to one user, all or none; the new owner is notified', tag, body: opportunityTransfer, response: transferResult, status: 200,
     handler: ({ actor, body }) => service.transferOpportunities(ctx, actor, body) });
-  r.route({ method: 'GET', url: '/opportunities/:id', summary: 'Get a deal with its contacts and their roles', tag, params: idParams, response: opportunity,
+  r.route({ method: 'GET', url: '/opportunities/:id', access: 'opportunities.view', summary: 'Get a deal with its contacts and their roles', tag, params: idParams, response: opportunity,
     handler: ({ actor, params }) => service.getOpportunity(ctx, actor, params.id) });
-  r.route({ method: 'PATCH', url: '/opportunities/:id', summary: 'Change a deal (a stage change acts as a move); 409 with the current record when your version is stale', tag, params: idParams, body: opportunityUpdate, response: opportunity,
+  r.route({ method: 'PATCH', url: '/opportunities/:id', access: 'opportunities.edit', summary: 'Change a deal (a stage change acts as a move); 409 with the current record when your version is stale', tag, params: idParams, body: opportunityUpdate, response: opportunity,
     handler: ({ actor, params, body }) => service.updateOpportunity(ctx, actor, params.id, body) });
-  r.route({ method: 'DELETE', url: '/opportunities/:id', summary: 'Move a deal to the recycle bin', tag, params: idParams, status: 204,
+  r.route({ method: 'DELETE', url: '/opportunities/:id', access: 'opportunities.delete', summary: 'Move a deal to the recycle bin', tag, params: idParams, status: 204,
     handler: ({ actor, params }) => service.deleteOpportunity(ctx, actor, params.id) });
-  r.route({ method: 'POST', url: '/opportunities/:id/move', summary: 'Move a deal to another stage (won needs wonAmount, lost needs lostReason); 409 when stale', tag, params: idParams, body: opportunityMove, response: opportunity, status: 200,
+  r.route({ method: 'POST', url: '/opportunities/:id/move', access: 'opportunities.edit', summary: 'Move a deal to another stage (won needs wonAmount, lost needs lostReason); 409 when stale', tag, params: idParams, body: opportunityMove, response: opportunity, status: 200,
     handler: ({ actor, params, body }) => service.moveOpportunity(ctx, actor, params.id, body) });
-  r.route({ method: 'GET', url: '/opportunities/:id/stage-history', summary: 'When the deal entered and left each stage, and the hours it spent there', tag, params: idParams, response: stageHistory,
+  r.route({ method: 'GET', url: '/opportunities/:id/stage-history', access: 'opportunities.view', summary: 'When the deal entered and left each stage, and the hours it spent there', tag, params: idParams, response: stageHistory,
     handler: ({ actor, params }) => service.getStageHistory(ctx, actor, params.id) });
-  r.route({ method: 'GET', url: '/forecast', summary: 'Sales forecast per month and owner or department (at most 24 months)', tag, query: forecastQuery, response: forecast,
+  r.route({ method: 'GET', url: '/forecast', access: 'opportunities.view', summary: 'Sales forecast per month and owner or department (at most 24 months)', tag, query: forecastQuery, response: forecast,
     handler: ({ actor, query }) => getForecast(ctx, actor, query) });
 
   const settings = 'settings';
-  r.route({ method: 'GET', url: '/pipelines', summary: 'Pipelines and their stages', tag: settings, response: pipelineList,
+  r.route({ method: 'GET', url: '/pipelines', access: { anyOf: ['opportunities.view', 'settings.view'] }, summary: 'Pipelines and their stages', tag: settings, response: pipelineList,
     handler: ({ actor }) => pipelines.listPipelines(ctx, actor) });
-  r.route({ method: 'POST', url: '/pipelines', summary: 'Create a pipeline (exactly one won and one lost stage)', tag: settings, body: pipelineCreate, response: pipeline,
+  r.route({ method: 'POST', url: '/pipelines', access: 'settings.edit', summary: 'Create a pipeline (exactly one won and one lost stage)', tag: settings, body: pipelineCreate, response: pipeline,
     handler: ({ actor, body }) => pipelines.createPipeline(ctx, actor, body) });
-  r.route({ method: 'PATCH', url: '/pipelines/:id', summary: 'Change a pipeline and its stages; a stage left out is deactivated; 409 when stale', tag: settings, params: idParams, body: pipelineUpdate, response: pipeline,
+  r.route({ method: 'PATCH', url: '/pipelines/:id', access: 'settings.edit', summary: 'Change a pipeline and its stages; a stage left out is deactivated; 409 when stale', tag: settings, params: idParams, body: pipelineUpdate, response: pipeline,
     handler: ({ actor, params, body }) => pipelines.updatePipeline(ctx, actor, params.id, body) });
-  r.route({ method: 'GET', url: '/settings/sales', summary: 'Sales settings: lost reasons, big-deal amount, currencies (any signed-in user reads them)', tag: settings, response: salesSettingsState,
+  r.route({ method: 'GET', url: '/settings/sales', access: 'signedIn', summary: 'Sales settings: lost reasons, big-deal amount, currencies (any signed-in user reads them)', tag: settings, response: salesSettingsState,
     handler: ({ actor }) => getSalesSettings(ctx, actor) });
-  r.route({ method: 'PUT', url: '/settings/sales', summary: 'Change the sales settings; 409 with the current settings when your version is stale', tag: settings, body: salesSettingsUpdate, response: salesSettingsState,
+  r.route({ method: 'PUT', url: '/settings/sales', access: 'settings.edit', summary: 'Change the sales settings; 409 with the current settings when your version is stale', tag: settings, body: salesSettingsUpdate, response: salesSettingsState,
     handler: ({ actor, body }) => updateSalesSettings(ctx, actor, body) });
 }

@@ -41,7 +41,7 @@ export type ListFilters = Omit<z.output<typeof opportunityListQuery>, 'page' | '
 
 /** The data scope of deals: deals always have an owner, so there is no pool to include. */
 export function opportunityScope(actor: Actor) {
-  return ownerScope(actor, 'o.owner_id');
+  return ownerScope(actor, 'opportunities');
 }
 
 /** A list query's filters as the repository takes them (shared by the table and the board). */

@@ -21,7 +21,7 @@ const engines = {
 };
 
 const manager = { userId: 2, dataScope: 'department_tree', departmentId: 2, departmentPath: '/1/2/' } as Pick<Actor, 'userId' | 'dataScope' | 'departmentId' | 'departmentPath'> as Actor;
-const scope = ownerScope(manager, 'o.owner_id');
+const scope = ownerScope(manager, 'opportunities');
 const board: repo.OpportunityFilter = { scope, today: '2026-11-22', pipelineId: 1, departmentId: 3 };
 
 function compiled(query: { compile(): { sql: string; parameters: readonly unknown[] } }) {

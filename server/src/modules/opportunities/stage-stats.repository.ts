@@ -1,4 +1,5 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { type Scope } from '../../platform/auth/scope.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { filtered } from './opportunities.repository.js';
 
@@ -6,7 +7,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** Which stage entries the report reads: one pipeline, a window on `entered_at`, the list's deal filters. */
 export interface StageStatsFilter {
-  scope: Expression<SqlBool> | null;
+  scope: Scope;
   /** UTC date: unused by these queries, but the list's filter needs it. */
   today: string;
   pipelineId: number;

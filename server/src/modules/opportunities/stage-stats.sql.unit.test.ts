@@ -21,7 +21,7 @@ const engines = {
 
 const manager = { userId: 2, dataScope: 'department_tree', departmentId: 2, departmentPath: '/1/2/' } as Pick<Actor, 'userId' | 'dataScope' | 'departmentId' | 'departmentPath'> as Actor;
 const filter: StageStatsFilter = {
-  scope: ownerScope(manager, 'o.owner_id'),
+  scope: ownerScope(manager, 'opportunities'),
   today: '2026-11-22',
   pipelineId: 1,
   from: '2025-11-23T00:00:00.000Z',

@@ -1,3 +1,4 @@
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -76,10 +77,10 @@ export interface MovableRow {
 }
 
 /** Live customers among `ids` within a scope condition on `c`. */
-export async function customersByIds(db: Db, ids: number[], scope: Expression<SqlBool> | null): Promise<MovableRow[]> {
+export async function customersByIds(db: Db, ids: number[], scope: Scope): Promise<MovableRow[]> {
   if (ids.length === 0) return [];
   let query = db.selectFrom('customers as c').select(['c.id', 'c.name', 'c.owner_id', 'c.version']).where('c.id', 'in', ids).where('c.deleted_at', 'is', null);
-  if (scope) query = query.where(scope);
+  if (!isUnscoped(scope)) query = query.where(scope);
   return query.execute();
 }
 

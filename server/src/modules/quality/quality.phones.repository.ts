@@ -1,13 +1,14 @@
-import { type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
+import { type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** The scopes of the three kinds of record; null = everything, false = the kind is not listed. */
 export interface PhoneScopes {
-  customers: Expression<SqlBool> | null | false;
-  contacts: Expression<SqlBool> | null | false;
-  leads: Expression<SqlBool> | null | false;
+  customers: Scope | false;
+  contacts: Scope | false;
+  leads: Scope | false;
 }
 
 export type UnreadablePhoneRow = {
@@ -38,7 +39,7 @@ function parts(db: Db, scopes: PhoneScopes): Part[] {
     if (customers !== false) {
       const q = () => {
         const base = db.selectFrom('customers as c').where('c.deleted_at', 'is', null).where(`c.${field}`, 'is not', null).where(`c.${e164}`, 'is', null);
-        return customers ? base.where(customers) : base;
+        return isUnscoped(customers) ? base : base.where(customers);
       };
       out.push({
         count: async () => Number((await q().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
@@ -58,7 +59,7 @@ function parts(db: Db, scopes: PhoneScopes): Part[] {
           .where('c.deleted_at', 'is', null)
           .where(`k.${field}`, 'is not', null)
           .where(`k.${e164}`, 'is', null);
-        return contacts ? base.where(contacts) : base;
+        return isUnscoped(contacts) ? base : base.where(contacts);
       };
       out.push({
         count: async () => Number((await q().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
@@ -72,7 +73,7 @@ function parts(db: Db, scopes: PhoneScopes): Part[] {
     if (leads !== false) {
       const q = () => {
         const base = db.selectFrom('leads as l').where('l.deleted_at', 'is', null).where(`l.${field}`, 'is not', null).where(`l.${e164}`, 'is', null);
-        return leads ? base.where(leads) : base;
+        return isUnscoped(leads) ? base : base.where(leads);
       };
       out.push({
         count: async () => Number((await q().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),

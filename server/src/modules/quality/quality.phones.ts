@@ -16,7 +16,7 @@ export async function listUnreadablePhones(ctx: AppContext, actor: Actor, query:
   const scopes: repo.PhoneScopes = {
     customers: customerScope(actor),
     contacts: can(actor, 'contacts.view') ? customerScope(actor) : false,
-    leads: can(actor, 'leads.view') ? ownerScope(actor, 'l.owner_id', { includeUnowned: true }) : false,
+    leads: can(actor, 'leads.view') ? ownerScope(actor, 'leads', { includeUnowned: true }) : false,
   };
   const { rows, total } = await repo.unreadablePhones(ctx.db, scopes, query.pageSize, (query.page - 1) * query.pageSize);
   return {

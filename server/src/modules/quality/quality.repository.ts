@@ -1,4 +1,5 @@
-import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
+import { sql, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -12,17 +13,17 @@ export type QualityRow = { id: number; archive_no: string; kind: string; name: s
 /** The later of the last change and the last confirmation (ISO text compares in time order). */
 const freshSince = sql<string>`case when c.confirmed_at is not null and c.confirmed_at > c.updated_at then c.confirmed_at else c.updated_at end`;
 
-function live(db: Db, scope: Expression<SqlBool> | null) {
+function live(db: Db, scope: Scope) {
   let q = db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
-  if (scope) q = q.where(scope);
+  if (!isUnscoped(scope)) q = q.where(scope);
   return q;
 }
 
-function incompleteQuery(db: Db, scope: Expression<SqlBool> | null, below: number) {
+function incompleteQuery(db: Db, scope: Scope, below: number) {
   return live(db, scope).where('c.completeness', '<', below);
 }
 
-function staleQuery(db: Db, scope: Expression<SqlBool> | null, before: string) {
+function staleQuery(db: Db, scope: Scope, before: string) {
   return live(db, scope).where(freshSince, '<', before);
 }
 
@@ -31,7 +32,7 @@ async function count(q: ReturnType<typeof live>): Promise<number> {
   return Number(row.n);
 }
 
-export async function incomplete(db: Db, scope: Expression<SqlBool> | null, below: number, limit: number, offset: number) {
+export async function incomplete(db: Db, scope: Scope, below: number, limit: number, offset: number) {
   const q = incompleteQuery(db, scope, below);
   const [rows, total] = await Promise.all([
     q.select(columns).orderBy('c.completeness', 'asc').orderBy('c.id', 'asc').limit(limit).offset(offset).execute(),
@@ -40,7 +41,7 @@ export async function incomplete(db: Db, scope: Expression<SqlBool> | null, belo
   return { rows: rows as QualityRow[], total };
 }
 
-export async function stale(db: Db, scope: Expression<SqlBool> | null, before: string, limit: number, offset: number) {
+export async function stale(db: Db, scope: Scope, before: string, limit: number, offset: number) {
   const q = staleQuery(db, scope, before);
   const [rows, total] = await Promise.all([
     q.select(columns).orderBy(freshSince, 'asc').orderBy('c.id', 'asc').limit(limit).offset(offset).execute(),
@@ -49,11 +50,11 @@ export async function stale(db: Db, scope: Expression<SqlBool> | null, before: s
   return { rows: rows as QualityRow[], total };
 }
 
-export async function countIncomplete(db: Db, scope: Expression<SqlBool> | null, below: number): Promise<number> {
+export async function countIncomplete(db: Db, scope: Scope, below: number): Promise<number> {
   return count(incompleteQuery(db, scope, below));
 }
 
-export async function countStale(db: Db, scope: Expression<SqlBool> | null, before: string): Promise<number> {
+export async function countStale(db: Db, scope: Scope, before: string): Promise<number> {
   return count(staleQuery(db, scope, before));
 }
 
@@ -61,10 +62,10 @@ export async function countStale(db: Db, scope: Expression<SqlBool> | null, befo
  * Every (key, customer) pair of a duplicate-check key that two or more live customers within the
  * scope share. Both sides of a pair are within the scope.
  */
-export async function sharedKeys(db: Db, scope: Expression<SqlBool> | null): Promise<Array<{ key: string; customer_id: number }>> {
+export async function sharedKeys(db: Db, scope: Scope): Promise<Array<{ key: string; customer_id: number }>> {
   const keyed = (inner: Db) => {
     let q = inner.selectFrom('dedupe_keys as k').innerJoin('customers as c', 'c.id', 'k.customer_id').where('c.deleted_at', 'is', null);
-    if (scope) q = q.where(scope);
+    if (!isUnscoped(scope)) q = q.where(scope);
     return q;
   };
   const shared = keyed(db).select('k.key').groupBy('k.key').having(sql<SqlBool>`count(distinct k.customer_id) > 1`);

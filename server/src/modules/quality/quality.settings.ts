@@ -6,6 +6,7 @@ import { readSetting } from '../../platform/settings.js';
 import { findCustomerRow, setCustomerFields, type CustomerRow } from '../customers/index.js';
 import { completenessOf, missingFieldsOf } from './quality.completeness.js';
 import * as repo from './quality.repository.js';
+import { unscoped } from '../../platform/auth/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -17,7 +18,7 @@ export async function readQualitySettings(db: Db): Promise<{ value: DataQualityS
 
 /** Recompute and store one customer's completeness (inside the caller's transaction, if any). */
 export async function refreshCompleteness(db: Db, customerId: number): Promise<void> {
-  const row = await findCustomerRow(db, customerId, null);
+  const row = await findCustomerRow(db, customerId, unscoped('completeness belongs to the record, not to a viewer'));
   if (!row) return;
   const { value } = await readQualitySettings(db);
   const score = completenessOf(row, value);

@@ -5,14 +5,14 @@ import * as service from './roles.service.js';
 
 export function roleRoutes(r: Router, ctx: AppContext): void {
   const tag = 'roles';
-  r.route({ method: 'GET', url: '/roles', summary: 'List roles', tag, query: orgListQuery, response: roleList,
+  r.route({ method: 'GET', url: '/roles', access: 'roles.view', summary: 'List roles', tag, query: orgListQuery, response: roleList,
     handler: ({ actor, query }) => service.listRoles(ctx, actor, query) });
-  r.route({ method: 'POST', url: '/roles', summary: 'Create a role', tag, body: roleCreate, response: role,
+  r.route({ method: 'POST', url: '/roles', access: 'roles.create', summary: 'Create a role', tag, body: roleCreate, response: role,
     handler: ({ actor, body }) => service.createRole(ctx, actor, body) });
-  r.route({ method: 'GET', url: '/roles/:id', summary: 'Get a role', tag, params: idParams, response: role,
+  r.route({ method: 'GET', url: '/roles/:id', access: 'roles.view', summary: 'Get a role', tag, params: idParams, response: role,
     handler: ({ actor, params }) => service.getRole(ctx, actor, params.id) });
-  r.route({ method: 'PATCH', url: '/roles/:id', summary: 'Change a role', tag, params: idParams, body: roleUpdate, response: role,
+  r.route({ method: 'PATCH', url: '/roles/:id', access: 'roles.edit', summary: 'Change a role', tag, params: idParams, body: roleUpdate, response: role,
     handler: ({ actor, params, body }) => service.updateRole(ctx, actor, params.id, body) });
-  r.route({ method: 'DELETE', url: '/roles/:id', summary: 'Delete a role', tag, params: idParams, status: 204,
+  r.route({ method: 'DELETE', url: '/roles/:id', access: 'roles.delete', summary: 'Delete a role', tag, params: idParams, status: 204,
     handler: ({ actor, params }) => service.deleteRole(ctx, actor, params.id) });
 }

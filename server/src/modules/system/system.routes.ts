@@ -17,8 +17,8 @@ export function systemRoutes(r: Router, ctx: AppContext, registry: OpenApiRegist
     } });
   r.publicRoute({ method: 'GET', url: '/openapi.json', summary: 'This document', tag: 'system',
     handler: async () => registry.document(appVersion) });
-  r.route({ method: 'GET', url: '/settings/company', summary: 'Company settings: the time zone of exported times and of "today" (any signed-in user reads them)', tag: 'settings', response: companySettings,
+  r.route({ method: 'GET', url: '/settings/company', access: 'signedIn', summary: 'Company settings: the time zone of exported times and of "today" (any signed-in user reads them)', tag: 'settings', response: companySettings,
     handler: ({ actor }) => company.getCompanySettings(ctx, actor) });
-  r.route({ method: 'PUT', url: '/settings/company', summary: 'Change the company settings; 409 with the current ones when your version is stale (settings.edit)', tag: 'settings', body: companySettingsUpdate, response: companySettings,
+  r.route({ method: 'PUT', url: '/settings/company', access: 'settings.edit', summary: 'Change the company settings; 409 with the current ones when your version is stale (settings.edit)', tag: 'settings', body: companySettingsUpdate, response: companySettings,
     handler: ({ actor, body }) => company.updateCompanySettings(ctx, actor, body) });
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { isAdministrator, refused, withinGrant } from '../../platform/auth/grant.js';
-import { ownerScope } from '../../platform/auth/scope.js';
+import { isUnscoped, ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, type ErrorDetail } from '../../platform/errors.js';
 import { departmentInfo } from '../departments/index.js';
@@ -32,8 +32,8 @@ async function roleWithinGrant(ctx: AppContext, actor: Actor, roleId: number): P
 
 /** Whether the actor's data scope covers a user's records. */
 async function userInScope(ctx: AppContext, actor: Actor, userId: number): Promise<boolean> {
-  const scope = ownerScope(actor, 'su2.id');
-  return scope === null || repo.existsInScope(ctx.db, userId, scope);
+  const scope = ownerScope(actor, 'users');
+  return isUnscoped(scope) || repo.existsInScope(ctx.db, userId, scope);
 }
 
 /** Whether users of a department fall in the actor's data scope (department or department tree). */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { assertStrongPassword } from '../../platform/auth/password-policy.js';
-import { ownerScope } from '../../platform/auth/scope.js';
+import { isUnscoped, ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { departmentExists } from '../departments/index.js';
@@ -218,8 +218,8 @@ export async function createInitialUser(
 
 /** Whether a user is within the actor's data scope (for assigning records to them). */
 export async function isUserInScope(ctx: AppContext, actor: Actor, userId: number, db: AppContext['db'] = ctx.db): Promise<boolean> {
-  const scope = ownerScope(actor, 'su2.id');
-  return scope === null || repo.existsInScope(db, userId, scope);
+  const scope = ownerScope(actor, 'users');
+  return isUnscoped(scope) || repo.existsInScope(db, userId, scope);
 }
 
 /** Each user's department (id and name; null without one), for reports grouped by department. */

@@ -1,17 +1,57 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from './actor.js';
 
+const unscopedMark: unique symbol = Symbol('unscoped');
+
 /**
- * The data-scope rule, in one place: which owners' records the actor may see, as a WHERE
- * condition on an owner column. Every list, search, count, export and job uses it.
- * Returns null when the scope is everything.
+ * "Every record", said on purpose: no data-scope condition, with the reason in words (an actor
+ * whose scope is all, a restore from the recycle bin, a job that runs for the system). A bare
+ * `null` does not type-check as a `Scope`, so skipping the scope is always explicit and greppable.
  */
-export function ownerScope(actor: Actor, ownerColumn: string, options: { includeUnowned?: boolean } = {}): Expression<SqlBool> | null {
-  const col = sql.ref(ownerColumn);
+export interface Unscoped {
+  readonly [unscopedMark]: true;
+  readonly reason: string;
+}
+
+/** What a repository takes to limit its rows: a WHERE condition, or the explicit "everything". */
+export type Scope = Expression<SqlBool> | Unscoped;
+
+/** The explicit "no scope": `reason` says why every record is meant (it documents the call site). */
+export function unscoped(reason: string): Unscoped {
+  return { [unscopedMark]: true, reason };
+}
+
+/** Whether the scope is "everything": repositories add a WHERE condition only when it is not. */
+export function isUnscoped(scope: Scope): scope is Unscoped {
+  return unscopedMark in scope;
+}
+
+/**
+ * The owner column of each scoped table, under the alias every scoped query gives the table
+ * (`customers as c`, `leads as l`, `opportunities as o`, `users as su2`): the scope is a condition
+ * on that column, so a query that names the table otherwise fails loudly in SQL instead of
+ * silently filtering the wrong column. A user "owns" themselves (users in scope are those whose
+ * records the actor may see).
+ */
+const ownerColumns = {
+  customers: 'c.owner_id',
+  leads: 'l.owner_id',
+  opportunities: 'o.owner_id',
+  users: 'su2.id',
+} as const;
+export type ScopedTable = keyof typeof ownerColumns;
+
+/**
+ * The data-scope rule, in one place: which owners' records of a table the actor may see, as a
+ * WHERE condition on its owner column. Every list, search, count, export and job uses it.
+ * Unscoped when the actor's data scope is all.
+ */
+export function ownerScope(actor: Actor, table: ScopedTable, options: { includeUnowned?: boolean } = {}): Scope {
+  const col = sql.ref(ownerColumns[table]);
   let owned: Expression<SqlBool>;
   switch (actor.dataScope) {
     case 'all':
-      return null;
+      return unscoped('the data scope of the role is all');
     case 'department':
       owned =
         actor.departmentId === null
@@ -35,11 +75,11 @@ export function ownerScope(actor: Actor, ownerColumn: string, options: { include
 /**
  * What the actor may change, as a WHERE condition on an owner column: owners in scope; unowned
  * (public pool) records only when `poolEditable` (the module's assign right), else they are
- * claimed first. Null when everything is editable.
+ * claimed first. Unscoped when everything is editable.
  */
-export function ownerEditScope(actor: Actor, ownerColumn: string, poolEditable: boolean): Expression<SqlBool> | null {
-  const scope = ownerScope(actor, ownerColumn, { includeUnowned: poolEditable });
-  return scope === null && !poolEditable ? sql<SqlBool>`${sql.ref(ownerColumn)} is not null` : scope;
+export function ownerEditScope(actor: Actor, table: 'customers' | 'leads', poolEditable: boolean): Scope {
+  const scope = ownerScope(actor, table, { includeUnowned: poolEditable });
+  return isUnscoped(scope) && !poolEditable ? sql<SqlBool>`${sql.ref(ownerColumns[table])} is not null` : scope;
 }
 
 /**

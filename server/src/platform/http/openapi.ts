@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorBody } from '@crm/contracts';
+import type { RouteAccess } from './route.js';
 
 interface Operation {
   method: string;
@@ -7,6 +8,8 @@ interface Operation {
   summary: string;
   tag: string;
   public: boolean;
+  /** Who may call it, as declared on the route. */
+  access: RouteAccess;
   status: number;
   body?: z.ZodType;
   query?: z.ZodType;
@@ -17,17 +20,22 @@ interface Operation {
 
 /** Collects every route's schemas; the OpenAPI document is generated from the same Zod schemas that validate. */
 export class OpenApiRegistry {
-  private readonly operations: Operation[] = [];
+  private readonly registered: Operation[] = [];
 
   add(operation: Operation): void {
-    this.operations.push(operation);
+    this.registered.push(operation);
+  }
+
+  /** Every registered route and its declared access (the generated route × role tests walk them). */
+  operations(): Array<Pick<Operation, 'method' | 'url' | 'access' | 'status' | 'public'>> {
+    return this.registered.map(({ method, url, access, status, public: isPublic }) => ({ method, url, access, status, public: isPublic }));
   }
 
   document(version: string): Record<string, unknown> {
     const paths: Record<string, Record<string, unknown>> = {};
     const schema = (s: z.ZodType, io: 'input' | 'output') =>
       z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
-    for (const op of this.operations) {
+    for (const op of this.registered) {
       const path = op.url.replace(/:(\w+)/g, '{$1}');
       const parameters: unknown[] = [];
       for (const [where, s] of [
@@ -49,6 +57,8 @@ export class OpenApiRegistry {
       paths[path] ??= {};
       paths[path][op.method.toLowerCase()] = {
         summary: op.summary,
+        description: accessLine(op.access),
+        'x-permission': xPermission(op.access),
         tags: [op.tag],
         ...(op.public ? { security: [] } : {}),
         parameters,
@@ -69,4 +79,17 @@ export class OpenApiRegistry {
       paths,
     };
   }
+}
+
+/** The operation's access as the `x-permission` extension: a permission, a list, 'signedIn' or 'public'. */
+function xPermission(access: RouteAccess): string | readonly string[] {
+  return typeof access === 'string' ? access : access.anyOf;
+}
+
+/** The operation's access in words, for the description. */
+function accessLine(access: RouteAccess): string {
+  if (access === 'public') return 'Public';
+  if (access === 'signedIn') return 'Any signed-in user';
+  if (typeof access === 'string') return `Needs permission ${access}`;
+  return `Needs one of the permissions ${access.anyOf.join(', ')}`;
 }

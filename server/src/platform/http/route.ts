@@ -1,8 +1,8 @@
-import type { Locale } from '@crm/contracts';
+import type { Locale, Permission } from '@crm/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, forbidden } from '../errors.js';
 import { parse } from '../validation.js';
 import type { OpenApiRegistry } from './openapi.js';
 
@@ -18,6 +18,21 @@ export interface RouteInput<B extends Schema, Q extends Schema, P extends Schema
   file: Buffer;
   request: FastifyRequest;
   reply: FastifyReply;
+}
+
+/**
+ * Who may call a route, declared on the route and checked by the router before the input is read:
+ * a permission of the caller's role, any one of several (a route that genuinely serves two), or any
+ * signed-in user (their own notifications, profile, session). Public routes are `'public'`.
+ */
+export type Access = Permission | { anyOf: readonly Permission[] } | 'signedIn';
+export type RouteAccess = Access | 'public';
+
+/** Whether the caller may pass the route's declared access (never reached for public routes). */
+export function permits(actor: Actor, access: Access): boolean {
+  if (access === 'signedIn') return true;
+  if (typeof access === 'string') return actor.permissions.has(access);
+  return access.anyOf.some((p) => actor.permissions.has(p));
 }
 
 interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema> {
@@ -41,9 +56,9 @@ interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema> {
 }
 
 export interface Router {
-  /** A route for signed-in users: the handler gets the actor. */
+  /** A route for signed-in users, with its declared access: the handler gets the actor. */
   route<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
-    spec: RouteSpec<B, Q, P> & { handler: (input: RouteInput<B, Q, P> & { actor: Actor }) => Promise<unknown> },
+    spec: RouteSpec<B, Q, P> & { access: Access; handler: (input: RouteInput<B, Q, P> & { actor: Actor }) => Promise<unknown> },
   ): void;
   /** A route anyone may call (health, login). */
   publicRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
@@ -69,18 +84,25 @@ export function createRouter(
 ): Router {
   function register<B extends Schema, Q extends Schema, P extends Schema>(
     spec: RouteSpec<B, Q, P>,
-    isPublic: boolean,
+    access: RouteAccess,
     handler: (input: RouteInput<B, Q, P>, actor: Actor | null) => Promise<unknown>,
   ) {
+    // The type requires it; this stops a route that slipped past the checker (a cast, plain JS) from starting.
+    if (!access) throw new Error(`${spec.method} ${spec.url} declares no access`);
     const status = spec.status ?? (spec.method === 'POST' ? 201 : 200);
-    registry.add({ ...spec, url: spec.url, public: isPublic, status });
+    const isPublic = access === 'public';
+    registry.add({ ...spec, url: spec.url, public: isPublic, access, status });
     app.route({
       method: spec.method,
       url: `${prefix}${spec.url}`,
       ...(spec.upload ? { bodyLimit: spec.upload.maxBytes } : spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
         const locale = request.locale;
-        if (!isPublic && !request.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated');
+        // Access first: a caller without the right learns nothing from validating their input.
+        if (access !== 'public') {
+          if (!request.actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated');
+          if (!permits(request.actor, access)) throw forbidden();
+        }
         const isFile = Buffer.isBuffer(request.body);
         if (spec.upload && !isFile) throw new AppError('BAD_REQUEST', 'uploadExpected');
         if (!spec.upload && isFile) throw new AppError('BAD_REQUEST', 'unsupportedMediaType');
@@ -102,13 +124,13 @@ export function createRouter(
   }
   return {
     route(spec) {
-      register(spec, false, (input, actor) => {
+      register(spec, spec.access, (input, actor) => {
         if (!actor) throw new AppError('UNAUTHENTICATED', 'unauthenticated');
         return spec.handler({ ...input, actor });
       });
     },
     publicRoute(spec) {
-      register(spec, true, (input) => spec.handler(input));
+      register(spec, 'public', (input) => spec.handler(input));
     },
   };
 }
