@@ -1,7 +1,7 @@
 import { App, Form, type FormInstance } from 'antd';
 import { defaultCategoryOf, type Customer } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type RefObject } from 'react';
+import { useMemo, useState, type FocusEvent, type RefObject } from 'react';
 import { useI18n, useT } from '../../../app/i18n/i18n-context';
 import { DrawerForm, FormDrawer } from '../../../shared/form/form-drawer';
 import { toNamePath, type FieldPath } from '../../../shared/form/server-errors';
@@ -68,6 +68,22 @@ function duplicateValues(values: CustomerFormValues, editing: Customer | undefin
   };
 }
 
+/** What the form does as the user types: a new customer's category follows its kind, duplicates are checked on blur. */
+function formEvents(form: FormInstance<CustomerFormValues>, editing: Customer | undefined, duplicates: ReturnType<typeof useDuplicateGuard>) {
+  return {
+    onValuesChange: (changed: Partial<CustomerFormValues>) => {
+      // A new customer's role follows its kind until the user picks one: a person is a retail consumer.
+      if (!editing && changed.kind && !form.isFieldTouched('category')) form.setFieldValue('category', defaultCategoryOf(changed.kind));
+    },
+    onBlur: (event: FocusEvent<HTMLFormElement>) => {
+      // Check for duplicates when a field they are matched on loses focus.
+      if (duplicateFieldIds.includes(event.target.id)) {
+        duplicates.schedule(duplicateValues(form.getFieldsValue(true) as CustomerFormValues, editing));
+      }
+    },
+  };
+}
+
 function CustomerFormBody({
   form,
   customer,
@@ -102,9 +118,8 @@ function CustomerFormBody({
     return field ? customFieldLabel(field, locale) : fieldLabel(t, 'customer', path);
   };
 
-  const reloadCurrent = () => {
-    const current = problems.conflict;
-    if (!current) return;
+  // Loads the version someone else saved into the form (and the page behind the drawer).
+  const reloadCurrent = (current: Customer) => {
     queryClient.setQueryData(customerKeys.detail(current.id), current);
     void queryClient.invalidateQueries({ queryKey: ['customers', 'history', current.id] });
     setEditing(current);
@@ -119,37 +134,21 @@ function CustomerFormBody({
       name="customer_form"
       initialValues={initialValues}
       onFinish={save.submit}
-      onValuesChange={(changed: Partial<CustomerFormValues>) => {
-        // A new customer's role follows its kind until the user picks one: a person is a retail consumer.
-        if (!editing && changed.kind && !form.isFieldTouched('category')) form.setFieldValue('category', defaultCategoryOf(changed.kind));
-      }}
-      onBlur={(event) => {
-        // Check for duplicates when a field they are matched on loses focus.
-        if (duplicateFieldIds.includes(event.target.id)) {
-          duplicates.schedule(duplicateValues(form.getFieldsValue(true) as CustomerFormValues, editing));
-        }
-      }}
+      {...formEvents(form, editing, duplicates)}
       topRef={problems.topRef}
       conflict={
         problems.conflict && save.mine ? (
-          <CustomerConflictAlert current={problems.conflict} base={base} mine={save.mine} includeSensitive={includeSensitive} onReload={reloadCurrent} />
+          <CustomerConflictAlert
+            current={problems.conflict}
+            base={base}
+            mine={save.mine}
+            includeSensitive={includeSensitive}
+            onReload={() => problems.conflict && reloadCurrent(problems.conflict)}
+          />
         ) : null
       }
       errors={{ message: problems.failure, details: problems.details, labelFor }}
-      notices={
-        <DuplicateAlert
-          matches={duplicates.matches}
-          onOpen={onClose}
-          onCreateAnyway={
-            editing
-              ? undefined
-              : () => {
-                  duplicates.acceptMatches();
-                  form.submit();
-                }
-          }
-        />
-      }
+      notices={<CustomerDuplicates duplicates={duplicates} creating={!editing} onOpen={onClose} onCreateAnyway={() => form.submit()} />}
       saving={save.saving}
       saveTestId="customer-save"
       onCancel={onClose}
@@ -164,6 +163,25 @@ function CustomerFormBody({
       <CustomFieldItems fields={customFields} />
     </DrawerForm>
   );
+}
+
+/** Likely duplicates of the customer being typed; a new one can be created anyway. */
+function CustomerDuplicates({
+  duplicates,
+  creating,
+  onOpen,
+  onCreateAnyway,
+}: {
+  duplicates: ReturnType<typeof useDuplicateGuard>;
+  creating: boolean;
+  onOpen: () => void;
+  onCreateAnyway: () => void;
+}) {
+  const createAnyway = () => {
+    duplicates.acceptMatches();
+    onCreateAnyway();
+  };
+  return <DuplicateAlert matches={duplicates.matches} onOpen={onOpen} onCreateAnyway={creating ? createAnyway : undefined} />;
 }
 
 /** The owners one may choose: anyone with the assign permission; else oneself (or the current owner, kept). */
