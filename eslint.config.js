@@ -46,6 +46,35 @@ export default tseslint.config(
       ],
     },
   },
+  // A web feature is used through its index.ts only: never another feature's pages, components or
+  // api.ts. Patterns match the import text, not the resolved file, so there is one block per folder
+  // depth below web/src/features/ (depth d: d times '../' reaches features/, one more web/src/).
+  ...[1, 2, 3, 4].map((depth) => ({
+    files: [`web/src/features/*/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./){${depth}}[^./][^/]*/(?!index$)`,
+              message: "Use the other feature's index.ts; what several features need goes to web/src/shared/.",
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The app shell (router, search) takes a feature's index.ts too; pages are loaded lazily by path.
+    files: ['web/src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/features/[^/]+/(?!index$)', message: "Use the feature's index.ts." }] },
+      ],
+    },
+  },
   {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

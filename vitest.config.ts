@@ -13,6 +13,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'postgres', include: ['server/src/**/*.test.ts'], exclude: ['server/src/**/*.unit.test.ts'], env: { CRM_TEST_ENGINE: 'postgres' } },
       },
+      // The web's pure logic (URL params, board and forecast models): no DOM, no server.
+      { extends: true, test: { name: 'web', include: ['web/src/**/*.unit.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
     ],
   },

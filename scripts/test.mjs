@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite. SQLite always; PostgreSQL when CRM_TEST_DATABASE_URL is set;
-// browser journeys when Chromium is found. What is skipped is said, not hidden.
+// `npm test`: the whole suite. SQLite and the web's unit tests always; PostgreSQL when
+// CRM_TEST_DATABASE_URL is set; browser journeys when Chromium is found. What is skipped is said, not hidden.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildWeb, webIsStale } from './start.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const projects = ['sqlite'];
+const projects = ['sqlite', 'web'];
 const skipped = [];
 
 if (process.env.CRM_TEST_DATABASE_URL) projects.push('postgres');

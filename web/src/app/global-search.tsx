@@ -6,7 +6,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { usePermissions } from '../features/auth';
 // Straight from its file, not the feature's index: the index would pull the deal forms into the shell's chunk.
-import { useOpportunitySearch } from '../features/opportunities/components/opportunity-search';
+import { useOpportunitySearch } from '../features/opportunities';
 import { apiRequest } from '../shared/api/client';
 import { useIsMobile } from '../shared/hooks/use-is-mobile';
 import { useT } from './i18n/i18n-context';

@@ -1,1 +1,2 @@
 export { CustomerDeals } from './components/customer-deals';
+export { useOpportunitySearch } from './components/opportunity-search';

@@ -1,17 +1,14 @@
-import { Alert, App, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Row, type FormInstance } from 'antd';
+import { App, Checkbox, Col, DatePicker, Form, Input, Row, type FormInstance } from 'antd';
 import type { Contact } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useI18n, useT } from '../../../app/i18n/i18n-context';
 import { isMessageKey } from '../../../app/i18n/translate';
-import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/error-message';
-import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
+import { ConflictAlert } from '../../../shared/form/conflict-alert';
+import { DrawerForm, FormDrawer } from '../../../shared/form/form-drawer';
 import { useFormRules } from '../../../shared/form/rules';
-import { applyServerErrors } from '../../../shared/form/server-errors';
+import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
-import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { contactKeys, useCreateContact, useUpdateContact } from '../api';
 import {
   contactToFormValues,
@@ -20,7 +17,7 @@ import {
   type ContactFormValues,
 } from './contact-form-model';
 import { CustomerPicker } from './customer-picker';
-import { CustomFieldItems, customFieldLabel, useActiveCustomFields } from '../../custom-fields';
+import { CustomFieldItems, customFieldLabel, useActiveCustomFields, type CustomField } from '../../custom-fields';
 
 interface ContactFormDrawerProps {
   open: boolean;
@@ -33,21 +30,10 @@ interface ContactFormDrawerProps {
 
 export function ContactFormDrawer({ open, contact, customerId, onClose }: ContactFormDrawerProps) {
   const t = useT();
-  const isMobile = useIsMobile();
-  const padding = useDrawerPadding();
-  const [form] = Form.useForm<ContactFormValues>();
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      title={contact ? t('contact.editTitle') : t('contact.add')}
-      size={isMobile ? '100%' : 560}
-      destroyOnHidden
-      styles={{ body: { padding } }}
-      data-testid="contact-drawer"
-    >
-      {open ? <ContactFormBody form={form} contact={contact} customerId={customerId} onClose={onClose} /> : null}
-    </Drawer>
+    <FormDrawer<ContactFormValues> open={open} onClose={onClose} title={contact ? t('contact.editTitle') : t('contact.add')} width={560} testId="contact-drawer">
+      {(form) => <ContactFormBody form={form} contact={contact} customerId={customerId} onClose={onClose} />}
+    </FormDrawer>
   );
 }
 
@@ -64,18 +50,12 @@ function ContactFormBody({
 }: Omit<ContactFormDrawerProps, 'open'> & { form: FormInstance<ContactFormValues> }) {
   const t = useT();
   const { locale } = useI18n();
-  const { message } = App.useApp();
-  const rules = useFormRules();
   const customFields = useActiveCustomFields('contact');
   const queryClient = useQueryClient();
-  const topRef = useRef<HTMLDivElement>(null);
   useFocusOnOpen(form, contact || customerId ? 'name' : 'customerId');
   const [editing, setEditing] = useState<Contact | undefined>(contact);
-  const [conflict, setConflict] = useState<Contact | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [details, setDetails] = useState<ApiErrorDetail[]>([]);
-  const create = useCreateContact();
-  const update = useUpdateContact();
+  const problems = useSaveProblems<Contact, ContactFormValues>(form);
+  const { submit, saving } = useContactSave({ editing, customerId, customFields, onClose, problems });
   const label = (path: string) => {
     const field = path.startsWith('custom.') ? customFields.find((f) => `custom.${f.key}` === path) : undefined;
     return field ? customFieldLabel(field, locale) : contactLabel(t, path);
@@ -85,25 +65,132 @@ function ContactFormBody({
     ? contactToFormValues(editing, customFields)
     : { name: '', isPrimary: false, customerId };
 
-  const onError = (error: unknown) => {
-    if (isApiError(error) && error.code === 'CONFLICT' && error.current) {
-      setConflict(error.current as Contact);
-    } else {
-      setDetails(applyServerErrors(form, error));
-      setFailure(errorMessage(error, t));
-    }
-    topRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  const reload = () => {
+    const conflict = problems.conflict;
+    if (!conflict) return;
+    void queryClient.invalidateQueries({ queryKey: contactKeys.all });
+    setEditing(conflict);
+    problems.clear();
+    form.resetFields();
+    form.setFieldsValue(contactToFormValues(conflict, customFields));
   };
 
+  return (
+    <DrawerForm<ContactFormValues>
+      form={form}
+      name="contact_form"
+      initialValues={initialValues}
+      onFinish={submit}
+      topRef={problems.topRef}
+      conflict={
+        problems.conflict ? (
+          <ConflictAlert onReload={reload} title="contact.conflictTitle" description="contact.conflictText" reloadLabel="customer.conflictReload" />
+        ) : null
+      }
+      errors={{ message: problems.failure, details: problems.details, labelFor: label }}
+      saving={saving}
+      saveTestId="contact-save"
+      onCancel={onClose}
+    >
+      <ContactFields label={label} pickCustomer={!editing && !customerId} />
+      <CustomFieldItems fields={customFields} />
+    </DrawerForm>
+  );
+}
+
+/** The contact's own fields; the customer is asked only when adding a contact from the contact list. */
+function ContactFields({ label, pickCustomer }: { label: (path: string) => string; pickCustomer: boolean }) {
+  const rules = useFormRules();
+  const half = { xs: 24, md: 12 } as const;
+  return (
+    <Row gutter={16}>
+      {pickCustomer ? (
+        <Col xs={24}>
+          <Form.Item name="customerId" label={label('customerId')} rules={[rules.requiredChoice]}>
+            <CustomerPicker />
+          </Form.Item>
+        </Col>
+      ) : null}
+      <Col {...half}>
+        <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(60)]}>
+          <Input maxLength={60} autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="title" label={label('title')} rules={[rules.max(60)]}>
+          <Input maxLength={60} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="department" label={label('department')} rules={[rules.max(60)]}>
+          <Input maxLength={60} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="mobile" label={label('mobile')} rules={[rules.mobile]}>
+          <Input type="tel" inputMode="tel" maxLength={30} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="phone" label={label('phone')} rules={[rules.phone]}>
+          <Input type="tel" inputMode="tel" maxLength={30} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="email" label={label('email')} rules={[rules.email]}>
+          <Input inputMode="email" maxLength={254} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="wechat" label={label('wechat')} rules={[rules.max(60)]}>
+          <Input maxLength={60} />
+        </Form.Item>
+      </Col>
+      <Col {...half}>
+        <Form.Item name="birthday" label={label('birthday')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item name="isPrimary" valuePropName="checked">
+          <Checkbox>{label('isPrimary')}</Checkbox>
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item name="notes" label={label('notes')} rules={[rules.max(1000)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/** Adds the contact to its customer, or sends what changed (nothing changed: the drawer just closes). */
+function useContactSave({
+  editing,
+  customerId,
+  customFields,
+  onClose,
+  problems,
+}: {
+  editing: Contact | undefined;
+  customerId: number | undefined;
+  customFields: CustomField[];
+  onClose: () => void;
+  problems: { show: (error: unknown) => void; clear: () => void };
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const create = useCreateContact();
+  const update = useUpdateContact();
+  const onError = problems.show;
   const onSaved = (saved: Contact) => {
     void message.success(t('contact.saved', { name: saved.name }));
     onClose();
   };
 
   const submit = (values: ContactFormValues) => {
-    setFailure(null);
-    setDetails([]);
-    setConflict(null);
+    problems.clear();
     if (editing) {
       const request = updateRequest(editing, values, customFields);
       if (Object.keys(request).length === 1) {
@@ -117,111 +204,5 @@ function ContactFormBody({
     if (!target) return;
     create.mutate(createRequest(target, values, customFields), { onSuccess: onSaved, onError });
   };
-
-  const reload = () => {
-    if (!conflict) return;
-    void queryClient.invalidateQueries({ queryKey: contactKeys.all });
-    setEditing(conflict);
-    setConflict(null);
-    form.resetFields();
-    form.setFieldsValue(contactToFormValues(conflict, customFields));
-  };
-
-  const half = { xs: 24, md: 12 } as const;
-  return (
-    <Form<ContactFormValues>
-      form={form}
-      name="contact_form"
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={submit}
-      scrollToFirstError
-      requiredMark
-    >
-      <div ref={topRef} />
-      {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="conflict-alert"
-          style={{ marginBottom: 16 }}
-          title={t('contact.conflictTitle')}
-          description={t('contact.conflictText')}
-          action={
-            <Button type="primary" size="small" onClick={reload} data-testid="conflict-reload">
-              {t('customer.conflictReload')}
-            </Button>
-          }
-        />
-      ) : null}
-      <FormErrorsAlert message={failure} details={details} labelFor={label} />
-      <Row gutter={16}>
-        {!editing && !customerId ? (
-          <Col xs={24}>
-            <Form.Item name="customerId" label={label('customerId')} rules={[rules.requiredChoice]}>
-              <CustomerPicker />
-            </Form.Item>
-          </Col>
-        ) : null}
-        <Col {...half}>
-          <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(60)]}>
-            <Input maxLength={60} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item name="title" label={label('title')} rules={[rules.max(60)]}>
-            <Input maxLength={60} />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item name="department" label={label('department')} rules={[rules.max(60)]}>
-            <Input maxLength={60} />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item name="mobile" label={label('mobile')} rules={[rules.mobile]}>
-            <Input type="tel" inputMode="tel" maxLength={30} />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item name="phone" label={label('phone')} rules={[rules.phone]}>
-            <Input type="tel" inputMode="tel" maxLength={30} />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item name="email" label={label('email')} rules={[rules.email]}>
-            <Input inputMode="email" maxLength={254} />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item name="wechat" label={label('wechat')} rules={[rules.max(60)]}>
-            <Input maxLength={60} />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item name="birthday" label={label('birthday')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item name="isPrimary" valuePropName="checked">
-            <Checkbox>{label('isPrimary')}</Checkbox>
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item name="notes" label={label('notes')} rules={[rules.max(1000)]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
-          </Form.Item>
-        </Col>
-      </Row>
-      <CustomFieldItems fields={customFields} />
-      <DrawerFooter>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="contact-save">
-          {t('common.save')}
-        </Button>
-      </DrawerFooter>
-    </Form>
-  );
+  return { submit, saving: create.isPending || update.isPending };
 }

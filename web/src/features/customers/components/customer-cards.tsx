@@ -3,8 +3,10 @@ import type { Customer } from '@crm/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { formatDateTime } from '../../../shared/format/format';
-import { OwnerLabel, PhoneLink, regionText } from './customer-bits';
-import { enumLabel, StatusTag } from './customer-enums';
+import { OwnerLabel } from './customer-bits';
+import { PhoneLink } from '../../../shared/format/phone-link';
+import { regionText } from '../../../shared/region/region-text';
+import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
 import type { CustomerListParams } from './customer-list-params';
 
 interface CustomerCardsProps {

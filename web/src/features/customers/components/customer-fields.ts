@@ -1,7 +1,7 @@
 import type { Locale } from '@crm/contracts';
 import { isMessageKey, type Translate } from '../../../app/i18n/translate';
 import { formatDate, formatMoney, formatNumber } from '../../../shared/format/format';
-import { enumLabel, type CustomerEnum } from './customer-enums';
+import { enumLabel, type CustomerEnum } from '../../../shared/enums/customer-enums';
 
 /** How a customer field's value is shown (profile, history, conflict notice). */
 export type FieldKind =

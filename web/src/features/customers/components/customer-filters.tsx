@@ -5,7 +5,7 @@ import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { FilterBar } from '../../../shared/layout/filter-bar';
 import { useRegionOptions } from '../../../shared/region/region-data';
 import { useUserOptions } from '../../users';
-import { useEnumOptions } from './customer-enums';
+import { useEnumOptions } from '../../../shared/enums/customer-enums';
 import { useCustomerLists } from './customer-lists';
 import type { CustomerListParams } from './customer-list-params';
 import { PUBLIC_POOL } from './customer-form-model';

@@ -4,7 +4,7 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
 import { YuanInput } from '../../../shared/form/yuan-input';
 import { RegionCascader } from '../../../shared/region/region-cascader';
-import { useEnumOptions } from './customer-enums';
+import { useEnumOptions } from '../../../shared/enums/customer-enums';
 import { useCustomerLists } from './customer-lists';
 import { fieldLabel } from './customer-fields';
 import { PUBLIC_POOL } from './customer-form-model';

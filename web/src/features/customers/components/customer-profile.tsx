@@ -3,8 +3,10 @@ import type { Customer } from '@crm/contracts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime, websiteHref } from '../../../shared/format/format';
-import { OwnerLabel, PhoneLink, regionText } from './customer-bits';
-import { enumLabel, StatusTag } from './customer-enums';
+import { OwnerLabel } from './customer-bits';
+import { PhoneLink } from '../../../shared/format/phone-link';
+import { regionText } from '../../../shared/region/region-text';
+import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
 import { useCustomerLists } from './customer-lists';
 import {
   customerFieldKinds,

@@ -6,8 +6,10 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime } from '../../../shared/format/format';
 import { ListTable, sortOrder } from '../../../shared/layout/list-table';
-import { OwnerLabel, PhoneLink, regionText } from './customer-bits';
-import { enumLabel, StatusTag } from './customer-enums';
+import { OwnerLabel } from './customer-bits';
+import { PhoneLink } from '../../../shared/format/phone-link';
+import { regionText } from '../../../shared/region/region-text';
+import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
 import type { CustomerListParams } from './customer-list-params';
 import { defaultSort, pageSizes } from './customer-list-params';
 

@@ -13,7 +13,7 @@ import { useRestoreItem } from '../../recycle-bin';
 import { CustomerAttachments } from '../../attachments';
 import { CustomerOwnershipActions, OwnershipSummary } from '../../pool';
 import { useCustomer, useDeleteCustomer } from '../api';
-import { enumLabel, StatusTag } from '../components/customer-enums';
+import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
 import { CustomerFormDrawer } from '../components/customer-form-drawer';
 import { CustomerHistory } from '../components/customer-history';
 import { CustomerProfile } from '../components/customer-profile';

@@ -1,6 +1,6 @@
 import type { LeadSourcesState } from '@crm/contracts';
 import { ManagedListForm } from '../../leads';
-import { SettingsPage } from '../../settings/components/settings-page';
+import { SettingsPage } from '../../settings';
 import { useIndustries, useSaveIndustries } from '../api';
 
 function IndustriesForm(props: { state: LeadSourcesState; editable: boolean; onReload: () => void }) {

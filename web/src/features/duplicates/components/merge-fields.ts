@@ -1,5 +1,5 @@
 import type { Customer } from '@crm/contracts';
-import { organizationSections, personSections } from '../../customers/components/customer-fields';
+import { organizationSections, personSections } from '../../customers';
 import type { CustomField } from '../../custom-fields';
 
 /**

@@ -12,11 +12,10 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { useActiveCustomFields, formatCustomValue, customFieldLabel } from '../../custom-fields';
-import { customerFieldKinds, fieldLabel, formatFieldValue } from '../../customers/components/customer-fields';
+import { customerFieldKinds, fieldLabel, formatFieldValue, useCustomerLists } from '../../customers';
 import { useUserOptions } from '../../users';
 import { useMergeCustomers } from '../api';
 import { defaultChoice, mergeRows, sameValue, type MergeRow } from '../components/merge-fields';
-import { useCustomerLists } from '../../customers/components/customer-lists';
 
 /** "All tags" (the union), the default choice of the tags row. */
 const UNION = 0;

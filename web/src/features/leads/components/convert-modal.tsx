@@ -13,7 +13,7 @@ import { yuanToFen } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { testId } from '../../../shared/test-id';
 import { usePermissions } from '../../auth';
-import { useEnumOptions } from '../../customers/components/customer-enums';
+import { useEnumOptions } from '../../../shared/enums/customer-enums';
 import { useConvertLead } from '../api';
 import { CustomerSelect } from './customer-select';
 import { YuanInput } from '../../../shared/form/yuan-input';

@@ -6,8 +6,9 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime, formatMoney } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { usePermissions } from '../../auth';
-import { PhoneLink, regionText } from '../../customers/components/customer-bits';
-import { enumLabel } from '../../customers/components/customer-enums';
+import { PhoneLink } from '../../../shared/format/phone-link';
+import { regionText } from '../../../shared/region/region-text';
+import { enumLabel } from '../../../shared/enums/customer-enums';
 import { LeadOwner, useSourceLabels } from './lead-bits';
 
 /** The lead card's facts (潜在客户登记卡); empty fields are left out. */

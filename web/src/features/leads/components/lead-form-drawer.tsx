@@ -1,15 +1,14 @@
-import { Alert, App, Button, Drawer, Form, type FormInstance } from 'antd';
+import { App, Form, type FormInstance } from 'antd';
 import type { Lead } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isMessageKey } from '../../../app/i18n/translate';
-import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
+import { ConflictAlert } from '../../../shared/form/conflict-alert';
+import { DrawerForm, FormDrawer } from '../../../shared/form/form-drawer';
 import { toNamePath, type FieldPath } from '../../../shared/form/server-errors';
 import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
-import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { usePermissions } from '../../auth';
 import { useUserOptions } from '../../users';
 import { leadKeys, useCreateLead, useUpdateLead } from '../api';
@@ -42,27 +41,15 @@ interface LeadFormDrawerProps {
 /** Quick create / edit of a lead in a drawer. */
 export function LeadFormDrawer({ open, lead, onClose, onSaved }: LeadFormDrawerProps) {
   const t = useT();
-  const isMobile = useIsMobile();
-  const padding = useDrawerPadding();
-  const [form] = Form.useForm<LeadFormValues>();
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      title={lead ? t('lead.editTitle') : t('lead.create')}
-      size={isMobile ? '100%' : 720}
-      destroyOnHidden
-      styles={{ body: { padding } }}
-      data-testid="lead-drawer"
-    >
-      {open ? <LeadFormBody form={form} lead={lead} onClose={onClose} onSaved={onSaved} /> : null}
-    </Drawer>
+    <FormDrawer<LeadFormValues> open={open} onClose={onClose} title={lead ? t('lead.editTitle') : t('lead.create')} width={720} testId="lead-drawer">
+      {(form) => <LeadFormBody form={form} lead={lead} onClose={onClose} onSaved={onSaved} />}
+    </FormDrawer>
   );
 }
 
 function LeadFormBody({ form, lead, onClose, onSaved }: Omit<LeadFormDrawerProps, 'open'> & { form: FormInstance<LeadFormValues> }) {
   const t = useT();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { can, me } = usePermissions();
   const owners = useUserOptions();
@@ -73,10 +60,7 @@ function LeadFormBody({ form, lead, onClose, onSaved }: Omit<LeadFormDrawerProps
   const { topRef, conflict, failure, details, show: showProblem, clear: clearProblems } = useSaveProblems<Lead, LeadFormValues>(form, formPath);
 
   const initialValues = useMemo(() => (editing ? leadToFormValues(editing) : newLeadValues()), [editing]);
-  const base = useMemo(() => formValuesToPayload(initialValues), [initialValues]);
-  const create = useCreateLead();
-  const update = useUpdateLead(editing?.id ?? 0);
-  const saving = create.isPending || update.isPending;
+  const { submit, saving } = useLeadSave({ form, editing, initialValues, onClose, onSaved, onError: showProblem, clearProblems });
 
   const mayAssign = can('leads.assign');
   const ownerOptions = useMemo(() => {
@@ -92,6 +76,70 @@ function LeadFormBody({ form, lead, onClose, onSaved }: Omit<LeadFormDrawerProps
   const phone = Form.useWatch('phone', form);
   const email = Form.useWatch('email', form);
   const matches = useLeadDuplicateCheck({ company, mobile, phone, email }, editing?.id);
+
+  const loadCurrent = () => {
+    if (!conflict) return;
+    queryClient.setQueryData(leadKeys.detail(conflict.id), conflict);
+    setEditing(conflict);
+    clearProblems();
+    form.resetFields();
+    form.setFieldsValue(leadToFormValues(conflict));
+  };
+
+  const labelFor = (path: string) => {
+    const key = `lead.f.${formPath(path).join('.')}`;
+    return isMessageKey(key) ? t(key) : path;
+  };
+
+  return (
+    <DrawerForm<LeadFormValues>
+      form={form}
+      name="lead_form"
+      initialValues={initialValues}
+      onFinish={submit}
+      topRef={topRef}
+      conflict={conflict ? <ConflictAlert onReload={loadCurrent} testId="lead-conflict" reloadTestId="lead-load-current" /> : null}
+      errors={{ message: failure, details, labelFor }}
+      notices={<LeadDuplicateAlert matches={matches} onOpen={onClose} />}
+      saving={saving}
+      saveTestId="lead-save"
+      onCancel={onClose}
+    >
+      <LeadFormFields
+        ownerOptions={ownerOptions}
+        ownersLoading={owners.loading}
+        ownerEditable={!editing || mayAssign}
+        creating={!editing}
+        currentSource={editing?.source ?? null}
+        referrerName={editing?.referrerCustomerName ?? null}
+      />
+    </DrawerForm>
+  );
+}
+
+/** Creates the lead, or sends what changed (nothing changed: the drawer just closes). */
+function useLeadSave({
+  form,
+  editing,
+  initialValues,
+  onClose,
+  onSaved,
+  onError: showProblem,
+  clearProblems,
+}: {
+  form: FormInstance<LeadFormValues>;
+  editing: Lead | undefined;
+  initialValues: LeadFormValues;
+  onClose: () => void;
+  onSaved?: (lead: Lead, created: boolean) => void;
+  onError: (error: unknown) => void;
+  clearProblems: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const base = useMemo(() => formValuesToPayload(initialValues), [initialValues]);
+  const create = useCreateLead();
+  const update = useUpdateLead(editing?.id ?? 0);
 
   const submit = () => {
     const values = form.getFieldsValue(true) as LeadFormValues;
@@ -126,68 +174,5 @@ function LeadFormBody({ form, lead, onClose, onSaved }: Omit<LeadFormDrawerProps
       onError: showProblem,
     });
   };
-
-  const loadCurrent = () => {
-    if (!conflict) return;
-    queryClient.setQueryData(leadKeys.detail(conflict.id), conflict);
-    setEditing(conflict);
-    clearProblems();
-    form.resetFields();
-    form.setFieldsValue(leadToFormValues(conflict));
-  };
-
-  const labelFor = (path: string) => {
-    const key = `lead.f.${formPath(path).join('.')}`;
-    return isMessageKey(key) ? t(key) : path;
-  };
-
-  return (
-    <Form<LeadFormValues>
-      form={form}
-      name="lead_form"
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={submit}
-      onFinishFailed={({ errorFields }) => {
-        const first = errorFields[0];
-        if (first) form.scrollToField(first.name, { block: 'center' });
-      }}
-      scrollToFirstError={false}
-      requiredMark
-    >
-      <div ref={topRef} />
-      {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          data-testid="lead-conflict"
-          title={t('common.conflictTitle')}
-          description={t('common.conflictText')}
-          action={
-            <Button size="small" type="primary" onClick={loadCurrent} data-testid="lead-load-current">
-              {t('common.loadCurrent')}
-            </Button>
-          }
-        />
-      ) : null}
-      <FormErrorsAlert message={failure} details={details} labelFor={labelFor} />
-      <LeadDuplicateAlert matches={matches} onOpen={onClose} />
-      <LeadFormFields
-        ownerOptions={ownerOptions}
-        ownersLoading={owners.loading}
-        ownerEditable={!editing || mayAssign}
-        creating={!editing}
-        currentSource={editing?.source ?? null}
-        referrerName={editing?.referrerCustomerName ?? null}
-      />
-      <DrawerFooter>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="lead-save">
-          {t('common.save')}
-        </Button>
-      </DrawerFooter>
-    </Form>
-  );
+  return { submit, saving: create.isPending || update.isPending };
 }

@@ -2,7 +2,7 @@ import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
 import { RegionCascader } from '../../../shared/region/region-cascader';
-import { useEnumOptions } from '../../customers/components/customer-enums';
+import { useEnumOptions } from '../../../shared/enums/customer-enums';
 import { CustomerSelect } from './customer-select';
 import { sourceOptions, useSourceLabels } from './lead-bits';
 import { REFERRAL_SOURCE, type LeadFormValues } from './lead-form-model';

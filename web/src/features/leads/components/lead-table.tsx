@@ -6,7 +6,8 @@ import { useT } from '../../../app/i18n/i18n-context';
 import { formatDateTime, fromNow } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { ListTable, sortOrder } from '../../../shared/layout/list-table';
-import { PhoneLink, regionText } from '../../customers/components/customer-bits';
+import { PhoneLink } from '../../../shared/format/phone-link';
+import { regionText } from '../../../shared/region/region-text';
 import { GradeTag, LeadOwner, LeadStatusTag, useSourceLabels } from './lead-bits';
 import { defaultSort, pageSizes, type LeadListParams, type LeadSort } from './lead-list-params';
 

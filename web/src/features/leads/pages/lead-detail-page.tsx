@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results';
-import { enumLabel } from '../../customers/components/customer-enums';
+import { enumLabel } from '../../../shared/enums/customer-enums';
 import { useLead } from '../api';
 import { LeadActions } from '../components/lead-actions';
 import { GradeTag, LeadOwner, LeadStatusTag, useSourceLabels } from '../components/lead-bits';

@@ -10,8 +10,7 @@ import { errorMessage } from '../../../shared/api/error-message';
 import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { SettingsPage } from '../../settings/components/settings-page';
-import { StaleSettingsAlert } from '../../settings/components/stale-alert';
+import { SettingsPage, StaleSettingsAlert } from '../../settings';
 import { useLeadSources, useSaveLeadSources } from '../api';
 
 interface SourceRow {

@@ -10,8 +10,7 @@ import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { useFormRules } from '../../../shared/form/rules';
 import { applyServerErrors, toNamePath, type FieldPath } from '../../../shared/form/server-errors';
 import { fenToYuan, yuanToFen } from '../../../shared/format/format';
-import { SettingsPage } from '../../settings/components/settings-page';
-import { StaleSettingsAlert } from '../../settings/components/stale-alert';
+import { SettingsPage, StaleSettingsAlert } from '../../settings';
 import { useSalesSettings, useSaveSalesSettings } from '../api';
 import { commonCurrencies, currencySymbol } from '../components/deal-format';
 

@@ -12,18 +12,18 @@ import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { testId } from '../../../shared/test-id';
 import { usePermissions } from '../../auth';
-import { useCustomerList } from '../../customers';
-import { regionText } from '../../customers/components/customer-bits';
-import { enumLabel, StatusTag } from '../../customers/components/customer-enums';
 import {
+  CustomerFilters,
   pageSizes,
   parseListParams,
   toApiQuery,
   toSearchParams,
+  useCustomerList,
   type CustomerListParams,
-} from '../../customers/components/customer-list-params';
+} from '../../customers';
+import { regionText } from '../../../shared/region/region-text';
+import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
 import { useClaimCustomer, useClaimCustomers } from '../api';
-import { CustomerFilters } from '../../customers/components/customer-filters';
 
 function claimedCount(error: unknown): number {
   if (typeof error === 'object' && error !== null && 'claimed' in error) {

@@ -1,7 +1,7 @@
 import type { Locale } from '@crm/contracts';
 import type { Translate } from '../../../app/i18n/translate';
 import { customFieldLabel, type CustomField } from '../../custom-fields';
-import { fieldLabel } from '../../customers/components/customer-fields';
+import { fieldLabel } from '../../customers';
 
 /** The label of an expected-field path: built-in (`organization.creditCode`) or custom (`custom.<key>`). */
 export function qualityFieldLabel(path: string, t: Translate, locale: Locale, customFields: CustomField[]): string {

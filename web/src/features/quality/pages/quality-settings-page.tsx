@@ -13,7 +13,7 @@ import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
 import { useActiveCustomFields } from '../../custom-fields';
-import { organizationSections, personSections } from '../../customers/components/customer-fields';
+import { organizationSections, personSections } from '../../customers';
 import { useQualitySettings, useSaveQualitySettings, type DataQualitySettingsWithVersion } from '../api';
 import { qualityFieldLabel } from '../components/quality-labels';
 

@@ -1,17 +1,14 @@
-import { Alert, App, Button, Drawer, Flex, Form, Input, Radio, Tag, Typography, type FormInstance } from 'antd';
+import { App, Flex, Form, Input, Radio, Tag, Typography, type FormInstance } from 'antd';
 import { dataScopes, type DataScope, type Permission, type Role, type RoleUpdate } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isMessageKey } from '../../../app/i18n/translate';
-import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/error-message';
-import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
+import { ConflictAlert } from '../../../shared/form/conflict-alert';
+import { DrawerForm, FormDrawer } from '../../../shared/form/form-drawer';
 import { textOrNull } from '../../../shared/form/normalize';
 import { useFormRules } from '../../../shared/form/rules';
-import { applyServerErrors } from '../../../shared/form/server-errors';
+import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
-import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { useCreateRole, useUpdateRole } from '../api';
 import { PermissionMatrix } from './permission-matrix';
 
@@ -31,21 +28,10 @@ interface RoleFormDrawerProps {
 
 export function RoleFormDrawer({ open, role, onClose }: RoleFormDrawerProps) {
   const t = useT();
-  const isMobile = useIsMobile();
-  const padding = useDrawerPadding();
-  const [form] = Form.useForm<RoleFormValues>();
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      title={role ? t('role.editTitle') : t('role.create')}
-      size={isMobile ? '100%' : 960}
-      destroyOnHidden
-      styles={{ body: { padding } }}
-      data-testid="role-drawer"
-    >
-      {open ? <RoleFormBody form={form} role={role} onClose={onClose} /> : null}
-    </Drawer>
+    <FormDrawer<RoleFormValues> open={open} onClose={onClose} title={role ? t('role.editTitle') : t('role.create')} width={960} testId="role-drawer">
+      {(form) => <RoleFormBody form={form} role={role} onClose={onClose} />}
+    </FormDrawer>
   );
 }
 
@@ -53,121 +39,73 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }
 
+function toValues(r: Role | undefined): RoleFormValues {
+  return r
+    ? { key: r.key, name: r.name, description: r.description, dataScope: r.dataScope, permissions: r.permissions }
+    : { key: '', name: '', description: null, dataScope: 'own', permissions: [] };
+}
+
 function RoleFormBody({ form, role, onClose }: Omit<RoleFormDrawerProps, 'open'> & { form: FormInstance<RoleFormValues> }) {
   const t = useT();
-  const { message } = App.useApp();
-  const rules = useFormRules();
-  const create = useCreateRole();
-  const update = useUpdateRole();
   useFocusOnOpen(form, role ? 'name' : 'key');
   const [editing, setEditing] = useState<Role | undefined>(role);
-  const [conflict, setConflict] = useState<Role | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [details, setDetails] = useState<ApiErrorDetail[]>([]);
+  const problems = useSaveProblems<Role, RoleFormValues>(form);
+  const { submit, saving } = useRoleSave(editing, onClose, problems);
   const label = (path: string) => {
     const key = `role.f.${path.split('.')[0] ?? path}`;
     return isMessageKey(key) ? t(key) : path;
   };
 
-  const toValues = (r: Role | undefined): RoleFormValues =>
-    r
-      ? { key: r.key, name: r.name, description: r.description, dataScope: r.dataScope, permissions: r.permissions }
-      : { key: '', name: '', description: null, dataScope: 'own', permissions: [] };
-
-  const onError = (error: unknown) => {
-    if (isApiError(error) && error.code === 'CONFLICT' && error.current) {
-      setConflict(error.current as Role);
-      return;
-    }
-    setDetails(applyServerErrors(form, error));
-    setFailure(errorMessage(error, t));
-  };
-  const onSaved = (saved: Role) => {
-    void message.success(t('role.saved', { name: saved.name }));
-    onClose();
-  };
-
-  const submit = (values: RoleFormValues) => {
-    setFailure(null);
-    setDetails([]);
-    setConflict(null);
-    const description = textOrNull(values.description);
-    if (!editing) {
-      create.mutate(
-        {
-          key: values.key.trim(),
-          name: values.name.trim(),
-          description,
-          dataScope: values.dataScope,
-          permissions: values.permissions,
-        },
-        { onSuccess: onSaved, onError },
-      );
-      return;
-    }
-    const body: RoleUpdate = { version: editing.version };
-    if (values.name.trim() !== editing.name) body.name = values.name.trim();
-    if (description !== editing.description) body.description = description;
-    if (values.dataScope !== editing.dataScope) body.dataScope = values.dataScope;
-    if (!sameList(values.permissions, editing.permissions)) body.permissions = values.permissions;
-    if (Object.keys(body).length === 1) {
-      onClose();
-      return;
-    }
-    update.mutate({ id: editing.id, body }, { onSuccess: onSaved, onError });
-  };
-
   const reload = () => {
-    if (!conflict) return;
-    setEditing(conflict);
-    setConflict(null);
+    if (!problems.conflict) return;
+    setEditing(problems.conflict);
+    problems.clear();
     form.resetFields();
-    form.setFieldsValue(toValues(conflict));
+    form.setFieldsValue(toValues(problems.conflict));
   };
 
   return (
-    <Form<RoleFormValues>
+    <DrawerForm<RoleFormValues>
       form={form}
       name="role_form"
-      layout="vertical"
       initialValues={toValues(editing)}
       onFinish={submit}
-      requiredMark
+      topRef={problems.topRef}
+      conflict={problems.conflict ? <ConflictAlert onReload={reload} /> : null}
+      errors={{ message: problems.failure, details: problems.details, labelFor: label }}
+      saving={saving}
+      saveTestId="role-save"
+      onCancel={onClose}
     >
-      {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="conflict-alert"
-          style={{ marginBottom: 16 }}
-          title={t('common.conflictTitle')}
-          description={t('common.conflictText')}
-          action={
-            <Button size="small" type="primary" onClick={reload} data-testid="conflict-reload">
-              {t('common.loadCurrent')}
-            </Button>
-          }
-        />
-      ) : null}
-      <FormErrorsAlert message={failure} details={details} labelFor={label} />
+      <RoleFields existing={Boolean(editing)} builtIn={editing?.builtIn ?? false} />
+    </DrawerForm>
+  );
+}
+
+/** Key (fixed once created), name, description, data scope and the permission matrix. */
+function RoleFields({ existing, builtIn }: { existing: boolean; builtIn: boolean }) {
+  const t = useT();
+  const rules = useFormRules();
+  return (
+    <>
       <Flex gap={16} wrap>
         <Form.Item
           name="key"
           label={
             <Flex gap={6} align="center">
               {t('role.f.key')}
-              {editing?.builtIn ? <Tag color="purple">{t('common.builtIn')}</Tag> : null}
+              {builtIn ? <Tag color="purple">{t('common.builtIn')}</Tag> : null}
             </Flex>
           }
-          extra={editing ? undefined : t('role.keyHint')}
+          extra={existing ? undefined : t('role.keyHint')}
           rules={
-            editing
+            existing
               ? []
               : [rules.required, { min: 2, max: 40, message: t('common.tooLong', { max: 40 }) }, { pattern: /^[a-z][a-z0-9_]*$/, message: t('role.keyPattern') }]
           }
           style={{ flex: '1 1 220px' }}
         >
-          <Input maxLength={40} disabled={Boolean(editing)} autoComplete="off" />
+          <Input maxLength={40} disabled={existing} autoComplete="off" />
         </Form.Item>
         <Form.Item name="name" label={t('role.f.name')} rules={[rules.required, rules.max(60)]} style={{ flex: '1 1 220px' }}>
           <Input maxLength={60} />
@@ -193,12 +131,49 @@ function RoleFormBody({ form, role, onClose }: Omit<RoleFormDrawerProps, 'open'>
       <Form.Item name="permissions" label={t('role.f.permissions')}>
         <PermissionMatrix />
       </Form.Item>
-      <DrawerFooter>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="role-save">
-          {t('common.save')}
-        </Button>
-      </DrawerFooter>
-    </Form>
+    </>
   );
+}
+
+/** The changed fields of a role (the version always), or null when nothing changed. */
+function roleChanges(editing: Role, values: RoleFormValues): RoleUpdate | null {
+  const body: RoleUpdate = { version: editing.version };
+  const description = textOrNull(values.description);
+  if (values.name.trim() !== editing.name) body.name = values.name.trim();
+  if (description !== editing.description) body.description = description;
+  if (values.dataScope !== editing.dataScope) body.dataScope = values.dataScope;
+  if (!sameList(values.permissions, editing.permissions)) body.permissions = values.permissions;
+  return Object.keys(body).length === 1 ? null : body;
+}
+
+/** Creates the role, or sends what changed (nothing changed: the drawer just closes). */
+function useRoleSave(editing: Role | undefined, onClose: () => void, problems: { show: (error: unknown) => void; clear: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const create = useCreateRole();
+  const update = useUpdateRole();
+  const onError = problems.show;
+  const onSaved = (saved: Role) => {
+    void message.success(t('role.saved', { name: saved.name }));
+    onClose();
+  };
+
+  const submit = (values: RoleFormValues) => {
+    problems.clear();
+    if (!editing) {
+      const { key, name, description, dataScope, permissions } = values;
+      create.mutate(
+        { key: key.trim(), name: name.trim(), description: textOrNull(description), dataScope, permissions },
+        { onSuccess: onSaved, onError },
+      );
+      return;
+    }
+    const body = roleChanges(editing, values);
+    if (!body) {
+      onClose();
+      return;
+    }
+    update.mutate({ id: editing.id, body }, { onSuccess: onSaved, onError });
+  };
+  return { submit, saving: create.isPending || update.isPending };
 }

@@ -10,7 +10,7 @@ import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { testId } from '../../../shared/test-id';
-import { useEnumOptions } from '../../customers/components/customer-enums';
+import { useEnumOptions } from '../../../shared/enums/customer-enums';
 import { usePoolRules, useRunPoolRules, useSavePoolRules } from '../api';
 import { SettingsPage } from '../components/settings-page';
 import { StaleSettingsAlert } from '../components/stale-alert';

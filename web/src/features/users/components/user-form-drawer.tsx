@@ -1,17 +1,14 @@
-import { Alert, App, Button, Drawer, Form, Input, Select, Switch, TreeSelect, type FormInstance } from 'antd';
+import { App, Form, Input, Select, Switch, TreeSelect, type FormInstance } from 'antd';
 import type { Department, Role, User, UserUpdate } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isMessageKey } from '../../../app/i18n/translate';
-import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/error-message';
-import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
+import { ConflictAlert } from '../../../shared/form/conflict-alert';
+import { DrawerForm, FormDrawer } from '../../../shared/form/form-drawer';
 import { textOrNull } from '../../../shared/form/normalize';
 import { useFormRules } from '../../../shared/form/rules';
-import { applyServerErrors } from '../../../shared/form/server-errors';
+import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
-import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-footer';
 import { treeSelectData } from '../../departments';
 import { useCreateUser, useUpdateUser } from '../api';
 
@@ -35,24 +32,25 @@ interface UserFormDrawerProps {
 
 export function UserFormDrawer({ open, user, departments, roles, onClose }: UserFormDrawerProps) {
   const t = useT();
-  const isMobile = useIsMobile();
-  const padding = useDrawerPadding();
-  const [form] = Form.useForm<UserFormValues>();
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      title={user ? t('user.editTitle') : t('user.create')}
-      size={isMobile ? '100%' : 520}
-      destroyOnHidden
-      styles={{ body: { padding } }}
-      data-testid="user-drawer"
-    >
-      {open ? (
-        <UserFormBody form={form} user={user} departments={departments} roles={roles} onClose={onClose} />
-      ) : null}
-    </Drawer>
+    <FormDrawer<UserFormValues> open={open} onClose={onClose} title={user ? t('user.editTitle') : t('user.create')} width={520} testId="user-drawer">
+      {(form) => <UserFormBody form={form} user={user} departments={departments} roles={roles} onClose={onClose} />}
+    </FormDrawer>
   );
+}
+
+function toValues(u: User | undefined): UserFormValues {
+  return u
+    ? { email: u.email, name: u.name, mobile: u.mobile, departmentId: u.departmentId, roleId: u.roleId, active: u.active }
+    : { email: '', name: '', active: true };
+}
+
+function useUserLabel() {
+  const t = useT();
+  return (path: string) => {
+    const key = `user.f.${path}`;
+    return isMessageKey(key) ? t(key) : path;
+  };
 }
 
 function UserFormBody({
@@ -62,112 +60,45 @@ function UserFormBody({
   roles,
   onClose,
 }: Omit<UserFormDrawerProps, 'open'> & { form: FormInstance<UserFormValues> }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const rules = useFormRules();
-  const create = useCreateUser();
-  const update = useUpdateUser();
   useFocusOnOpen(form, user ? 'name' : 'email');
+  const label = useUserLabel();
   const [editing, setEditing] = useState<User | undefined>(user);
-  const [conflict, setConflict] = useState<User | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [details, setDetails] = useState<ApiErrorDetail[]>([]);
-  const label = (path: string) => {
-    const key = `user.f.${path}`;
-    return isMessageKey(key) ? t(key) : path;
-  };
-
-  const toValues = (u: User | undefined): UserFormValues =>
-    u
-      ? { email: u.email, name: u.name, mobile: u.mobile, departmentId: u.departmentId, roleId: u.roleId, active: u.active }
-      : { email: '', name: '', active: true };
-
-  const onError = (error: unknown) => {
-    if (isApiError(error) && error.code === 'CONFLICT' && error.current) {
-      setConflict(error.current as User);
-      return;
-    }
-    setDetails(applyServerErrors(form, error));
-    setFailure(errorMessage(error, t));
-  };
-  const onSaved = (saved: User) => {
-    void message.success(t('user.saved', { name: saved.name }));
-    onClose();
-  };
-
-  const submit = (values: UserFormValues) => {
-    setFailure(null);
-    setDetails([]);
-    setConflict(null);
-    const mobile = textOrNull(values.mobile);
-    const departmentId = values.departmentId ?? null;
-    const roleId = values.roleId;
-    if (roleId === undefined) return;
-    if (!editing) {
-      create.mutate(
-        {
-          email: values.email.trim().toLowerCase(),
-          name: values.name.trim(),
-          password: values.password ?? '',
-          mobile,
-          departmentId,
-          roleId,
-          active: values.active,
-        },
-        { onSuccess: onSaved, onError },
-      );
-      return;
-    }
-    const body: UserUpdate = { version: editing.version };
-    const email = values.email.trim().toLowerCase();
-    if (email !== editing.email) body.email = email;
-    if (values.name.trim() !== editing.name) body.name = values.name.trim();
-    if (mobile !== editing.mobile) body.mobile = mobile;
-    if (departmentId !== editing.departmentId) body.departmentId = departmentId;
-    if (roleId !== editing.roleId) body.roleId = roleId;
-    if (values.active !== editing.active) body.active = values.active;
-    if (values.password) body.password = values.password;
-    if (Object.keys(body).length === 1) {
-      onClose();
-      return;
-    }
-    update.mutate({ id: editing.id, body }, { onSuccess: onSaved, onError });
-  };
+  const problems = useSaveProblems<User, UserFormValues>(form);
+  const { submit, saving } = useUserSave(editing, onClose, problems);
 
   const reload = () => {
-    if (!conflict) return;
-    setEditing(conflict);
-    setConflict(null);
+    if (!problems.conflict) return;
+    setEditing(problems.conflict);
+    problems.clear();
     form.resetFields();
-    form.setFieldsValue(toValues(conflict));
+    form.setFieldsValue(toValues(problems.conflict));
   };
 
   return (
-    <Form<UserFormValues>
+    <DrawerForm<UserFormValues>
       form={form}
       name="user_form"
-      layout="vertical"
       initialValues={toValues(editing)}
       onFinish={submit}
-      requiredMark
       autoComplete="off"
+      topRef={problems.topRef}
+      conflict={problems.conflict ? <ConflictAlert onReload={reload} /> : null}
+      errors={{ message: problems.failure, details: problems.details, labelFor: label }}
+      saving={saving}
+      saveTestId="user-save"
+      onCancel={onClose}
     >
-      {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="conflict-alert"
-          style={{ marginBottom: 16 }}
-          title={t('common.conflictTitle')}
-          description={t('common.conflictText')}
-          action={
-            <Button size="small" type="primary" onClick={reload} data-testid="conflict-reload">
-              {t('common.loadCurrent')}
-            </Button>
-          }
-        />
-      ) : null}
-      <FormErrorsAlert message={failure} details={details} labelFor={label} />
+      <UserFields editing={Boolean(editing)} departments={departments} roles={roles} />
+    </DrawerForm>
+  );
+}
+
+function UserFields({ editing, departments, roles }: { editing: boolean; departments: Department[]; roles: Role[] }) {
+  const t = useT();
+  const rules = useFormRules();
+  const label = useUserLabel();
+  return (
+    <>
       <Form.Item name="email" label={label('email')} rules={[rules.required, rules.email]}>
         <Input inputMode="email" maxLength={254} autoComplete="off" />
       </Form.Item>
@@ -198,12 +129,63 @@ function UserFormBody({
       <Form.Item name="active" label={label('active')} valuePropName="checked">
         <Switch />
       </Form.Item>
-      <DrawerFooter>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="user-save">
-          {t('common.save')}
-        </Button>
-      </DrawerFooter>
-    </Form>
+    </>
   );
+}
+
+/** The changed fields of a user (the version always), or null when nothing changed. */
+function userChanges(editing: User, values: UserFormValues, roleId: number): UserUpdate | null {
+  const body: UserUpdate = { version: editing.version };
+  const mobile = textOrNull(values.mobile);
+  const departmentId = values.departmentId ?? null;
+  const email = values.email.trim().toLowerCase();
+  if (email !== editing.email) body.email = email;
+  if (values.name.trim() !== editing.name) body.name = values.name.trim();
+  if (mobile !== editing.mobile) body.mobile = mobile;
+  if (departmentId !== editing.departmentId) body.departmentId = departmentId;
+  if (roleId !== editing.roleId) body.roleId = roleId;
+  if (values.active !== editing.active) body.active = values.active;
+  if (values.password) body.password = values.password;
+  return Object.keys(body).length === 1 ? null : body;
+}
+
+/** Creates the user, or sends what changed (nothing changed: the drawer just closes). */
+function useUserSave(editing: User | undefined, onClose: () => void, problems: { show: (error: unknown) => void; clear: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const onError = problems.show;
+  const onSaved = (saved: User) => {
+    void message.success(t('user.saved', { name: saved.name }));
+    onClose();
+  };
+
+  const submit = (values: UserFormValues) => {
+    problems.clear();
+    const roleId = values.roleId;
+    if (roleId === undefined) return;
+    if (!editing) {
+      create.mutate(
+        {
+          email: values.email.trim().toLowerCase(),
+          name: values.name.trim(),
+          password: values.password ?? '',
+          mobile: textOrNull(values.mobile),
+          departmentId: values.departmentId ?? null,
+          roleId,
+          active: values.active,
+        },
+        { onSuccess: onSaved, onError },
+      );
+      return;
+    }
+    const body = userChanges(editing, values, roleId);
+    if (!body) {
+      onClose();
+      return;
+    }
+    update.mutate({ id: editing.id, body }, { onSuccess: onSaved, onError });
+  };
+  return { submit, saving: create.isPending || update.isPending };
 }

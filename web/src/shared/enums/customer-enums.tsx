@@ -12,8 +12,8 @@ import {
   type CustomerStatus,
 } from '@crm/contracts';
 import { useMemo } from 'react';
-import { useT } from '../../../app/i18n/i18n-context';
-import { isMessageKey, type Translate } from '../../../app/i18n/translate';
+import { useT } from '../../app/i18n/i18n-context';
+import { isMessageKey, type Translate } from '../../app/i18n/translate';
 
 /** Each enumeration and the message-key prefix of its labels. */
 export const customerEnums = {
