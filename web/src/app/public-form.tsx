@@ -1,4 +1,4 @@
-import { PublicFormPage } from '../features/lead-forms/pages/public-form-page';
+import { PublicFormPage } from '../features/lead-forms';
 import { AntdFrame } from './antd-frame';
 
 /** The public lead form (/f/:token), with Ant Design around it. */

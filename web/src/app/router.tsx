@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { LoginPage } from '../features/auth/pages/login-page';
+import { LoginPage } from '../features/auth';
 import { PlainLoading } from './plain-loading';
 
 // The login page is part of the first chunk and uses no Ant Design; the signed-in app and the

@@ -1,1 +1,2 @@
 export { useLeadForms } from './api';
+export { PublicFormPage } from './pages/public-form-page';
