@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Skeleton, Typography, type FormInstance } from 'antd';
-import { contactRoles, forecastCategories, type Opportunity, type Pipeline } from '@crm/contracts';
+import { contactRoles, forecastCategories, type Opportunity, type Pipeline, maxLengthOf, opportunityUpdate } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -27,6 +27,9 @@ import {
   type DealPayload,
 } from './deal-form-model';
 import { CustomerSelect } from './deal-pickers';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(opportunityUpdate, field);
 
 const fieldLabels: Record<string, MessageKey> = {
   name: 'opp.f.name',
@@ -254,8 +257,8 @@ function DealFormBody({
         />
       ) : null}
       <FormErrorsAlert message={failure} details={details} labelFor={labelFor} />
-      <Form.Item name="name" label={t('opp.f.name')} rules={[rules.required, rules.max(120)]}>
-        <Input maxLength={120} autoComplete="off" placeholder={t('opp.namePlaceholder')} data-testid="deal-name" />
+      <Form.Item name="name" label={t('opp.f.name')} rules={[rules.required, rules.max(limit('name'))]}>
+        <Input maxLength={limit('name')} autoComplete="off" placeholder={t('opp.namePlaceholder')} data-testid="deal-name" />
       </Form.Item>
       <Form.Item name="customerId" label={t('opp.f.customer')} rules={[rules.requiredChoice]}>
         <CustomerSelect
@@ -361,11 +364,11 @@ function DealFormBody({
       <Form.Item name="competitors" label={t('opp.f.competitors')} extra={t('opp.competitorsHint')} rules={[rules.tags(20, 60)]}>
         <Select mode="tags" tokenSeparators={[',', '，']} open={false} suffixIcon={null} data-testid="deal-competitors" />
       </Form.Item>
-      <Form.Item name="nextStep" label={t('opp.f.nextStep')} rules={[rules.max(500)]}>
-        <Input maxLength={500} placeholder={t('opp.nextStepHint')} data-testid="deal-next-step" />
+      <Form.Item name="nextStep" label={t('opp.f.nextStep')} rules={[rules.max(limit('nextStep'))]}>
+        <Input maxLength={limit('nextStep')} placeholder={t('opp.nextStepHint')} data-testid="deal-next-step" />
       </Form.Item>
-      <Form.Item name="description" label={t('opp.f.description')} rules={[rules.max(4000)]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+      <Form.Item name="description" label={t('opp.f.description')} rules={[rules.max(limit('description'))]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={limit('description')} />
       </Form.Item>
       <DrawerFooter>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
