@@ -6,8 +6,9 @@ import type { z } from 'zod';
  * `response` schema, so the OpenAPI document and the web's types cannot drift from what presenters
  * send. Off in production: it parses every answer a second time.
  * The answer is checked as the client receives it (after JSON serialisation: dates become strings).
- * A mismatch, or JSON from a route that declares no schema, throws: a 500 that names the route and
- * the Zod issues, also written to stderr because tests build the app without a logger.
+ * A mismatch, a field the schema does not declare (Zod objects would silently strip it, so the
+ * document would not show it), or JSON from a route that declares no schema, throws: a 500 that
+ * names the route and the problems, also written to stderr (tests build the app without a logger).
  */
 export function checkResponse(request: FastifyRequest, reply: FastifyReply, route: string, schema: z.ZodType | undefined, result: unknown): void {
   if (result === undefined || Buffer.isBuffer(result) || isStream(result) || !isJson(reply)) return;
@@ -18,7 +19,18 @@ export function checkResponse(request: FastifyRequest, reply: FastifyReply, rout
     const issues = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.code} ${i.message}`).join('\n');
     fail(request, `${route} answered a body that does not match its response schema:\n${issues}`);
   }
+  const undeclared = undeclaredFields(sent, parsed.data, '');
+  if (undeclared.length > 0) fail(request, `${route} answered fields its response schema does not declare: ${undeclared.slice(0, 20).join(', ')}`);
 }
+
+/** The paths of object keys present in what was sent but gone from what the schema parsed (it strips unknown keys). */
+function undeclaredFields(sent: unknown, parsed: unknown, at: string): string[] {
+  if (Array.isArray(sent) && Array.isArray(parsed)) return sent.flatMap((v, i) => undeclaredFields(v, parsed[i], `${at}${i}.`));
+  if (!isPlainObject(sent) || !isPlainObject(parsed)) return [];
+  return Object.keys(sent).flatMap((key) => (key in parsed ? undeclaredFields(sent[key], parsed[key], `${at}${key}.`) : [`${at}${key}`]));
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** No content type yet means Fastify will serialise the result as JSON. */
 function isJson(reply: FastifyReply): boolean {

@@ -16,6 +16,8 @@ async function tinyApp(checkResponses: boolean): Promise<FastifyInstance> {
     handler: async () => ({ id: 1, name: 'A', dueAt: new Date('2026-12-01T00:00:00Z') }) });
   r.publicRoute({ method: 'GET', url: '/wrong', summary: 'Wrong shape', tag: 't', response: item,
     handler: async () => ({ id: '1', title: 'A', dueAt: null }) });
+  r.publicRoute({ method: 'GET', url: '/extra', summary: 'A field too many', tag: 't', response: z.array(item),
+    handler: async () => [{ id: 1, name: 'A', dueAt: null, passwordHash: 'x' }] });
   r.publicRoute({ method: 'GET', url: '/undeclared', summary: 'No schema', tag: 't',
     handler: async () => ({ anything: true }) });
   r.publicRoute({ method: 'DELETE', url: '/empty', summary: 'No body', tag: 't', status: 204,
@@ -37,6 +39,10 @@ describe('response checking', () => {
     expect(message).toContain('GET /wrong answered a body that does not match its response schema');
     expect(message).toContain('id: invalid_type');
     expect(message).toContain('name: invalid_type');
+
+    const extra = await app.inject({ method: 'GET', url: '/api/v1/extra' });
+    expect(extra.statusCode).toBe(500);
+    expect(logged.mock.calls.at(-1)?.[0]).toContain('GET /extra answered fields its response schema does not declare: 0.passwordHash');
 
     const undeclared = await app.inject({ method: 'GET', url: '/api/v1/undeclared' });
     expect(undeclared.statusCode).toBe(500);
