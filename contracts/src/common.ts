@@ -87,6 +87,8 @@ export function text(max: number) {
     .trim()
     .max(max)
     .transform((v) => (v === '' ? null : v))
+    // Declares what the transform returns, so the OpenAPI document can say it (a string or null).
+    .pipe(z.string().nullable())
     .nullable();
 }
 

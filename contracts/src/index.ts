@@ -20,3 +20,4 @@ export * from './company.js';
 export * from './regions.js';
 export * from './industries.js';
 export * from './text.js';
+export * from './limits.js';

@@ -399,3 +399,4 @@ export const publicLeadSubmission = z
   .strict();
 export type PublicLeadSubmission = z.input<typeof publicLeadSubmission>;
 export const publicLeadSubmissionResult = z.object({ thankYou: z.string() });
+export type PublicLeadSubmissionResult = z.infer<typeof publicLeadSubmissionResult>;

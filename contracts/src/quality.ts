@@ -52,6 +52,7 @@ export const dataQualitySettings = z.object({
 export type DataQualitySettings = z.output<typeof dataQualitySettings>;
 
 export const dataQualitySettingsResponse = dataQualitySettings.extend({ version: z.number().int() });
+export type DataQualitySettingsResponse = z.output<typeof dataQualitySettingsResponse>;
 export const dataQualitySettingsUpdate = z
   .object({
     expected: z.object({ organization: expectedList, person: expectedList }).partial().strict().optional(),

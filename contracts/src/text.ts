@@ -28,6 +28,8 @@ export function textProblem(value: string, multiline: boolean): 'character' | 'l
 export function multiline(max: number) {
   return multilineString(max)
     .transform((v) => (v === '' ? null : v))
+    // Declares what the transform returns, so the OpenAPI document can say it (a string or null).
+    .pipe(z.string().nullable())
     .nullable();
 }
 

@@ -44,10 +44,12 @@ export interface BuildOptions {
   logger?: boolean | { level: string };
   /** The real server runs imports on a worker thread (SQLite); tests run them in-process. */
   importWorkerThread?: boolean;
+  /** Tests: check every JSON answer against its route's response schema (a mismatch is a 500). */
+  checkResponses?: boolean;
 }
 
 /** Build the HTTP application (tests build it too, with their own database and clock). */
-export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext; registry: OpenApiRegistry }> {
+export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false, checkResponses = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext; registry: OpenApiRegistry }> {
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
@@ -61,7 +63,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   });
 
   const registry = new OpenApiRegistry();
-  const router = createRouter(app, registry, '/api/v1');
+  const router = createRouter(app, registry, '/api/v1', { checkResponses });
   systemRoutes(router, ctx, registry);
   authRoutes(router, ctx);
   userRoutes(router, ctx);

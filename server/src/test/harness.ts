@@ -137,7 +137,7 @@ export async function createTestApp(options: { clock?: Clock; env?: NodeJS.Proce
     engine: testEngine,
     databaseUrl: fresh.databaseUrl,
   };
-  const { app, ctx, registry } = await buildApp({ config, database: fresh.database, clock: options.clock });
+  const { app, ctx, registry } = await buildApp({ config, database: fresh.database, clock: options.clock, checkResponses: true });
   await bootstrap(ctx, () => undefined);
   await app.ready();
   return {

@@ -78,7 +78,7 @@ describe('imports: update mode writes a batch at once', () => {
     const n = 5000;
     await t.ctx.db.transaction().execute(async (trx) => {
       const created = await bulkCreateCustomers(trx, t.ctx, Array.from({ length: n }, (_, i) => ({
-        input: { kind: 'organization', name: `大批量客户${i}有限公司`, category: 'enterprise', status: 'potential', lifecycleStage: 'lead', mobile: `136${String(i).padStart(8, '0')}` } as never,
+        input: { kind: 'organization', name: `大批量客户${i}有限公司`, category: 'enterprise', status: 'potential', lifecycleStage: 'exploration', mobile: `136${String(i).padStart(8, '0')}` } as never,
         ownerId: me,
       })), { actorId: me, at, action: 'import' });
       const { rows } = await customersByIds(trx, created.map((c) => c.id), unscoped('test: read back what the batch wrote'));

@@ -16,6 +16,7 @@ interface Operation {
   params?: z.ZodType;
   response?: z.ZodType;
   upload?: { maxBytes: number };
+  bodyLimit?: number;
 }
 
 /** Collects every route's schemas; the OpenAPI document is generated from the same Zod schemas that validate. */
@@ -34,7 +35,8 @@ export class OpenApiRegistry {
   document(version: string): Record<string, unknown> {
     const paths: Record<string, Record<string, unknown>> = {};
     const schema = (s: z.ZodType, io: 'input' | 'output') =>
-      z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+      z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0', override: extensionsOnly });
+    const operationIds = new Set<string>();
     for (const op of this.registered) {
       const path = op.url.replace(/:(\w+)/g, '{$1}');
       const parameters: unknown[] = [];
@@ -52,10 +54,15 @@ export class OpenApiRegistry {
         [String(op.status)]: op.response
           ? { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } }
           : { description: 'OK' },
-        default: { description: 'Error', content: { 'application/json': { schema: schema(errorBody, 'output') } } },
+        ...errorResponses(op, op.body ? schema(op.body, 'input') : undefined),
+        default: errorResponse('Error'),
       };
+      const operationId = operationIdOf(op.method, op.url);
+      if (operationIds.has(operationId)) throw new Error(`Two operations would be named ${operationId}: give one route another URL`);
+      operationIds.add(operationId);
       paths[path] ??= {};
       paths[path][op.method.toLowerCase()] = {
+        operationId,
         summary: op.summary,
         description: accessLine(op.access),
         'x-permission': xPermission(op.access),
@@ -72,9 +79,17 @@ export class OpenApiRegistry {
     }
     return {
       openapi: '3.0.3',
-      info: { title: 'CRM API', version },
+      info: {
+        title: 'CRM API',
+        version,
+        description: 'The CRM\'s HTTP API, generated from the Zod schemas that validate each request. Errors share one body: `{ error: { code, message, details } }`.',
+        license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+      },
       servers: [{ url: '/api/v1' }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'crm_session' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'crm_session' } },
+        schemas: { Error: schema(errorBody, 'output') },
+      },
       security: [{ session: [] }],
       paths,
     };
@@ -92,4 +107,50 @@ function accessLine(access: RouteAccess): string {
   if (access === 'signedIn') return 'Any signed-in user';
   if (typeof access === 'string') return `Needs permission ${access}`;
   return `Needs one of the permissions ${access.anyOf.join(', ')}`;
+}
+
+/** A Zod schema's `.meta()` keys that are not JSON Schema go into the document as `x-` extensions (OpenAPI 3.0 allows no others). */
+const metaKeys = ['multiline'];
+function extensionsOnly(ctx: { jsonSchema: Record<string, unknown> }): void {
+  for (const key of metaKeys) {
+    if (!(key in ctx.jsonSchema)) continue;
+    ctx.jsonSchema[`x-${key}`] = ctx.jsonSchema[key];
+    delete ctx.jsonSchema[key];
+  }
+}
+
+/**
+ * A stable operationId from the method and the path, so clients generated from the document keep
+ * their names: `GET /customers/:id/contacts` is `getCustomersByIdContacts`.
+ */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith(':') ? `by-${part.slice(1)}` : part))
+    .flatMap((part) => part.split(/[-_.]/))
+    .filter(Boolean);
+  return method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/**
+ * The refusals an operation can answer, each with the shared error body: 400 when it takes input
+ * (or is a write: its body may be malformed JSON), 401 unless anyone may call it, 403 when it needs
+ * a permission (or is a write: a request from another site is refused), 404 when its path names a
+ * record, 409 when a write carries the `version` it was read at, 413 when it takes a file or has a
+ * body limit of its own.
+ */
+function errorResponses(op: Operation, body: Record<string, unknown> | undefined): Record<string, unknown> {
+  const properties = (body?.properties ?? {}) as Record<string, unknown>;
+  const write = op.method !== 'GET';
+  const out: Record<string, unknown> = {};
+  if (op.body || op.query || op.params || op.upload || write) out['400'] = errorResponse('The input is invalid: every problem with its field path');
+  if (!op.public) out['401'] = errorResponse('Not signed in');
+  if ((!op.public && op.access !== 'signedIn') || write) out['403'] = errorResponse('Refused: the user lacks the permission, or a write came from another site');
+  if (op.params) out['404'] = errorResponse('No such record, or not one the caller may see');
+  if (write && 'version' in properties) out['409'] = errorResponse('The record changed since it was read: `current` holds it');
+  if (op.upload || op.bodyLimit) out['413'] = errorResponse('The body is larger than this operation accepts');
+  return out;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden } from '../errors.js';
 import { parse } from '../validation.js';
 import type { OpenApiRegistry } from './openapi.js';
+import { checkResponse } from './response-check.js';
 
 type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -81,6 +82,7 @@ export function createRouter(
   app: FastifyInstance,
   registry: OpenApiRegistry,
   prefix: string,
+  options: { checkResponses?: boolean } = {},
 ): Router {
   function register<B extends Schema, Q extends Schema, P extends Schema>(
     spec: RouteSpec<B, Q, P>,
@@ -118,6 +120,7 @@ export function createRouter(
         const result = await handler(input, request.actor);
         if (reply.sent) return reply;
         if (status === 204) return reply.code(204).send();
+        if (options.checkResponses) checkResponse(request, reply, `${spec.method} ${spec.url}`, spec.response, result);
         return reply.code(status).send(result);
       },
     });

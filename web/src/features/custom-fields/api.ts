@@ -78,7 +78,7 @@ export function useReorderCustomFields() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: { entity: CustomFieldEntity; ids: number[] }) =>
-      apiRequest<unknown>('/custom-fields/order', { method: 'PUT', body }),
+      apiRequest<ListResponse<CustomField>>('/custom-fields/order', { method: 'PUT', body }),
     onSettled: invalidate,
   });
 }

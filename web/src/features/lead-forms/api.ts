@@ -6,6 +6,7 @@ import type {
   ListResponse,
   PublicLeadForm,
   PublicLeadSubmission,
+  PublicLeadSubmissionResult,
 } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
@@ -60,6 +61,6 @@ export function usePublicForm(token: string) {
 export function useSubmitPublicForm(token: string) {
   return useMutation({
     mutationFn: (body: PublicLeadSubmission) =>
-      apiRequest<{ thankYou: string }>(`/public/forms/${encodeURIComponent(token)}`, { method: 'POST', body }),
+      apiRequest<PublicLeadSubmissionResult>(`/public/forms/${encodeURIComponent(token)}`, { method: 'POST', body }),
   });
 }

@@ -16,6 +16,7 @@ import type {
   LeadSourcesUpdate,
   LeadUpdate,
   ListResponse,
+  TransferResult,
 } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
@@ -157,7 +158,7 @@ export function useReleaseLead() {
 export function useAssignLeads() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LeadAssign) => apiRequest<unknown>('/leads/assign', { method: 'POST', body }),
+    mutationFn: (body: LeadAssign) => apiRequest<TransferResult>('/leads/assign', { method: 'POST', body }),
     onSuccess: (_data, body) => {
       for (const id of body.leadIds) void queryClient.invalidateQueries({ queryKey: leadKeys.detail(id) });
       refreshLead(queryClient);

@@ -19,6 +19,7 @@ import type {
   SalesSettingsState,
   SalesSettingsUpdate,
   StageHistoryEntry,
+  TransferResult,
 } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
@@ -141,7 +142,7 @@ export function useTransferOpportunities() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { opportunityIds: number[]; ownerId: number }) =>
-      apiRequest<unknown>('/opportunities/transfer', { method: 'POST', body }),
+      apiRequest<TransferResult>('/opportunities/transfer', { method: 'POST', body }),
     onSuccess: (_result, body) => {
       invalidateDeals(queryClient);
       for (const id of body.opportunityIds) void queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(id) });

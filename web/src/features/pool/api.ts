@@ -57,7 +57,7 @@ export function useReleaseCustomers() {
       let released = 0;
       try {
         for (const id of ids) {
-          await apiRequest<unknown>(`/customers/${id}/release`, { method: 'POST', body: {} });
+          await apiRequest<Customer>(`/customers/${id}/release`, { method: 'POST', body: {} });
           released += 1;
         }
       } catch (error) {
@@ -82,7 +82,7 @@ export function useAddFollowUp(customerId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: FollowUpCreate) =>
-      apiRequest<unknown>(`/customers/${customerId}/follow-ups`, { method: 'POST', body }),
+      apiRequest<Customer>(`/customers/${customerId}/follow-ups`, { method: 'POST', body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['customers', 'detail', customerId] });
       void queryClient.invalidateQueries({ queryKey: ['customers', 'history', customerId] });

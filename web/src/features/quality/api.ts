@@ -3,15 +3,13 @@ import type {
   Customer,
   DataQualityIssue,
   DataQualityItem,
-  DataQualitySettings,
+  DataQualitySettingsResponse,
   DataQualitySettingsUpdate,
   DataQualitySummary,
   ListResponse,
   UnreadablePhone,
 } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
-
-export type DataQualitySettingsWithVersion = DataQualitySettings & { version: number };
 
 export const qualityKeys = {
   all: ['data-quality'] as const,
@@ -41,7 +39,7 @@ export function useQualityList(issue: DataQualityIssue, page: number, pageSize: 
 export function useQualitySettings() {
   return useQuery({
     queryKey: qualityKeys.settings,
-    queryFn: ({ signal }) => apiRequest<DataQualitySettingsWithVersion>('/settings/data-quality', { signal }),
+    queryFn: ({ signal }) => apiRequest<DataQualitySettingsResponse>('/settings/data-quality', { signal }),
   });
 }
 
@@ -49,7 +47,7 @@ export function useSaveQualitySettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: DataQualitySettingsUpdate) =>
-      apiRequest<DataQualitySettingsWithVersion>('/settings/data-quality', { method: 'PUT', body }),
+      apiRequest<DataQualitySettingsResponse>('/settings/data-quality', { method: 'PUT', body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(qualityKeys.settings, saved);
       void queryClient.invalidateQueries({ queryKey: ['data-quality', 'summary'] });

@@ -1,4 +1,5 @@
 import { App, Checkbox, Col, DatePicker, Form, Input, Row, type FormInstance } from 'antd';
+import { maxLengthOf, contactUpdate } from '@crm/contracts';
 import type { Contact } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,6 +19,9 @@ import {
 } from './contact-form-model';
 import { CustomerPicker } from './customer-picker';
 import { CustomFieldItems, customFieldLabel, useActiveCustomFields, type CustomField } from '../../custom-fields';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(contactUpdate, field);
 
 interface ContactFormDrawerProps {
   open: boolean;
@@ -112,38 +116,38 @@ function ContactFields({ label, pickCustomer }: { label: (path: string) => strin
         </Col>
       ) : null}
       <Col {...half}>
-        <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(60)]}>
-          <Input maxLength={60} autoComplete="off" />
+        <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(limit('name'))]}>
+          <Input maxLength={limit('name')} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="title" label={label('title')} rules={[rules.max(60)]}>
-          <Input maxLength={60} />
+        <Form.Item name="title" label={label('title')} rules={[rules.max(limit('title'))]}>
+          <Input maxLength={limit('title')} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="department" label={label('department')} rules={[rules.max(60)]}>
-          <Input maxLength={60} />
+        <Form.Item name="department" label={label('department')} rules={[rules.max(limit('department'))]}>
+          <Input maxLength={limit('department')} />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="mobile" label={label('mobile')} rules={[rules.mobile]}>
-          <Input type="tel" inputMode="tel" maxLength={30} />
+          <Input type="tel" inputMode="tel" maxLength={limit('mobile')} />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="phone" label={label('phone')} rules={[rules.phone]}>
-          <Input type="tel" inputMode="tel" maxLength={30} />
+          <Input type="tel" inputMode="tel" maxLength={limit('phone')} />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="email" label={label('email')} rules={[rules.email]}>
-          <Input inputMode="email" maxLength={254} />
+          <Input inputMode="email" maxLength={limit('email')} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="wechat" label={label('wechat')} rules={[rules.max(60)]}>
-          <Input maxLength={60} />
+        <Form.Item name="wechat" label={label('wechat')} rules={[rules.max(limit('wechat'))]}>
+          <Input maxLength={limit('wechat')} />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -157,8 +161,8 @@ function ContactFields({ label, pickCustomer }: { label: (path: string) => strin
         </Form.Item>
       </Col>
       <Col xs={24}>
-        <Form.Item name="notes" label={label('notes')} rules={[rules.max(1000)]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
+        <Form.Item name="notes" label={label('notes')} rules={[rules.max(limit('notes'))]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={limit('notes')} showCount />
         </Form.Item>
       </Col>
     </Row>

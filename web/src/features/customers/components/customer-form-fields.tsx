@@ -1,4 +1,5 @@
 import { Col, Collapse, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { customerUpdate, maxLengthOf } from '@crm/contracts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
@@ -11,6 +12,8 @@ import { PUBLIC_POOL } from './customer-form-model';
 
 const half = { xs: 24, md: 12 } as const;
 const full = { xs: 24 } as const;
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (...path: string[]) => maxLengthOf(customerUpdate, ...path);
 
 interface CoreFieldsProps {
   ownerOptions: { value: number | string; label: string }[];
@@ -38,8 +41,8 @@ export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable,
         </Form.Item>
       </Col>
       <Col {...full}>
-        <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(120)]}>
-          <Input maxLength={120} autoComplete="off" />
+        <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(limit('name'))]}>
+          <Input maxLength={limit('name')} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -93,22 +96,22 @@ export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable,
       </Col>
       <Col {...half}>
         <Form.Item name="phone" label={label('phone')} rules={[rules.phone]}>
-          <Input type="tel" inputMode="tel" maxLength={30} autoComplete="off" />
+          <Input type="tel" inputMode="tel" maxLength={limit('phone')} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="mobile" label={label('mobile')} rules={[rules.mobile]}>
-          <Input type="tel" inputMode="tel" maxLength={30} autoComplete="off" />
+          <Input type="tel" inputMode="tel" maxLength={limit('mobile')} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="email" label={label('email')} rules={[rules.email]}>
-          <Input inputMode="email" maxLength={254} autoComplete="off" />
+          <Input inputMode="email" maxLength={limit('email')} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="website" label={label('website')} rules={[rules.max(200)]}>
-          <Input inputMode="url" maxLength={200} placeholder="https://" />
+        <Form.Item name="website" label={label('website')} rules={[rules.max(limit('website'))]}>
+          <Input inputMode="url" maxLength={limit('website')} placeholder="https://" />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -117,8 +120,8 @@ export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable,
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="address" label={label('address')} rules={[rules.max(200)]}>
-          <Input maxLength={200} />
+        <Form.Item name="address" label={label('address')} rules={[rules.max(limit('address'))]}>
+          <Input maxLength={limit('address')} />
         </Form.Item>
       </Col>
       <Col {...full}>
@@ -127,23 +130,23 @@ export function CustomerCoreFields({ ownerOptions, ownersLoading, ownerEditable,
         </Form.Item>
       </Col>
       <Col {...full}>
-        <Form.Item name="notes" label={label('notes')} rules={[rules.max(2000)]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
+        <Form.Item name="notes" label={label('notes')} rules={[rules.max(limit('notes'))]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={limit('notes')} showCount />
         </Form.Item>
       </Col>
     </Row>
   );
 }
 
-function TextField({ path, max, multiline = false, disabled = false, extra }: {
+function TextField({ path, multiline = false, disabled = false, extra }: {
   path: [string, string];
-  max: number;
   multiline?: boolean;
   disabled?: boolean;
   extra?: ReactNode;
 }) {
   const { t } = useI18n();
   const rules = useFormRules();
+  const max = limit(...path);
   return (
     <Col {...(multiline ? full : half)}>
       <Form.Item name={path} label={fieldLabel(t, 'customer', path.join('.'))} rules={[rules.max(max)]} extra={extra}>
@@ -185,25 +188,25 @@ export function PersonFields({ sensitiveEditable }: { sensitiveEditable: boolean
         </Form.Item>
       </Col>
       <DateField path={['person', 'birthday']} />
-      <TextField path={['person', 'idCardNumber']} max={18} disabled={!sensitiveEditable} extra={masked} />
-      <TextField path={['person', 'wechat']} max={60} />
-      <TextField path={['person', 'qq']} max={20} />
-      <TextField path={['person', 'preferredChannel']} max={60} />
-      <TextField path={['person', 'homeAddress']} max={200} multiline />
-      <TextField path={['person', 'preferences']} max={500} multiline />
+      <TextField path={['person', 'idCardNumber']} disabled={!sensitiveEditable} extra={masked} />
+      <TextField path={['person', 'wechat']} />
+      <TextField path={['person', 'qq']} />
+      <TextField path={['person', 'preferredChannel']} />
+      <TextField path={['person', 'homeAddress']} multiline />
+      <TextField path={['person', 'preferences']} multiline />
     </Row>
   );
   const career = (
     <Row gutter={16}>
-      <TextField path={['person', 'employer']} max={120} />
-      <TextField path={['person', 'employerType']} max={60} />
-      <TextField path={['person', 'jobTitle']} max={60} />
+      <TextField path={['person', 'employer']} />
+      <TextField path={['person', 'employerType']} />
+      <TextField path={['person', 'jobTitle']} />
       <Col {...half}>
         <Form.Item name={['person', 'annualIncome']} label={label('annualIncome')} rules={[rules.range(0, 1e11)]}>
           <YuanInput />
         </Form.Item>
       </Col>
-      <TextField path={['person', 'careerGoals']} max={500} multiline />
+      <TextField path={['person', 'careerGoals']} multiline />
     </Row>
   );
   const family = (
@@ -214,21 +217,21 @@ export function PersonFields({ sensitiveEditable }: { sensitiveEditable: boolean
         </Form.Item>
       </Col>
       <DateField path={['person', 'weddingAnniversary']} />
-      <TextField path={['person', 'spouseName']} max={60} />
+      <TextField path={['person', 'spouseName']} />
       <DateField path={['person', 'spouseBirthday']} />
-      <TextField path={['person', 'children']} max={300} multiline />
-      <TextField path={['person', 'hobbies']} max={300} multiline />
+      <TextField path={['person', 'children']} multiline />
+      <TextField path={['person', 'hobbies']} multiline />
     </Row>
   );
   const life = (
     <Row gutter={16}>
-      <TextField path={['person', 'education']} max={60} />
-      <TextField path={['person', 'favoriteSports']} max={200} />
-      <TextField path={['person', 'schools']} max={300} multiline />
-      <TextField path={['person', 'clubs']} max={300} multiline />
-      <TextField path={['person', 'topics']} max={300} multiline />
-      <TextField path={['person', 'media']} max={200} multiline />
-      <TextField path={['person', 'health']} max={500} multiline disabled={!sensitiveEditable} extra={masked} />
+      <TextField path={['person', 'education']} />
+      <TextField path={['person', 'favoriteSports']} />
+      <TextField path={['person', 'schools']} multiline />
+      <TextField path={['person', 'clubs']} multiline />
+      <TextField path={['person', 'topics']} multiline />
+      <TextField path={['person', 'media']} multiline />
+      <TextField path={['person', 'health']} multiline disabled={!sensitiveEditable} extra={masked} />
     </Row>
   );
 
@@ -264,10 +267,10 @@ export function OrganizationFields() {
           <Select options={ownershipOptions} allowClear />
         </Form.Item>
       </Col>
-      <TextField path={['organization', 'creditCode']} max={18} />
-      <TextField path={['organization', 'legalRepresentative']} max={60} />
-      <TextField path={['organization', 'country']} max={60} />
-      <TextField path={['organization', 'postcode']} max={10} />
+      <TextField path={['organization', 'creditCode']} />
+      <TextField path={['organization', 'legalRepresentative']} />
+      <TextField path={['organization', 'country']} />
+      <TextField path={['organization', 'postcode']} />
       <Col {...half}>
         <Form.Item name={['organization', 'foundedYear']} label={label('foundedYear')} rules={[rules.range(1800, 2100)]}>
           <InputNumber<number> min={1800} max={2100} precision={0} style={{ width: '100%' }} />
@@ -288,12 +291,12 @@ export function OrganizationFields() {
           <Select options={scaleOptions} allowClear />
         </Form.Item>
       </Col>
-      <TextField path={['organization', 'industryPosition']} max={200} />
+      <TextField path={['organization', 'industryPosition']} />
     </Row>
   );
   const credit = (
     <Row gutter={16}>
-      <TextField path={['organization', 'settlementMethod']} max={60} />
+      <TextField path={['organization', 'settlementMethod']} />
       <Col {...half}>
         <Form.Item name={['organization', 'creditStanding']} label={label('creditStanding')}>
           <Select options={creditOptions} allowClear />

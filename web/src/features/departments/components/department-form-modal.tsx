@@ -1,4 +1,5 @@
 import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { maxLengthOf, departmentCreate } from '@crm/contracts';
 import type { Department } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -11,6 +12,9 @@ import { testId } from '../../../shared/test-id';
 import { useUserOptions } from '../../users';
 import { useCreateDepartment, useUpdateDepartment } from '../api';
 import { descendantIds, treeSelectData } from './department-tree';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(departmentCreate, field);
 
 interface DepartmentFormValues {
   name: string;
@@ -104,8 +108,8 @@ export function DepartmentFormModal({ dialog, departments, onClose }: Department
         }
       />
       <Form form={form} name="department_form" layout="vertical" initialValues={initialValues} onFinish={submit} preserve={false}>
-        <Form.Item name="name" label={t('department.f.name')} rules={[rules.required, rules.max(80)]}>
-          <Input maxLength={80} autoComplete="off" />
+        <Form.Item name="name" label={t('department.f.name')} rules={[rules.required, rules.max(limit('name'))]}>
+          <Input maxLength={limit('name')} autoComplete="off" />
         </Form.Item>
         <Form.Item name="parentId" label={t('department.f.parentId')}>
           <TreeSelect

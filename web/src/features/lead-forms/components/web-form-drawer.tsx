@@ -1,5 +1,5 @@
 import { Alert, App, Button, Drawer, Form, Input, Select, Switch, type FormInstance } from 'antd';
-import type { LeadForm } from '@crm/contracts';
+import { type LeadForm, maxLengthOf, leadFormCreate } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
@@ -12,6 +12,9 @@ import { DrawerFooter, useDrawerPadding } from '../../../shared/layout/drawer-fo
 import { sourceOptions, useSourceLabels } from '../../leads';
 import { useCreateLeadForm, useUpdateLeadForm } from '../api';
 import { FieldsEditor, fromFieldRows, toFieldRows, type FieldRow } from './fields-editor';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(leadFormCreate, field);
 
 interface WebFormValues {
   name: string;
@@ -131,16 +134,16 @@ function WebFormBody({ form, editing, onClose }: { form: FormInstance<WebFormVal
         extra={t('webForm.nameHint')}
         rules={[
           { required: true, whitespace: true, message: t('common.required') },
-          { max: 120, message: t('common.tooLong', { max: 120 }) },
+          { max: limit('name'), message: t('common.tooLong', { max: limit('name') }) },
         ]}
       >
-        <Input maxLength={120} data-testid="web-form-name" />
+        <Input maxLength={limit('name')} data-testid="web-form-name" />
       </Form.Item>
-      <Form.Item name="title" label={t('webForm.f.title')} extra={t('webForm.titleHint')} rules={[{ max: 200, message: t('common.tooLong', { max: 200 }) }]}>
-        <Input maxLength={200} data-testid="web-form-title" />
+      <Form.Item name="title" label={t('webForm.f.title')} extra={t('webForm.titleHint')} rules={[{ max: limit('title'), message: t('common.tooLong', { max: limit('title') }) }]}>
+        <Input maxLength={limit('title')} data-testid="web-form-title" />
       </Form.Item>
-      <Form.Item name="description" label={t('webForm.f.description')} rules={[{ max: 2000, message: t('common.tooLong', { max: 2000 }) }]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+      <Form.Item name="description" label={t('webForm.f.description')} rules={[{ max: limit('description'), message: t('common.tooLong', { max: limit('description') }) }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={limit('description')} />
       </Form.Item>
       <Form.Item
         name="fields"
@@ -161,10 +164,10 @@ function WebFormBody({ form, editing, onClose }: { form: FormInstance<WebFormVal
         label={t('webForm.f.thankYou')}
         rules={[
           { required: true, whitespace: true, message: t('common.required') },
-          { max: 2000, message: t('common.tooLong', { max: 2000 }) },
+          { max: limit('thankYou'), message: t('common.tooLong', { max: limit('thankYou') }) },
         ]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} data-testid="web-form-thank-you" />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={limit('thankYou')} data-testid="web-form-thank-you" />
       </Form.Item>
       <Form.Item name="source" label={t('webForm.f.source')} extra={t('webForm.sourceHint')} rules={[{ required: true, message: t('common.required') }]}>
         <Select

@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import type { Lead } from '@crm/contracts';
+import { type Lead, maxLengthOf, leadDisqualify } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
@@ -7,6 +7,9 @@ import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { testId } from '../../../shared/test-id';
 import { useDisqualifyLead } from '../api';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(leadDisqualify, field);
 
 function DisqualifyForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
   const t = useT();
@@ -53,12 +56,12 @@ function DisqualifyForm({ lead, onClose }: { lead: Lead; onClose: () => void }) 
           extra={t('lead.disqualifyHint')}
           rules={[
             { required: true, whitespace: true, message: t('common.required') },
-            { max: 500, message: t('common.tooLong', { max: 500 }) },
+            { max: limit('reason'), message: t('common.tooLong', { max: limit('reason') }) },
           ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 3, maxRows: 6 }}
-            maxLength={500}
+            maxLength={limit('reason')}
             data-testid="lead-disqualify-reason"
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.submit();

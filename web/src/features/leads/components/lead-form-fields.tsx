@@ -1,4 +1,5 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { maxLengthOf, leadUpdate } from '@crm/contracts';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
 import { RegionCascader } from '../../../shared/region/region-cascader';
@@ -7,6 +8,9 @@ import { CustomerSelect } from './customer-select';
 import { sourceOptions, useSourceLabels } from './lead-bits';
 import { REFERRAL_SOURCE, type LeadFormValues } from './lead-form-model';
 import { YuanInput } from '../../../shared/form/yuan-input';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(leadUpdate, field);
 
 const half = { xs: 24, md: 12 } as const;
 const full = { xs: 24 } as const;
@@ -42,18 +46,18 @@ export function LeadFormFields({ ownerOptions, ownersLoading, ownerEditable, cre
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="name" label={t('lead.f.name')} rules={[rules.required, rules.max(120)]} extra={kind === 'organization' ? t('lead.nameHintOrg') : undefined}>
-          <Input maxLength={120} autoComplete="off" data-testid="lead-field-name" />
+        <Form.Item name="name" label={t('lead.f.name')} rules={[rules.required, rules.max(limit('name'))]} extra={kind === 'organization' ? t('lead.nameHintOrg') : undefined}>
+          <Input maxLength={limit('name')} autoComplete="off" data-testid="lead-field-name" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="company" label={t('lead.f.company')} rules={[rules.max(120)]}>
-          <Input maxLength={120} autoComplete="off" data-testid="lead-field-company" />
+        <Form.Item name="company" label={t('lead.f.company')} rules={[rules.max(limit('company'))]}>
+          <Input maxLength={limit('company')} autoComplete="off" data-testid="lead-field-company" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="jobTitle" label={t('lead.f.jobTitle')} rules={[rules.max(60)]}>
-          <Input maxLength={60} />
+        <Form.Item name="jobTitle" label={t('lead.f.jobTitle')} rules={[rules.max(limit('jobTitle'))]}>
+          <Input maxLength={limit('jobTitle')} />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
@@ -68,22 +72,22 @@ export function LeadFormFields({ ownerOptions, ownersLoading, ownerEditable, cre
       </Col>
       <Col {...half}>
         <Form.Item name="mobile" label={t('lead.f.mobile')} rules={[rules.mobile]}>
-          <Input type="tel" inputMode="tel" maxLength={30} autoComplete="off" data-testid="lead-field-mobile" />
+          <Input type="tel" inputMode="tel" maxLength={limit('mobile')} autoComplete="off" data-testid="lead-field-mobile" />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="phone" label={t('lead.f.phone')} rules={[rules.phone]}>
-          <Input type="tel" inputMode="tel" maxLength={30} autoComplete="off" />
+          <Input type="tel" inputMode="tel" maxLength={limit('phone')} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="email" label={t('lead.f.email')} rules={[rules.email]}>
-          <Input inputMode="email" maxLength={254} autoComplete="off" data-testid="lead-field-email" />
+          <Input inputMode="email" maxLength={limit('email')} autoComplete="off" data-testid="lead-field-email" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="wechat" label={t('lead.f.wechat')} rules={[rules.max(60)]}>
-          <Input maxLength={60} autoComplete="off" />
+        <Form.Item name="wechat" label={t('lead.f.wechat')} rules={[rules.max(limit('wechat'))]}>
+          <Input maxLength={limit('wechat')} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -92,18 +96,18 @@ export function LeadFormFields({ ownerOptions, ownersLoading, ownerEditable, cre
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="address" label={t('lead.f.address')} rules={[rules.max(200)]}>
-          <Input maxLength={200} />
+        <Form.Item name="address" label={t('lead.f.address')} rules={[rules.max(limit('address'))]}>
+          <Input maxLength={limit('address')} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="industry" label={t('lead.f.industry')} rules={[rules.max(60)]}>
-          <Input maxLength={60} />
+        <Form.Item name="industry" label={t('lead.f.industry')} rules={[rules.max(limit('industry'))]}>
+          <Input maxLength={limit('industry')} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="occupation" label={t('lead.f.occupation')} rules={[rules.max(60)]}>
-          <Input maxLength={60} />
+        <Form.Item name="occupation" label={t('lead.f.occupation')} rules={[rules.max(limit('occupation'))]}>
+          <Input maxLength={limit('occupation')} />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -152,8 +156,8 @@ export function LeadFormFields({ ownerOptions, ownersLoading, ownerEditable, cre
         </Form.Item>
       </Col>
       <Col {...full}>
-        <Form.Item name="notes" label={t('lead.f.notes')} rules={[rules.max(2000)]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        <Form.Item name="notes" label={t('lead.f.notes')} rules={[rules.max(limit('notes'))]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={limit('notes')} />
         </Form.Item>
       </Col>
     </Row>

@@ -1,5 +1,5 @@
 import { Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
-import type { Opportunity, Stage } from '@crm/contracts';
+import { type Opportunity, type Stage, maxLengthOf, opportunityMove } from '@crm/contracts';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
@@ -11,6 +11,9 @@ import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { testId } from '../../../shared/test-id';
 import { useMoveOpportunity, useSalesSettings } from '../api';
 import { currencySymbol, stageName } from './deal-format';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(opportunityMove, field);
 
 /** What became of a move that asked the user first. */
 export type MoveOutcome =
@@ -131,8 +134,8 @@ export function CloseDealModal({ deal, stage, onSettled }: CloseDealModalProps) 
                   data-testid="lost-reason"
                 />
               </Form.Item>
-              <Form.Item name="lostNote" label={t('opp.lostNote')} rules={[{ max: 500, message: t('common.tooLong', { max: 500 }) }]}>
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} placeholder={t('opp.lostNoteHint')} data-testid="lost-note" />
+              <Form.Item name="lostNote" label={t('opp.lostNote')} rules={[{ max: limit('lostNote'), message: t('common.tooLong', { max: limit('lostNote') }) }]}>
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={limit('lostNote')} placeholder={t('opp.lostNoteHint')} data-testid="lost-note" />
               </Form.Item>
             </>
           )}

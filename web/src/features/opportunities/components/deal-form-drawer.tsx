@@ -25,6 +25,7 @@ import {
   type DealPayload,
 } from './deal-form-model';
 
+
 const fieldLabels: Record<string, MessageKey> = {
   name: 'opp.f.name',
   customerId: 'opp.f.customer',

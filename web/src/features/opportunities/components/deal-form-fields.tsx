@@ -1,12 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
-import { contactRoles, forecastCategories, type Opportunity } from '@crm/contracts';
+import { contactRoles, forecastCategories, maxLengthOf, opportunityUpdate, type Opportunity } from '@crm/contracts';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
 import type { UserOption } from '../../users';
 import { useCustomerContactOptions } from '../api';
 import { forecastCategoryLabels } from './deal-format';
 import { CustomerSelect } from './deal-pickers';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(opportunityUpdate, field);
 
 type Option<V> = { value: V; label: string };
 
@@ -28,8 +31,8 @@ export function DealPlaceFields({ choices, editing, customer }: { choices: DealC
   const closed = editing?.status !== undefined && editing.status !== 'open';
   return (
     <>
-      <Form.Item name="name" label={t('opp.f.name')} rules={[rules.required, rules.max(120)]}>
-        <Input maxLength={120} autoComplete="off" placeholder={t('opp.namePlaceholder')} data-testid="deal-name" />
+      <Form.Item name="name" label={t('opp.f.name')} rules={[rules.required, rules.max(limit('name'))]}>
+        <Input maxLength={limit('name')} autoComplete="off" placeholder={t('opp.namePlaceholder')} data-testid="deal-name" />
       </Form.Item>
       <Form.Item name="customerId" label={t('opp.f.customer')} rules={[rules.requiredChoice]}>
         <CustomerSelect
@@ -175,11 +178,11 @@ export function DealNoteFields() {
       <Form.Item name="competitors" label={t('opp.f.competitors')} extra={t('opp.competitorsHint')} rules={[rules.tags(20, 60)]}>
         <Select mode="tags" tokenSeparators={[',', '，']} open={false} suffixIcon={null} data-testid="deal-competitors" />
       </Form.Item>
-      <Form.Item name="nextStep" label={t('opp.f.nextStep')} rules={[rules.max(500)]}>
-        <Input maxLength={500} placeholder={t('opp.nextStepHint')} data-testid="deal-next-step" />
+      <Form.Item name="nextStep" label={t('opp.f.nextStep')} rules={[rules.max(limit('nextStep'))]}>
+        <Input maxLength={limit('nextStep')} placeholder={t('opp.nextStepHint')} data-testid="deal-next-step" />
       </Form.Item>
-      <Form.Item name="description" label={t('opp.f.description')} rules={[rules.max(4000)]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+      <Form.Item name="description" label={t('opp.f.description')} rules={[rules.max(limit('description'))]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={limit('description')} />
       </Form.Item>
     </>
   );

@@ -1,4 +1,5 @@
 import { App, DatePicker, Form, Input, Modal } from 'antd';
+import { maxLengthOf, followUpCreate } from '@crm/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
@@ -6,6 +7,9 @@ import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { testId } from '../../../shared/test-id';
 import { useAddFollowUp } from '../api';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(followUpCreate, field);
 
 interface FollowUpValues {
   note?: string;
@@ -60,12 +64,12 @@ function FollowUpForm({ customerId, onClose }: FollowUpModalProps) {
           extra={t('pool.followUpKeys')}
           rules={[
             { required: true, whitespace: true, message: t('common.required') },
-            { max: 2000, message: t('common.tooLong', { max: 2000 }) },
+            { max: limit('note'), message: t('common.tooLong', { max: limit('note') }) },
           ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 3, maxRows: 8 }}
-            maxLength={2000}
+            maxLength={limit('note')}
             showCount
             placeholder={t('pool.followUpHint')}
             data-testid="follow-up-note"

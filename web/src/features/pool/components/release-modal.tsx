@@ -1,10 +1,14 @@
 import { App, Form, Input, Modal } from 'antd';
+import { maxLengthOf, customerRelease } from '@crm/contracts';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { testId } from '../../../shared/test-id';
 import { useReleaseCustomer } from '../api';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(customerRelease, field);
 
 interface ReleaseValues {
   reason?: string;
@@ -54,10 +58,10 @@ function ReleaseForm({ customerId, name, onClose }: ReleaseModalProps) {
     >
       <p>{t('pool.releaseText')}</p>
       <Form<ReleaseValues> form={form} layout="vertical" name="release_form" onFinish={submit}>
-        <Form.Item name="reason" label={t('pool.releaseReason')} rules={[{ max: 500, message: t('common.tooLong', { max: 500 }) }]}>
+        <Form.Item name="reason" label={t('pool.releaseReason')} rules={[{ max: limit('reason'), message: t('common.tooLong', { max: limit('reason') }) }]}>
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 5 }}
-            maxLength={500}
+            maxLength={limit('reason')}
             placeholder={t('pool.releaseReasonHint')}
             data-testid="release-reason"
             onKeyDown={(event) => {

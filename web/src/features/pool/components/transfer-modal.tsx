@@ -1,4 +1,5 @@
 import { App, Form, Input, Modal, Select } from 'antd';
+import { maxLengthOf, customerTransfer } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
@@ -9,6 +10,9 @@ import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { testId } from '../../../shared/test-id';
 import { useUserOptions } from '../../users';
 import { useTransferCustomers } from '../api';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(customerTransfer, field);
 
 interface TransferValues {
   ownerId?: number;
@@ -82,10 +86,10 @@ function TransferForm({ customerIds, name, currentOwnerId, onClose, onDone }: Om
             data-testid="transfer-owner"
           />
         </Form.Item>
-        <Form.Item name="note" label={t('pool.transferNote')} rules={[{ max: 500, message: t('common.tooLong', { max: 500 }) }]}>
+        <Form.Item name="note" label={t('pool.transferNote')} rules={[{ max: limit('note'), message: t('common.tooLong', { max: limit('note') }) }]}>
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 5 }}
-            maxLength={500}
+            maxLength={limit('note')}
             placeholder={t('pool.transferNoteHint')}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.submit();

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Checkbox, Col, Divider, Flex, Form, InputNumber, Row, Skeleton, Typography } from 'antd';
-import { expectableCustomerFields, type CustomerKind } from '@crm/contracts';
+import { expectableCustomerFields, type CustomerKind, type DataQualitySettingsResponse } from '@crm/contracts';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { isApiError } from '../../../shared/api/client';
@@ -14,7 +14,7 @@ import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
 import { useActiveCustomFields } from '../../custom-fields';
 import { organizationSections, personSections } from '../../customers';
-import { useQualitySettings, useSaveQualitySettings, type DataQualitySettingsWithVersion } from '../api';
+import { useQualitySettings, useSaveQualitySettings } from '../api';
 import { qualityFieldLabel } from '../components/quality-labels';
 
 interface SettingsFormValues {
@@ -49,7 +49,7 @@ export function QualitySettingsPage() {
   return <SettingsForm key={query.data.version} settings={query.data} onReload={() => void query.refetch()} />;
 }
 
-function SettingsForm({ settings, onReload }: { settings: DataQualitySettingsWithVersion; onReload: () => void }) {
+function SettingsForm({ settings, onReload }: { settings: DataQualitySettingsResponse; onReload: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const rules = useFormRules();

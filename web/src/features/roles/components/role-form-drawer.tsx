@@ -1,5 +1,5 @@
 import { App, Flex, Form, Input, Radio, Tag, Typography, type FormInstance } from 'antd';
-import { dataScopes, type DataScope, type Permission, type Role, type RoleUpdate } from '@crm/contracts';
+import { dataScopes, type DataScope, type Permission, type Role, type RoleUpdate, maxLengthOf, roleCreate } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isMessageKey } from '../../../app/i18n/translate';
@@ -11,6 +11,9 @@ import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useCreateRole, useUpdateRole } from '../api';
 import { PermissionMatrix } from './permission-matrix';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(roleCreate, field);
 
 interface RoleFormValues {
   key: string;
@@ -107,12 +110,12 @@ function RoleFields({ existing, builtIn }: { existing: boolean; builtIn: boolean
         >
           <Input maxLength={40} disabled={existing} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('role.f.name')} rules={[rules.required, rules.max(60)]} style={{ flex: '1 1 220px' }}>
-          <Input maxLength={60} />
+        <Form.Item name="name" label={t('role.f.name')} rules={[rules.required, rules.max(limit('name'))]} style={{ flex: '1 1 220px' }}>
+          <Input maxLength={limit('name')} />
         </Form.Item>
       </Flex>
-      <Form.Item name="description" label={t('role.f.description')} rules={[rules.max(500)]}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+      <Form.Item name="description" label={t('role.f.description')} rules={[rules.max(limit('description'))]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={limit('description')} />
       </Form.Item>
       <Form.Item name="dataScope" label={t('role.f.dataScope')} rules={[rules.requiredChoice]} extra={t('scope.extra')}>
         <Radio.Group>

@@ -1,4 +1,5 @@
 import { App, Form, Input, Select, Switch, TreeSelect, type FormInstance } from 'antd';
+import { maxLengthOf, userCreate } from '@crm/contracts';
 import type { Department, Role, User, UserUpdate } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -11,6 +12,9 @@ import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { treeSelectData } from '../../departments';
 import { useCreateUser, useUpdateUser } from '../api';
+
+/** A field's length limit, from the shared schema the server validates with. */
+const limit = (field: string) => maxLengthOf(userCreate, field);
 
 interface UserFormValues {
   email: string;
@@ -100,10 +104,10 @@ function UserFields({ editing, departments, roles }: { editing: boolean; departm
   return (
     <>
       <Form.Item name="email" label={label('email')} rules={[rules.required, rules.email]}>
-        <Input inputMode="email" maxLength={254} autoComplete="off" />
+        <Input inputMode="email" maxLength={limit('email')} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(80)]}>
-        <Input maxLength={80} />
+      <Form.Item name="name" label={label('name')} rules={[rules.required, rules.max(limit('name'))]}>
+        <Input maxLength={limit('name')} />
       </Form.Item>
       <Form.Item
         name="password"
@@ -118,7 +122,7 @@ function UserFields({ editing, departments, roles }: { editing: boolean; departm
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item name="mobile" label={label('mobile')} rules={[rules.mobile]}>
-        <Input type="tel" inputMode="tel" maxLength={30} />
+        <Input type="tel" inputMode="tel" maxLength={limit('mobile')} />
       </Form.Item>
       <Form.Item name="departmentId" label={label('departmentId')}>
         <TreeSelect allowClear treeDefaultExpandAll treeData={treeSelectData(departments)} />
