@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const data = await prepareData(options);
   const database = data.open();
   let server: ServerHandle | null = null;
+  let sampler: NodeJS.Timeout | undefined;
   try {
     const ownerId = await busiestOwner(database);
     const queries = benchQueries(data.terms, ownerId);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     const live = server;
     const afterStartMb = live.memory().rssMb;
     let maxSampledMb = afterStartMb;
-    const sampler = setInterval(() => {
+    sampler = setInterval(() => {
       maxSampledMb = Math.max(maxSampledMb, live.memory().rssMb);
     }, 50);
     const warmup = Math.min(20, options.iterations);
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
       console.log(`Written to ${writeSales(sales)}`);
     }
   } finally {
+    // Also when a query failed: a sampler left running would keep the process alive.
+    clearInterval(sampler);
     await server?.stop();
     await database.close();
     await data.cleanup();

@@ -15,6 +15,7 @@ export interface Memory {
 export interface ServerHandle {
   pid: number;
   baseUrl: string;
+  /** Its memory now, or as last read once it has gone. */
   memory(): Memory;
   /** The last lines the server printed (errors of a failed import, for one; kept up to 64 KB). */
   output(): string;
@@ -55,8 +56,14 @@ function freePort(): Promise<number> {
   });
 }
 
-function readMemory(pid: number): Memory {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+/** The process's memory now; null once it has gone (the sampler must not crash the bench). */
+function readMemory(pid: number): Memory | null {
+  let status: string;
+  try {
+    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return null;
+  }
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
@@ -112,10 +119,11 @@ export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATA
     await sleep(100);
   }
 
+  let lastMemory: Memory = { rssMb: Number.NaN, peakMb: Number.NaN };
   return {
     pid,
     baseUrl,
-    memory: () => readMemory(pid),
+    memory: () => (lastMemory = readMemory(pid) ?? lastMemory),
     output: () => output.text(),
     async stop() {
       stopping = true;
