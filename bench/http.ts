@@ -19,8 +19,9 @@ interface Answer {
  * One keep-alive connection, sequential requests: the lightest client, so the time measured is the
  * server's. A GET that meets a connection the server has just closed (it closes one idle for longer
  * than its keep-alive timeout, 72 s, as after a long run of raw queries in this process) is sent
- * once more on a new connection: the server never saw it. Before this, that "socket hang up" ended
- * the benchmark at 1,000,000 customers and looked like a server that had died.
+ * once more on a new connection: the server never saw it. Before this, that "socket hang up" (or
+ * EPIPE, when the write comes first) ended the benchmark at 1,000,000 customers and looked like a
+ * server that had died.
  */
 function request(agent: http.Agent, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
   return sendOnce(agent, url, init).catch((error: unknown) => {
@@ -43,7 +44,7 @@ function sendOnce(agent: http.Agent, url: string, init: { method: string; header
       res.on('error', reject);
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
-      reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error.message) : error);
+      reject(req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') ? new StaleSocketError(error.message) : error);
     });
     req.end(init.body);
   });
