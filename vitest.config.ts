@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const serverTests = ['server/src/**/*.test.ts', 'contracts/src/**/*.test.ts'];
+const serverTests = ['server/src/**/*.test.ts', 'contracts/src/**/*.test.ts', 'bench/**/*.unit.test.ts'];
 
 export default defineConfig({
   test: {

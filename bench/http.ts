@@ -23,7 +23,7 @@ interface Answer {
  * EPIPE, when the write comes first) ended the benchmark at 1,000,000 customers and looked like a
  * server that had died.
  */
-function request(agent: http.Agent, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
+export function keepAliveRequest(agent: http.Agent, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
   return sendOnce(agent, url, init).catch((error: unknown) => {
     if (init.method === 'GET' && error instanceof StaleSocketError) return sendOnce(agent, url, init);
     throw error;
@@ -59,7 +59,7 @@ async function fetchRequest(url: string, init: { method: string; headers: Record
 export async function login(baseUrl: string, kind: ClientKind = 'http', credentials: { email: string; password: string } = benchAdmin): Promise<ApiClient> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const send = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) =>
-    kind === 'fetch' ? fetchRequest(url, init) : request(agent, url, init);
+    kind === 'fetch' ? fetchRequest(url, init) : keepAliveRequest(agent, url, init);
   const answer = await send(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
