@@ -1,26 +1,8 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-/** Name, number and owner of customers by id, and whether each is within a scope. */
-export async function summaries(db: Db, ids: number[], scope: Expression<SqlBool> | null) {
-  if (ids.length === 0) return [];
-  const visible = scope ? sql<number>`case when ${scope} then 1 else 0 end` : sql<number>`1`;
-  return db
-    .selectFrom('customers as c')
-    .select(['c.id', 'c.archive_no', 'c.name', 'c.owner_id', visible.as('visible')])
-    .where('c.id', 'in', ids)
-    .execute();
-}
-
-/** A deleted customer's merged_into_id (null when it was not merged, undefined when there is no such customer). */
-export async function mergedInto(db: Db, id: number): Promise<number | null | undefined> {
-  const row = await db.selectFrom('customers').select(['merged_into_id', 'deleted_at']).where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  return row.deleted_at !== null ? row.merged_into_id : null;
-}
 
 export async function insertMerges(
   db: Db,
