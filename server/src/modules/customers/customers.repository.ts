@@ -170,6 +170,11 @@ export async function summaries(db: Db, ids: number[], scope: Expression<SqlBool
     .execute();
 }
 
+/** Whether any customer row exists (live or deleted). */
+export async function any(db: Db): Promise<boolean> {
+  return (await db.selectFrom('customers').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Which of these customers lie within a scope (all of them when the scope is everything). */
 export async function idsWithin(db: Db, ids: number[], scope: Expression<SqlBool> | null): Promise<Set<number>> {
   if (scope === null || ids.length === 0) return new Set(ids);

@@ -66,6 +66,11 @@ export async function findReadable(db: Db, actor: Actor, id: number): Promise<re
   return row;
 }
 
+/** Whether the database holds any customer (live or deleted): demo data goes only into an empty one. */
+export async function hasAnyCustomer(ctx: AppContext): Promise<boolean> {
+  return repo.any(ctx.db);
+}
+
 export async function getCustomer(ctx: AppContext, actor: Actor, id: number): Promise<Customer> {
   authorize(actor, 'customers.view');
   const row = await repo.findById(ctx.db, id, customerReadScope(actor));

@@ -2,7 +2,7 @@
 // (and bulkCreateCustomers for new ones), which keeps what is derived from them right; other
 // modules never run SQL on customers or dedupe_keys.
 export { customerRoutes } from './customers.routes.js';
-export { findVisible, findReadable, createCustomer, customerScope, customerReadScope, customerEditScope, getCustomer, checkOwner } from './customers.service.js';
+export { findVisible, findReadable, createCustomer, customerScope, customerReadScope, customerEditScope, getCustomer, checkOwner, hasAnyCustomer } from './customers.service.js';
 export { listDeletedCustomers, restoreCustomer, purgeCustomer, isCustomerLive } from './customers.recycle.js';
 // Writes: the one path for stored rows, and the refresh of what they derive from their contacts.
 export { writeCustomers, type CustomerWrite, type TimelineNote } from './customers.write.js';

@@ -4,6 +4,7 @@ import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { emitCustomerEvent } from '../../platform/customer-events.js';
 import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
+import { moveAttachments } from '../attachments/index.js';
 import { moveContacts } from '../contacts/index.js';
 import {
   customerScope,
@@ -162,7 +163,7 @@ export async function mergeCustomers(ctx: AppContext, actor: Actor, input: Input
     const mergedIds = merged.map((m) => m.id);
     await moveContacts(trx, ctx, mergedIds, survivor.id);
     await moveCustomerHistory(trx, mergedIds, survivor.id);
-    await repo.moveAttachments(trx, ctx.engine, mergedIds, survivor.id);
+    await moveAttachments(trx, mergedIds, survivor.id);
     // Deals and leads of the merged customers follow them into the survivor.
     for (const id of mergedIds) await emitCustomerEvent(trx, { kind: 'merged', fromId: id, intoId: survivor.id, at: now, actorId: actor.userId });
     // The survivor takes the values; the merged customers are deleted pointing to it, on its timeline.

@@ -1,5 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Engine } from '../../platform/config.js';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -30,21 +29,4 @@ export async function mergesOf(db: Db, id: number, limit: number, offset: number
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
-}
-
-async function tableExists(db: Db, engine: Engine, table: string): Promise<boolean> {
-  const found =
-    engine === 'postgres'
-      ? await sql<{ n: string | null }>`select to_regclass(${table})::text as n`.execute(db)
-      : await sql<{ n: string | null }>`select name as n from sqlite_master where type = 'table' and name = ${table}`.execute(db);
-  return found.rows.some((r) => r.n !== null);
-}
-
-/**
- * Files attached to the merged customers (and their contacts) move to the survivor. The table
- * belongs to the attachments work; a database without it has nothing to move.
- */
-export async function moveAttachments(db: Db, engine: Engine, fromIds: number[], toId: number): Promise<void> {
-  if (fromIds.length === 0 || !(await tableExists(db, engine, 'attachments'))) return;
-  await db.updateTable('attachments').set({ customer_id: toId }).where('customer_id', 'in', fromIds).execute();
 }

@@ -93,6 +93,11 @@ export async function countActiveWithRoleKey(db: Db, roleKey: string): Promise<n
   return Number(row.n);
 }
 
+/** The lowest user id (the administrator created at first start), if any. */
+export async function firstId(db: Db): Promise<number | undefined> {
+  return (await db.selectFrom('users').select('id').orderBy('id').limit(1).executeTakeFirst())?.id;
+}
+
 export async function countAll(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -190,6 +190,11 @@ export async function hasAnyUser(ctx: AppContext): Promise<boolean> {
   return (await repo.countAll(ctx.db)) > 0;
 }
 
+/** The administrator created at first start (the lowest user id), if any. */
+export async function firstUserId(ctx: AppContext): Promise<number | undefined> {
+  return repo.firstId(ctx.db);
+}
+
 /** Create a user without an acting user (first start, demo data). */
 export async function createInitialUser(
   ctx: AppContext,
