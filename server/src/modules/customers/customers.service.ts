@@ -184,7 +184,9 @@ export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number):
     await repo.lock(trx, ctx.engine, [id]);
     const row = await findVisible(trx, actor, id);
     const timeline: TimelineNote[] = [{ action: 'delete', label: row.name }];
-    await writeCustomers(trx, ctx, [{ row, values: { deleted_at: now, deleted_by: actor.userId }, timeline }], { actorId: actor.userId, at: now });
+    // Not a new version: the restore makes one (a form open before the delete conflicts after it).
+    const values = { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId };
+    await writeCustomers(trx, ctx, [{ row, values, timeline }], { actorId: actor.userId, at: now, edit: false });
     // Its deals go to the recycle bin with it.
     await emitCustomerEvent(trx, { kind: 'deleted', customerId: id, at: now, actorId: actor.userId });
   });

@@ -29,8 +29,8 @@ export interface WriteBy {
   at: string;
   /**
    * An edit (the default): a new version, updated_at/by, applied only to rows whose version did
-   * not move on. Not an edit (a confirmation): the row keeps its version and updated_at, so a
-   * form open elsewhere can still be saved.
+   * not move on. Not an edit (a confirmation, a delete): the row keeps its version and only the
+   * values given change, on a row the caller has read (and locked) in this transaction.
    */
   edit?: boolean;
   /** Refresh search words, duplicate keys and contact summaries later: the caller adds the ids here and calls refreshCustomers once (a batch that also adds contacts). */

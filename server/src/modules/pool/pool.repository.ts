@@ -60,13 +60,6 @@ export function clockExpired(c: Cutoffs, exemptStatuses: string[]): Expression<S
   return sql<SqlBool>`(owner_id is not null and deleted_at is null${exempt} and (${sql.join(parts, sql` or `)}))`;
 }
 
-/** The language each user reads in (their notices are written in it). */
-export async function userLocales(db: Db, userIds: number[]): Promise<Map<number, string | null>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', [...new Set(userIds)]).execute();
-  return new Map(rows.map((r) => [r.id, r.locale]));
-}
-
 /** Record a warning; false when this one was already sent (by this run or another). */
 export async function claimWarning(db: Db, w: { customerId: number; userId: number; dueAt: string; at: string }): Promise<boolean> {
   const inserted = await db

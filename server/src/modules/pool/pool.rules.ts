@@ -4,6 +4,7 @@ import { t } from '../../platform/i18n.js';
 import { readSetting } from '../../platform/settings.js';
 import { recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
+import { userLocales } from '../users/index.js';
 import { customersMatching, moveCustomerOwner, type ClockRow } from '../customers/index.js';
 import * as repo from './pool.repository.js';
 
@@ -75,7 +76,7 @@ async function returnExpired(ctx: AppContext, rules: PoolRules, now: Date): Prom
     const rows = await customersMatching(ctx.db, expired, afterId, batchSize);
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1]?.id ?? afterId;
-    const locales = await repo.userLocales(ctx.db, rows.map((r) => r.owner_id));
+    const locales = await userLocales(ctx, rows.map((r) => r.owner_id));
     returned += await ctx.db.transaction().execute(async (trx) => {
       let moved = 0;
       for (const row of rows) {

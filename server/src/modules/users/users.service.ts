@@ -186,6 +186,11 @@ export async function setUserLocale(ctx: AppContext, actor: Actor, locale: Local
   await repo.setFields(ctx.db, actor.userId, { locale });
 }
 
+/** The language each user reads in (notices to them are written in it). */
+export async function userLocales(ctx: AppContext, userIds: number[]): Promise<Map<number, string | null>> {
+  return repo.locales(ctx.db, userIds);
+}
+
 export async function hasAnyUser(ctx: AppContext): Promise<boolean> {
   return (await repo.countAll(ctx.db)) > 0;
 }
