@@ -5,7 +5,7 @@ export { customerRoutes } from './customers.routes.js';
 export { findVisible, findReadable, createCustomer, customerScope, customerReadScope, customerEditScope, getCustomer, checkOwner, hasAnyCustomer } from './customers.service.js';
 export { listDeletedCustomers, restoreCustomer, purgeCustomer, isCustomerLive } from './customers.recycle.js';
 // Writes: the one path for stored rows, and the refresh of what they derive from their contacts.
-export { writeCustomers, type CustomerWrite, type TimelineNote } from './customers.write.js';
+export { writeCustomers, type CustomerWrite } from './customers.write.js';
 export { refreshCustomers } from './customers.derived.js';
 // Reads for other modules' checks and merges (scoped, by id).
 export { findById as findCustomerRow, lock as lockCustomers, summaries as customerSummaries, type CustomerRow } from './customers.repository.js';
