@@ -1,5 +1,5 @@
 import { customerCategories, customerStatuses, lifecycleStages, phoneE164 } from '@crm/contracts';
-import { archiveNumber, searchDocument } from '../server/src/modules/customers/index.js';
+import { archiveNumber, searchDocument } from '../server/src/modules/customers/customers.records.js';
 import { keysOf } from '../server/src/modules/customers/customers.dedupe.js';
 import type { CustomerRow } from '../server/src/modules/customers/customers.repository.js';
 import type { ContactRow } from '../server/src/modules/contacts/contacts.repository.js';

@@ -7,6 +7,7 @@ import { Throttle } from './platform/auth/throttle.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
+import { onCustomerEvent } from './platform/customer-events.js';
 import type { Database } from './platform/db/database.js';
 import { OpenApiRegistry } from './platform/http/openapi.js';
 import { installHttpRules } from './platform/http/hooks.js';
@@ -24,9 +25,9 @@ import { duplicateRoutes } from './modules/duplicates/index.js';
 import { exportRoutes } from './modules/exports/index.js';
 import { importRoutes, runImportWorker } from './modules/imports/index.js';
 import { leadFormRoutes } from './modules/lead-forms/index.js';
-import { leadRoutes } from './modules/leads/index.js';
+import { leadRoutes, leadsFollowCustomer } from './modules/leads/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
-import { opportunityRoutes } from './modules/opportunities/index.js';
+import { dealsFollowCustomer, opportunityRoutes } from './modules/opportunities/index.js';
 import { poolRoutes } from './modules/pool/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
@@ -50,6 +51,10 @@ export interface BuildOptions {
 
 /** Build the HTTP application (tests build it too, with their own database and clock). */
 export async function buildApp({ config, database, clock = systemClock, logger = false, importWorkerThread = false, checkResponses = false }: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext; registry: OpenApiRegistry }> {
+  // Records under a customer follow it through delete, restore and merge (customers cannot import
+  // the modules that import it): deals, then leads, in this order.
+  onCustomerEvent('opportunities', dealsFollowCustomer);
+  onCustomerEvent('leads', leadsFollowCustomer);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });

@@ -14,11 +14,10 @@ export type CustomerEventListener = (db: Db, event: CustomerEvent) => Promise<vo
 
 /**
  * Why this exists: deals and leads point at customers, but the customers and duplicates modules
- * cannot import the opportunities or leads modules (those import customers: a cycle). So the
- * customer side announces what happened and the modules holding records under a customer listen,
- * each registering itself when its index is loaded.
- *
- * Listeners are kept by name, so a module loaded twice (tests, hot reload) still reacts once.
+ * cannot import the opportunities or leads modules (those import customers: a cycle, which lint
+ * refuses). So the customer side announces what happened and the modules holding records under a
+ * customer listen. buildApp (app.ts) registers their listeners, by name, explicitly: nothing
+ * registers itself on import. Registering a name again replaces its listener (tests build many apps).
  */
 const listeners = new Map<string, CustomerEventListener>();
 

@@ -3,13 +3,12 @@ import type { Kysely, Transaction } from 'kysely';
 import { can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
-import { diffRecords, recordChanges } from '../history/index.js';
-import { completenessOf, readQualitySettings } from '../quality/index.js';
+import { diffRecords } from '../history/index.js';
 import type { CustomerInput } from './customers.bulk.js';
-import { refreshCustomers } from './customers.derived.js';
 import { historyFields, recordView } from './customers.presenter.js';
 import * as repo from './customers.repository.js';
 import { compact, mergePerson, mergeProfile } from './customers.records.js';
+import { writeCustomers, type CustomerWrite } from './customers.write.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -62,10 +61,10 @@ function changesOf(actor: Actor, row: repo.CustomerRow, change: ImportChange, at
  * not see are left alone. Each customer at most once per call. Returns, in input order, the new
  * row, or the old one when nothing changed (or it changed meanwhile).
  *
- * One UPDATE statement per group of customers changing the same columns (each row's version
- * checked), with their completeness, then the timeline entries of all of them together. Their search words and duplicate keys are refreshed at the end
- * (`refreshCustomers`), or, when the caller passes `later`, added to it for the caller to refresh
- * once after adding their contacts in the same batch.
+ * Written through writeCustomers (one statement per group of customers changing the same
+ * columns, each row's version checked; completeness, timeline). Their search words and duplicate
+ * keys are refreshed there, or, when the caller passes `later`, added to it for the caller to
+ * refresh once after adding their contacts in the same batch.
  */
 export async function importUpdateCustomers(
   db: Db,
@@ -76,27 +75,19 @@ export async function importUpdateCustomers(
   later?: Set<number>,
 ): Promise<Array<{ row: repo.CustomerRow; changed: boolean }>> {
   const out = items.map(({ row }) => ({ row, changed: false }));
-  const { value: quality } = await readQualitySettings(db);
-  const changed: Array<{ index: number; row: repo.CustomerRow; next: repo.CustomerRow; values: Partial<repo.CustomerRow>; diff: ReturnType<typeof diffRecords> }> = [];
+  const changed: Array<{ index: number; row: repo.CustomerRow; write: CustomerWrite }> = [];
   for (const [index, { row, change }] of items.entries()) {
     const changes = changesOf(actor, row, change, at);
     const next = { ...row, ...changes };
     const diff = diffRecords(recordView(row), recordView(next), historyFields);
     const customChanged = change.custom !== undefined && change.custom !== row.custom;
     if (diff.length === 0 && !customChanged) continue;
-    const completeness = completenessOf(next, quality);
-    const values = { ...changes, completeness, updated_at: at, updated_by: actor.userId };
-    changed.push({ index, row, next: { ...next, ...values, version: row.version + 1 }, values, diff });
+    changed.push({ index, row, write: { row, values: changes, timeline: [{ action: 'import', label: next.name, changes: diff }] } });
   }
-  const updated = await repo.updateMany(db, ctx.engine, changed.map((c) => ({ id: c.row.id, version: c.row.version, values: c.values })));
-  const written = changed.filter((c) => updated.has(c.row.id));
-  if (written.length === 0) return out;
-  if (later) for (const w of written) later.add(w.row.id);
-  else await refreshCustomers(db, ctx, written.map((w) => w.row.id));
-
-  const entries = written.map((w) => ({ entityType: 'customer', entityId: w.row.id, customerId: w.row.id, action: 'import' as const, actorId: actor.userId, at, label: w.next.name, changes: w.diff }));
-  // 500 entries per statement: within both engines' bound-parameter limits however large the batch.
-  for (let i = 0; i < entries.length; i += 500) await recordChanges(db, entries.slice(i, i + 500));
-  for (const w of written) out[w.index] = { row: w.next, changed: true };
+  const written = await writeCustomers(db, ctx, changed.map((c) => c.write), { actorId: actor.userId, at, ...(later ? { later } : {}) });
+  for (const c of changed) {
+    const row = written.get(c.row.id);
+    if (row) out[c.index] = { row, changed: true };
+  }
   return out;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer } from '../../test/fixtures.js';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
 import { writeSearchIndex } from '../../platform/search.js';
-import { archiveNumber, searchDocument } from './index.js';
+import { archiveNumber, searchDocument } from './customers.records.js';
 
 /**
  * A search term that matches a great many customers takes another plan (walk the sort index) and

@@ -10,7 +10,7 @@ import {
   type PersonProfile,
 } from '@crm/contracts';
 import { can, type Actor } from '../../platform/auth/actor.js';
-import { freshDaysOf } from '../quality/index.js';
+import { freshDaysOf } from './customers.completeness.js';
 import type { CustomerRow } from './customers.repository.js';
 
 /** What a sensitive value shows without the right to see it: that there is one, nothing of it (not even its length). */

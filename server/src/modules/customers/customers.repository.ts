@@ -141,10 +141,10 @@ export async function list(
   return { rows: rows as CustomerRow[], total: total.n, totalCapped: total.capped };
 }
 
-/** A customer by id within a scope; deleted ones only when asked. */
-export async function findById(db: Db, id: number, scope: Scope, options: { deleted?: boolean } = {}) {
+/** A customer by id within a scope; deleted ones only when asked (`any`: live or deleted). */
+export async function findById(db: Db, id: number, scope: Scope, options: { deleted?: boolean; any?: boolean } = {}) {
   let query = db.selectFrom('customers as c').selectAll('c').where('c.id', '=', id);
-  query = options.deleted ? query.where('c.deleted_at', 'is not', null) : query.where('c.deleted_at', 'is', null);
+  if (!options.any) query = options.deleted ? query.where('c.deleted_at', 'is not', null) : query.where('c.deleted_at', 'is', null);
   if (!isUnscoped(scope)) query = query.where(scope);
   return (await query.executeTakeFirst()) as CustomerRow | undefined;
 }
@@ -158,6 +158,22 @@ export async function findById(db: Db, id: number, scope: Scope, options: { dele
 export async function lock(db: Db, engine: Engine, ids: number[]): Promise<void> {
   if (engine !== 'postgres' || ids.length === 0) return;
   await db.selectFrom('customers').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+}
+
+/** Name, number and owner of customers by id, and whether each is within a scope. */
+export async function summaries(db: Db, ids: number[], scope: Scope) {
+  if (ids.length === 0) return [];
+  const visible = isUnscoped(scope) ? sql<number>`1` : sql<number>`case when ${scope} then 1 else 0 end`;
+  return db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.archive_no', 'c.name', 'c.owner_id', visible.as('visible')])
+    .where('c.id', 'in', ids)
+    .execute();
+}
+
+/** Whether any customer row exists (live or deleted). */
+export async function any(db: Db): Promise<boolean> {
+  return (await db.selectFrom('customers').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** Which of these customers lie within a scope (all of them when the scope is everything). */
@@ -218,6 +234,11 @@ export async function updateMany(db: Db, engine: Engine, items: Array<{ id: numb
     }
   }
   return done;
+}
+
+/** A batch of stored customers (live or not) after an id, in id order: for passes over all of them. */
+export async function batchAfter(db: Db, afterId: number, size: number): Promise<CustomerRow[]> {
+  return db.selectFrom('customers').selectAll().where('id', '>', afterId).orderBy('id').limit(size).execute();
 }
 
 export async function setFields(db: Db, id: number, values: Partial<CustomerRow>): Promise<void> {

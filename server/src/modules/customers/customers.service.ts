@@ -5,17 +5,17 @@ import type { AppContext } from '../../platform/context.js';
 import { emitCustomerEvent } from '../../platform/customer-events.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { activeCustomKeys, checkCustomValues, visibleCustomValues } from '../custom-fields/index.js';
-import { mergedNotFound } from '../duplicates/index.js';
-import { customerHistory, diffRecords, recordChange } from '../history/index.js';
+import { customerHistory, diffRecords } from '../history/index.js';
 import { notify } from '../notifications/index.js';
-import { missingFieldsFor, refreshCompleteness } from '../quality/index.js';
 import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import { maskChange, presentCustomer, recordView, historyFields } from './customers.presenter.js';
-import { refreshDedupeKeys } from './customers.dedupe.js';
+import { missingFieldsFor } from './customers.completeness.js';
+import { mergedNotFound } from './customers.merged.js';
 import { checkListValues } from './customers.lists.js';
 import * as repo from './customers.repository.js';
 import { bulkCreateCustomers, customerListFilter } from './customers.bulk.js';
 import { archiveNumber, customerEditScope, customerReadScope, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
+import { writeCustomers, type TimelineNote } from './customers.write.js';
 
 export { archiveNumber, customerEditScope, customerReadScope, customerScope, searchDocument };
 
@@ -66,10 +66,15 @@ export async function findReadable(db: Db, actor: Actor, id: number): Promise<re
   return row;
 }
 
+/** Whether the database holds any customer (live or deleted): demo data goes only into an empty one. */
+export async function hasAnyCustomer(ctx: AppContext): Promise<boolean> {
+  return repo.any(ctx.db);
+}
+
 export async function getCustomer(ctx: AppContext, actor: Actor, id: number): Promise<Customer> {
   authorize(actor, 'customers.view');
   const row = await repo.findById(ctx.db, id, customerReadScope(actor));
-  if (!row) throw await mergedNotFound(ctx, actor, id); // a merged id points to its survivor
+  if (!row) throw await mergedNotFound(ctx.db, actor, id); // a merged id points to its survivor
   const [customer] = await present(ctx, actor, [row]);
   if (!customer) throw notFound();
   return { ...customer, missingFields: await missingFieldsFor(ctx.db, row) };
@@ -153,31 +158,19 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
     const next = { ...row, ...changes };
     const diff = diffRecords(recordView(row), recordView(next), historyFields);
     if (diff.length === 0) return; // nothing changed: no new version, no history entry
-    const doc = searchDocument(next);
-    if (!(await repo.update(trx, id, input.version, { ...changes, search_key: doc.key, updated_at: now, updated_by: actor.userId }))) {
-      // Read again: the conflict shows what the other writer committed, not what this one read.
-      throw conflict((await present(ctx, actor, [await findVisible(trx, actor, id)], trx))[0]);
-    }
-    await repo.writeSearch(trx, ctx.engine, id, doc.grams);
-    // Names, phones, emails, the credit code and the ID-card number are duplicate keys.
-    if (
-      changes.name !== undefined || changes.kind !== undefined || changes.phone !== undefined || changes.mobile !== undefined || changes.email !== undefined ||
-      changes.person !== undefined || changes.organization !== undefined
-    ) {
-      await refreshDedupeKeys(trx, id);
-    }
-    await refreshCompleteness(trx, id);
     // An owner move is an assignment: recorded and notified the same way as a transfer.
     const edits = diff.filter((c) => c.field !== 'ownerId');
     const moves = diff.filter((c) => c.field === 'ownerId');
-    if (edits.length > 0) {
-      await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'update', actorId: actor.userId, at: now, label: next.name, changes: edits });
+    const timeline: TimelineNote[] = [
+      ...(edits.length > 0 ? [{ action: 'update' as const, label: next.name, changes: edits }] : []),
+      ...(moves.length > 0 ? [{ action: 'assign' as const, label: next.name, changes: moves }] : []),
+    ];
+    if (!(await writeCustomers(trx, ctx, [{ row, values: changes, timeline }], { actorId: actor.userId, at: now })).has(id)) {
+      // Read again: the conflict shows what the other writer committed, not what this one read.
+      throw conflict((await present(ctx, actor, [await findVisible(trx, actor, id)], trx))[0]);
     }
-    if (moves.length > 0) {
-      await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'assign', actorId: actor.userId, at: now, label: next.name, changes: moves });
-      if (next.owner_id !== null && next.owner_id !== actor.userId) {
-        await notify(trx, { userId: next.owner_id, kind: 'customer_assigned', params: { actor: actor.name, customer: next.name }, entityType: 'customer', entityId: id, at: now });
-      }
+    if (moves.length > 0 && next.owner_id !== null && next.owner_id !== actor.userId) {
+      await notify(trx, { userId: next.owner_id, kind: 'customer_assigned', params: { actor: actor.name, customer: next.name }, entityType: 'customer', entityId: id, at: now });
     }
   });
   return getCustomer(ctx, actor, id);
@@ -190,9 +183,10 @@ export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number):
     // Of two deletes at once the second waits here, then finds nothing to delete.
     await repo.lock(trx, ctx.engine, [id]);
     const row = await findVisible(trx, actor, id);
-    await repo.setFields(trx, id, { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId });
-    await repo.adjustLiveCount(trx, -1);
-    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'delete', actorId: actor.userId, at: now, label: row.name });
+    const timeline: TimelineNote[] = [{ action: 'delete', label: row.name }];
+    // Not a new version: the restore makes one (a form open before the delete conflicts after it).
+    const values = { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId };
+    await writeCustomers(trx, ctx, [{ row, values, timeline }], { actorId: actor.userId, at: now, edit: false });
     // Its deals go to the recycle bin with it.
     await emitCustomerEvent(trx, { kind: 'deleted', customerId: id, at: now, actorId: actor.userId });
   });

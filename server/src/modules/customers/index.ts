@@ -1,12 +1,24 @@
+// The customers module's public face. Stored customer rows change only through writeCustomers
+// (and bulkCreateCustomers for new ones), which keeps what is derived from them right; other
+// modules never run SQL on customers or dedupe_keys.
 export { customerRoutes } from './customers.routes.js';
-export { findVisible, findReadable, createCustomer, customerScope, customerReadScope, customerEditScope, archiveNumber, searchDocument, getCustomer, checkOwner } from './customers.service.js';
+export { findVisible, findReadable, createCustomer, customerScope, customerReadScope, customerEditScope, getCustomer, checkOwner, hasAnyCustomer } from './customers.service.js';
 export { listDeletedCustomers, restoreCustomer, purgeCustomer, isCustomerLive } from './customers.recycle.js';
-export { keysOf, writeDedupeKeys, refreshDedupeKeys, customersWithKeys, keysOfCustomers, type DedupeEntry } from './customers.dedupe.js';
-// For merges and data quality: the stored row, its versioned update and its search document.
-export { presentCustomer, recordView, historyFields } from './customers.presenter.js';
-export { findById as findCustomerRow, lock as lockCustomers, update as updateCustomerRow, setFields as setCustomerFields, writeSearch as writeCustomerSearch, adjustLiveCount, type CustomerRow } from './customers.repository.js';
-// Imports and exports: many customers at once.
-export { bulkCreateCustomers, customerStatistics, analyzeCustomers, draftCustomers, insertCustomerDrafts, customersByIds, customersByReference, customerListFilter, customerExportPage, presentCustomerRows, type BulkNewCustomer, type CustomerDraft, type CustomerInput, type ExportSort, type ExportCursor } from './customers.bulk.js';
-export { customerSourcesInUse } from './customers.lists.js';
-export { importUpdateCustomers, type ImportChange } from './customers.bulk-update.js';
+// Writes: the one path for stored rows, and the refresh of what they derive from their contacts.
+export { writeCustomers, type CustomerWrite } from './customers.write.js';
 export { refreshCustomers } from './customers.derived.js';
+// Reads for other modules' checks and merges (scoped, by id).
+export { findById as findCustomerRow, lock as lockCustomers, summaries as customerSummaries, type CustomerRow } from './customers.repository.js';
+export { presentCustomer, recordView, historyFields } from './customers.presenter.js';
+export { customersWithKeys, keysOfCustomers } from './customers.dedupe.js';
+export { finalSurvivor, mergedAwayConflict } from './customers.merged.js';
+// Completeness and the data-quality lists.
+export { freshDaysOf, missingFieldsOf, qualitySettingKey, readQualitySettings, recomputeAllCompleteness, completenessIdle } from './customers.completeness.js';
+export * as customerQuality from './customers.quality.js';
+export type { QualityRow } from './customers.quality.js';
+// Owners and clocks, for the public pool and the modules recording follow-ups and deals.
+export { ownedCount, moveCustomerOwner, movableCustomers, touchCustomer, customersMatching, type ClockRow } from './customers.owners.js';
+// Imports and exports: many customers at once.
+export { bulkCreateCustomers, customerStatistics, analyzeCustomers, draftCustomers, insertCustomerDrafts, customersByIds, customersByReference, customerListFilter, customerExportPage, presentCustomerRows, type CustomerDraft, type CustomerInput, type ExportCursor } from './customers.bulk.js';
+export { importUpdateCustomers } from './customers.bulk-update.js';
+export { customerSourcesInUse } from './customers.lists.js';

@@ -1,9 +1,10 @@
 import { customerCategories, customerStatuses, lifecycleStages } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { createContact } from '../contacts/index.js';
-import { createCustomer } from '../customers/index.js';
+import { createCustomer, hasAnyCustomer } from '../customers/index.js';
+import { seedDepartment, seedDepartmentManager } from '../departments/index.js';
 import { roleIdByKey } from '../roles/index.js';
-import { actorOf, createInitialUser } from '../users/index.js';
+import { actorOf, createInitialUser, firstUserId } from '../users/index.js';
 import { seedDemoSales } from './demo.sales.js';
 import {
   chineseName, companyName, emailFor, industryKeys, landlineNumber, latinName, mobileNumber, pick, prng, regions, sources,
@@ -11,32 +12,19 @@ import {
 
 export const demoPassword = 'crm-demo-2026';
 
-async function department(ctx: AppContext, name: string, parentId: number | null, parentPath: string): Promise<{ id: number; path: string }> {
-  const now = ctx.clock.now().toISOString();
-  const { id } = await ctx.db
-    .insertInto('departments')
-    .values({ name, parent_id: parentId, path: '/', version: 1, created_at: now, updated_at: now, created_by: null, updated_by: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const path = `${parentPath}${id}/`;
-  await ctx.db.updateTable('departments').set({ path }).where('id', '=', id).execute();
-  return { id, path };
-}
-
 /**
  * Fill an empty database with a demo company: departments, a user of each role and a few hundred
  * customers with contacts. Does nothing when customers already exist.
  */
 export async function seedDemo(ctx: AppContext, options: { customers?: number; seed?: number } = {}) {
-  const existing = await ctx.db.selectFrom('customers').select('id').limit(1).executeTakeFirst();
-  if (existing) return null;
+  if (await hasAnyCustomer(ctx)) return null;
   const rand = prng(options.seed ?? 20261122);
-  const hq = await department(ctx, '总公司', null, '/');
-  const sales = await department(ctx, '销售部', hq.id, hq.path);
-  const east = await department(ctx, '华东销售组', sales.id, sales.path);
-  const north = await department(ctx, '华北销售组', sales.id, sales.path);
-  const service = await department(ctx, '客服部', hq.id, hq.path);
-  const marketing = await department(ctx, '市场部', hq.id, hq.path);
+  const hq = await seedDepartment(ctx, '总公司', null);
+  const sales = await seedDepartment(ctx, '销售部', hq);
+  const east = await seedDepartment(ctx, '华东销售组', sales);
+  const north = await seedDepartment(ctx, '华北销售组', sales);
+  const service = await seedDepartment(ctx, '客服部', hq);
+  const marketing = await seedDepartment(ctx, '市场部', hq);
 
   const role = async (key: string) => {
     const id = await roleIdByKey(ctx, key);
@@ -58,15 +46,16 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
   for (const [email, name, key, departmentId] of people) {
     userIds.push(await createInitialUser(ctx, { email, name, password: demoPassword, roleId: await role(key), departmentId }));
   }
-  const admin = await ctx.db.selectFrom('users').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
-  const actor = await actorOf(ctx, admin.id, 'zh-CN');
+  const adminId = await firstUserId(ctx);
+  if (adminId === undefined) throw new Error('administrator missing');
+  const actor = await actorOf(ctx, adminId, 'zh-CN');
   if (!actor) throw new Error('administrator missing');
 
   const salesOwners = userIds.slice(0, 6);
   // Department heads hear about their teams' big deals.
   const managerOf: Array<[number, number | undefined]> = [[sales.id, userIds[0]], [east.id, userIds[1]]];
   for (const [departmentId, managerId] of managerOf) {
-    if (managerId !== undefined) await ctx.db.updateTable('departments').set({ manager_id: managerId }).where('id', '=', departmentId).execute();
+    if (managerId !== undefined) await seedDepartmentManager(ctx, departmentId, managerId);
   }
 
   const total = options.customers ?? 300;

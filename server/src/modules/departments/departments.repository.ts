@@ -68,6 +68,10 @@ export async function update(db: Db, id: number, version: number, values: Partia
   return Number(result.numUpdatedRows) === 1;
 }
 
+export async function setManager(db: Db, id: number, managerId: number): Promise<void> {
+  await db.updateTable('departments').set({ manager_id: managerId }).where('id', '=', id).execute();
+}
+
 /** Move a subtree: every path under `oldPrefix` now starts with `newPrefix`. */
 export async function rewritePaths(db: Db, oldPrefix: string, newPrefix: string): Promise<void> {
   await db

@@ -59,6 +59,19 @@ export async function departmentExists(ctx: AppContext, id: number): Promise<boo
   return (await repo.findById(ctx.db, id)) !== undefined;
 }
 
+/** Create a department without an acting user and without history (demo data). */
+export async function seedDepartment(ctx: AppContext, name: string, parent: { id: number; path: string } | null): Promise<{ id: number; path: string }> {
+  const now = ctx.clock.now().toISOString();
+  const parentPath = parent?.path ?? '/';
+  const id = await repo.insert(ctx.db, { name, parent_id: parent?.id ?? null, manager_id: null, version: 1, created_at: now, updated_at: now, created_by: null, updated_by: null }, parentPath);
+  return { id, path: `${parentPath}${id}/` };
+}
+
+/** Name a department's head without an acting user (demo data). */
+export async function seedDepartmentManager(ctx: AppContext, id: number, managerId: number): Promise<void> {
+  await repo.setManager(ctx.db, id, managerId);
+}
+
 export async function createDepartment(ctx: AppContext, actor: Actor, input: z.output<typeof departmentCreate>): Promise<Department> {
   authorize(actor, 'departments.create');
   const now = ctx.clock.now().toISOString();

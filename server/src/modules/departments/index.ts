@@ -1,2 +1,2 @@
 export { departmentRoutes } from './departments.routes.js';
-export { departmentInfo, departmentExists, managerChain } from './departments.service.js';
+export { departmentInfo, departmentExists, managerChain, seedDepartment, seedDepartmentManager } from './departments.service.js';

@@ -4,28 +4,24 @@ import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { emitCustomerEvent } from '../../platform/customer-events.js';
 import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
+import { moveAttachments } from '../attachments/index.js';
 import { moveContacts } from '../contacts/index.js';
 import {
-  adjustLiveCount,
   customerScope,
   findCustomerRow,
   getCustomer,
   historyFields,
   lockCustomers,
+  mergedAwayConflict,
   presentCustomer,
   recordView,
-  refreshDedupeKeys,
-  searchDocument,
-  setCustomerFields,
-  updateCustomerRow,
-  writeCustomerSearch,
+  writeCustomers,
   type CustomerRow,
+  type CustomerWrite,
 } from '../customers/index.js';
-import { diffRecords, moveCustomerHistory, recordChange } from '../history/index.js';
-import { refreshCompleteness } from '../quality/index.js';
+import { diffRecords, moveCustomerHistory } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './duplicates.repository.js';
-import { mergedAwayConflict } from './duplicates.service.js';
 
 type Db = AppContext['db'];
 type Input = z.output<typeof customerMerge>;
@@ -164,36 +160,28 @@ export async function mergeCustomers(ctx: AppContext, actor: Actor, input: Input
     }
     const next = { ...survivor, ...changes };
     const diff: FieldChange[] = diffRecords(recordView(survivor), recordView(next), historyFields);
-    const doc = searchDocument(next);
-    if (!(await updateCustomerRow(trx, survivor.id, input.version, { ...changes, search_key: doc.key, updated_at: now, updated_by: actor.userId }))) {
-      throw await staleSurvivor(ctx, trx, actor, survivor.id);
-    }
-    await writeCustomerSearch(trx, ctx.engine, survivor.id, doc.grams);
     const mergedIds = merged.map((m) => m.id);
     await moveContacts(trx, ctx, mergedIds, survivor.id);
     await moveCustomerHistory(trx, mergedIds, survivor.id);
-    await repo.moveAttachments(trx, ctx.engine, mergedIds, survivor.id);
+    await moveAttachments(trx, mergedIds, survivor.id);
     // Deals and leads of the merged customers follow them into the survivor.
     for (const id of mergedIds) await emitCustomerEvent(trx, { kind: 'merged', fromId: id, intoId: survivor.id, at: now, actorId: actor.userId });
-    for (const m of merged) {
-      await setCustomerFields(trx, m.id, { deleted_at: now, deleted_by: actor.userId, merged_into_id: survivor.id, updated_at: now, updated_by: actor.userId, version: m.version + 1 });
-      await refreshDedupeKeys(trx, m.id);
-    }
-    await adjustLiveCount(trx, -merged.length);
-    await refreshDedupeKeys(trx, survivor.id);
-    await refreshCompleteness(trx, survivor.id);
+    // The survivor takes the values; the merged customers are deleted pointing to it, on its timeline.
+    const writes: CustomerWrite[] = [
+      {
+        row: survivor, values: changes,
+        timeline: [{ action: 'merge', label: merged.map((m) => `${m.name} (${m.archive_no})`).join(', '), changes: [{ field: 'mergedIds', old: null, new: mergedIds }, ...diff] }],
+      },
+      ...merged.map((m) => ({
+        row: m, values: { deleted_at: now, deleted_by: actor.userId, merged_into_id: survivor.id },
+        timeline: [{ action: 'merged' as const, label: m.name, customerId: survivor.id, changes: [{ field: 'mergedIntoId', old: null, new: survivor.id }] }],
+      })),
+    ];
+    const written = await writeCustomers(trx, ctx, writes, { actorId: actor.userId, at: now });
+    if (!written.has(survivor.id)) throw await staleSurvivor(ctx, trx, actor, survivor.id);
+    // Locked and read in this transaction: a merged customer cannot have moved on.
+    if (merged.some((m) => !written.has(m.id))) throw conflict(undefined);
     await repo.insertMerges(trx, merged.map((m) => ({ survivorId: survivor.id, mergedId: m.id, actorId: actor.userId, at: now, choices, snapshot: m })));
-    await recordChange(trx, {
-      entityType: 'customer', entityId: survivor.id, customerId: survivor.id, action: 'merge', actorId: actor.userId, at: now,
-      label: merged.map((m) => `${m.name} (${m.archive_no})`).join(', '),
-      changes: [{ field: 'mergedIds', old: null, new: mergedIds }, ...diff],
-    });
-    for (const m of merged) {
-      await recordChange(trx, {
-        entityType: 'customer', entityId: m.id, customerId: survivor.id, action: 'merged', actorId: actor.userId, at: now,
-        label: m.name, changes: [{ field: 'mergedIntoId', old: null, new: survivor.id }],
-      });
-    }
   });
   return getCustomer(ctx, actor, input.survivorId);
 }

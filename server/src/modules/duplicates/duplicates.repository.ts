@@ -1,27 +1,7 @@
-import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Engine } from '../../platform/config.js';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-/** Name, number and owner of customers by id, and whether each is within a scope. */
-export async function summaries(db: Db, ids: number[], scope: Scope) {
-  if (ids.length === 0) return [];
-  const visible = isUnscoped(scope) ? sql<number>`1` : sql<number>`case when ${scope} then 1 else 0 end`;
-  return db
-    .selectFrom('customers as c')
-    .select(['c.id', 'c.archive_no', 'c.name', 'c.owner_id', visible.as('visible')])
-    .where('c.id', 'in', ids)
-    .execute();
-}
-
-/** A deleted customer's merged_into_id (null when it was not merged, undefined when there is no such customer). */
-export async function mergedInto(db: Db, id: number): Promise<number | null | undefined> {
-  const row = await db.selectFrom('customers').select(['merged_into_id', 'deleted_at']).where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  return row.deleted_at !== null ? row.merged_into_id : null;
-}
 
 export async function insertMerges(
   db: Db,
@@ -49,21 +29,4 @@ export async function mergesOf(db: Db, id: number, limit: number, offset: number
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
-}
-
-async function tableExists(db: Db, engine: Engine, table: string): Promise<boolean> {
-  const found =
-    engine === 'postgres'
-      ? await sql<{ n: string | null }>`select to_regclass(${table})::text as n`.execute(db)
-      : await sql<{ n: string | null }>`select name as n from sqlite_master where type = 'table' and name = ${table}`.execute(db);
-  return found.rows.some((r) => r.n !== null);
-}
-
-/**
- * Files attached to the merged customers (and their contacts) move to the survivor. The table
- * belongs to the attachments work; a database without it has nothing to move.
- */
-export async function moveAttachments(db: Db, engine: Engine, fromIds: number[], toId: number): Promise<void> {
-  if (fromIds.length === 0 || !(await tableExists(db, engine, 'attachments'))) return;
-  await db.updateTable('attachments').set({ customer_id: toId }).where('customer_id', 'in', fromIds).execute();
 }

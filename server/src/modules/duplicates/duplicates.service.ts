@@ -2,14 +2,12 @@ import { duplicateKeyKinds, duplicateMatchKinds, type CustomerMergeRecord, type 
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { dedupeKeys } from '../../platform/normalize.js';
-import { customerReadScope, customerScope, customersWithKeys, findCustomerRow, presentCustomer, type CustomerRow } from '../customers/index.js';
+import { customerReadScope, customerScope, customerSummaries, customersWithKeys, finalSurvivor, findCustomerRow, presentCustomer, type CustomerRow } from '../customers/index.js';
 import { userNames } from '../users/index.js';
 import * as repo from './duplicates.repository.js';
-import { unscoped } from '../../platform/auth/scope.js';
 
-type Db = AppContext['db'];
 
 const maxMatches = 50;
 
@@ -32,7 +30,7 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.ou
   });
   const found = await customersWithKeys(ctx.db, keys, input.excludeId);
   if (found.size === 0) return { matches: [] };
-  const rows = await repo.summaries(ctx.db, [...found.keys()], customerReadScope(actor));
+  const rows = await customerSummaries(ctx.db, [...found.keys()], customerReadScope(actor));
   const names = await userNames(ctx, rows.map((r) => r.owner_id));
   const matches: DuplicateMatch[] = rows.map((r) => {
     const on = new Set([...(found.get(r.id) ?? [])].map((k) => duplicateKeyKinds[k.slice(0, 1)]));
@@ -45,43 +43,6 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.ou
   // Strongest first (more kinds of match), then the ones the user can open, then oldest.
   matches.sort((a, b) => b.matchedOn.length - a.matchedOn.length || Number(b.visible) - Number(a.visible) || (a.id ?? 0) - (b.id ?? 0));
   return { matches: matches.slice(0, maxMatches) };
-}
-
-/**
- * The live customer a merged one ended up in (following merges of merges), or null when the id
- * was never merged or is unknown.
- */
-async function finalSurvivor(db: Db, id: number): Promise<number | null> {
-  let current = id;
-  for (let hop = 0; hop < 20; hop++) {
-    const next = await repo.mergedInto(db, current);
-    if (next === undefined) return null;
-    if (next === null) return current === id ? null : (await findCustomerRow(db, current, unscoped('follow a merge chain to its survivor'))) ? current : null;
-    current = next;
-  }
-  return null;
-}
-
-/**
- * NOT_FOUND for a customer the actor cannot get; when it was merged into a customer the actor may
- * see, the error says where it went (`current.mergedInto`).
- */
-export async function mergedNotFound(ctx: AppContext, actor: Actor, id: number): Promise<AppError> {
-  const survivor = await finalSurvivor(ctx.db, id);
-  if (survivor === null || !(await findCustomerRow(ctx.db, survivor, customerScope(actor)))) return notFound();
-  return new AppError('NOT_FOUND', 'notFound', undefined, { mergedInto: survivor });
-}
-
-/**
- * CONFLICT when a customer in the actor's scope was merged into another since it was read (the
- * field at `path` named it); `current.mergedInto` when the actor may see where it went. Null otherwise.
- */
-export async function mergedAwayConflict(db: Db, actor: Actor, id: number, path: string): Promise<AppError | null> {
-  const scope = customerScope(actor);
-  if (!(await findCustomerRow(db, id, scope, { deleted: true })) || !(await repo.mergedInto(db, id))) return null;
-  const survivor = await finalSurvivor(db, id);
-  const visible = survivor !== null && (await findCustomerRow(db, survivor, scope)) !== undefined;
-  return new AppError('CONFLICT', 'mergeAlreadyMerged', [{ path, message: 'mergeAlreadyMerged' }], visible ? { mergedInto: survivor } : undefined);
 }
 
 /**

@@ -1,3 +1,3 @@
 export { duplicateRoutes } from './duplicates.routes.js';
-export { checkDuplicates, mergedNotFound } from './duplicates.service.js';
+export { checkDuplicates } from './duplicates.service.js';
 export { mergeCustomers } from './duplicates.merge.js';

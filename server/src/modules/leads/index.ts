@@ -1,5 +1,5 @@
-// Leads follow their customers through merges (registers a listener).
-import './leads.customer-events.js';
+// Leads follow their customers through merges (app.ts registers the listener).
+export { leadsFollowCustomer } from './leads.customer-events.js';
 export { leadRoutes } from './leads.routes.js';
 // The one way to write new leads (by hand, import, web form) and the checks their input needs.
 export { insertLeads } from './leads.insert.js';

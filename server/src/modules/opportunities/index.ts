@@ -1,5 +1,5 @@
-// Deals follow their customers through delete, restore and merge (registers a listener).
-import './opportunities.customer-events.js';
+// Deals follow their customers through delete, restore and merge (app.ts registers the listener).
+export { dealsFollowCustomer } from './opportunities.customer-events.js';
 export { opportunityRoutes } from './opportunities.routes.js';
 // Lead conversion creates its deal through the same path as POST /opportunities.
 export { createOpportunityInTrx } from './opportunities.write.js';

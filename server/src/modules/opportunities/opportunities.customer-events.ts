@@ -1,4 +1,4 @@
-import { onCustomerEvent } from '../../platform/customer-events.js';
+import type { CustomerEventListener } from '../../platform/customer-events.js';
 import * as repo from './opportunities.repository.js';
 
 /**
@@ -9,8 +9,9 @@ import * as repo from './opportunities.repository.js';
  *   own before stays deleted;
  * - merged: every deal of the merged customer belongs to the survivor.
  * Deletes and restores go through setFields, one deal at a time, so the board figures move.
+ * Registered by buildApp (app.ts).
  */
-onCustomerEvent('opportunities', async (db, event) => {
+export const dealsFollowCustomer: CustomerEventListener = async (db, event) => {
   if (event.kind === 'deleted') {
     for (const deal of await repo.dealsOfCustomer(db, event.customerId, null)) {
       await repo.setFields(db, deal.id, { deleted_at: event.at, deleted_by: event.actorId, updated_at: event.at, updated_by: event.actorId });
@@ -22,4 +23,4 @@ onCustomerEvent('opportunities', async (db, event) => {
   } else {
     await repo.moveToCustomer(db, event.fromId, event.intoId, event.at, event.actorId);
   }
-});
+};

@@ -3,7 +3,8 @@ import { createDatabase } from '../../platform/db/database.js';
 import { Scheduler, takeLease } from '../../platform/scheduler.js';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, TestClock, testEngine, type Agent, type TestApp } from '../../test/harness.js';
-import { runPoolRules, touchCustomer } from './index.js';
+import { touchCustomer } from '../customers/index.js';
+import { runPoolRules } from './index.js';
 
 /** The pool rules on a controllable clock: warnings, returns, the clocks, and concurrent runs. */
 let t: TestApp;

@@ -4,6 +4,8 @@ import { t } from '../../platform/i18n.js';
 import { readSetting } from '../../platform/settings.js';
 import { recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
+import { userLocales } from '../users/index.js';
+import { customersMatching, moveCustomerOwner, type ClockRow } from '../customers/index.js';
 import * as repo from './pool.repository.js';
 
 export const poolRulesKey = 'pool_rules';
@@ -25,7 +27,7 @@ function later(a: string, b: string | null): string {
 type Reason = 'no_follow_up' | 'no_deal';
 
 /** When a customer goes back to the pool under the rules, and why (the earliest clock to run out). */
-function dueOf(row: repo.ClockRow, rules: PoolRules): { at: Date; reason: Reason; days: number } | null {
+function dueOf(row: ClockRow, rules: PoolRules): { at: Date; reason: Reason; days: number } | null {
   const start = row.owner_since ?? row.created_at;
   const candidates: Array<{ at: Date; reason: Reason; days: number }> = [];
   if (rules.noFollowUpDays !== null) {
@@ -71,17 +73,17 @@ async function returnExpired(ctx: AppContext, rules: PoolRules, now: Date): Prom
   let returned = 0;
   let afterId = 0;
   for (;;) {
-    const rows = await repo.clockBatch(ctx.db, expired, afterId, batchSize);
+    const rows = await customersMatching(ctx.db, expired, afterId, batchSize);
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1]?.id ?? afterId;
-    const locales = await repo.userLocales(ctx.db, rows.map((r) => r.owner_id));
+    const locales = await userLocales(ctx, rows.map((r) => r.owner_id));
     returned += await ctx.db.transaction().execute(async (trx) => {
       let moved = 0;
       for (const row of rows) {
         const due = dueOf(row, rules);
         if (!due) continue;
         // Only if nobody changed it since it was read and the rule still holds (a follow-up may have come in).
-        if (!(await repo.moveOwner(trx, { id: row.id, from: row.owner_id, version: row.version, to: null, at: nowIso, by: null, guard: expired }))) continue;
+        if (!(await moveCustomerOwner(trx, { id: row.id, from: row.owner_id, version: row.version, to: null, at: nowIso, by: null, guard: expired }))) continue;
         moved += 1;
         await recordChange(trx, {
           entityType: 'customer', entityId: row.id, customerId: row.id, action: 'pool_return', actorId: null, at: nowIso, label: row.name,
@@ -106,7 +108,7 @@ async function warnOwners(ctx: AppContext, rules: PoolRules, now: Date): Promise
   let warned = 0;
   let afterId = 0;
   for (;;) {
-    const rows = await repo.clockBatch(ctx.db, soon, afterId, batchSize);
+    const rows = await customersMatching(ctx.db, soon, afterId, batchSize);
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1]?.id ?? afterId;
     warned += await ctx.db.transaction().execute(async (trx) => {

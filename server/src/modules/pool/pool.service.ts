@@ -4,7 +4,7 @@ import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.js';
 import { writeSetting } from '../../platform/settings.js';
-import { checkOwner, customerScope, findReadable, findVisible, getCustomer } from '../customers/index.js';
+import { checkOwner, customerScope, findReadable, findVisible, getCustomer, movableCustomers, moveCustomerOwner, ownedCount, touchCustomer } from '../customers/index.js';
 import { recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
 import { userNames } from '../users/index.js';
@@ -28,7 +28,7 @@ async function checkMayClaim(db: Db, rules: Awaited<ReturnType<typeof readPoolRu
       throw new AppError('BAD_REQUEST', 'poolReclaimWait', undefined, undefined, { date: readable(date) });
     }
   }
-  if (rules.maxCustomersPerUser !== null && (await repo.countOwned(db, userId)) >= rules.maxCustomersPerUser) {
+  if (rules.maxCustomersPerUser !== null && (await ownedCount(db, userId)) >= rules.maxCustomersPerUser) {
     throw new AppError('BAD_REQUEST', 'poolMaxOwned', undefined, undefined, { max: rules.maxCustomersPerUser });
   }
 }
@@ -44,7 +44,7 @@ export async function claimCustomer(ctx: AppContext, actor: Actor, id: number): 
     const row = await findReadable(trx, actor, id);
     if (row.owner_id !== null) return false;
     await checkMayClaim(trx, rules, id, actor.userId, now);
-    if (!(await repo.moveOwner(trx, { id, from: null, version: row.version, to: actor.userId, at, by: actor.userId }))) return false;
+    if (!(await moveCustomerOwner(trx, { id, from: null, version: row.version, to: actor.userId, at, by: actor.userId }))) return false;
     await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'claim', actorId: actor.userId, at, label: row.name, changes: [{ field: 'ownerId', old: null, new: actor.userId }] });
     return true;
   });
@@ -62,7 +62,7 @@ export async function releaseCustomer(ctx: AppContext, actor: Actor, id: number,
   if (row.owner_id !== actor.userId && !can(actor, 'customers.assign')) throw forbidden();
   const owner = row.owner_id;
   const released = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.moveOwner(trx, { id, from: owner, version: row.version, to: null, at, by: actor.userId }))) return false;
+    if (!(await moveCustomerOwner(trx, { id, from: owner, version: row.version, to: null, at, by: actor.userId }))) return false;
     const reason = input.reason ?? null;
     await recordChange(trx, {
       entityType: 'customer', entityId: id, customerId: id, action: 'release', actorId: actor.userId, at, label: row.name,
@@ -81,7 +81,7 @@ export async function transferCustomers(ctx: AppContext, actor: Actor, input: z.
   const ids = [...new Set(input.customerIds)];
   const ownerId = input.ownerId;
   await checkOwner(ctx, actor, ownerId);
-  const rows = await repo.customersByIds(ctx.db, ids, customerScope(actor));
+  const rows = await movableCustomers(ctx.db, ids, customerScope(actor));
   const found = new Set(rows.map((r) => r.id));
   const missing = input.customerIds.flatMap((cid, index) => (found.has(cid) ? [] : [{ path: `customerIds.${index}`, message: 'unknownCustomer' as const }]));
   if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'validationFailed', missing);
@@ -92,7 +92,7 @@ export async function transferCustomers(ctx: AppContext, actor: Actor, input: z.
   await ctx.db.transaction().execute(async (trx) => {
     await repo.lockOwner(trx, ctx.engine, ownerId);
     if (rules.maxCustomersPerUser !== null && moving.length > 0) {
-      const count = (await repo.countOwned(trx, ownerId)) + moving.length;
+      const count = (await ownedCount(trx, ownerId)) + moving.length;
       if (count > rules.maxCustomersPerUser) {
         throw new AppError('BAD_REQUEST', 'poolMaxOwnedBy', undefined, undefined, { owner: ownerName, count, max: rules.maxCustomersPerUser });
       }
@@ -100,7 +100,7 @@ export async function transferCustomers(ctx: AppContext, actor: Actor, input: z.
     const note = input.note ?? null;
     for (const row of moving) {
       // Changed since it was read: the whole transfer is refused (the transaction rolls back).
-      if (!(await repo.moveOwner(trx, { id: row.id, from: row.owner_id, version: row.version, to: ownerId, at, by: actor.userId }))) throw conflict(undefined);
+      if (!(await moveCustomerOwner(trx, { id: row.id, from: row.owner_id, version: row.version, to: ownerId, at, by: actor.userId }))) throw conflict(undefined);
       await recordChange(trx, {
         entityType: 'customer', entityId: row.id, customerId: row.id, action: 'assign', actorId: actor.userId, at, label: row.name,
         changes: [{ field: 'ownerId', old: row.owner_id, new: ownerId }, ...(note !== null ? [{ field: 'note', old: null, new: note }] : [])],
@@ -126,7 +126,7 @@ export async function addFollowUp(ctx: AppContext, actor: Actor, id: number, inp
   if (new Date(at).getTime() > now.getTime() + 60_000) throw invalid('at', 'poolFollowUpInFuture');
   const recordedAt = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.touch(trx, id, { followUpAt: at });
+    await touchCustomer(trx, id, { followUpAt: at });
     await recordChange(trx, {
       entityType: 'customer', entityId: id, customerId: id, action: 'follow_up', actorId: actor.userId, at: recordedAt, label: row.name,
       changes: [{ field: 'note', old: null, new: input.note }, ...(input.at !== undefined ? [{ field: 'at', old: null, new: at }] : [])],

@@ -17,12 +17,20 @@ import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { writeSetting } from '../../platform/settings.js';
-import { customerScope, findVisible, getCustomer, setCustomerFields } from '../customers/index.js';
-import { recordChange } from '../history/index.js';
+import {
+  customerQuality,
+  customerScope,
+  findVisible,
+  freshDaysOf,
+  getCustomer,
+  missingFieldsOf,
+  qualitySettingKey,
+  readQualitySettings,
+  recomputeAllCompleteness,
+  writeCustomers,
+  type QualityRow,
+} from '../customers/index.js';
 import { userNames } from '../users/index.js';
-import { freshDaysOf, missingFieldsOf } from './quality.completeness.js';
-import * as repo from './quality.repository.js';
-import { readQualitySettings, recomputeAllCompleteness, settingKey } from './quality.settings.js';
 
 type Settings = z.output<typeof dataQualitySettings> & { version: number };
 
@@ -42,7 +50,7 @@ export async function updateQualitySettings(ctx: AppContext, actor: Actor, input
     staleDays: input.staleDays ?? current.staleDays,
     incompleteBelow: input.incompleteBelow ?? current.incompleteBelow,
   });
-  if (input.version !== version || !(await writeSetting(ctx.db, settingKey, next, version, { userId: actor.userId, at: now }))) {
+  if (input.version !== version || !(await writeSetting(ctx.db, qualitySettingKey, next, version, { userId: actor.userId, at: now }))) {
     const stored = await readQualitySettings(ctx.db);
     throw conflict({ ...stored.value, version: stored.version });
   }
@@ -57,13 +65,13 @@ export async function confirmCustomer(ctx: AppContext, actor: Actor, id: number)
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findVisible(trx, actor, id);
-    await setCustomerFields(trx, id, { confirmed_at: now });
-    await recordChange(trx, { entityType: 'customer', entityId: id, customerId: id, action: 'confirm', actorId: actor.userId, at: now, label: row.name });
+    // Not an edit: the record keeps its version (a form open elsewhere still saves).
+    await writeCustomers(trx, ctx, [{ row, values: { confirmed_at: now }, timeline: [{ action: 'confirm', label: row.name }] }], { actorId: actor.userId, at: now, edit: false });
   });
   return getCustomer(ctx, actor, id);
 }
 
-async function presentRows(ctx: AppContext, rows: repo.QualityRow[]): Promise<Map<number, QualityCustomer>> {
+async function presentRows(ctx: AppContext, rows: QualityRow[]): Promise<Map<number, QualityCustomer>> {
   const names = await userNames(ctx, rows.map((r) => r.owner_id));
   const now = ctx.clock.now();
   return new Map(
@@ -91,7 +99,7 @@ function staleBefore(ctx: AppContext, staleDays: number): string {
 
 /** Groups of customers sharing keys (a group = the same set of customers), ordered by their first id. */
 async function duplicateGroups(ctx: AppContext, actor: Actor): Promise<Array<{ ids: number[]; matchedOn: DuplicateMatchKind[] }>> {
-  const pairs = await repo.sharedKeys(ctx.db, customerScope(actor));
+  const pairs = await customerQuality.sharedKeys(ctx.db, customerScope(actor));
   const byKey = new Map<string, number[]>();
   for (const p of pairs) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p.customer_id]);
   const groups = new Map<string, { ids: number[]; matchedOn: Set<DuplicateMatchKind> }>();
@@ -123,7 +131,7 @@ export async function listQualityIssues(
   if (query.issue === 'duplicate') {
     const groups = await duplicateGroups(ctx, actor);
     const shown = groups.slice(offset, offset + query.pageSize);
-    const presented = await presentRows(ctx, await repo.byIds(ctx.db, shown.flatMap((g) => g.ids)));
+    const presented = await presentRows(ctx, await customerQuality.byIds(ctx.db, shown.flatMap((g) => g.ids)));
     const items = shown.map((g): DataQualityItem | null => {
       const group = g.ids.map((id) => presented.get(id)).filter((c): c is QualityCustomer => c !== undefined);
       const [first] = group;
@@ -133,10 +141,10 @@ export async function listQualityIssues(
   }
   const { rows, total } =
     query.issue === 'incomplete'
-      ? await repo.incomplete(ctx.db, scope, settings.incompleteBelow, query.pageSize, offset)
-      : await repo.stale(ctx.db, scope, staleBefore(ctx, settings.staleDays), query.pageSize, offset);
+      ? await customerQuality.incomplete(ctx.db, scope, settings.incompleteBelow, query.pageSize, offset)
+      : await customerQuality.stale(ctx.db, scope, staleBefore(ctx, settings.staleDays), query.pageSize, offset);
   const presented = await presentRows(ctx, rows);
-  const full = await repo.fullRows(ctx.db, rows.map((r) => r.id));
+  const full = await customerQuality.fullRows(ctx.db, rows.map((r) => r.id));
   const items = rows.map((r): DataQualityItem | null => {
     const customer = presented.get(r.id);
     const stored = full.get(r.id);
@@ -151,8 +159,8 @@ export async function qualitySummary(ctx: AppContext, actor: Actor): Promise<Dat
   const { value: settings } = await readQualitySettings(ctx.db);
   const scope = customerScope(actor);
   const [incomplete, stale, groups] = await Promise.all([
-    repo.countIncomplete(ctx.db, scope, settings.incompleteBelow),
-    repo.countStale(ctx.db, scope, staleBefore(ctx, settings.staleDays)),
+    customerQuality.countIncomplete(ctx.db, scope, settings.incompleteBelow),
+    customerQuality.countStale(ctx.db, scope, staleBefore(ctx, settings.staleDays)),
     duplicateGroups(ctx, actor),
   ]);
   return { incomplete, stale, duplicate: groups.length, staleDays: settings.staleDays, incompleteBelow: settings.incompleteBelow };

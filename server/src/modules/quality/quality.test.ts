@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, password, type Org } from '../../test/fixtures.js';
 import { createTestApp, TestClock, type TestApp } from '../../test/harness.js';
-import { completenessIdle } from './index.js';
+import { completenessIdle } from '../customers/index.js';
 
 const day = 86_400_000;
 let t: TestApp;

@@ -93,6 +93,18 @@ export async function countActiveWithRoleKey(db: Db, roleKey: string): Promise<n
   return Number(row.n);
 }
 
+/** The language each user reads in (their notices are written in it). */
+export async function locales(db: Db, userIds: number[]): Promise<Map<number, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', [...new Set(userIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.locale]));
+}
+
+/** The lowest user id (the administrator created at first start), if any. */
+export async function firstId(db: Db): Promise<number | undefined> {
+  return (await db.selectFrom('users').select('id').orderBy('id').limit(1).executeTakeFirst())?.id;
+}
+
 export async function countAll(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

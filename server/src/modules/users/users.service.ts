@@ -186,8 +186,18 @@ export async function setUserLocale(ctx: AppContext, actor: Actor, locale: Local
   await repo.setFields(ctx.db, actor.userId, { locale });
 }
 
+/** The language each user reads in (notices to them are written in it). */
+export async function userLocales(ctx: AppContext, userIds: number[]): Promise<Map<number, string | null>> {
+  return repo.locales(ctx.db, userIds);
+}
+
 export async function hasAnyUser(ctx: AppContext): Promise<boolean> {
   return (await repo.countAll(ctx.db)) > 0;
+}
+
+/** The administrator created at first start (the lowest user id), if any. */
+export async function firstUserId(ctx: AppContext): Promise<number | undefined> {
+  return repo.firstId(ctx.db);
 }
 
 /** Create a user without an acting user (first start, demo data). */

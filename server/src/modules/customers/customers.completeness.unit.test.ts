@@ -1,6 +1,6 @@
 import { dataQualitySettings, isExpectableField } from '@crm/contracts';
 import { describe, expect, it } from 'vitest';
-import { completenessOf, freshDaysOf, missingFieldsOf } from './quality.completeness.js';
+import { completenessOf, freshDaysOf, missingFieldsOf } from './customers.completeness.js';
 
 const settings = dataQualitySettings.parse({ expected: { organization: ['industry', 'tags', 'lifecycleStage', 'organization.creditCode', 'custom.level'], person: [] } });
 

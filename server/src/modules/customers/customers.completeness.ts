@@ -1,4 +1,20 @@
-import type { DataQualitySettings } from '@crm/contracts';
+import { dataQualitySettings, type DataQualitySettings } from '@crm/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { readSetting } from '../../platform/settings.js';
+import * as repo from './customers.repository.js';
+
+type Db = AppContext['db'];
+
+/**
+ * Completeness is a column of the customer record, kept right by every write (see
+ * customers.write.ts); the quality module edits the settings it is measured against and lists
+ * the customers below them.
+ */
+export const qualitySettingKey = 'data_quality';
+
+export async function readQualitySettings(db: Db): Promise<{ value: DataQualitySettings; version: number }> {
+  return readSetting(db, qualitySettingKey, dataQualitySettings);
+}
 
 /**
  * A customer as stored (snake_case columns; tags, person, organization and custom as JSON text
@@ -66,4 +82,63 @@ export function freshDaysOf(row: { updated_at: string; confirmed_at: string | nu
   const last = row.confirmed_at && row.confirmed_at > row.updated_at ? row.confirmed_at : row.updated_at;
   const ms = now.getTime() - Date.parse(last);
   return Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 86_400_000)) : 0;
+}
+
+/** The expected fields a customer leaves empty, under the current settings. */
+export async function missingFieldsFor(db: Db, row: CompletenessInput): Promise<string[]> {
+  const { value } = await readQualitySettings(db);
+  return missingFieldsOf(row, value);
+}
+
+const batchSize = 500;
+const running = new WeakMap<AppContext, { again: boolean; done: Promise<void> }>();
+
+/** One pass over every stored customer, in short transactions of `batchSize` rows. */
+async function recomputePass(ctx: AppContext): Promise<void> {
+  const { value } = await readQualitySettings(ctx.db);
+  let lastId = 0;
+  for (;;) {
+    const rows = await repo.batchAfter(ctx.db, lastId, batchSize);
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    lastId = last.id;
+    const changed = rows.map((r) => ({ id: r.id, score: completenessOf(r, value), was: r.completeness })).filter((r) => r.score !== r.was);
+    if (changed.length > 0) {
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const c of changed) await repo.setFields(trx, c.id, { completeness: c.score });
+      });
+    }
+    // Let requests waiting for the (SQLite) connection in between.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Recompute every customer's completeness after the settings changed, in the background. A change
+ * while a pass runs starts one more pass when it ends; the promise settles when all are done.
+ */
+export function recomputeAllCompleteness(ctx: AppContext): Promise<void> {
+  const current = running.get(ctx);
+  if (current) {
+    current.again = true;
+    return current.done;
+  }
+  const state = { again: true, done: Promise.resolve() };
+  state.done = (async () => {
+    try {
+      while (state.again) {
+        state.again = false;
+        await recomputePass(ctx);
+      }
+    } finally {
+      running.delete(ctx);
+    }
+  })();
+  running.set(ctx, state);
+  return state.done;
+}
+
+/** Resolves when no recomputation is running (tests wait on it). */
+export function completenessIdle(ctx: AppContext): Promise<void> {
+  return running.get(ctx)?.done ?? Promise.resolve();
 }

@@ -4,6 +4,12 @@ import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/*
+ * The customer queries behind the data-quality lists (the quality module's), exported as
+ * `customerQuality`: the quality module decides what to list, the customers module runs SQL on
+ * its own tables (customers, dedupe_keys).
+ */
+
 /** What the quality lists show of a customer and what completeness reads. */
 const columns = [
   'c.id', 'c.archive_no', 'c.kind', 'c.name', 'c.owner_id', 'c.completeness', 'c.confirmed_at', 'c.updated_at',
@@ -82,9 +88,4 @@ export async function fullRows(db: Db, ids: number[]) {
   if (ids.length === 0) return new Map<number, Selectable<DB['customers']>>();
   const rows = await db.selectFrom('customers').selectAll().where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** A batch of stored customers (live or not) after an id, with what completeness reads. */
-export async function completenessBatch(db: Db, afterId: number, size: number) {
-  return db.selectFrom('customers').selectAll().where('id', '>', afterId).orderBy('id').limit(size).execute();
 }
