@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from './options.js';
 import { benchAdmin } from './setup.js';
@@ -68,12 +69,20 @@ function readMemory(pid: number): Memory | null {
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
+/** server/dist/main.mjs, compiled first when missing or older than its sources. */
+async function compiledServer(): Promise<string> {
+  // @ts-expect-error: a build script of plain JavaScript, without type declarations
+  const { buildServer, serverIsStale } = (await import('../scripts/build-server.mjs')) as { buildServer: () => Promise<void>; serverIsStale: () => boolean };
+  if (serverIsStale()) await buildServer();
+  return path.join(repoRoot, 'server', 'dist', 'main.mjs');
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /**
- * The real server in its own process (`node --import tsx server/src/main.ts`), on a free loopback
+ * The real server in its own process (compiled, as `npm start` runs it), on a free loopback
  * port, so its memory is its own. Resolves once /api/v1/health answers.
  */
 export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATABASE_URL: string }): Promise<ServerHandle> {
@@ -84,7 +93,10 @@ export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATA
     PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production',
     CRM_ADMIN_EMAIL: benchAdmin.email, CRM_ADMIN_PASSWORD: benchAdmin.password,
   });
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'server/src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The server as `npm start` runs it: compiled to plain JavaScript (rebuilt when older than its
+  // sources). BENCH_TSX=1 runs the TypeScript sources through tsx instead, as `npm run dev` does.
+  const entry = process.env.BENCH_TSX ? ['--import', 'tsx', 'server/src/main.ts'] : [await compiledServer()];
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), ...entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = new OutputRing(outputBytes);
   child.stdout?.on('data', (chunk: Buffer) => output.add(chunk));
   child.stderr?.on('data', (chunk: Buffer) => output.add(chunk));

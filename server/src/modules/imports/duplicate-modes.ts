@@ -111,16 +111,55 @@ const strongCount = (c: Candidate) => c.shared.filter(isStrongKey).length;
  * The stored records the decision needs: for a row that shares a strong key with any record, only
  * the records sharing a strong key (a record with the same name only cannot win against them, and
  * a common name may be shared by hundreds); for a row that matches by name only, those records.
+ * The strong keys are looked up first, and the names only of rows that none of them matched: a
+ * batch of rows that update their records by phone or credit code does not read every namesake.
  */
-function relevantMatches(prepared: MatchableRow[], found: Map<number, Iterable<string>>): Map<number, Iterable<string>> {
+async function relevantMatches<Row extends StoredRow>(
+  db: Db,
+  prepared: MatchableRow[],
+  withKeys: DuplicateRules<MatchableRow, Row, unknown>['withKeys'],
+): Promise<Map<number, Iterable<string>>> {
+  const strongKeys = [...new Set(prepared.flatMap((p) => p.keys.filter(isStrongKey)))];
+  const found = new Map<number, Set<string>>();
+  const add = (matches: Map<number, Iterable<string>>) => {
+    for (const [id, keys] of matches) found.set(id, new Set([...(found.get(id) ?? []), ...keys]));
+  };
+  add(strongKeys.length > 0 ? await withKeys(db, strongKeys) : new Map());
+  const matched = new Set([...found.values()].flatMap((keys) => [...keys]));
+  const byNameOnly = prepared.filter((p) => !p.keys.some((k) => isStrongKey(k) && matched.has(k)));
+  const nameKeys = [...new Set(byNameOnly.flatMap((p) => p.keys.filter((k) => !isStrongKey(k))))];
+  if (nameKeys.length > 0) add(await withKeys(db, nameKeys));
+  return contenders(prepared, found);
+}
+
+/**
+ * Of the records sharing keys with a row, those that can decide it: the ones sharing the most
+ * strong keys, then the most keys (one of them is the match), and any other that shares a strong
+ * key one of those lacks (two strong keys pointing at different records). A record that shares
+ * only keys every leading one shares too (fifty customers with the same email, one of them with
+ * the row's phone as well) can neither be the match nor split it, and is not read.
+ */
+function contenders(prepared: MatchableRow[], found: Map<number, Set<string>>): Map<number, Set<string>> {
   if (found.size === 0) return found;
   const byKey = new Map<string, number[]>();
   for (const [id, keys] of found) for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), id]);
   const needed = new Set<number>();
   for (const p of prepared) {
-    const strong = p.keys.filter(isStrongKey).flatMap((k) => byKey.get(k) ?? []);
-    const ids = strong.length > 0 ? strong : p.keys.flatMap((k) => byKey.get(k) ?? []);
-    for (const id of ids) needed.add(id);
+    const ids = new Set(p.keys.flatMap((k) => byKey.get(k) ?? []));
+    if (ids.size === 0) continue;
+    const score = (id: number) => {
+      const keys = found.get(id) ?? new Set<string>();
+      const strong = p.keys.filter((k) => isStrongKey(k) && keys.has(k)).length;
+      const shared = p.keys.filter((k) => keys.has(k)).length;
+      return strong * 1000 + shared;
+    };
+    const top = Math.max(...[...ids].map(score));
+    const leaders = [...ids].filter((id) => score(id) === top);
+    const everyLeaderHas = (k: string) => leaders.every((id) => found.get(id)?.has(k));
+    for (const id of ids) {
+      const keys = found.get(id) ?? new Set<string>();
+      if (score(id) === top || p.keys.some((k) => isStrongKey(k) && keys.has(k) && !everyLeaderHas(k))) needed.add(id);
+    }
   }
   return new Map([...found].filter(([id]) => needed.has(id)));
 }
@@ -151,12 +190,15 @@ export async function decideDuplicates<P extends MatchableRow & { messages: RowM
 
   // Existing records holding any key of the batch, all their keys, which of them the importer may
   // see, and which were created by earlier batches of this very import.
-  const allKeys = [...new Set(prepared.flatMap((p) => p.keys))];
-  const found = await rules.withKeys(db, allKeys);
-  const existing = relevantMatches(prepared, found);
-  const byKey = new Map<string, number[]>();
-  for (const [id, keys] of existing) for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  const existing = await relevantMatches(db, prepared, rules.withKeys);
   const recordKeys = existing.size > 0 ? await rules.keysOf(db, [...existing.keys()]) : new Map<number, Set<string>>();
+  // Every key of the batch each of those records holds (a record found by its phone may also bear
+  // the row's name, which then tells it from another holder of the same phone).
+  const batchKeys = new Set(prepared.flatMap((p) => p.keys));
+  const byKey = new Map<string, number[]>();
+  for (const [id, matched] of existing) {
+    for (const key of new Set([...matched, ...[...(recordKeys.get(id) ?? [])].filter((k) => batchKeys.has(k))])) byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  }
   const { rows, visible } = await rules.byIds(db, [...existing.keys()]);
   const hiddenOwners = [...rows.values()].filter((r) => !visible.has(r.id)).flatMap((r) => (r.owner_id === null ? [] : [r.owner_id]));
   const ownerNames = hiddenOwners.length > 0 ? await userNames(ctx, hiddenOwners, db) : new Map<number, string>();

@@ -113,6 +113,29 @@ describe('import matching: strong keys decide, a name is not an identity', () =>
     expect((await get(existing.id)).website).toBe('https://hepan.example');
   });
 
+  it('an email many customers share decides nothing when the phone names one of them; alone, it is reported as a split', async () => {
+    const shared = 'purchasing@shared.example';
+    const target = await create(admin, { name: '共享邮箱甲有限公司', phone: '0755-26660001', email: shared });
+    const others = [await create(admin, { name: '共享邮箱乙有限公司', email: shared }), await create(admin, { name: '共享邮箱丙有限公司', email: shared })];
+    const third = await create(admin, { name: '共享邮箱丁有限公司', phone: '0755-26660009' });
+    const job = await runImport(t, admin, 'customers', 'shared-email.csv', `客户名称,电话,邮箱,备注\n共享邮箱甲有限公司,0755-26660001,${shared},电话定了\n某公司,0755-26660009,${shared},不该写\n`, { duplicateMode: 'update' });
+    expect(job).toMatchObject({ created: 0, updated: 1, rejected: 1 });
+    expect((await get(target.id)).notes).toBe('电话定了');
+    for (const c of [...others, third]) expect((await get(c.id)).notes).toBeNull();
+  });
+
+  it('two customers behind one switchboard number: the row updates the one whose name it also bears', async () => {
+    const older = await create(admin, { name: '前线物流有限公司', phone: '021-66660001' });
+    const namesake = await create(admin, { name: '后方贸易有限公司', phone: '021-66660001' });
+    // Namesakes elsewhere that no strong key points at change nothing.
+    const elsewhere = await create(admin, { name: '后方贸易有限公司', phone: '021-66660002' });
+    const job = await runImport(t, admin, 'customers', 'switchboard.csv', '客户名称,电话,备注\n后方贸易有限公司,021 6666 0001,总机客户\n', { duplicateMode: 'update' });
+    expect(job).toMatchObject({ created: 0, updated: 1, rejected: 0 });
+    expect((await get(namesake.id)).notes).toBe('总机客户');
+    expect((await get(older.id)).notes).toBeNull();
+    expect((await get(elsewhere.id)).notes).toBeNull();
+  });
+
   it('a credit code match updates the record even under a new name; the credit code is checked on folding', async () => {
     const existing = await create(admin, { name: '旧名称制造有限公司', organization: { creditCode: creditCode(20) } });
     const job = await runImport(t, admin, 'customers', 'rename.csv', `客户名称,统一社会信用代码\n新名称制造有限公司,${creditCode(20).toLowerCase()}\n`, { duplicateMode: 'update' });
