@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { Throttle } from '../../platform/auth/throttle.js';
@@ -16,7 +18,18 @@ import { ImportWorker, type WorkerOptions } from './worker.js';
 const { config, options } = workerData as { config: Config; options: Partial<WorkerOptions> };
 const database = createDatabase(config);
 const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new Throttle(database.db, systemClock), storage: await createStorage(config) };
-const worker = new ImportWorker(ctx, { ...options, onIdle: () => parentPort?.postMessage('idle') });
+/**
+ * V8 lets a heap grow to several times what it holds before it collects: a batch's garbage left the
+ * thread at 200 MB while 40 MB were live. After a batch that left more than `collectAboveMb` on the
+ * heap, a full collection (about 20 ms) keeps the server's peak memory near what it needs.
+ */
+const collectAboveMb = 64;
+v8.setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+const afterBatch = () => {
+  if (v8.getHeapStatistics().used_heap_size > collectAboveMb * 1024 * 1024) collect();
+};
+const worker = new ImportWorker(ctx, { ...options, onIdle: () => parentPort?.postMessage('idle'), afterBatch });
 // A smaller page cache than the server's own connection: a batch touches scattered pages once, and
 // the server's peak memory (both threads) stays low. The operating system caches the file anyway.
 if (database.engine === 'sqlite') await sql`pragma cache_size = -16384`.execute(database.db);

@@ -27,6 +27,8 @@ export interface WorkerOptions {
   pollMs: number;
   /** Called whenever the worker looked for a job and found none. */
   onIdle?: () => void;
+  /** Called after each batch (the worker thread collects its garbage there). */
+  afterBatch?: () => void;
 }
 
 const defaults: WorkerOptions = {
@@ -230,6 +232,7 @@ export class ImportWorker {
             }
             await new Promise((resolve) => setTimeout(resolve, 500 * failures));
           }
+          this.options.afterBatch?.();
           // Let waiting requests use the database between batches.
           await yieldToEventLoop();
         }
