@@ -168,30 +168,41 @@ export class ImportWorker {
       let processed = job.processed;
       let failures = 0;
       let size = ctx.engine === 'postgres' ? this.options.batchSize : Math.min(this.options.batchSize, 100);
-      // The file streams: a batch holds only its own rows; a resumed job passes over those before its cursor.
+      // The file streams: a batch holds only its own rows (and the next one's, read ahead); a
+      // resumed job passes over those before its cursor.
       const source = file.rows(processed);
-      let slice: SourceRow[] = [];
       let exhausted = false;
+      // Reading and checking rows needs no transaction, matching and writing do: the next batch is
+      // read and checked while this one is written (on PostgreSQL its statements run meanwhile).
+      // A batch whose checking failed (a database error) is checked again with its attempts.
+      const readAhead = async (count: number): Promise<{ slice: SourceRow[]; now: string; prepared: unknown[] | null }> => {
+        const slice: SourceRow[] = [];
+        while (!exhausted && slice.length < count) {
+          const next = await source.next();
+          if (next.done) exhausted = true;
+          else slice.push(next.value);
+        }
+        const now = at();
+        return { slice, now, prepared: slice.length > 0 ? await processor.prepare(slice, { at: now }).catch(() => null) : [] };
+      };
+      let ahead = readAhead(size);
+      // Never an unhandled rejection: a failure surfaces where the batch is awaited.
+      ahead.catch(() => undefined);
+      let batch: Awaited<ReturnType<typeof readAhead>> | null = null;
       try {
         for (;;) {
           if (this.stopped) return;
           const from = processed;
-          // A failed batch is tried again with the same rows; else the next ones are read.
-          if (slice.length === 0 && !exhausted) {
-            while (slice.length < size) {
-              const next = await source.next();
-              if (next.done) {
-                exhausted = true;
-                break;
-              }
-              slice.push(next.value);
-            }
+          // A failed batch is tried again with the same rows; else the one read ahead is taken.
+          if (!batch) {
+            batch = await ahead;
+            ahead = batch.slice.length > 0 && !exhausted ? readAhead(size) : Promise.resolve({ slice: [], now: at(), prepared: [] });
+            ahead.catch(() => undefined);
           }
+          const { slice, now } = batch;
           if (slice.length === 0) break;
           try {
-            // Reading and checking the rows needs no transaction; matching and writing do.
-            const now = at();
-            const prepared = await processor.prepare(slice, { at: now });
+            const prepared = batch.prepared ?? (batch.prepared = await processor.prepare(slice, { at: now }));
             // Let waiting requests in before the transaction, too.
             await yieldToEventLoop();
             const began = performance.now();
@@ -211,7 +222,7 @@ export class ImportWorker {
             const perRow = (performance.now() - began) / slice.length;
             size = ctx.engine === 'postgres' ? this.options.batchSize : Math.max(20, Math.min(this.options.batchSize, Math.round(this.options.batchMs / Math.max(perRow, 0.001))));
             processed = from + slice.length;
-            slice = [];
+            batch = null;
             failures = 0;
             if (stats) {
               // Once the table has doubled since the planner last looked, let it look again (doubling
@@ -237,6 +248,7 @@ export class ImportWorker {
           await yieldToEventLoop();
         }
       } finally {
+        await ahead.catch(() => undefined);
         await source.return(undefined);
       }
       const now = at();
