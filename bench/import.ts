@@ -192,7 +192,7 @@ async function measureImport(server: ServerHandle, csv: Buffer, run: { mapping: 
       rssDuringImportMb = Math.max(rssDuringImportMb, memory.rssMb);
       if (state.processed - lastReport >= options.rows / 10) {
         lastReport = state.processed;
-        process.stderr.write(`  ${state.processed.toLocaleString('en')} rows\n`);
+        process.stderr.write(`  ${state.processed.toLocaleString('en')} rows after ${((performance.now() - uploadStarted) / 1000).toFixed(0)} s\n`);
       }
       if (!['queued', 'running'].includes(state.status)) return state;
       await new Promise((resolve) => setTimeout(resolve, 250));
