@@ -79,7 +79,26 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // A form's length limit comes from the shared contract (maxLengthOf), never a copied number.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='max'][callee.object.name!='Math'][arguments.0.type='Literal']",
+          message: 'Read the limit from the contract: rules.max(maxLengthOf(schema, ...path)).',
+        },
+        {
+          selector: "ObjectExpression:has(> Property[key.name='message']) > Property[key.name='max'][value.type='Literal']",
+          message: 'Read the limit from the contract: maxLengthOf(schema, ...path).',
+        },
+        {
+          selector: "JSXAttribute[name.name='maxLength'] > JSXExpressionContainer > Literal",
+          message: 'Read the limit from the contract: maxLength={maxLengthOf(schema, ...path)}.',
+        },
+      ],
+    },
   },
   {
     // Test code reads loosely typed JSON answers.

@@ -1,10 +1,13 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
+import { maxLengthOf, passwordChange } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { applyServerErrors } from '../../../shared/form/server-errors';
 import { testId } from '../../../shared/test-id';
 import { useChangePassword } from '../api';
+
+const newPasswordLimit = maxLengthOf(passwordChange, 'newPassword');
 
 interface PasswordFormValues {
   currentPassword: string;
@@ -65,7 +68,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           rules={[
             { required: true, message: t('common.required') },
             { min: 10, message: t('password.minLength') },
-            { max: 200, message: t('common.tooLong', { max: 200 }) },
+            { max: newPasswordLimit, message: t('common.tooLong', { max: newPasswordLimit }) },
           ]}
           extra={t('password.minLength')}
         >

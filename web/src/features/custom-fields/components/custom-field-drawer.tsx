@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Form, Input, Select, Switch, Typography } from 'antd';
+import { customFieldCreate, customFieldOption, maxLengthOf } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import type { ApiErrorDetail } from '../../../shared/api/client';
@@ -30,6 +31,8 @@ interface FieldFormValues {
 }
 
 const selectTypes: CustomFieldType[] = ['single_select', 'multi_select'];
+const limit = (field: string) => maxLengthOf(customFieldCreate, field);
+const optionLimit = (field: string) => maxLengthOf(customFieldOption, field);
 
 /** Create or edit one custom field: key and type are fixed once created. */
 export function CustomFieldDrawer({
@@ -131,16 +134,16 @@ function FieldForm({ entity, field, onClose }: { entity: CustomFieldEntity; fiel
           { pattern: /^[a-z][a-z0-9_]{0,39}$/, message: t('customField.keyInvalid') },
         ]}
       >
-        <Input disabled={Boolean(field)} maxLength={40} autoComplete="off" data-testid="custom-field-key" />
+        <Input disabled={Boolean(field)} maxLength={limit('key')} autoComplete="off" data-testid="custom-field-key" />
       </Form.Item>
       <Form.Item name="type" label={t('customField.f.type')} rules={[rules.requiredChoice]}>
         <Select options={typeOptions} disabled={Boolean(field)} data-testid="custom-field-type" />
       </Form.Item>
-      <Form.Item name="labelZh" label={t('customField.f.labelZh')} rules={[rules.required, rules.max(60)]}>
-        <Input maxLength={60} data-testid="custom-field-label-zh" />
+      <Form.Item name="labelZh" label={t('customField.f.labelZh')} rules={[rules.required, rules.max(limit('labelZh'))]}>
+        <Input maxLength={limit('labelZh')} data-testid="custom-field-label-zh" />
       </Form.Item>
-      <Form.Item name="labelEn" label={t('customField.f.labelEn')} rules={[rules.required, rules.max(60)]}>
-        <Input maxLength={60} data-testid="custom-field-label-en" />
+      <Form.Item name="labelEn" label={t('customField.f.labelEn')} rules={[rules.required, rules.max(limit('labelEn'))]}>
+        <Input maxLength={limit('labelEn')} data-testid="custom-field-label-en" />
       </Form.Item>
       <Form.Item name="required" label={t('customField.f.required')} valuePropName="checked">
         <Switch data-testid="custom-field-required" />
@@ -164,20 +167,20 @@ function FieldForm({ entity, field, onClose }: { entity: CustomFieldEntity; fiel
                   <Flex key={item.key} gap={8} align="start" wrap={isMobile}>
                     <Form.Item
                       name={[item.name, 'value']}
-                      rules={[rules.required, rules.max(60)]}
+                      rules={[rules.required, rules.max(optionLimit('value'))]}
                       style={{ flex: 1, minWidth: 90, marginBottom: 8 }}
                     >
-                      <Input placeholder={t('customField.f.optionValue')} aria-label={t('customField.f.optionValue')} />
+                      <Input placeholder={t('customField.f.optionValue')} aria-label={t('customField.f.optionValue')} maxLength={optionLimit('value')} />
                     </Form.Item>
                     <Form.Item
                       name={[item.name, 'labelZh']}
-                      rules={[rules.required, rules.max(60)]}
+                      rules={[rules.required, rules.max(optionLimit('labelZh'))]}
                       style={{ flex: 1, minWidth: 90, marginBottom: 8 }}
                     >
-                      <Input placeholder={t('customField.f.labelZh')} aria-label={t('customField.f.labelZh')} />
+                      <Input placeholder={t('customField.f.labelZh')} aria-label={t('customField.f.labelZh')} maxLength={optionLimit('labelZh')} />
                     </Form.Item>
-                    <Form.Item name={[item.name, 'labelEn']} rules={[rules.max(60)]} style={{ flex: 1, minWidth: 90, marginBottom: 8 }}>
-                      <Input placeholder={t('customField.f.labelEn')} aria-label={t('customField.f.labelEn')} />
+                    <Form.Item name={[item.name, 'labelEn']} rules={[rules.max(optionLimit('labelEn'))]} style={{ flex: 1, minWidth: 90, marginBottom: 8 }}>
+                      <Input placeholder={t('customField.f.labelEn')} aria-label={t('customField.f.labelEn')} maxLength={optionLimit('labelEn')} />
                     </Form.Item>
                     <Button
                       icon={<DeleteOutlined />}

@@ -1,5 +1,6 @@
 import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { FormRule } from 'antd';
+import { customTextMax } from '@crm/contracts';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
 import { useUserOptions } from '../../users';
@@ -28,7 +29,7 @@ export function CustomFieldInput({ field, disabled }: { field: CustomField; disa
   const testId = `custom-${field.key}`;
   switch (field.type) {
     case 'text':
-      return <Input maxLength={500} disabled={disabled} data-testid={testId} />;
+      return <Input maxLength={customTextMax} disabled={disabled} data-testid={testId} />;
     case 'number':
       return <InputNumber<number> style={{ width: '100%' }} disabled={disabled} data-testid={testId} />;
     case 'money':
@@ -87,7 +88,7 @@ export function CustomFieldItems({ fields, title }: { fields: CustomField[]; tit
               <Form.Item
                 name={['custom', field.key]}
                 label={customFieldLabel(field, locale)}
-                rules={field.type === 'text' ? [...required, rules.max(500)] : required}
+                rules={field.type === 'text' ? [...required, rules.max(customTextMax)] : required}
                 valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
               >
                 <CustomFieldInput field={field} />

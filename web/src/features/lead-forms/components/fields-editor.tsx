@@ -1,8 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Switch, Typography } from 'antd';
-import { leadFormFieldKeys, type LeadForm, type LeadFormFieldKey } from '@crm/contracts';
+import { leadFormField, leadFormFieldKeys, maxLengthOf, type LeadForm, type LeadFormFieldKey } from '@crm/contracts';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+
+const labelLimit = maxLengthOf(leadFormField, 'label');
 
 /** One lead field as the editor holds it: whether the form asks for it, required, its own label. */
 export interface FieldRow {
@@ -101,7 +103,7 @@ export function FieldsEditor({ value = [], onChange, disabled }: { value?: Field
             <Input
               size="small"
               value={row.label}
-              maxLength={60}
+              maxLength={labelLimit}
               disabled={disabled || !row.included}
               placeholder={t('webForm.customLabel')}
               aria-label={t('webForm.customLabel')}

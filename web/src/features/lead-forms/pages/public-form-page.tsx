@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Result, Select, Skeleton, Typography } from 'antd';
-import { genders, type LeadFormFieldKey, type PublicLeadForm } from '@crm/contracts';
+import { genders, leadCreate, maxLengthOf, type LeadFormFieldKey, type PublicLeadForm } from '@crm/contracts';
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -9,20 +9,15 @@ import { useFormRules } from '../../../shared/form/rules';
 import { useRegionOptions } from '../../../shared/region/region-data';
 import { usePublicForm, useSubmitPublicForm } from '../api';
 
+/** A field's length limit, from the contract the server checks the submission with. */
+const limit = (field: string) => maxLengthOf(leadCreate, field);
+
 type Values = Partial<Record<LeadFormFieldKey, string | number | null>> & { website_url?: string };
 
-/** Input limits of each field, as the lead's own schema has them. */
-const maxLength: Partial<Record<LeadFormFieldKey, number>> = {
-  name: 120,
-  company: 120,
-  jobTitle: 60,
-  wechat: 60,
-  province: 30,
-  city: 30,
-  address: 200,
-  industry: 60,
-  notes: 2000,
-};
+/** Input limits of the text fields, from the lead's own schema. */
+const maxLength: Partial<Record<LeadFormFieldKey, number>> = Object.fromEntries(
+  (['name', 'company', 'jobTitle', 'wechat', 'province', 'city', 'address', 'industry', 'notes'] as const).map((field) => [field, limit(field)]),
+);
 
 /** The honeypot: real visitors never see it, so anything typed there comes from a bot. */
 const honeypotStyle: CSSProperties = { position: 'absolute', left: '-10000px', top: 'auto', width: 1, height: 1, overflow: 'hidden' };
@@ -85,12 +80,12 @@ function FieldInput({ field, ...control }: { field: LeadFormFieldKey } & Control
         />
       );
     case 'notes':
-      return <Input.TextArea {...text} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="public-field-notes" />;
+      return <Input.TextArea {...text} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={maxLength.notes} data-testid="public-field-notes" />;
     case 'mobile':
     case 'phone':
-      return <Input {...text} type="tel" inputMode="tel" autoComplete="tel" maxLength={30} data-testid={`public-field-${field}`} />;
+      return <Input {...text} type="tel" inputMode="tel" autoComplete="tel" maxLength={limit(field)} data-testid={`public-field-${field}`} />;
     case 'email':
-      return <Input {...text} type="email" inputMode="email" autoComplete="email" maxLength={254} data-testid="public-field-email" />;
+      return <Input {...text} type="email" inputMode="email" autoComplete="email" maxLength={limit('email')} data-testid="public-field-email" />;
     case 'name':
       return <Input {...text} autoComplete="name" maxLength={maxLength.name} data-testid="public-field-name" />;
     case 'company':

@@ -1,5 +1,5 @@
 import { Alert, App, Checkbox, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select, Switch, Typography } from 'antd';
-import type { CustomerKind, Lead, LeadConvert } from '@crm/contracts';
+import { leadConvert, maxLengthOf, type CustomerKind, type Lead, type LeadConvert } from '@crm/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -17,6 +17,8 @@ import { useEnumOptions } from '../../../shared/enums/customer-enums';
 import { useConvertLead } from '../api';
 import { CustomerSelect } from './customer-select';
 import { YuanInput } from '../../../shared/form/yuan-input';
+
+const limit = (...path: string[]) => maxLengthOf(leadConvert, ...path);
 
 const currencies = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'] as const;
 const currencySymbols: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', JPY: '¥', GBP: '£' };
@@ -170,10 +172,10 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
                 label={t('lead.convert.f.customer.name')}
                 rules={[
                   { required: true, whitespace: true, message: t('common.required') },
-                  { max: 120, message: t('common.tooLong', { max: 120 }) },
+                  { max: limit('customer', 'name'), message: t('common.tooLong', { max: limit('customer', 'name') }) },
                 ]}
               >
-                <Input maxLength={120} data-testid="convert-customer-name" />
+                <Input maxLength={limit('customer', 'name')} data-testid="convert-customer-name" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -206,10 +208,10 @@ function ConvertForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
                 label={t('lead.convert.f.opportunity.name')}
                 rules={[
                   { required: true, whitespace: true, message: t('common.required') },
-                  { max: 120, message: t('common.tooLong', { max: 120 }) },
+                  { max: limit('opportunity', 'name'), message: t('common.tooLong', { max: limit('opportunity', 'name') }) },
                 ]}
               >
-                <Input maxLength={120} data-testid="convert-opportunity-name" />
+                <Input maxLength={limit('opportunity', 'name')} data-testid="convert-opportunity-name" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Radio, Row, Select, Switch, Typography, type FormInstance } from 'antd';
-import { assignmentRuleKinds, type AssignmentRule, type AssignmentRulesState } from '@crm/contracts';
+import { assignmentRule, assignmentRuleKinds, maxLengthOf, type AssignmentRule, type AssignmentRulesState } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
@@ -12,6 +12,8 @@ import { SettingsPage, StaleSettingsAlert } from '../../settings';
 import { useUserOptions } from '../../users';
 import { useAssignmentRules, useSaveAssignmentRules } from '../api';
 import { useSourceLabels } from '../components/lead-bits';
+
+const ruleNameLimit = maxLengthOf(assignmentRule, 'name');
 
 type RuleKind = (typeof assignmentRuleKinds)[number];
 
@@ -100,10 +102,10 @@ function RuleCard({ form, name, index, count, editable, onMove, onRemove }: Rule
             label={t('leadRule.name')}
             rules={[
               { required: true, whitespace: true, message: t('common.required') },
-              { max: 80, message: t('common.tooLong', { max: 80 }) },
+              { max: ruleNameLimit, message: t('common.tooLong', { max: ruleNameLimit }) },
             ]}
           >
-            <Input maxLength={80} data-testid="lead-rule-name" />
+            <Input maxLength={ruleNameLimit} data-testid="lead-rule-name" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

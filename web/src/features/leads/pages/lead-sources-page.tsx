@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Switch, Typography } from 'antd';
-import type { LeadSourcesState, LeadSourcesUpdate } from '@crm/contracts';
+import { leadSourcesUpdate, maxLengthOf, type LeadSourcesState, type LeadSourcesUpdate } from '@crm/contracts';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MessageKey } from '../../../app/i18n/translate';
@@ -12,6 +12,8 @@ import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { SettingsPage, StaleSettingsAlert } from '../../settings';
 import { useLeadSources, useSaveLeadSources } from '../api';
+
+const limit = (field: string) => maxLengthOf(leadSourcesUpdate, 'items', '[]', field);
 
 interface SourceRow {
   key: string;
@@ -146,11 +148,11 @@ export function ManagedListForm({ state, editable, onReload, save, help, addLabe
                       rules={[
                         { required: true, whitespace: true, message: t('common.required') },
                         { pattern: keyPattern, message: t('leadSource.keyRule') },
-                        { min: 2, max: 40, message: t('leadSource.keyLength') },
+                        { min: 2, max: limit('key'), message: t('leadSource.keyLength') },
                       ]}
                     >
                       {row?.added ? (
-                        <Input placeholder={t('leadSource.key')} aria-label={t('leadSource.key')} maxLength={40} data-testid="lead-source-key" />
+                        <Input placeholder={t('leadSource.key')} aria-label={t('leadSource.key')} maxLength={limit('key')} data-testid="lead-source-key" />
                       ) : (
                         <Input variant="borderless" readOnly aria-label={t('leadSource.key')} style={{ fontFamily: 'monospace', color: 'rgba(0,0,0,0.55)' }} />
                       )}
@@ -160,20 +162,20 @@ export function ManagedListForm({ state, editable, onReload, save, help, addLabe
                       style={{ flex: '1 1 160px', marginBottom: 8 }}
                       rules={[
                         { required: true, whitespace: true, message: t('common.required') },
-                        { max: 80, message: t('common.tooLong', { max: 80 }) },
+                        { max: limit('labelZh'), message: t('common.tooLong', { max: limit('labelZh') }) },
                       ]}
                     >
-                      <Input placeholder={t('leadSource.labelZh')} aria-label={t('leadSource.labelZh')} maxLength={80} data-testid="lead-source-zh" />
+                      <Input placeholder={t('leadSource.labelZh')} aria-label={t('leadSource.labelZh')} maxLength={limit('labelZh')} data-testid="lead-source-zh" />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'labelEn']}
                       style={{ flex: '1 1 160px', marginBottom: 8 }}
                       rules={[
                         { required: true, whitespace: true, message: t('common.required') },
-                        { max: 80, message: t('common.tooLong', { max: 80 }) },
+                        { max: limit('labelEn'), message: t('common.tooLong', { max: limit('labelEn') }) },
                       ]}
                     >
-                      <Input placeholder={t('leadSource.labelEn')} aria-label={t('leadSource.labelEn')} maxLength={80} data-testid="lead-source-en" />
+                      <Input placeholder={t('leadSource.labelEn')} aria-label={t('leadSource.labelEn')} maxLength={limit('labelEn')} data-testid="lead-source-en" />
                     </Form.Item>
                     <Form.Item name={[field.name, 'active']} valuePropName="checked" style={{ marginBottom: 8, paddingTop: 4 }}>
                       <Switch

@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Switch, Tag, Typography } from 'antd';
-import { stageKinds, type Pipeline, type PipelineCreate, type StageKind } from '@crm/contracts';
+import { maxLengthOf, pipelineCreate, stageKinds, type Pipeline, type PipelineCreate, type StageKind } from '@crm/contracts';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/translate';
@@ -11,6 +11,8 @@ import { useFormRules } from '../../../shared/form/rules';
 import { applyServerErrors } from '../../../shared/form/server-errors';
 import { textOrNull } from '../../../shared/form/normalize';
 import { useCreatePipeline, useUpdatePipeline } from '../api';
+
+const limit = (...path: string[]) => maxLengthOf(pipelineCreate, ...path);
 
 interface StageValues {
   id?: number;
@@ -160,8 +162,8 @@ export function PipelineEditor({ pipeline, editable, onSaved, onReload }: Pipeli
         requiredMark
       >
         <Flex gap={16} wrap align="end">
-          <Form.Item name="name" label={t('pipeline.f.name')} rules={[rules.required, rules.max(80)]} style={{ flex: '1 1 260px' }}>
-            <Input maxLength={80} data-testid="pipeline-name" />
+          <Form.Item name="name" label={t('pipeline.f.name')} rules={[rules.required, rules.max(limit('name'))]} style={{ flex: '1 1 260px' }}>
+            <Input maxLength={limit('name')} data-testid="pipeline-name" />
           </Form.Item>
           <Form.Item name="isDefault" label={t('pipeline.f.isDefault')} valuePropName="checked" extra={t('pipeline.defaultHint')}>
             <Switch data-testid="pipeline-default" />
@@ -216,11 +218,11 @@ export function PipelineEditor({ pipeline, editable, onSaved, onReload }: Pipeli
                         onClick={() => move(index, index + 1)}
                       />
                     </Flex>
-                    <Form.Item name={[field.name, 'nameZh']} rules={[rules.required, rules.max(60)]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
-                      <Input maxLength={60} placeholder={t('pipeline.f.nameZh')} aria-label={t('pipeline.f.nameZh')} />
+                    <Form.Item name={[field.name, 'nameZh']} rules={[rules.required, rules.max(limit('stages', '[]', 'nameZh'))]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
+                      <Input maxLength={limit('stages', '[]', 'nameZh')} placeholder={t('pipeline.f.nameZh')} aria-label={t('pipeline.f.nameZh')} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'nameEn']} rules={[rules.required, rules.max(60)]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
-                      <Input maxLength={60} placeholder={t('pipeline.f.nameEn')} aria-label={t('pipeline.f.nameEn')} />
+                    <Form.Item name={[field.name, 'nameEn']} rules={[rules.required, rules.max(limit('stages', '[]', 'nameEn'))]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
+                      <Input maxLength={limit('stages', '[]', 'nameEn')} placeholder={t('pipeline.f.nameEn')} aria-label={t('pipeline.f.nameEn')} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'probability']} rules={[rules.requiredChoice, rules.range(0, 100)]} style={{ width: 96, marginBottom: 8 }}>
                       <InputNumber<number> min={0} max={100} precision={0} suffix="%" aria-label={t('pipeline.f.probability')} style={{ width: '100%' }} />
@@ -230,10 +232,10 @@ export function PipelineEditor({ pipeline, editable, onSaved, onReload }: Pipeli
                     </Form.Item>
                     <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('pipeline.removeStage')} onClick={() => remove(field.name)} data-testid="pipeline-stage-remove" />
                   </Flex>
-                  <Form.Item name={[field.name, 'guidance']} rules={[rules.max(2000)]} style={{ marginBottom: 0 }}>
+                  <Form.Item name={[field.name, 'guidance']} rules={[rules.max(limit('stages', '[]', 'guidance'))]} style={{ marginBottom: 0 }}>
                     <Input.TextArea
                       autoSize={{ minRows: 1, maxRows: 6 }}
-                      maxLength={2000}
+                      maxLength={limit('stages', '[]', 'guidance')}
                       placeholder={t('pipeline.guidanceHint')}
                       aria-label={t('pipeline.f.guidance')}
                     />

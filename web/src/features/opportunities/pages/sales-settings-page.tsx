@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
-import type { SalesSettingsState } from '@crm/contracts';
+import { maxLengthOf, salesSettingsUpdate, type SalesSettingsState } from '@crm/contracts';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/translate';
@@ -13,6 +13,9 @@ import { fenToYuan, yuanToFen } from '../../../shared/format/format';
 import { SettingsPage, StaleSettingsAlert } from '../../settings';
 import { useSalesSettings, useSaveSalesSettings } from '../api';
 import { commonCurrencies, currencySymbol } from '../components/deal-format';
+
+/** A lost reason's limits, from the shared schema. */
+const limit = (field: string) => maxLengthOf(salesSettingsUpdate, 'lostReasons', '[]', field);
 
 interface ReasonValues {
   key: string;
@@ -129,17 +132,17 @@ function SalesForm({ state, editable, onReload }: { state: SalesSettingsState; e
                 </Flex>
                 <Form.Item
                   name={[field.name, 'key']}
-                  rules={[rules.required, { pattern: keyPattern, message: t('sales.keyFormat') }, rules.max(40)]}
+                  rules={[rules.required, { pattern: keyPattern, message: t('sales.keyFormat') }, rules.max(limit('key'))]}
                   style={{ flex: '1 1 120px', marginBottom: 8 }}
                 >
                   {/* A saved key stays: deals already lost name it. */}
-                  <Input placeholder={t('sales.key')} aria-label={t('sales.key')} disabled={saved} maxLength={40} />
+                  <Input placeholder={t('sales.key')} aria-label={t('sales.key')} disabled={saved} maxLength={limit('key')} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'labelZh']} rules={[rules.required, rules.max(60)]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
-                  <Input placeholder={t('sales.labelZh')} aria-label={t('sales.labelZh')} maxLength={60} />
+                <Form.Item name={[field.name, 'labelZh']} rules={[rules.required, rules.max(limit('labelZh'))]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
+                  <Input placeholder={t('sales.labelZh')} aria-label={t('sales.labelZh')} maxLength={limit('labelZh')} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'labelEn']} rules={[rules.required, rules.max(60)]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
-                  <Input placeholder={t('sales.labelEn')} aria-label={t('sales.labelEn')} maxLength={60} />
+                <Form.Item name={[field.name, 'labelEn']} rules={[rules.required, rules.max(limit('labelEn'))]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
+                  <Input placeholder={t('sales.labelEn')} aria-label={t('sales.labelEn')} maxLength={limit('labelEn')} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'active']} valuePropName="checked" style={{ marginBottom: 8, paddingTop: 4 }}>
                   <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} aria-label={t('common.active')} />
@@ -180,6 +183,7 @@ function SalesForm({ state, editable, onReload }: { state: SalesSettingsState; e
                 normalize={(value: string) => value.toUpperCase()}
                 style={{ width: 110, marginBottom: 8 }}
               >
+                {/* eslint-disable-next-line no-restricted-syntax -- ISO 4217: three letters, a pattern in the contract rather than a length */}
                 <Input placeholder="USD" aria-label={t('opp.f.currency')} maxLength={3} />
               </Form.Item>
               <Typography.Text style={{ paddingTop: 5 }}>=</Typography.Text>

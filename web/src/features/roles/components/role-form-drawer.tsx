@@ -104,11 +104,11 @@ function RoleFields({ existing, builtIn }: { existing: boolean; builtIn: boolean
           rules={
             existing
               ? []
-              : [rules.required, { min: 2, max: 40, message: t('common.tooLong', { max: 40 }) }, { pattern: /^[a-z][a-z0-9_]*$/, message: t('role.keyPattern') }]
+              : [rules.required, { min: 2, max: limit('key'), message: t('common.tooLong', { max: limit('key') }) }, { pattern: /^[a-z][a-z0-9_]*$/, message: t('role.keyPattern') }]
           }
           style={{ flex: '1 1 220px' }}
         >
-          <Input maxLength={40} disabled={existing} autoComplete="off" />
+          <Input maxLength={limit('key')} disabled={existing} autoComplete="off" />
         </Form.Item>
         <Form.Item name="name" label={t('role.f.name')} rules={[rules.required, rules.max(limit('name'))]} style={{ flex: '1 1 220px' }}>
           <Input maxLength={limit('name')} />

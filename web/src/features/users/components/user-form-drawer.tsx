@@ -116,7 +116,7 @@ function UserFields({ editing, departments, roles }: { editing: boolean; departm
         rules={[
           ...(editing ? [] : [{ required: true, message: t('common.required') }]),
           { min: 10, message: t('password.minLength') },
-          rules.max(200),
+          rules.max(limit('password')),
         ]}
       >
         <Input.Password autoComplete="new-password" />
