@@ -29,7 +29,9 @@ import { leadRoutes, leadsFollowCustomer } from './modules/leads/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { dealsFollowCustomer, opportunityRoutes } from './modules/opportunities/index.js';
 import { poolRoutes } from './modules/pool/index.js';
+import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
+import { quoteRoutes } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -88,6 +90,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   leadRoutes(router, ctx);
   leadFormRoutes(router, ctx);
   opportunityRoutes(router, ctx);
+  productRoutes(router, ctx);
+  quoteRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
