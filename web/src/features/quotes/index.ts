@@ -1,0 +1,1 @@
+export { CustomerQuotes } from './components/customer-quotes';
