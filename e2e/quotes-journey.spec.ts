@@ -12,7 +12,7 @@ const journey = useJourney();
 const seller = { email: 'quote.seller@example.com', password: 'quote-seller-password', name: '钱报价' };
 let customerId = 0;
 
-async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown) {
+async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown) {
   const res = await context.request.fetch(`${journey.server.url}/api/v1${url}`, { method, ...(data === undefined ? {} : { data }) });
   const body = res.status() === 204 ? null : await res.json();
   if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${JSON.stringify(body)}`);
@@ -24,6 +24,8 @@ const signIn = (context: BrowserContext, who: { email: string; password: string 
 beforeAll(async () => {
   const setup = await journey.browser.newContext();
   await api(setup, 'POST', '/auth/login', admin);
+  const company = await api(setup, 'GET', '/settings/company');
+  await api(setup, 'PUT', '/settings/company', { timeZone: company.timeZone, name: '杭州示例科技有限公司', nameEn: 'Hangzhou Example Technology Co., Ltd.', version: company.version });
   const roles = await api(setup, 'GET', '/roles?pageSize=100');
   const roleId = roles.items.find((r: { key: string; id: number }) => r.key === 'salesperson').id;
   const sellerId = (await api(setup, 'POST', '/users', { ...seller, roleId })).id;
@@ -96,6 +98,7 @@ describe('quotes in Chromium', () => {
 
     await page.goto(`${journey.server.url}/quotes/${quote.id}/print`);
     await page.getByTestId('quote-print-sheet').getByText('华瑞分销有限公司').waitFor();
+    expect(await page.getByTestId('print-company').innerText()).toBe('杭州示例科技有限公司');
     const total = await page.getByTestId('print-total').innerText();
     expect(total).toBe(`¥${(((await api(context, 'GET', `/quotes/${quote.id}`)).total as number) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
     await screenshot(page, 'quotes-05-print');
@@ -112,6 +115,10 @@ describe('quotes in Chromium', () => {
     await page.getByTestId('quote-total').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'quotes-06-phone');
+    // In English the sheet carries the English company name.
+    await page.goto(`${journey.server.url}/quotes/${id}/print`);
+    await page.getByTestId('print-company').getByText('Hangzhou Example Technology Co., Ltd.').waitFor();
+    await screenshot(page, 'quotes-07-print-en');
     await context.close();
   });
 });

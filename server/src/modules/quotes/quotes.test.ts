@@ -152,4 +152,17 @@ describe('quotes', () => {
     expect((await admin.delete(`/api/v1/quotes/${deleted.id}`)).status).toBe(204);
     expect((await admin.get(`/api/v1/quotes/${deleted.id}`)).status).toBe(404);
   });
+
+  it('the company name printed on quotes: saved in both languages, kept when a later save leaves it out', async () => {
+    const before = (await admin.get('/api/v1/settings/company')).body;
+    expect(before).toMatchObject({ name: '', nameEn: '' });
+    const saved = await admin.put('/api/v1/settings/company', { timeZone: before.timeZone, name: ' 杭州示例科技有限公司 ', nameEn: 'Example Co.', version: before.version });
+    expect(saved.body).toMatchObject({ name: '杭州示例科技有限公司', nameEn: 'Example Co.' });
+    const again = await admin.put('/api/v1/settings/company', { timeZone: 'UTC', version: saved.body.version });
+    expect(again.body).toMatchObject({ timeZone: 'UTC', name: '杭州示例科技有限公司', nameEn: 'Example Co.' });
+    const tooLong = await admin.put('/api/v1/settings/company', { timeZone: 'UTC', name: 'x'.repeat(121), version: again.body.version });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details[0].path).toBe('name');
+    await admin.put('/api/v1/settings/company', { timeZone: before.timeZone, version: again.body.version });
+  });
 });

@@ -6,6 +6,7 @@ import { isApiError } from '../../../shared/api/client';
 import { formatDate, formatMoney, formatNumber } from '../../../shared/format/format';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results';
+import { useCompanySettings } from '../../settings';
 import { useQuote } from '../api';
 import './quote-print.css';
 
@@ -14,6 +15,10 @@ export function QuotePrintPage() {
   const { t, locale } = useI18n();
   const id = Number(useParams().id);
   const quote = useQuote(id);
+  const company = useCompanySettings();
+  // The name in the reader's language, else the other one, else the application's.
+  const names = locale === 'zh-CN' ? [company.data?.name, company.data?.nameEn] : [company.data?.nameEn, company.data?.name];
+  const companyName = names.find((n) => n) ?? t('app.name');
   useDocumentTitle(quote.data ? `${t('quote.printTitle')} ${quote.data.number}` : t('quote.printTitle'));
   if (quote.isPending) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
   if (quote.isError) return isApiError(quote.error) && quote.error.status === 404 ? <NotFoundResult /> : <QueryErrorResult error={quote.error} onRetry={() => void quote.refetch()} />;
@@ -34,7 +39,7 @@ export function QuotePrintPage() {
         <div className="facts">
           <div>
             <strong>{t('quote.printCompany')}：</strong>
-            {t('app.name')}
+            <span data-testid="print-company">{companyName}</span>
           </div>
           <div>
             <strong>{t('quote.printNo')}：</strong>
@@ -57,6 +62,8 @@ export function QuotePrintPage() {
             {formatDate(q.validUntil)}
           </div>
         </div>
+        {/* On a phone the lines scroll sideways inside the sheet, which stays on screen. */}
+        <div className="lines" tabIndex={0} role="region" aria-label={t('quote.f.lines')}>
         <table>
           <thead>
             <tr>
@@ -91,6 +98,7 @@ export function QuotePrintPage() {
             ))}
           </tbody>
         </table>
+        </div>
         <table className="totals">
           <tbody>
             <tr>
