@@ -31,7 +31,7 @@ import { dealsFollowCustomer, opportunityRoutes } from './modules/opportunities/
 import { poolRoutes } from './modules/pool/index.js';
 import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
-import { quoteRoutes } from './modules/quotes/index.js';
+import { quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -57,6 +57,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   // the modules that import it): deals, then leads, in this order.
   onCustomerEvent('opportunities', dealsFollowCustomer);
   onCustomerEvent('leads', leadsFollowCustomer);
+  onCustomerEvent('quotes', quotesFollowCustomer);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });

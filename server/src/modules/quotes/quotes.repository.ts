@@ -148,3 +148,30 @@ export async function clearCurrent(db: Db, opportunityId: number, keepId: number
     .where('id', '!=', keepId)
     .execute();
 }
+
+/** Quotes follow their customer: deleted with it (same deleted_at), restored with it, moved to a merge's survivor. */
+export async function deleteWithCustomer(db: Db, customerId: number, at: string, by: number): Promise<void> {
+  await db
+    .updateTable('quotes')
+    .set({ deleted_at: at, deleted_by: by, updated_at: at, updated_by: by, version: sql`version + 1` })
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+export async function restoreWithCustomer(db: Db, customerId: number, deletedAt: string, at: string, by: number): Promise<void> {
+  await db
+    .updateTable('quotes')
+    .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: by, version: sql`version + 1` })
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', '=', deletedAt)
+    .execute();
+}
+
+export async function moveToCustomer(db: Db, fromId: number, intoId: number, at: string, by: number): Promise<void> {
+  await db
+    .updateTable('quotes')
+    .set({ customer_id: intoId, updated_at: at, updated_by: by, version: sql`version + 1` })
+    .where('customer_id', '=', fromId)
+    .execute();
+}

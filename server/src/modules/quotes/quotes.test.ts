@@ -165,4 +165,22 @@ describe('quotes', () => {
     expect(tooLong.body.error.details[0].path).toBe('name');
     await admin.put('/api/v1/settings/company', { timeZone: before.timeZone, version: again.body.version });
   });
+
+  it('quotes follow their customer: deleted and restored with it, moved to the survivor of a merge', async () => {
+    const a = (await admin.post('/api/v1/customers', buildCustomer())).body;
+    const b = (await admin.post('/api/v1/customers', buildCustomer())).body;
+    const qa = (await admin.post('/api/v1/quotes', { customerId: a.id, title: '随客户', validUntil: '2027-01-31' })).body;
+    const qb = (await admin.post('/api/v1/quotes', { customerId: b.id, title: '被合并', validUntil: '2027-01-31' })).body;
+    expect((await admin.delete(`/api/v1/customers/${a.id}`)).status).toBe(204);
+    expect((await admin.get(`/api/v1/quotes/${qa.id}`)).status).toBe(404);
+    expect((await admin.post(`/api/v1/recycle-bin/customer/${a.id}/restore`)).status).toBe(204);
+    expect((await admin.get(`/api/v1/quotes/${qa.id}`)).status).toBe(200);
+
+    const survivor = (await admin.get(`/api/v1/customers/${a.id}`)).body;
+    const merged = await admin.post('/api/v1/customers/merge', { survivorId: a.id, mergedIds: [b.id], version: survivor.version });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const ofSurvivor = (await admin.get(`/api/v1/quotes?customerId=${a.id}`)).body.items.map((q: { id: number }) => q.id).sort();
+    expect(ofSurvivor).toEqual([qa.id, qb.id].sort());
+  });
 });
+
