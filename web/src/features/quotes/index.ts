@@ -1,1 +1,1 @@
-export { CustomerQuotes } from './components/customer-quotes';
+export { CustomerQuotes, DealQuotes } from './components/customer-quotes';

@@ -72,6 +72,7 @@ export const quotes = {
   'quote.customerQuotes': 'Quotes',
   'quote.customerQuotesCount': 'Quotes ({count})',
   'quote.customerEmpty': 'No quote has been given to this customer yet',
+  'quote.dealEmpty': 'No quote for this opportunity yet',
   'quote.deleteConfirm': 'Delete quote {number}?',
   'quote.f.number': 'Number',
   'quote.f.title': 'Title',

@@ -74,6 +74,7 @@ export const quotes: Record<keyof typeof en, string> = {
   'quote.customerQuotes': '报价单',
   'quote.customerQuotesCount': '报价单（{count}）',
   'quote.customerEmpty': '还没有给该客户报过价',
+  'quote.dealEmpty': '该商机还没有报价单',
   'quote.deleteConfirm': '删除报价单 {number}？',
   'quote.f.number': '编号',
   'quote.f.title': '标题',

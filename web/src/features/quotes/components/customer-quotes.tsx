@@ -20,17 +20,24 @@ export function CustomerQuotes({ customerId, customerName }: { customerId: numbe
   return <QuotesCard customerId={customerId} customerName={customerName} />;
 }
 
-function QuotesCard({ customerId, customerName }: { customerId: number; customerName: string }) {
+/** The deal page's 报价单 card: the deal's quotes, its current one marked; a new one is for this deal. */
+export function DealQuotes({ deal }: { deal: { id: number; name: string; customerId: number; customerName: string } }) {
+  const { can } = usePermissions();
+  if (!can('quotes.view')) return null;
+  return <QuotesCard customerId={deal.customerId} customerName={deal.customerName} deal={{ id: deal.id, name: deal.name }} />;
+}
+
+function QuotesCard({ customerId, customerName, deal }: { customerId: number; customerName: string; deal?: { id: number; name: string } }) {
   const { t, locale } = useI18n();
   const { can } = usePermissions();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const list = useQuoteList({ customerId, page, pageSize, sort: '-createdAt' });
+  const list = useQuoteList({ customerId, ...(deal ? { opportunityId: deal.id } : {}), page, pageSize, sort: '-createdAt' });
 
   let body;
   if (list.isPending) body = <Skeleton active paragraph={{ rows: 3 }} />;
   else if (list.isError) body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
-  else if (list.data.total === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('quote.customerEmpty')} />;
+  else if (list.data.total === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={deal ? t('quote.dealEmpty') : t('quote.customerEmpty')} />;
   else
     body = (
       <Flex vertical gap={8}>
@@ -54,7 +61,7 @@ function QuotesCard({ customerId, customerName }: { customerId: number; customer
                   {q.isCurrent ? <CurrentQuoteTag /> : null}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('quote.revisionLabel', { revision: q.revision })} · {t('quote.f.validUntil')} {formatDate(q.validUntil)}
-                    {q.opportunityName ? ` · ${q.opportunityName}` : ''}
+                    {q.opportunityName && !deal ? ` · ${q.opportunityName}` : ''}
                     {q.ownerName ? ` · ${q.ownerName}` : ''}
                   </Typography.Text>
                 </Flex>
@@ -81,10 +88,10 @@ function QuotesCard({ customerId, customerName }: { customerId: number; customer
           </Button>
         ) : null
       }
-      data-testid="customer-quotes"
+      data-testid={deal ? 'deal-quotes' : 'customer-quotes'}
     >
       {body}
-      <QuoteFormDrawer open={creating} customer={{ id: customerId, name: customerName }} onClose={() => setCreating(false)} />
+      <QuoteFormDrawer open={creating} customer={{ id: customerId, name: customerName }} opportunity={deal} onClose={() => setCreating(false)} />
     </Card>
   );
 }

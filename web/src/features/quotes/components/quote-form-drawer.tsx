@@ -36,16 +36,18 @@ interface QuoteFormDrawerProps {
   quote?: Quote;
   /** Opened from a customer page: the customer is set and fixed. */
   customer?: { id: number; name: string };
+  /** Opened from a deal page: the quote is for this deal. */
+  opportunity?: { id: number; name: string };
   onClose: () => void;
   onSaved?: (quote: Quote) => void;
 }
 
 /** New quote and edit: customer and deal, validity, terms and the lines; the totals preview uses the server's rounding. */
-export function QuoteFormDrawer({ open, quote, customer, onClose, onSaved }: QuoteFormDrawerProps) {
+export function QuoteFormDrawer({ open, quote, customer, opportunity, onClose, onSaved }: QuoteFormDrawerProps) {
   const { t } = useI18n();
   return (
     <FormDrawer<QuoteFormValues> open={open} onClose={onClose} title={quote ? t('quote.editTitle') : t('quote.create')} width={860} testId="quote-drawer">
-      {(form) => <QuoteForm form={form} quote={quote} customer={customer} onClose={onClose} onSaved={onSaved} />}
+      {(form) => <QuoteForm form={form} quote={quote} customer={customer} opportunity={opportunity} onClose={onClose} onSaved={onSaved} />}
     </FormDrawer>
   );
 }
@@ -71,7 +73,7 @@ function CustomerPicker({ id, value, onChange, initial, disabled }: { id?: strin
   );
 }
 
-function QuoteForm({ form, quote, customer, onClose, onSaved }: Omit<QuoteFormDrawerProps, 'open'> & { form: FormInstance<QuoteFormValues> }) {
+function QuoteForm({ form, quote, customer, opportunity, onClose, onSaved }: Omit<QuoteFormDrawerProps, 'open'> & { form: FormInstance<QuoteFormValues> }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { can } = usePermissions();
@@ -86,8 +88,8 @@ function QuoteForm({ form, quote, customer, onClose, onSaved }: Omit<QuoteFormDr
     () =>
       editing
         ? quoteToValues(editing)
-        : { customerId: customer?.id, opportunityId: null, title: '', validUntil: dayjs().add(30, 'day').format('YYYY-MM-DD'), terms: '', lines: [] },
-    [editing, customer],
+        : { customerId: customer?.id, opportunityId: opportunity?.id ?? null, title: opportunity?.name ?? '', validUntil: dayjs().add(30, 'day').format('YYYY-MM-DD'), terms: '', lines: [] },
+    [editing, customer, opportunity],
   );
   const customerId = Form.useWatch('customerId', form) ?? initialValues.customerId;
   const lines = (Form.useWatch('lines', form) ?? initialValues.lines) as LineValues[];
