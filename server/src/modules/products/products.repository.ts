@@ -175,8 +175,8 @@ export async function deletePriceList(db: Db, id: number): Promise<void> {
  * whose category and province are either unset or the customer's, the most specific one (both
  * set beats one beats none), then the one that started latest, then the newest.
  */
-export async function bestListPrice(db: Db, productId: number, customer: { category: string | null; province: string | null }, date: string): Promise<{ price: number; price_list_id: number; name: string } | undefined> {
-  const row = await db
+export function bestListPriceQuery(db: Db, productId: number, customer: { category: string | null; province: string | null }, date: string) {
+  return db
     .selectFrom('price_list_items as i')
     .innerJoin('price_lists as pl', 'pl.id', 'i.price_list_id')
     .select(['i.price', 'pl.id as price_list_id', 'pl.name'])
@@ -189,7 +189,10 @@ export async function bestListPrice(db: Db, productId: number, customer: { categ
     .orderBy(sql`(case when pl.customer_category is null then 0 else 1 end) + (case when pl.province is null then 0 else 1 end)`, 'desc')
     .orderBy(sql`coalesce(pl.valid_from, '0000-00-00')`, 'desc')
     .orderBy('pl.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+export async function bestListPrice(db: Db, productId: number, customer: { category: string | null; province: string | null }, date: string): Promise<{ price: number; price_list_id: number; name: string } | undefined> {
+  const row = await bestListPriceQuery(db, productId, customer, date).executeTakeFirst();
   return row ? { price: Number(row.price), price_list_id: row.price_list_id, name: row.name } : undefined;
 }

@@ -23,8 +23,8 @@ export interface QuoteFilter {
 export const sortColumns = { updatedAt: 'q.updated_at', createdAt: 'q.created_at', total: 'q.total', validUntil: 'q.valid_until', number: 'q.number' } as const;
 export type SortKey = keyof typeof sortColumns;
 
-/** Live quotes matching a filter, as `q`, within the scope. */
-function filtered(db: Db, f: QuoteFilter) {
+/** Live quotes matching a filter, as `q`, within the scope: the one query behind the list and its count. */
+export function filtered(db: Db, f: QuoteFilter) {
   let query = db.selectFrom('quotes as q').where('q.deleted_at', 'is', null);
   if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.q) {
