@@ -15,6 +15,8 @@ export * from './custom-fields.js';
 export * from './attachments.js';
 export * from './leads.js';
 export * from './opportunities.js';
+export * from './products.js';
+export * from './quotes.js';
 export * from './money.js';
 export * from './company.js';
 export * from './regions.js';

@@ -17,6 +17,10 @@ export const permissionCatalog = {
   leads: ['view', 'create', 'edit', 'delete', 'import', 'assign', 'claim', 'convert'],
   /** Opportunities (商机): `assign` hands a deal to another owner. */
   opportunities: ['view', 'create', 'edit', 'delete', 'assign'],
+  /** Products, their categories and price lists: `edit` manages the catalogue. */
+  products: ['view', 'edit'],
+  /** Quotations (报价单). */
+  quotes: ['view', 'create', 'edit', 'delete'],
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],

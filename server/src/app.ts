@@ -29,7 +29,9 @@ import { leadRoutes, leadsFollowCustomer } from './modules/leads/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { dealsFollowCustomer, opportunityRoutes } from './modules/opportunities/index.js';
 import { poolRoutes } from './modules/pool/index.js';
+import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
+import { quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -55,6 +57,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   // the modules that import it): deals, then leads, in this order.
   onCustomerEvent('opportunities', dealsFollowCustomer);
   onCustomerEvent('leads', leadsFollowCustomer);
+  onCustomerEvent('quotes', quotesFollowCustomer);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
@@ -88,6 +91,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   leadRoutes(router, ctx);
   leadFormRoutes(router, ctx);
   opportunityRoutes(router, ctx);
+  productRoutes(router, ctx);
+  quoteRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));

@@ -14,8 +14,8 @@ export async function readCompanySettings(db: Db): Promise<CompanySettings> {
 }
 
 /** Save them with the version the caller read: false when somebody else saved in between. */
-export function writeCompanySettings(db: Db, value: { timeZone: string }, version: number, by: { userId: number | null; at: string }): Promise<boolean> {
-  return writeSetting(db, settingKey, { timeZone: value.timeZone }, version, by);
+export function writeCompanySettings(db: Db, value: { timeZone: string; name: string; nameEn: string }, version: number, by: { userId: number | null; at: string }): Promise<boolean> {
+  return writeSetting(db, settingKey, { timeZone: value.timeZone, name: value.name, nameEn: value.nameEn }, version, by);
 }
 
 /** The company's IANA time zone (Asia/Shanghai unless an administrator chose another): what "today" and exported times mean. */

@@ -11,6 +11,7 @@ import { opportunitiesMessages } from './messages/opportunities.js';
 import { passwordMessages } from './messages/passwords.js';
 import { phonesMessages } from './messages/phones.js';
 import { poolMessages } from './messages/pool.js';
+import { quotesMessages } from './messages/quotes.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
 import { textMessages } from './messages/text.js';
 
@@ -103,6 +104,7 @@ const catalogue = {
   ...notificationsMessages,
   ...poolMessages,
   ...opportunitiesMessages,
+  ...quotesMessages,
   ...importsMessages,
   ...leadFormsMessages,
   ...leadsMessages,

@@ -15,6 +15,10 @@ beforeAll(async () => {
   ids.department = (await admin.post('/api/v1/departments', { name: '坏输入部门' })).body.id;
   ids.role = (await admin.post('/api/v1/roles', { key: 'bad_input', name: '坏输入角色' })).body.id;
   ids.user = (await admin.post('/api/v1/users', { email: 'bad@example.com', name: '坏输入用户', password: 'test-password-2026', roleId: ids.role })).body.id;
+  ids.product = (await admin.post('/api/v1/products', { code: 'BAD-1', name: '坏输入产品', standardPrice: 100 })).body.id;
+  ids.category = (await admin.post('/api/v1/product-categories', { name: '坏输入分类' })).body.id;
+  ids.priceList = (await admin.post('/api/v1/price-lists', { name: '坏输入价格表', items: [{ productId: ids.product, price: 90 }] })).body.id;
+  ids.quote = (await admin.post('/api/v1/quotes', { customerId: ids.customer, title: '坏输入报价', validUntil: '2027-01-31', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
 });
 afterAll(() => t.close());
 
@@ -30,6 +34,15 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'update department', method: 'PATCH', url: () => `/api/v1/departments/${ids.department}`, wrongType: { version: '1' }, wrongPath: 'version', tooLong: { version: 1, name: long }, longPath: 'name', read: () => `/api/v1/departments/${ids.department}` },
   { name: 'create role', method: 'POST', url: () => '/api/v1/roles', wrongType: { key: 'ok_key', name: 'r', permissions: ['customers.fly'] }, wrongPath: 'permissions.0', tooLong: { key: 'ok_key', name: long }, longPath: 'name', read: () => '/api/v1/roles?pageSize=200' },
   { name: 'update role', method: 'PATCH', url: () => `/api/v1/roles/${ids.role}`, wrongType: { version: 1, dataScope: 'everything' }, wrongPath: 'dataScope', tooLong: { version: 1, description: long }, longPath: 'description', read: () => `/api/v1/roles/${ids.role}` },
+  { name: 'create product category', method: 'POST', url: () => '/api/v1/product-categories', wrongType: { name: 'c', parentId: 'top' }, wrongPath: 'parentId', tooLong: { name: long }, longPath: 'name', read: () => '/api/v1/product-categories' },
+  { name: 'update product category', method: 'PATCH', url: () => `/api/v1/product-categories/${ids.category}`, wrongType: { version: 1, name: 5 }, wrongPath: 'name', tooLong: { version: 1, name: long }, longPath: 'name', read: () => '/api/v1/product-categories' },
+  { name: 'create product', method: 'POST', url: () => '/api/v1/products', wrongType: { code: 'P-2', name: 'p', standardPrice: '1.00' }, wrongPath: 'standardPrice', tooLong: { code: 'P-2', name: long, standardPrice: 1 }, longPath: 'name', read: () => '/api/v1/products?pageSize=200' },
+  { name: 'update product', method: 'PATCH', url: () => `/api/v1/products/${ids.product}`, wrongType: { version: 1, taxRate: 13.333 }, wrongPath: 'taxRate', tooLong: { version: 1, description: long }, longPath: 'description', read: () => `/api/v1/products/${ids.product}` },
+  { name: 'create price list', method: 'POST', url: () => '/api/v1/price-lists', wrongType: { name: 'l', items: [{ productId: ids.product, price: -1 }] }, wrongPath: 'items.0.price', tooLong: { name: long }, longPath: 'name', read: () => '/api/v1/price-lists?pageSize=200' },
+  { name: 'update price list', method: 'PATCH', url: () => `/api/v1/price-lists/${ids.priceList}`, wrongType: { version: 1, validFrom: '2026-13-45' }, wrongPath: 'validFrom', tooLong: { version: 1, province: long }, longPath: 'province', read: () => `/api/v1/price-lists/${ids.priceList}` },
+  { name: 'create quote', method: 'POST', url: () => '/api/v1/quotes', wrongType: { customerId: ids.customer, title: 'q', validUntil: '2027-01-31', lines: [{ productId: ids.product, quantity: 0.0001 }] }, wrongPath: 'lines.0.quantity', tooLong: { customerId: ids.customer, title: 'q', validUntil: '2027-01-31', terms: long }, longPath: 'terms', read: () => '/api/v1/quotes?pageSize=200' },
+  { name: 'update quote', method: 'PATCH', url: () => `/api/v1/quotes/${ids.quote}`, wrongType: { version: 1, lines: [{ productId: ids.product, quantity: 1, discountPercent: 101 }] }, wrongPath: 'lines.0.discountPercent', tooLong: { version: 1, title: long }, longPath: 'title', read: () => `/api/v1/quotes/${ids.quote}` },
+  { name: 'change quote status', method: 'POST', url: () => `/api/v1/quotes/${ids.quote}/status`, wrongType: { version: 1, status: 'won' }, wrongPath: 'status', tooLong: { version: 1, status: long }, longPath: 'status', read: () => `/api/v1/quotes/${ids.quote}` },
   { name: 'change password', method: 'POST', url: () => '/api/v1/auth/password', wrongType: { currentPassword: 1, newPassword: 'long-enough' }, wrongPath: 'currentPassword', tooLong: { currentPassword: 'x', newPassword: long }, longPath: 'newPassword', read: () => '/api/v1/auth/me' },
   { name: 'set locale', method: 'PUT', url: () => '/api/v1/auth/locale', wrongType: { locale: 7 }, wrongPath: 'locale', tooLong: { locale: long }, longPath: 'locale', read: () => '/api/v1/auth/me' },
 ];

@@ -65,6 +65,11 @@ const OpportunitiesPage = lazy(() => import('../features/opportunities/pages/opp
 const OpportunityDetailPage = lazy(() => import('../features/opportunities/pages/opportunity-detail-page').then((m) => ({ default: m.OpportunityDetailPage })));
 const ForecastPage = lazy(() => import('../features/opportunities/pages/forecast-page').then((m) => ({ default: m.ForecastPage })));
 const PipelinesPage = lazy(() => import('../features/opportunities/pages/pipelines-page').then((m) => ({ default: m.PipelinesPage })));
+const ProductsPage = lazy(() => import('../features/products/pages/products-page').then((m) => ({ default: m.ProductsPage })));
+const PriceListsPage = lazy(() => import('../features/products/pages/price-lists-page').then((m) => ({ default: m.PriceListsPage })));
+const QuotesPage = lazy(() => import('../features/quotes/pages/quotes-page').then((m) => ({ default: m.QuotesPage })));
+const QuoteDetailPage = lazy(() => import('../features/quotes/pages/quote-detail-page').then((m) => ({ default: m.QuoteDetailPage })));
+const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-page').then((m) => ({ default: m.QuotePrintPage })));
 const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -85,6 +90,16 @@ export function SignedInApp() {
     <AntdFrame>
       <Suspense fallback={<PageSkeleton />}>
         <Routes>
+          <Route
+            path="quotes/:id/print"
+            element={
+              <RequireAuth>
+                <Guard permission="quotes.view">
+                  <QuotePrintPage />
+                </Guard>
+              </RequireAuth>
+            }
+          />
           <Route
             element={
               <RequireAuth>
@@ -120,6 +135,10 @@ export function SignedInApp() {
             <Route path="forecast" element={<Guard permission="opportunities.view"><ForecastPage /></Guard>} />
             <Route path="admin/pipelines" element={<Guard permission="settings.view"><PipelinesPage /></Guard>} />
             <Route path="admin/sales-settings" element={<Guard permission="settings.view"><SalesSettingsPage /></Guard>} />
+            <Route path="products" element={<Guard permission="products.view"><ProductsPage /></Guard>} />
+            <Route path="price-lists" element={<Guard permission="products.view"><PriceListsPage /></Guard>} />
+            <Route path="quotes" element={<Guard permission="quotes.view"><QuotesPage /></Guard>} />
+            <Route path="quotes/:id" element={<Guard permission="quotes.view"><QuoteDetailPage /></Guard>} />
             <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
             <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
             <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />

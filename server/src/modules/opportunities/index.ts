@@ -8,3 +8,5 @@ export { readSalesSettings } from './sales-settings.js';
 // Demo data: the same use cases as the routes.
 export { createOpportunity, moveOpportunity } from './opportunities.service.js';
 export { listPipelines } from './pipelines.service.js';
+// Quotes check that a deal they name is visible and of the quote's customer.
+export { findVisibleDeal } from './opportunities.service.js';

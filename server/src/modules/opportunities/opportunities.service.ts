@@ -103,6 +103,12 @@ async function findVisible(db: Db, actor: Actor, id: number): Promise<repo.Oppor
   return row;
 }
 
+/** A live deal the actor may see, for other modules (quotes): its id, customer and name; undefined when hidden or missing. */
+export async function findVisibleDeal(db: Db, actor: Actor, id: number): Promise<{ id: number; customerId: number; name: string } | undefined> {
+  const row = await repo.findById(db, id, opportunityScope(actor));
+  return row ? { id: row.id, customerId: row.customer_id, name: row.name } : undefined;
+}
+
 export async function getOpportunity(ctx: AppContext, actor: Actor, id: number): Promise<Opportunity> {
   authorize(actor, 'opportunities.view');
   return presentOne(ctx, actor, await findVisible(ctx.db, actor, id));

@@ -29,6 +29,7 @@ export const builtInRoles: BuiltInRole[] = [
       'contacts.export', 'contacts.view_sensitive',
       'leads.view', 'leads.create', 'leads.edit', 'leads.delete', 'leads.import', 'leads.assign', 'leads.claim', 'leads.convert',
       'opportunities.view', 'opportunities.create', 'opportunities.edit', 'opportunities.delete', 'opportunities.assign',
+      'products.view', 'products.edit', 'quotes.view', 'quotes.create', 'quotes.edit', 'quotes.delete',
       'users.view', 'departments.view', 'roles.view', 'settings.view',
     ],
   },
@@ -42,6 +43,7 @@ export const builtInRoles: BuiltInRole[] = [
       'contacts.view', 'contacts.create', 'contacts.edit', 'contacts.delete',
       'leads.view', 'leads.create', 'leads.edit', 'leads.delete', 'leads.claim', 'leads.convert',
       'opportunities.view', 'opportunities.create', 'opportunities.edit', 'opportunities.delete',
+      'products.view', 'quotes.view', 'quotes.create', 'quotes.edit', 'quotes.delete',
       'users.view', 'departments.view',
     ],
   },
@@ -50,7 +52,7 @@ export const builtInRoles: BuiltInRole[] = [
     name: '客服专员 Service agent',
     description: 'Sees every customer to serve them; keeps contacts up to date.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'users.view', 'departments.view'],
+    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'users.view', 'departments.view'],
   },
   {
     key: 'marketing',
@@ -59,7 +61,7 @@ export const builtInRoles: BuiltInRole[] = [
     dataScope: 'all',
     permissions: [
       'customers.view', 'customers.export', 'contacts.view', 'contacts.export',
-      'leads.view', 'leads.create', 'leads.edit', 'leads.import', 'leads.assign', 'opportunities.view',
+      'leads.view', 'leads.create', 'leads.edit', 'leads.import', 'leads.assign', 'opportunities.view', 'products.view',
       'users.view', 'departments.view',
     ],
   },
@@ -68,6 +70,6 @@ export const builtInRoles: BuiltInRole[] = [
     name: '只读 Read-only',
     description: 'Reads customers and contacts, changes nothing.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'users.view', 'departments.view'],
+    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'users.view', 'departments.view'],
   },
 ];

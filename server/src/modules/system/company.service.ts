@@ -13,7 +13,9 @@ export function getCompanySettings(ctx: AppContext, _actor: Actor): Promise<Comp
 /** Change the company settings (settings.edit); 409 with the current ones when the version is stale. */
 export async function updateCompanySettings(ctx: AppContext, actor: Actor, input: z.output<typeof companySettingsUpdate>): Promise<CompanySettings> {
   authorize(actor, 'settings.edit');
-  const written = await writeCompanySettings(ctx.db, { timeZone: input.timeZone }, input.version, { userId: actor.userId, at: ctx.clock.now().toISOString() });
+  const current = await readCompanySettings(ctx.db);
+  const value = { timeZone: input.timeZone, name: input.name ?? current.name, nameEn: input.nameEn ?? current.nameEn };
+  const written = await writeCompanySettings(ctx.db, value, input.version, { userId: actor.userId, at: ctx.clock.now().toISOString() });
   if (!written) throw conflict(await readCompanySettings(ctx.db));
   return readCompanySettings(ctx.db);
 }

@@ -415,4 +415,105 @@ export interface DB {
     left_at: string | null;
     entered_by: number | null;
   };
+  product_categories: {
+    id: Generated<number>;
+    name: string;
+    parent_id: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  products: {
+    id: Generated<number>;
+    code: string;
+    name: string;
+    category_id: number | null;
+    unit: string;
+    /** Fen. */
+    standard_price: number;
+    cost: number | null;
+    currency: string;
+    /** Basis points: 13 % = 1300. */
+    tax_bp: number;
+    active: number;
+    description: string | null;
+    search: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  price_lists: {
+    id: Generated<number>;
+    name: string;
+    customer_category: string | null;
+    province: string | null;
+    valid_from: string | null;
+    valid_to: string | null;
+    active: number;
+    currency: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  price_list_items: { price_list_id: number; product_id: number; price: number | string };
+  quotes: {
+    id: Generated<number>;
+    /** BJ-2026-000123: unique, from the counter quote_no:<year>. */
+    number: string;
+    revision: number;
+    customer_id: number;
+    opportunity_id: number | null;
+    owner_id: number;
+    title: string;
+    status: string;
+    /** 1 for the one current quote of its deal (a partial unique index keeps it one). */
+    is_current: number;
+    valid_until: string;
+    terms: string | null;
+    currency: string;
+    subtotal: number;
+    tax_total: number;
+    total: number;
+    search: string;
+    deleted_at: string | null;
+    deleted_by: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  quote_lines: {
+    id: Generated<number>;
+    quote_id: number;
+    position: number;
+    product_id: number;
+    product_code: string;
+    product_name: string;
+    unit: string;
+    quantity_milli: number;
+    unit_price: number;
+    price_list_id: number | null;
+    discount_bp: number;
+    tax_bp: number;
+    note: string | null;
+    net: number;
+    tax: number;
+    total: number;
+  };
+  quote_revisions: {
+    id: Generated<number>;
+    quote_id: number;
+    revision: number;
+    /** JSON of the revision's document (QuoteRevision['document']). */
+    document: string;
+    saved_at: string;
+    saved_by: number | null;
+  };
 }

@@ -43,6 +43,13 @@ export const tableOwners: Record<keyof DB, string> = {
   opportunity_board_totals: 'opportunities',
   opportunity_contacts: 'opportunities',
   opportunity_stage_history: 'opportunities',
+  product_categories: 'products',
+  products: 'products',
+  price_lists: 'products',
+  price_list_items: 'products',
+  quotes: 'quotes',
+  quote_lines: 'quotes',
+  quote_revisions: 'quotes',
 };
 
 /** Tables any module may use, each through its own named rows. */
@@ -57,6 +64,8 @@ export const crossModuleReads: Record<string, { reads: Array<keyof DB>; why: str
   customers: { reads: ['contacts'], why: "a customer's contact count, search words and duplicate keys derive from its live contacts (refreshCustomers)" },
   contacts: { reads: ['customers'], why: "contacts are seen through their customer: lists apply the customer's scope and liveness in the join" },
   opportunities: { reads: ['customers', 'contacts', 'users', 'departments'], why: "the board and lists filter and sort by customer name, name deal contacts, and total by owners' departments" },
+  products: { reads: ['quote_lines'], why: 'a product a quote names is kept (deactivated instead of deleted)' },
+  quotes: { reads: ['customers', 'opportunities'], why: 'quote lists show and search by their customer and deal names in one query' },
   quality: { reads: ['customers', 'contacts', 'leads'], why: 'the unreadable-phones report pages through the numbers of three kinds of record in one order' },
   duplicates: { reads: ['customers', 'users'], why: "the merge log names each survivor and actor" },
   history: { reads: ['users'], why: 'timeline entries name their actor' },

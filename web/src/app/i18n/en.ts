@@ -13,6 +13,7 @@ import { opportunities } from './en/opportunities';
 import { stageStats } from './en/stage-stats';
 import { phones } from './en/phones';
 import { company } from './en/company';
+import { quotes } from './en/quotes';
 
 export const en = {
   ...core,
@@ -26,6 +27,7 @@ export const en = {
   ...stageStats,
   ...phones,
   ...company,
+  ...quotes,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { opportunities } from './zh-cn/opportunities';
 import { stageStats } from './zh-cn/stage-stats';
 import { phones } from './zh-cn/phones';
 import { company } from './zh-cn/company';
+import { quotes } from './zh-cn/quotes';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -24,4 +25,5 @@ export const zhCN: Messages = {
   ...stageStats,
   ...phones,
   ...company,
+  ...quotes,
 };

@@ -21,6 +21,7 @@ import { CustomFieldDescriptions } from '../../custom-fields';
 import { CustomerMerges, useMergedRedirect } from '../../duplicates';
 import { CustomerQuality } from '../../quality';
 import { CustomerDeals } from '../../opportunities';
+import { CustomerQuotes } from '../../quotes';
 
 const tabKeys = ['profile', 'contacts', 'history', 'attachments'] as const;
 type TabKey = (typeof tabKeys)[number];
@@ -154,6 +155,7 @@ export function CustomerDetailPage() {
         ) : null}
       </Card>
       <CustomerDeals customerId={c.id} customerName={c.name} />
+      <CustomerQuotes customerId={c.id} customerName={c.name} />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}

@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results';
 import { testId } from '../../../shared/test-id';
 import { usePermissions } from '../../auth';
+import { DealQuotes } from '../../quotes';
 import { useRestoreItem } from '../../recycle-bin';
 import { useDeleteOpportunity, useMoveOpportunity, useOpportunity, usePipelines } from '../api';
 import { CloseDealModal, type MoveOutcome } from '../components/close-deal-modal';
@@ -226,6 +227,7 @@ export function OpportunityDetailPage() {
             <Card title={t('opp.keyFacts')} size="small">
               <DealFacts deal={deal} />
             </Card>
+            <DealQuotes deal={deal} />
             <Card title={t('opp.stageHistory')} size="small">
               <StageHistory opportunityId={deal.id} />
             </Card>

@@ -1,5 +1,5 @@
-import { App, Button, Card, Form, Select, Typography } from 'antd';
-import { defaultTimeZone, type CompanySettings } from '@crm/contracts';
+import { App, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { companySettingsUpdate, defaultTimeZone, maxLengthOf, type CompanySettings } from '@crm/contracts';
 import { useMemo, useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { isApiError, type ApiErrorDetail } from '../../../shared/api/client';
@@ -13,7 +13,11 @@ import { StaleSettingsAlert } from '../components/stale-alert';
 
 interface Values {
   timeZone: string;
+  name: string;
+  nameEn: string;
 }
+
+const nameMax = maxLengthOf(companySettingsUpdate, 'name');
 
 /** "UTC+08:00" for a zone now (daylight saving included). */
 function utcOffset(timeZone: string): string {
@@ -48,7 +52,7 @@ function SettingsForm({ state, editable, onReload }: { state: CompanySettings; e
   const submit = (values: Values) => {
     setFailure({ message: null, details: [] });
     save.mutate(
-      { timeZone: values.timeZone, version: state.version },
+      { timeZone: values.timeZone, name: values.name, nameEn: values.nameEn, version: state.version },
       {
         onSuccess: () => void message.success(t('common.saved')),
         onError: (error) => {
@@ -73,12 +77,12 @@ function SettingsForm({ state, editable, onReload }: { state: CompanySettings; e
           }}
         />
       ) : null}
-      <FormErrorsAlert message={failure.message} details={failure.details} labelFor={(path) => (path === 'timeZone' ? t('settings.company.timeZone') : path)} />
+      <FormErrorsAlert message={failure.message} details={failure.details} labelFor={(path) => (path === 'timeZone' ? t('settings.company.timeZone') : path === 'name' ? t('settings.company.name') : path === 'nameEn' ? t('settings.company.nameEn') : path)} />
       <Form<Values>
         form={form}
         name="company_settings"
         layout="vertical"
-        initialValues={{ timeZone: state.timeZone }}
+        initialValues={{ timeZone: state.timeZone, name: state.name, nameEn: state.nameEn }}
         onFinish={submit}
         disabled={!editable}
         style={{ maxWidth: 640 }}
@@ -90,6 +94,12 @@ function SettingsForm({ state, editable, onReload }: { state: CompanySettings; e
           rules={[{ required: true, message: t('common.required') }]}
         >
           <Select showSearch options={options} optionFilterProp="label" data-testid="company-time-zone" />
+        </Form.Item>
+        <Form.Item name="name" label={t('settings.company.name')} extra={t('settings.company.nameHint')} rules={[{ max: nameMax, message: t('common.tooLong', { max: nameMax }) }]}>
+          <Input maxLength={nameMax} autoComplete="organization" data-testid="company-name" />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('settings.company.nameEn')} rules={[{ max: nameMax, message: t('common.tooLong', { max: nameMax }) }]}>
+          <Input maxLength={nameMax} autoComplete="off" />
         </Form.Item>
         {editable ? (
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="company-settings-save">
@@ -103,7 +113,7 @@ function SettingsForm({ state, editable, onReload }: { state: CompanySettings; e
   );
 }
 
-/** 公司设置: the company's time zone (exported times, "today"). */
+/** 公司设置: the company's time zone (exported times, "today") and its name on quotations. */
 export function CompanySettingsPage() {
   return (
     <SettingsPage

@@ -1,0 +1,3 @@
+export { quoteRoutes } from './quotes.routes.js';
+// Quotes follow their customers through delete, restore and merge (app.ts registers the listener).
+export { quotesFollowCustomer } from './quotes.customer-events.js';

@@ -1,0 +1,21 @@
+/** Server messages of products, price lists and quotations (merged into the catalogue in i18n.ts). */
+export const quotesMessages = {
+  percentTwoDecimals: { en: 'Use a percentage from 0 to 100 with at most two decimals.', 'zh-CN': '请填写 0 到 100 之间、最多两位小数的百分比。' },
+  quantityThreeDecimals: { en: 'Use a quantity with at most three decimals.', 'zh-CN': '数量最多三位小数。' },
+  productCodeChars: { en: 'Use letters, digits and . _ / - only.', 'zh-CN': '编码只能包含字母、数字和 . _ / -。' },
+  productCodeTaken: { en: 'Another product has this code.', 'zh-CN': '该编码已被其他产品使用。' },
+  productUnknownCategory: { en: 'No such product category.', 'zh-CN': '产品分类不存在。' },
+  productCategoryCycle: { en: 'A category cannot be placed under itself or its sub-categories.', 'zh-CN': '不能把分类移到自身或其下级分类之下。' },
+  productCategoryNotEmpty: { en: 'This category still has products or sub-categories.', 'zh-CN': '该分类下仍有产品或子分类。' },
+  productInUse: { en: 'This product is used by a price list or a quote: deactivate it instead.', 'zh-CN': '该产品已被价格表或报价单使用，请改为停用。' },
+  productUnknown: { en: 'No such product.', 'zh-CN': '产品不存在。' },
+  productInactive: { en: 'This product is not active.', 'zh-CN': '该产品已停用。' },
+  priceListDatesOrder: { en: 'The end date is before the start date.', 'zh-CN': '结束日期早于开始日期。' },
+  priceListDuplicateProduct: { en: 'This product is listed twice.', 'zh-CN': '该产品重复。' },
+  quoteUnknownOpportunity: { en: 'No such deal of this customer.', 'zh-CN': '该客户没有此商机。' },
+  quoteStatusMove: { en: 'A quote with this status cannot move to that one.', 'zh-CN': '报价单当前状态不能变更为该状态。' },
+  quoteAccepted: { en: 'An accepted quote is final and cannot be changed.', 'zh-CN': '已接受的报价单不能再修改。' },
+  quoteNeedsOpportunity: { en: 'Only a quote for a deal can be its current quote.', 'zh-CN': '只有关联商机的报价单才能设为当前报价。' },
+  quoteLineTooLarge: { en: 'This line is too large an amount.', 'zh-CN': '该行金额过大。' },
+  quoteTotalTooLarge: { en: 'The quote total is too large.', 'zh-CN': '报价总额过大。' },
+};

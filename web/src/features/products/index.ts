@@ -1,0 +1,2 @@
+export { ProductSelect } from './components/product-select';
+export { fetchProductPrice } from './api';

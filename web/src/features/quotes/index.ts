@@ -1,0 +1,1 @@
+export { CustomerQuotes, DealQuotes } from './components/customer-quotes';
