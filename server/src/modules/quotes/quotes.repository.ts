@@ -175,3 +175,14 @@ export async function moveToCustomer(db: Db, fromId: number, intoId: number, at:
     .where('customer_id', '=', fromId)
     .execute();
 }
+
+/** Erase every quote of a customer erased for good, with their lines and revisions (in the purge's transaction). */
+export async function purgeOfCustomer(db: Db, customerId: number): Promise<void> {
+  const ids = (await db.selectFrom('quotes').select('id').where('customer_id', '=', customerId).execute()).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    await db.deleteFrom('quote_lines').where('quote_id', 'in', chunk).execute();
+    await db.deleteFrom('quote_revisions').where('quote_id', 'in', chunk).execute();
+    await db.deleteFrom('quotes').where('id', 'in', chunk).execute();
+  }
+}

@@ -182,5 +182,19 @@ describe('quotes', () => {
     const ofSurvivor = (await admin.get(`/api/v1/quotes?customerId=${a.id}`)).body.items.map((q: { id: number }) => q.id).sort();
     expect(ofSurvivor).toEqual([qa.id, qb.id].sort());
   });
+
+  it('a customer erased for good from the recycle bin takes its quotes, lines and revisions with it', async () => {
+    const c = (await admin.post('/api/v1/customers', buildCustomer())).body;
+    const q = (await admin.post('/api/v1/quotes', { customerId: c.id, title: '将被清除', validUntil: '2027-01-31', lines: [{ productId: products.YUAN, quantity: 2 }] })).body;
+    expect((await t.ctx.db.selectFrom('quote_lines').select('id').where('quote_id', '=', q.id).execute()).length).toBe(1);
+    const kept = (await admin.post('/api/v1/customers', buildCustomer())).body;
+    const other = (await admin.post('/api/v1/quotes', { customerId: kept.id, title: '保留', validUntil: '2027-01-31' })).body;
+    expect((await admin.delete(`/api/v1/customers/${c.id}`)).status).toBe(204);
+    expect((await admin.delete(`/api/v1/recycle-bin/customer/${c.id}`)).status).toBe(204);
+    const left = await t.ctx.db.selectFrom('quotes').select('id').where('customer_id', '=', c.id).execute();
+    expect(left).toEqual([]);
+    expect(await t.ctx.db.selectFrom('quote_lines').select('id').where('quote_id', '=', q.id).execute()).toEqual([]);
+    expect((await admin.get(`/api/v1/quotes/${other.id}`)).status).toBe(200);
+  });
 });
 

@@ -6,6 +6,7 @@ import { listDeletedContacts, purgeContact, restoreContact } from '../contacts/i
 import { listDeletedCustomers, purgeCustomer, restoreCustomer } from '../customers/index.js';
 import { listDeletedLeads, purgeLead, restoreLead } from '../leads/index.js';
 import { listDeletedOpportunities, purgeCustomerOpportunities, purgeOpportunity, restoreOpportunity } from '../opportunities/index.js';
+import { purgeCustomerQuotes } from '../quotes/index.js';
 
 /** The recycle bin lists one type at a time (customers by default). */
 export async function listRecycleBin(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number; type?: RecycleBinType }): Promise<ListResponse<RecycleBinItem>> {
@@ -25,8 +26,9 @@ export async function purge(ctx: AppContext, actor: Actor, type: RecycleBinType,
   if (type === 'opportunity') return purgeOpportunity(ctx, actor, id);
   if (type === 'contact') return purgeContact(ctx, actor, id);
   return purgeCustomer(ctx, actor, id, async (trx) => {
-    // A customer erased for good takes its deals with it.
+    // A customer erased for good takes its deals and quotes with it.
     await purgeCustomerOpportunities(trx, id);
+    await purgeCustomerQuotes(trx, id);
     return purgeCustomerAttachments(ctx, trx, id);
   });
 }
