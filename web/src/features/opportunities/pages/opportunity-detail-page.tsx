@@ -161,7 +161,7 @@ export function OpportunityDetailPage() {
         </Dropdown>
       ) : null}
       {deal.can.edit && won && deal.status !== 'won' ? (
-        <Button icon={<CheckCircleOutlined />} onClick={() => setClosing(won)} style={{ color: '#389e0d', borderColor: '#b7eb8f' }} data-testid="deal-mark-won">
+        <Button icon={<CheckCircleOutlined />} onClick={() => setClosing(won)} style={{ color: '#237804', borderColor: '#95de64' }} data-testid="deal-mark-won">
           {t('opp.markWon')}
         </Button>
       ) : null}
@@ -207,7 +207,7 @@ export function OpportunityDetailPage() {
                 {deal.bigDeal ? <BigDealTag /> : null}
               </Flex>
               <Typography.Text type="secondary">
-                <Link to={`/customers/${deal.customerId}`} data-testid="deal-customer-link">
+                <Link to={`/customers/${deal.customerId}`} style={{ textDecoration: 'underline' }} data-testid="deal-customer-link">
                   {deal.customerName}
                 </Link>
                 {' · '}
