@@ -45,7 +45,7 @@ export interface BuildOptions {
   database: Database;
   clock?: Clock;
   logger?: boolean | { level: string };
-  /** The real server runs imports on a worker thread (SQLite); tests run them in-process. */
+  /** The real server runs imports on a worker thread; tests run them in-process. */
   importWorkerThread?: boolean;
   /** Tests: check every JSON answer against its route's response schema (a mismatch is a 500). */
   checkResponses?: boolean;

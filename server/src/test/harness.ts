@@ -129,7 +129,7 @@ export interface TestApp {
 }
 
 /** Build the real app on a fresh database of the test engine, with the administrator created. */
-export async function createTestApp(options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function createTestApp(options: { clock?: Clock; env?: NodeJS.ProcessEnv; importWorkerThread?: boolean } = {}): Promise<TestApp> {
   const fresh = await freshDatabase();
   await migrate(fresh.database);
   const config = {
@@ -137,7 +137,7 @@ export async function createTestApp(options: { clock?: Clock; env?: NodeJS.Proce
     engine: testEngine,
     databaseUrl: fresh.databaseUrl,
   };
-  const { app, ctx, registry } = await buildApp({ config, database: fresh.database, clock: options.clock, checkResponses: true });
+  const { app, ctx, registry } = await buildApp({ config, database: fresh.database, clock: options.clock, checkResponses: true, importWorkerThread: options.importWorkerThread ?? false });
   await bootstrap(ctx, () => undefined);
   await app.ready();
   return {

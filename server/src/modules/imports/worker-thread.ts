@@ -11,12 +11,13 @@ import { createStorage } from '../../platform/storage/index.js';
 import { ImportWorker, type WorkerOptions } from './worker.js';
 
 /**
- * The import worker on its own thread with its own SQLite connection. In WAL mode the server's
- * connection keeps reading while a batch is being written, and the import's work runs on
- * another core: lists stay fast during an import, and batches can be larger.
+ * The import worker on its own thread with its own database connection (SQLite: in WAL mode the
+ * server's connection keeps reading while a batch is being written). The import's work runs on
+ * another core: lists stay fast during an import.
  */
 const { config, options } = workerData as { config: Config; options: Partial<WorkerOptions> };
-const database = createDatabase(config);
+// PostgreSQL: a batch's transaction and the next batch's checks need two connections at most.
+const database = createDatabase(config, { poolSize: 2 });
 const ctx: AppContext = { db: database.db, engine: database.engine, clock: systemClock, config, throttle: new Throttle(database.db, systemClock), storage: await createStorage(config) };
 /**
  * V8 lets a heap grow to several times what it holds before it collects: a batch's garbage left the

@@ -284,9 +284,11 @@ function abandonedAt(now: Date, leaseMs: number): repo.Abandoned {
 
 /**
  * Run the import worker with the server: started when the app is ready, stopped when it closes.
- * `thread` (the real server on SQLite) runs it on a worker thread with its own connection, with
- * longer batches since the server's reads no longer wait for them; otherwise (tests, PostgreSQL)
- * it runs on the server's own connection.
+ * `thread` (the real server) runs it on a worker thread with its own connection(s): the server's
+ * event loop keeps answering requests while rows are checked and matched, and the thread's heap
+ * (collected after each batch) comes and goes with the import. SQLite's thread takes longer
+ * batches, since the server's reads no longer wait for them. Otherwise (tests) it runs on the
+ * server's own connection.
  */
 export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: Partial<WorkerOptions> & { thread?: boolean } = {}): void {
   // Tuning knobs for tests and the benchmark: CRM_IMPORT_BATCH_ROWS, CRM_IMPORT_BATCH_MS. The lease
@@ -296,15 +298,15 @@ export function runImportWorker(app: FastifyInstance, ctx: AppContext, options: 
   const ms = knob('CRM_IMPORT_BATCH_MS');
   const { thread, ...rest } = options;
   const settings: Partial<WorkerOptions> = {
-    // Only the SQLite thread takes long batches; on PostgreSQL the worker shares the server's pool
-    // and process, and 10,000-row batches would hold a lot of memory and hold up list requests.
+    // Only the SQLite thread takes long batches (they amortise its commits); PostgreSQL keeps
+    // 1,000-row batches, each a transaction of its own beside the server's requests.
     ...(thread && ctx.engine === 'sqlite' ? threadDefaults : {}),
     leaseMs: ctx.config.importLeaseSeconds * 1000,
     ...(rows ? { batchSize: Math.floor(rows) } : {}),
     ...(ms ? { batchMs: ms } : {}),
     ...rest,
   };
-  if (thread && ctx.engine === 'sqlite') {
+  if (thread) {
     runOnThread(app, ctx, settings);
     return;
   }
