@@ -23,7 +23,7 @@ export function attachmentRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, params, query }) => service.listCustomerAttachments(ctx, actor, params.id, query) });
   r.route({ method: 'GET', url: '/contacts/:id/attachments', access: 'contacts.view', summary: "A contact's files, newest first", tag, params: idParams, query: attachmentListQuery, response: attachmentList,
     handler: ({ actor, params, query }) => service.listContactAttachments(ctx, actor, params.id, query) });
-  r.route({ method: 'GET', url: '/attachments/:id/download', access: 'customers.view', summary: 'Download a file of a record you may see (always as an attachment)', tag, params: idParams,
+  r.route({ method: 'GET', url: '/attachments/:id/download', access: 'customers.view', summary: 'Download a file of a record you may see (always as an attachment)', tag, params: idParams, download: ['*/*'],
     handler: ({ actor, params, reply }) => service.downloadAttachment(ctx, actor, params.id, reply) });
   r.route({ method: 'DELETE', url: '/attachments/:id', access: { anyOf: ['customers.edit', 'contacts.edit'] }, summary: "Remove a file (edit right on its record)", tag, params: idParams, status: 204,
     handler: ({ actor, params }) => service.deleteAttachment(ctx, actor, params.id) });

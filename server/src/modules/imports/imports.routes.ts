@@ -3,6 +3,9 @@ import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import * as service from './imports.service.js';
 
+/** CSV (UTF-8 with a byte-order mark) or .xlsx, as `format` asks. */
+const tabular = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
 export function importRoutes(r: Router, ctx: AppContext): void {
   const tag = 'imports';
   r.route({ method: 'POST', url: '/imports', access: { anyOf: ['customers.import', 'contacts.import', 'leads.import'] }, summary: 'Upload a CSV (UTF-8 or GBK; comma, tab or semicolon) or .xlsx file to import: the raw file as application/octet-stream, at most 50 MB. Answers the headers, first rows and a suggested mapping', tag, query: importUploadQuery, response: importJob, upload: { maxBytes: service.uploadLimitBytes },
@@ -19,6 +22,6 @@ export function importRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, params, body, locale }) => service.startImport(ctx, actor, params.id, body, locale) });
   r.route({ method: 'POST', url: '/imports/:id/cancel', access: { anyOf: ['customers.import', 'contacts.import', 'leads.import', 'settings.view'] }, summary: 'Stop an import after its current batch; rows already imported stay', tag, params: idParams, response: importJob, status: 200,
     handler: ({ actor, params, locale }) => service.cancelImport(ctx, actor, params.id, locale) });
-  r.route({ method: 'GET', url: '/imports/:id/report', access: { anyOf: ['customers.import', 'contacts.import', 'leads.import', 'settings.view'] }, summary: 'Download the result of every processed row (created, updated, skipped, rejected with the reason) as CSV or .xlsx', tag, params: idParams, query: importReportQuery,
+  r.route({ method: 'GET', url: '/imports/:id/report', access: { anyOf: ['customers.import', 'contacts.import', 'leads.import', 'settings.view'] }, summary: 'Download the result of every processed row (created, updated, skipped, rejected with the reason) as CSV or .xlsx', tag, params: idParams, query: importReportQuery, download: tabular,
     handler: ({ actor, params, query, locale, reply }) => service.importReport(ctx, actor, params.id, query, locale, reply) });
 }

@@ -17,6 +17,7 @@ interface Operation {
   response?: z.ZodType;
   upload?: { maxBytes: number };
   bodyLimit?: number;
+  download?: string[];
 }
 
 /** Collects every route's schemas; the OpenAPI document is generated from the same Zod schemas that validate. */
@@ -53,6 +54,8 @@ export class OpenApiRegistry {
       const responses: Record<string, unknown> = {
         [String(op.status)]: op.response
           ? { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } }
+          : op.download
+          ? { description: 'The file', content: Object.fromEntries(op.download.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }
           : { description: 'OK' },
         ...errorResponses(op, op.body ? schema(op.body, 'input') : undefined),
         default: errorResponse('Error'),

@@ -37,6 +37,19 @@ describe('OpenAPI document', () => {
     });
   });
 
+  it('describes a file answer by its content types', () => {
+    const registry = new OpenApiRegistry();
+    registry.add({ ...base, method: 'GET', url: '/things/export', download: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] });
+    const doc = registry.document('1') as Doc;
+    expect(doc.paths['/things/export']?.get?.responses['200']).toEqual({
+      description: 'The file',
+      content: {
+        'text/csv': { schema: { type: 'string', format: 'binary' } },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      },
+    });
+  });
+
   it('refuses two operations with one name', () => {
     const registry = new OpenApiRegistry();
     registry.add({ ...base, method: 'GET', url: '/a-b' });

@@ -54,6 +54,8 @@ interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema> {
   upload?: { maxBytes: number };
   /** A JSON body limit of its own, in bytes (the app's is 1 MB): larger bodies are a 413. */
   bodyLimit?: number;
+  /** A file answer (the handler writes it to the reply): its content types, for the OpenAPI document. */
+  download?: string[];
 }
 
 export interface Router {
