@@ -21,6 +21,8 @@ export const permissionCatalog = {
   products: ['view', 'edit'],
   /** Quotations (报价单). */
   quotes: ['view', 'create', 'edit', 'delete'],
+  /** Sales targets (销售目标): `edit` sets them for the users and departments in scope. */
+  targets: ['view', 'edit'],
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],

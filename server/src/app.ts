@@ -32,6 +32,7 @@ import { poolRoutes } from './modules/pool/index.js';
 import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
 import { quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
+import { targetRoutes } from './modules/targets/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   opportunityRoutes(router, ctx);
   productRoutes(router, ctx);
   quoteRoutes(router, ctx);
+  targetRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));

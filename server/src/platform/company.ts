@@ -67,3 +67,17 @@ export function localDateTime(instant: Date, timeZone: string): string {
 export function localDate(instant: Date, timeZone: string): string {
   return localDateTime(instant, timeZone).slice(0, 10);
 }
+
+/** The instant a calendar day (YYYY-MM-DD) begins in `timeZone`: where a day, month or year starts for the company. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const asUtc = Date.UTC(y, m - 1, d);
+  // The zone's offset at that moment, applied twice so that a day starting inside a clock change lands right.
+  let instant = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const w = wallClock(new Date(instant), timeZone);
+    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+    instant += asUtc - shown;
+  }
+  return new Date(instant);
+}

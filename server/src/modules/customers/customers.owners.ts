@@ -98,3 +98,20 @@ export async function customersMatching(db: Db, condition: Expression<SqlBool>, 
     .execute();
   return rows.filter((r): r is ClockRow => r.owner_id !== null);
 }
+
+/**
+ * Live customers created in [from, to) (ISO instants), counted per current owner: the "new
+ * customers" of sales targets. Pool customers count for nobody.
+ */
+export async function newCustomersByOwner(db: Db, from: string, to: string): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('customers')
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where('deleted_at', 'is', null)
+    .where('owner_id', 'is not', null)
+    .groupBy('owner_id')
+    .select((eb) => ['owner_id', eb.fn.countAll<number>().as('n')])
+    .execute();
+  return new Map(rows.map((r) => [Number(r.owner_id), Number(r.n)]));
+}

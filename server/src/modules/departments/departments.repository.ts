@@ -96,3 +96,8 @@ export async function isActiveUser(db: Db, userId: number): Promise<boolean> {
   const row = await db.selectFrom('users').where('id', '=', userId).where('active', '=', 1).where('deleted_at', 'is', null).select('id').executeTakeFirst();
   return row !== undefined;
 }
+
+/** Every department's id, name, parent and path, by name. */
+export async function all(db: Db): Promise<Array<{ id: number; name: string; parent_id: number | null; path: string }>> {
+  return db.selectFrom('departments').select(['id', 'name', 'parent_id', 'path']).orderBy('name').orderBy('id').execute();
+}

@@ -151,3 +151,8 @@ export async function deleteDepartment(ctx: AppContext, actor: Actor, id: number
     await recordChange(trx, { entityType: 'department', entityId: id, action: 'delete', actorId: actor.userId, at: ctx.clock.now().toISOString(), label: row.name });
   });
 }
+
+/** Every department with its parent and materialised path (/1/4/), for reports that roll up the tree. */
+export async function departmentTree(db: AppContext['db']): Promise<Array<{ id: number; name: string; parentId: number | null; path: string }>> {
+  return (await repo.all(db)).map((d) => ({ id: d.id, name: d.name, parentId: d.parent_id, path: d.path }));
+}

@@ -1,2 +1,2 @@
 export { departmentRoutes } from './departments.routes.js';
-export { departmentInfo, departmentExists, managerChain, seedDepartment, seedDepartmentManager } from './departments.service.js';
+export { departmentInfo, departmentTree, departmentExists, managerChain, seedDepartment, seedDepartmentManager } from './departments.service.js';

@@ -179,3 +179,10 @@ export async function existsInScope(db: Db, id: number, scope: Expression<SqlBoo
   const row = await db.selectFrom('users as su2').select('su2.id').where('su2.id', '=', id).where('su2.deleted_at', 'is', null).where(scope).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Live users in a scope (condition on `su2.id`, or everyone), with their department and whether they are active. */
+export async function inScope(db: Db, scope: Expression<SqlBool> | null): Promise<Array<{ id: number; name: string; department_id: number | null; active: number }>> {
+  let query = db.selectFrom('users as su2').select(['su2.id', 'su2.name', 'su2.department_id', 'su2.active']).where('su2.deleted_at', 'is', null);
+  if (scope) query = query.where(scope);
+  return query.orderBy('su2.name').orderBy('su2.id').execute();
+}

@@ -236,3 +236,10 @@ export async function isUserInScope(ctx: AppContext, actor: Actor, userId: numbe
 export async function userDepartments(db: AppContext['db'], ids: Iterable<number>): Promise<Map<number, { id: number; name: string } | null>> {
   return repo.departmentsOf(db, [...new Set(ids)]);
 }
+
+/** The live users whose records the actor may see (themselves at least), with their departments: reports grouped by person. */
+export async function usersInScope(db: AppContext['db'], actor: Actor): Promise<Array<{ id: number; name: string; departmentId: number | null; active: boolean }>> {
+  const scope = ownerScope(actor, 'users');
+  const rows = await repo.inScope(db, isUnscoped(scope) ? null : scope);
+  return rows.map((r) => ({ id: r.id, name: r.name, departmentId: r.department_id, active: r.active === 1 }));
+}

@@ -50,6 +50,7 @@ export const tableOwners: Record<keyof DB, string> = {
   quotes: 'quotes',
   quote_lines: 'quotes',
   quote_revisions: 'quotes',
+  sales_targets: 'targets',
 };
 
 /** Tables any module may use, each through its own named rows. */
