@@ -24,6 +24,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -49,6 +50,7 @@ const mainItems: NavLeaf[] = [
   { path: '/opportunities', label: 'nav.opportunities', icon: <ProjectOutlined />, permission: 'opportunities.view' },
   { path: '/forecast', label: 'nav.forecast', icon: <LineChartOutlined />, permission: 'opportunities.view' },
   { path: '/quotes', label: 'nav.quotes', icon: <FileTextOutlined />, permission: 'quotes.view' },
+  { path: '/targets', label: 'nav.targets', icon: <TrophyOutlined />, permission: 'targets.view' },
   { path: '/products', label: 'nav.products', icon: <ShoppingOutlined />, permission: 'products.view' },
   { path: '/price-lists', label: 'nav.priceLists', icon: <DollarOutlined />, permission: 'products.view' },
   { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, permission: 'contacts.view' },

@@ -69,6 +69,7 @@ const ProductsPage = lazy(() => import('../features/products/pages/products-page
 const PriceListsPage = lazy(() => import('../features/products/pages/price-lists-page').then((m) => ({ default: m.PriceListsPage })));
 const QuotesPage = lazy(() => import('../features/quotes/pages/quotes-page').then((m) => ({ default: m.QuotesPage })));
 const QuoteDetailPage = lazy(() => import('../features/quotes/pages/quote-detail-page').then((m) => ({ default: m.QuoteDetailPage })));
+const TargetsPage = lazy(() => import('../features/targets/pages/targets-page').then((m) => ({ default: m.TargetsPage })));
 const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-page').then((m) => ({ default: m.QuotePrintPage })));
 const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
 
@@ -139,6 +140,7 @@ export function SignedInApp() {
             <Route path="price-lists" element={<Guard permission="products.view"><PriceListsPage /></Guard>} />
             <Route path="quotes" element={<Guard permission="quotes.view"><QuotesPage /></Guard>} />
             <Route path="quotes/:id" element={<Guard permission="quotes.view"><QuoteDetailPage /></Guard>} />
+            <Route path="targets" element={<Guard permission="targets.view"><TargetsPage /></Guard>} />
             <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
             <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
             <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />

@@ -1,0 +1,1 @@
+export { useAttainment } from './api';
