@@ -17,6 +17,7 @@ export * from './leads.js';
 export * from './opportunities.js';
 export * from './products.js';
 export * from './quotes.js';
+export * from './contracts.js';
 export * from './money.js';
 export * from './company.js';
 export * from './regions.js';

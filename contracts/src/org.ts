@@ -21,6 +21,8 @@ export const permissionCatalog = {
   products: ['view', 'edit'],
   /** Quotations (报价单). */
   quotes: ['view', 'create', 'edit', 'delete'],
+  /** Contracts and orders (合同/订单). */
+  contracts: ['view', 'create', 'edit', 'delete'],
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],

@@ -12,6 +12,7 @@ import { passwordMessages } from './messages/passwords.js';
 import { phonesMessages } from './messages/phones.js';
 import { poolMessages } from './messages/pool.js';
 import { quotesMessages } from './messages/quotes.js';
+import { contractsMessages } from './messages/contracts.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
 import { textMessages } from './messages/text.js';
 
@@ -105,6 +106,7 @@ const catalogue = {
   ...poolMessages,
   ...opportunitiesMessages,
   ...quotesMessages,
+  ...contractsMessages,
   ...importsMessages,
   ...leadFormsMessages,
   ...leadsMessages,

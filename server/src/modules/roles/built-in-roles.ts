@@ -30,6 +30,7 @@ export const builtInRoles: BuiltInRole[] = [
       'leads.view', 'leads.create', 'leads.edit', 'leads.delete', 'leads.import', 'leads.assign', 'leads.claim', 'leads.convert',
       'opportunities.view', 'opportunities.create', 'opportunities.edit', 'opportunities.delete', 'opportunities.assign',
       'products.view', 'products.edit', 'quotes.view', 'quotes.create', 'quotes.edit', 'quotes.delete',
+      'contracts.view', 'contracts.create', 'contracts.edit', 'contracts.delete',
       'users.view', 'departments.view', 'roles.view', 'settings.view',
     ],
   },
@@ -44,6 +45,7 @@ export const builtInRoles: BuiltInRole[] = [
       'leads.view', 'leads.create', 'leads.edit', 'leads.delete', 'leads.claim', 'leads.convert',
       'opportunities.view', 'opportunities.create', 'opportunities.edit', 'opportunities.delete',
       'products.view', 'quotes.view', 'quotes.create', 'quotes.edit', 'quotes.delete',
+      'contracts.view', 'contracts.create', 'contracts.edit', 'contracts.delete',
       'users.view', 'departments.view',
     ],
   },
@@ -52,7 +54,7 @@ export const builtInRoles: BuiltInRole[] = [
     name: '客服专员 Service agent',
     description: 'Sees every customer to serve them; keeps contacts up to date.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'users.view', 'departments.view'],
+    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'users.view', 'departments.view'],
   },
   {
     key: 'marketing',
@@ -70,6 +72,6 @@ export const builtInRoles: BuiltInRole[] = [
     name: '只读 Read-only',
     description: 'Reads customers and contacts, changes nothing.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'users.view', 'departments.view'],
+    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'users.view', 'departments.view'],
   },
 ];

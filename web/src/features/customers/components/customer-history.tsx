@@ -50,6 +50,7 @@ const actionStyle: Record<HistoryAction, { color: string; icon: ReactNode }> = {
   won: { color: 'green', icon: <CheckCircleOutlined /> },
   lost: { color: 'red', icon: <DisconnectOutlined /> },
   reopen: { color: 'orange', icon: <UndoOutlined /> },
+  status_change: { color: 'blue', icon: <SwapOutlined /> },
 };
 
 /** The timeline's filter: kinds of event, each a set of actions (sent as `actions=`). */
