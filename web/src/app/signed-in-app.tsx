@@ -70,6 +70,9 @@ const PriceListsPage = lazy(() => import('../features/products/pages/price-lists
 const QuotesPage = lazy(() => import('../features/quotes/pages/quotes-page').then((m) => ({ default: m.QuotesPage })));
 const QuoteDetailPage = lazy(() => import('../features/quotes/pages/quote-detail-page').then((m) => ({ default: m.QuoteDetailPage })));
 const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-page').then((m) => ({ default: m.QuotePrintPage })));
+const ContractsPage = lazy(() => import('../features/contracts/pages/contracts-page').then((m) => ({ default: m.ContractsPage })));
+const ContractDetailPage = lazy(() => import('../features/contracts/pages/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })));
+const ContractSettingsPage = lazy(() => import('../features/contracts/pages/contract-settings-page').then((m) => ({ default: m.ContractSettingsPage })));
 const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -139,6 +142,9 @@ export function SignedInApp() {
             <Route path="price-lists" element={<Guard permission="products.view"><PriceListsPage /></Guard>} />
             <Route path="quotes" element={<Guard permission="quotes.view"><QuotesPage /></Guard>} />
             <Route path="quotes/:id" element={<Guard permission="quotes.view"><QuoteDetailPage /></Guard>} />
+            <Route path="contracts" element={<Guard permission="contracts.view"><ContractsPage /></Guard>} />
+            <Route path="contracts/:id" element={<Guard permission="contracts.view"><ContractDetailPage /></Guard>} />
+            <Route path="admin/contract-settings" element={<Guard permission="settings.view"><ContractSettingsPage /></Guard>} />
             <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
             <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
             <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />

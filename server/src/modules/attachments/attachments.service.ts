@@ -163,11 +163,9 @@ export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Ta
         action: 'attach',
         actorId: actor.userId,
         at,
-        label: name,
-        changes: [
-          { field: 'fileName', old: null, new: name },
-          ...(owner.label !== null ? [{ field: owner.contractId !== null ? 'contract' : 'contact', old: null, new: owner.label }] : []),
-        ],
+        // A contract's entry is labelled with the contract (its number); a customer's with the file.
+        label: owner.contractId !== null ? owner.label : name,
+        changes: [{ field: 'fileName', old: null, new: name }, ...(owner.contactId !== null ? [{ field: 'contact', old: null, new: owner.label }] : [])],
       });
       return { id, contactName: owner.contactId !== null ? owner.label : null };
     });
@@ -263,10 +261,14 @@ export async function deleteAttachment(ctx: AppContext, actor: Actor, id: number
       action: 'detach',
       actorId: actor.userId,
       at,
-      label: row.file_name,
+      label: row.contract_id !== null ? await contractNumberOf(trx, actor, row.contract_id) : row.file_name,
       changes: [{ field: 'fileName', old: row.file_name, new: null }],
     });
   });
+}
+
+async function contractNumberOf(db: Db, actor: Actor, contractId: number): Promise<string> {
+  return (await findVisibleContract(db, actor, contractId)).number;
 }
 
 /** A merge: files of the merged customers move to the survivor (inside the caller's transaction). */

@@ -74,13 +74,16 @@ export function presentContract(row: ContractView, actor: Actor, names: Readonly
   };
 }
 
-/** The fields a contract's history compares (presented names). */
+/**
+ * The fields a contract's history compares (presented names): the deal by name, lines as product,
+ * quantity and total (fen), contacts as name and role, so a timeline reads without lookups.
+ */
 export function historyView(c: Contract): Record<string, unknown> {
   return {
-    kind: c.kind, title: c.title, opportunityId: c.opportunityId, signedOn: c.signedOn, startsOn: c.startsOn, endsOn: c.endsOn,
+    kind: c.kind, title: c.title, opportunity: c.opportunityName, signedOn: c.signedOn, startsOn: c.startsOn, endsOn: c.endsOn,
     amount: c.amount, notes: c.notes,
-    lines: c.lines.map((l) => `${l.productCode} × ${l.quantity} = ${l.total}`),
-    contacts: c.contacts.map((k) => `${k.name} (${k.role})`),
+    lines: c.lines.map((l) => ({ product: `${l.productCode} ${l.productName}`, quantity: l.quantity, total: l.total })),
+    contacts: c.contacts.map((k) => ({ name: k.name, role: k.role })),
   };
 }
-export const historyFields = ['kind', 'title', 'opportunityId', 'signedOn', 'startsOn', 'endsOn', 'amount', 'notes', 'lines', 'contacts'] as const;
+export const historyFields = ['kind', 'title', 'opportunity', 'signedOn', 'startsOn', 'endsOn', 'amount', 'notes', 'lines', 'contacts'] as const;

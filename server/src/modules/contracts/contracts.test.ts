@@ -300,7 +300,7 @@ describe('files and the customer', () => {
     const download = await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${file.id}/download`, headers: { cookie: admin.cookie ?? '' } });
     expect(download.statusCode).toBe(200);
     const history = (await admin.get(`/api/v1/contracts/${c.id}/history`)).body.items;
-    expect(history[0]).toMatchObject({ action: 'attach', label: '签字扫描.pdf' });
+    expect(history[0]).toMatchObject({ action: 'attach', label: c.number, changes: [{ field: 'fileName', old: null, new: '签字扫描.pdf' }] });
     expect((await admin.delete(`/api/v1/attachments/${file.id}`)).status).toBe(204);
     expect((await admin.get(`/api/v1/contracts/${c.id}/attachments`)).body.total).toBe(0);
   });
