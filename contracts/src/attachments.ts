@@ -19,6 +19,8 @@ export const attachment = z.object({
   /** Set for a contact's file. */
   contactId: z.number().int().nullable(),
   contactName: z.string().nullable(),
+  /** Set for a contract's file (the signed scan). */
+  contractId: z.number().int().nullable(),
   fileName: z.string(),
   mime: z.string(),
   size: z.number().int(),

@@ -219,6 +219,10 @@ export const customer = z.object({
   ownerSince: z.string().nullable(),
   lastFollowUpAt: z.string().nullable(),
   lastDealAt: z.string().nullable(),
+  /** The customer's transactions (its active and completed contracts and orders): first deal, count and total in fen. */
+  firstDealAt: z.string().nullable(),
+  dealCount: z.number().int(),
+  dealTotal: z.number().int(),
   /** 0-100: share of the fields expected for its kind that are filled in (data-quality settings). */
   completeness: z.number().int(),
   /** When a user last confirmed the record is still accurate. */

@@ -37,9 +37,10 @@ export const historyActions = [
   'won', // an opportunity won
   'lost', // an opportunity lost
   'reopen', // a won or lost opportunity moved back to an open stage
+  'status_change', // a contract or order moved to another status (signed, completed, cancelled...)
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];
-export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment', 'lead', 'opportunity'] as const;
+export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment', 'lead', 'opportunity', 'contract'] as const;
 export type HistoryEntityType = (typeof historyEntityTypes)[number];
 
 export const fieldChange = z.object({
@@ -84,7 +85,7 @@ export const historyQuery = z
   .strict();
 export type HistoryQuery = z.input<typeof historyQuery>;
 
-export const recycleBinTypes = ['customer', 'contact', 'lead', 'opportunity'] as const;
+export const recycleBinTypes = ['customer', 'contact', 'lead', 'opportunity', 'contract'] as const;
 export type RecycleBinType = (typeof recycleBinTypes)[number];
 export const recycleBinItem = z.object({
   type: z.enum(recycleBinTypes),

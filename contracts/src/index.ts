@@ -18,6 +18,7 @@ export * from './opportunities.js';
 export * from './products.js';
 export * from './quotes.js';
 export * from './targets.js';
+export * from './contracts.js';
 export * from './money.js';
 export * from './company.js';
 export * from './regions.js';

@@ -11,6 +11,7 @@ export const notificationKinds = [
   'leads_assigned', // several leads were given to you at once (an import, a batch)
   'big_deal', // a deal of your department's user reached the big-deal amount (created or changed stage)
   'opportunity_assigned', // an opportunity was given to you
+  'contract_renewal', // your active contract ends within the renewal days: time to renew
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -23,6 +23,8 @@ export const permissionCatalog = {
   quotes: ['view', 'create', 'edit', 'delete'],
   /** Sales targets (销售目标): `edit` sets them for the users and departments in scope. */
   targets: ['view', 'edit'],
+  /** Contracts and orders (合同/订单). */
+  contracts: ['view', 'create', 'edit', 'delete'],
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],

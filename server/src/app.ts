@@ -18,6 +18,7 @@ import { serveWebApp } from './platform/http/web-app.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
+import { contractRoutes, contractsFollowCustomer } from './modules/contracts/index.js';
 import { customFieldRoutes } from './modules/custom-fields/index.js';
 import { customerRoutes } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
@@ -59,6 +60,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   onCustomerEvent('opportunities', dealsFollowCustomer);
   onCustomerEvent('leads', leadsFollowCustomer);
   onCustomerEvent('quotes', quotesFollowCustomer);
+  onCustomerEvent('contracts', contractsFollowCustomer);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
@@ -95,6 +97,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   productRoutes(router, ctx);
   quoteRoutes(router, ctx);
   targetRoutes(router, ctx);
+  contractRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));

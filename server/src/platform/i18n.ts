@@ -13,6 +13,7 @@ import { phonesMessages } from './messages/phones.js';
 import { poolMessages } from './messages/pool.js';
 import { quotesMessages } from './messages/quotes.js';
 import { targetsMessages } from './messages/targets.js';
+import { contractsMessages } from './messages/contracts.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
 import { textMessages } from './messages/text.js';
 
@@ -107,6 +108,7 @@ const catalogue = {
   ...opportunitiesMessages,
   ...quotesMessages,
   ...targetsMessages,
+  ...contractsMessages,
   ...importsMessages,
   ...leadFormsMessages,
   ...leadsMessages,

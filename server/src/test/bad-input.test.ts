@@ -19,6 +19,8 @@ beforeAll(async () => {
   ids.category = (await admin.post('/api/v1/product-categories', { name: '坏输入分类' })).body.id;
   ids.priceList = (await admin.post('/api/v1/price-lists', { name: '坏输入价格表', items: [{ productId: ids.product, price: 90 }] })).body.id;
   ids.quote = (await admin.post('/api/v1/quotes', { customerId: ids.customer, title: '坏输入报价', validUntil: '2027-01-31', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
+  ids.opportunity = (await admin.post('/api/v1/opportunities', { customerId: ids.customer, name: '坏输入商机', amount: 100, expectedCloseDate: '2027-01-31' })).body.id;
+  ids.contract = (await admin.post('/api/v1/contracts', { customerId: ids.customer, title: '坏输入合同', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
 });
 afterAll(() => t.close());
 
@@ -44,6 +46,13 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'update quote', method: 'PATCH', url: () => `/api/v1/quotes/${ids.quote}`, wrongType: { version: 1, lines: [{ productId: ids.product, quantity: 1, discountPercent: 101 }] }, wrongPath: 'lines.0.discountPercent', tooLong: { version: 1, title: long }, longPath: 'title', read: () => `/api/v1/quotes/${ids.quote}` },
   { name: 'change quote status', method: 'POST', url: () => `/api/v1/quotes/${ids.quote}/status`, wrongType: { version: 1, status: 'won' }, wrongPath: 'status', tooLong: { version: 1, status: long }, longPath: 'status', read: () => `/api/v1/quotes/${ids.quote}` },
   { name: 'set targets', method: 'PUT', url: () => '/api/v1/targets', wrongType: { year: 2026, metric: 'new_customers', items: [{ subjectType: 'user', subjectId: 'one', period: '2026-12', value: 1 }] }, wrongPath: 'items.0.subjectId', tooLong: { year: 2026, metric: 'new_customers', items: [{ subjectType: 'user', subjectId: ids.user, period: long, value: 1 }] }, longPath: 'items.0.period', read: () => '/api/v1/targets?year=2026&metric=new_customers' },
+  { name: 'create contract', method: 'POST', url: () => '/api/v1/contracts', wrongType: { customerId: ids.customer, title: 'c', amount: '1.00' }, wrongPath: 'amount', tooLong: { customerId: ids.customer, title: 'c', notes: long }, longPath: 'notes', read: () => '/api/v1/contracts?pageSize=200' },
+  { name: 'update contract', method: 'PATCH', url: () => `/api/v1/contracts/${ids.contract}`, wrongType: { version: 1, contacts: [{ contactId: ids.contact, role: 'boss' }] }, wrongPath: 'contacts.0.role', tooLong: { version: 1, title: long }, longPath: 'title', read: () => `/api/v1/contracts/${ids.contract}` },
+  { name: 'change contract status', method: 'POST', url: () => `/api/v1/contracts/${ids.contract}/status`, wrongType: { version: 1, status: 'signed' }, wrongPath: 'status', tooLong: { version: 1, status: long }, longPath: 'status', read: () => `/api/v1/contracts/${ids.contract}` },
+  { name: 'contract from a quote', method: 'POST', url: () => `/api/v1/quotes/${ids.quote}/contract`, wrongType: { endsOn: '2027-02-30x' }, wrongPath: 'endsOn', tooLong: { title: long }, longPath: 'title', read: () => '/api/v1/contracts?pageSize=200' },
+  { name: 'contract from a deal', method: 'POST', url: () => `/api/v1/opportunities/${ids.opportunity}/contract`, wrongType: { kind: 'deal' }, wrongPath: 'kind', tooLong: { title: long }, longPath: 'title', read: () => '/api/v1/contracts?pageSize=200' },
+  { name: 'contract numbering', method: 'PUT', url: () => '/api/v1/settings/contract-numbering', wrongType: { pattern: 'HT-{SEQ3}{SEQ4}', version: 0 }, wrongPath: 'pattern', tooLong: { pattern: long, version: 0 }, longPath: 'pattern', read: () => '/api/v1/settings/contract-numbering' },
+  { name: 'contract renewal days', method: 'PUT', url: () => '/api/v1/settings/contract-renewals', wrongType: { days: '30', version: 0 }, wrongPath: 'days', tooLong: { days: 99999, version: 0 }, longPath: 'days', read: () => '/api/v1/settings/contract-renewals' },
   { name: 'change password', method: 'POST', url: () => '/api/v1/auth/password', wrongType: { currentPassword: 1, newPassword: 'long-enough' }, wrongPath: 'currentPassword', tooLong: { currentPassword: 'x', newPassword: long }, longPath: 'newPassword', read: () => '/api/v1/auth/me' },
   { name: 'set locale', method: 'PUT', url: () => '/api/v1/auth/locale', wrongType: { locale: 7 }, wrongPath: 'locale', tooLong: { locale: long }, longPath: 'locale', read: () => '/api/v1/auth/me' },
 ];

@@ -14,6 +14,7 @@ import {
   ControlOutlined,
   DeleteOutlined,
   DollarOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   ShoppingOutlined,
   FormOutlined,
@@ -51,6 +52,7 @@ const mainItems: NavLeaf[] = [
   { path: '/forecast', label: 'nav.forecast', icon: <LineChartOutlined />, permission: 'opportunities.view' },
   { path: '/quotes', label: 'nav.quotes', icon: <FileTextOutlined />, permission: 'quotes.view' },
   { path: '/targets', label: 'nav.targets', icon: <TrophyOutlined />, permission: 'targets.view' },
+  { path: '/contracts', label: 'nav.contracts', icon: <FileDoneOutlined />, permission: 'contracts.view' },
   { path: '/products', label: 'nav.products', icon: <ShoppingOutlined />, permission: 'products.view' },
   { path: '/price-lists', label: 'nav.priceLists', icon: <DollarOutlined />, permission: 'products.view' },
   { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, permission: 'contacts.view' },
@@ -87,6 +89,7 @@ const settingsItems: NavLeaf[] = [
   { path: '/admin/lead-forms', label: 'nav.leadForms', icon: <SolutionOutlined />, permission: 'settings.view' },
   { path: '/admin/pipelines', label: 'nav.pipelines', icon: <BranchesOutlined />, permission: 'settings.view' },
   { path: '/admin/sales-settings', label: 'nav.salesSettings', icon: <FundOutlined />, permission: 'settings.view' },
+  { path: '/admin/contract-settings', label: 'nav.contractSettings', icon: <FileDoneOutlined />, permission: 'settings.view' },
 ];
 
 type MenuItem = Required<MenuProps>['items'][number];

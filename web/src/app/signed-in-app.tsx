@@ -71,6 +71,9 @@ const QuotesPage = lazy(() => import('../features/quotes/pages/quotes-page').the
 const QuoteDetailPage = lazy(() => import('../features/quotes/pages/quote-detail-page').then((m) => ({ default: m.QuoteDetailPage })));
 const TargetsPage = lazy(() => import('../features/targets/pages/targets-page').then((m) => ({ default: m.TargetsPage })));
 const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-page').then((m) => ({ default: m.QuotePrintPage })));
+const ContractsPage = lazy(() => import('../features/contracts/pages/contracts-page').then((m) => ({ default: m.ContractsPage })));
+const ContractDetailPage = lazy(() => import('../features/contracts/pages/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })));
+const ContractSettingsPage = lazy(() => import('../features/contracts/pages/contract-settings-page').then((m) => ({ default: m.ContractSettingsPage })));
 const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -141,6 +144,9 @@ export function SignedInApp() {
             <Route path="quotes" element={<Guard permission="quotes.view"><QuotesPage /></Guard>} />
             <Route path="quotes/:id" element={<Guard permission="quotes.view"><QuoteDetailPage /></Guard>} />
             <Route path="targets" element={<Guard permission="targets.view"><TargetsPage /></Guard>} />
+            <Route path="contracts" element={<Guard permission="contracts.view"><ContractsPage /></Guard>} />
+            <Route path="contracts/:id" element={<Guard permission="contracts.view"><ContractDetailPage /></Guard>} />
+            <Route path="admin/contract-settings" element={<Guard permission="settings.view"><ContractSettingsPage /></Guard>} />
             <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
             <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
             <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />

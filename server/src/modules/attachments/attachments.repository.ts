@@ -16,17 +16,20 @@ export function findLive(db: Db, id: number) {
 
 /**
  * Live files of a customer: its own, and (withContacts) those of its live contacts; or of one
- * contact. A contact in the recycle bin hides its files until it is restored.
+ * contact; or of one contract. A contact in the recycle bin hides its files until it is restored.
  */
-export async function list(db: Db, where: { customerId: number; withContacts: boolean } | { contactId: number }, limit: number, offset: number) {
+export async function list(db: Db, where: { customerId: number; withContacts: boolean } | { contactId: number } | { contractId: number }, limit: number, offset: number) {
   let query = db
     .selectFrom('attachments as a')
     .leftJoin('contacts as k', 'k.id', 'a.contact_id')
     .where('a.deleted_at', 'is', null);
   if ('contactId' in where) {
     query = query.where('a.contact_id', '=', where.contactId);
+  } else if ('contractId' in where) {
+    query = query.where('a.contract_id', '=', where.contractId);
   } else {
-    query = query.where('a.customer_id', '=', where.customerId);
+    // A contract's files are seen through the contract (its scope), not on the customer's list.
+    query = query.where('a.customer_id', '=', where.customerId).where('a.contract_id', 'is', null);
     query = where.withContacts
       ? query.where((eb) => eb.or([eb('a.contact_id', 'is', null), eb('k.deleted_at', 'is', null)]))
       : query.where('a.contact_id', 'is', null);
@@ -57,4 +60,14 @@ export async function storageKeysOf(db: Db, customerId: number): Promise<string[
 
 export async function deleteOfCustomer(db: Db, customerId: number): Promise<void> {
   await db.deleteFrom('attachments').where('customer_id', '=', customerId).execute();
+}
+
+/** Storage keys of a contract's files (for a purge). */
+export async function storageKeysOfContract(db: Db, contractId: number): Promise<string[]> {
+  const rows = await db.selectFrom('attachments').select('storage_key').where('contract_id', '=', contractId).execute();
+  return rows.map((r) => r.storage_key);
+}
+
+export async function deleteOfContract(db: Db, contractId: number): Promise<void> {
+  await db.deleteFrom('attachments').where('contract_id', '=', contractId).execute();
 }

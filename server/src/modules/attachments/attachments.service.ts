@@ -16,6 +16,7 @@ import { AppError, conflict, forbidden, notFound } from '../../platform/errors.j
 import { t, type MessageKey } from '../../platform/i18n.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
 import { findReadableContact, findVisibleContact } from '../contacts/index.js';
+import { findVisibleContract } from '../contracts/index.js';
 import { customerScope, findCustomerRow, findReadable as findReadableCustomer, findVisible as findVisibleCustomer, lockCustomers } from '../customers/index.js';
 import { recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
@@ -37,6 +38,7 @@ async function present(ctx: AppContext, actor: Actor, rows: repo.ListedRow[]): P
     customerId: r.customer_id,
     contactId: r.contact_id,
     contactName: r.contact_name,
+    contractId: r.contract_id,
     fileName: r.file_name,
     mime: r.mime,
     size: Number(r.size),
@@ -44,7 +46,7 @@ async function present(ctx: AppContext, actor: Actor, rows: repo.ListedRow[]): P
     createdAt: r.created_at,
     createdBy: r.created_by,
     createdByName: r.created_by !== null ? (names.get(r.created_by) ?? null) : null,
-    can: { delete: can(actor, r.contact_id === null ? 'customers.edit' : 'contacts.edit') },
+    can: { delete: can(actor, editRightOf(r)) },
   }));
 }
 
@@ -65,16 +67,34 @@ export async function updateAttachmentSettings(ctx: AppContext, actor: Actor, in
   return getAttachmentSettings(ctx, actor);
 }
 
-/** Where a file goes: a customer's own, or one of its contacts'. The record must be visible and editable. */
-type Target = { customerId: number } | { contactId: number };
+/** The right that changes a file's record: its customer's, contact's or contract's edit right. */
+function editRightOf(row: { contact_id: number | null; contract_id: number | null }): 'customers.edit' | 'contacts.edit' | 'contracts.edit' {
+  if (row.contract_id !== null) return 'contracts.edit';
+  return row.contact_id === null ? 'customers.edit' : 'contacts.edit';
+}
 
-async function resolveTarget(db: Db, actor: Actor, target: Target): Promise<{ customerId: number; contactId: number | null; label: string | null }> {
+/**
+ * Where a file goes: a customer's own, one of its contacts', or a contract's (the signed scan,
+ * kept under the contract's customer). The record must be visible and editable.
+ */
+type Target = { customerId: number } | { contactId: number } | { contractId: number };
+
+function rightFor(target: Target): 'customers.edit' | 'contacts.edit' | 'contracts.edit' {
+  if ('contractId' in target) return 'contracts.edit';
+  return 'contactId' in target ? 'contacts.edit' : 'customers.edit';
+}
+
+async function resolveTarget(db: Db, actor: Actor, target: Target): Promise<{ customerId: number; contactId: number | null; contractId: number | null; label: string | null }> {
   if ('contactId' in target) {
     const contact = await findVisibleContact(db, actor, target.contactId);
-    return { customerId: contact.customer_id, contactId: contact.id, label: contact.name };
+    return { customerId: contact.customer_id, contactId: contact.id, contractId: null, label: contact.name };
+  }
+  if ('contractId' in target) {
+    const contract = await findVisibleContract(db, actor, target.contractId);
+    return { customerId: contract.customer_id, contactId: null, contractId: contract.id, label: contract.number };
   }
   const customer = await findVisibleCustomer(db, actor, target.customerId);
-  return { customerId: customer.id, contactId: null, label: null };
+  return { customerId: customer.id, contactId: null, contractId: null, label: null };
 }
 
 /**
@@ -98,7 +118,7 @@ function hasControlOrSlash(name: string): boolean {
 
 /** Check and store an uploaded file, then record it (timeline 'attach'); the file is removed if the record cannot be written. */
 export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Target, fileName: string, file: Buffer, locale: Locale): Promise<Attachment> {
-  authorize(actor, 'contactId' in target ? 'contacts.edit' : 'customers.edit');
+  authorize(actor, rightFor(target));
   await resolveTarget(ctx.db, actor, target);
   const name = fileName.trim();
   if (hasControlOrSlash(name) || name === '.' || name === '..') throw refuse('VALIDATION_FAILED', 'fileName', 'attachmentFileName', {}, locale);
@@ -124,6 +144,7 @@ export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Ta
       const id = await repo.insert(trx, {
         customer_id: owner.customerId,
         contact_id: owner.contactId,
+        contract_id: owner.contractId,
         file_name: name,
         mime: content.mime,
         size: file.length,
@@ -135,16 +156,18 @@ export async function uploadAttachment(ctx: AppContext, actor: Actor, target: Ta
         deleted_by: null,
       });
       await recordChange(trx, {
-        entityType: 'attachment',
-        entityId: id,
+        // A contract's file is on the contract's history (and its customer's timeline).
+        entityType: owner.contractId !== null ? 'contract' : 'attachment',
+        entityId: owner.contractId ?? id,
         customerId: owner.customerId,
         action: 'attach',
         actorId: actor.userId,
         at,
-        label: name,
-        changes: [{ field: 'fileName', old: null, new: name }, ...(owner.label !== null ? [{ field: 'contact', old: null, new: owner.label }] : [])],
+        // A contract's entry is labelled with the contract (its number); a customer's with the file.
+        label: owner.contractId !== null ? owner.label : name,
+        changes: [{ field: 'fileName', old: null, new: name }, ...(owner.contactId !== null ? [{ field: 'contact', old: null, new: owner.label }] : [])],
       });
-      return { id, contactName: owner.label };
+      return { id, contactName: owner.contactId !== null ? owner.label : null };
     });
     const row = await repo.findLive(ctx.db, id);
     if (!row) throw notFound();
@@ -170,6 +193,14 @@ export async function listCustomerAttachments(ctx: AppContext, actor: Actor, cus
   return { items: await present(ctx, actor, rows), total, page: page.page, pageSize: page.pageSize };
 }
 
+/** Files of a contract (the signed scan...), newest first. */
+export async function listContractAttachments(ctx: AppContext, actor: Actor, contractId: number, page: { page: number; pageSize: number }): Promise<ListResponse<Attachment>> {
+  authorize(actor, 'contracts.view');
+  await findVisibleContract(ctx.db, actor, contractId);
+  const { rows, total } = await repo.list(ctx.db, { contractId }, page.pageSize, (page.page - 1) * page.pageSize);
+  return { items: await present(ctx, actor, rows), total, page: page.page, pageSize: page.pageSize };
+}
+
 export async function listContactAttachments(ctx: AppContext, actor: Actor, contactId: number, page: { page: number; pageSize: number }): Promise<ListResponse<Attachment>> {
   authorize(actor, 'contacts.view');
   await findReadableContact(ctx.db, actor, contactId);
@@ -179,12 +210,17 @@ export async function listContactAttachments(ctx: AppContext, actor: Actor, cont
 
 /**
  * A live attachment whose record the actor may read, or change with `access: 'edit'`
- * (customers.view; contacts.view for a contact's file), else NOT_FOUND.
+ * (customers.view; contacts.view for a contact's file; contracts.view and the contract in scope
+ * for a contract's file), else NOT_FOUND.
  */
 async function findVisible(db: Db, actor: Actor, id: number, access: 'read' | 'edit' = 'read'): Promise<repo.AttachmentRow> {
   const row = await repo.findLive(db, id);
   if (!row) throw notFound();
-  if (row.contact_id !== null) {
+  if (row.contract_id !== null) {
+    if (!can(actor, access === 'edit' ? 'contracts.edit' : 'contracts.view')) throw notFound();
+    const contract = await findVisibleContract(db, actor, row.contract_id);
+    if (contract.customer_id !== row.customer_id) throw notFound();
+  } else if (row.contact_id !== null) {
     if (!can(actor, 'contacts.view')) throw notFound();
     const contact = await (access === 'edit' ? findVisibleContact : findReadableContact)(db, actor, row.contact_id);
     if (contact.customer_id !== row.customer_id) throw notFound();
@@ -196,7 +232,7 @@ async function findVisible(db: Db, actor: Actor, id: number, access: 'read' | 'e
 
 /** Stream a file as a download: never rendered inline, never sniffed. */
 export async function downloadAttachment(ctx: AppContext, actor: Actor, id: number, reply: FastifyReply): Promise<Readable> {
-  authorize(actor, 'customers.view');
+  if (!can(actor, 'customers.view') && !can(actor, 'contracts.view')) throw forbidden();
   const row = await findVisible(ctx.db, actor, id);
   const file = await ctx.storage.get(storedAt(row.storage_key));
   if (!file) throw new AppError('NOT_FOUND', 'attachmentFileMissing');
@@ -212,23 +248,27 @@ export async function downloadAttachment(ctx: AppContext, actor: Actor, id: numb
 
 /** Soft delete (timeline 'detach'); needs the edit right of the file's record. */
 export async function deleteAttachment(ctx: AppContext, actor: Actor, id: number): Promise<void> {
-  if (!can(actor, 'customers.edit') && !can(actor, 'contacts.edit')) throw forbidden();
+  if (!can(actor, 'customers.edit') && !can(actor, 'contacts.edit') && !can(actor, 'contracts.edit')) throw forbidden();
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findVisible(trx, actor, id, 'edit');
-    authorize(actor, row.contact_id === null ? 'customers.edit' : 'contacts.edit');
+    authorize(actor, editRightOf(row));
     if (!(await repo.softDelete(trx, id, at, actor.userId))) throw notFound();
     await recordChange(trx, {
-      entityType: 'attachment',
-      entityId: id,
+      entityType: row.contract_id !== null ? 'contract' : 'attachment',
+      entityId: row.contract_id ?? id,
       customerId: row.customer_id,
       action: 'detach',
       actorId: actor.userId,
       at,
-      label: row.file_name,
+      label: row.contract_id !== null ? await contractNumberOf(trx, actor, row.contract_id) : row.file_name,
       changes: [{ field: 'fileName', old: row.file_name, new: null }],
     });
   });
+}
+
+async function contractNumberOf(db: Db, actor: Actor, contractId: number): Promise<string> {
+  return (await findVisibleContract(db, actor, contractId)).number;
 }
 
 /** A merge: files of the merged customers move to the survivor (inside the caller's transaction). */
@@ -245,6 +285,15 @@ export async function purgeCustomerAttachments(ctx: AppContext, db: Db, customer
   await repo.deleteOfCustomer(db, customerId);
   return async () => {
     // The records are gone: a file the storage cannot remove now (unreachable) is left over, not an error of the purge.
+    for (const key of keys) await ctx.storage.delete(storedAt(key)).catch((error: unknown) => console.warn(`attachment file ${key} was not removed:`, error));
+  };
+}
+
+/** A contract erased for good from the recycle bin: its file records go in the caller's transaction, the stored files after it commits. */
+export async function purgeContractAttachments(ctx: AppContext, db: Db, contractId: number): Promise<() => Promise<void>> {
+  const keys = await repo.storageKeysOfContract(db, contractId);
+  await repo.deleteOfContract(db, contractId);
+  return async () => {
     for (const key of keys) await ctx.storage.delete(storedAt(key)).catch((error: unknown) => console.warn(`attachment file ${key} was not removed:`, error));
   };
 }

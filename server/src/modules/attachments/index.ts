@@ -1,2 +1,2 @@
 export { attachmentRoutes } from './attachments.routes.js';
-export { moveAttachments, purgeCustomerAttachments } from './attachments.service.js';
+export { moveAttachments, purgeCustomerAttachments, purgeContractAttachments } from './attachments.service.js';

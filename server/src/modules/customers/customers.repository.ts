@@ -10,7 +10,7 @@ import { customFilterCondition, type CustomFilter } from '../custom-fields/index
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type CustomerRow = Selectable<DB['customers']>;
-export type NewCustomerRow = Insertable<DB['customers']> & Omit<CustomerRow, 'id' | 'contact_count' | 'contact_terms' | 'custom' | 'completeness' | 'owner_since' | 'last_followup_at' | 'last_deal_at' | 'confirmed_at' | 'merged_into_id'>;
+export type NewCustomerRow = Insertable<DB['customers']> & Omit<CustomerRow, 'id' | 'contact_count' | 'contact_terms' | 'custom' | 'completeness' | 'owner_since' | 'last_followup_at' | 'last_deal_at' | 'first_deal_at' | 'deal_count' | 'deal_total' | 'confirmed_at' | 'merged_into_id'>;
 
 export interface CustomerFilter {
   scope: Scope;
@@ -198,7 +198,8 @@ export async function update(db: Db, id: number, version: number, values: Partia
 }
 
 /** Integer columns of customers (PostgreSQL types the values of a VALUES list as text unless told). */
-const integerColumns = new Set(['owner_id', 'completeness', 'updated_by', 'contact_count', 'deleted_by', 'created_by', 'merged_into_id']);
+const integerColumns = new Set(['owner_id', 'completeness', 'updated_by', 'contact_count', 'deleted_by', 'created_by', 'merged_into_id', 'deal_count']);
+const bigintColumns = new Set(['deal_total']);
 
 /**
  * Versioned updates of many customers in one statement per group of rows that change the same
@@ -222,7 +223,8 @@ export async function updateMany(db: Db, engine: Engine, items: Array<{ id: numb
       const chunk = rows.slice(i, i + size);
       let result: { rows: Array<{ id: number }> };
       if (engine === 'postgres') {
-        const cell = (column: string, value: unknown) => (integerColumns.has(column) ? sql`${value ?? null}::integer` : sql`${value ?? null}::text`);
+        const cell = (column: string, value: unknown) =>
+          integerColumns.has(column) ? sql`${value ?? null}::integer` : bigintColumns.has(column) ? sql`${value ?? null}::bigint` : sql`${value ?? null}::text`;
         const values = sql.join(chunk.map((r) => sql`(${r.id}::integer, ${r.version}::integer, ${sql.join(columns.map((c) => cell(c, r.values[c])))})`));
         const names = sql.join([sql.ref('id'), sql.ref('version'), ...columns.map((c) => sql.ref(`v_${c}`))]);
         const set = sql.join(columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(`v_${c}`)}`));

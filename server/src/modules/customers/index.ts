@@ -7,6 +7,8 @@ export { listDeletedCustomers, restoreCustomer, purgeCustomer, isCustomerLive } 
 // Writes: the one path for stored rows, and the refresh of what they derive from their contacts.
 export { writeCustomers, type CustomerWrite } from './customers.write.js';
 export { refreshCustomers } from './customers.derived.js';
+// The customer's transactions (first/last deal, count, total, status) from its contracts.
+export { recordCustomerDeals, statusForDeals, mergedDealValues, type DealFigures } from './customers.deals.js';
 // Reads for other modules' checks and merges (scoped, by id).
 export { findById as findCustomerRow, lock as lockCustomers, summaries as customerSummaries, type CustomerRow } from './customers.repository.js';
 export { presentCustomer, recordView, historyFields } from './customers.presenter.js';

@@ -13,6 +13,7 @@ import {
   historyFields,
   lockCustomers,
   mergedAwayConflict,
+  mergedDealValues,
   presentCustomer,
   recordView,
   writeCustomers,
@@ -151,6 +152,8 @@ export async function mergeCustomers(ctx: AppContext, actor: Actor, input: Input
       throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'survivorId', message: 'mergeContactsToPerson' }]);
     }
     const changes = mergedValues(survivor, merged, choices);
+    // The merged customers' contracts move to the survivor: their transactions add up.
+    Object.assign(changes, mergedDealValues(survivor, merged, changes.status ?? survivor.status));
     if (changes.owner_id !== undefined) {
       // Giving the customer to someone else is an assignment (the new owner is within scope: their customer was visible).
       if (changes.owner_id !== null && changes.owner_id !== actor.userId && !can(actor, 'customers.assign')) {

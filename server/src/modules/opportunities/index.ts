@@ -10,3 +10,5 @@ export { createOpportunity, moveOpportunity } from './opportunities.service.js';
 export { listPipelines } from './pipelines.service.js';
 // Quotes check that a deal they name is visible and of the quote's customer.
 export { findVisibleDeal } from './opportunities.service.js';
+// Contracts are made from won deals (amount, contacts) and name the deal they belong to.
+export { findDealForContract, type DealForContract } from './opportunities.for-contracts.js';

@@ -101,11 +101,12 @@ export async function updateProduct(db: Db, id: number, version: number, values:
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Whether a product is named by a price list or by any quote line (then it is deactivated, not deleted). */
+/** Whether a product is named by a price list or by any quote or contract line (then it is deactivated, not deleted). */
 export async function productInUse(db: Db, id: number): Promise<boolean> {
   const priced = await db.selectFrom('price_list_items').select('product_id').where('product_id', '=', id).limit(1).executeTakeFirst();
   const quoted = await db.selectFrom('quote_lines').select('product_id').where('product_id', '=', id).limit(1).executeTakeFirst();
-  return priced !== undefined || quoted !== undefined;
+  const contracted = await db.selectFrom('contract_lines').select('product_id').where('product_id', '=', id).limit(1).executeTakeFirst();
+  return priced !== undefined || quoted !== undefined || contracted !== undefined;
 }
 
 export async function deleteProduct(db: Db, id: number): Promise<void> {

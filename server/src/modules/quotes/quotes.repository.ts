@@ -186,3 +186,4 @@ export async function purgeOfCustomer(db: Db, customerId: number): Promise<void>
     await db.deleteFrom('quotes').where('id', 'in', chunk).execute();
   }
 }
+

@@ -1,7 +1,4 @@
 import {
-  percentToBp,
-  quantityToMilli,
-  quoteLineAmounts,
   quoteTransitions,
   revisingStatuses,
   type ListResponse,
@@ -9,7 +6,6 @@ import {
   type QuoteRevision,
   type QuoteStatus,
   type quoteCreate,
-  type quoteLineWrite,
   type quoteListQuery,
   type quoteStatusChange,
   type quoteUpdate,
@@ -24,14 +20,12 @@ import type { MessageKey } from '../../platform/i18n.js';
 import { normalizeForSearch } from '../../platform/search.js';
 import { findVisible } from '../customers/index.js';
 import { findVisibleDeal } from '../opportunities/index.js';
-import { findProduct, priceFor } from '../products/index.js';
 import { userNames } from '../users/index.js';
+import { priceLines } from './quotes.lines.js';
 import { documentOf, presentQuote } from './quotes.presenter.js';
 import * as repo from './quotes.repository.js';
 
 type Db = AppContext['db'];
-/** The largest amount the API carries (fen). */
-const maxAmount = 1e15;
 
 /** The data scope of quotes: their owners, as for deals. */
 export function quoteScope(actor: Actor): Scope {
@@ -76,59 +70,6 @@ export async function listQuotes(ctx: AppContext, actor: Actor, query: z.output<
 export async function getQuote(ctx: AppContext, actor: Actor, id: number): Promise<Quote> {
   authorize(actor, 'quotes.view');
   return presentOne(ctx, actor, await findVisibleQuote(ctx.db, actor, id));
-}
-
-/**
- * Price and total the lines: a missing unit price is what the customer gets today (price list,
- * else standard price), a missing tax rate the product's; each line rounded once (quoteLineAmounts).
- */
-async function priceLines(
-  db: Db,
-  lines: Array<z.output<typeof quoteLineWrite>>,
-  customer: { category: string | null; province: string | null },
-  today: string,
-  problems: Problems,
-): Promise<{ lines: repo.NewQuoteLine[]; subtotal: number; taxTotal: number; total: number }> {
-  const out: repo.NewQuoteLine[] = [];
-  let subtotal = 0;
-  let taxTotal = 0;
-  let total = 0;
-  for (const [index, line] of lines.entries()) {
-    const product = await findProduct(db, line.productId);
-    if (!product) {
-      problems.add(`lines.${index}.productId`, 'productUnknown');
-      continue;
-    }
-    if (product.active !== 1) problems.add(`lines.${index}.productId`, 'productInactive');
-    const priced = line.unitPrice === undefined ? await priceFor(db, product, customer, today) : { price: line.unitPrice, priceListId: null };
-    const taxBp = line.taxRate === undefined ? product.tax_bp : percentToBp(line.taxRate);
-    const discountBp = percentToBp(line.discountPercent);
-    const quantityMilli = quantityToMilli(line.quantity);
-    const amounts = quoteLineAmounts({ unitPrice: priced.price, quantityMilli, discountBp, taxBp });
-    if (amounts.total > maxAmount) {
-      problems.add(`lines.${index}.quantity`, 'quoteLineTooLarge');
-      continue;
-    }
-    subtotal += amounts.net;
-    taxTotal += amounts.tax;
-    total += amounts.total;
-    out.push({
-      position: index + 1,
-      product_id: product.id,
-      product_code: product.code,
-      product_name: product.name,
-      unit: product.unit,
-      quantity_milli: quantityMilli,
-      unit_price: priced.price,
-      price_list_id: priced.priceListId,
-      discount_bp: discountBp,
-      tax_bp: taxBp,
-      note: line.note ? line.note : null,
-      ...amounts,
-    });
-  }
-  if (total > maxAmount) problems.add('lines', 'quoteTotalTooLarge');
-  return { lines: out, subtotal, taxTotal, total };
 }
 
 /** The deal a quote names: live, visible to the actor and of the quote's customer, else a field problem. */

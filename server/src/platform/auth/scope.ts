@@ -28,7 +28,7 @@ export function isUnscoped(scope: Scope): scope is Unscoped {
 
 /**
  * The owner column of each scoped table, under the alias every scoped query gives the table
- * (`customers as c`, `leads as l`, `opportunities as o`, `quotes as q`, `users as su2`): the scope is a condition
+ * (`customers as c`, `leads as l`, `opportunities as o`, `quotes as q`, `contracts as ct`, `users as su2`): the scope is a condition
  * on that column, so a query that names the table otherwise fails loudly in SQL instead of
  * silently filtering the wrong column. A user "owns" themselves (users in scope are those whose
  * records the actor may see).
@@ -38,6 +38,7 @@ const ownerColumns = {
   leads: 'l.owner_id',
   opportunities: 'o.owner_id',
   quotes: 'q.owner_id',
+  contracts: 'ct.owner_id',
   users: 'su2.id',
 } as const;
 export type ScopedTable = keyof typeof ownerColumns;

@@ -98,6 +98,10 @@ export interface DB {
     /** Written by the modules that record follow-ups and deals; the pool rules read them. */
     last_followup_at: string | null;
     last_deal_at: string | null;
+    /** The customer's transactions, from its active and completed contracts (written by the contracts module through writeCustomers). */
+    first_deal_at: string | null;
+    deal_count: Generated<number>;
+    deal_total: Generated<number>;
     /** When a user last confirmed the record is still accurate (freshness). */
     confirmed_at: string | null;
     /** 0-100: share of the expected fields that are filled in. */
@@ -233,6 +237,8 @@ export interface DB {
     id: Generated<number>;
     customer_id: number;
     contact_id: number | null;
+    /** Set for a contract's file (the signed scan); customer_id is the contract's customer. */
+    contract_id: number | null;
     file_name: string;
     mime: string;
     size: number;
@@ -516,6 +522,59 @@ export interface DB {
     saved_at: string;
     saved_by: number | null;
   };
+  contracts: {
+    id: Generated<number>;
+    /** HT-2026-000123 or the administrator's pattern: unique, from a counter contract_no:<date parts>. */
+    number: string;
+    /** 'contract' | 'order' */
+    kind: string;
+    customer_id: number;
+    opportunity_id: number | null;
+    /** The accepted quote it was made from (at most one contract per quote: a partial unique index). */
+    quote_id: number | null;
+    owner_id: number;
+    department_id: number | null;
+    title: string;
+    status: string;
+    signed_on: string | null;
+    starts_on: string | null;
+    ends_on: string | null;
+    currency: string;
+    amount: number;
+    subtotal: number | null;
+    tax_total: number | null;
+    notes: string | null;
+    activated_at: string | null;
+    /** The end date whose renewal notice was sent to the owner. */
+    renewal_notified_for: string | null;
+    search: string;
+    deleted_at: string | null;
+    deleted_by: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  contract_lines: {
+    id: Generated<number>;
+    contract_id: number;
+    position: number;
+    product_id: number;
+    product_code: string;
+    product_name: string;
+    unit: string;
+    quantity_milli: number;
+    unit_price: number;
+    price_list_id: number | null;
+    discount_bp: number;
+    tax_bp: number;
+    note: string | null;
+    net: number;
+    tax: number;
+    total: number;
+  };
+  contract_contacts: { contract_id: number; contact_id: number; role: string };
   sales_targets: {
     id: Generated<number>;
     subject_type: string;

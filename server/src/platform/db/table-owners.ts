@@ -51,6 +51,9 @@ export const tableOwners: Record<keyof DB, string> = {
   quote_lines: 'quotes',
   quote_revisions: 'quotes',
   sales_targets: 'targets',
+  contracts: 'contracts',
+  contract_lines: 'contracts',
+  contract_contacts: 'contracts',
 };
 
 /** Tables any module may use, each through its own named rows. */
@@ -65,8 +68,9 @@ export const crossModuleReads: Record<string, { reads: Array<keyof DB>; why: str
   customers: { reads: ['contacts'], why: "a customer's contact count, search words and duplicate keys derive from its live contacts (refreshCustomers)" },
   contacts: { reads: ['customers'], why: "contacts are seen through their customer: lists apply the customer's scope and liveness in the join" },
   opportunities: { reads: ['customers', 'contacts', 'users', 'departments'], why: "the board and lists filter and sort by customer name, name deal contacts, and total by owners' departments" },
-  products: { reads: ['quote_lines'], why: 'a product a quote names is kept (deactivated instead of deleted)' },
+  products: { reads: ['quote_lines', 'contract_lines'], why: 'a product a quote or contract names is kept (deactivated instead of deleted)' },
   quotes: { reads: ['customers', 'opportunities'], why: 'quote lists show and search by their customer and deal names in one query' },
+  contracts: { reads: ['customers', 'opportunities', 'quotes', 'contacts'], why: 'contract lists show and search by their customer, deal and quote names in one query, and name their contacts' },
   quality: { reads: ['customers', 'contacts', 'leads'], why: 'the unreadable-phones report pages through the numbers of three kinds of record in one order' },
   duplicates: { reads: ['customers', 'users'], why: "the merge log names each survivor and actor" },
   history: { reads: ['users'], why: 'timeline entries name their actor' },

@@ -80,6 +80,7 @@ beforeAll(async () => {
   await made('product-categories', admin.post('/api/v1/product-categories', { name: '模糊分类' }));
   await made('price-lists', admin.post('/api/v1/price-lists', { name: '模糊价格表', items: [{ productId, price: 90 }] }));
   await made('quotes', agents.sales.post('/api/v1/quotes', { customerId, title: '模糊报价', validUntil: '2027-01-31', lines: [{ productId, quantity: 1 }] }));
+  await made('contracts', agents.sales.post('/api/v1/contracts', { customerId, title: '模糊合同', lines: [{ productId, quantity: 1 }] }));
   await made('roles', admin.post('/api/v1/roles', { key: 'fuzz_role', name: '模糊角色' }));
   await made('custom-fields', admin.post('/api/v1/custom-fields', { entity: 'customer', key: 'fuzz_text', type: 'text', labelZh: '模糊', labelEn: 'Fuzz' }));
   const pipelines = (await admin.get('/api/v1/pipelines')).body.items as Array<{ id: number }>;

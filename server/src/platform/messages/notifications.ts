@@ -34,4 +34,9 @@ export const notificationsMessages = {
     en: 'Your import {file} finished: {created} created, {updated} updated, {skipped} skipped, {rejected} rejected.',
     'zh-CN': '导入「{file}」已完成：新建 {created} 条，更新 {updated} 条，跳过 {skipped} 条，拒绝 {rejected} 条。',
   },
+  // {contract}: number and title; {date}: its end date (YYYY-MM-DD); {days}: days left.
+  notification_contract_renewal: {
+    en: 'Your contract {contract} ends on {date} ({days} days): time to renew.',
+    'zh-CN': '您的合同「{contract}」将于 {date} 到期（还剩 {days} 天），请及时续约。',
+  },
 } as const;

@@ -15,6 +15,7 @@ import { phones } from './en/phones';
 import { company } from './en/company';
 import { quotes } from './en/quotes';
 import { targets } from './en/targets';
+import { contracts } from './en/contracts';
 
 export const en = {
   ...core,
@@ -30,6 +31,7 @@ export const en = {
   ...company,
   ...quotes,
   ...targets,
+  ...contracts,
 } as const;
 
 export type MessageKey = keyof typeof en;

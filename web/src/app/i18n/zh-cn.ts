@@ -12,6 +12,7 @@ import { phones } from './zh-cn/phones';
 import { company } from './zh-cn/company';
 import { quotes } from './zh-cn/quotes';
 import { targets } from './zh-cn/targets';
+import { contracts } from './zh-cn/contracts';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -28,4 +29,5 @@ export const zhCN: Messages = {
   ...company,
   ...quotes,
   ...targets,
+  ...contracts,
 };

@@ -2,44 +2,50 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Attachment, ListResponse } from '@crm/contracts';
 import { API_BASE, apiRequest } from '../../shared/api/client';
 
+/** Whose files: a customer's (its contacts' included) or a contract's (the signed scan). */
+export interface FileOwner {
+  kind: 'customers' | 'contracts';
+  id: number;
+}
+
 export const attachmentKeys = {
   customer: (customerId: number, page: number) => ['attachments', 'customer', customerId, page] as const,
+  of: (owner: FileOwner, page: number) => (owner.kind === 'customers' ? attachmentKeys.customer(owner.id, page) : (['attachments', 'contract', owner.id, page] as const)),
 };
 
-/** A customer's files and its contacts' files, newest first. */
-export function useCustomerAttachments(customerId: number, page: number, pageSize = 20) {
+/** A record's files, newest first. */
+export function useAttachments(owner: FileOwner, page: number, pageSize = 20) {
   return useQuery({
-    queryKey: attachmentKeys.customer(customerId, page),
-    queryFn: ({ signal }) =>
-      apiRequest<ListResponse<Attachment>>(`/customers/${customerId}/attachments`, { query: { page, pageSize }, signal }),
+    queryKey: attachmentKeys.of(owner, page),
+    queryFn: ({ signal }) => apiRequest<ListResponse<Attachment>>(`/${owner.kind}/${owner.id}/attachments`, { query: { page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
-function refresh(queryClient: ReturnType<typeof useQueryClient>, customerId: number) {
-  void queryClient.invalidateQueries({ queryKey: ['attachments', 'customer', customerId] });
-  void queryClient.invalidateQueries({ queryKey: ['customers', 'history', customerId] });
+function refresh(queryClient: ReturnType<typeof useQueryClient>, owner: FileOwner) {
+  void queryClient.invalidateQueries({ queryKey: ['attachments', owner.kind === 'customers' ? 'customer' : 'contract', owner.id] });
+  void queryClient.invalidateQueries({ queryKey: owner.kind === 'customers' ? ['customers', 'history', owner.id] : ['contracts', 'history', owner.id] });
 }
 
 /** Uploads one file: its bytes as the body, its name in the query string. */
-export function useUploadAttachment(customerId: number) {
+export function useUploadAttachment(owner: FileOwner) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File) =>
-      apiRequest<Attachment>(`/customers/${customerId}/attachments`, {
+      apiRequest<Attachment>(`/${owner.kind}/${owner.id}/attachments`, {
         method: 'POST',
         query: { fileName: file.name },
         body: file,
       }),
-    onSuccess: () => refresh(queryClient, customerId),
+    onSuccess: () => refresh(queryClient, owner),
   });
 }
 
-export function useDeleteAttachment(customerId: number) {
+export function useDeleteAttachment(owner: FileOwner) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => apiRequest<void>(`/attachments/${id}`, { method: 'DELETE' }),
-    onSuccess: () => refresh(queryClient, customerId),
+    onSuccess: () => refresh(queryClient, owner),
   });
 }
 

@@ -1,1 +1,1 @@
-export { CustomerAttachments } from './components/customer-attachments';
+export { CustomerAttachments, ContractAttachments } from './components/customer-attachments';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ListResponse, Opportunity, Quote, QuoteCreate, QuoteListQuery, QuoteRevision, QuoteStatus, QuoteUpdate } from '@crm/contracts';
+import type { Contract, ListResponse, Opportunity, Quote, QuoteCreate, QuoteListQuery, QuoteRevision, QuoteStatus, QuoteUpdate } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
 export const quoteKeys = {
@@ -94,5 +94,23 @@ export function useDealChoices(customerId: number | undefined, enabled: boolean)
     queryKey: ['quotes', 'deal-choices', customerId],
     queryFn: ({ signal }) => apiRequest<ListResponse<Opportunity>>('/opportunities', { query: { customerId, pageSize: 100 }, signal }),
     enabled: enabled && customerId !== undefined,
+  });
+}
+
+/** The contract made from a quote, if any (one per quote). */
+export function useContractOfQuote(quoteId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['contracts', 'list', { quoteId }],
+    queryFn: ({ signal }) => apiRequest<ListResponse<Contract>>('/contracts', { query: { quoteId, pageSize: 1 }, signal }),
+    enabled,
+  });
+}
+
+/** POST /quotes/:id/contract: a draft contract from an accepted quote. */
+export function useContractFromQuote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (quote: Quote) => apiRequest<Contract>(`/quotes/${quote.id}/contract`, { method: 'POST', body: {} }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contracts'] }),
   });
 }

@@ -30,6 +30,11 @@ export function useRestoreItem() {
       void queryClient.invalidateQueries({ queryKey: recycleBinKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['contacts'] });
       if (type === 'customer') void queryClient.invalidateQueries({ queryKey: ['customers'] });
+      // A restored contract may count among its customer's transactions again.
+      if (type === 'contract') {
+        void queryClient.invalidateQueries({ queryKey: ['contracts'] });
+        void queryClient.invalidateQueries({ queryKey: ['customers'] });
+      }
     },
   });
 }

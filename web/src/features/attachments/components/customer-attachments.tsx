@@ -13,9 +13,10 @@ import {
   downloadHref,
   extensionOf,
   formatBytes,
-  useCustomerAttachments,
+  useAttachments,
   useDeleteAttachment,
   useUploadAttachment,
+  type FileOwner,
 } from '../api';
 
 const pageSize = 20;
@@ -33,10 +34,10 @@ function FileName({ file }: { file: Attachment }) {
   );
 }
 
-function DeleteButton({ file, customerId }: { file: Attachment; customerId: number }) {
+function DeleteButton({ file, owner }: { file: Attachment; owner: FileOwner }) {
   const t = useT();
   const { message } = App.useApp();
-  const remove = useDeleteAttachment(customerId);
+  const remove = useDeleteAttachment(owner);
   if (!file.can.delete) return null;
   return (
     <Popconfirm
@@ -58,12 +59,21 @@ function DeleteButton({ file, customerId }: { file: Attachment; customerId: numb
 
 /** A customer's files (and its contacts'): list, upload, download, delete. */
 export function CustomerAttachments({ customerId, canEdit }: { customerId: number; canEdit: boolean }) {
+  return <RecordAttachments owner={{ kind: 'customers', id: customerId }} canEdit={canEdit} />;
+}
+
+/** A contract's files (the signed scan): list, upload, download, delete. */
+export function ContractAttachments({ contractId, canEdit }: { contractId: number; canEdit: boolean }) {
+  return <RecordAttachments owner={{ kind: 'contracts', id: contractId }} canEdit={canEdit} emptyText="attachments.contractEmpty" />;
+}
+
+function RecordAttachments({ owner, canEdit, emptyText = 'attachments.empty' }: { owner: FileOwner; canEdit: boolean; emptyText?: 'attachments.empty' | 'attachments.contractEmpty' }) {
   const t = useT();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const [page, setPage] = useState(1);
-  const list = useCustomerAttachments(customerId, page, pageSize);
-  const upload = useUploadAttachment(customerId);
+  const list = useAttachments(owner, page, pageSize);
+  const upload = useUploadAttachment(owner);
   // Every signed-in user may read the limits; the server checks again.
   const settings = useAttachmentSettings(true).data;
 
@@ -123,7 +133,7 @@ export function CustomerAttachments({ customerId, canEdit }: { customerId: numbe
   else if (list.isError) body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   else if (list.data.total === 0)
     body = (
-      <Empty description={t('attachments.empty')} data-testid="attachments-empty">
+      <Empty description={t(emptyText)} data-testid="attachments-empty">
         {uploader}
       </Empty>
     );
@@ -139,7 +149,7 @@ export function CustomerAttachments({ customerId, canEdit }: { customerId: numbe
               <Card size="small" style={{ width: '100%' }} data-testid="attachment-row">
                 <Flex justify="space-between" align="start" gap={8}>
                   <FileName file={file} />
-                  <DeleteButton file={file} customerId={customerId} />
+                  <DeleteButton file={file} owner={owner} />
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatBytes(file.size)} · {file.createdByName ?? t('history.system')} · {fromNow(file.createdAt)}
@@ -180,7 +190,7 @@ export function CustomerAttachments({ customerId, canEdit }: { customerId: numbe
               aria-label={t('attachments.download')}
               title={t('attachments.download')}
             />
-            <DeleteButton file={file} customerId={customerId} />
+            <DeleteButton file={file} owner={owner} />
           </Flex>
         ),
       },
@@ -205,7 +215,7 @@ export function CustomerAttachments({ customerId, canEdit }: { customerId: numbe
 
   const hasFiles = list.data !== undefined && list.data.total > 0;
   return (
-    <Flex vertical gap={12} data-testid="customer-attachments">
+    <Flex vertical gap={12} data-testid={owner.kind === 'customers' ? 'customer-attachments' : 'contract-attachments'}>
       {hasFiles || hint ? (
         <Flex justify="space-between" align="center" wrap gap={8}>
           {hint ?? <span />}

@@ -39,6 +39,9 @@ export const customerFieldKinds: Record<string, FieldKind> = {
   'organization.creditLimit': { type: 'money' },
   'organization.annualRevenue': { type: 'money' },
   'organization.purchaseCycleDays': { type: 'days' },
+  // The customer's transactions, moved by its contracts.
+  dealCount: { type: 'number' },
+  dealTotal: { type: 'money' },
 };
 
 export const contactFieldKinds: Record<string, FieldKind> = {

@@ -23,6 +23,7 @@ import { isMessageKey } from '../../../app/i18n/translate';
 import { formatDateTime, fromNow } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { QueryErrorResult } from '../../../shared/layout/results';
+import { ContractChanges } from '../../contracts';
 import { useUserOptions } from '../../users';
 import { useCustomerHistory } from '../api';
 import { contactFieldKinds, customerFieldKinds, fieldLabel, formatFieldValue } from './customer-fields';
@@ -50,6 +51,7 @@ const actionStyle: Record<HistoryAction, { color: string; icon: ReactNode }> = {
   won: { color: 'green', icon: <CheckCircleOutlined /> },
   lost: { color: 'red', icon: <DisconnectOutlined /> },
   reopen: { color: 'orange', icon: <UndoOutlined /> },
+  status_change: { color: 'blue', icon: <SwapOutlined /> },
 };
 
 /** The timeline's filter: kinds of event, each a set of actions (sent as `actions=`). */
@@ -58,7 +60,7 @@ const actionGroups = {
   ownership: ['assign', 'claim', 'release', 'pool_return'],
   follow_up: ['follow_up'],
   files: ['attach', 'detach'],
-  sales: ['convert', 'disqualify', 'stage_change', 'won', 'lost', 'reopen'],
+  sales: ['convert', 'disqualify', 'stage_change', 'won', 'lost', 'reopen', 'status_change'],
   merges: ['merge', 'merged', 'import'],
 } as const satisfies Record<string, readonly HistoryAction[]>;
 type ActionGroup = keyof typeof actionGroups;
@@ -112,6 +114,8 @@ function EntryDetails({ entry, owners }: { entry: HistoryEntry; owners: Readonly
   const entity = entry.entityType === 'contact' ? 'contact' : 'customer';
   const changes = entry.changes.filter((c) => c.new !== undefined || c.old !== undefined);
   if (changes.length === 0 || entry.action === 'create' || entry.action === 'delete' || entry.action === 'restore') return null;
+  // A contract's changes read in the contract's words (its statuses, money, dates).
+  if (entry.entityType === 'contract') return <ContractChanges changes={changes} showOld />;
   return (
     <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, overflowWrap: 'anywhere' }}>
       {changes.map((change) => (
@@ -167,11 +171,12 @@ export function CustomerHistory({ customerId }: { customerId: number }) {
         <>
           <Timeline
             items={items.map((entry) => {
-              const entity = entry.entityType === 'contact' ? 'contact' : 'customer';
               const target =
-                entity === 'contact'
+                entry.entityType === 'contact'
                   ? t('history.entity.contact', { name: entry.label ?? '' })
-                  : t('history.entity.customer');
+                  : entry.entityType === 'contract'
+                    ? t('history.entity.contract', { name: entry.label ?? '' })
+                    : t('history.entity.customer');
               const style = actionStyle[entry.action];
               return {
                 key: entry.id,

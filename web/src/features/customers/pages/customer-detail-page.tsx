@@ -22,6 +22,7 @@ import { CustomerMerges, useMergedRedirect } from '../../duplicates';
 import { CustomerQuality } from '../../quality';
 import { CustomerDeals } from '../../opportunities';
 import { CustomerQuotes } from '../../quotes';
+import { CustomerContracts } from '../../contracts';
 
 const tabKeys = ['profile', 'contacts', 'history', 'attachments'] as const;
 type TabKey = (typeof tabKeys)[number];
@@ -156,6 +157,7 @@ export function CustomerDetailPage() {
       </Card>
       <CustomerDeals customerId={c.id} customerName={c.name} />
       <CustomerQuotes customerId={c.id} customerName={c.name} />
+      <CustomerContracts customer={c} />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}

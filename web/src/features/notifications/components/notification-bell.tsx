@@ -13,6 +13,7 @@ import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications 
 /** Where a notification leads, if anywhere. */
 function targetOf(item: Notification): string | null {
   if (item.entityType === 'customer' && item.entityId !== null) return `/customers/${item.entityId}`;
+  if (item.entityType === 'contract' && item.entityId !== null) return `/contracts/${item.entityId}`;
   return null;
 }
 

@@ -20,6 +20,7 @@ import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results
 import { testId } from '../../../shared/test-id';
 import { usePermissions } from '../../auth';
 import { DealQuotes } from '../../quotes';
+import { DealContracts, WonDealContractOffer } from '../../contracts';
 import { useRestoreItem } from '../../recycle-bin';
 import { useDeleteOpportunity, useMoveOpportunity, useOpportunity, usePipelines } from '../api';
 import { CloseDealModal, type MoveOutcome } from '../components/close-deal-modal';
@@ -98,6 +99,9 @@ export function OpportunityDetailPage() {
   const [editing, setEditing] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const [closing, setClosing] = useState<Stage | null>(null);
+  // Just won: offer to make the contract from the deal.
+  const [offerContract, setOfferContract] = useState(false);
+  const { can } = usePermissions();
   useDocumentTitle(query.data?.name ?? t('opp.single'));
 
   if (!valid) return <NotFoundResult />;
@@ -137,6 +141,7 @@ export function OpportunityDetailPage() {
     setClosing(null);
     if (outcome.kind === 'moved' && target) {
       void message.success(t('opp.movedTo', { name: outcome.deal.name, stage: stageName(target, locale) }));
+      if (target.kind === 'won' && can('contracts.create')) setOfferContract(true);
     } else if (outcome.kind === 'conflict') {
       conflict();
     }
@@ -228,6 +233,7 @@ export function OpportunityDetailPage() {
               <DealFacts deal={deal} />
             </Card>
             <DealQuotes deal={deal} />
+            <DealContracts deal={deal} />
             <Card title={t('opp.stageHistory')} size="small">
               <StageHistory opportunityId={deal.id} />
             </Card>
@@ -262,6 +268,7 @@ export function OpportunityDetailPage() {
         onClose={() => setTransferring(false)}
       />
       {closing ? <CloseDealModal deal={deal} stage={closing} onSettled={settleClose} /> : null}
+      {offerContract && deal.status === 'won' ? <WonDealContractOffer deal={deal} onClose={() => setOfferContract(false)} /> : null}
     </Flex>
   );
 }

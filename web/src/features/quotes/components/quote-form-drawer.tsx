@@ -1,6 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
-import { fenToYuan, maxLengthOf, quoteUpdate, type Quote } from '@crm/contracts';
+import { App, DatePicker, Flex, Form, Input, Select, Typography, type FormInstance } from 'antd';
+import { maxLengthOf, quoteUpdate, type Quote } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -11,13 +10,11 @@ import { DrawerForm, FormDrawer } from '../../../shared/form/form-drawer';
 import { useFormRules } from '../../../shared/form/rules';
 import { toNamePath } from '../../../shared/form/server-errors';
 import { useSaveProblems } from '../../../shared/form/use-save-problems';
-import { YuanInput } from '../../../shared/form/yuan-input';
-import { formatMoney } from '../../../shared/format/format';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { usePermissions } from '../../auth';
-import { fetchProductPrice, ProductSelect } from '../../products';
 import { quoteKeys, useCustomerChoices, useDealChoices, useSaveQuote } from '../api';
-import { createPayload, previewTotals, quoteToValues, updatePayload, type LineValues, type QuoteFormValues } from './quote-form-model';
+import { createPayload, quoteToValues, updatePayload, type LineValues, type QuoteFormValues } from './quote-form-model';
+import { QuoteLinesEditor } from './quote-lines-editor';
 
 const limit = (field: string) => maxLengthOf(quoteUpdate, field);
 const half = { flex: '1 1 220px', minWidth: 0 };
@@ -74,7 +71,7 @@ function CustomerPicker({ id, value, onChange, initial, disabled }: { id?: strin
 }
 
 function QuoteForm({ form, quote, customer, opportunity, onClose, onSaved }: Omit<QuoteFormDrawerProps, 'open'> & { form: FormInstance<QuoteFormValues> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { can } = usePermissions();
   const rules = useFormRules();
@@ -94,18 +91,6 @@ function QuoteForm({ form, quote, customer, opportunity, onClose, onSaved }: Omi
   const customerId = Form.useWatch('customerId', form) ?? initialValues.customerId;
   const lines = (Form.useWatch('lines', form) ?? initialValues.lines) as LineValues[];
   const deals = useDealChoices(customerId, can('opportunities.view'));
-  const totals = previewTotals(lines);
-
-  /** A product picked: the price this customer gets (and the product's tax rate) fill the line. */
-  const pickProduct = (row: number, productId: number | undefined) => {
-    if (productId === undefined || customerId === undefined) return;
-    void fetchProductPrice(productId, customerId).then((price) => {
-      const yuan = fenToYuan(price.price);
-      form.setFieldValue(['lines', row, 'unitPrice'], yuan);
-      form.setFieldValue(['lines', row, 'suggested'], yuan);
-      form.setFieldValue(['lines', row, 'taxRate'], price.taxRate);
-    });
-  };
 
   const submit = () => {
     const values = form.getFieldsValue(true) as QuoteFormValues;
@@ -137,12 +122,6 @@ function QuoteForm({ form, quote, customer, opportunity, onClose, onSaved }: Omi
     const key = labels[path.split('.')[0] ?? ''];
     return key ? t(key) : path;
   };
-  const productOf = (row: number) => {
-    const line = editing?.lines[row];
-    const productId: unknown = form.getFieldValue(['lines', row, 'productId']);
-    return line && line.productId === productId ? { id: line.productId, code: line.productCode, name: line.productName } : undefined;
-  };
-
   return (
     <DrawerForm<QuoteFormValues>
       form={form}
@@ -194,53 +173,7 @@ function QuoteForm({ form, quote, customer, opportunity, onClose, onSaved }: Omi
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         {t('quote.f.lines')}
       </Typography.Title>
-      <Form.List name="lines">
-        {(fields, { add, remove }) => (
-          <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-            {fields.length === 0 ? <Typography.Text type="secondary">{t('quote.noLines')}</Typography.Text> : null}
-            {fields.map(({ key, name }) => (
-              <Card size="small" key={key} data-testid="quote-line">
-                <Flex gap={8} wrap align="end">
-                  <Form.Item name={[name, 'productId']} label={t('quote.line.product')} rules={[rules.requiredChoice]} style={{ flex: '3 1 260px', minWidth: 0, marginBottom: 0 }}>
-                    <ProductSelect initial={productOf(name)} onChange={(productId) => pickProduct(name, productId)} aria-label={t('quote.line.product')} />
-                  </Form.Item>
-                  <Form.Item name={[name, 'quantity']} label={t('quote.line.quantity')} rules={[rules.requiredChoice]} style={{ flex: '1 1 100px', marginBottom: 0 }}>
-                    <InputNumber<number> min={0.001} max={1e9} precision={3} style={{ width: '100%' }} data-testid="quote-line-quantity" />
-                  </Form.Item>
-                  <Form.Item name={[name, 'unitPrice']} label={t('quote.line.unitPrice')} tooltip={t('quote.line.unitPriceHint')} style={{ flex: '1 1 140px', marginBottom: 0 }}>
-                    <YuanInput data-testid="quote-line-price" />
-                  </Form.Item>
-                  <Form.Item name={[name, 'discountPercent']} label={t('quote.line.discount')} style={{ flex: '1 1 90px', marginBottom: 0 }}>
-                    <InputNumber<number> min={0} max={100} precision={2} suffix="%" style={{ width: '100%' }} data-testid="quote-line-discount" />
-                  </Form.Item>
-                  <Form.Item name={[name, 'taxRate']} label={t('quote.line.taxRate')} style={{ flex: '1 1 90px', marginBottom: 0 }}>
-                    <InputNumber<number> min={0} max={100} precision={2} suffix="%" style={{ width: '100%' }} />
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(name)} aria-label={t('common.delete')} />
-                </Flex>
-              </Card>
-            ))}
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() => add({ quantity: 1, unitPrice: null, discountPercent: 0, taxRate: null } satisfies LineValues)}
-              style={{ alignSelf: 'flex-start' }}
-              data-testid="quote-add-line"
-            >
-              {t('quote.addLine')}
-            </Button>
-          </Flex>
-        )}
-      </Form.List>
-      <Descriptions size="small" column={1} bordered style={{ marginBottom: 8, maxWidth: 420, marginInlineStart: 'auto' }} data-testid="quote-preview">
-        <Descriptions.Item label={t('quote.f.subtotal')}>{formatMoney(totals.subtotal, 'CNY', locale)}</Descriptions.Item>
-        <Descriptions.Item label={t('quote.f.taxTotal')}>{formatMoney(totals.taxTotal, 'CNY', locale)}</Descriptions.Item>
-        <Descriptions.Item label={t('quote.f.total')}>
-          <strong>{formatMoney(totals.total, 'CNY', locale)}</strong>
-        </Descriptions.Item>
-      </Descriptions>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('quote.roundingNote')}
-      </Typography.Paragraph>
+      <QuoteLinesEditor form={form} customerId={customerId} lines={lines} saved={editing?.lines} />
       <Form.Item name="terms" label={t('quote.f.terms')} rules={[rules.max(limit('terms'))]}>
         <Input.TextArea rows={4} maxLength={limit('terms')} />
       </Form.Item>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, DownOutlined, EditOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileDoneOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
 import { App, Button, Card, Collapse, Descriptions, Dropdown, Flex, Skeleton, Typography } from 'antd';
 import type { Quote } from '@crm/contracts';
 import { useState } from 'react';
@@ -10,7 +10,8 @@ import { formatDate, formatDateTime, formatMoney } from '../../../shared/format/
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results';
 import { testId } from '../../../shared/test-id';
-import { useDeleteQuote, useMakeQuoteCurrent, useQuote, useQuoteRevisions, useQuoteStatus } from '../api';
+import { usePermissions } from '../../auth';
+import { useContractFromQuote, useContractOfQuote, useDeleteQuote, useMakeQuoteCurrent, useQuote, useQuoteRevisions, useQuoteStatus } from '../api';
 import { CurrentQuoteTag, QuoteStatusTag } from '../components/quote-bits';
 import { QuoteFormDrawer } from '../components/quote-form-drawer';
 import { QuoteLinesTable } from '../components/quote-lines-table';
@@ -35,6 +36,11 @@ function QuoteView({ quote }: { quote: Quote }) {
   const makeCurrent = useMakeQuoteCurrent();
   const remove = useDeleteQuote();
   const revisions = useQuoteRevisions(quote.id);
+  const { can } = usePermissions();
+  const accepted = quote.status === 'accepted';
+  const contract = useContractOfQuote(quote.id, accepted && can('contracts.view'));
+  const made = contract.data?.items[0];
+  const makeContract = useContractFromQuote();
   const money = (fen: number) => formatMoney(fen, quote.currency, locale);
   const failed = (error: unknown) => void message.error(errorMessage(error, t));
 
@@ -45,6 +51,21 @@ function QuoteView({ quote }: { quote: Quote }) {
       okButtonProps: { danger: true, ...testId('confirm-delete') },
       cancelText: t('common.cancel'),
       onOk: () => remove.mutateAsync(quote).then(() => void navigate('/quotes'), failed),
+    });
+
+  /** An accepted quote becomes a draft contract (once); confirmed first, then its page opens. */
+  const confirmContract = () =>
+    void modal.confirm({
+      title: t('quote.contractConfirm', { number: quote.number }),
+      content: t('quote.contractConfirmText'),
+      okText: t('quote.makeContract'),
+      okButtonProps: testId('confirm-make-contract'),
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        makeContract.mutateAsync(quote).then((saved) => {
+          void message.success(t('quote.contractMade', { number: saved.number }));
+          void navigate(`/contracts/${saved.id}`);
+        }, failed),
     });
 
   return (
@@ -93,6 +114,15 @@ function QuoteView({ quote }: { quote: Quote }) {
                 data-testid="quote-make-current"
               >
                 {t('quote.makeCurrent')}
+              </Button>
+            ) : null}
+            {made ? (
+              <Link to={`/contracts/${made.id}`} data-testid="quote-contract-link">
+                <FileDoneOutlined /> {t('quote.contractOf', { number: made.number })}
+              </Link>
+            ) : accepted && can('contracts.create') && contract.data ? (
+              <Button type="primary" icon={<FileDoneOutlined />} loading={makeContract.isPending} onClick={confirmContract} data-testid="quote-make-contract">
+                {t('quote.makeContract')}
               </Button>
             ) : null}
             <Button icon={<PrinterOutlined />} href={`/quotes/${quote.id}/print`} target="_blank" data-testid="quote-print">

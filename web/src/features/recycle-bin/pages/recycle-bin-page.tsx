@@ -78,7 +78,7 @@ export function RecycleBinPage() {
 
   const columns: TableProps<RecycleBinItem>['columns'] = [
     { key: 'name', title: t('recycle.f.name'), dataIndex: 'name' },
-    ...(type === 'contact'
+    ...(type === 'contact' || type === 'contract'
       ? [{ key: 'parentName', title: t('recycle.f.parentName'), dataIndex: 'parentName' }]
       : []),
     {

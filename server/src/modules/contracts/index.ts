@@ -1,0 +1,9 @@
+export { contractRoutes } from './contracts.routes.js';
+// Contracts follow their customers through delete, restore and merge (app.ts registers the listener).
+export { contractsFollowCustomer } from './contracts.customer-events.js';
+// The recycle bin; a customer erased for good takes its contracts with it.
+export { listDeletedContracts, restoreContract, purgeContract, purgeCustomerContracts } from './contracts.recycle.js';
+// The renewal notices, run by the scheduler (main.ts).
+export { runContractRenewals, contractRenewalsTask } from './contracts.renewals.js';
+// Attachments scope a contract's files through the contract; approvals move contracts into and out of awaiting_approval.
+export { findVisibleContract, contractScope, moveStatus as moveContractStatus } from './contracts.service.js';

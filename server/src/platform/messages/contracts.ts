@@ -1,0 +1,22 @@
+/** Server messages of contracts and orders (merged into the catalogue in i18n.ts). */
+export const contractsMessages = {
+  contractUnknownOpportunity: { en: 'No such deal of this customer.', 'zh-CN': '该客户没有此商机。' },
+  contractStatusMove: { en: 'A contract with this status cannot move to that one.', 'zh-CN': '合同当前状态不能变更为该状态。' },
+  contractNotEditable: { en: 'Only a draft (or one awaiting approval) can be changed; an active, completed or cancelled contract stays as it is.', 'zh-CN': '只有草稿（或待审批）的合同可以修改；已生效、已完成或已作废的合同不能修改。' },
+  contractTotalTooLarge: { en: 'The amount is too large.', 'zh-CN': '金额过大。' },
+  contractAmountFromLines: { en: 'With lines the amount is their sum: change the lines, or remove them to enter an amount.', 'zh-CN': '有明细时金额为明细合计：请修改明细，或删除明细后直接填写金额。' },
+  contractEndBeforeStart: { en: 'The end date is before the start date.', 'zh-CN': '结束日期早于开始日期。' },
+  contractContactNotOfCustomer: { en: "No such contact of this contract's customer.", 'zh-CN': '该客户没有此联系人。' },
+  contractDuplicateContact: { en: 'This contact is listed twice.', 'zh-CN': '该联系人重复。' },
+  contractQuoteNotAccepted: { en: 'Only an accepted quote can become a contract.', 'zh-CN': '只有已接受的报价单才能生成合同。' },
+  contractQuoteTaken: { en: 'A contract was already made from this quote (look in the recycle bin if you cannot find it).', 'zh-CN': '该报价单已生成过合同（如找不到，请查看回收站）。' },
+  contractDealNotWon: { en: 'Only a won deal can become a contract.', 'zh-CN': '只有赢单的商机才能生成合同。' },
+  contractNumbersExhausted: { en: 'No free contract number: change the numbering pattern.', 'zh-CN': '没有可用的合同编号，请修改编号规则。' },
+  contractCustomerDeleted: { en: "The contract's customer is in the recycle bin: restore the customer first.", 'zh-CN': '该合同的客户在回收站中，请先恢复客户。' },
+  contractPatternUnknownPart: { en: 'Use {YYYY}, {YY}, {MM}, {DD} and one {SEQn} only.', 'zh-CN': '只能使用 {YYYY}、{YY}、{MM}、{DD} 和一个 {SEQn}。' },
+  contractPatternOneSeq: { en: 'Put exactly one sequence {SEQn} in the pattern (e.g. {SEQ6}).', 'zh-CN': '编号规则中须有且只有一个序号 {SEQn}（如 {SEQ6}）。' },
+  contractPatternSeqWidth: { en: 'The sequence has 1 to 10 digits ({SEQ1} to {SEQ10}).', 'zh-CN': '序号位数为 1 到 10（{SEQ1} 到 {SEQ10}）。' },
+  contractPatternChars: { en: 'Literal text may use letters, digits, Chinese characters and - _ / . # only.', 'zh-CN': '固定文字只能包含字母、数字、汉字和 - _ / . #。' },
+  contractPatternTooLong: { en: 'The numbers would be longer than 40 characters.', 'zh-CN': '生成的编号会超过 40 个字符。' },
+  contractRenewalTitle: { en: 'Renewal', 'zh-CN': '续约' },
+};
