@@ -38,7 +38,7 @@ describe('sales targets in Chromium', () => {
   it("a manager sets this month's target and sees attainment rolled up to the department", async () => {
     const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await signIn(context, manager);
-    await page.goto(`${journey.server.url}/targets`);
+    await page.goto(`${journey.server.url}/targets?metric=new_customers`);
     const table = page.getByTestId('targets-table');
     const sellerRow = table.locator('tr').filter({ hasText: seller.name });
     await sellerRow.getByText('未设目标').waitFor();
@@ -67,7 +67,7 @@ describe('sales targets in Chromium', () => {
   it('a salesperson sees his own line, on a phone, in English', async () => {
     const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await signIn(context, seller);
-    await page.goto(`${journey.server.url}/targets`);
+    await page.goto(`${journey.server.url}/targets?metric=new_customers`);
     const table = page.getByTestId('targets-table');
     await table.getByText(seller.name).waitFor();
     expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);

@@ -7,3 +7,5 @@ export { listDeletedContracts, restoreContract, purgeContract, purgeCustomerCont
 export { runContractRenewals, contractRenewalsTask } from './contracts.renewals.js';
 // Attachments scope a contract's files through the contract; approvals move contracts into and out of awaiting_approval.
 export { findVisibleContract, contractScope, moveStatus as moveContractStatus } from './contracts.service.js';
+// Sales targets read what each owner signed.
+export { signedAmountByOwner } from './contracts.repository.js';

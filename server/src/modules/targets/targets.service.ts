@@ -18,6 +18,7 @@ import { companyTimeZone, startOfLocalDay } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, type ErrorDetail } from '../../platform/errors.js';
 import { isoNow } from '../../platform/clock.js';
+import { signedAmountByOwner } from '../contracts/index.js';
 import { newCustomersByOwner } from '../customers/index.js';
 import { departmentTree } from '../departments/index.js';
 import { usersInScope } from '../users/index.js';
@@ -28,6 +29,7 @@ type Db = AppContext['db'];
 /** Per metric: what each owner achieved between two instants (ISO) / calendar days (YYYY-MM-DD, end exclusive). */
 type Actuals = (db: Db, range: { fromIso: string; toIso: string; fromDate: string; toDate: string }) => Promise<Map<number, number>>;
 const actuals: Record<TargetMetric, Actuals> = {
+  contract_amount: (db, r) => signedAmountByOwner(db, r.fromDate, r.toDate),
   new_customers: (db, r) => newCustomersByOwner(db, r.fromIso, r.toIso),
 };
 

@@ -143,6 +143,32 @@ describe('attainment', () => {
   });
 });
 
+describe('signed contract amounts', () => {
+  it('count active and completed contracts by signing date for their owner, never drafts or cancelled ones', async () => {
+    const customer = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '签约目标客户', ownerId: org.ids.east1 }))).body;
+    const sign = async (amount: number, signedOn: string, to: string[]) => {
+      let c = (await org.as.east1.post('/api/v1/contracts', { customerId: customer.id, title: `目标合同 ${amount}`, amount, signedOn })).body;
+      expect(c.id, JSON.stringify(c)).toBeDefined();
+      for (const status of to) {
+        const res = await org.as.east1.post(`/api/v1/contracts/${c.id}/status`, { status, version: c.version });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        c = res.body;
+      }
+    };
+    await sign(100_000_00, '2026-12-03', ['active']);
+    await sign(50_000_00, '2026-12-20', ['active', 'completed']);
+    await sign(70_000_00, '2026-12-21', ['active', 'cancelled']);
+    await sign(30_000_00, '2026-12-22', []);
+    await sign(9_000_00, '2026-11-30', ['active']);
+    expect((await org.as.manager.put('/api/v1/targets', { year: 2026, metric: 'contract_amount', items: [user(org.ids.east1, '2026-12', 300_000_00)] })).status).toBe(200);
+    const rows = (await org.as.manager.get('/api/v1/targets/attainment?period=2026-12&metric=contract_amount')).body.rows as Row[];
+    expect(rowOf(rows, 'user', org.ids.east1)).toMatchObject({ target: 300_000_00, actual: 150_000_00, attainmentBp: 5000 });
+    expect(rowOf(rows, 'department', org.ids.sales)).toMatchObject({ actual: 150_000_00, membersTarget: 300_000_00 });
+    // The new-customer targets are another metric: untouched.
+    expect(rowOf(rows, 'user', org.ids.east2)).toMatchObject({ target: null, actual: 0 });
+  });
+});
+
 describe('data scope: exactly whose targets and figures each role sees', () => {
   type Who = 'admin' | keyof Org['as'];
   const agentOf = (who: Who): Agent => (who === 'admin' ? org.admin : org.as[who]);
@@ -183,8 +209,8 @@ describe('data scope: exactly whose targets and figures each role sees', () => {
       // Targets of subjects outside the scope never show.
       const visible = new Set([...want.users, ...want.departments]);
       for (const item of year.body.items as Array<{ subjectType: string; subjectId: number }>) expect(visible.has(names(item.subjectType).get(item.subjectId) as string)).toBe(true);
-      // A salesperson's total is his own figure only.
-      if (who === 'east1') expect(figures.body.total.actual).toBe(2);
+      // A salesperson's total is his own figure only (two December customers and the contracts test's one).
+      if (who === 'east1') expect(figures.body.total.actual).toBe(3);
     });
   }
 });

@@ -3,6 +3,8 @@ export const targets = {
   'nav.targets': 'Sales targets',
   'module.targets': 'Sales targets',
   'target.title': 'Sales targets',
+  'target.about.contract_amount': 'The amount of contracts signed (active or completed, by signing date) against the target, per person and department; a department counts everyone in it and below it.',
+  'target.metric.contract_amount': 'Signed contracts',
   'target.about.new_customers': 'New customers won against the target, per person and department; a department counts everyone in it and below it.',
   'target.metric.new_customers': 'New customers',
   'target.kind.month': 'Month',
