@@ -37,9 +37,13 @@ export const historyActions = [
   'won', // an opportunity won
   'lost', // an opportunity lost
   'reopen', // a won or lost opportunity moved back to an open stage
+  'approval_submit', // a record submitted for approval (the flow's name in changes)
+  'approval_approve', // an approver approved a step (the last one approves the record)
+  'approval_reject', // an approver rejected the record (with the comment)
+  'approval_withdraw', // the request withdrawn (the record moved back to draft, or deleted)
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];
-export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment', 'lead', 'opportunity'] as const;
+export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment', 'lead', 'opportunity', 'quote'] as const;
 export type HistoryEntityType = (typeof historyEntityTypes)[number];
 
 export const fieldChange = z.object({

@@ -23,3 +23,4 @@ export * from './regions.js';
 export * from './industries.js';
 export * from './text.js';
 export * from './limits.js';
+export * from './approvals.js';

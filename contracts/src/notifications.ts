@@ -11,6 +11,9 @@ export const notificationKinds = [
   'leads_assigned', // several leads were given to you at once (an import, a batch)
   'big_deal', // a deal of your department's user reached the big-deal amount (created or changed stage)
   'opportunity_assigned', // an opportunity was given to you
+  'approval_requested', // a record waits for your approval (a step of its flow reached you)
+  'approval_approved', // your record was approved (its last step)
+  'approval_rejected', // your record was rejected (with the approver's comment)
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

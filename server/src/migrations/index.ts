@@ -14,11 +14,12 @@ import { importValues } from './20261204-0011-import-values.js';
 import { searchMerge } from './20261204-0012-search-merge.js';
 import { throttles } from './20261204-0013-throttles.js';
 import { quotes } from './20261205-0014-quotes.js';
+import { approvals } from './20261205-0016-approvals.js';
 
 /** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
 export type RegisteredMigration = Migration & { checksum: string };
 
-const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes];
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, approvals];
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
 export const migrations: RegisteredMigration[] = all.map((m) => {

@@ -19,6 +19,12 @@ beforeAll(async () => {
   ids.category = (await admin.post('/api/v1/product-categories', { name: '坏输入分类' })).body.id;
   ids.priceList = (await admin.post('/api/v1/price-lists', { name: '坏输入价格表', items: [{ productId: ids.product, price: 90 }] })).body.id;
   ids.quote = (await admin.post('/api/v1/quotes', { customerId: ids.customer, title: '坏输入报价', validUntil: '2027-01-31', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
+  // Approvals: a flow for quotes discounted above 50 %, and one such quote waiting for approval.
+  const me = (await admin.get('/api/v1/auth/me')).body.user.id;
+  ids.approvalFlow = (await admin.post('/api/v1/approval-flows', { name: '坏输入流程', recordType: 'quote', conditions: [{ kind: 'discount_above', percent: 50 }], steps: [{ kind: 'user', userId: me }] })).body.id;
+  const discounted = (await admin.post('/api/v1/quotes', { customerId: ids.customer, title: '坏输入审批', validUntil: '2027-01-31', lines: [{ productId: ids.product, quantity: 1, discountPercent: 60 }] })).body;
+  await admin.post(`/api/v1/quotes/${discounted.id}/status`, { status: 'sent', version: discounted.version });
+  ids.approval = (await admin.get(`/api/v1/approvals?recordType=quote&recordId=${discounted.id}`)).body.items[0].id;
 });
 afterAll(() => t.close());
 
@@ -43,6 +49,9 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'create quote', method: 'POST', url: () => '/api/v1/quotes', wrongType: { customerId: ids.customer, title: 'q', validUntil: '2027-01-31', lines: [{ productId: ids.product, quantity: 0.0001 }] }, wrongPath: 'lines.0.quantity', tooLong: { customerId: ids.customer, title: 'q', validUntil: '2027-01-31', terms: long }, longPath: 'terms', read: () => '/api/v1/quotes?pageSize=200' },
   { name: 'update quote', method: 'PATCH', url: () => `/api/v1/quotes/${ids.quote}`, wrongType: { version: 1, lines: [{ productId: ids.product, quantity: 1, discountPercent: 101 }] }, wrongPath: 'lines.0.discountPercent', tooLong: { version: 1, title: long }, longPath: 'title', read: () => `/api/v1/quotes/${ids.quote}` },
   { name: 'change quote status', method: 'POST', url: () => `/api/v1/quotes/${ids.quote}/status`, wrongType: { version: 1, status: 'won' }, wrongPath: 'status', tooLong: { version: 1, status: long }, longPath: 'status', read: () => `/api/v1/quotes/${ids.quote}` },
+  { name: 'create approval flow', method: 'POST', url: () => '/api/v1/approval-flows', wrongType: { name: 'f', recordType: 'quote', steps: [{ kind: 'user', userId: 'me' }] }, wrongPath: 'steps.0.userId', tooLong: { name: long, recordType: 'quote', steps: [{ kind: 'manager' }] }, longPath: 'name', read: () => '/api/v1/approval-flows?pageSize=200' },
+  { name: 'update approval flow', method: 'PATCH', url: () => `/api/v1/approval-flows/${ids.approvalFlow}`, wrongType: { version: 1, conditions: [{ kind: 'amount_above', amount: 1.5 }] }, wrongPath: 'conditions.0.amount', tooLong: { version: 1, name: long }, longPath: 'name', read: () => `/api/v1/approval-flows/${ids.approvalFlow}` },
+  { name: 'decide approval', method: 'POST', url: () => `/api/v1/approvals/${ids.approval}/decision`, wrongType: { version: 1, decision: 'maybe' }, wrongPath: 'decision', tooLong: { version: 1, decision: 'reject', comment: long }, longPath: 'comment', read: () => `/api/v1/approvals/${ids.approval}` },
   { name: 'change password', method: 'POST', url: () => '/api/v1/auth/password', wrongType: { currentPassword: 1, newPassword: 'long-enough' }, wrongPath: 'currentPassword', tooLong: { currentPassword: 'x', newPassword: long }, longPath: 'newPassword', read: () => '/api/v1/auth/me' },
   { name: 'set locale', method: 'PUT', url: () => '/api/v1/auth/locale', wrongType: { locale: 7 }, wrongPath: 'locale', tooLong: { locale: long }, longPath: 'locale', read: () => '/api/v1/auth/me' },
 ];

@@ -31,6 +31,7 @@ export const builtInRoles: BuiltInRole[] = [
       'opportunities.view', 'opportunities.create', 'opportunities.edit', 'opportunities.delete', 'opportunities.assign',
       'products.view', 'products.edit', 'quotes.view', 'quotes.create', 'quotes.edit', 'quotes.delete',
       'users.view', 'departments.view', 'roles.view', 'settings.view',
+      'approvals.view',
     ],
   },
   {
@@ -45,6 +46,7 @@ export const builtInRoles: BuiltInRole[] = [
       'opportunities.view', 'opportunities.create', 'opportunities.edit', 'opportunities.delete',
       'products.view', 'quotes.view', 'quotes.create', 'quotes.edit', 'quotes.delete',
       'users.view', 'departments.view',
+      'approvals.view',
     ],
   },
   {
@@ -52,7 +54,7 @@ export const builtInRoles: BuiltInRole[] = [
     name: '客服专员 Service agent',
     description: 'Sees every customer to serve them; keeps contacts up to date.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'users.view', 'departments.view'],
+    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'users.view', 'departments.view', 'approvals.view'],
   },
   {
     key: 'marketing',
@@ -70,6 +72,6 @@ export const builtInRoles: BuiltInRole[] = [
     name: '只读 Read-only',
     description: 'Reads customers and contacts, changes nothing.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'users.view', 'departments.view'],
+    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'users.view', 'departments.view', 'approvals.view'],
   },
 ];

@@ -179,3 +179,9 @@ export async function existsInScope(db: Db, id: number, scope: Expression<SqlBoo
   const row = await db.selectFrom('users as su2').select('su2.id').where('su2.id', '=', id).where('su2.deleted_at', 'is', null).where(scope).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Ids of the active users holding a role (approvers of a role step). */
+export async function activeIdsWithRole(db: Db, roleId: number): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('role_id', '=', roleId).where('active', '=', 1).where('deleted_at', 'is', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}

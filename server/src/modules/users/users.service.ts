@@ -236,3 +236,8 @@ export async function isUserInScope(ctx: AppContext, actor: Actor, userId: numbe
 export async function userDepartments(db: AppContext['db'], ids: Iterable<number>): Promise<Map<number, { id: number; name: string } | null>> {
   return repo.departmentsOf(db, [...new Set(ids)]);
 }
+
+/** The active users holding a role, by id (approvers of an approval step that names a role). */
+export async function activeUsersWithRole(db: AppContext['db'], roleId: number): Promise<number[]> {
+  return repo.activeIdsWithRole(db, roleId);
+}

@@ -39,6 +39,8 @@ const ownerColumns = {
   opportunities: 'o.owner_id',
   quotes: 'q.owner_id',
   users: 'su2.id',
+  // An approval request is in scope through the owner of its record (as submitted).
+  approvals: 'ar.owner_id',
 } as const;
 export type ScopedTable = keyof typeof ownerColumns;
 

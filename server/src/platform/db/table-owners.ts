@@ -50,6 +50,9 @@ export const tableOwners: Record<keyof DB, string> = {
   quotes: 'quotes',
   quote_lines: 'quotes',
   quote_revisions: 'quotes',
+  approval_flows: 'approvals',
+  approval_requests: 'approvals',
+  approval_steps: 'approvals',
 };
 
 /** Tables any module may use, each through its own named rows. */

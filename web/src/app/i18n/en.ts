@@ -14,6 +14,7 @@ import { stageStats } from './en/stage-stats';
 import { phones } from './en/phones';
 import { company } from './en/company';
 import { quotes } from './en/quotes';
+import { approvals } from './en/approvals';
 
 export const en = {
   ...core,
@@ -28,6 +29,7 @@ export const en = {
   ...phones,
   ...company,
   ...quotes,
+  ...approvals,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { stageStats } from './zh-cn/stage-stats';
 import { phones } from './zh-cn/phones';
 import { company } from './zh-cn/company';
 import { quotes } from './zh-cn/quotes';
+import { approvals } from './zh-cn/approvals';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -26,4 +27,5 @@ export const zhCN: Messages = {
   ...phones,
   ...company,
   ...quotes,
+  ...approvals,
 };

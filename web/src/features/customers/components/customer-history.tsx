@@ -1,5 +1,7 @@
 import {
+  AuditOutlined,
   CheckCircleOutlined,
+  CloseCircleOutlined,
   DeleteOutlined,
   DisconnectOutlined,
   EditOutlined,
@@ -50,6 +52,10 @@ const actionStyle: Record<HistoryAction, { color: string; icon: ReactNode }> = {
   won: { color: 'green', icon: <CheckCircleOutlined /> },
   lost: { color: 'red', icon: <DisconnectOutlined /> },
   reopen: { color: 'orange', icon: <UndoOutlined /> },
+  approval_submit: { color: 'gold', icon: <AuditOutlined /> },
+  approval_approve: { color: 'green', icon: <CheckCircleOutlined /> },
+  approval_reject: { color: 'red', icon: <CloseCircleOutlined /> },
+  approval_withdraw: { color: 'gray', icon: <UndoOutlined /> },
 };
 
 /** The timeline's filter: kinds of event, each a set of actions (sent as `actions=`). */
@@ -58,7 +64,7 @@ const actionGroups = {
   ownership: ['assign', 'claim', 'release', 'pool_return'],
   follow_up: ['follow_up'],
   files: ['attach', 'detach'],
-  sales: ['convert', 'disqualify', 'stage_change', 'won', 'lost', 'reopen'],
+  sales: ['convert', 'disqualify', 'stage_change', 'won', 'lost', 'reopen', 'approval_submit', 'approval_approve', 'approval_reject', 'approval_withdraw'],
   merges: ['merge', 'merged', 'import'],
 } as const satisfies Record<string, readonly HistoryAction[]>;
 type ActionGroup = keyof typeof actionGroups;
@@ -171,7 +177,9 @@ export function CustomerHistory({ customerId }: { customerId: number }) {
               const target =
                 entity === 'contact'
                   ? t('history.entity.contact', { name: entry.label ?? '' })
-                  : t('history.entity.customer');
+                  : entry.entityType === 'quote'
+                    ? t('history.entity.quote', { name: entry.label ?? '' })
+                    : t('history.entity.customer');
               const style = actionStyle[entry.action];
               return {
                 key: entry.id,
