@@ -70,6 +70,8 @@ const PriceListsPage = lazy(() => import('../features/products/pages/price-lists
 const QuotesPage = lazy(() => import('../features/quotes/pages/quotes-page').then((m) => ({ default: m.QuotesPage })));
 const QuoteDetailPage = lazy(() => import('../features/quotes/pages/quote-detail-page').then((m) => ({ default: m.QuoteDetailPage })));
 const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-page').then((m) => ({ default: m.QuotePrintPage })));
+const ApprovalsPage = lazy(() => import('../features/approvals/pages/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
+const ApprovalFlowsPage = lazy(() => import('../features/approvals/pages/approval-flows-page').then((m) => ({ default: m.ApprovalFlowsPage })));
 const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -139,6 +141,9 @@ export function SignedInApp() {
             <Route path="price-lists" element={<Guard permission="products.view"><PriceListsPage /></Guard>} />
             <Route path="quotes" element={<Guard permission="quotes.view"><QuotesPage /></Guard>} />
             <Route path="quotes/:id" element={<Guard permission="quotes.view"><QuoteDetailPage /></Guard>} />
+            {/* Anyone signed in: a flow may name any user as approver; the page scopes what it lists. */}
+            <Route path="approvals" element={<ApprovalsPage />} />
+            <Route path="admin/approval-flows" element={<Guard permission="approvals.admin"><ApprovalFlowsPage /></Guard>} />
             <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
             <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
             <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />

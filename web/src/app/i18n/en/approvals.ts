@@ -26,6 +26,7 @@ export const approvals = {
   'approval.emptySubmittedText': 'Sending a quote that an approval flow applies to submits it; it then waits here until it is decided.',
   'approval.emptyAllTitle': 'No approval requests',
   'approval.emptyAllText': 'Requests appear when records that need approval are sent.',
+  'approval.emptyFiltered': 'No requests match this status',
   'approval.f.record': 'Record',
   'approval.f.customer': 'Customer',
   'approval.f.amount': 'Amount',

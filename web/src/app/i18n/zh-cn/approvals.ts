@@ -28,6 +28,7 @@ export const approvals: Record<keyof typeof en, string> = {
   'approval.emptySubmittedText': '发送需要审批的报价单时会自动提交审批，审批结果出来前都会显示在这里。',
   'approval.emptyAllTitle': '暂无审批',
   'approval.emptyAllText': '需要审批的记录被发送时，审批会出现在这里。',
+  'approval.emptyFiltered': '没有符合该状态的审批',
   'approval.f.record': '单据',
   'approval.f.customer': '客户',
   'approval.f.amount': '金额',

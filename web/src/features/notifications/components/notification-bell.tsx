@@ -13,6 +13,9 @@ import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications 
 /** Where a notification leads, if anywhere. */
 function targetOf(item: Notification): string | null {
   if (item.entityType === 'customer' && item.entityId !== null) return `/customers/${item.entityId}`;
+  // An approval waiting for you: the queue; a decision on your record: the record.
+  if (item.entityType === 'approval') return '/approvals';
+  if (item.entityType === 'quote' && item.entityId !== null) return `/quotes/${item.entityId}`;
   return null;
 }
 
