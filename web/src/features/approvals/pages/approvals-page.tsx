@@ -1,4 +1,4 @@
-import { Button, Flex, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, List, Pagination, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { approvalRequestStatuses, type ApprovalDecisionKind, type ApprovalListQuery, type ApprovalRequest, type ApprovalRequestStatus, type Permission } from '@crm/contracts';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime, formatMoney, fromNow } from '../../../shared/format/format';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { ListEmpty } from '../../../shared/layout/list-empty';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
@@ -27,6 +28,7 @@ export function ApprovalsPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('approval.title'));
   const { can } = usePermissions();
+  const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const mayAll = can('approvals.view') || can('approvals.admin');
   const tabParam = params.get('tab');
@@ -117,6 +119,34 @@ export function ApprovalsPage() {
   if (list.isError) body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   else if (list.data && list.data.total === 0 && !list.isFetching)
     body = <ListEmpty filtered={Boolean(status)} filteredText={t('approval.emptyFiltered')} onClear={() => set({ status: undefined })} title={empty.title} text={empty.text} testId="approvals-empty" />;
+  else if (isMobile)
+    // A phone: one card per request, its facts stacked and its buttons in reach (no sideways table).
+    body = (
+      <>
+        <List<ApprovalRequest>
+          loading={list.isPending || list.isFetching}
+          dataSource={list.data?.items ?? []}
+          rowKey="id"
+          data-testid="approvals-table"
+          renderItem={(r) => (
+            <List.Item key={r.id} data-testid="approval-row" data-record={r.recordNumber} style={{ display: 'block' }}>
+              <Flex vertical gap={6}>
+                {columns.filter((c) => c.key !== 'actions').map((c) => (
+                  <Flex key={String(c.key)} gap={8} justify="space-between" align="baseline">
+                    <Typography.Text type="secondary" style={{ flex: 'none' }}>
+                      {c.title as string}
+                    </Typography.Text>
+                    <div style={{ minWidth: 0, textAlign: 'end' }}>{c.render?.(undefined, r, 0) as React.ReactNode}</div>
+                  </Flex>
+                ))}
+                {columns.find((c) => c.key === 'actions')?.render?.(undefined, r, 0) as React.ReactNode}
+              </Flex>
+            </List.Item>
+          )}
+        />
+        <Pagination simple current={page} pageSize={pageSize} total={list.data?.total ?? 0} onChange={(p) => set({ page: p })} style={{ marginTop: 12, textAlign: 'center' }} />
+      </>
+    );
   else
     body = (
       <Table<ApprovalRequest>
@@ -150,6 +180,7 @@ export function ApprovalsPage() {
   return (
     <>
       <PageHeader title={t('approval.title')} subTitle={t('approval.subtitle')} />
+      <Card styles={{ body: { paddingTop: 4 } }}>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(new URLSearchParams(key === 'pending' ? {} : { tab: key }), { replace: true })}
@@ -169,6 +200,7 @@ export function ApprovalsPage() {
         </Flex>
       )}
       {body}
+      </Card>
       {deciding ? <DecisionDialog request={deciding.request} decision={deciding.decision} onClose={() => setDeciding(null)} /> : null}
     </>
   );
