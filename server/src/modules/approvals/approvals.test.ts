@@ -296,3 +296,20 @@ describe('role steps and approvers without approvals.view', () => {
     await org.admin.patch(`/api/v1/approval-flows/${flow.id}`, { version: flow.version, active: false });
   });
 });
+
+describe('records erased for good', () => {
+  it('a customer purged from the recycle bin takes its quotes\' approval requests (and the names they keep) with it', async () => {
+    const doomed = (await org.as.east1.post('/api/v1/customers', buildCustomer({ name: '将被清除的客户' }))).body.id as number;
+    const q = await makeQuote(10_500, 0, doomed);
+    await send(q);
+    const request = await requestOf(q.id);
+    expect(request.customerName).toBe('将被清除的客户');
+    expect((await org.admin.delete(`/api/v1/customers/${doomed}`)).status).toBe(204);
+    // Deleted with its customer: the request waits on nothing; deciding it cancels it.
+    expect((await decide('manager', request.id, 'approve')).status).toBe(409);
+    expect((await org.admin.get(`/api/v1/approvals/${request.id}`)).body.status).toBe('cancelled');
+    expect((await org.admin.delete(`/api/v1/recycle-bin/customer/${doomed}`)).status).toBe(204);
+    expect((await org.admin.get(`/api/v1/approvals/${request.id}`)).status).toBe(404);
+    expect(JSON.stringify((await org.admin.get('/api/v1/approvals?pageSize=200')).body)).not.toContain('将被清除的客户');
+  });
+});
