@@ -38,9 +38,13 @@ export const historyActions = [
   'lost', // an opportunity lost
   'reopen', // a won or lost opportunity moved back to an open stage
   'status_change', // a contract or order moved to another status (signed, completed, cancelled...)
+  'approval_submit', // a record submitted for approval (the flow's name in changes)
+  'approval_approve', // an approver approved a step (the last one approves the record)
+  'approval_reject', // an approver rejected the record (with the comment)
+  'approval_withdraw', // the request withdrawn (the record moved back to draft, or deleted)
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];
-export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment', 'lead', 'opportunity', 'contract'] as const;
+export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment', 'lead', 'opportunity', 'contract', 'quote'] as const;
 export type HistoryEntityType = (typeof historyEntityTypes)[number];
 
 export const fieldChange = z.object({

@@ -25,3 +25,4 @@ export * from './regions.js';
 export * from './industries.js';
 export * from './text.js';
 export * from './limits.js';
+export * from './approvals.js';

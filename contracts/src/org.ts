@@ -28,6 +28,8 @@ export const permissionCatalog = {
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],
+  /** Approvals (审批): `view` lists the requests on records in your data scope; `admin` defines the flows and sees every request. */
+  approvals: ['view', 'admin'],
 } as const;
 export type PermissionModule = keyof typeof permissionCatalog;
 export type Permission = {

@@ -14,13 +14,14 @@ export const quoteStatuses = ['draft', 'awaiting_approval', 'sent', 'accepted', 
 export type QuoteStatus = (typeof quoteStatuses)[number];
 
 /**
- * The moves a quote's status may make. Approval flows come later: until then the owner submits
- * and approves. Accepted is final; editing a sent, rejected or expired quote makes a new revision
- * (a draft again).
+ * The moves a quote's status may make. Sending a draft that an approval flow applies to submits
+ * it instead (awaiting approval); only the flow's last approval sends it, a rejection returns it to
+ * draft, and moving it back to draft withdraws the request. Accepted is final; editing a sent,
+ * rejected or expired quote makes a new revision (a draft again).
  */
 export const quoteTransitions: Record<QuoteStatus, readonly QuoteStatus[]> = {
   draft: ['awaiting_approval', 'sent'],
-  awaiting_approval: ['draft', 'sent'],
+  awaiting_approval: ['draft'],
   sent: ['accepted', 'rejected', 'expired'],
   accepted: [],
   rejected: [],

@@ -15,6 +15,7 @@ import { createRouter } from './platform/http/route.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { createStorage } from './platform/storage/index.js';
 import { serveWebApp } from './platform/http/web-app.js';
+import { approvalRoutes, registerApprovalRecordType } from './modules/approvals/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
@@ -32,8 +33,8 @@ import { dealsFollowCustomer, opportunityRoutes } from './modules/opportunities/
 import { poolRoutes } from './modules/pool/index.js';
 import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
-import { quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { targetRoutes } from './modules/targets/index.js';
+import { quoteApprovals, quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -61,6 +62,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   onCustomerEvent('leads', leadsFollowCustomer);
   onCustomerEvent('quotes', quotesFollowCustomer);
   onCustomerEvent('contracts', contractsFollowCustomer);
+  // Kinds of record that can need approval: each module hands its definition to the approvals registry.
+  registerApprovalRecordType('quote', quoteApprovals);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });
@@ -98,6 +101,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   quoteRoutes(router, ctx);
   targetRoutes(router, ctx);
   contractRoutes(router, ctx);
+  approvalRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));

@@ -1,5 +1,6 @@
 import type { Locale } from '@crm/contracts';
 import { accessMessages } from './messages/access.js';
+import { approvalsMessages } from './messages/approvals.js';
 import { duplicatesMessages } from './messages/duplicates.js';
 import { fieldsMessages } from './messages/fields.js';
 import { importsMessages } from './messages/imports.js';
@@ -120,6 +121,7 @@ const catalogue = {
   ...textMessages,
   ...accessMessages,
   ...passwordMessages,
+  ...approvalsMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

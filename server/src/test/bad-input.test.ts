@@ -21,6 +21,12 @@ beforeAll(async () => {
   ids.quote = (await admin.post('/api/v1/quotes', { customerId: ids.customer, title: '坏输入报价', validUntil: '2027-01-31', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
   ids.opportunity = (await admin.post('/api/v1/opportunities', { customerId: ids.customer, name: '坏输入商机', amount: 100, expectedCloseDate: '2027-01-31' })).body.id;
   ids.contract = (await admin.post('/api/v1/contracts', { customerId: ids.customer, title: '坏输入合同', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
+  // Approvals: a flow for quotes discounted above 50 %, and one such quote waiting for approval.
+  const me = (await admin.get('/api/v1/auth/me')).body.user.id;
+  ids.approvalFlow = (await admin.post('/api/v1/approval-flows', { name: '坏输入流程', recordType: 'quote', conditions: [{ kind: 'discount_above', percent: 50 }], steps: [{ kind: 'user', userId: me }] })).body.id;
+  const discounted = (await admin.post('/api/v1/quotes', { customerId: ids.customer, title: '坏输入审批', validUntil: '2027-01-31', lines: [{ productId: ids.product, quantity: 1, discountPercent: 60 }] })).body;
+  await admin.post(`/api/v1/quotes/${discounted.id}/status`, { status: 'sent', version: discounted.version });
+  ids.approval = (await admin.get(`/api/v1/approvals?recordType=quote&recordId=${discounted.id}`)).body.items[0].id;
 });
 afterAll(() => t.close());
 
@@ -53,6 +59,9 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'contract from a deal', method: 'POST', url: () => `/api/v1/opportunities/${ids.opportunity}/contract`, wrongType: { kind: 'deal' }, wrongPath: 'kind', tooLong: { title: long }, longPath: 'title', read: () => '/api/v1/contracts?pageSize=200' },
   { name: 'contract numbering', method: 'PUT', url: () => '/api/v1/settings/contract-numbering', wrongType: { pattern: 'HT-{SEQ3}{SEQ4}', version: 0 }, wrongPath: 'pattern', tooLong: { pattern: long, version: 0 }, longPath: 'pattern', read: () => '/api/v1/settings/contract-numbering' },
   { name: 'contract renewal days', method: 'PUT', url: () => '/api/v1/settings/contract-renewals', wrongType: { days: '30', version: 0 }, wrongPath: 'days', tooLong: { days: 99999, version: 0 }, longPath: 'days', read: () => '/api/v1/settings/contract-renewals' },
+  { name: 'create approval flow', method: 'POST', url: () => '/api/v1/approval-flows', wrongType: { name: 'f', recordType: 'quote', steps: [{ kind: 'user', userId: 'me' }] }, wrongPath: 'steps.0.userId', tooLong: { name: long, recordType: 'quote', steps: [{ kind: 'manager' }] }, longPath: 'name', read: () => '/api/v1/approval-flows?pageSize=200' },
+  { name: 'update approval flow', method: 'PATCH', url: () => `/api/v1/approval-flows/${ids.approvalFlow}`, wrongType: { version: 1, conditions: [{ kind: 'amount_above', amount: 1.5 }] }, wrongPath: 'conditions.0.amount', tooLong: { version: 1, name: long }, longPath: 'name', read: () => `/api/v1/approval-flows/${ids.approvalFlow}` },
+  { name: 'decide approval', method: 'POST', url: () => `/api/v1/approvals/${ids.approval}/decision`, wrongType: { version: 1, decision: 'maybe' }, wrongPath: 'decision', tooLong: { version: 1, decision: 'reject', comment: long }, longPath: 'comment', read: () => `/api/v1/approvals/${ids.approval}` },
   { name: 'change password', method: 'POST', url: () => '/api/v1/auth/password', wrongType: { currentPassword: 1, newPassword: 'long-enough' }, wrongPath: 'currentPassword', tooLong: { currentPassword: 'x', newPassword: long }, longPath: 'newPassword', read: () => '/api/v1/auth/me' },
   { name: 'set locale', method: 'PUT', url: () => '/api/v1/auth/locale', wrongType: { locale: 7 }, wrongPath: 'locale', tooLong: { locale: long }, longPath: 'locale', read: () => '/api/v1/auth/me' },
 ];

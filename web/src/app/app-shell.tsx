@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
+import { usePendingApprovalCount } from '../features/approvals';
 import { UserMenu, usePermissions } from '../features/auth';
 import { NotificationBell } from '../features/notifications';
 import { useIsMobile } from '../shared/hooks/use-is-mobile';
@@ -51,7 +52,8 @@ export function AppShell() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const items = useMemo(() => buildMenuItems(can, t), [can, t]);
+  const pendingApprovals = usePendingApprovalCount();
+  const items = useMemo(() => buildMenuItems(can, t, { '/approvals': pendingApprovals }), [can, t, pendingApprovals]);
   const selected = selectedMenuKey(location.pathname);
   // The entries are links: they navigate themselves (and open in a new tab with Ctrl or the middle button).
   const onClick: MenuProps['onClick'] = () => setDrawerOpen(false);

@@ -9,7 +9,9 @@ import {
   SolutionOutlined,
   TagsOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
+  NodeIndexOutlined,
   ContactsOutlined,
   ControlOutlined,
   DeleteOutlined,
@@ -28,7 +30,7 @@ import {
   TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { MenuProps } from 'antd';
+import { Badge, type MenuProps } from 'antd';
 import type { Permission } from '@crm/contracts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -41,7 +43,12 @@ interface NavLeaf {
   permission: Permission;
   /** Besides `permission`, one of these: a page only to look at is no menu entry for a user who may change nothing there. */
   manage?: Permission[];
+  /** Shown with a count (things waiting for the user); a count above zero shows the entry even without `permission`. */
+  badged?: boolean;
 }
+
+/** Counts shown beside menu entries, by path (`/approvals`: what waits for my decision). */
+export type MenuBadges = Partial<Record<string, number>>;
 
 const mainItems: NavLeaf[] = [
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers.view' },
@@ -53,6 +60,7 @@ const mainItems: NavLeaf[] = [
   { path: '/quotes', label: 'nav.quotes', icon: <FileTextOutlined />, permission: 'quotes.view' },
   { path: '/targets', label: 'nav.targets', icon: <TrophyOutlined />, permission: 'targets.view' },
   { path: '/contracts', label: 'nav.contracts', icon: <FileDoneOutlined />, permission: 'contracts.view' },
+  { path: '/approvals', label: 'nav.approvals', icon: <CheckSquareOutlined />, permission: 'approvals.view', badged: true },
   { path: '/products', label: 'nav.products', icon: <ShoppingOutlined />, permission: 'products.view' },
   { path: '/price-lists', label: 'nav.priceLists', icon: <DollarOutlined />, permission: 'products.view' },
   { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, permission: 'contacts.view' },
@@ -90,22 +98,32 @@ const settingsItems: NavLeaf[] = [
   { path: '/admin/pipelines', label: 'nav.pipelines', icon: <BranchesOutlined />, permission: 'settings.view' },
   { path: '/admin/sales-settings', label: 'nav.salesSettings', icon: <FundOutlined />, permission: 'settings.view' },
   { path: '/admin/contract-settings', label: 'nav.contractSettings', icon: <FileDoneOutlined />, permission: 'settings.view' },
+  { path: '/admin/approval-flows', label: 'nav.approvalFlows', icon: <NodeIndexOutlined />, permission: 'approvals.admin' },
 ];
 
 type MenuItem = Required<MenuProps>['items'][number];
 type Can = (permission: Permission) => boolean;
 
-const visible = (can: Can) => (item: NavLeaf) => can(item.permission) && (!item.manage || item.manage.some(can));
+const visible = (can: Can, badges: MenuBadges = {}) => (item: NavLeaf) =>
+  (can(item.permission) && (!item.manage || item.manage.some(can))) || (item.badged === true && (badges[item.path] ?? 0) > 0);
 
 /** The sidebar menu: only the entries the user's permissions allow, each a link (a new tab opens it). Keys are paths. */
-export function buildMenuItems(can: Can, t: (key: MessageKey) => string): MenuItem[] {
-  const leaf = (item: NavLeaf): MenuItem => ({
-    key: item.path,
-    icon: item.icon,
-    label: <Link to={item.path}>{t(item.label)}</Link>,
-    'data-testid': `nav-${item.path.split('/').pop() ?? ''}`,
-  } as MenuItem);
-  const items: MenuItem[] = mainItems.filter(visible(can)).map(leaf);
+export function buildMenuItems(can: Can, t: (key: MessageKey) => string, badges: MenuBadges = {}): MenuItem[] {
+  const leaf = (item: NavLeaf): MenuItem => {
+    const count = item.badged ? (badges[item.path] ?? 0) : 0;
+    return {
+      key: item.path,
+      icon: item.icon,
+      label: (
+        <Link to={item.path}>
+          {t(item.label)}
+          {count > 0 ? <Badge count={count} size="small" offset={[6, -2]} data-testid={`nav-badge-${item.path.split('/').pop() ?? ''}`} /> : null}
+        </Link>
+      ),
+      'data-testid': `nav-${item.path.split('/').pop() ?? ''}`,
+    } as MenuItem;
+  };
+  const items: MenuItem[] = mainItems.filter(visible(can, badges)).map(leaf);
   const admin = adminItems.filter(visible(can)).map(leaf);
   if (admin.length > 0) {
     items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });

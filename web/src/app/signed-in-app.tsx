@@ -74,6 +74,8 @@ const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-p
 const ContractsPage = lazy(() => import('../features/contracts/pages/contracts-page').then((m) => ({ default: m.ContractsPage })));
 const ContractDetailPage = lazy(() => import('../features/contracts/pages/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })));
 const ContractSettingsPage = lazy(() => import('../features/contracts/pages/contract-settings-page').then((m) => ({ default: m.ContractSettingsPage })));
+const ApprovalsPage = lazy(() => import('../features/approvals/pages/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
+const ApprovalFlowsPage = lazy(() => import('../features/approvals/pages/approval-flows-page').then((m) => ({ default: m.ApprovalFlowsPage })));
 const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -147,6 +149,9 @@ export function SignedInApp() {
             <Route path="contracts" element={<Guard permission="contracts.view"><ContractsPage /></Guard>} />
             <Route path="contracts/:id" element={<Guard permission="contracts.view"><ContractDetailPage /></Guard>} />
             <Route path="admin/contract-settings" element={<Guard permission="settings.view"><ContractSettingsPage /></Guard>} />
+            {/* Anyone signed in: a flow may name any user as approver; the page scopes what it lists. */}
+            <Route path="approvals" element={<ApprovalsPage />} />
+            <Route path="admin/approval-flows" element={<Guard permission="approvals.admin"><ApprovalFlowsPage /></Guard>} />
             <Route path="contacts" element={<Guard permission="contacts.view"><ContactListPage /></Guard>} />
             <Route path="admin/users" element={<Guard permission="users.view"><UserListPage /></Guard>} />
             <Route path="admin/departments" element={<Guard permission="departments.view"><DepartmentPage /></Guard>} />

@@ -44,6 +44,8 @@ export function documentOf(row: QuoteView, lines: QuoteLineRow[]): QuoteRevision
 export function presentQuote(row: QuoteView, actor: Actor, names: ReadonlyMap<number, string>, lines: QuoteLineRow[] = []): Quote {
   const status = row.status as QuoteStatus;
   const editable = status !== 'accepted';
+  // A quote awaiting approval is withdrawn (back to draft) before it changes.
+  const changeable = editable && status !== 'awaiting_approval';
   return {
     id: row.id,
     version: row.version,
@@ -57,6 +59,6 @@ export function presentQuote(row: QuoteView, actor: Actor, names: ReadonlyMap<nu
     ownerName: names.get(row.owner_id) ?? null,
     isCurrent: row.is_current === 1,
     nextStatuses: can(actor, 'quotes.edit') ? [...quoteTransitions[status]] : [],
-    can: { edit: editable && can(actor, 'quotes.edit'), delete: editable && can(actor, 'quotes.delete') },
+    can: { edit: changeable && can(actor, 'quotes.edit'), delete: editable && can(actor, 'quotes.delete') },
   };
 }

@@ -187,3 +187,19 @@ export async function purgeOfCustomer(db: Db, customerId: number): Promise<void>
   }
 }
 
+/** Move a quote from one status to another (an approval's outcome), whatever its version; false when it was not in `from`. */
+export async function moveStatus(db: Db, id: number, from: string, to: string, at: string, by: number): Promise<boolean> {
+  const r = await db
+    .updateTable('quotes')
+    .set({ status: to, updated_at: at, updated_by: by, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Ids of every quote of a customer, deleted ones included. */
+export async function idsOfCustomer(db: Db, customerId: number): Promise<number[]> {
+  return (await db.selectFrom('quotes').select('id').where('customer_id', '=', customerId).execute()).map((r) => r.id);
+}

@@ -15,9 +15,10 @@ import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope, type Scope } from '../../platform/auth/scope.js';
 import { companyTimeZone, localDate } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
+import { AppError, conflict, invalid, notFound, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
 import { normalizeForSearch } from '../../platform/search.js';
+import { startApproval, withdrawApproval } from '../approvals/index.js';
 import { findVisible } from '../customers/index.js';
 import { findVisibleDeal } from '../opportunities/index.js';
 import { userNames } from '../users/index.js';
@@ -145,9 +146,9 @@ export async function createQuote(ctx: AppContext, actor: Actor, input: z.output
 }
 
 /**
- * Change a quote. A draft changes in place (one awaiting approval goes back to draft); a sent,
- * rejected or expired quote keeps its revision as it was and becomes the next revision, a draft.
- * An accepted quote is final (409).
+ * Change a quote. A draft changes in place; a sent, rejected or expired quote keeps its revision
+ * as it was and becomes the next revision, a draft. An accepted quote is final, and one awaiting
+ * approval is withdrawn before it changes (409).
  */
 export async function updateQuote(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof quoteUpdate>): Promise<Quote> {
   authorize(actor, 'quotes.edit');
@@ -156,6 +157,8 @@ export async function updateQuote(ctx: AppContext, actor: Actor, id: number, inp
     const row = await findVisibleQuote(trx, actor, id);
     if (row.version !== input.version) throw conflict(await presentOne(ctx, actor, row, trx));
     if (row.status === 'accepted') throw new AppError('CONFLICT', 'quoteAccepted');
+    // What the approvers are deciding on does not change under them: withdraw first.
+    if (row.status === 'awaiting_approval') throw new AppError('CONFLICT', 'quoteAwaitingApproval');
     const problems = new Problems();
     await checkDeal(trx, actor, input.opportunityId, row.customer_id, problems);
     const customer = await findVisible(trx, actor, row.customer_id).catch(() => null);
@@ -185,7 +188,12 @@ export async function updateQuote(ctx: AppContext, actor: Actor, id: number, inp
   return getQuote(ctx, actor, id);
 }
 
-/** Move a quote to another status along quoteTransitions; 409 when stale. */
+/**
+ * Move a quote to another status along quoteTransitions; 409 when stale. Sending a draft that an
+ * approval flow applies to submits it for approval instead (the answer's status says
+ * awaiting_approval); asking for approval when no flow applies is refused. Moving a quote that
+ * awaits approval back to draft withdraws its request.
+ */
 export async function changeQuoteStatus(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof quoteStatusChange>): Promise<Quote> {
   authorize(actor, 'quotes.edit');
   const at = ctx.clock.now().toISOString();
@@ -193,7 +201,14 @@ export async function changeQuoteStatus(ctx: AppContext, actor: Actor, id: numbe
     const row = await findVisibleQuote(trx, actor, id);
     if (row.version !== input.version) throw conflict(await presentOne(ctx, actor, row, trx));
     if (!quoteTransitions[row.status as QuoteStatus].includes(input.status)) throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'status', message: 'quoteStatusMove' }]);
-    if (!(await repo.update(trx, id, input.version, { status: input.status, updated_at: at, updated_by: actor.userId }))) {
+    let status = input.status;
+    if (row.status === 'draft' && (status === 'sent' || status === 'awaiting_approval')) {
+      const requestId = await startApproval(ctx, trx, actor, 'quote', id, at);
+      if (requestId !== null) status = 'awaiting_approval';
+      else if (status === 'awaiting_approval') throw invalid('status', 'quoteNoApprovalNeeded');
+    }
+    if (row.status === 'awaiting_approval') await withdrawApproval(trx, actor, 'quote', id, at);
+    if (!(await repo.update(trx, id, input.version, { status, updated_at: at, updated_by: actor.userId }))) {
       throw conflict(await presentOne(ctx, actor, await findVisibleQuote(trx, actor, id), trx));
     }
   });
@@ -223,13 +238,14 @@ export async function makeQuoteCurrent(ctx: AppContext, actor: Actor, id: number
   return getQuote(ctx, actor, id);
 }
 
-/** Delete a quote (not an accepted one): it leaves the lists and stops being current. */
+/** Delete a quote (not an accepted one): it leaves the lists and stops being current; a pending approval is withdrawn. */
 export async function deleteQuote(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'quotes.delete');
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findVisibleQuote(trx, actor, id);
     if (row.status === 'accepted') throw new AppError('CONFLICT', 'quoteAccepted');
+    if (row.status === 'awaiting_approval') await withdrawApproval(trx, actor, 'quote', id, at);
     if (row.opportunity_id !== null) await repo.lockDealQuotes(trx, row.opportunity_id);
     if (!(await repo.update(trx, id, row.version, { deleted_at: at, deleted_by: actor.userId, is_current: 0, updated_at: at, updated_by: actor.userId }))) {
       throw conflict(await presentOne(ctx, actor, await findVisibleQuote(trx, actor, id), trx));

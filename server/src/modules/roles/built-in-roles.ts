@@ -33,6 +33,7 @@ export const builtInRoles: BuiltInRole[] = [
       'targets.view', 'targets.edit',
       'contracts.view', 'contracts.create', 'contracts.edit', 'contracts.delete',
       'users.view', 'departments.view', 'roles.view', 'settings.view',
+      'approvals.view',
     ],
   },
   {
@@ -49,6 +50,7 @@ export const builtInRoles: BuiltInRole[] = [
       'targets.view',
       'contracts.view', 'contracts.create', 'contracts.edit', 'contracts.delete',
       'users.view', 'departments.view',
+      'approvals.view',
     ],
   },
   {
@@ -56,7 +58,7 @@ export const builtInRoles: BuiltInRole[] = [
     name: '客服专员 Service agent',
     description: 'Sees every customer to serve them; keeps contacts up to date.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'users.view', 'departments.view'],
+    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'users.view', 'departments.view', 'approvals.view'],
   },
   {
     key: 'marketing',
@@ -74,6 +76,6 @@ export const builtInRoles: BuiltInRole[] = [
     name: '只读 Read-only',
     description: 'Reads customers and contacts, changes nothing.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'targets.view', 'users.view', 'departments.view'],
+    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'targets.view', 'users.view', 'departments.view', 'approvals.view'],
   },
 ];

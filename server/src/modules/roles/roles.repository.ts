@@ -66,3 +66,10 @@ export async function countAllHolders(db: Db, id: number): Promise<number> {
   const row = await db.selectFrom('users').where('role_id', '=', id).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Names of roles by id, in one query. */
+export async function namesByIds(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('roles').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -169,3 +169,8 @@ export async function ensureBuiltInRoles(ctx: AppContext): Promise<void> {
 export async function roleIdByKey(ctx: AppContext, key: string): Promise<number | null> {
   return (await repo.findByKey(ctx.db, key))?.id ?? null;
 }
+
+/** Display names of roles by id (approval steps that name a role); a missing role is absent. */
+export async function roleNames(db: AppContext['db'], ids: Iterable<number | null>): Promise<Map<number, string>> {
+  return repo.namesByIds(db, [...new Set([...ids].filter((id): id is number => id !== null))]);
+}

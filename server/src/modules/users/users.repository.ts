@@ -186,3 +186,9 @@ export async function inScope(db: Db, scope: Expression<SqlBool> | null): Promis
   if (scope) query = query.where(scope);
   return query.orderBy('su2.name').orderBy('su2.id').execute();
 }
+
+/** Ids of the active users holding a role (approvers of a role step). */
+export async function activeIdsWithRole(db: Db, roleId: number): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('role_id', '=', roleId).where('active', '=', 1).where('deleted_at', 'is', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}

@@ -243,3 +243,8 @@ export async function usersInScope(db: AppContext['db'], actor: Actor): Promise<
   const rows = await repo.inScope(db, isUnscoped(scope) ? null : scope);
   return rows.map((r) => ({ id: r.id, name: r.name, departmentId: r.department_id, active: r.active === 1 }));
 }
+
+/** The active users holding a role, by id (approvers of an approval step that names a role). */
+export async function activeUsersWithRole(db: AppContext['db'], roleId: number): Promise<number[]> {
+  return repo.activeIdsWithRole(db, roleId);
+}

@@ -40,6 +40,8 @@ const ownerColumns = {
   quotes: 'q.owner_id',
   contracts: 'ct.owner_id',
   users: 'su2.id',
+  // An approval request is in scope through the owner of its record (as submitted).
+  approvals: 'ar.owner_id',
 } as const;
 export type ScopedTable = keyof typeof ownerColumns;
 

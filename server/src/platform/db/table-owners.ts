@@ -54,6 +54,9 @@ export const tableOwners: Record<keyof DB, string> = {
   contracts: 'contracts',
   contract_lines: 'contracts',
   contract_contacts: 'contracts',
+  approval_flows: 'approvals',
+  approval_requests: 'approvals',
+  approval_steps: 'approvals',
 };
 
 /** Tables any module may use, each through its own named rows. */

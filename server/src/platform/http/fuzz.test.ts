@@ -82,6 +82,12 @@ beforeAll(async () => {
   await made('quotes', agents.sales.post('/api/v1/quotes', { customerId, title: '模糊报价', validUntil: '2027-01-31', lines: [{ productId, quantity: 1 }] }));
   await made('contracts', agents.sales.post('/api/v1/contracts', { customerId, title: '模糊合同', lines: [{ productId, quantity: 1 }] }));
   await made('roles', admin.post('/api/v1/roles', { key: 'fuzz_role', name: '模糊角色' }));
+  // Approvals: a flow the fuzz may change, and a request waiting for the administrator's decision.
+  const adminId = (await admin.get('/api/v1/auth/me')).body.user.id as number;
+  await made('approval-flows', admin.post('/api/v1/approval-flows', { name: '模糊流程', recordType: 'quote', conditions: [{ kind: 'discount_above', percent: 50 }], steps: [{ kind: 'user', userId: adminId }] }));
+  const discounted = (await agents.sales.post('/api/v1/quotes', { customerId, title: '模糊审批', validUntil: '2027-01-31', lines: [{ productId, quantity: 1, discountPercent: 60 }] })).body;
+  await agents.sales.post(`/api/v1/quotes/${discounted.id}/status`, { status: 'sent', version: discounted.version });
+  ownIds.set('approvals', (await admin.get(`/api/v1/approvals?recordType=quote&recordId=${discounted.id}`)).body.items[0].id);
   await made('custom-fields', admin.post('/api/v1/custom-fields', { entity: 'customer', key: 'fuzz_text', type: 'text', labelZh: '模糊', labelEn: 'Fuzz' }));
   const pipelines = (await admin.get('/api/v1/pipelines')).body.items as Array<{ id: number }>;
   ownIds.set('pipelines', pipelines[0]?.id ?? 1);

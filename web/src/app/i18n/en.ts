@@ -16,6 +16,7 @@ import { company } from './en/company';
 import { quotes } from './en/quotes';
 import { targets } from './en/targets';
 import { contracts } from './en/contracts';
+import { approvals } from './en/approvals';
 
 export const en = {
   ...core,
@@ -32,6 +33,7 @@ export const en = {
   ...quotes,
   ...targets,
   ...contracts,
+  ...approvals,
 } as const;
 
 export type MessageKey = keyof typeof en;

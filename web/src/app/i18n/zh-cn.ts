@@ -13,6 +13,7 @@ import { company } from './zh-cn/company';
 import { quotes } from './zh-cn/quotes';
 import { targets } from './zh-cn/targets';
 import { contracts } from './zh-cn/contracts';
+import { approvals } from './zh-cn/approvals';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -30,4 +31,5 @@ export const zhCN: Messages = {
   ...quotes,
   ...targets,
   ...contracts,
+  ...approvals,
 };

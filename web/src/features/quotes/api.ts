@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Contract, ListResponse, Opportunity, Quote, QuoteCreate, QuoteListQuery, QuoteRevision, QuoteStatus, QuoteUpdate } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
+import { refreshApprovals } from '../approvals';
 
 export const quoteKeys = {
   all: ['quotes'] as const,
@@ -55,7 +56,11 @@ export function useQuoteStatus() {
   return useMutation({
     mutationFn: ({ quote, status }: { quote: Quote; status: QuoteStatus }) =>
       apiRequest<Quote>(`/quotes/${quote.id}/status`, { method: 'POST', body: { status, version: quote.version } }),
-    onSuccess: (quote) => refresh(queryClient, quote),
+    onSuccess: (quote) => {
+      refresh(queryClient, quote);
+      // Sending may have submitted it for approval, moving it back to draft withdraws the request.
+      refreshApprovals(queryClient);
+    },
   });
 }
 

@@ -1,5 +1,7 @@
 import {
+  AuditOutlined,
   CheckCircleOutlined,
+  CloseCircleOutlined,
   DeleteOutlined,
   DisconnectOutlined,
   EditOutlined,
@@ -52,6 +54,10 @@ const actionStyle: Record<HistoryAction, { color: string; icon: ReactNode }> = {
   lost: { color: 'red', icon: <DisconnectOutlined /> },
   reopen: { color: 'orange', icon: <UndoOutlined /> },
   status_change: { color: 'blue', icon: <SwapOutlined /> },
+  approval_submit: { color: 'gold', icon: <AuditOutlined /> },
+  approval_approve: { color: 'green', icon: <CheckCircleOutlined /> },
+  approval_reject: { color: 'red', icon: <CloseCircleOutlined /> },
+  approval_withdraw: { color: 'gray', icon: <UndoOutlined /> },
 };
 
 /** The timeline's filter: kinds of event, each a set of actions (sent as `actions=`). */
@@ -60,7 +66,7 @@ const actionGroups = {
   ownership: ['assign', 'claim', 'release', 'pool_return'],
   follow_up: ['follow_up'],
   files: ['attach', 'detach'],
-  sales: ['convert', 'disqualify', 'stage_change', 'won', 'lost', 'reopen', 'status_change'],
+  sales: ['convert', 'disqualify', 'stage_change', 'won', 'lost', 'reopen', 'status_change', 'approval_submit', 'approval_approve', 'approval_reject', 'approval_withdraw'],
   merges: ['merge', 'merged', 'import'],
 } as const satisfies Record<string, readonly HistoryAction[]>;
 type ActionGroup = keyof typeof actionGroups;
@@ -176,6 +182,8 @@ export function CustomerHistory({ customerId }: { customerId: number }) {
                   ? t('history.entity.contact', { name: entry.label ?? '' })
                   : entry.entityType === 'contract'
                     ? t('history.entity.contract', { name: entry.label ?? '' })
+                  : entry.entityType === 'quote'
+                    ? t('history.entity.quote', { name: entry.label ?? '' })
                     : t('history.entity.customer');
               const style = actionStyle[entry.action];
               return {

@@ -1,6 +1,6 @@
-import { ArrowLeftOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileDoneOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileDoneOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
 import { App, Button, Card, Collapse, Descriptions, Dropdown, Flex, Skeleton, Typography } from 'antd';
-import type { Quote } from '@crm/contracts';
+import type { Quote, QuoteStatus } from '@crm/contracts';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../../shared/format/
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results';
 import { testId } from '../../../shared/test-id';
+import { ApprovalCard, useApprovalRequirement } from '../../approvals';
 import { usePermissions } from '../../auth';
 import { useContractFromQuote, useContractOfQuote, useDeleteQuote, useMakeQuoteCurrent, useQuote, useQuoteRevisions, useQuoteStatus } from '../api';
 import { CurrentQuoteTag, QuoteStatusTag } from '../components/quote-bits';
@@ -43,6 +44,24 @@ function QuoteView({ quote }: { quote: Quote }) {
   const makeContract = useContractFromQuote();
   const money = (fen: number) => formatMoney(fen, quote.currency, locale);
   const failed = (error: unknown) => void message.error(errorMessage(error, t));
+  // A draft a flow applies to is submitted for approval (its own button), not sent; one awaiting
+  // approval can only be withdrawn (back to draft).
+  const requirement = useApprovalRequirement('quote', quote.id);
+  const needsApproval = quote.status === 'draft' && Boolean(requirement);
+  const moves = quote.nextStatuses.filter((s) => (s === 'awaiting_approval' ? false : !(needsApproval && s === 'sent')));
+  const moveLabel = (s: QuoteStatus) => (s === 'draft' && quote.status === 'awaiting_approval' ? t('approval.withdraw') : t(`quote.status.${s}`));
+  const move = (next: QuoteStatus) =>
+    status.mutate(
+      { quote, status: next },
+      {
+        onSuccess: (updated) => {
+          if (updated.status === 'awaiting_approval') void message.info(t('approval.sentForApproval'));
+          else if (next === 'draft' && quote.status === 'awaiting_approval') void message.success(t('approval.withdrawn'));
+          else void message.success(t('quote.moved', { status: t(`quote.status.${next}`) }));
+        },
+        onError: failed,
+      },
+    );
 
   const confirmDelete = () =>
     void modal.confirm({
@@ -91,13 +110,18 @@ function QuoteView({ quote }: { quote: Quote }) {
                 {t('common.edit')}
               </Button>
             ) : null}
-            {quote.nextStatuses.length > 0 ? (
+            {needsApproval && quote.nextStatuses.includes('awaiting_approval') ? (
+              <Button type="primary" icon={<AuditOutlined />} loading={status.isPending} onClick={() => move('awaiting_approval')} data-testid="quote-submit-approval">
+                {t('approval.submit')}
+              </Button>
+            ) : null}
+            {moves.length > 0 ? (
               <Dropdown
                 menu={{
-                  items: quote.nextStatuses.map((s) => ({ key: s, label: t(`quote.status.${s}`) })),
+                  items: moves.map((s) => ({ key: s, label: moveLabel(s) })),
                   onClick: ({ key }) => {
-                    const next = quote.nextStatuses.find((s) => s === key);
-                    if (next) status.mutate({ quote, status: next }, { onSuccess: () => void message.success(t('quote.moved', { status: t(`quote.status.${next}`) })), onError: failed });
+                    const next = moves.find((s) => s === key);
+                    if (next) move(next);
                   },
                 }}
               >
@@ -153,6 +177,8 @@ function QuoteView({ quote }: { quote: Quote }) {
             </Typography.Text>
           ) : null}
         </Card>
+
+        <ApprovalCard recordType="quote" recordId={quote.id} draft={quote.status === 'draft'} />
 
         <Card size="small" title={t('quote.f.lines')}>
           <QuoteLinesTable lines={quote.lines} currency={quote.currency} />

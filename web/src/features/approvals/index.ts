@@ -1,0 +1,2 @@
+export { ApprovalCard } from './components/approval-card';
+export { approvalKeys, recordPath, refreshApprovals, useApprovalRequirement, usePendingApprovalCount } from './api';
