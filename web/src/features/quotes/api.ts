@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ListResponse, Opportunity, Quote, QuoteCreate, QuoteListQuery, QuoteRevision, QuoteStatus, QuoteUpdate } from '@crm/contracts';
-import { apiRequest } from '../../shared/api/client';
+import type { ListResponse, Locale, Opportunity, Quote, QuoteCreate, QuoteListQuery, QuoteRevision, QuoteStatus, QuoteUpdate } from '@crm/contracts';
+import { API_BASE, apiRequest, buildQuery } from '../../shared/api/client';
 
 export const quoteKeys = {
   all: ['quotes'] as const,
@@ -95,4 +95,9 @@ export function useDealChoices(customerId: number | undefined, enabled: boolean)
     queryFn: ({ signal }) => apiRequest<ListResponse<Opportunity>>('/opportunities', { query: { customerId, pageSize: 100 }, signal }),
     enabled: enabled && customerId !== undefined,
   });
+}
+
+/** The quote's PDF download: a plain link (the session cookie goes along), labelled in the UI's language. */
+export function quotePdfHref(id: number, locale: Locale): string {
+  return `${API_BASE}/quotes/${id}/pdf${buildQuery({ lang: locale })}`;
 }

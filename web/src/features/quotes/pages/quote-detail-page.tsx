@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, DownOutlined, EditOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, DownOutlined, EditOutlined, FilePdfOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
 import { App, Button, Card, Collapse, Descriptions, Dropdown, Flex, Skeleton, Typography } from 'antd';
 import type { Quote } from '@crm/contracts';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../../shared/format/
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results';
 import { testId } from '../../../shared/test-id';
-import { useDeleteQuote, useMakeQuoteCurrent, useQuote, useQuoteRevisions, useQuoteStatus } from '../api';
+import { quotePdfHref, useDeleteQuote, useMakeQuoteCurrent, useQuote, useQuoteRevisions, useQuoteStatus } from '../api';
 import { CurrentQuoteTag, QuoteStatusTag } from '../components/quote-bits';
 import { QuoteFormDrawer } from '../components/quote-form-drawer';
 import { QuoteLinesTable } from '../components/quote-lines-table';
@@ -97,6 +97,9 @@ function QuoteView({ quote }: { quote: Quote }) {
             ) : null}
             <Button icon={<PrinterOutlined />} href={`/quotes/${quote.id}/print`} target="_blank" data-testid="quote-print">
               {t('quote.print')}
+            </Button>
+            <Button icon={<FilePdfOutlined />} href={quotePdfHref(quote.id, locale)} download data-testid="quote-pdf">
+              {t('quote.pdf')}
             </Button>
             {quote.can.delete ? <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} aria-label={t('common.delete')} /> : null}
           </Flex>
