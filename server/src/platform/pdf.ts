@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -19,15 +20,20 @@ export function cjkFontPath(): string {
   return path.join(path.dirname(entry), '..', 'fonts', fontFile);
 }
 
-// The font file (8 MB) is read once and kept; every document subsets it anew.
-let fontBytes: Promise<Buffer> | null = null;
+// The font is read (8 MB) and parsed once, then kept: every document makes its own subset of it.
+// Sharing the parsed font is safe: pdfkit lays text out and subsets synchronously, and fontkit's
+// caches (glyphs, the subroutine index) only grow up to the font's own size.
+let parsed: Promise<fontkit.Font> | null = null;
 
-export function cjkFont(): Promise<Buffer> {
-  fontBytes ??= fs.readFile(cjkFontPath()).catch((error: unknown) => {
-    fontBytes = null;
-    throw error;
-  });
-  return fontBytes;
+export function cjkFont(): Promise<fontkit.Font> {
+  parsed ??= fs
+    .readFile(cjkFontPath())
+    .then((bytes) => fontkit.create(bytes) as fontkit.Font)
+    .catch((error: unknown) => {
+      parsed = null;
+      throw error;
+    });
+  return parsed;
 }
 
 export type PdfDocument = PDFKit.PDFDocument;
@@ -52,7 +58,8 @@ export async function renderPdf(info: { title: string; author?: string; language
     info: { Title: info.title, ...(info.author ? { Author: info.author } : {}), Creator: 'CRM' },
     displayTitle: true,
   });
-  doc.registerFont(cjkFontName, font);
+  // pdfkit takes a parsed fontkit font as well as bytes (its types only list bytes and paths).
+  doc.registerFont(cjkFontName, font as unknown as Buffer);
   doc.font(cjkFontName);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
