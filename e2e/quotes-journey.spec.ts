@@ -1,11 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import fs from 'node:fs';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * From the catalogue to a printed quote: the products and price-list pages, a salesperson quoting
  * from the customer page (the unit price comes from the customer's price list, totals in yuan),
- * sending it, revising it (v2, v1 kept), the printable sheet, and the quote page on a phone.
+ * sending it, revising it (v2, v1 kept), the printable sheet and the PDF download, and the quote
+ * page on a phone.
  */
 const journey = useJourney();
 
@@ -21,6 +23,12 @@ async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH' | '
 }
 
 const signIn = (context: BrowserContext, who: { email: string; password: string }) => signInAs(context, journey.server.url, who);
+
+/** Click a PDF button: the browser downloads the quote's PDF, named after its number. */
+async function downloadPdf(page: Page, testId: string): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { download, bytes: fs.readFileSync(await download.path()) };
+}
 
 /**
  * Pick a product on the quote's line, and wait until the line shows it: on a loaded machine the
@@ -114,6 +122,10 @@ describe('quotes in Chromium', () => {
     await expect.poll(async () => (await api(context, 'GET', `/quotes/${quote.id}`)).revision).toBe(2);
     await page.getByTestId('quote-revisions').getByText('第 1 版').waitFor();
     await screenshot(page, 'quotes-04-quote');
+    // The PDF download: a PDF named after the quote's number and revision, in Chinese.
+    const fromQuote = await downloadPdf(page, 'quote-pdf');
+    expect(fromQuote.download.suggestedFilename()).toBe(`报价单-${quote.number}-v2.pdf`);
+    expect(fromQuote.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     await page.goto(`${journey.server.url}/quotes/${quote.id}/print`);
     await page.getByTestId('quote-print-sheet').getByText('华瑞分销有限公司').waitFor();
@@ -121,6 +133,9 @@ describe('quotes in Chromium', () => {
     const total = await page.getByTestId('print-total').innerText();
     expect(total).toBe(`¥${(((await api(context, 'GET', `/quotes/${quote.id}`)).total as number) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
     await screenshot(page, 'quotes-05-print');
+    const fromPrint = await downloadPdf(page, 'quote-print-pdf');
+    expect(fromPrint.download.suggestedFilename()).toBe(`报价单-${quote.number}-v2.pdf`);
+    expect(fromPrint.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // From the deal page: the new quote is the deal's, and its current one.
     await page.goto(`${journey.server.url}/opportunities/${dealId}`);
@@ -152,6 +167,9 @@ describe('quotes in Chromium', () => {
     await page.goto(`${journey.server.url}/quotes/${id}/print`);
     await page.getByTestId('print-company').getByText('Hangzhou Example Technology Co., Ltd.').waitFor();
     await screenshot(page, 'quotes-08-print-en');
+    // The PDF from an English screen is labelled in English.
+    const english = await downloadPdf(page, 'quote-print-pdf');
+    expect(english.download.suggestedFilename()).toMatch(/^Quotation-BJ-\d{4}-\d{6}-v\d+\.pdf$/);
     await context.close();
   });
 });

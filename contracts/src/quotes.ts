@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, int4Max, isoDate, listOf, pageQuery, recordMeta, versionField } from './common.js';
+import { id, int4Max, isoDate, listOf, locales, pageQuery, recordMeta, versionField } from './common.js';
 import { fenAmount, percent } from './products.js';
 import { multiline } from './text.js';
 
@@ -144,6 +144,10 @@ export const quoteListQuery = z
   })
   .strict();
 export type QuoteListQuery = z.input<typeof quoteListQuery>;
+
+/** GET /quotes/:id/pdf: the document's language (labels, numbers); absent, the caller's (Accept-Language). */
+export const quotePdfQuery = z.object({ lang: z.enum(locales).optional() }).strict();
+export type QuotePdfQuery = z.input<typeof quotePdfQuery>;
 
 /** An earlier revision as it was when it was replaced, and the current one. */
 export const quoteRevision = z.object({

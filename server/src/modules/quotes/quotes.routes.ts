@@ -1,4 +1,4 @@
-import { idParams, quote, quoteCreate, quoteList, quoteListQuery, quoteMakeCurrent, quoteRevisionList, quoteStatusChange, quoteUpdate } from '@crm/contracts';
+import { idParams, quote, quoteCreate, quoteList, quoteListQuery, quoteMakeCurrent, quotePdfQuery, quoteRevisionList, quoteStatusChange, quoteUpdate } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import * as service from './quotes.service.js';
@@ -21,4 +21,6 @@ export function quoteRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, params, body }) => service.makeQuoteCurrent(ctx, actor, params.id, body) });
   r.route({ method: 'GET', url: '/quotes/:id/revisions', access: 'quotes.view', summary: 'Every revision of a quote as it was given, oldest first', tag, params: idParams, response: quoteRevisionList,
     handler: ({ actor, params }) => service.quoteRevisions(ctx, actor, params.id) });
+  r.route({ method: 'GET', url: '/quotes/:id/pdf', access: 'quotes.view', summary: 'Download a quote as a PDF (Chinese text embedded: a subset of a CJK font), labelled in `lang` or your language; 404 outside your data scope', tag, params: idParams, query: quotePdfQuery, download: ['application/pdf'],
+    handler: ({ actor, params, query, locale, reply }) => service.quotePdf(ctx, actor, params.id, query, locale, reply) });
 }

@@ -2,7 +2,9 @@ import {
   quoteTransitions,
   revisingStatuses,
   type ListResponse,
+  type Locale,
   type Quote,
+  type QuotePdfQuery,
   type QuoteRevision,
   type QuoteStatus,
   type quoteCreate,
@@ -10,10 +12,11 @@ import {
   type quoteStatusChange,
   type quoteUpdate,
 } from '@crm/contracts';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope, type Scope } from '../../platform/auth/scope.js';
-import { companyTimeZone, localDate } from '../../platform/company.js';
+import { companyTimeZone, localDate, readCompanySettings } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
@@ -21,8 +24,10 @@ import { normalizeForSearch } from '../../platform/search.js';
 import { startApproval, withdrawApproval } from '../approvals/index.js';
 import { findVisible } from '../customers/index.js';
 import { findVisibleDeal } from '../opportunities/index.js';
+import { contentDisposition } from '../imports/index.js';
 import { userNames } from '../users/index.js';
 import { priceLines } from './quotes.lines.js';
+import { quotePdfFileName, renderQuotePdf } from './quotes.pdf.js';
 import { documentOf, presentQuote } from './quotes.presenter.js';
 import * as repo from './quotes.repository.js';
 
@@ -71,6 +76,22 @@ export async function listQuotes(ctx: AppContext, actor: Actor, query: z.output<
 export async function getQuote(ctx: AppContext, actor: Actor, id: number): Promise<Quote> {
   authorize(actor, 'quotes.view');
   return presentOne(ctx, actor, await findVisibleQuote(ctx.db, actor, id));
+}
+
+/**
+ * GET /quotes/:id/pdf: the quote as a PDF (a download), seen as GET /quotes/:id sees it (404
+ * outside the data scope), labelled in `lang` or else the caller's language.
+ */
+export async function quotePdf(ctx: AppContext, actor: Actor, id: number, query: QuotePdfQuery, locale: Locale, reply: FastifyReply): Promise<Buffer> {
+  const quote = await getQuote(ctx, actor, id);
+  const language = query.lang ?? locale;
+  const pdf = await renderQuotePdf(quote, await readCompanySettings(ctx.db), language);
+  reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', contentDisposition(quotePdfFileName(quote, language)))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store');
+  return pdf;
 }
 
 /** The deal a quote names: live, visible to the actor and of the quote's customer, else a field problem. */

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Contract, ListResponse, Opportunity, Quote, QuoteCreate, QuoteListQuery, QuoteRevision, QuoteStatus, QuoteUpdate } from '@crm/contracts';
-import { apiRequest } from '../../shared/api/client';
+import type { Contract, ListResponse, Locale, Opportunity, Quote, QuoteCreate, QuoteListQuery, QuoteRevision, QuoteStatus, QuoteUpdate } from '@crm/contracts';
+import { API_BASE, apiRequest, buildQuery } from '../../shared/api/client';
 import { refreshApprovals } from '../approvals';
 
 export const quoteKeys = {
@@ -118,4 +118,9 @@ export function useContractFromQuote() {
     mutationFn: (quote: Quote) => apiRequest<Contract>(`/quotes/${quote.id}/contract`, { method: 'POST', body: {} }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contracts'] }),
   });
+}
+
+/** The quote's PDF download: a plain link (the session cookie goes along), labelled in the UI's language. */
+export function quotePdfHref(id: number, locale: Locale): string {
+  return `${API_BASE}/quotes/${id}/pdf${buildQuery({ lang: locale })}`;
 }

@@ -125,4 +125,6 @@ export const quotes = {
   'quote.printDate': 'Date',
   'quote.printNo': 'No.',
   'quote.printBack': 'Back to the quote',
+  // The PDF download.
+  'quote.pdf': 'Download PDF',
 } as const;

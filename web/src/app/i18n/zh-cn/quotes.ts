@@ -127,4 +127,6 @@ export const quotes: Record<keyof typeof en, string> = {
   'quote.printDate': '日期',
   'quote.printNo': '编号',
   'quote.printBack': '返回报价单',
+  // The PDF download.
+  'quote.pdf': '下载 PDF',
 };

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, AuditOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileDoneOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, DeleteOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FilePdfOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
 import { App, Button, Card, Collapse, Descriptions, Dropdown, Flex, Skeleton, Typography } from 'antd';
 import type { Quote, QuoteStatus } from '@crm/contracts';
 import { useState } from 'react';
@@ -12,7 +12,7 @@ import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results
 import { testId } from '../../../shared/test-id';
 import { ApprovalCard, useApprovalRequirement } from '../../approvals';
 import { usePermissions } from '../../auth';
-import { useContractFromQuote, useContractOfQuote, useDeleteQuote, useMakeQuoteCurrent, useQuote, useQuoteRevisions, useQuoteStatus } from '../api';
+import { quotePdfHref, useContractFromQuote, useContractOfQuote, useDeleteQuote, useMakeQuoteCurrent, useQuote, useQuoteRevisions, useQuoteStatus } from '../api';
 import { CurrentQuoteTag, QuoteStatusTag } from '../components/quote-bits';
 import { QuoteFormDrawer } from '../components/quote-form-drawer';
 import { QuoteLinesTable } from '../components/quote-lines-table';
@@ -151,6 +151,9 @@ function QuoteView({ quote }: { quote: Quote }) {
             ) : null}
             <Button icon={<PrinterOutlined />} href={`/quotes/${quote.id}/print`} target="_blank" data-testid="quote-print">
               {t('quote.print')}
+            </Button>
+            <Button icon={<FilePdfOutlined />} href={quotePdfHref(quote.id, locale)} download data-testid="quote-pdf">
+              {t('quote.pdf')}
             </Button>
             {quote.can.delete ? <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} aria-label={t('common.delete')} /> : null}
           </Flex>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Skeleton } from 'antd';
 import { useParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -7,7 +7,7 @@ import { formatDate, formatMoney, formatNumber } from '../../../shared/format/fo
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results';
 import { useCompanySettings } from '../../settings';
-import { useQuote } from '../api';
+import { quotePdfHref, useQuote } from '../api';
 import './quote-print.css';
 
 /** The printable quotation (报价单): company, customer, lines and totals in yuan, in the user's language; the browser prints it. */
@@ -30,9 +30,14 @@ export function QuotePrintPage() {
         <Button href={`/quotes/${q.id}`} icon={<ArrowLeftOutlined />}>
           {t('quote.printBack')}
         </Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="quote-print-now">
-          {t('quote.print')}
-        </Button>
+        <span className="quote-print-actions">
+          <Button icon={<FilePdfOutlined />} href={quotePdfHref(q.id, locale)} download data-testid="quote-print-pdf">
+            {t('quote.pdf')}
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="quote-print-now">
+            {t('quote.print')}
+          </Button>
+        </span>
       </div>
       <main className="quote-print" data-testid="quote-print-sheet">
         <h1>{t('quote.printTitle')}</h1>
