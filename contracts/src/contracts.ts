@@ -24,13 +24,15 @@ export type ContractStatus = (typeof contractStatuses)[number];
  */
 export const contractTransitions: Record<ContractStatus, readonly ContractStatus[]> = {
   draft: ['awaiting_approval', 'active', 'cancelled'],
-  awaiting_approval: ['draft', 'active', 'cancelled'],
+  // Active only with the last approval (the approvals module moves it); draft withdraws the request.
+  awaiting_approval: ['draft', 'cancelled'],
   active: ['completed', 'cancelled'],
   completed: [],
   cancelled: [],
 };
 /** Statuses in which the contract's content may still change. */
-export const editableContractStatuses: readonly ContractStatus[] = ['draft', 'awaiting_approval'];
+/** Only a draft: a contract awaiting approval is frozen while its approvers look at it (withdraw it to change it). */
+export const editableContractStatuses: readonly ContractStatus[] = ['draft'];
 /** Statuses that count as the customer's transactions (deal count, total, first and last deal). */
 export const dealContractStatuses: readonly ContractStatus[] = ['active', 'completed'];
 

@@ -19,7 +19,7 @@ import { approvalRoutes, registerApprovalRecordType } from './modules/approvals/
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
-import { contractRoutes, contractsFollowCustomer } from './modules/contracts/index.js';
+import { contractApprovals, contractRoutes, contractsFollowCustomer } from './modules/contracts/index.js';
 import { customFieldRoutes } from './modules/custom-fields/index.js';
 import { customerRoutes } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
@@ -64,6 +64,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   onCustomerEvent('contracts', contractsFollowCustomer);
   // Kinds of record that can need approval: each module hands its definition to the approvals registry.
   registerApprovalRecordType('quote', quoteApprovals);
+  registerApprovalRecordType('contract', contractApprovals);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });

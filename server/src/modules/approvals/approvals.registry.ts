@@ -46,9 +46,9 @@ export interface ApprovalRecordType {
   /** Whether the actor may see the record (its module's permission and data scope). */
   isVisible(db: Db, actor: Actor, recordId: number): Promise<boolean>;
   /** The last step approved: the record may now be sent or signed. */
-  onApproved(db: Db, outcome: ApprovalOutcome): Promise<void>;
+  onApproved(db: Db, outcome: ApprovalOutcome, ctx: AppContext): Promise<void>;
   /** A step rejected: the record goes back to its owner (with the comment). */
-  onRejected(db: Db, outcome: ApprovalOutcome): Promise<void>;
+  onRejected(db: Db, outcome: ApprovalOutcome, ctx: AppContext): Promise<void>;
 }
 
 const registry = new Map<string, ApprovalRecordType>();

@@ -225,10 +225,10 @@ export async function decide(ctx: AppContext, actor: Actor, id: number, input: z
       const submitter = (await userNames(ctx, [row.submitted_by], trx)).get(row.submitted_by) ?? '';
       if (next) await tell(trx, await approversOf(trx, row, next), 'approval_requested', row, { submitter, step: next.position }, at);
     } else if (approve) {
-      await definition.onApproved(trx, outcome);
+      await definition.onApproved(trx, outcome, ctx);
       await tell(trx, owners, 'approval_approved', row, { approver: actor.name }, at);
     } else {
-      await definition.onRejected(trx, outcome);
+      await definition.onRejected(trx, outcome, ctx);
       await tell(trx, owners, 'approval_rejected', row, { approver: actor.name, comment: comment ?? '' }, at);
     }
     return false;

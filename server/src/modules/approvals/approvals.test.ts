@@ -66,7 +66,7 @@ describe('flows', () => {
     expect(flow).toMatchObject({ name: '大额报价', recordType: 'quote', active: true, priority: 10, match: 'any', requestCount: 0 });
     expect(flow.steps).toEqual([{ kind: 'manager', userId: null, roleId: null, name: null }, { kind: 'user', userId: org.ids.reader, roleId: null, name: '周只读' }]);
     const list = (await org.admin.get('/api/v1/approval-flows')).body;
-    expect(list.recordTypes).toEqual(['quote']);
+    expect(list.recordTypes).toEqual(['contract', 'quote']);
     expect(list.items.map((f: { id: number }) => f.id)).toContain(bigFlow.id);
     for (const who of ['manager', 'east1', 'reader'] as const) {
       expect((await agent(who).get('/api/v1/approval-flows')).status, who).toBe(403);

@@ -10,6 +10,7 @@ import { recordChange } from '../history/index.js';
 import { userNames } from '../users/index.js';
 import { refreshCustomerDeals } from './contracts.deals.js';
 import * as repo from './contracts.repository.js';
+import { purgeApprovalsOf } from '../approvals/index.js';
 
 /** Deleted contracts, for the recycle bin (with the customer each belongs to). */
 export async function listDeletedContracts(ctx: AppContext, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListResponse<RecycleBinItem>> {
@@ -61,13 +62,16 @@ export async function purgeContract(ctx: AppContext, actor: Actor, id: number, a
     const row = await repo.findById(trx, id, unscoped('purge from the recycle bin'), { deleted: true });
     if (!row) throw notFound();
     const after = alsoPurge ? await alsoPurge(trx) : async () => undefined;
+    await purgeApprovalsOf(trx, 'contract', [id]);
     await repo.purge(trx, [id]);
     return after;
   });
   await afterCommit();
 }
 
-/** Erase every contract of a customer being erased, inside the customer purge's transaction. */
+/** Erase every contract of a customer being erased (with their approval requests), inside the customer purge's transaction. */
 export async function purgeCustomerContracts(db: AppContext['db'], customerId: number): Promise<void> {
-  await repo.purge(db, await repo.idsOfCustomer(db, customerId));
+  const ids = await repo.idsOfCustomer(db, customerId);
+  await purgeApprovalsOf(db, 'contract', ids);
+  await repo.purge(db, ids);
 }

@@ -17,8 +17,9 @@ import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope, type Scope } from '../../platform/auth/scope.js';
 import { companyTimeZone, localDate } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { normalizeForSearch } from '../../platform/search.js';
+import { startApproval, withdrawApproval } from '../approvals/index.js';
 import { liveContactsOf, readableContactIds } from '../contacts/index.js';
 import { findVisible } from '../customers/index.js';
 import { diffRecords, entityHistory, recordChange } from '../history/index.js';
@@ -274,10 +275,20 @@ export async function changeContractStatus(ctx: AppContext, actor: Actor, id: nu
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findVisibleContract(trx, actor, id);
     if (row.version !== input.version) throw conflict(await presentOne(ctx, actor, row, trx));
+    if (row.status === 'awaiting_approval' && input.status === 'active') throw invalid('status', 'contractAwaitsApproval');
     if (!contractTransitions[row.status as ContractStatus].includes(input.status)) {
       throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'status', message: 'contractStatusMove' }]);
     }
-    await moveStatus(ctx, trx, actor, row, input.status);
+    let to = input.status;
+    // Signing a draft that an approval flow applies to submits it instead: it becomes active with the last approval.
+    if (row.status === 'draft' && (to === 'active' || to === 'awaiting_approval')) {
+      const requestId = await startApproval(ctx, trx, actor, 'contract', id, ctx.clock.now().toISOString());
+      if (requestId !== null) to = 'awaiting_approval';
+      else if (to === 'awaiting_approval') throw invalid('status', 'contractNoApprovalNeeded');
+    }
+    // Back to draft, or cancelled: the request is withdrawn.
+    if (row.status === 'awaiting_approval') await withdrawApproval(trx, actor, 'contract', id, ctx.clock.now().toISOString());
+    await moveStatus(ctx, trx, actor, row, to);
   });
   return getContract(ctx, actor, id);
 }
@@ -288,18 +299,28 @@ export async function changeContractStatus(ctx: AppContext, actor: Actor, id: nu
  * Throws a 409 when the contract moved on since `row` was read.
  */
 export async function moveStatus(ctx: AppContext, trx: Db, actor: Actor, row: repo.ContractRow, to: ContractStatus): Promise<void> {
+  if (!(await applyStatus(ctx, trx, row, to, actor.userId))) throw conflict(await presentOne(ctx, actor, await findVisibleContract(trx, actor, row.id), trx));
+}
+
+/**
+ * The move without a reader: the conditional update (false when the contract moved on since `row`
+ * was read), the signing date, the history entry and the customer's figures. An approval's final
+ * decision applies it for the approver.
+ */
+export async function applyStatus(ctx: AppContext, trx: Db, row: repo.ContractRow, to: ContractStatus, actorId: number): Promise<boolean> {
   const at = ctx.clock.now().toISOString();
-  const changes: Partial<repo.ContractRow> = { status: to, updated_at: at, updated_by: actor.userId };
+  const changes: Partial<repo.ContractRow> = { status: to, updated_at: at, updated_by: actorId };
   if (to === 'active') {
     changes.activated_at = at;
     if (row.signed_on === null) changes.signed_on = await today(ctx, trx);
   }
-  if (!(await repo.update(trx, row.id, row.version, changes, row.status))) throw conflict(await presentOne(ctx, actor, await findVisibleContract(trx, actor, row.id), trx));
+  if (!(await repo.update(trx, row.id, row.version, changes, row.status))) return false;
   const fieldChanges: FieldChange[] = [{ field: 'status', old: row.status, new: to }];
   if (changes.signed_on !== undefined) fieldChanges.push({ field: 'signedOn', old: row.signed_on, new: changes.signed_on });
-  await recordChange(trx, { entityType: 'contract', entityId: row.id, customerId: row.customer_id, action: 'status_change', actorId: actor.userId, at, label: labelOf(row), changes: fieldChanges });
+  await recordChange(trx, { entityType: 'contract', entityId: row.id, customerId: row.customer_id, action: 'status_change', actorId, at, label: labelOf(row), changes: fieldChanges });
   const counted = (s: string) => dealContractStatuses.includes(s as ContractStatus);
-  if (counted(row.status) !== counted(to)) await refreshCustomerDeals(ctx, trx, row.customer_id, { actorId: actor.userId, at, label: labelOf(row) });
+  if (counted(row.status) !== counted(to)) await refreshCustomerDeals(ctx, trx, row.customer_id, { actorId, at, label: labelOf(row) });
+  return true;
 }
 
 /** Delete a contract (to the recycle bin); an active or completed one leaves the customer's transactions. */
@@ -308,6 +329,7 @@ export async function deleteContract(ctx: AppContext, actor: Actor, id: number):
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findVisibleContract(trx, actor, id);
+    if (row.status === 'awaiting_approval') await withdrawApproval(trx, actor, 'contract', id, at);
     if (!(await repo.update(trx, id, row.version, { deleted_at: at, deleted_by: actor.userId, updated_at: at, updated_by: actor.userId }))) {
       throw conflict(await presentOne(ctx, actor, await findVisibleContract(trx, actor, id), trx));
     }

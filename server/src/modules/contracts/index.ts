@@ -9,3 +9,5 @@ export { runContractRenewals, contractRenewalsTask } from './contracts.renewals.
 export { findVisibleContract, contractScope, moveStatus as moveContractStatus } from './contracts.service.js';
 // Sales targets read what each owner signed.
 export { signedAmountByOwner } from './contracts.repository.js';
+// Contracts can need approval (app.ts registers them with the approvals module once the context exists).
+export { contractApprovals } from './contracts.approvals.js';

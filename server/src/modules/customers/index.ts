@@ -24,3 +24,5 @@ export { ownedCount, moveCustomerOwner, movableCustomers, touchCustomer, custome
 export { bulkCreateCustomers, customerStatistics, analyzeCustomers, draftCustomers, insertCustomerDrafts, customersByIds, customersByReference, customerListFilter, customerExportPage, presentCustomerRows, type CustomerDraft, type CustomerInput, type ExportCursor } from './customers.bulk.js';
 export { importUpdateCustomers } from './customers.bulk-update.js';
 export { customerSourcesInUse } from './customers.lists.js';
+// The credit standing and limit of an organisation, for approval conditions.
+export { creditOf } from './customers.credit.js';

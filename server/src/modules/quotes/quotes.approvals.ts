@@ -1,25 +1,12 @@
 import { unscoped } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { purgeApprovalsOf, type ApprovalRecordType } from '../approvals/index.js';
-import { findCustomerRow } from '../customers/index.js';
+import { creditOf, findCustomerRow } from '../customers/index.js';
 import { userDepartments } from '../users/index.js';
 import * as repo from './quotes.repository.js';
 import { quoteScope } from './quotes.service.js';
 
 type Db = AppContext['db'];
-
-/** A customer's credit standing and limit (fen) from its organisation profile; null when not recorded. */
-function creditOf(organization: string | null | undefined): { standing: string | null; limit: number | null } {
-  try {
-    const profile = JSON.parse(organization ?? '{}') as { creditStanding?: unknown; creditLimit?: unknown };
-    return {
-      standing: typeof profile.creditStanding === 'string' ? profile.creditStanding : null,
-      limit: typeof profile.creditLimit === 'number' ? profile.creditLimit : null,
-    };
-  } catch {
-    return { standing: null, limit: null };
-  }
-}
 
 /**
  * Quotes in the approvals registry (app.ts registers it as 'quote'): a quote's facts for the

@@ -15,6 +15,8 @@ export const approvalsMessages = {
     en: 'This quote is waiting for approval and cannot be changed. Withdraw it (back to draft) first.',
     'zh-CN': '该报价单正在审批中，不能修改。请先撤回（退回草稿）。',
   },
+  contractNoApprovalNeeded: { en: 'No approval flow applies to this contract: activate it directly.', 'zh-CN': '该合同无需审批，可直接生效。' },
+  contractAwaitsApproval: { en: 'This contract is waiting for approval: it becomes active when its last approver approves.', 'zh-CN': '该合同正在审批中，最后一位审批人同意后自动生效。' },
   quoteNoApprovalNeeded: { en: 'No approval flow applies to this quote: send it directly.', 'zh-CN': '该报价单无需审批，可直接发送。' },
   notification_approval_requested: {
     en: '{submitter} asks for your approval: {record} ({amount}).',

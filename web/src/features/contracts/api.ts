@@ -17,6 +17,7 @@ import type {
   Opportunity,
 } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
+import { refreshApprovals } from '../approvals';
 
 export const contractKeys = {
   all: ['contracts'] as const,
@@ -86,7 +87,11 @@ export function useContractStatus() {
   return useMutation({
     mutationFn: ({ contract, status }: { contract: Contract; status: ContractStatus }) =>
       apiRequest<Contract>(`/contracts/${contract.id}/status`, { method: 'POST', body: { status, version: contract.version } }),
-    onSuccess: (contract) => refresh(queryClient, contract),
+    onSuccess: (contract) => {
+      refresh(queryClient, contract);
+      // Submitting or withdrawing changes the approval queue and the contract's approval card.
+      refreshApprovals(queryClient);
+    },
   });
 }
 

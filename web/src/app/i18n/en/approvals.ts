@@ -62,6 +62,7 @@ export const approvals = {
   'approval.commentRequired': 'Say why you reject it',
   'approval.approved': '{record} approved',
   'approval.rejected': '{record} rejected',
+  'approval.type.contract': 'Contract',
   'approval.type.quote': 'Quote',
   'approval.card': 'Approval',
   'approval.cardNone': 'No approval flow applies to this quote: it can be sent directly.',

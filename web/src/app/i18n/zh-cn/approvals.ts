@@ -64,6 +64,7 @@ export const approvals: Record<keyof typeof en, string> = {
   'approval.commentRequired': '请填写驳回理由',
   'approval.approved': '已通过 {record}',
   'approval.rejected': '已驳回 {record}',
+  'approval.type.contract': '合同',
   'approval.type.quote': '报价单',
   'approval.card': '审批',
   'approval.cardNone': '该报价单无需审批，可直接发送。',

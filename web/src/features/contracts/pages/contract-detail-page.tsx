@@ -17,6 +17,7 @@ import { useContract, useContractStatus, useDeleteContract } from '../api';
 import { ContractKindTag, ContractStatusTag } from '../components/contract-bits';
 import { ContractFormDrawer } from '../components/contract-form-drawer';
 import { ContractHistory } from '../components/contract-history';
+import { ApprovalCard, useApprovalRequirement } from '../../approvals';
 
 /** One contract or order: its facts, lines, contacts, files, status moves (each confirmed) and history. */
 export function ContractDetailPage() {
@@ -50,6 +51,13 @@ function ContractView({ contract }: { contract: Contract }) {
   const money = (fen: number) => formatMoney(fen, contract.currency, locale);
   const failed = (error: unknown) => void message.error({ content: errorMessage(error, t), duration: 6 });
 
+  // A draft an approval flow applies to is submitted (it becomes active with the last approval);
+  // one without a flow is signed directly; one awaiting approval can be withdrawn or cancelled.
+  const requirement = useApprovalRequirement('contract', contract.id);
+  const needsApproval = contract.status === 'draft' && Boolean(requirement);
+  const moves = contract.nextStatuses.filter((s) => (s === 'awaiting_approval' ? needsApproval : !(needsApproval && s === 'active')));
+  const moveLabel = (s: ContractStatus) => (s === 'draft' && contract.status === 'awaiting_approval' ? t('approval.withdraw') : t(`contract.move.${s}.ok`));
+
   const confirmMove = (next: ContractStatus) =>
     void modal.confirm({
       title: t(`contract.move.${next}.title`, { number: contract.number }),
@@ -59,7 +67,7 @@ function ContractView({ contract }: { contract: Contract }) {
       cancelText: t('common.cancel'),
       onOk: () =>
         status.mutateAsync({ contract, status: next }).then(
-          () => void message.success(t('contract.moved', { status: t(`contract.status.${next}`) })),
+          (updated) => void (updated.status === 'awaiting_approval' ? message.info(t('approval.sentForApproval')) : message.success(t('contract.moved', { status: t(`contract.status.${updated.status}`) }))),
           failed,
         ),
     });
@@ -95,9 +103,9 @@ function ContractView({ contract }: { contract: Contract }) {
             </Flex>
           </Flex>
           <Flex gap={8} wrap>
-            {contract.nextStatuses.map((next) => (
+            {moves.map((next) => (
               <Button key={next} {...moveStyle[next]} loading={status.isPending && status.variables?.status === next} onClick={() => confirmMove(next)} data-testid={`contract-move-${next}`}>
-                {t(`contract.move.${next}.ok`)}
+                {moveLabel(next)}
               </Button>
             ))}
             {contract.can.edit ? (
@@ -112,6 +120,7 @@ function ContractView({ contract }: { contract: Contract }) {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={15}>
             <Flex vertical gap={16}>
+              <ApprovalCard recordType="contract" recordId={contract.id} draft={contract.status === 'draft'} />
               <Card size="small" title={t('contract.facts')}>
                 <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
                   <Descriptions.Item label={t('contract.f.customer')}>
