@@ -63,6 +63,7 @@ describe('approvals in Chromium', () => {
     await screenshot(page, 'approvals-01-flows-empty');
     await page.getByTestId('flow-create').click();
     await page.getByTestId('flow-name').fill('大额报价审批');
+    await choose(page, page.getByTestId('flow-record-type'), '报价单');
     await page.getByTestId('flow-condition-amount').fill('50,000');
     await page.getByTestId('flow-add-step').click();
     await choose(page, page.getByTestId('flow-step').nth(1).getByTestId('flow-step-user'), director.name);

@@ -351,7 +351,13 @@ function runOnThread(app: FastifyInstance, ctx: AppContext, settings: Partial<Wo
     w.postMessage('stop');
     await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     await w.terminate();
-    if (!closed && (await waiting())) start(); // a job started meanwhile
+    // A job started meanwhile. The server may close during the check (its database with it):
+    // then there is nothing to start, and the failed check is no error.
+    const more = closed ? false : await waiting().catch((error: unknown) => {
+      if (!closed) app.log.error({ err: error }, 'import worker could not look for waiting jobs');
+      return false;
+    });
+    if (more && !closed) start();
   };
 
   workers.set(ctx, { kick: () => (running ? running.postMessage('kick') : start()) });

@@ -113,7 +113,7 @@ function FlowForm({ form, flow, recordTypes, onClose }: Omit<FlowFormDrawerProps
       </Form.Item>
       <Flex gap={16} wrap>
         <Form.Item name="recordType" label={t('flow.f.recordType')} rules={[rules.requiredChoice]} style={narrow}>
-          <Select options={recordTypes.map((type) => ({ value: type, label: recordTypeLabel(type, t) }))} />
+          <Select data-testid="flow-record-type" options={recordTypes.map((type) => ({ value: type, label: recordTypeLabel(type, t) }))} />
         </Form.Item>
         <Form.Item name="priority" label={t('flow.f.priority')} tooltip={t('flow.f.priorityHint')} rules={[rules.requiredChoice]} style={narrow}>
           <InputNumber<number> min={0} max={10_000} precision={0} style={{ width: '100%' }} />
