@@ -11,6 +11,7 @@ import { usePermissions } from '../../auth';
 import { treeSelectData, useDepartments } from '../../departments';
 import { useForecast, usePipelines } from '../api';
 import { formatMoney } from '../../../shared/format/format';
+import { ForecastAttainment } from '../components/forecast-attainment';
 import { ForecastChart } from '../components/forecast-chart';
 import { ForecastDrillDrawer } from '../components/forecast-drill-drawer';
 import {
@@ -111,6 +112,7 @@ export function ForecastPage() {
             </Card>
           ))}
         </Flex>
+        <ForecastAttainment view={view} forecast={data} />
         <Card size="small" title={t('forecast.chartTitle')} extra={isMobile ? null : <span style={{ fontSize: 12, color: '#595959' }}>{t('forecast.chartHint')}</span>}>
           <ForecastChart forecast={data} onDrill={(month, figure) => setDrill({ month, figure })} />
         </Card>
