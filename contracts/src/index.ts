@@ -19,6 +19,7 @@ export * from './products.js';
 export * from './quotes.js';
 export * from './targets.js';
 export * from './contracts.js';
+export * from './receivables.js';
 export * from './money.js';
 export * from './company.js';
 export * from './regions.js';

@@ -12,6 +12,7 @@ export const notificationKinds = [
   'big_deal', // a deal of your department's user reached the big-deal amount (created or changed stage)
   'opportunity_assigned', // an opportunity was given to you
   'contract_renewal', // your active contract ends within the renewal days: time to renew
+  'instalment_overdue', // an instalment of your contract (or, for finance, of any contract) is past its due date unpaid
   'approval_requested', // a record waits for your approval (a step of its flow reached you)
   'approval_approved', // your record was approved (its last step)
   'approval_rejected', // your record was rejected (with the approver's comment)

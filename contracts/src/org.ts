@@ -25,6 +25,8 @@ export const permissionCatalog = {
   targets: ['view', 'edit'],
   /** Contracts and orders (合同/订单). */
   contracts: ['view', 'create', 'edit', 'delete'],
+  /** Receivables (回款): payment plans, payments received and invoices of the contracts in scope. */
+  receivables: ['view', 'edit'],
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],
@@ -47,6 +49,7 @@ export const builtInRoleKeys = [
   'service_agent',
   'marketing',
   'read_only',
+  'finance',
 ] as const;
 export type BuiltInRoleKey = (typeof builtInRoleKeys)[number];
 

@@ -19,7 +19,8 @@ import { approvalRoutes, registerApprovalRecordType } from './modules/approvals/
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
-import { contractApprovals, contractRoutes, contractsFollowCustomer } from './modules/contracts/index.js';
+import { contractApprovals, contractRoutes, contractsFollowCustomer, onContractsPurged } from './modules/contracts/index.js';
+import { receivableRoutes, receivablesFollowContracts, receivablesFollowCustomer } from './modules/receivables/index.js';
 import { customFieldRoutes } from './modules/custom-fields/index.js';
 import { customerRoutes } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
@@ -62,6 +63,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   onCustomerEvent('leads', leadsFollowCustomer);
   onCustomerEvent('quotes', quotesFollowCustomer);
   onCustomerEvent('contracts', contractsFollowCustomer);
+  onCustomerEvent('receivables', receivablesFollowCustomer);
+  onContractsPurged('receivables', receivablesFollowContracts);
   // Kinds of record that can need approval: each module hands its definition to the approvals registry.
   registerApprovalRecordType('quote', quoteApprovals);
   registerApprovalRecordType('contract', contractApprovals);
@@ -102,6 +105,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   quoteRoutes(router, ctx);
   targetRoutes(router, ctx);
   contractRoutes(router, ctx);
+  receivableRoutes(router, ctx);
   approvalRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 

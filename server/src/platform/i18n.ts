@@ -15,6 +15,7 @@ import { poolMessages } from './messages/pool.js';
 import { quotesMessages } from './messages/quotes.js';
 import { targetsMessages } from './messages/targets.js';
 import { contractsMessages } from './messages/contracts.js';
+import { receivablesMessages } from './messages/receivables.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
 import { textMessages } from './messages/text.js';
 
@@ -110,6 +111,7 @@ const catalogue = {
   ...quotesMessages,
   ...targetsMessages,
   ...contractsMessages,
+  ...receivablesMessages,
   ...importsMessages,
   ...leadFormsMessages,
   ...leadsMessages,

@@ -2,10 +2,11 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
 import { escapeLike } from '../../platform/db/like.js';
 import type { DB } from '../../platform/db/schema.js';
+import { emitContractsPurged } from './contracts.purge-events.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ContractRow = Selectable<DB['contracts']>;
-export type NewContractRow = Omit<ContractRow, 'id'>;
+export type NewContractRow = Omit<ContractRow, 'id' | 'planned_amount' | 'received_amount' | 'invoiced_amount' | 'plan_version'>;
 export type ContractLineRow = Selectable<DB['contract_lines']>;
 export type NewContractLine = Omit<ContractLineRow, 'id' | 'contract_id'>;
 /** A contract as lists and the presenter read it: with its customer's, deal's and quote's names. */
@@ -272,8 +273,9 @@ export async function listDeleted(db: Db, q: string | undefined, limit: number, 
   return { rows, total: Number(total.n) };
 }
 
-/** Erase contracts for good, with their lines and contacts (in the caller's transaction). */
+/** Erase contracts for good, with their lines and contacts and what other modules keep under them (in the caller's transaction). */
 export async function purge(db: Db, ids: number[]): Promise<void> {
+  await emitContractsPurged(db, ids);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     await db.deleteFrom('contract_lines').where('contract_id', 'in', chunk).execute();
@@ -298,4 +300,18 @@ export async function signedAmountByOwner(db: Db, from: string, to: string): Pro
     .groupBy('owner_id')
     .execute();
   return new Map(rows.map((r) => [Number(r.owner_id), Number(r.total ?? 0)]));
+}
+
+/** The receivables' sums of a contract (locked by the caller), with the plan's version when the plan changed. */
+export async function writeReceivableSums(db: Db, id: number, sums: { planned: number; received: number; invoiced: number; planChanged: boolean }): Promise<void> {
+  await db
+    .updateTable('contracts')
+    .set({
+      planned_amount: sums.planned,
+      received_amount: sums.received,
+      invoiced_amount: sums.invoiced,
+      ...(sums.planChanged ? { plan_version: sql`plan_version + 1` } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
 }

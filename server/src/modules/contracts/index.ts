@@ -11,3 +11,6 @@ export { findVisibleContract, contractScope, moveStatus as moveContractStatus } 
 export { signedAmountByOwner } from './contracts.repository.js';
 // Contracts can need approval (app.ts registers them with the approvals module once the context exists).
 export { contractApprovals } from './contracts.approvals.js';
+// Receivables keep their sums on the contract, lock it while they change, and go with it when it is erased.
+export { writeReceivableSums, lock as lockContract } from './contracts.repository.js';
+export { onContractsPurged, type ContractsPurgedListener } from './contracts.purge-events.js';

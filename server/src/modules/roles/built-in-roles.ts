@@ -32,6 +32,7 @@ export const builtInRoles: BuiltInRole[] = [
       'products.view', 'products.edit', 'quotes.view', 'quotes.create', 'quotes.edit', 'quotes.delete',
       'targets.view', 'targets.edit',
       'contracts.view', 'contracts.create', 'contracts.edit', 'contracts.delete',
+      'receivables.view', 'receivables.edit',
       'users.view', 'departments.view', 'roles.view', 'settings.view',
       'approvals.view',
     ],
@@ -49,6 +50,7 @@ export const builtInRoles: BuiltInRole[] = [
       'products.view', 'quotes.view', 'quotes.create', 'quotes.edit', 'quotes.delete',
       'targets.view',
       'contracts.view', 'contracts.create', 'contracts.edit', 'contracts.delete',
+      'receivables.view', 'receivables.edit',
       'users.view', 'departments.view',
       'approvals.view',
     ],
@@ -76,6 +78,16 @@ export const builtInRoles: BuiltInRole[] = [
     name: '只读 Read-only',
     description: 'Reads customers and contacts, changes nothing.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'targets.view', 'users.view', 'departments.view', 'approvals.view'],
+    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'receivables.view', 'targets.view', 'users.view', 'departments.view', 'approvals.view'],
+  },
+  {
+    key: 'finance',
+    name: '财务 Finance',
+    description: 'Payment plans, payments and invoices of every contract, and the receivables page; reads customers, edits none.',
+    dataScope: 'all',
+    permissions: [
+      'customers.view', 'contacts.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view',
+      'receivables.view', 'receivables.edit', 'targets.view', 'users.view', 'departments.view', 'approvals.view',
+    ],
   },
 ];

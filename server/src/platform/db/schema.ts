@@ -547,6 +547,12 @@ export interface DB {
     activated_at: string | null;
     /** The end date whose renewal notice was sent to the owner. */
     renewal_notified_for: string | null;
+    /** Receivables' running sums (fen), written by the receivables module through writeReceivableSums. */
+    planned_amount: Generated<number>;
+    received_amount: Generated<number>;
+    invoiced_amount: Generated<number>;
+    /** Bumped by every change of the payment plan (its optimistic version). */
+    plan_version: Generated<number>;
     search: string;
     deleted_at: string | null;
     deleted_by: number | null;
@@ -575,6 +581,50 @@ export interface DB {
     total: number;
   };
   contract_contacts: { contract_id: number; contact_id: number; role: string };
+  /** A contract's instalments (回款计划); `paid` and `settled_on` are what its payments settle, first due first. */
+  payment_plans: {
+    id: Generated<number>;
+    contract_id: number;
+    position: number;
+    due_on: string;
+    amount: number;
+    paid: number;
+    settled_on: string | null;
+    note: string | null;
+    /** The due date whose overdue notice went out. */
+    overdue_notified_for: string | null;
+    created_at: string;
+    created_by: number | null;
+  };
+  /** Payments received (回款记录), with the contract's customer, owner and department when received. */
+  payments: {
+    id: Generated<number>;
+    contract_id: number;
+    customer_id: number;
+    owner_id: number;
+    department_id: number | null;
+    received_on: string;
+    amount: number;
+    currency: string;
+    method: string;
+    reference: string | null;
+    note: string | null;
+    created_at: string;
+    created_by: number | null;
+  };
+  /** Invoices issued (发票) against a contract. */
+  invoices: {
+    id: Generated<number>;
+    contract_id: number;
+    customer_id: number;
+    number: string;
+    kind: string;
+    issued_on: string;
+    amount: number;
+    note: string | null;
+    created_at: string;
+    created_by: number | null;
+  };
   sales_targets: {
     id: Generated<number>;
     subject_type: string;

@@ -39,4 +39,9 @@ export const notificationsMessages = {
     en: 'Your contract {contract} ends on {date} ({days} days): time to renew.',
     'zh-CN': '您的合同「{contract}」将于 {date} 到期（还剩 {days} 天），请及时续约。',
   },
+  // {contract}: number and title; {customer}: its customer; {date}: the due date; {amount}: what is unpaid, in yuan.
+  notification_instalment_overdue: {
+    en: 'An instalment of contract {contract} ({customer}) was due on {date}: {amount} is overdue.',
+    'zh-CN': '合同「{contract}」（{customer}）的回款计划已于 {date} 到期，逾期未回款 {amount}。',
+  },
 } as const;

@@ -1,0 +1,25 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Payments received on live contracts in [from, to) (calendar days), per owner at the time of receipt: what sales targets count as collected. */
+export async function collectedAmountByOwner(db: Db, from: string, to: string): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('payments as pm')
+    .innerJoin('contracts as ct', 'ct.id', 'pm.contract_id')
+    .select((eb) => ['pm.owner_id', eb.fn.sum<number>('pm.amount').as('total')])
+    .where('ct.deleted_at', 'is', null)
+    .where('pm.received_on', '>=', from)
+    .where('pm.received_on', '<', to)
+    .groupBy('pm.owner_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.owner_id), Number(r.total ?? 0)]));
+}
+
+/** What a customer still owes on its signed live contracts (their amounts less the payments received). */
+export async function openReceivablesOf(db: Db, customerId: number): Promise<number> {
+  const r = await sql<{ s: number | string | null }>`select sum(ct.amount - ct.received_amount) as s from contracts ct
+    where ct.customer_id = ${customerId} and ct.deleted_at is null and ct.status in ('active', 'completed')`.execute(db);
+  return Number(r.rows[0]?.s ?? 0);
+}
