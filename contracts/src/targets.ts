@@ -5,12 +5,13 @@ import { int4Max, queryInt } from './common.js';
  * Sales targets (销售目标): per user and per department, per month, quarter and year, for what
  * the sales modules measure. Money targets are fen; customer targets are counts.
  * - contract_amount: the amount of contracts signed in the period (active or completed, by signing date);
+ * - amount_collected: payments received in the period (by date received), counted for the contract's owner when received;
  * - new_customers: customers created in the period, counted for their owner.
  */
-export const targetMetrics = ['contract_amount', 'new_customers'] as const;
+export const targetMetrics = ['contract_amount', 'amount_collected', 'new_customers'] as const;
 export type TargetMetric = (typeof targetMetrics)[number];
 /** Whether a metric is money (fen) rather than a count. */
-export const moneyMetrics: ReadonlySet<TargetMetric> = new Set<TargetMetric>(['contract_amount']);
+export const moneyMetrics: ReadonlySet<TargetMetric> = new Set<TargetMetric>(['contract_amount', 'amount_collected']);
 
 export const targetSubjectTypes = ['user', 'department'] as const;
 export type TargetSubjectType = (typeof targetSubjectTypes)[number];

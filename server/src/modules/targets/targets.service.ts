@@ -20,6 +20,7 @@ import { AppError, type ErrorDetail } from '../../platform/errors.js';
 import { isoNow } from '../../platform/clock.js';
 import { signedAmountByOwner } from '../contracts/index.js';
 import { newCustomersByOwner } from '../customers/index.js';
+import { collectedAmountByOwner } from '../receivables/index.js';
 import { departmentTree } from '../departments/index.js';
 import { usersInScope } from '../users/index.js';
 import * as repo from './targets.repository.js';
@@ -30,6 +31,7 @@ type Db = AppContext['db'];
 type Actuals = (db: Db, range: { fromIso: string; toIso: string; fromDate: string; toDate: string }) => Promise<Map<number, number>>;
 const actuals: Record<TargetMetric, Actuals> = {
   contract_amount: (db, r) => signedAmountByOwner(db, r.fromDate, r.toDate),
+  amount_collected: (db, r) => collectedAmountByOwner(db, r.fromDate, r.toDate),
   new_customers: (db, r) => newCustomersByOwner(db, r.fromIso, r.toIso),
 };
 

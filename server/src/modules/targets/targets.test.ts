@@ -169,6 +169,28 @@ describe('signed contract amounts', () => {
   });
 });
 
+describe('amounts collected', () => {
+  it('count payments by the date received for the contract owner at the time, never payments of deleted contracts', async () => {
+    const customer = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '回款目标客户', ownerId: org.ids.east2 }))).body;
+    const contract = async (title: string) => {
+      const c = (await org.as.east2.post('/api/v1/contracts', { customerId: customer.id, title, amount: 100_000_00, signedOn: '2026-10-01' })).body;
+      return (await org.as.east2.post(`/api/v1/contracts/${c.id}/status`, { status: 'active', version: c.version })).body as { id: number; version: number };
+    };
+    const kept = await contract('回款目标合同');
+    const dropped = await contract('将删除的合同');
+    const pay = async (id: number, amount: number, receivedOn: string) => expect((await org.as.east2.post(`/api/v1/contracts/${id}/payments`, { amount, receivedOn })).status).toBe(201);
+    await pay(kept.id, 20_000_00, '2026-11-03');
+    await pay(kept.id, 15_000_00, '2026-11-30');
+    await pay(kept.id, 5_000_00, '2026-10-31');
+    await pay(dropped.id, 7_000_00, '2026-11-10');
+    expect((await org.as.east2.delete(`/api/v1/contracts/${dropped.id}`)).status).toBe(204);
+    expect((await org.as.manager.put('/api/v1/targets', { year: 2026, metric: 'amount_collected', items: [user(org.ids.east2, '2026-11', 70_000_00)] })).status).toBe(200);
+    const rows = (await org.as.manager.get('/api/v1/targets/attainment?period=2026-11&metric=amount_collected')).body.rows as Row[];
+    expect(rowOf(rows, 'user', org.ids.east2)).toMatchObject({ target: 70_000_00, actual: 35_000_00, attainmentBp: 5000 });
+    expect(rowOf(rows, 'department', org.ids.east)).toMatchObject({ actual: 35_000_00 });
+  });
+});
+
 describe('data scope: exactly whose targets and figures each role sees', () => {
   type Who = 'admin' | keyof Org['as'];
   const agentOf = (who: Who): Agent => (who === 'admin' ? org.admin : org.as[who]);

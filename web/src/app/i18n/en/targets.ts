@@ -5,6 +5,8 @@ export const targets = {
   'target.title': 'Sales targets',
   'target.about.contract_amount': 'The amount of contracts signed (active or completed, by signing date) against the target, per person and department; a department counts everyone in it and below it.',
   'target.metric.contract_amount': 'Signed contracts',
+  'target.about.amount_collected': 'Payments received (by the date received) against the target, per person and department; a department counts everyone in it and below it.',
+  'target.metric.amount_collected': 'Amount collected',
   'target.about.new_customers': 'New customers won against the target, per person and department; a department counts everyone in it and below it.',
   'target.metric.new_customers': 'New customers',
   'target.kind.month': 'Month',

@@ -7,6 +7,8 @@ export const targets: Record<keyof typeof en, string> = {
   'target.title': '销售目标',
   'target.about.contract_amount': '按人员和部门对比已签合同金额（生效或已完成，按签订日期）与目标；部门计入其本部门及下级部门的所有人员。',
   'target.metric.contract_amount': '签约金额',
+  'target.about.amount_collected': '按人员和部门对比回款金额（按回款日期）与目标；部门计入其本部门及下级部门的所有人员。',
+  'target.metric.amount_collected': '回款金额',
   'target.about.new_customers': '按人员和部门对比新增客户数与目标；部门计入其本部门及下级部门的所有人员。',
   'target.metric.new_customers': '新增客户',
   'target.kind.month': '月度',
