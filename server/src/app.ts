@@ -15,12 +15,12 @@ import { createRouter } from './platform/http/route.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { createStorage } from './platform/storage/index.js';
 import { serveWebApp } from './platform/http/web-app.js';
-import { approvalRoutes, registerApprovalRecordType } from './modules/approvals/index.js';
+import { approvalRoutes, registerApprovalRecordType, setCreditExposure } from './modules/approvals/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import { contractApprovals, contractRoutes, contractsFollowCustomer, onContractsPurged } from './modules/contracts/index.js';
-import { receivableRoutes, receivablesFollowContracts, receivablesFollowCustomer } from './modules/receivables/index.js';
+import { openReceivablesOf, receivableRoutes, receivablesFollowContracts, receivablesFollowCustomer } from './modules/receivables/index.js';
 import { customFieldRoutes } from './modules/custom-fields/index.js';
 import { customerRoutes } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
@@ -68,6 +68,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   // Kinds of record that can need approval: each module hands its definition to the approvals registry.
   registerApprovalRecordType('quote', quoteApprovals);
   registerApprovalRecordType('contract', contractApprovals);
+  setCreditExposure(openReceivablesOf);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, forceCloseConnections: true });
   installHttpRules(app, { trustedOrigins: config.trustedOrigins });

@@ -70,3 +70,23 @@ export function approvalRecordTypeOf(type: string): ApprovalRecordType | undefin
 export function approvalRecordTypes(): string[] {
   return [...registry.keys()].sort();
 }
+
+/** What a customer still owes (fen): the receivables module answers it; app.ts connects it. */
+export type CreditExposure = (db: Db, customerId: number) => Promise<number>;
+let exposure: CreditExposure | null = null;
+
+/**
+ * Connect the source of customers' open receivables, which the "over credit limit" condition adds
+ * to the record's amount. (The receivables module depends on contracts, which depend on this one:
+ * it is connected, not imported.)
+ */
+export function setCreditExposure(source: CreditExposure): void {
+  exposure = source;
+}
+
+/** A record's facts with its customer's open receivables, or null when the record is gone. */
+export async function factsOf(definition: ApprovalRecordType, db: Db, recordId: number): Promise<ApprovalFacts | null> {
+  const facts = await definition.loadFacts(db, recordId);
+  if (!facts || facts.openReceivables !== undefined || !exposure || facts.customerId === null) return facts;
+  return { ...facts, openReceivables: await exposure(db, facts.customerId) };
+}

@@ -12,7 +12,7 @@ import { activeUser, activeUsersWithRole, userNames } from '../users/index.js';
 import { isApproverOf, requestVisibility } from './approvals.access.js';
 import { flowMatches } from './approvals.match.js';
 import { conditionsOf, presentRequest, stepsOfFlow } from './approvals.presenter.js';
-import { approvalRecordTypeOf, type ApprovalFacts, type ApprovalRecordType } from './approvals.registry.js';
+import { approvalRecordTypeOf, factsOf, type ApprovalFacts, type ApprovalRecordType } from './approvals.registry.js';
 import * as repo from './approvals.repository.js';
 
 type Db = AppContext['db'];
@@ -45,7 +45,7 @@ async function matchingFlow(db: Db, recordType: string, facts: ApprovalFacts): P
 
 /** The flow that applies to a record now ({ flowId, flowName }), or null: it needs no approval. */
 export async function approvalRequirement(db: Db, recordType: string, recordId: number): Promise<{ flowId: number; flowName: string } | null> {
-  const facts = await definitionOf(recordType).loadFacts(db, recordId);
+  const facts = await factsOf(definitionOf(recordType), db, recordId);
   if (!facts) return null;
   const flow = await matchingFlow(db, recordType, facts);
   return flow ? { flowId: flow.id, flowName: flow.name } : null;
@@ -118,7 +118,7 @@ async function record(db: Db, definition: ApprovalRecordType, request: Pick<repo
  */
 export async function startApproval(ctx: AppContext, db: Db, actor: Actor, recordType: string, recordId: number, at: string): Promise<number | null> {
   const definition = definitionOf(recordType);
-  const facts = await definition.loadFacts(db, recordId);
+  const facts = await factsOf(definition, db, recordId);
   if (!facts) throw notFound();
   const flow = await matchingFlow(db, recordType, facts);
   if (!flow) return null;

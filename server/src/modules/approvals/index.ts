@@ -3,5 +3,5 @@
 // or signed, withdrawApproval when it goes back to draft, and purgeApprovalsOf when records are
 // erased for good; final decisions come back through its onApproved / onRejected.
 export { approvalRoutes } from './approvals.routes.js';
-export { registerApprovalRecordType, type ApprovalFacts, type ApprovalOutcome, type ApprovalRecordType } from './approvals.registry.js';
+export { registerApprovalRecordType, setCreditExposure, type ApprovalFacts, type ApprovalOutcome, type ApprovalRecordType } from './approvals.registry.js';
 export { startApproval, withdrawApproval, approvalRequirement, purgeApprovalsOf } from './approvals.service.js';

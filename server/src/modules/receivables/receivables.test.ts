@@ -214,3 +214,26 @@ describe('aging, DSO and overdue notices', () => {
     expect(financeId).toBeGreaterThan(0);
   });
 });
+
+describe('credit limit', () => {
+  it('a quote needs approval when what the customer still owes plus its total is above the limit', async () => {
+    const limited = (await org.as.east1.post('/api/v1/customers', buildCustomer({ name: '额度客户有限公司', organization: { creditStanding: 'good', creditLimit: 50_000_00 } }))).body.id as number;
+    const flow = await org.admin.post('/api/v1/approval-flows', { name: '超额度报价', recordType: 'quote', conditions: [{ kind: 'over_credit_limit' }], steps: [{ kind: 'manager' }] });
+    expect(flow.status, JSON.stringify(flow.body)).toBe(201);
+    const contract = await signedContract(org.as.east1, limited, 40_000_00, '额度合同');
+    expect((await pay(contract, 10_000_00)).status).toBe(201);
+    const product = (await org.admin.post('/api/v1/products', { code: 'CREDIT-1', name: '额度产品', unit: '套', standardPrice: 1_000_00, taxRate: 0 })).body.id as number;
+    const requirement = async (sets: number) => {
+      const quote = (await org.as.east1.post('/api/v1/quotes', { customerId: limited, title: '额度报价', validUntil: '2027-01-31', lines: [{ productId: product, quantity: sets }] })).body;
+      return (await org.admin.get(`/api/v1/approvals?recordType=quote&recordId=${quote.id}`)).body.requirement as { flowName: string } | null;
+    };
+    // Owes 30,000: 20,000 more is exactly the limit; 21,000 is above it.
+    expect(await requirement(20)).toBeNull();
+    expect((await requirement(21))?.flowName).toBe('超额度报价');
+    // Another 10,000 received: 21,000 fits again.
+    expect((await pay(contract, 10_000_00)).status).toBe(201);
+    expect(await requirement(21)).toBeNull();
+    const current = (await org.admin.get(`/api/v1/approval-flows/${flow.body.id}`)).body;
+    await org.admin.patch(`/api/v1/approval-flows/${flow.body.id}`, { version: current.version, active: false });
+  });
+});
