@@ -7,6 +7,7 @@ import { migrate, MigrationError } from './platform/db/migrate.js';
 import { poolRulesTask } from './modules/pool/index.js';
 import { contractRenewalsTask } from './modules/contracts/index.js';
 import { overdueNoticesTask } from './modules/receivables/index.js';
+import { quoteExpiryTask } from './modules/quotes/index.js';
 import { Scheduler } from './platform/scheduler.js';
 
 /** Start-up only: configuration, database, migrations, first user, then listen. */
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const scheduler = new Scheduler(ctx.db, ctx.clock, (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'));
   scheduler.add(poolRulesTask(ctx, Number(process.env.CRM_POOL_RULES_MINUTES ?? 60) || 60));
   scheduler.add(contractRenewalsTask(ctx, Number(process.env.CRM_CONTRACT_RENEWALS_MINUTES ?? 60) || 60));
+  scheduler.add(quoteExpiryTask(ctx, Number(process.env.CRM_QUOTE_EXPIRY_MINUTES ?? 60) || 60));
   scheduler.add(overdueNoticesTask(ctx, Number(process.env.CRM_OVERDUE_NOTICES_MINUTES ?? 60) || 60));
   app.addHook('onClose', async () => scheduler.stop());
   scheduler.start();

@@ -7,3 +7,5 @@ export { quoteApprovals, purgeCustomerQuotes } from './quotes.approvals.js';
 // Contracts are made from accepted quotes (and a won deal's current quote) with the same line arithmetic.
 export { priceLines, maxAmount, type PricedLine } from './quotes.lines.js';
 export { findQuoteForContract, currentQuoteForContract, type QuoteForContract } from './quotes.for-contracts.js';
+// Sent quotes past their validity expire (run by the scheduler, main.ts).
+export { runQuoteExpiry, quoteExpiryTask } from './quotes.expiry.js';
