@@ -65,6 +65,7 @@ beforeAll(async () => {
   await create('moved', 5_000_000);
   await create('lost', 3_000_000);
   await create('stale', 2_000_000);
+  await create('won', 4_000_000);
   await create('phone', 1_000_000, sellerId);
   await setup.close();
 });
@@ -95,6 +96,15 @@ describe('opportunities in Chromium', () => {
     await expect.poll(async () => (await api(context, 'GET', `/opportunities/${deals.lost}`)).status).toBe('lost');
     const lost = await api(context, 'GET', `/opportunities/${deals.lost}`);
     expect(lost).toMatchObject({ lostReason: 'price', lostNote: '预算推迟到明年', stageKey: 'lost' });
+
+    // To won (after nine open stages): the final amount is asked first, then the contract is offered.
+    await keyboardMove(page, deals.won, 9);
+    await page.getByTestId('close-deal-modal').waitFor();
+    await page.getByTestId('won-submit').click();
+    await expect.poll(async () => (await api(context, 'GET', `/opportunities/${deals.won}`)).status).toBe('won');
+    await page.getByTestId('won-contract-later').waitFor();
+    await screenshot(page, 'opportunities-02b-won-contract-offer');
+    await page.getByTestId('won-contract-later').click();
 
     // Someone else saves the deal after the board was read: the move is refused and the card stays.
     const stale = await api(context, 'GET', `/opportunities/${deals.stale}`);

@@ -21,6 +21,7 @@ import { useI18n } from '../../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../../shared/api/error-message';
 import { useIsMobile } from '../../../../shared/hooks/use-is-mobile';
 import { fetchStagePage } from '../../api';
+import { WonDealContractOffer } from '../../../contracts';
 import { CloseDealModal } from '../close-deal-modal';
 import { stageName } from '../deal-format';
 import { formatMoney } from '../../../../shared/format/format';
@@ -127,9 +128,12 @@ export function DealBoard({ board, filters, perStage, refetch }: DealBoardProps)
     if (deal && stage) moves.start(deal, stage);
   };
 
-  const closeDialog = moves.closing ? (
-    <CloseDealModal deal={moves.closing.deal} stage={moves.closing.stage} onSettled={moves.settleClose} />
-  ) : null;
+  const closeDialog = (
+    <>
+      {moves.closing ? <CloseDealModal deal={moves.closing.deal} stage={moves.closing.stage} onSettled={moves.settleClose} /> : null}
+      {moves.contractFor ? <WonDealContractOffer deal={moves.contractFor} onClose={moves.endContractOffer} /> : null}
+    </>
+  );
 
   if (isMobile) {
     const current = columns.find((c) => c.stage.id === mobileStageId) ?? columns.find((c) => c.count > 0) ?? columns[0];

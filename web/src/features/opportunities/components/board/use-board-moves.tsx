@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useI18n } from '../../../../app/i18n/i18n-context';
 import { isApiError } from '../../../../shared/api/client';
 import { errorMessage } from '../../../../shared/api/error-message';
+import { usePermissions } from '../../../auth';
 import { useMoveOpportunity } from '../../api';
 import type { MoveOutcome } from '../close-deal-modal';
 import { stageName } from '../deal-format';
@@ -38,6 +39,9 @@ export function useBoardMoves({ board, refetch, onSaved, onStale }: BoardMovesOp
   const move = useMoveOpportunity();
   const [pending, setPending] = useState<Record<number, PendingMove>>({});
   const [closing, setClosing] = useState<CloseRequest | null>(null);
+  // A deal just won on the board: offer to make its contract, as the deal page does.
+  const [contractFor, setContractFor] = useState<Opportunity | null>(null);
+  const { can } = usePermissions();
   // Each move gets a token, so that a late answer to an earlier move never drops a newer one.
   const tokens = useRef(0);
 
@@ -133,10 +137,13 @@ export function useBoardMoves({ board, refetch, onSaved, onStale }: BoardMovesOp
     const request = closing;
     setClosing(null);
     if (!request) return;
-    if (outcome.kind === 'moved') saved(request.deal, outcome.deal, request.undo, request.token);
+    if (outcome.kind === 'moved') {
+      saved(request.deal, outcome.deal, request.undo, request.token);
+      if (request.stage.kind === 'won' && !request.undo && can('contracts.create')) setContractFor(outcome.deal);
+    }
     else if (outcome.kind === 'conflict') conflict(request.deal.id, request.token);
     else drop(request.deal.id, request.token);
   };
 
-  return { pending, closing, start, settleClose };
+  return { pending, closing, start, settleClose, contractFor, endContractOffer: () => setContractFor(null) };
 }
