@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AimOutlined,
   BranchesOutlined,
@@ -60,6 +61,7 @@ const mainItems: NavLeaf[] = [
   { path: '/quotes', label: 'nav.quotes', icon: <FileTextOutlined />, permission: 'quotes.view' },
   { path: '/targets', label: 'nav.targets', icon: <TrophyOutlined />, permission: 'targets.view' },
   { path: '/contracts', label: 'nav.contracts', icon: <FileDoneOutlined />, permission: 'contracts.view' },
+  { path: '/receivables', label: 'nav.receivables', icon: <AccountBookOutlined />, permission: 'receivables.view' },
   { path: '/approvals', label: 'nav.approvals', icon: <CheckSquareOutlined />, permission: 'approvals.view', badged: true },
   { path: '/products', label: 'nav.products', icon: <ShoppingOutlined />, permission: 'products.view' },
   { path: '/price-lists', label: 'nav.priceLists', icon: <DollarOutlined />, permission: 'products.view' },

@@ -74,6 +74,7 @@ const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-p
 const ContractsPage = lazy(() => import('../features/contracts/pages/contracts-page').then((m) => ({ default: m.ContractsPage })));
 const ContractDetailPage = lazy(() => import('../features/contracts/pages/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })));
 const ContractSettingsPage = lazy(() => import('../features/contracts/pages/contract-settings-page').then((m) => ({ default: m.ContractSettingsPage })));
+const ReceivablesPage = lazy(() => import('../features/receivables/pages/receivables-page').then((m) => ({ default: m.ReceivablesPage })));
 const ApprovalsPage = lazy(() => import('../features/approvals/pages/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
 const ApprovalFlowsPage = lazy(() => import('../features/approvals/pages/approval-flows-page').then((m) => ({ default: m.ApprovalFlowsPage })));
 const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
@@ -148,6 +149,7 @@ export function SignedInApp() {
             <Route path="targets" element={<Guard permission="targets.view"><TargetsPage /></Guard>} />
             <Route path="contracts" element={<Guard permission="contracts.view"><ContractsPage /></Guard>} />
             <Route path="contracts/:id" element={<Guard permission="contracts.view"><ContractDetailPage /></Guard>} />
+            <Route path="receivables" element={<Guard permission="receivables.view"><ReceivablesPage /></Guard>} />
             <Route path="admin/contract-settings" element={<Guard permission="settings.view"><ContractSettingsPage /></Guard>} />
             {/* Anyone signed in: a flow may name any user as approver; the page scopes what it lists. */}
             <Route path="approvals" element={<ApprovalsPage />} />

@@ -17,6 +17,7 @@ import { quotes } from './en/quotes';
 import { targets } from './en/targets';
 import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
+import { receivables } from './en/receivables';
 
 export const en = {
   ...core,
@@ -34,6 +35,7 @@ export const en = {
   ...targets,
   ...contracts,
   ...approvals,
+  ...receivables,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { quotes } from './zh-cn/quotes';
 import { targets } from './zh-cn/targets';
 import { contracts } from './zh-cn/contracts';
 import { approvals } from './zh-cn/approvals';
+import { receivables } from './zh-cn/receivables';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -32,4 +33,5 @@ export const zhCN: Messages = {
   ...targets,
   ...contracts,
   ...approvals,
+  ...receivables,
 };

@@ -18,6 +18,7 @@ import { ContractKindTag, ContractStatusTag } from '../components/contract-bits'
 import { ContractFormDrawer } from '../components/contract-form-drawer';
 import { ContractHistory } from '../components/contract-history';
 import { ApprovalCard, useApprovalRequirement } from '../../approvals';
+import { ContractReceivablesCard } from '../../receivables';
 
 /** One contract or order: its facts, lines, contacts, files, status moves (each confirmed) and history. */
 export function ContractDetailPage() {
@@ -166,6 +167,7 @@ function ContractView({ contract }: { contract: Contract }) {
                 )}
               </Card>
 
+              <ContractReceivablesCard contractId={contract.id} />
               {contract.notes ? (
                 <Card size="small" title={t('contract.f.notes')}>
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{contract.notes}</Typography.Paragraph>
