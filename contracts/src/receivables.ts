@@ -43,6 +43,7 @@ export type InstalmentStatus = (typeof instalmentStatuses)[number];
 
 export const instalment = z.object({
   id: z.number().int(),
+  /** 1, 2, 3… in due-date order, as the plan was saved. */
   position: z.number().int(),
   dueOn: z.string(),
   amount: z.number().int(),

@@ -25,7 +25,7 @@ export async function replacePlan(db: Db, contractId: number, items: Array<{ due
   if (items.length === 0) return;
   await db
     .insertInto('payment_plans')
-    .values(items.map((i, position) => ({ contract_id: contractId, position, due_on: i.dueOn, amount: i.amount, paid: 0, settled_on: null, note: i.note, overdue_notified_for: null, created_at: at, created_by: by })))
+    .values(items.map((i, index) => ({ contract_id: contractId, position: index + 1, due_on: i.dueOn, amount: i.amount, paid: 0, settled_on: null, note: i.note, overdue_notified_for: null, created_at: at, created_by: by })))
     .execute();
 }
 

@@ -1,4 +1,5 @@
 import {
+  fenToYuanText,
   payableContractStatuses,
   type ContractReceivables,
   type DueInstalment,
@@ -95,7 +96,9 @@ async function changeReceivables(ctx: AppContext, actor: Actor, contractId: numb
   });
 }
 
-const planText = (items: Array<{ dueOn: string; amount: number }>) => items.map((i) => `${i.dueOn} ${i.amount}`).join('; ') || null;
+/** Money as the history shows it: yuan, two decimals (the API's fen would read as a hundred times the amount). */
+const yuan = (fen: number) => `¥${fenToYuanText(fen)}`;
+const planText = (items: Array<{ dueOn: string; amount: number }>) => items.map((i) => `${i.dueOn} ${yuan(i.amount)}`).join('; ') || null;
 
 /** Replace the plan (read at `planVersion`); its instalments may not add up to more than the contract's amount. */
 export async function savePlan(ctx: AppContext, actor: Actor, contractId: number, input: z.output<typeof paymentPlanWrite>): Promise<ContractReceivables> {
@@ -105,7 +108,8 @@ export async function savePlan(ctx: AppContext, actor: Actor, contractId: number
     const sum = input.instalments.reduce((n, i) => n + i.amount, 0);
     if (sum > Number(row.amount)) throw fieldError('instalments', 'receivablesPlanAboveAmount');
     const before = await repo.planOf(trx, contractId);
-    const items = input.instalments.map((i) => ({ dueOn: i.dueOn, amount: i.amount, note: i.note ?? null }));
+    // Numbered in due-date order (a stable sort keeps the order given for the same date).
+    const items = [...input.instalments].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0)).map((i) => ({ dueOn: i.dueOn, amount: i.amount, note: i.note ?? null }));
     await repo.replacePlan(trx, contractId, items, at, actor.userId);
     const old = planText(before.map((p) => ({ dueOn: p.due_on, amount: Number(p.amount) })));
     return { planChanged: true, history: { field: 'paymentPlan', old, new: planText(items) } };
@@ -132,7 +136,7 @@ export async function addPayment(ctx: AppContext, actor: Actor, contractId: numb
       created_at: at,
       created_by: actor.userId,
     });
-    return { history: { field: 'payment', old: null, new: `${input.receivedOn} ${input.amount}` } };
+    return { history: { field: 'payment', old: null, new: `${input.receivedOn} ${yuan(input.amount)}` } };
   });
 }
 
@@ -142,7 +146,7 @@ export async function addInvoice(ctx: AppContext, actor: Actor, contractId: numb
     if (!isPayable(row.status)) throw new AppError('BAD_REQUEST', 'receivablesInvoiceNotSigned');
     if ((await repo.invoicedTotal(trx, contractId)) + input.amount > Number(row.amount)) throw fieldError('amount', 'receivablesInvoiceAboveAmount');
     await repo.insertInvoice(trx, { contract_id: contractId, customer_id: row.customer_id, number: input.number, kind: input.kind, issued_on: input.issuedOn, amount: input.amount, note: input.note ?? null, created_at: at, created_by: actor.userId });
-    return { history: { field: 'invoice', old: null, new: `${input.number} ${input.amount}` } };
+    return { history: { field: 'invoice', old: null, new: `${input.number} ${yuan(input.amount)}` } };
   });
 }
 
@@ -154,7 +158,7 @@ export async function removePayment(ctx: AppContext, actor: Actor, paymentId: nu
   await changeReceivables(ctx, actor, found.contract_id, async (trx) => {
     const row = await repo.findPayment(trx, paymentId);
     if (!row || !(await repo.deletePayment(trx, paymentId))) throw notFound();
-    return { history: { field: 'payment', old: `${row.received_on} ${Number(row.amount)}`, new: null } };
+    return { history: { field: 'payment', old: `${row.received_on} ${yuan(Number(row.amount))}`, new: null } };
   });
 }
 
@@ -165,7 +169,7 @@ export async function removeInvoice(ctx: AppContext, actor: Actor, invoiceId: nu
   await changeReceivables(ctx, actor, found.contract_id, async (trx) => {
     const row = await repo.findInvoice(trx, invoiceId);
     if (!row || !(await repo.deleteInvoice(trx, invoiceId))) throw notFound();
-    return { history: { field: 'invoice', old: `${row.number} ${Number(row.amount)}`, new: null } };
+    return { history: { field: 'invoice', old: `${row.number} ${yuan(Number(row.amount))}`, new: null } };
   });
 }
 

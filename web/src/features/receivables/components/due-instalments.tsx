@@ -23,7 +23,7 @@ function useColumns(): ColumnsType<DueInstalment> {
     { title: t('recv.col.contract'), key: 'contract', render: (_, r) => <ContractLink r={r} /> },
     { title: t('recv.col.customer'), key: 'customer', render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.customerName}</Link> },
     { title: t('recv.col.owner'), key: 'owner', render: (_, r) => r.ownerName ?? '' },
-    { title: t('recv.i.dueOn'), key: 'dueOn', render: (_, r) => `${formatDate(r.dueOn)} (${t('recv.instalmentN', { n: r.position + 1 })})` },
+    { title: t('recv.i.dueOn'), key: 'dueOn', render: (_, r) => `${formatDate(r.dueOn)} (${t('recv.instalmentN', { n: r.position })})` },
     { title: t('recv.i.outstanding'), key: 'outstanding', align: 'right', render: (_, r) => money.full(r.outstanding) },
     { title: t('recv.i.status'), key: 'status', render: (_, r) => <InstalmentStatusTag status={r.status} daysOverdue={r.daysOverdue} /> },
   ];

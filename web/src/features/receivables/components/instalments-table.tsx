@@ -11,7 +11,7 @@ export function InstalmentsTable({ state }: { state: ContractReceivables }) {
   const money = useMoney(state.currency);
   if (state.instalments.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recv.noPlan')} data-testid="instalments-empty" />;
   const columns: ColumnsType<Instalment> = [
-    // Numbered in due-date order, the order the server lists them in (its positions count from 0).
+    // Numbered in due-date order, the order the server lists and numbers them in (from 1).
     { title: t('recv.i.position'), key: 'position', width: 48, render: (_, _r, index) => index + 1 },
     { title: t('recv.i.dueOn'), key: 'dueOn', render: (_, r) => formatDate(r.dueOn) },
     { title: t('recv.i.amount'), key: 'amount', align: 'right', render: (_, r) => money.full(r.amount) },
