@@ -20,6 +20,7 @@ export * from './quotes.js';
 export * from './targets.js';
 export * from './contracts.js';
 export * from './receivables.js';
+export * from './activities.js';
 export * from './money.js';
 export * from './company.js';
 export * from './regions.js';

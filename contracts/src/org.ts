@@ -27,6 +27,10 @@ export const permissionCatalog = {
   contracts: ['view', 'create', 'edit', 'delete'],
   /** Receivables (回款): payment plans, payments received and invoices of the contracts in scope. */
   receivables: ['view', 'edit'],
+  /** Follow-up records (跟进记录) on the customers in scope: `edit`/`delete` your own, or those of the authors in your scope. */
+  followups: ['view', 'create', 'edit', 'delete'],
+  /** Tasks (任务) of the assignees in scope; `create` also gives tasks to users in scope. */
+  tasks: ['view', 'create', 'edit', 'delete'],
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],

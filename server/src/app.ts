@@ -20,6 +20,7 @@ import { attachmentRoutes } from './modules/attachments/index.js';
 import { authRoutes, sessionCookie } from './modules/auth/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import { contractApprovals, contractRoutes, contractsFollowCustomer, onContractsPurged } from './modules/contracts/index.js';
+import { activitiesFollowCustomer, activityRoutes } from './modules/activities/index.js';
 import { openReceivablesOf, receivableRoutes, receivablesFollowContracts, receivablesFollowCustomer } from './modules/receivables/index.js';
 import { customFieldRoutes } from './modules/custom-fields/index.js';
 import { customerRoutes } from './modules/customers/index.js';
@@ -64,6 +65,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   onCustomerEvent('quotes', quotesFollowCustomer);
   onCustomerEvent('contracts', contractsFollowCustomer);
   onCustomerEvent('receivables', receivablesFollowCustomer);
+  onCustomerEvent('activities', activitiesFollowCustomer);
   onContractsPurged('receivables', receivablesFollowContracts);
   // Kinds of record that can need approval: each module hands its definition to the approvals registry.
   registerApprovalRecordType('quote', quoteApprovals);
@@ -107,6 +109,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   targetRoutes(router, ctx);
   contractRoutes(router, ctx);
   receivableRoutes(router, ctx);
+  activityRoutes(router, ctx);
   approvalRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 

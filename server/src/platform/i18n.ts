@@ -16,6 +16,7 @@ import { quotesMessages } from './messages/quotes.js';
 import { targetsMessages } from './messages/targets.js';
 import { contractsMessages } from './messages/contracts.js';
 import { receivablesMessages } from './messages/receivables.js';
+import { activitiesMessages } from './messages/activities.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
 import { textMessages } from './messages/text.js';
 
@@ -112,6 +113,7 @@ const catalogue = {
   ...targetsMessages,
   ...contractsMessages,
   ...receivablesMessages,
+  ...activitiesMessages,
   ...importsMessages,
   ...leadFormsMessages,
   ...leadsMessages,

@@ -1,6 +1,7 @@
 import type { ListResponse, RecycleBinItem, RecycleBinType } from '@crm/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { purgeCustomerActivities } from '../activities/index.js';
 import { purgeContractAttachments, purgeCustomerAttachments } from '../attachments/index.js';
 import { listDeletedContacts, purgeContact, restoreContact } from '../contacts/index.js';
 import { listDeletedContracts, purgeContract, purgeCustomerContracts, restoreContract } from '../contracts/index.js';
@@ -30,10 +31,11 @@ export async function purge(ctx: AppContext, actor: Actor, type: RecycleBinType,
   if (type === 'contract') return purgeContract(ctx, actor, id, (trx) => purgeContractAttachments(ctx, trx, id));
   if (type === 'contact') return purgeContact(ctx, actor, id);
   return purgeCustomer(ctx, actor, id, async (trx) => {
-    // A customer erased for good takes its deals, quotes and contracts with it.
+    // A customer erased for good takes its deals, quotes, contracts and follow-ups with it.
     await purgeCustomerOpportunities(trx, id);
     await purgeCustomerQuotes(trx, id);
     await purgeCustomerContracts(trx, id);
+    await purgeCustomerActivities(trx, id);
     return purgeCustomerAttachments(ctx, trx, id);
   });
 }

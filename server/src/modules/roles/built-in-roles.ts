@@ -33,6 +33,7 @@ export const builtInRoles: BuiltInRole[] = [
       'targets.view', 'targets.edit',
       'contracts.view', 'contracts.create', 'contracts.edit', 'contracts.delete',
       'receivables.view', 'receivables.edit',
+      'followups.view', 'followups.create', 'followups.edit', 'followups.delete', 'tasks.view', 'tasks.create', 'tasks.edit', 'tasks.delete',
       'users.view', 'departments.view', 'roles.view', 'settings.view',
       'approvals.view',
     ],
@@ -51,6 +52,7 @@ export const builtInRoles: BuiltInRole[] = [
       'targets.view',
       'contracts.view', 'contracts.create', 'contracts.edit', 'contracts.delete',
       'receivables.view', 'receivables.edit',
+      'followups.view', 'followups.create', 'followups.edit', 'followups.delete', 'tasks.view', 'tasks.create', 'tasks.edit', 'tasks.delete',
       'users.view', 'departments.view',
       'approvals.view',
     ],
@@ -60,7 +62,10 @@ export const builtInRoles: BuiltInRole[] = [
     name: '客服专员 Service agent',
     description: 'Sees every customer to serve them; keeps contacts up to date.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'users.view', 'departments.view', 'approvals.view'],
+    permissions: [
+      'customers.view', 'contacts.view', 'contacts.create', 'contacts.edit', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'users.view', 'departments.view', 'approvals.view',
+      'followups.view', 'followups.create', 'followups.edit', 'followups.delete', 'tasks.view', 'tasks.create', 'tasks.edit', 'tasks.delete',
+    ],
   },
   {
     key: 'marketing',
@@ -70,6 +75,7 @@ export const builtInRoles: BuiltInRole[] = [
     permissions: [
       'customers.view', 'customers.export', 'contacts.view', 'contacts.export',
       'leads.view', 'leads.create', 'leads.edit', 'leads.import', 'leads.assign', 'opportunities.view', 'products.view',
+      'followups.view', 'tasks.view', 'tasks.create', 'tasks.edit', 'tasks.delete',
       'users.view', 'departments.view',
     ],
   },
@@ -78,7 +84,8 @@ export const builtInRoles: BuiltInRole[] = [
     name: '只读 Read-only',
     description: 'Reads customers and contacts, changes nothing.',
     dataScope: 'all',
-    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'receivables.view', 'targets.view', 'users.view', 'departments.view', 'approvals.view'],
+    permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'receivables.view', 'targets.view', 'users.view', 'departments.view', 'approvals.view',
+      'followups.view', 'tasks.view'],
   },
   {
     key: 'finance',
@@ -88,6 +95,7 @@ export const builtInRoles: BuiltInRole[] = [
     permissions: [
       'customers.view', 'contacts.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view',
       'receivables.view', 'receivables.edit', 'targets.view', 'users.view', 'departments.view', 'approvals.view',
+      'followups.view', 'tasks.view', 'tasks.create', 'tasks.edit', 'tasks.delete',
     ],
   },
 ];

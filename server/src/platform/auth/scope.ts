@@ -42,6 +42,9 @@ const ownerColumns = {
   users: 'su2.id',
   // An approval request is in scope through the owner of its record (as submitted).
   approvals: 'ar.owner_id',
+  // Follow-ups through their authors, tasks through their assignees.
+  followups: 'fu.author_id',
+  tasks: 'tk.assignee_id',
 } as const;
 export type ScopedTable = keyof typeof ownerColumns;
 

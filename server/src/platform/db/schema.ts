@@ -581,6 +581,54 @@ export interface DB {
     total: number;
   };
   contract_contacts: { contract_id: number; contact_id: number; role: string };
+  /** Follow-up records (跟进记录): the shared memory of a customer. */
+  follow_ups: {
+    id: Generated<number>;
+    customer_id: number;
+    author_id: number;
+    /** call | visit | meeting | email | message | note */
+    kind: string;
+    occurred_at: string;
+    duration_minutes: number | null;
+    opportunity_id: number | null;
+    contract_id: number | null;
+    content: string;
+    outcome: string | null;
+    next_on: string | null;
+    next_action: string | null;
+    /** The task its next step made. */
+    task_id: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  follow_up_contacts: { follow_up_id: number; contact_id: number };
+  /** Tasks (任务); a recurring one makes its next occurrence (previous_id) when done. */
+  tasks: {
+    id: Generated<number>;
+    title: string;
+    due_on: string;
+    due_time: string | null;
+    priority: string;
+    status: string;
+    assignee_id: number;
+    customer_id: number | null;
+    opportunity_id: number | null;
+    contract_id: number | null;
+    follow_up_id: number | null;
+    notes: string | null;
+    recurrence: string | null;
+    recurrence_anchor: string | null;
+    previous_id: number | null;
+    done_at: string | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
   /** A contract's instalments (回款计划); `paid` and `settled_on` are what its payments settle, first due first. */
   payment_plans: {
     id: Generated<number>;

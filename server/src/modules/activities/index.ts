@@ -1,0 +1,3 @@
+export { activityRoutes } from './activities.routes.js';
+// Follow-ups and tasks follow their customers through merges (app.ts registers the listener) and go with them when erased (the recycle bin calls it).
+export { activitiesFollowCustomer, purgeCustomerActivities } from './activities.events.js';
