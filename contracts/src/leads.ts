@@ -110,7 +110,7 @@ const leadFields = {
   manNeed: z.boolean().nullable(),
 };
 
-/** POST /leads. Without `ownerId` the assignment rules pick the owner (or the lead pool). */
+/** POST /leads. Without `ownerId` the lead is the creator's (for holders of leads.assign the assignment rules pick the owner); null: the lead pool. */
 export const leadCreate = z
   .object({ ...leadFields, kind: leadFields.kind.default('person') })
   .partial({

@@ -44,6 +44,18 @@ describe('assignment rules', () => {
     expect((await create()).ownerId).toBe(org.ids.east2);
   });
 
+  it("a salesperson's own lead is his: the rules only distribute leads of those who distribute (leads.assign)", async () => {
+    await setRules([{ id: 'rr-own', name: '轮询', kind: 'round_robin', userIds: [org.ids.north1] }]);
+    const own = await org.as.east1.post('/api/v1/leads', { name: '自己录入的线索', source: 'telemarketing' });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expect(own.body.ownerId).toBe(org.ids.east1);
+    const pooled = await org.as.east1.post('/api/v1/leads', { name: '放入线索池', source: 'telemarketing', ownerId: null });
+    expect(pooled.body.ownerId).toBeNull();
+    // The manager distributes: without an owner the rules decide.
+    const distributed = await org.as.manager.post('/api/v1/leads', { name: '经理分配的线索', source: 'telemarketing' });
+    expect(distributed.body.ownerId).toBe(org.ids.north1);
+  });
+
   it('the assigned owner hears about it (naming the rule); the lead history names the rule', async () => {
     await setRules([{ id: 'only-north', name: '华北专员', kind: 'round_robin', userIds: [org.ids.north1] }]);
     const lead = await create({ name: '规则通知' });

@@ -17,7 +17,7 @@ export function leadRoutes(r: Router, ctx: AppContext): void {
   const tag = 'leads';
   r.route({ method: 'GET', url: '/leads', access: 'leads.view', summary: 'Leads in your scope and the lead pool: filters, search, sort by MAN grade', tag, query: leadListQuery, response: leadList,
     handler: ({ actor, query }) => service.listLeads(ctx, actor, query) });
-  r.route({ method: 'POST', url: '/leads', access: 'leads.create', summary: 'Create a lead; without ownerId the assignment rules pick the owner (or the lead pool)', tag, body: leadCreate, response: lead,
+  r.route({ method: 'POST', url: '/leads', access: 'leads.create', summary: "Create a lead; without ownerId it is the creator's, or (for those who hold leads.assign) the assignment rules pick the owner; null puts it in the lead pool", tag, body: leadCreate, response: lead,
     handler: ({ actor, body }) => service.createLead(ctx, actor, body) });
   r.route({ method: 'POST', url: '/leads/duplicate-check', access: 'leads.view', summary: 'Leads and customers sharing a phone, email or organisation name (outside your scope: name and owner only)', tag, body: leadDuplicateCheck, response: leadDuplicateResult, status: 200,
     handler: ({ actor, body }) => checkLeadDuplicates(ctx, actor, body) });

@@ -120,11 +120,14 @@ export async function getLead(ctx: AppContext, actor: Actor, id: number): Promis
 }
 
 /**
- * Create a lead by hand. Without `ownerId` the assignment rules pick the owner, so the new lead
- * may belong to somebody outside the creator's scope: the answer shows it all the same.
+ * Create a lead by hand. Without `ownerId` it is the creator's own, unless the creator distributes
+ * leads (holds leads.assign: managers, marketing): then the assignment rules pick the owner, so
+ * the new lead may belong to somebody outside the creator's scope (the answer shows it all the
+ * same). `ownerId: null` puts it in the lead pool.
  */
-export async function createLead(ctx: AppContext, actor: Actor, input: z.output<typeof leadCreate>): Promise<Lead> {
+export async function createLead(ctx: AppContext, actor: Actor, given: z.output<typeof leadCreate>): Promise<Lead> {
   authorize(actor, 'leads.create');
+  const input = given.ownerId === undefined && !can(actor, 'leads.assign') ? { ...given, ownerId: actor.userId } : given;
   refuse([
     ...(await leadOwnerIssues(ctx, actor, input.ownerId)),
     ...(await checkLeadInput(ctx, ctx.db, { source: input.source, referrerCustomerId: input.referrerCustomerId }, undefined, actor)),

@@ -20,6 +20,8 @@ export const leads = {
   'lead.chooseSource': 'Choose a source',
   'lead.referrerHint': 'The existing customer who referred this lead',
   'lead.customerSearch': 'Search customers by name, archive no. or phone',
+  'lead.ownerMe': 'You',
+  'lead.ownerHintCreateMine': 'Leave empty to keep the lead yourself',
   'lead.ownerByRules': 'Assignment rules decide',
   'lead.ownerHintCreate': 'Leave empty to let the assignment rules choose (or leave it in the lead pool)',
   'lead.ownerHintEdit': 'Empty puts the lead in the lead pool',

@@ -22,6 +22,8 @@ export const leads: Record<keyof typeof en, string> = {
   'lead.chooseSource': '选择来源',
   'lead.referrerHint': '引荐这条线索的现有客户',
   'lead.customerSearch': '按名称、客户编号或电话搜索客户',
+  'lead.ownerMe': '自己',
+  'lead.ownerHintCreateMine': '留空则归您自己所有',
   'lead.ownerByRules': '由分配规则决定',
   'lead.ownerHintCreate': '留空则按分配规则分配（无匹配规则时进入线索池）',
   'lead.ownerHintEdit': '留空则放入线索池',

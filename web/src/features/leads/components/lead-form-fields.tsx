@@ -1,6 +1,7 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { maxLengthOf, leadUpdate } from '@crm/contracts';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { usePermissions } from '../../auth';
 import { useFormRules } from '../../../shared/form/rules';
 import { RegionCascader } from '../../../shared/region/region-cascader';
 import { useEnumOptions } from '../../../shared/enums/customer-enums';
@@ -28,6 +29,8 @@ interface LeadFormFieldsProps {
 
 /** The lead card's fields (潜在客户登记卡), in the order a salesperson fills them in. */
 export function LeadFormFields({ ownerOptions, ownersLoading, ownerEditable, creating, currentSource, referrerName }: LeadFormFieldsProps) {
+  // Without an owner a new lead is the creator's, unless the creator distributes leads (the rules decide).
+  const distributes = usePermissions().can('leads.assign');
   const { t } = useI18n();
   const rules = useFormRules();
   const kindOptions = useEnumOptions('kind');
@@ -142,14 +145,14 @@ export function LeadFormFields({ ownerOptions, ownersLoading, ownerEditable, cre
         <Form.Item
           name="ownerId"
           label={t('lead.f.ownerId')}
-          extra={creating ? t('lead.ownerHintCreate') : ownerEditable ? t('lead.ownerHintEdit') : undefined}
+          extra={creating ? t(distributes ? 'lead.ownerHintCreate' : 'lead.ownerHintCreateMine') : ownerEditable ? t('lead.ownerHintEdit') : undefined}
         >
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             loading={ownersLoading}
             disabled={!ownerEditable}
-            placeholder={creating ? t('lead.ownerByRules') : t('lead.pool')}
+            placeholder={creating ? t(distributes ? 'lead.ownerByRules' : 'lead.ownerMe') : t('lead.pool')}
             options={ownerOptions}
             data-testid="lead-field-owner"
           />

@@ -118,7 +118,7 @@ export function formValuesToPayload(values: LeadFormValues): LeadPayload {
   };
 }
 
-/** The create request: empty fields left out; no owner lets the assignment rules choose. */
+/** The create request: empty fields left out; no owner keeps the lead (or, for those who distribute leads, lets the assignment rules choose). */
 export function createRequest(payload: LeadPayload): LeadCreate {
   return { ...withoutEmpty(payload), kind: payload.kind, name: payload.name, source: payload.source };
 }
