@@ -20,6 +20,8 @@ export interface BenchOptions {
   importRows: number;
   /** Opportunities of the pipeline figure (bench/sales.ts), on their own database; 0 skips it. */
   opportunities: number;
+  /** Payments of the receivables aging figure (bench/receivables.ts), on their own database; 0 skips it. */
+  payments: number;
 }
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -35,7 +37,8 @@ const usage = `Usage: npm run bench -- [options]
   --seed S             data generator seed (default 20261122)
   --client C           http (node:http keep-alive, default) or fetch (undici)
   --import-rows N      rows of the CSV import figure, into a fresh database (default 100000; 0 skips it)
-  --opportunities N    opportunities of the pipeline board / forecast figure (default 1000000; 0 skips it)`;
+  --opportunities N    opportunities of the pipeline board / forecast figure (default 1000000; 0 skips it)
+  --payments N         payments of the receivables aging figure (default 2000000; 0 skips it)`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value?.replace(/_/g, ''));
@@ -44,7 +47,7 @@ function positiveInt(flag: string, value: string | undefined): number {
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http', importRows: 100_000, opportunities: 1_000_000 };
+  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http', importRows: 100_000, opportunities: 1_000_000, payments: 2_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
@@ -73,6 +76,11 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--opportunities': {
         const raw = value();
         options.opportunities = raw === '0' ? 0 : positiveInt(flag, raw);
+        break;
+      }
+      case '--payments': {
+        const raw = value();
+        options.payments = raw === '0' ? 0 : positiveInt(flag, raw);
         break;
       }
       case '--reuse': options.reuse = value() ?? null; break;

@@ -78,7 +78,7 @@ async function firstGroup(open: () => Database): Promise<{ departmentId: number;
 export async function benchSales(options: SalesOptions): Promise<SalesReport> {
   const base: BenchOptions = {
     customers, engine: options.engine, iterations: options.iterations, keep: options.keep, clean: false, seed: options.seed,
-    client: 'http', importRows: 0, opportunities: options.opportunities,
+    client: 'http', importRows: 0, opportunities: options.opportunities, payments: 0,
     reuse: options.engine === 'sqlite' ? path.join(benchDir, '.data', `sales-${options.opportunities}`) : null,
   };
   const data = await prepareData(base);

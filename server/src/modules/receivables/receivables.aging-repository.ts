@@ -83,15 +83,35 @@ function toSums(r: SumRow): AgingSums {
   return { key: r.k === null ? null : Number(r.k), notDue: num(r.nd), days1to30: num(r.b1), days31to60: num(r.b2), days61to90: num(r.b3), over90: num(r.b4), unplanned: num(r.up), total: num(r.t) };
 }
 
-/** A page of groups with something receivable, largest total first, and the number of such groups. */
+const overAll = sql`count(*) over () as n_all, sum(nd) over () as nd_all, sum(b1) over () as b1_all, sum(b2) over () as b2_all, sum(b3) over () as b3_all, sum(b4) over () as b4_all, sum(up) over () as up_all, sum(t) over () as t_all`;
+
+interface PageRow extends SumRow {
+  n_all: number | string;
+  nd_all: number | string | null;
+  b1_all: number | string | null;
+  b2_all: number | string | null;
+  b3_all: number | string | null;
+  b4_all: number | string | null;
+  up_all: number | string | null;
+  t_all: number | string | null;
+}
+
+/**
+ * A page of groups with something receivable, largest total first, and the number of such groups
+ * with their sums: one pass over the receivables, the totals as window sums over every group (only
+ * a page past the last group counts them again on their own).
+ */
 export async function agingPage(db: Db, key: AgingKey, f: AgingFilter, d: AgingDays, limit: number, offset: number): Promise<{ rows: AgingSums[]; total: number; totals: AgingSums }> {
   const grouped = sql`select k, ${sums} from (${parts(key, f, d)}) x group by k having sum(t) > 0`;
-  const [page, all] = await Promise.all([
-    sql<SumRow>`${grouped} order by t desc, k limit ${limit} offset ${offset}`.execute(db),
-    sql<SumRow & { n: number | string }>`select count(*) as n, null as k, ${sums} from (${grouped}) g`.execute(db),
-  ]);
+  const page = await sql<PageRow>`select g.*, ${overAll} from (${grouped}) g order by t desc, k limit ${limit} offset ${offset}`.execute(db);
+  const first = page.rows[0];
+  if (first) {
+    const totals = toSums({ k: null, nd: first.nd_all, b1: first.b1_all, b2: first.b2_all, b3: first.b3_all, b4: first.b4_all, up: first.up_all, t: first.t_all });
+    return { rows: page.rows.map(toSums), total: num(first.n_all), totals };
+  }
+  const all = await sql<SumRow & { n: number | string }>`select count(*) as n, null as k, ${sums} from (${grouped}) g`.execute(db);
   const totals = all.rows[0];
-  return { rows: page.rows.map(toSums), total: num(totals?.n ?? 0), totals: totals ? toSums(totals) : toSums({ k: null, nd: 0, b1: 0, b2: 0, b3: 0, b4: 0, up: 0, t: 0 }) };
+  return { rows: [], total: num(totals?.n ?? 0), totals: totals ? toSums(totals) : toSums({ k: null, nd: 0, b1: 0, b2: 0, b3: 0, b4: 0, up: 0, t: 0 }) };
 }
 
 /** The amount of live signed contracts in scope and filter signed from `from` to `to` (both included): DSO's sales. */
