@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
+import { useDueTaskCount } from '../features/activities';
 import { usePendingApprovalCount } from '../features/approvals';
 import { UserMenu, usePermissions } from '../features/auth';
 import { NotificationBell } from '../features/notifications';
@@ -46,14 +47,15 @@ function Brand({ collapsed }: { collapsed: boolean }) {
 /** The signed-in frame: sidebar (a drawer on phones), header with language and user menu. */
 export function AppShell() {
   const t = useT();
-  const { can } = usePermissions();
+  const { can, me } = usePermissions();
   const isMobile = useIsMobile();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const pendingApprovals = usePendingApprovalCount();
-  const items = useMemo(() => buildMenuItems(can, t, { '/approvals': pendingApprovals }), [can, t, pendingApprovals]);
+  const dueTasks = useDueTaskCount(can('tasks.view') ? (me?.user.id ?? null) : null);
+  const items = useMemo(() => buildMenuItems(can, t, { '/approvals': pendingApprovals, '/tasks': dueTasks }), [can, t, pendingApprovals, dueTasks]);
   const selected = selectedMenuKey(location.pathname);
   // The entries are links: they navigate themselves (and open in a new tab with Ctrl or the middle button).
   const onClick: MenuProps['onClick'] = () => setDrawerOpen(false);

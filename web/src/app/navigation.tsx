@@ -11,6 +11,7 @@ import {
   TagsOutlined,
   AuditOutlined,
   CheckSquareOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   NodeIndexOutlined,
   ContactsOutlined,
@@ -54,6 +55,7 @@ export type MenuBadges = Partial<Record<string, number>>;
 const mainItems: NavLeaf[] = [
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers.view' },
   { path: '/pool', label: 'nav.pool', icon: <InboxOutlined />, permission: 'customers.view' },
+  { path: '/tasks', label: 'nav.tasks', icon: <CarryOutOutlined />, permission: 'tasks.view', badged: true },
   { path: '/leads', label: 'nav.leads', icon: <AimOutlined />, permission: 'leads.view' },
   { path: '/lead-pool', label: 'nav.leadPool', icon: <InboxOutlined />, permission: 'leads.view' },
   { path: '/opportunities', label: 'nav.opportunities', icon: <ProjectOutlined />, permission: 'opportunities.view' },

@@ -18,6 +18,7 @@ import { targets } from './en/targets';
 import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
 import { receivables } from './en/receivables';
+import { activities } from './en/activities';
 
 export const en = {
   ...core,
@@ -36,6 +37,7 @@ export const en = {
   ...contracts,
   ...approvals,
   ...receivables,
+  ...activities,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,7 @@ import { targets } from './zh-cn/targets';
 import { contracts } from './zh-cn/contracts';
 import { approvals } from './zh-cn/approvals';
 import { receivables } from './zh-cn/receivables';
+import { activities } from './zh-cn/activities';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -34,4 +35,5 @@ export const zhCN: Messages = {
   ...contracts,
   ...approvals,
   ...receivables,
+  ...activities,
 };

@@ -1,3 +1,4 @@
 export { leadKeys, useLeadList, useLeadSources } from './api';
 export { ManagedListForm } from './pages/lead-sources-page';
 export { GradeTag, LeadStatusTag, sourceOptions, useSourceLabels } from './components/lead-bits';
+export { CustomerSelect } from './components/customer-select';

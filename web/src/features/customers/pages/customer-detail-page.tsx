@@ -23,6 +23,7 @@ import { CustomerQuality } from '../../quality';
 import { CustomerDeals } from '../../opportunities';
 import { CustomerQuotes } from '../../quotes';
 import { CustomerContracts } from '../../contracts';
+import { CustomerActivities } from '../../activities';
 
 const tabKeys = ['profile', 'contacts', 'history', 'attachments'] as const;
 type TabKey = (typeof tabKeys)[number];
@@ -155,6 +156,7 @@ export function CustomerDetailPage() {
           />
         ) : null}
       </Card>
+      <CustomerActivities customerId={c.id} customerName={c.name} />
       <CustomerDeals customerId={c.id} customerName={c.name} />
       <CustomerQuotes customerId={c.id} customerName={c.name} />
       <CustomerContracts customer={c} />

@@ -10,6 +10,7 @@ import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { useFormRules } from '../../../shared/form/rules';
 import { applyServerErrors, toNamePath, type FieldPath } from '../../../shared/form/server-errors';
 import { fenToYuan, yuanToFen } from '../../../shared/format/format';
+import { ContactGuardSettingsCard } from '../../activities';
 import { SettingsPage, StaleSettingsAlert } from '../../settings';
 import { useSalesSettings, useSaveSalesSettings } from '../api';
 import { commonCurrencies, currencySymbol } from '../components/deal-format';
@@ -263,7 +264,12 @@ export function SalesSettingsPage() {
       subTitle="sales.subtitle"
       query={useSalesSettings()}
       skeletonRows={10}
-      renderForm={(props) => <SalesForm {...props} />}
+      renderForm={(props) => (
+        <Flex vertical gap={16}>
+          <SalesForm {...props} />
+          <ContactGuardSettingsCard editable={props.editable} />
+        </Flex>
+      )}
     />
   );
 }
