@@ -4,16 +4,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
- * From the catalogue to a printed quote: the products and price-list pages, a salesperson quoting
- * from the customer page (the unit price comes from the customer's price list, totals in yuan),
- * sending it, revising it (v2, v1 kept), the printable sheet and the PDF download, and the quote
- * page on a phone.
+ * From the catalogue to a printed quote: the products and price-list pages, the company logo
+ * uploaded on the company settings page, a salesperson quoting from the customer page (the unit
+ * price comes from the customer's price list, totals in yuan), sending it, revising it (v2, v1
+ * kept), the printable sheet with the logo and the PDF download, and the quote page on a phone.
  */
 const journey = useJourney();
 
 const seller = { email: 'quote.seller@example.com', password: 'quote-seller-password', name: '钱报价' };
 let customerId = 0;
 let dealId = 0;
+/** A 32 × 32 PNG logo (a blue disc with a white centre, transparent around it). */
+const logoPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAeklEQVR42u2X0Q0AIQhDneJWvfFxgrtQClITmvhrnyRCWes2Pa/Z32kxLYWJmtMQrDEFkm0OQVSZuyFaAbyXfImCYIwjIDAAqlSAqNwA2a+Hq1BhDlVhAAZAGuDIN2xvRPKt+Mgwah/Hk4hkQqlELJdYTGRWM4nltFIb5q1JDVOee90AAAAASUVORK5CYII=',
+  'base64',
+);
 
 async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown) {
   const res = await context.request.fetch(`${journey.server.url}/api/v1${url}`, { method, ...(data === undefined ? {} : { data }) });
@@ -86,6 +91,23 @@ describe('quotes in Chromium', () => {
     await context.close();
   });
 
+  it('an administrator uploads the company logo on the company settings page', async () => {
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, admin);
+    await page.goto(`${journey.server.url}/admin/company-settings`);
+    const card = page.getByTestId('company-logo');
+    await card.getByText('尚未上传 Logo').waitFor();
+    // A GIF is refused on the page, before anything is sent.
+    await card.locator('input[type=file]').setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await page.getByTestId('company-logo-problem').getByText('logo.gif 不是 PNG 或 JPEG 图片').waitFor();
+    await card.locator('input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng });
+    await page.getByTestId('company-logo-preview').waitFor();
+    await expect.poll(() => page.getByTestId('company-logo-preview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(32);
+    expect((await api(context, 'GET', '/settings/company')).logo).toMatchObject({ width: 32, height: 32 });
+    await screenshot(page, 'quotes-02b-company-logo');
+    await context.close();
+  });
+
   it('a salesperson quotes from the customer page, sends, revises and prints', async () => {
     const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await signIn(context, seller);
@@ -130,6 +152,11 @@ describe('quotes in Chromium', () => {
     await page.goto(`${journey.server.url}/quotes/${quote.id}/print`);
     await page.getByTestId('quote-print-sheet').getByText('华瑞分销有限公司').waitFor();
     expect(await page.getByTestId('print-company').innerText()).toBe('杭州示例科技有限公司');
+    // The letterhead: the logo (loaded, 32 px wide) beside the company's names.
+    const logo = page.getByTestId('print-letterhead').getByTestId('print-logo');
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(32);
+    expect(await logo.getAttribute('alt')).toBe('公司 Logo');
+    expect(await page.getByTestId('print-letterhead').innerText()).toContain('Hangzhou Example Technology Co., Ltd.');
     const total = await page.getByTestId('print-total').innerText();
     expect(total).toBe(`¥${(((await api(context, 'GET', `/quotes/${quote.id}`)).total as number) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
     await screenshot(page, 'quotes-05-print');

@@ -1,11 +1,16 @@
-import { companySettingsValue, type CompanySettings } from '@crm/contracts';
+import { companyLogoTypes, companySettingsValue, type CompanyLogoType, type CompanySettings } from '@crm/contracts';
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import type { DB } from './db/schema.js';
-import { readSetting, writeSetting } from './settings.js';
+import { readSetting, replaceSetting, writeSetting } from './settings.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
+type CompanyValue = z.output<typeof companySettingsValue>;
+type By = { userId: number | null; at: string };
 
 const settingKey = 'company';
+// The logo's file is a setting of its own, so that reading the settings stays small.
+const logoKey = 'company.logo';
 
 /** The company settings with their version (0 until an administrator saves them). */
 export async function readCompanySettings(db: Db): Promise<CompanySettings> {
@@ -14,8 +19,40 @@ export async function readCompanySettings(db: Db): Promise<CompanySettings> {
 }
 
 /** Save them with the version the caller read: false when somebody else saved in between. */
-export function writeCompanySettings(db: Db, value: { timeZone: string; name: string; nameEn: string }, version: number, by: { userId: number | null; at: string }): Promise<boolean> {
-  return writeSetting(db, settingKey, { timeZone: value.timeZone, name: value.name, nameEn: value.nameEn }, version, by);
+export function writeCompanySettings(db: Db, value: CompanyValue, version: number, by: By): Promise<boolean> {
+  return writeSetting(db, settingKey, { timeZone: value.timeZone, name: value.name, nameEn: value.nameEn, logo: value.logo }, version, by);
+}
+
+const storedLogo = z.object({ contentType: z.enum(companyLogoTypes), etag: z.string(), data: z.string() });
+
+export interface CompanyLogo {
+  contentType: CompanyLogoType;
+  /** A digest of the bytes: the logo's HTTP entity tag. */
+  etag: string;
+  bytes: Buffer;
+}
+
+/** The logo's file, null when there is none. */
+export async function readCompanyLogo(db: Db): Promise<CompanyLogo | null> {
+  const { value } = await readSetting(db, logoKey, storedLogo.nullable().catch(null));
+  return value ? { contentType: value.contentType, etag: value.etag, bytes: Buffer.from(value.data, 'base64') } : null;
+}
+
+/**
+ * Replace the logo, or remove it (null), with the company settings' version as read: the settings
+ * name the logo, so the change makes a new version of them. 'stale' when they changed since,
+ * 'none' when there is no logo to remove.
+ */
+export function writeCompanyLogo(db: Kysely<DB>, logo: (CompanyLogo & { width: number; height: number }) | null, version: number, by: By): Promise<'done' | 'stale' | 'none'> {
+  return db.transaction().execute(async (trx) => {
+    const current = await readSetting(trx, settingKey, companySettingsValue);
+    if (current.version !== version) return 'stale';
+    if (!logo && !current.value.logo) return 'none';
+    const ref = logo ? { version: version + 1, width: logo.width, height: logo.height } : null;
+    if (!(await writeCompanySettings(trx, { ...current.value, logo: ref }, version, by))) return 'stale';
+    await replaceSetting(trx, logoKey, logo ? { contentType: logo.contentType, etag: logo.etag, data: logo.bytes.toString('base64') } : null, by);
+    return 'done';
+  });
 }
 
 /** The company's IANA time zone (Asia/Shanghai unless an administrator chose another): what "today" and exported times mean. */

@@ -1,6 +1,7 @@
 import type { Locale } from '@crm/contracts';
 import { accessMessages } from './messages/access.js';
 import { approvalsMessages } from './messages/approvals.js';
+import { companyMessages } from './messages/company.js';
 import { duplicatesMessages } from './messages/duplicates.js';
 import { fieldsMessages } from './messages/fields.js';
 import { importsMessages } from './messages/imports.js';
@@ -126,6 +127,7 @@ const catalogue = {
   ...accessMessages,
   ...passwordMessages,
   ...approvalsMessages,
+  ...companyMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -74,3 +74,53 @@ export async function renderPdf(info: { title: string; author?: string; language
   }
   return done;
 }
+
+/**
+ * Whether pdfkit takes this image: it is placed on a page of a throwaway document, which is then
+ * finished. Only for images inspectImage (images.ts) accepted: pdfkit decodes some PNGs in a
+ * callback, where a fault in the file would throw outside this function.
+ */
+export async function canEmbedImage(bytes: Buffer): Promise<boolean> {
+  try {
+    const doc = new PDFDocument({ size: [100, 100], margin: 0, font: null as unknown as string });
+    const done = new Promise<void>((resolve, reject) => {
+      doc.on('data', () => undefined);
+      doc.on('end', resolve);
+      doc.on('error', reject);
+    });
+    try {
+      doc.image(bytes, 0, 0, { fit: [100, 100] });
+    } finally {
+      doc.end();
+    }
+    await done;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An image opened in a document: its size as it is drawn (turned as a JPEG's EXIF orientation says), and a way to draw it. */
+export interface OpenedImage {
+  width: number;
+  height: number;
+  draw(x: number, y: number, width: number, height: number): void;
+}
+
+interface PdfkitImage {
+  width: number;
+  height: number;
+  orientation?: number;
+}
+
+/** Open an image once, so that it can be measured, then drawn (and embedded) once. */
+export function openImage(doc: PdfDocument, bytes: Buffer): OpenedImage {
+  // pdfkit has openImage, and image() takes what it returns; its type declarations list neither.
+  const image = (doc as unknown as { openImage(src: Buffer): PdfkitImage }).openImage(bytes);
+  const turned = (image.orientation ?? 1) > 4;
+  return {
+    width: turned ? image.height : image.width,
+    height: turned ? image.width : image.height,
+    draw: (x, y, width, height) => void doc.image(image as unknown as Buffer, x, y, { width, height }),
+  };
+}

@@ -39,3 +39,21 @@ export async function writeSetting(db: Db, key: string, value: unknown, version:
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }
+
+/**
+ * Store (or, with null, remove) a setting that travels with another one, such as a file beside
+ * its settings document: no version check of its own, the caller checks the document's version
+ * in the same transaction.
+ */
+export async function replaceSetting(db: Db, key: string, value: unknown, by: { userId: number | null; at: string }): Promise<void> {
+  if (value === null) {
+    await db.deleteFrom('settings').where('key', '=', key).execute();
+    return;
+  }
+  const text = JSON.stringify(value);
+  await db
+    .insertInto('settings')
+    .values({ key, value: text, version: 1, updated_at: by.at, updated_by: by.userId })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: text, version: eb('settings.version', '+', 1), updated_at: by.at, updated_by: by.userId })))
+    .execute();
+}

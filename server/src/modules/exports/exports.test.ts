@@ -206,13 +206,13 @@ describe('company time zone', () => {
   it('every signed-in user reads it (Asia/Shanghai by default); settings.edit changes it; exports follow it', async () => {
     const read = await org.as.reader.get<CompanySettings>('/api/v1/settings/company');
     expect(read.status).toBe(200);
-    expect(read.body).toEqual({ timeZone: 'Asia/Shanghai', name: '', nameEn: '', version: 0 });
+    expect(read.body).toEqual({ timeZone: 'Asia/Shanghai', name: '', nameEn: '', logo: null, version: 0 });
     expect((await org.as.manager.put('/api/v1/settings/company', { timeZone: 'UTC', version: 0 })).status).toBe(403);
     const bad = await t.login(undefined, undefined, 'zh-CN').then((a) => a.put('/api/v1/settings/company', { timeZone: 'Mars/Olympus', version: 0 }));
     expect(bad.status).toBe(400);
     expect(errorAt(bad, 'timeZone')).toContain('时区');
     const saved = await admin.put<CompanySettings>('/api/v1/settings/company', { timeZone: 'America/New_York', version: 0 });
-    expect(saved.body).toEqual({ timeZone: 'America/New_York', name: '', nameEn: '', version: 1 });
+    expect(saved.body).toEqual({ timeZone: 'America/New_York', name: '', nameEn: '', logo: null, version: 1 });
     expect((await admin.put('/api/v1/settings/company', { timeZone: 'UTC', version: 0 })).status).toBe(409);
     const rows = await readTable((await download(t, admin, exportUrl('csv', 'name,updatedAt'))).bytes);
     // 15:15 UTC is 10:15 in New York in December.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cjkFontPath } from '../../platform/pdf.js';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
+import { makePng } from '../../test/images.js';
 import { download } from '../../test/imports.js';
 
 /**
@@ -15,7 +16,7 @@ import { download } from '../../test/imports.js';
  * of the CJK font, mapped back to Unicode, drawn on the page. Scoped like GET /quotes/:id.
  * poppler-utils is required (CI installs it): without it this suite fails, it never skips.
  */
-const poppler = ['pdftotext', 'pdftoppm', 'pdffonts', 'pdfinfo'];
+const poppler = ['pdftotext', 'pdftoppm', 'pdffonts', 'pdfinfo', 'pdfimages'];
 const missing = poppler.filter((tool) => spawnSync(tool, ['-v']).error !== undefined);
 
 let t: TestApp;
@@ -37,6 +38,20 @@ function save(name: string, bytes: Buffer): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   return file;
+}
+
+/** The pictures of a PDF as pdfimages lists them: [type, width, height] (a picture's transparency is a row of type smask). */
+function images(file: string): Array<[string, number, number]> {
+  const rows = run('pdfimages', ['-list', file]).trim().split('\n').slice(2);
+  return rows.map((row) => row.trim().split(/\s+/)).map((cells) => [cells[2] ?? '', Number(cells[3]), Number(cells[4])]);
+}
+
+/** Where on page 1 (points from the left) the first word containing `text` begins, as pdftotext -bbox places it. */
+function leftOf(file: string, text: string): number {
+  const words = [...run('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-']).matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)];
+  const word = words.find((w) => (w[2] ?? '').includes(text));
+  if (!word) throw new Error(`no word with ${text}`);
+  return Number(word[1]);
 }
 
 /** The fraction of inked pixels (darker than light grey) of a binary greyscale PGM (P5, 8 bit), as pdftoppm -gray writes it. */
@@ -178,6 +193,28 @@ describe('GET /quotes/:id/pdf', () => {
     const fontSize = fs.statSync(cjkFontPath()).size;
     expect(fontSize).toBeGreaterThan(5_000_000);
     expect(res.bytes.length).toBeLessThan(fontSize / 20);
+  });
+
+  it('draws the company logo at the top left with the name beside it when there is one (pdfimages lists it); no picture without', async () => {
+    const plain = save('no-logo.pdf', (await download(t, org.as.east1, `/api/v1/quotes/${quote.id}/pdf`)).bytes);
+    expect(images(plain)).toEqual([]);
+    const nameAlone = leftOf(plain, companyName);
+    expect(nameAlone).toBeCloseTo(48, 0);
+    // An opaque logo (one picture) and one with an alpha channel (a picture and its mask).
+    for (const [logo, rows] of [[makePng({ width: 40, height: 20, colorType: 2 }), [['image', 40, 20]]], [makePng({ width: 30, height: 30 }), [['image', 30, 30], ['smask', 30, 30]]]] as const) {
+      const { version } = (await org.admin.get('/api/v1/settings/company')).body;
+      const saved = await org.admin.put('/api/v1/settings/company/logo', { image: logo.toString('base64'), contentType: 'image/png', version });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      const file = save('logo.pdf', (await download(t, org.as.east1, `/api/v1/quotes/${quote.id}/pdf`)).bytes);
+      expect(images(file)).toEqual(rows);
+      // The name moves right of the logo, drawn 40 pt high (aspect kept) with a gap of 12 pt.
+      const [, width, height] = rows[0];
+      expect(leftOf(file, companyName)).toBeCloseTo(48 + (40 * width) / height + 12, 0);
+      expect(run('pdftotext', ['-enc', 'UTF-8', file, '-'])).toContain(companyNameEn);
+    }
+    const { version } = (await org.admin.get('/api/v1/settings/company')).body;
+    expect((await org.admin.delete(`/api/v1/settings/company/logo?version=${version}`)).status).toBe(204);
+    expect(images(save('removed.pdf', (await download(t, org.as.east1, `/api/v1/quotes/${quote.id}/pdf`)).bytes))).toEqual([]);
   });
 
   it('continues the lines on further pages, numbered', async () => {

@@ -1,7 +1,7 @@
 import { formatMoney, type CompanySettings, type Locale, type Quote } from '@crm/contracts';
 import { localDate } from '../../platform/company.js';
 import { t } from '../../platform/i18n.js';
-import { renderPdf, type PdfDocument } from '../../platform/pdf.js';
+import { openImage, renderPdf, type PdfDocument } from '../../platform/pdf.js';
 
 /**
  * The quotation (报价单) as a PDF, laid out like the printable page: the company, the quote's
@@ -47,22 +47,51 @@ export function quotePdfFileName(quote: Pick<Quote, 'number' | 'revision'>, loca
   return `${t(locale, 'quotePdfFile')}-${quote.number}-v${quote.revision}.pdf`;
 }
 
-export function renderQuotePdf(quote: Quote, company: CompanySettings, locale: Locale): Promise<Buffer> {
+/** `logo`: the company logo's bytes (a PNG or JPEG checked when it was uploaded), drawn at the top left. */
+export function renderQuotePdf(quote: Quote, company: CompanySettings, locale: Locale, logo: Buffer | null = null): Promise<Buffer> {
   const names = companyNames(company, locale);
   const title = `${t(locale, 'quotePdfTitle')} ${quote.number}`;
-  return renderPdf({ title, author: names.primary, language: locale }, (doc) => drawQuote(doc, quote, company, names, locale));
+  return renderPdf({ title, author: names.primary, language: locale }, (doc) => drawQuote(doc, quote, company, names, locale, logo));
 }
 
-function drawQuote(doc: PdfDocument, quote: Quote, company: CompanySettings, names: { primary: string; secondary: string | null }, locale: Locale): void {
+// The logo's box at the top left: its height at most, its width at most (aspect kept).
+const logoHeight = 40;
+const logoWidth = 140;
+const logoGap = 12;
+
+/** The letterhead: the logo (when there is one) and beside it the company's name in both languages. */
+function drawLetterhead(doc: PdfDocument, names: { primary: string; secondary: string | null }, logo: Buffer | null): void {
+  const left = doc.page.margins.left;
+  const top = doc.page.margins.top;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  let indent = 0;
+  let bottom = top;
+  let nameTop = top;
+  if (logo) {
+    const image = openImage(doc, logo);
+    const scale = Math.min(logoHeight / image.height, logoWidth / image.width);
+    image.draw(left, top, image.width * scale, image.height * scale);
+    indent = image.width * scale + logoGap;
+    bottom = top + image.height * scale;
+    // The name centred on the logo's height when it is the shorter.
+    const nameHeight = doc.fontSize(16).heightOfString(names.primary, { width: width - indent }) + (names.secondary ? doc.fontSize(10).heightOfString(names.secondary, { width: width - indent }) : 0);
+    nameTop = top + Math.max(0, (bottom - top - nameHeight) / 2);
+  }
+  doc.fillColor(ink).fontSize(16).text(names.primary, left + indent, nameTop, { width: width - indent });
+  if (names.secondary) doc.fillColor(muted).fontSize(10).text(names.secondary, { width: width - indent });
+  doc.x = left;
+  doc.y = Math.max(doc.y, bottom);
+}
+
+function drawQuote(doc: PdfDocument, quote: Quote, company: CompanySettings, names: { primary: string; secondary: string | null }, locale: Locale, logo: Buffer | null): void {
   const money = (fen: number) => formatMoney(fen, quote.currency, locale);
   const quantity = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const label = (key: string) => t(locale, key);
 
-  // The company: its name in both languages (when both are set).
-  doc.fillColor(ink).fontSize(16).text(names.primary, left, doc.page.margins.top, { width });
-  if (names.secondary) doc.fillColor(muted).fontSize(10).text(names.secondary, { width });
+  // The company: its logo and its name in both languages (when both are set).
+  drawLetterhead(doc, names, logo);
   doc.moveDown(0.4);
   hrule(doc, doc.y);
   doc.moveDown(0.6);

@@ -16,7 +16,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope, type Scope } from '../../platform/auth/scope.js';
-import { companyTimeZone, localDate, readCompanySettings } from '../../platform/company.js';
+import { companyTimeZone, localDate, readCompanyLogo, readCompanySettings } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, invalid, notFound, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
@@ -85,7 +85,9 @@ export async function getQuote(ctx: AppContext, actor: Actor, id: number): Promi
 export async function quotePdf(ctx: AppContext, actor: Actor, id: number, query: QuotePdfQuery, locale: Locale, reply: FastifyReply): Promise<Buffer> {
   const quote = await getQuote(ctx, actor, id);
   const language = query.lang ?? locale;
-  const pdf = await renderQuotePdf(quote, await readCompanySettings(ctx.db), language);
+  const company = await readCompanySettings(ctx.db);
+  const logo = company.logo ? await readCompanyLogo(ctx.db) : null;
+  const pdf = await renderQuotePdf(quote, company, language, logo?.bytes ?? null);
   reply
     .header('content-type', 'application/pdf')
     .header('content-disposition', contentDisposition(quotePdfFileName(quote, language)))

@@ -14,7 +14,8 @@ export function getCompanySettings(ctx: AppContext, _actor: Actor): Promise<Comp
 export async function updateCompanySettings(ctx: AppContext, actor: Actor, input: z.output<typeof companySettingsUpdate>): Promise<CompanySettings> {
   authorize(actor, 'settings.edit');
   const current = await readCompanySettings(ctx.db);
-  const value = { timeZone: input.timeZone, name: input.name ?? current.name, nameEn: input.nameEn ?? current.nameEn };
+  // The logo is kept: it changes through its own address.
+  const value = { timeZone: input.timeZone, name: input.name ?? current.name, nameEn: input.nameEn ?? current.nameEn, logo: current.logo };
   const written = await writeCompanySettings(ctx.db, value, input.version, { userId: actor.userId, at: ctx.clock.now().toISOString() });
   if (!written) throw conflict(await readCompanySettings(ctx.db));
   return readCompanySettings(ctx.db);

@@ -1,8 +1,9 @@
-import { companySettings, companySettingsUpdate } from '@crm/contracts';
+import { companyLogoDeleteQuery, companyLogoQuery, companyLogoUpload, companySettings, companySettingsUpdate } from '@crm/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import type { OpenApiRegistry } from '../../platform/http/openapi.js';
+import * as logo from './company-logo.service.js';
 import * as company from './company.service.js';
 
 export const appVersion = '0.1.0';
@@ -23,4 +24,10 @@ export function systemRoutes(r: Router, ctx: AppContext, registry: OpenApiRegist
     handler: ({ actor }) => company.getCompanySettings(ctx, actor) });
   r.route({ method: 'PUT', url: '/settings/company', access: 'settings.edit', summary: 'Change the company settings; 409 with the current ones when your version is stale (settings.edit)', tag: 'settings', body: companySettingsUpdate, response: companySettings,
     handler: ({ actor, body }) => company.updateCompanySettings(ctx, actor, body) });
+  r.route({ method: 'GET', url: '/settings/company/logo', access: 'signedIn', summary: 'The company logo (PNG or JPEG) with its entity tag; 404 when there is none (any signed-in user)', tag: 'settings', query: companyLogoQuery, download: ['image/png', 'image/jpeg'],
+    handler: ({ actor, request, reply }) => logo.sendCompanyLogo(ctx, actor, request.headers['if-none-match'], reply) });
+  r.route({ method: 'PUT', url: '/settings/company/logo', access: 'settings.edit', summary: 'Upload or replace the company logo: a PNG or JPEG as base64, at most 256 KB and 2000 × 2000 pixels, with the company settings\' version (409 when stale); answers the settings (settings.edit)', tag: 'settings', body: companyLogoUpload, response: companySettings,
+    handler: ({ actor, body }) => logo.uploadCompanyLogo(ctx, actor, body) });
+  r.route({ method: 'DELETE', url: '/settings/company/logo', access: 'settings.edit', summary: 'Remove the company logo, with the company settings\' version in the query (409 when stale, 404 when there is none) (settings.edit)', tag: 'settings', query: companyLogoDeleteQuery, status: 204,
+    handler: ({ actor, query }) => logo.removeCompanyLogo(ctx, actor, query.version) });
 }

@@ -2,13 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AttachmentSettings,
   AttachmentSettingsUpdate,
+  CompanyLogoRef,
+  CompanyLogoUpload,
   CompanySettings,
   CompanySettingsUpdate,
   PoolRulesState,
   PoolRulesUpdate,
   PoolRunResult,
 } from '@crm/contracts';
-import { apiRequest } from '../../shared/api/client';
+import { API_BASE, apiRequest, buildQuery } from '../../shared/api/client';
 
 export const settingsKeys = {
   poolRules: ['settings', 'pool-rules'] as const,
@@ -80,4 +82,26 @@ export function useSaveCompanySettings() {
     mutationFn: (body: CompanySettingsUpdate) => apiRequest<CompanySettings>('/settings/company', { method: 'PUT', body }),
     onSuccess: (state) => queryClient.setQueryData(settingsKeys.company, state),
   });
+}
+
+/** Upload or replace the company logo; answers the settings (a new version naming the logo). */
+export function useUploadCompanyLogo() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CompanyLogoUpload) => apiRequest<CompanySettings>('/settings/company/logo', { method: 'PUT', body }),
+    onSuccess: (state) => queryClient.setQueryData(settingsKeys.company, state),
+  });
+}
+
+export function useRemoveCompanyLogo() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => apiRequest<void>('/settings/company/logo', { method: 'DELETE', query: { version } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: settingsKeys.company }),
+  });
+}
+
+/** The logo's address; its upload's version in it makes a new logo a new address for the browser's cache. */
+export function companyLogoHref(logo: CompanyLogoRef): string {
+  return `${API_BASE}/settings/company/logo${buildQuery({ v: logo.version })}`;
 }

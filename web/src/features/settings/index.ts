@@ -1,3 +1,3 @@
-export { settingsKeys, useAttachmentSettings, useCompanySettings, usePoolRules } from './api';
+export { companyLogoHref, settingsKeys, useAttachmentSettings, useCompanySettings, usePoolRules } from './api';
 export { SettingsPage } from './components/settings-page';
 export { StaleSettingsAlert } from './components/stale-alert';

@@ -1,11 +1,24 @@
-/** Company settings: the company's time zone. */
+/** Company settings: the company's time zone, its name and logo on quotations. */
 export const company = {
   'nav.companySettings': 'Company',
   'settings.company.title': 'Company settings',
-  'settings.company.subtitle': 'The time zone that exported times are written in and that "today" means; the company name printed on quotations.',
+  'settings.company.subtitle': 'The time zone that exported times are written in and that "today" means; the company name and logo printed on quotations.',
   'settings.company.name': 'Company name (Chinese)',
   'settings.company.nameEn': 'Company name (English)',
   'settings.company.nameHint': 'Printed on quotations; the English name on English ones (the other one when it is empty).',
   'settings.company.timeZone': 'Time zone',
   'settings.company.timeZoneHint': 'Exports write times in this zone, such as 2026-12-04 23:15:00. Most companies in China use Asia/Shanghai (UTC+8).',
+  'settings.company.logo': 'Logo',
+  'settings.company.logoHint': 'Printed beside the company name on quotations (the printable sheet and the PDF). A PNG or JPEG image of at most 256 KB and 2000 × 2000 pixels.',
+  'settings.company.logoNone': 'No logo yet: quotations carry the name only.',
+  'settings.company.logoAlt': 'Company logo',
+  'settings.company.logoUpload': 'Upload a logo',
+  'settings.company.logoReplace': 'Replace',
+  'settings.company.logoRemove': 'Remove',
+  'settings.company.logoRemoveConfirm': 'Remove the logo? Quotations will carry the name only.',
+  'settings.company.logoSaved': 'Logo saved',
+  'settings.company.logoRemoved': 'Logo removed',
+  'settings.company.logoFailed': 'The logo was not saved',
+  'settings.company.logoWrongType': '{name} is not a PNG or JPEG image.',
+  'settings.company.logoTooLarge': '{name} is {size} KB: the logo may be at most 256 KB.',
 } as const;

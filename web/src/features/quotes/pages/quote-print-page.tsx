@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { NotFoundResult, QueryErrorResult } from '../../../shared/layout/results';
 import { useCompanySettings } from '../../settings';
 import { quotePdfHref, useQuote } from '../api';
+import { QuoteLetterhead, companyNames } from '../components/quote-letterhead';
 import './quote-print.css';
 
 /** The printable quotation (报价单): company, customer, lines and totals in yuan, in the user's language; the browser prints it. */
@@ -17,8 +18,7 @@ export function QuotePrintPage() {
   const quote = useQuote(id);
   const company = useCompanySettings();
   // The name in the reader's language, else the other one, else the application's.
-  const names = locale === 'zh-CN' ? [company.data?.name, company.data?.nameEn] : [company.data?.nameEn, company.data?.name];
-  const companyName = names.find((n) => n) ?? t('app.name');
+  const companyName = companyNames(company.data, locale, t('app.name')).primary;
   useDocumentTitle(quote.data ? `${t('quote.printTitle')} ${quote.data.number}` : t('quote.printTitle'));
   if (quote.isPending) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
   if (quote.isError) return isApiError(quote.error) && quote.error.status === 404 ? <NotFoundResult /> : <QueryErrorResult error={quote.error} onRetry={() => void quote.refetch()} />;
@@ -40,6 +40,7 @@ export function QuotePrintPage() {
         </span>
       </div>
       <main className="quote-print" data-testid="quote-print-sheet">
+        <QuoteLetterhead company={company.data} />
         <h1>{t('quote.printTitle')}</h1>
         <div className="facts">
           <div>

@@ -8,6 +8,7 @@ import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { applyServerErrors } from '../../../shared/form/server-errors';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useCompanySettings, useSaveCompanySettings } from '../api';
+import { CompanyLogoCard } from '../components/company-logo-card';
 import { SettingsPage } from '../components/settings-page';
 import { StaleSettingsAlert } from '../components/stale-alert';
 
@@ -113,7 +114,7 @@ function SettingsForm({ state, editable, onReload }: { state: CompanySettings; e
   );
 }
 
-/** 公司设置: the company's time zone (exported times, "today") and its name on quotations. */
+/** 公司设置: the company's time zone (exported times, "today"), its name and its logo on quotations. */
 export function CompanySettingsPage() {
   return (
     <SettingsPage
@@ -121,7 +122,12 @@ export function CompanySettingsPage() {
       subTitle="settings.company.subtitle"
       query={useCompanySettings()}
       skeletonRows={2}
-      renderForm={(props) => <SettingsForm {...props} />}
+      renderForm={(props) => (
+        <>
+          <SettingsForm {...props} />
+          <CompanyLogoCard {...props} />
+        </>
+      )}
     />
   );
 }
