@@ -11,7 +11,7 @@ const journey = useJourney();
 
 const seller = { email: 'deal.seller@example.com', password: 'deal-seller-password', name: '孙销售' };
 /** Deal ids, filled in before the tests run. */
-const deals = { moved: 0, lost: 0, stale: 0, phone: 0 };
+const deals = { moved: 0, lost: 0, stale: 0, phone: 0, won: 0 };
 let sellerId = 0;
 
 async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, data?: unknown) {

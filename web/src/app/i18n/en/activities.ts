@@ -4,6 +4,7 @@ export const activities = {
   'module.followups': 'Follow-ups',
   'module.tasks': 'Tasks',
   'activity.title': 'Follow-ups',
+  'timeline.field.followUpKind': 'Follow-up by',
   'activity.kind.call': 'Call',
   'activity.kind.visit': 'Visit',
   'activity.kind.meeting': 'Meeting',

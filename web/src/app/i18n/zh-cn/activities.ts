@@ -6,6 +6,7 @@ export const activities: Record<keyof typeof en, string> = {
   'module.followups': '跟进记录',
   'module.tasks': '任务',
   'activity.title': '跟进记录',
+  'timeline.field.followUpKind': '跟进方式',
   'activity.kind.call': '电话',
   'activity.kind.visit': '拜访',
   'activity.kind.meeting': '会议',

@@ -87,7 +87,10 @@ function ChangeLine({
   const kinds = entity === 'customer' ? customerFieldKinds : contactFieldKinds;
   const kind = kinds[change.field];
   const timelineKey = `timeline.field.${change.field}`;
-  const label = isMessageKey(timelineKey) ? t(timelineKey) : fieldLabel(t, entity, change.field);
+  // A follow-up's kind (call, visit…) is not the customer's kind (organisation, person).
+  const activityKey = `activity.kind.${String(change.new)}`;
+  const followUpKind = change.field === 'kind' && isMessageKey(activityKey);
+  const label = followUpKind ? t('timeline.field.followUpKind') : isMessageKey(timelineKey) ? t(timelineKey) : fieldLabel(t, entity, change.field);
   const reasonKey = `timeline.reason.${String(change.new)}`;
   const lists = useCustomerLists();
   // Industry and source are keys of the managed lists: shown by their labels.
@@ -98,6 +101,7 @@ function ChangeLine({
   // Event details the field catalogue does not know: a rule's reason code, when it happened.
   if (change.field === 'reason' && isMessageKey(reasonKey)) now = t(reasonKey);
   if (change.field === 'at' && typeof change.new === 'string') now = formatDateTime(change.new);
+  if (followUpKind) now = t(activityKey);
   return (
     <li>
       <Typography.Text strong>{label}</Typography.Text>
