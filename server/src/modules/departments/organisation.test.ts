@@ -62,7 +62,7 @@ describe('departments, roles and users', () => {
 
   it('roles: built-in roles stay, custom roles change, roles in use cannot be deleted', async () => {
     const roles = (await admin.get('/api/v1/roles')).body.items as Array<{ key: string; id: number; builtIn: boolean; version: number }>;
-    expect(roles.filter((r) => r.builtIn).map((r) => r.key).sort()).toEqual(['administrator', 'marketing', 'read_only', 'sales_manager', 'salesperson', 'service_agent']);
+    expect(roles.filter((r) => r.builtIn).map((r) => r.key).sort()).toEqual(['administrator', 'finance', 'marketing', 'read_only', 'sales_manager', 'salesperson', 'service_agent']);
     const adminRole = roles.find((r) => r.key === 'administrator');
     expect((await admin.delete(`/api/v1/roles/${adminRole?.id}`)).status).toBe(409);
     // The administrator role keeps every permission whatever is sent.
