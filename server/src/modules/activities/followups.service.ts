@@ -43,9 +43,12 @@ async function mayTouch(ctx: AppContext, actor: Actor, authorId: number): Promis
 
 async function present(ctx: AppContext, actor: Actor, rows: repo.FollowUpView[], db: Db = ctx.db): Promise<FollowUpRecord[]> {
   const [names, contacts] = await Promise.all([userNames(ctx, rows.map((r) => r.author_id), db), repo.contactsOf(db, rows.map((r) => r.id))]);
+  // One scope check per author, not per row.
+  const touchable = new Map<number, boolean>();
+  for (const authorId of new Set(rows.map((r) => r.author_id))) touchable.set(authorId, await mayTouch(ctx, actor, authorId));
   const out: FollowUpRecord[] = [];
   for (const r of rows) {
-    const touch = await mayTouch(ctx, actor, r.author_id);
+    const touch = touchable.get(r.author_id) ?? false;
     out.push({
       id: r.id,
       version: r.version,
