@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { prng } from '../server/src/modules/demo/names.js';
 import type { Database } from '../server/src/platform/db/database.js';
+import { searchKeyOf } from '../server/src/platform/search.js';
 
 /** What the opportunity generator needs from the seeded organisation. */
 export interface SalesShape {
@@ -79,7 +80,7 @@ export function generateOpportunity(shape: SalesShape, i: number): Row {
     lost_reason: status === 'lost' ? 'price' : null,
     closed_on: closedOn,
     stage_entered_at: new Date(created + 10 * day).toISOString(),
-    search: name.toLowerCase(),
+    search: searchKeyOf(name),
     version: 1,
     created_at: new Date(created).toISOString(),
     updated_at: new Date(Math.min(nowMs, created + 20 * day)).toISOString(),

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { passwordProblem } from './platform/auth/password-policy.js';
 import type { AppContext } from './platform/context.js';
+import { markSearchIndexCurrent } from './platform/search-reindex.js';
 import { ensureBuiltInRoles, roleIdByKey } from './modules/roles/index.js';
 import { createInitialUser, hasAnyUser } from './modules/users/index.js';
 
@@ -32,6 +33,8 @@ async function firstStart(ctx: AppContext): Promise<string[]> {
   const problem = passwordProblem(password, { email, name: adminName }, 'en');
   if (problem) throw new Error(`CRM_ADMIN_PASSWORD is refused: ${problem}`);
   await createInitialUser(ctx, { email, name: adminName, password, roleId, departmentId: null });
+  // A new company's records are all written with today's search keys: nothing to re-index.
+  await markSearchIndexCurrent(ctx);
   if (ctx.config.adminPassword) return [`Created the administrator ${email} (password from CRM_ADMIN_PASSWORD).`];
   return [`Created the administrator ${email} with the password: ${password}`, 'This password is shown only once. Change it after logging in.'];
 }

@@ -9,6 +9,7 @@ import { contractRenewalsTask } from './modules/contracts/index.js';
 import { overdueNoticesTask } from './modules/receivables/index.js';
 import { quoteExpiryTask } from './modules/quotes/index.js';
 import { Scheduler } from './platform/scheduler.js';
+import { searchReindexTask } from './platform/search-reindex.js';
 
 /** Start-up only: configuration, database, migrations, first user, then listen. */
 async function main(): Promise<void> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   scheduler.add(contractRenewalsTask(ctx, Number(process.env.CRM_CONTRACT_RENEWALS_MINUTES ?? 60) || 60));
   scheduler.add(quoteExpiryTask(ctx, Number(process.env.CRM_QUOTE_EXPIRY_MINUTES ?? 60) || 60));
   scheduler.add(overdueNoticesTask(ctx, Number(process.env.CRM_OVERDUE_NOTICES_MINUTES ?? 60) || 60));
+  scheduler.add(searchReindexTask(ctx));
   app.addHook('onClose', async () => scheduler.stop());
   scheduler.start();
   const shutdown = async () => {

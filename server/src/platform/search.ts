@@ -3,6 +3,8 @@ import type { Engine } from './config.js';
 import { escapeLike } from './db/like.js';
 import { parsePhone } from '@crm/contracts';
 import type { DB } from './db/schema.js';
+import { normalizeOrgName } from './normalize.js';
+import { hasHan, pinyinForms, pinyinQueryForms } from './pinyin.js';
 
 /**
  * Substring search for Chinese and Latin text, the one dialect-specific place for it.
@@ -31,14 +33,31 @@ function gramsOfWord(word: string, out: Set<string>): void {
   }
 }
 
+/**
+ * The words a value is searched by: its normalised text and, for Chinese text, its pinyin forms
+ * (full and initials; of a company name without its legal suffix: 星辰电子有限公司 -> xingchendianzi, xcdz).
+ */
+function wordsOf(value: string): string[] {
+  const word = normalizeForSearch(value);
+  if (!word) return [];
+  if (!hasHan(word)) return [word];
+  const stem = normalizeForSearch(normalizeOrgName(value) ?? '') || word;
+  return [word, ...pinyinForms(stem)];
+}
+
 /** The normalised search key (values separated by spaces) and its grams. */
 export function buildSearchDocument(values: Array<string | null | undefined>): { key: string; grams: string[] } {
-  const words = values.filter((v): v is string => !!v).map(normalizeForSearch).filter(Boolean);
+  const words = values.filter((v): v is string => !!v).flatMap(wordsOf);
   const grams = new Set<string>();
   for (const word of words) {
     gramsOfWord(word, grams);
   }
   return { key: words.join(' '), grams: [...grams] };
+}
+
+/** The search key of a few values (a deal's name, a contact's name): normalised words and pinyin forms. */
+export function searchKeyOf(...values: Array<string | null | undefined>): string {
+  return buildSearchDocument(values).key;
 }
 
 /**
@@ -65,6 +84,24 @@ export function searchTermOf(text: string): string {
     if (number) return number.nationalNumber;
   }
   return normalizeForSearch(text);
+}
+
+/**
+ * The normalised terms a query matches, any of them: the term itself and, when it mixes Chinese
+ * characters and Latin letters ("zhang伟"), its full pinyin forms (zhangwei). Empty when nothing
+ * searchable is left.
+ */
+export function searchTermsOf(text: string): string[] {
+  const term = searchTermOf(text);
+  if (!term) return [];
+  return [...new Set([term, ...pinyinQueryForms(term)])];
+}
+
+/** A normalised search key column matches a query (any of its terms), as SQL; null when nothing is searchable. */
+export function searchKeyMatches(column: string, text: string): Expression<SqlBool> | null {
+  const terms = searchTermsOf(text);
+  if (terms.length === 0) return null;
+  return sql<SqlBool>`(${sql.join(terms.map((term) => sql`${sql.ref(column)} like ${likePattern(term)} escape '\\'`), sql` or `)})`;
 }
 
 /** The grams a query must all match, or null when it is too short for the index. */
@@ -130,20 +167,37 @@ function likePattern(term: string): string {
   return `%${escapeLike(term)}%`;
 }
 
+/** The FTS5 query for grams that must all match, any of several sets. */
+function ftsMatch(gramSets: string[][]): string {
+  return gramSets.map((grams) => `(${grams.map((g) => `"${g}"`).join(' AND ')})`).join(' OR ');
+}
+
+/** The gram-index lookup of a query: each of its terms' grams, or null when a term is too short for the index. */
+function indexLookup(terms: string[]): string[][] | null {
+  const sets: string[][] = [];
+  for (const term of terms) {
+    const grams = queryGrams(term);
+    if (!grams) return null;
+    sets.push(grams);
+  }
+  return sets.length > 0 ? sets : null;
+}
+
 /**
  * The condition "customer matches the search text", for a query over `customers` aliased `c`.
  * Returns null when the text has nothing searchable (only punctuation).
  */
 export function customerSearchCondition(engine: Engine, text: string, options: { dense?: boolean } = {}): Expression<SqlBool> | null {
-  const term = searchTermOf(text);
-  if (!term) return null;
-  const like = sql<SqlBool>`c.search_key like ${likePattern(term)} escape '\\'`;
-  const grams = queryGrams(term);
-  if (!grams) return like;
+  const terms = searchTermsOf(text);
+  if (terms.length === 0) return null;
+  const like = sql<SqlBool>`(${sql.join(terms.map((term) => sql`c.search_key like ${likePattern(term)} escape '\\'`), sql` or `)})`;
+  const sets = indexLookup(terms);
+  if (!sets) return like;
   if (engine === 'postgres') {
-    return sql<SqlBool>`(c.id in (select customer_id from customer_search where grams @> ${grams}::text[]) and ${like})`;
+    const anyOf = sql.join(sets.map((grams) => sql`grams @> ${grams}::text[]`), sql` or `);
+    return sql<SqlBool>`(c.id in (select customer_id from customer_search where ${anyOf}) and ${like})`;
   }
-  const match = grams.map((g) => `"${g}"`).join(' AND ');
+  const match = ftsMatch(sets);
   // A term matching many rows: `+c.id` keeps SQLite from driving the query by the match list, so it
   // walks the sort index and stops after one page instead of sorting every match.
   if (options.dense) return sql<SqlBool>`(+c.id in (select rowid from customer_search where customer_search match ${match}) and ${like})`;
@@ -152,13 +206,13 @@ export function customerSearchCondition(engine: Engine, text: string, options: {
 
 /** How many customers the gram index matches for a text (an upper bound of the real hits); null when the index is not used. */
 export async function searchIndexHits(db: Db, engine: Engine, text: string): Promise<number | null> {
-  const grams = queryGrams(searchTermOf(text));
-  if (!grams) return null;
+  const sets = indexLookup(searchTermsOf(text));
+  if (!sets) return null;
   if (engine === 'postgres') {
-    const r = await sql<{ n: string }>`select count(*) as n from customer_search where grams @> ${grams}::text[]`.execute(db);
+    const anyOf = sql.join(sets.map((grams) => sql`grams @> ${grams}::text[]`), sql` or `);
+    const r = await sql<{ n: string }>`select count(*) as n from customer_search where ${anyOf}`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   }
-  const match = grams.map((g) => `"${g}"`).join(' AND ');
-  const r = await sql<{ n: number }>`select count(*) as n from customer_search where customer_search match ${match}`.execute(db);
+  const r = await sql<{ n: number }>`select count(*) as n from customer_search where customer_search match ${ftsMatch(sets)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }

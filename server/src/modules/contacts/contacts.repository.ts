@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
 import { normalizePhone } from '../../platform/normalize.js';
 import { withPhoneColumns } from '../../platform/phone-columns.js';
+import { searchKeyMatches, searchKeyOf } from '../../platform/search.js';
 import type { Engine } from '../../platform/config.js';
 import { customFilterCondition, type CustomFilter } from '../custom-fields/index.js';
 
@@ -35,9 +36,12 @@ export function filtered(db: Db, f: ContactFilter) {
     const like = `%${escapeLike(f.q.toLowerCase())}%`;
     // A whole phone number in any shape (+86, 0086, spaces, dashes) matches its E.164 form.
     const e164 = normalizePhone(f.q);
+    const search = searchKeyMatches('k.search_key', f.q);
     query = query.where((eb) =>
       eb.or([
         eb(sql`lower(k.name)`, 'like', sql`${like} escape '\\'`),
+        // Pinyin: zhangwei, zw, zhang伟 (the key holds the name's pinyin forms).
+        ...(search ? [search] : []),
         eb(sql`lower(k.email)`, 'like', sql`${like} escape '\\'`),
         eb('k.mobile', 'like', sql<string>`${like} escape '\\'`),
         eb('k.phone', 'like', sql<string>`${like} escape '\\'`),
@@ -70,22 +74,29 @@ export async function findVisible(db: Db, id: number, scope: Scope) {
   return filtered(db, { scope }).selectAll('k').select('c.name as customer_name').where('k.id', '=', id).executeTakeFirst();
 }
 
+/** A write's values with what derives from them: the E.164 phone columns and the name's search key. */
+function withDerived<T extends { name?: string; phone?: string | null; mobile?: string | null; search_key?: string }>(values: T): T {
+  const out = withPhoneColumns(values);
+  if (values.name !== undefined) out.search_key = searchKeyOf(values.name);
+  return out;
+}
+
 export async function insert(db: Db, values: Insertable<DB['contacts']>): Promise<number> {
-  const row = await db.insertInto('contacts').values(withPhoneColumns(values)).returning('id').executeTakeFirstOrThrow();
+  const row = await db.insertInto('contacts').values(withDerived(values)).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Insert many contacts in one statement; their ids in input order (one statement's ids ascend in row order). */
 export async function insertMany(db: Db, rows: Array<Insertable<DB['contacts']>>): Promise<number[]> {
   if (rows.length === 0) return [];
-  const inserted = await db.insertInto('contacts').values(rows.map((r) => withPhoneColumns(r))).returning('id').execute();
+  const inserted = await db.insertInto('contacts').values(rows.map((r) => withDerived(r))).returning('id').execute();
   return inserted.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export async function update(db: Db, id: number, version: number, values: Partial<ContactRow>): Promise<boolean> {
   const result = await db
     .updateTable('contacts')
-    .set({ ...withPhoneColumns(values), version: sql`version + 1` })
+    .set({ ...withDerived(values), version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('deleted_at', 'is', null)
@@ -94,7 +105,7 @@ export async function update(db: Db, id: number, version: number, values: Partia
 }
 
 export async function setFields(db: Db, id: number, values: Partial<ContactRow>): Promise<void> {
-  await db.updateTable('contacts').set(withPhoneColumns(values)).where('id', '=', id).execute();
+  await db.updateTable('contacts').set(withDerived(values)).where('id', '=', id).execute();
 }
 
 export async function clearPrimary(db: Db, customerId: number, exceptId: number): Promise<void> {

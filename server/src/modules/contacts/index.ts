@@ -3,3 +3,4 @@ export { listDeletedContacts, restoreContact, purgeContact, createContact, moveC
 export { readableContactIds } from './contacts.scope.js';
 // Imports and exports: many contacts at once.
 export { liveContactsOf, bulkCreateContacts, importUpdateContact, contactListFilter, contactExportPage, type ContactInput, type ContactRow, type ContactExportRow } from './contacts.bulk.js';
+export { contactSearchReindexer } from './contacts.search-reindex.js';

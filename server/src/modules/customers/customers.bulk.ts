@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
 import { normalizePhone } from '../../platform/normalize.js';
-import { buildSearchDocument, insertSearchIndexMany, normalizeForSearch, phoneSearchTerms } from '../../platform/search.js';
+import { buildSearchDocument, insertSearchIndexMany, phoneSearchTerms } from '../../platform/search.js';
 import { activeCustomKeys, customFiltersOf, visibleCustomValues } from '../custom-fields/index.js';
 import { recordChanges } from '../history/index.js';
 import { userNames } from '../users/index.js';
@@ -107,7 +107,7 @@ export async function draftCustomers(db: Db, items: BulkNewCustomer[], by: { act
     return {
       values,
       keys: keysOf(values, []),
-      nameWord: normalizeForSearch(values.name),
+      nameWord: buildSearchDocument([values.name]).key,
       restKey: buildSearchDocument([...phoneSearchTerms(values.phone), ...phoneSearchTerms(values.mobile), values.email]).key,
       grams: doc.grams,
     };

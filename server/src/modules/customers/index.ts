@@ -26,3 +26,4 @@ export { importUpdateCustomers } from './customers.bulk-update.js';
 export { customerSourcesInUse } from './customers.lists.js';
 // The credit standing and limit of an organisation, for approval conditions.
 export { creditOf } from './customers.credit.js';
+export { customerSearchReindexer } from './customers.search-reindex.js';

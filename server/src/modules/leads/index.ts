@@ -14,3 +14,4 @@ export { listDeletedLeads, restoreLead, purgeLead } from './leads.recycle.js';
 export { createLead, getLead, updateLead } from './leads.service.js';
 export { convertLead } from './leads.convert.js';
 export { updateAssignmentRules } from './leads.settings.js';
+export { leadSearchReindexer } from './leads.search-reindex.js';

@@ -1,7 +1,7 @@
 import { canonicalRegion, manGradeOf, manRanks, type leadCreate } from '@crm/contracts';
 import type { z } from 'zod';
 import { dedupeKeys, normalizePhone } from '../../platform/normalize.js';
-import { buildSearchDocument, phoneSearchTerms, searchTermOf } from '../../platform/search.js';
+import { buildSearchDocument, phoneSearchTerms } from '../../platform/search.js';
 import type { LeadRow, NewLeadRow } from './leads.repository.js';
 
 /** Pure helpers: a lead's row, MAN grade, search text and duplicate keys. */
@@ -23,13 +23,6 @@ export function manAnswers(row: Pick<LeadRow, 'man_money' | 'man_authority' | 'm
 /** What `q` searches: name, company, phones (in every form, see phoneSearchTerms) and email, normalised and space-separated. */
 export function searchText(row: Pick<LeadRow, 'name' | 'company' | 'mobile' | 'phone' | 'email'>): string {
   return buildSearchDocument([row.name, row.company, ...phoneSearchTerms(row.mobile), ...phoneSearchTerms(row.phone), row.email]).key;
-}
-
-/** A search term as it is matched against `searchText`; null when nothing searchable is left. */
-export function searchTerm(q: string | undefined): string | null {
-  if (!q) return null;
-  const term = searchTermOf(q);
-  return term === '' ? null : term;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { LeadStatus, ManGrade } from '@crm/contracts';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { searchKeyMatches } from '../../platform/search.js';
 import { withPhoneColumns } from '../../platform/phone-columns.js';
 
 /** The only SQL of the leads module: leads, their duplicate keys and their round-robin counters. */
@@ -13,7 +14,7 @@ export type NewLeadRow = Omit<LeadRow, 'id'>;
 
 export interface LeadFilter {
   scope: Scope;
-  /** Normalised search text (see leads.records.ts): a substring of `search`. */
+  /** What the user typed in the search box, matched against `search` (see leads.records.ts) with its pinyin forms. */
   search?: string;
   status?: LeadStatus[];
   grade?: ManGrade[];
@@ -35,7 +36,8 @@ export type SortKey = 'updatedAt' | 'createdAt' | 'name' | 'grade';
 function filtered(db: Db, f: LeadFilter) {
   let q = db.selectFrom('leads as l').where('l.deleted_at', 'is', null);
   if (!isUnscoped(f.scope)) q = q.where(f.scope);
-  if (f.search) q = q.where(sql<SqlBool>`l.search like ${`%${escapeLike(f.search)}%`} escape '\\'`);
+  const search = f.search ? searchKeyMatches('l.search', f.search) : null;
+  if (search) q = q.where(search);
   if (f.status && f.status.length > 0) q = q.where('l.status', 'in', f.status);
   if (f.grade && f.grade.length > 0) q = q.where('l.man_grade', 'in', f.grade);
   if (f.rank === 'none') q = q.where('l.man_rank', 'is', null);

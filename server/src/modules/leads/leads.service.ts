@@ -11,7 +11,7 @@ import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import { checkLeadInput, type LeadInputIssue } from './leads.check.js';
 import { insertLeads } from './leads.insert.js';
 import { historyFields, presentLead, recordView } from './leads.presenter.js';
-import { leadKeys, manAnswers, manColumns, searchTerm, searchText } from './leads.records.js';
+import { leadKeys, manAnswers, manColumns, searchText } from './leads.records.js';
 import * as repo from './leads.repository.js';
 
 type Db = AppContext['db'];
@@ -96,7 +96,7 @@ export async function listLeads(ctx: AppContext, actor: Actor, query: z.output<t
   ]);
   const filter: repo.LeadFilter = {
     scope: leadScope(actor),
-    search: searchTerm(query.q) ?? undefined,
+    search: query.q,
     status: query.status,
     grade: query.grade,
     rank: query.rank,

@@ -12,3 +12,4 @@ export { listPipelines } from './pipelines.service.js';
 export { findVisibleDeal } from './opportunities.service.js';
 // Contracts are made from won deals (amount, contacts) and name the deal they belong to.
 export { findDealForContract, type DealForContract } from './opportunities.for-contracts.js';
+export { dealSearchReindexer } from './opportunities.search-reindex.js';

@@ -3,6 +3,7 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type 
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { searchKeyMatches } from '../../platform/search.js';
 import { lastDealId, markSeen, moveTotals, totalsColumns, type TotalsFields } from './board-totals.repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -53,13 +54,10 @@ export function filtered(db: Db, f: OpportunityFilter) {
   let query = db.selectFrom('opportunities as o').where('o.deleted_at', 'is', null);
   if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.q) {
-    const like = `%${escapeLike(f.q.toLowerCase())}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(o.name)`, 'like', sql<string>`${like} escape '\\'`),
-        eb('o.customer_id', 'in', sql<number>`(select qc.id from customers qc where lower(qc.name) like ${like} escape '\\')`),
-      ]),
-    );
+    // The deal's name, or its customer's (names, contacts and numbers), with their pinyin forms.
+    const deal = searchKeyMatches('o.search', f.q);
+    const customer = searchKeyMatches('qc.search_key', f.q);
+    if (deal && customer) query = query.where(sql<SqlBool>`(${deal} or o.customer_id in (select qc.id from customers qc where ${customer}))`);
   }
   if (f.pipelineId !== undefined) query = query.where('o.pipeline_id', '=', f.pipelineId);
   if (f.stageId !== undefined) query = query.where('o.stage_id', '=', f.stageId);

@@ -14,7 +14,7 @@ import { authorize, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict, notFound, type AppError } from '../../platform/errors.js';
-import { normalizeForSearch } from '../../platform/search.js';
+import { searchKeyOf } from '../../platform/search.js';
 import { diffRecords, recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
 import { userNames } from '../users/index.js';
@@ -213,7 +213,7 @@ export async function updateOpportunity(ctx: AppContext, actor: Actor, id: numbe
       (c) => !move || !['probability', 'wonAmount', 'lostReason', 'lostNote'].includes(c.field),
     );
     if (edits.length === 0 && !move && !ownerChanged) return; // nothing changed: no new version
-    if (changes.name !== undefined) changes.search = normalizeForSearch(changes.name);
+    if (changes.name !== undefined) changes.search = searchKeyOf(changes.name);
     if (!(await repo.update(trx, id, input.version, { ...changes, ...(move?.changes ?? {}), updated_at: at, updated_by: actor.userId }))) {
       throw await staleDeal(ctx, actor, id, trx);
     }

@@ -4,7 +4,7 @@ import { can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
-import { normalizeForSearch } from '../../platform/search.js';
+import { searchKeyOf } from '../../platform/search.js';
 import { liveContactsOf, readableContactIds } from '../contacts/index.js';
 import { findVisible, lockCustomers, touchCustomer } from '../customers/index.js';
 import { managerChain } from '../departments/index.js';
@@ -249,7 +249,7 @@ export async function createOpportunityInTrx(
     lost_note: null,
     closed_on: null,
     stage_entered_at: at,
-    search: normalizeForSearch(input.name),
+    search: searchKeyOf(input.name),
     deleted_at: null,
     deleted_by: null,
     version: 1,

@@ -131,6 +131,8 @@ export interface DB {
     wechat: string | null;
     birthday: string | null;
     is_primary: number;
+    /** The normalised name and its pinyin forms (see platform/search.ts searchKeyOf). */
+    search_key: Generated<string>;
     notes: string | null;
     custom: Generated<string>;
     deleted_at: string | null;
