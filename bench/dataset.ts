@@ -1,5 +1,7 @@
 import { customerCategories, customerStatuses, lifecycleStages, phoneE164 } from '@crm/contracts';
 import { archiveNumber, searchDocument } from '../server/src/modules/customers/customers.records.js';
+import { pinyinForms } from '../server/src/platform/pinyin.js';
+import { searchKeyOf } from '../server/src/platform/search.js';
 import { keysOf } from '../server/src/modules/customers/customers.dedupe.js';
 import type { CustomerRow } from '../server/src/modules/customers/customers.repository.js';
 import type { ContactRow } from '../server/src/modules/contacts/contacts.repository.js';
@@ -66,7 +68,7 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
       const name = contactLatin ? latinName(rand) : chineseName(rand);
       contacts.push({
         name, title: pick(rand, contactTitles), department: null, mobile: mobileNumber(rand), phone: null, mobile_e164: null, phone_e164: null,
-        email: emailFor(rand, contactLatin ? name : undefined), wechat: null, birthday: null, is_primary: k === 0 ? 1 : 0, custom: '{}',
+        email: emailFor(rand, contactLatin ? name : undefined), wechat: null, birthday: null, is_primary: k === 0 ? 1 : 0, custom: '{}', search_key: searchKeyOf(name),
         notes: null, deleted_at: null, deleted_by: null, version: 1,
         created_at: createdAt, updated_at: createdAt, created_by: actorId, updated_by: actorId,
       });
@@ -134,6 +136,16 @@ export interface SearchTerms {
   chinese4: string;
   latin: string;
   digits: string;
+  /** The two-character name's full pinyin (宋涛 -> songtao). */
+  pinyin: string;
+  /** Its initials (st): a two-letter term many names share. */
+  initials: string;
+  /** Pinyin mixed with a character (song涛). */
+  mixed: string;
+  /** Its surname alone (宋): one character, too short for the gram index. */
+  surname: string;
+  /** The first four digits of a mobile number (1380): a fragment most numbers share the start of. */
+  digits4: string;
 }
 
 /** Search terms taken from live seeded customers (from the middle of the data set), so each one has hits. */
@@ -144,7 +156,15 @@ export function pickSearchTerms(shape: DatasetShape, customers: number): SearchT
     if (row.deleted_at !== null) continue;
     const chars = Array.from(row.name);
     const chinese = /^\p{Script=Han}+$/u.test(row.name);
-    if (row.kind === 'person' && chinese && chars.length === 2) found.chinese2 ??= row.name;
+    if (row.kind === 'person' && chinese && chars.length === 2 && !found.chinese2) {
+      const [full] = pinyinForms(row.name);
+      const first = pinyinForms(chars[0] as string)[0];
+      found.chinese2 = row.name;
+      found.pinyin = full;
+      found.initials = pinyinForms(row.name).at(-1);
+      found.mixed = `${first}${chars[1]}`;
+      found.surname = chars[0];
+    }
     if (row.kind === 'organization' && chinese && chars.length >= 8) {
       // City (2) + brand (2) + trade (2+) + suffix: brand and trade make the 4-character term.
       found.chinese4 ??= chars.slice(2, 6).join('');
@@ -153,7 +173,8 @@ export function pickSearchTerms(shape: DatasetShape, customers: number): SearchT
     const surname = row.name.split(' ')[1];
     if (row.kind === 'person' && surname && /^[A-Za-z]{4,}$/.test(surname)) found.latin ??= surname.toLowerCase();
     if (row.mobile) found.digits ??= row.mobile.slice(3, 10);
-    if (found.chinese2 && found.chinese2Frequent && found.chinese4 && found.latin && found.digits) return found as SearchTerms;
+    if (row.mobile) found.digits4 ??= row.mobile.slice(0, 4);
+    if (found.chinese2 && found.chinese2Frequent && found.chinese4 && found.latin && found.digits && found.digits4) return found as SearchTerms;
   }
   throw new Error('Too few customers to pick search terms from; seed at least 1000.');
 }

@@ -30,6 +30,11 @@ export function benchQueries(terms: SearchTerms, ownerId: number): BenchQuery[] 
     search('search 4 Chinese chars', terms.chinese4),
     search('search Latin', terms.latin),
     search('search phone digits', terms.digits),
+    search('search phone fragment, 4 digits', terms.digits4),
+    search('search full pinyin', terms.pinyin),
+    search('search pinyin initials', terms.initials),
+    search('search pinyin mixed with characters', terms.mixed),
+    search('search a surname (1 character)', terms.surname),
   ];
 }
 

@@ -20,7 +20,7 @@ const customerColumns = [
 type ContactColumn = keyof NewContact | 'customer_id';
 const contactColumns = [
   'customer_id', 'name', 'title', 'department', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'is_primary', 'notes',
-  'deleted_at', 'deleted_by', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'mobile_e164', 'phone_e164',
+  'deleted_at', 'deleted_by', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'mobile_e164', 'phone_e164', 'search_key',
 ] as const satisfies ReadonlyArray<ContactColumn>;
 
 /** The live-customer count the server keeps in `counters` (customers.repository.ts, `live_customers`). */

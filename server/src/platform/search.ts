@@ -13,13 +13,18 @@ import { hasHan, pinyinForms, pinyinQueryForms } from './pinyin.js';
  * bigrams and trigrams. SQLite keeps them in a contentless FTS5 table, PostgreSQL in a text[]
  * under a GIN index. A query of two characters looks up its bigram; a longer one requires all its
  * trigrams; both are then confirmed with LIKE on the stored normalised text, so a hit is always a
- * real substring. One-character queries fall back to LIKE alone.
+ * real substring. A Chinese character is indexed alone too (a surname); other one-character
+ * queries fall back to LIKE alone.
  */
 export function normalizeForSearch(value: string): string {
   return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+const hanChar = /\p{Script=Han}/gu;
+
 function gramsOfWord(word: string, out: Set<string>): void {
+  // A Chinese character alone is a term people search (a surname: 王, 宋): indexed by itself.
+  for (const han of word.match(hanChar) ?? []) out.add(han);
   // Without surrogate pairs (nearly always) a code unit is a character: plain substrings, no arrays.
   if (!/[\uD800-\uDFFF]/.test(word)) {
     for (const n of [2, 3]) {
@@ -107,7 +112,7 @@ export function searchKeyMatches(column: string, text: string): Expression<SqlBo
 /** The grams a query must all match, or null when it is too short for the index. */
 export function queryGrams(term: string): string[] | null {
   const chars = Array.from(term);
-  if (chars.length < 2) return null;
+  if (chars.length < 2) return chars.length === 1 && /^\p{Script=Han}$/u.test(term) ? [term] : null;
   if (chars.length === 2) return [term];
   const grams: string[] = [];
   for (let i = 0; i + 3 <= chars.length; i++) grams.push(chars.slice(i, i + 3).join(''));
@@ -194,8 +199,12 @@ export function customerSearchCondition(engine: Engine, text: string, options: {
   const sets = indexLookup(terms);
   if (!sets) return like;
   if (engine === 'postgres') {
+    // Many matches: walk the sort index and check each row's key, stopping after one page (the
+    // gram index would name tens of thousands of rows to fetch, join and sort). Few: fetch the
+    // matches' ids first (an InitPlan) and then just those rows, whatever the planner estimates.
+    if (options.dense) return like;
     const anyOf = sql.join(sets.map((grams) => sql`grams @> ${grams}::text[]`), sql` or `);
-    return sql<SqlBool>`(c.id in (select customer_id from customer_search where ${anyOf}) and ${like})`;
+    return sql<SqlBool>`(c.id = any(array(select customer_id from customer_search where ${anyOf})) and ${like})`;
   }
   const match = ftsMatch(sets);
   // A term matching many rows: `+c.id` keeps SQLite from driving the query by the match list, so it
@@ -204,13 +213,20 @@ export function customerSearchCondition(engine: Engine, text: string, options: {
   return sql<SqlBool>`(c.id in (select rowid from customer_search where customer_search match ${match}) and ${like})`;
 }
 
-/** How many customers the gram index matches for a text (an upper bound of the real hits); null when the index is not used. */
+/** Gram-index hits are counted up to this many on PostgreSQL (where counting means fetching each row). */
+const hitsCap = 10_000;
+
+/**
+ * How many customers the gram index matches for a text (an upper bound of the real hits; on
+ * PostgreSQL at most 10,001, which is all the callers need); null when the index is not used.
+ */
 export async function searchIndexHits(db: Db, engine: Engine, text: string): Promise<number | null> {
   const sets = indexLookup(searchTermsOf(text));
   if (!sets) return null;
   if (engine === 'postgres') {
+    // Counted up to the cap at most: past it the callers only need to know it is past it.
     const anyOf = sql.join(sets.map((grams) => sql`grams @> ${grams}::text[]`), sql` or `);
-    const r = await sql<{ n: string }>`select count(*) as n from customer_search where ${anyOf}`.execute(db);
+    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from customer_search where ${anyOf} limit ${hitsCap + 1}) m`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   }
   const r = await sql<{ n: number }>`select count(*) as n from customer_search where customer_search match ${ftsMatch(sets)}`.execute(db);

@@ -11,11 +11,15 @@ describe('search grams', () => {
     // Chinese text is searchable by its pinyin too (see pinyin.unit.test.ts).
     expect(doc.key).toBe('张伟 zhangwei zw ab');
     expect(doc.grams).toContain('张伟');
+    expect(doc.grams).toEqual(expect.arrayContaining(['张', '伟']));
     expect(doc.grams).not.toContain('伟a');
     expect(buildSearchDocument(['abcd']).grams.sort()).toEqual(['ab', 'abc', 'bc', 'bcd', 'cd']);
   });
   it('queries a bigram for two characters and spread trigrams for longer ones', () => {
-    expect(queryGrams('伟')).toBeNull();
+    // One Chinese character (a surname) is indexed alone; one letter or digit is not.
+    expect(queryGrams('伟')).toEqual(['伟']);
+    expect(queryGrams('a')).toBeNull();
+    expect(queryGrams('7')).toBeNull();
     expect(queryGrams('张伟')).toEqual(['张伟']);
     expect(queryGrams('张伟贸易')).toEqual(['张伟贸', '伟贸易']);
     const grams = queryGrams('13800138000') ?? [];

@@ -57,4 +57,18 @@ describe('search over a common term', () => {
     const none = await admin.get(`/api/v1/customers?q=${encodeURIComponent('稀疏')}`);
     expect(none.body.total).toBe(2);
   });
+
+  it('finds one Chinese character through the index, and counts a one-letter term up to the cap', async () => {
+    // 密 alone (a surname-sized term) is indexed by itself: the newest matches, the count capped.
+    const surname = await admin.get(`/api/v1/customers?q=${encodeURIComponent('密')}&pageSize=3`);
+    expect(surname.body.items.map((c: { name: string }) => c.name)).toEqual([12049, 12048, 12047].map((i) => `密集客户${i}`));
+    expect(surname.body.totalCapped).toBe(true);
+    const sparse = await admin.get(`/api/v1/customers?q=${encodeURIComponent('疏')}`);
+    expect(sparse.body.total).toBe(2);
+    // "k" is in every archive number (KH…): checked row by row, counted up to 10,000 and no further.
+    const letter = await admin.get('/api/v1/customers?q=k&pageSize=2');
+    expect(letter.body.items.map((c: { name: string }) => c.name)).toEqual(['稀疏二号', '稀疏一号']);
+    expect(letter.body.total).toBe(10_000);
+    expect(letter.body.totalCapped).toBe(true);
+  });
 });

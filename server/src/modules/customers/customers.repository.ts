@@ -111,9 +111,11 @@ export async function list(
   if (f.q) {
     const hits = await searchIndexHits(db, engine, f.q);
     if (hits !== null && hits > denseHits) {
-      filter = { ...f, denseSearch: engine === 'sqlite' };
+      filter = { ...f, denseSearch: true };
       capCount = hits > countCap;
     }
+    // A term too short for the index (one letter or digit) is checked row by row: counted up to the cap.
+    if (hits === null) capCount = true;
   }
   const count = async (): Promise<{ n: number; capped: boolean }> => {
     if (isUnfiltered(filter)) return { n: await liveCount(db), capped: false };
