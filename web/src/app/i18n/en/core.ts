@@ -71,7 +71,7 @@ export const core = {
   'common.loadCurrent': 'Load current version',
   'search.title': 'Search',
   'search.open': 'Search customers, contacts, leads, deals…',
-  'search.placeholder': 'Name, archive no., phone…',
+  'search.placeholder': 'Name or pinyin, archive no., phone…',
   'search.empty': 'Nothing found',
   'search.hint': '↑ ↓ to choose, Enter to open, Esc to close. Ctrl/⌘ K opens this from anywhere.',
   'result.noPermission': 'No permission',

@@ -4,7 +4,7 @@ export const customers = {
   'customer.single': 'Customer',
   'customer.create': 'New customer',
   'customer.editTitle': 'Edit customer',
-  'customer.searchPlaceholder': 'Search name, archive no., phone…',
+  'customer.searchPlaceholder': 'Search name or pinyin, archive no., phone…',
   'customer.publicPool': 'Public pool',
   'customer.anyOwner': 'Owner',
   'customer.emptyTitle': 'No customers yet',

@@ -73,7 +73,7 @@ export const core: Record<keyof typeof en, string> = {
   'common.loadCurrent': '加载最新版本',
   'search.title': '搜索',
   'search.open': '搜索客户、联系人、线索、商机…',
-  'search.placeholder': '名称、客户编号、电话…',
+  'search.placeholder': '名称或拼音、客户编号、电话…',
   'search.empty': '没有找到相关记录',
   'search.hint': '↑ ↓ 选择，回车打开，Esc 关闭。在任何页面按 Ctrl/⌘ K 都可打开搜索。',
   'result.noPermission': '无权限',

@@ -6,7 +6,7 @@ export const customers: Record<keyof typeof en, string> = {
   'customer.single': '客户',
   'customer.create': '新建客户',
   'customer.editTitle': '编辑客户',
-  'customer.searchPlaceholder': '搜索名称、客户编号、电话…',
+  'customer.searchPlaceholder': '搜索名称或拼音、客户编号、电话…',
   'customer.publicPool': '公海',
   'customer.anyOwner': '负责人',
   'customer.emptyTitle': '还没有客户',
