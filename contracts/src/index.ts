@@ -28,3 +28,4 @@ export * from './industries.js';
 export * from './text.js';
 export * from './limits.js';
 export * from './approvals.js';
+export * from './workbench.js';

@@ -42,6 +42,7 @@ import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { actorOfSession, userRoutes } from './modules/users/index.js';
+import { workbenchRoutes } from './modules/workbench/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultWebDist = path.resolve(here, '../../web/dist');
@@ -114,6 +115,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   receivableRoutes(router, ctx);
   activityRoutes(router, ctx);
   approvalRoutes(router, ctx);
+  workbenchRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));

@@ -26,4 +26,5 @@ export const checksums: Record<string, string> = {
   '20261205-0019-activities': 'ce90f7975b9fb2d171d9de7f5a5c3a8b9a7e59cd90601fd9799d8c0e90502e0a',
   '20261206-0020-aging-index': '5c54c37e6f313acc2b265fc993f7f3f3ce1c46353a89e173923e0e6cb78b55e8',
   '20261206-0025-search-pinyin': '6bd03caf0b409e772095875a5d4e9af025efb444376c0cc9e6a1c3e9365afa66',
+  '20261206-0026-workbench': '6bfe271bc47f573b7095b2b51eeae5f74a8e7c56e044468119298aea2a2a3176',
 };

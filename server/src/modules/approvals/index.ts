@@ -5,3 +5,5 @@
 export { approvalRoutes } from './approvals.routes.js';
 export { registerApprovalRecordType, setCreditExposure, type ApprovalFacts, type ApprovalOutcome, type ApprovalRecordType } from './approvals.registry.js';
 export { startApproval, withdrawApproval, approvalRequirement, purgeApprovalsOf } from './approvals.service.js';
+// The workbench lists what waits for my decision as GET /approvals?mine=pending does.
+export { listRequests as listApprovalRequests } from './approvals.service.js';

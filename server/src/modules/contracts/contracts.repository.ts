@@ -288,8 +288,11 @@ export async function idsOfCustomer(db: Db, customerId: number): Promise<number[
   return (await db.selectFrom('contracts').select('id').where('customer_id', '=', customerId).execute()).map((r) => r.id);
 }
 
-/** The amount of live contracts signed in [from, to) (calendar days) that are active or completed, per owner: what sales targets count as signed. */
-export async function signedAmountByOwner(db: Db, from: string, to: string): Promise<Map<number, number>> {
+/**
+ * The amount of live contracts signed in [from, to) (calendar days) that are active or completed,
+ * per owner: what sales targets count as signed. `ownerId`: that owner's only.
+ */
+export async function signedAmountByOwner(db: Db, from: string, to: string, ownerId?: number): Promise<Map<number, number>> {
   const rows = await db
     .selectFrom('contracts')
     .select((eb) => ['owner_id', eb.fn.sum<number>('amount').as('total')])
@@ -297,6 +300,7 @@ export async function signedAmountByOwner(db: Db, from: string, to: string): Pro
     .where('status', 'in', ['active', 'completed'])
     .where('signed_on', '>=', from)
     .where('signed_on', '<', to)
+    .$if(ownerId !== undefined, (q) => q.where('owner_id', '=', ownerId ?? 0))
     .groupBy('owner_id')
     .execute();
   return new Map(rows.map((r) => [Number(r.owner_id), Number(r.total ?? 0)]));

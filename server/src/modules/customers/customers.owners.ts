@@ -101,17 +101,33 @@ export async function customersMatching(db: Db, condition: Expression<SqlBool>, 
 
 /**
  * Live customers created in [from, to) (ISO instants), counted per current owner: the "new
- * customers" of sales targets. Pool customers count for nobody.
+ * customers" of sales targets. Pool customers count for nobody. `ownerId`: that owner's only.
  */
-export async function newCustomersByOwner(db: Db, from: string, to: string): Promise<Map<number, number>> {
+export async function newCustomersByOwner(db: Db, from: string, to: string, ownerId?: number): Promise<Map<number, number>> {
   const rows = await db
     .selectFrom('customers')
     .where('created_at', '>=', from)
     .where('created_at', '<', to)
     .where('deleted_at', 'is', null)
     .where('owner_id', 'is not', null)
+    .$if(ownerId !== undefined, (q) => q.where('owner_id', '=', ownerId ?? 0))
     .groupBy('owner_id')
     .select((eb) => ['owner_id', eb.fn.countAll<number>().as('n')])
     .execute();
   return new Map(rows.map((r) => [Number(r.owner_id), Number(r.n)]));
+}
+
+/**
+ * An owner's live customers matching a condition on customer columns (the pool's clocks), by
+ * the owner index: at most `limit` rows, and how many match.
+ */
+export async function ownedCustomersMatching(db: Db, ownerId: number, condition: Expression<SqlBool>, limit: number): Promise<{ rows: ClockRow[]; total: number }> {
+  const matching = () => db.selectFrom('customers').where('owner_id', '=', ownerId).where('deleted_at', 'is', null).where(condition);
+  const rows = (await matching()
+    .select(['id', 'name', 'owner_id', 'version', 'owner_since', 'created_at', 'last_followup_at', 'last_deal_at'])
+    .limit(limit)
+    .execute()).filter((r): r is ClockRow => r.owner_id !== null);
+  if (rows.length < limit) return { rows, total: rows.length };
+  const { n } = await matching().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
 }

@@ -19,7 +19,7 @@ export { freshDaysOf, missingFieldsOf, qualitySettingKey, readQualitySettings, r
 export * as customerQuality from './customers.quality.js';
 export type { QualityRow } from './customers.quality.js';
 // Owners and clocks, for the public pool and the modules recording follow-ups and deals.
-export { ownedCount, moveCustomerOwner, movableCustomers, touchCustomer, customersMatching, newCustomersByOwner, type ClockRow } from './customers.owners.js';
+export { ownedCount, moveCustomerOwner, movableCustomers, touchCustomer, customersMatching, ownedCustomersMatching, newCustomersByOwner, type ClockRow } from './customers.owners.js';
 // Imports and exports: many customers at once.
 export { bulkCreateCustomers, customerStatistics, analyzeCustomers, draftCustomers, insertCustomerDrafts, customersByIds, customersByReference, customerListFilter, customerExportPage, presentCustomerRows, type CustomerDraft, type CustomerInput, type ExportCursor } from './customers.bulk.js';
 export { importUpdateCustomers } from './customers.bulk-update.js';

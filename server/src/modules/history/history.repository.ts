@@ -80,3 +80,16 @@ export async function moveToCustomer(db: Db, fromIds: number[], toId: number): P
 export async function deleteByCustomer(db: Db, customerId: number): Promise<void> {
   await db.deleteFrom('change_log').where('customer_id', '=', customerId).execute();
 }
+
+/** An actor's latest entries on some kinds of record, newest first: a backward range of the (actor, id) index. */
+export async function latestByActor(db: Db, actorId: number, entityTypes: readonly string[], limit: number) {
+  if (entityTypes.length === 0) return [];
+  return db
+    .selectFrom('change_log')
+    .select(['entity_type', 'entity_id', 'action', 'at'])
+    .where('actor_id', '=', actorId)
+    .where('entity_type', 'in', entityTypes)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -110,3 +110,20 @@ export async function moveCustomerHistory(db: Db, fromIds: number[], toId: numbe
 export async function purgeCustomerHistory(db: Db, customerId: number): Promise<void> {
   await repo.deleteByCustomer(db, customerId);
 }
+
+/**
+ * The records an actor touched last (created, changed, followed up...), each once with its latest
+ * action, newest first, from the actor's last `entries` history entries. The caller keeps those
+ * the actor may still see.
+ */
+export async function recentlyTouchedBy(db: Db, actorId: number, entityTypes: readonly HistoryEntityType[], entries: number): Promise<Array<{ entityType: HistoryEntityType; entityId: number; action: HistoryAction; at: string }>> {
+  const seen = new Set<string>();
+  const out: Array<{ entityType: HistoryEntityType; entityId: number; action: HistoryAction; at: string }> = [];
+  for (const r of await repo.latestByActor(db, actorId, entityTypes, entries)) {
+    const key = `${r.entity_type}:${r.entity_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ entityType: r.entity_type as HistoryEntityType, entityId: r.entity_id, action: r.action as HistoryAction, at: r.at });
+  }
+  return out;
+}

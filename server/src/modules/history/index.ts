@@ -6,5 +6,6 @@ export {
   entityHistory,
   purgeCustomerHistory,
   moveCustomerHistory,
+  recentlyTouchedBy,
   type HistoryAction,
 } from './history.service.js';

@@ -73,3 +73,17 @@ export async function markRead(ctx: AppContext, actor: Actor, id: number): Promi
 export async function markAllRead(ctx: AppContext, actor: Actor): Promise<void> {
   await ctx.db.updateTable('notifications').set({ read_at: ctx.clock.now().toISOString() }).where('user_id', '=', actor.userId).where('read_at', 'is', null).execute();
 }
+
+/**
+ * My unread notifications of some kinds (the workbench's reminders), newest first, at most
+ * `limit`, with how many there are: my notifications by the (user, id) index.
+ */
+export async function unreadOfKinds(ctx: AppContext, actor: Actor, kinds: readonly NotificationKind[], limit: number, locale: Locale): Promise<{ items: Notification[]; total: number }> {
+  if (kinds.length === 0) return { items: [], total: 0 };
+  const q = ctx.db.selectFrom('notifications').where('user_id', '=', actor.userId).where('read_at', 'is', null).where('kind', 'in', kinds);
+  const [rows, total] = await Promise.all([
+    q.selectAll().orderBy('id', 'desc').limit(limit).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => present(r, locale)), total: Number(total.n) };
+}

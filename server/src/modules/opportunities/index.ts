@@ -13,3 +13,5 @@ export { findVisibleDeal } from './opportunities.service.js';
 // Contracts are made from won deals (amount, contacts) and name the deal they belong to.
 export { findDealForContract, type DealForContract } from './opportunities.for-contracts.js';
 export { dealSearchReindexer } from './opportunities.search-reindex.js';
+// The workbench: what I won this month, and the names of deals I may still see.
+export { wonDealsOf, visibleDealNames } from './opportunities.facts.js';

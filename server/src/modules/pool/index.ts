@@ -4,6 +4,8 @@ import { runPoolRules } from './pool.rules.js';
 
 export { poolRoutes } from './pool.routes.js';
 export { runPoolRules, readPoolRules } from './pool.rules.js';
+// The workbench: my customers about to return to the pool.
+export { poolRiskOf } from './pool.rules.js';
 
 /** The scheduled task that applies the pool rules every `minutes` minutes. */
 export function poolRulesTask(ctx: AppContext, minutes: number): ScheduledTask {

@@ -1,11 +1,12 @@
-import { poolRules, type Locale, type PoolRules, type PoolRunResult } from '@crm/contracts';
+import { poolRules, type Locale, type PoolRules, type PoolRunResult, type WorkbenchPoolRisk } from '@crm/contracts';
+import { can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { t } from '../../platform/i18n.js';
 import { readSetting } from '../../platform/settings.js';
 import { recordChange } from '../history/index.js';
 import { notify } from '../notifications/index.js';
 import { userLocales } from '../users/index.js';
-import { customersMatching, moveCustomerOwner, type ClockRow } from '../customers/index.js';
+import { customersMatching, moveCustomerOwner, ownedCustomersMatching, type ClockRow } from '../customers/index.js';
 import * as repo from './pool.repository.js';
 
 export const poolRulesKey = 'pool_rules';
@@ -127,4 +128,32 @@ async function warnOwners(ctx: AppContext, rules: PoolRules, now: Date): Promise
     if (rows.length < batchSize) break;
   }
   return warned;
+}
+
+/** How many of an owner's customers the workbench reads to sort by return date (more only count in the total). */
+const riskScan = 500;
+
+/**
+ * My customers the rules return to the pool within their warning days (or at their next run:
+ * already due), soonest first, at most `limit`, with how many there are; null without
+ * customers.view. The same clocks and cut-offs as the warnings the rules send.
+ */
+export async function poolRiskOf(ctx: AppContext, actor: Actor, limit: number): Promise<{ items: WorkbenchPoolRisk[]; total: number; enabled: boolean; warnDays: number } | null> {
+  if (!can(actor, 'customers.view')) return null;
+  const { value: rules } = await readPoolRules(ctx.db);
+  const none = { items: [], total: 0, enabled: rules.enabled, warnDays: rules.warnDaysBefore };
+  if (!rules.enabled) return none;
+  const now = ctx.clock.now();
+  const ahead = (days: number | null) => (days === null ? null : minus(now, Math.max(0, days - rules.warnDaysBefore)));
+  const soon = repo.clockExpired({ followUp: ahead(rules.noFollowUpDays), deal: ahead(rules.noDealDays) }, rules.exemptStatuses);
+  if (!soon) return none;
+  const { rows, total } = await ownedCustomersMatching(ctx.db, actor.userId, soon, riskScan);
+  const risks = rows.flatMap((row) => {
+    const due = dueOf(row, rules);
+    if (!due) return [];
+    const daysLeft = Math.max(0, Math.ceil((due.at.getTime() - now.getTime()) / day));
+    return [{ id: row.id, name: row.name, reason: due.reason, dueAt: due.at.toISOString(), daysLeft }];
+  });
+  risks.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id - b.id));
+  return { ...none, items: risks.slice(0, limit), total };
 }

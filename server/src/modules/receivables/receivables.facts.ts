@@ -3,8 +3,11 @@ import type { DB } from '../../platform/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Payments received on live contracts in [from, to) (calendar days), per owner at the time of receipt: what sales targets count as collected. */
-export async function collectedAmountByOwner(db: Db, from: string, to: string): Promise<Map<number, number>> {
+/**
+ * Payments received on live contracts in [from, to) (calendar days), per owner at the time of
+ * receipt: what sales targets count as collected. `ownerId`: that owner's only (the owner index).
+ */
+export async function collectedAmountByOwner(db: Db, from: string, to: string, ownerId?: number): Promise<Map<number, number>> {
   const rows = await db
     .selectFrom('payments as pm')
     .innerJoin('contracts as ct', 'ct.id', 'pm.contract_id')
@@ -12,6 +15,7 @@ export async function collectedAmountByOwner(db: Db, from: string, to: string): 
     .where('ct.deleted_at', 'is', null)
     .where('pm.received_on', '>=', from)
     .where('pm.received_on', '<', to)
+    .$if(ownerId !== undefined, (q) => q.where('pm.owner_id', '=', ownerId ?? 0))
     .groupBy('pm.owner_id')
     .execute();
   return new Map(rows.map((r) => [Number(r.owner_id), Number(r.total ?? 0)]));

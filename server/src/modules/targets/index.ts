@@ -1,1 +1,3 @@
 export { targetRoutes } from './targets.routes.js';
+// The workbench's figures against my targets of the month.
+export { myMonthTargets } from './targets.facts.js';

@@ -42,3 +42,16 @@ export async function remove(db: Db, metric: string, keys: TargetKey[]): Promise
     await db.deleteFrom('sales_targets').where('metric', '=', metric).where('subject_type', '=', k.subjectType).where('subject_id', '=', k.subjectId).where('period', '=', k.period).execute();
   }
 }
+
+/** One user's targets of one period (a month), by metric: a range of the key index per metric. */
+export async function userPeriodTargets(db: Db, userId: number, period: string, metrics: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('sales_targets')
+    .select(['metric', 'value'])
+    .where('metric', 'in', metrics)
+    .where('subject_type', '=', 'user')
+    .where('subject_id', '=', userId)
+    .where('period', '=', period)
+    .execute();
+  return new Map(rows.map((r) => [r.metric, Number(r.value)]));
+}
