@@ -28,4 +28,5 @@ export * from './industries.js';
 export * from './text.js';
 export * from './limits.js';
 export * from './approvals.js';
+export * from './email.js';
 export * from './workbench.js';

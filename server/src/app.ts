@@ -27,6 +27,7 @@ import { customFieldRoutes } from './modules/custom-fields/index.js';
 import { customerRoutes, customerSearchReindexer } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
 import { duplicateRoutes } from './modules/duplicates/index.js';
+import { emailRoutes } from './modules/email/index.js';
 import { exportRoutes } from './modules/exports/index.js';
 import { importRoutes, runImportWorker } from './modules/imports/index.js';
 import { leadFormRoutes } from './modules/lead-forms/index.js';
@@ -115,6 +116,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   receivableRoutes(router, ctx);
   activityRoutes(router, ctx);
   approvalRoutes(router, ctx);
+  emailRoutes(router, ctx);
   workbenchRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
 

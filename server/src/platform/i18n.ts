@@ -2,6 +2,7 @@ import type { Locale } from '@crm/contracts';
 import { accessMessages } from './messages/access.js';
 import { approvalsMessages } from './messages/approvals.js';
 import { companyMessages } from './messages/company.js';
+import { emailMessages } from './messages/email.js';
 import { duplicatesMessages } from './messages/duplicates.js';
 import { fieldsMessages } from './messages/fields.js';
 import { importsMessages } from './messages/imports.js';
@@ -128,6 +129,7 @@ const catalogue = {
   ...passwordMessages,
   ...approvalsMessages,
   ...companyMessages,
+  ...emailMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

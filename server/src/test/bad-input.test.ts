@@ -75,6 +75,9 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'decide approval', method: 'POST', url: () => `/api/v1/approvals/${ids.approval}/decision`, wrongType: { version: 1, decision: 'maybe' }, wrongPath: 'decision', tooLong: { version: 1, decision: 'reject', comment: long }, longPath: 'comment', read: () => `/api/v1/approvals/${ids.approval}` },
   { name: 'change password', method: 'POST', url: () => '/api/v1/auth/password', wrongType: { currentPassword: 1, newPassword: 'long-enough' }, wrongPath: 'currentPassword', tooLong: { currentPassword: 'x', newPassword: long }, longPath: 'newPassword', read: () => '/api/v1/auth/me' },
   { name: 'set locale', method: 'PUT', url: () => '/api/v1/auth/locale', wrongType: { locale: 7 }, wrongPath: 'locale', tooLong: { locale: long }, longPath: 'locale', read: () => '/api/v1/auth/me' },
+  { name: 'SMTP settings', method: 'PUT', url: () => '/api/v1/settings/email', wrongType: { host: 5, port: 25, security: 'none', user: '', fromAddress: '', fromName: '', appUrl: '', version: 0 }, wrongPath: 'host', tooLong: { host: 'smtp.example.com', port: 25, security: 'none', user: '', fromAddress: 'crm@example.com', fromName: long, appUrl: '', version: 0 }, longPath: 'fromName', read: () => '/api/v1/settings/email' },
+  { name: 'notification preferences', method: 'PUT', url: () => '/api/v1/me/notification-preferences', wrongType: { preferences: [{ kind: 'mentioned', email: 'yes' }] }, wrongPath: 'preferences.0.email', tooLong: { preferences: Array.from({ length: 40 }, () => ({ kind: 'mentioned', email: true })) }, longPath: 'preferences', read: () => '/api/v1/me/notification-preferences' },
+  { name: 'email a customer', method: 'POST', url: () => `/api/v1/customers/${ids.customer}/emails`, wrongType: { to: 'x@example.com', subject: 5, body: 'b' }, wrongPath: 'subject', tooLong: { to: 'x@example.com', subject: long, body: 'b' }, longPath: 'subject', read: () => `/api/v1/customers/${ids.customer}/follow-ups` },
 ];
 
 describe('bad input on every write endpoint', () => {
@@ -107,6 +110,15 @@ describe('bad input on every write endpoint', () => {
       expect(after.body).toEqual(before.body);
     });
   }
+
+  it('the email outbox: bad ids and filters are 400, a missing email 404, never 500', async () => {
+    expect((await admin.post('/api/v1/settings/email/outbox/abc/retry')).status).toBe(400);
+    expect((await admin.post('/api/v1/settings/email/outbox/0/retry')).status).toBe(400);
+    expect((await admin.post('/api/v1/settings/email/outbox/99999/retry')).status).toBe(404);
+    expect((await admin.get('/api/v1/settings/email/outbox?status=lost')).status).toBe(400);
+    expect((await admin.get('/api/v1/settings/email/outbox?pageSize=1000')).status).toBe(400);
+    expect((await admin.get('/api/v1/settings/email/outbox?page=0')).status).toBe(400);
+  });
 
   it('login refuses malformed and mistyped bodies without a 500', async () => {
     const anonymous = t.anonymous('zh-CN');

@@ -2,6 +2,8 @@ import {
   contactGuard,
   contactGuardSettings,
   contactGuardSettingsUpdate,
+  customerEmailCreate,
+  customerEmailResult,
   followUpListQuery,
   followUpRecord,
   followUpRecordCreate,
@@ -18,6 +20,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
+import * as customerEmails from './customer-emails.js';
 import * as followUps from './followups.service.js';
 import * as tasks from './tasks.service.js';
 
@@ -37,6 +40,8 @@ export function activityRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, params }) => followUps.deleteFollowUp(ctx, actor, params.id) });
   r.route({ method: 'GET', url: '/customers/:id/follow-ups', access: 'followups.view', summary: "A customer's follow-ups by everyone, newest first (the customer's shared memory)", tag, params: idParams, query: pageOnly, response: followUpRecordList,
     handler: ({ actor, params, query }) => followUps.customerFollowUps(ctx, actor, params.id, query) });
+  r.route({ method: 'POST', url: '/customers/:id/emails', access: 'followups.create', summary: 'Email a customer you may see (to the address given, else the contact\'s or the customer\'s): queued in the outbox and kept as an email follow-up on its timeline', tag, params: idParams, body: customerEmailCreate, response: customerEmailResult, status: 201,
+    handler: ({ actor, params, body }) => customerEmails.emailCustomer(ctx, actor, params.id, body) });
   r.route({ method: 'GET', url: '/customers/:id/contact-guard', access: 'followups.view', summary: 'Other users who followed up this customer within the contact-guard days (撞单提醒)', tag, params: idParams, response: contactGuard,
     handler: ({ actor, params }) => followUps.contactGuard(ctx, actor, params.id) });
   r.route({ method: 'GET', url: '/settings/contact-guard', access: 'signedIn', summary: 'How many days back the contact guard looks', tag: 'settings', response: contactGuardSettings,

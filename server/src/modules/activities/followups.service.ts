@@ -10,11 +10,13 @@ import {
   type followUpRecordCreate,
   type followUpRecordUpdate,
 } from '@crm/contracts';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import { ownerScope } from '../../platform/auth/scope.js';
 import { companyTimeZone, localDate, startOfLocalDay } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db/schema.js';
 import { AppError, conflict, notFound, type ErrorDetail } from '../../platform/errors.js';
 import { t, type MessageKey } from '../../platform/i18n.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
@@ -25,6 +27,7 @@ import { recordChange } from '../history/index.js';
 import { findVisibleDeal } from '../opportunities/index.js';
 import { isUserInScope, userNames } from '../users/index.js';
 import * as repo from './activities.repository.js';
+import { mentionTargets, notifyMentions } from './mentions.js';
 
 type Db = AppContext['db'];
 const guardKey = 'contact_guard';
@@ -101,7 +104,17 @@ export async function today(ctx: AppContext, db: Db = ctx.db): Promise<string> {
   return localDate(ctx.clock.now(), await companyTimeZone(db));
 }
 
-export async function createFollowUp(ctx: AppContext, actor: Actor, input: z.output<typeof followUpRecordCreate>): Promise<FollowUpRecord> {
+/**
+ * Record a follow-up on a customer the actor may read; users it mentions (@name) who may see the
+ * customer are notified. `within` runs in the same transaction with the new follow-up's id (an
+ * email to the customer is queued there).
+ */
+export async function createFollowUp(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.output<typeof followUpRecordCreate>,
+  within?: (trx: Transaction<DB>, followUpId: number) => Promise<void>,
+): Promise<FollowUpRecord> {
   authorize(actor, 'followups.create');
   const customer = await findReadable(ctx.db, actor, input.customerId);
   const now = ctx.clock.now();
@@ -117,6 +130,7 @@ export async function createFollowUp(ctx: AppContext, actor: Actor, input: z.out
   fail(details);
   const at = now.toISOString();
   const contactIds = [...new Set(input.contactIds ?? [])];
+  const mentioned = await mentionTargets(ctx, actor, customer.id, input.content);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const followUpId = await repo.insertFollowUp(trx, {
       customer_id: customer.id, author_id: actor.userId, kind: input.kind, occurred_at: occurredAt, duration_minutes: input.durationMinutes ?? null,
@@ -138,6 +152,8 @@ export async function createFollowUp(ctx: AppContext, actor: Actor, input: z.out
       entityType: 'customer', entityId: customer.id, customerId: customer.id, action: 'follow_up', actorId: actor.userId, at, label: customer.name,
       changes: [{ field: 'kind', old: null, new: input.kind }, { field: 'note', old: null, new: input.content }, { field: 'at', old: null, new: occurredAt }],
     });
+    await notifyMentions(trx, mentioned, { actor, customerId: customer.id, customerName: customer.name, text: input.content, at });
+    if (within) await within(trx, followUpId);
     return followUpId;
   });
   return getFollowUp(ctx, actor, id);
@@ -167,6 +183,8 @@ export async function updateFollowUp(ctx: AppContext, actor: Actor, id: number, 
   details.push(...(await checkLinks(ctx.db, actor, row.customer_id, { contactIds: input.contactIds })));
   fail(details);
   const at = ctx.clock.now().toISOString();
+  // Only users the change newly mentions are told.
+  const mentioned = input.content !== undefined ? await mentionTargets(ctx, actor, row.customer_id, input.content, row.content) : [];
   await ctx.db.transaction().execute(async (trx) => {
     const values = {
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
@@ -180,6 +198,7 @@ export async function updateFollowUp(ctx: AppContext, actor: Actor, id: number, 
     if (!(await repo.updateFollowUp(trx, id, input.version, values))) throw conflict((await present(ctx, actor, [await visibleFollowUp(ctx, actor, id, trx)], trx))[0]);
     if (input.contactIds !== undefined) await repo.replaceContacts(trx, id, [...new Set(input.contactIds)]);
     if (input.occurredAt !== undefined) await touchCustomer(trx, row.customer_id, { followUpAt: input.occurredAt });
+    if (input.content !== undefined) await notifyMentions(trx, mentioned, { actor, customerId: row.customer_id, customerName: row.customer_name ?? '', text: input.content, at });
   });
   return getFollowUp(ctx, actor, id);
 }

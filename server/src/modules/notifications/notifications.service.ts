@@ -5,12 +5,14 @@ import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { t, type MessageKey } from '../../platform/i18n.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { emailIfChosen } from './notification-email.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Tell a user something, inside the caller's transaction so that the notice exists exactly when
  * the change it reports does. `params` are the values its message shows (names, counts, days).
+ * When the user chose email for the kind, the email is queued in the same transaction.
  */
 export async function notify(
   db: Db,
@@ -28,6 +30,7 @@ export async function notify(
       read_at: null,
     })
     .execute();
+  await emailIfChosen(db, n);
 }
 
 function present(row: { id: number; kind: string; params: string; entity_type: string | null; entity_id: number | null; created_at: string; read_at: string | null }, locale: Locale): Notification {

@@ -177,6 +177,16 @@ export async function activeUser(ctx: AppContext, id: number, db: AppContext['db
   return row && row.active === 1 ? { id: row.id, departmentId: row.department_id } : null;
 }
 
+/** Where and in which language to write to users (notification emails): active users only, read in `db` (the caller's transaction). */
+export async function mailRecipients(db: AppContext['db'], ids: Iterable<number>): Promise<Map<number, { email: string; name: string; locale: string | null }>> {
+  const out = new Map<number, { email: string; name: string; locale: string | null }>();
+  for (const id of new Set(ids)) {
+    const row = await repo.findById(db, id);
+    if (row && row.active === 1) out.set(id, { email: row.email, name: row.name, locale: row.locale });
+  }
+  return out;
+}
+
 /** Every active user's id, email and name (custom "user" fields check and resolve values against it). */
 export async function activeUserDirectory(db: AppContext['db']): Promise<Array<{ id: number; email: string; name: string }>> {
   return repo.activeDirectory(db);

@@ -63,6 +63,8 @@ export const tableOwners: Record<keyof DB, string> = {
   approval_flows: 'approvals',
   approval_requests: 'approvals',
   approval_steps: 'approvals',
+  email_outbox: 'email',
+  notification_preferences: 'notifications',
 };
 
 /** Tables any module may use, each through its own named rows. */
