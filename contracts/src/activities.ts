@@ -113,6 +113,11 @@ export const taskStatuses = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 export const taskRecurrences = ['daily', 'weekly', 'monthly', 'yearly'] as const;
 export type TaskRecurrence = (typeof taskRecurrences)[number];
+/** When a task's assignee is reminded: minutes before its due time (at the time, 5, 15, 30 minutes, an hour, a day). */
+export const taskReminderOffsets = [0, 5, 15, 30, 60, 1440] as const;
+export type TaskReminderOffset = (typeof taskReminderOffsets)[number];
+/** A task due on a day without a time is reminded as if due at this time (company time zone). */
+export const reminderTimeWithoutDueTime = '09:00';
 
 const taskFields = {
   title: z.string().trim().min(1).max(200),
@@ -127,11 +132,13 @@ const taskFields = {
   contractId: refId.nullable(),
   notes: multiline(2000),
   recurrence: z.enum(taskRecurrences).nullable(),
+  /** Remind the assignee this many minutes before the due time (a day without a time: before 09:00); null: no reminder. */
+  remindBeforeMinutes: z.literal(taskReminderOffsets).nullable(),
 };
 
 export const taskCreate = z
   .object({ ...taskFields, priority: taskFields.priority.default('normal') })
-  .partial({ dueTime: true, assigneeId: true, customerId: true, opportunityId: true, contractId: true, notes: true, recurrence: true })
+  .partial({ dueTime: true, assigneeId: true, customerId: true, opportunityId: true, contractId: true, notes: true, recurrence: true, remindBeforeMinutes: true })
   .strict();
 export type TaskCreate = z.input<typeof taskCreate>;
 
@@ -163,6 +170,10 @@ export const task = z.object({
   followUpId: z.number().int().nullable(),
   notes: z.string().nullable(),
   recurrence: z.enum(taskRecurrences).nullable(),
+  remindBeforeMinutes: z.number().int().nullable(),
+  /** When the reminder goes out (an instant), and when it went (null until then). */
+  remindAt: z.string().nullable(),
+  remindedAt: z.string().nullable(),
   doneAt: z.string().nullable(),
   createdById: z.number().int().nullable(),
   createdAt: z.string(),

@@ -28,5 +28,6 @@ export * from './industries.js';
 export * from './text.js';
 export * from './limits.js';
 export * from './approvals.js';
+export * from './calendar.js';
 export * from './email.js';
 export * from './workbench.js';

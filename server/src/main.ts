@@ -8,6 +8,8 @@ import { poolRulesTask } from './modules/pool/index.js';
 import { contractRenewalsTask } from './modules/contracts/index.js';
 import { overdueNoticesTask } from './modules/receivables/index.js';
 import { quoteExpiryTask } from './modules/quotes/index.js';
+import { taskRemindersTask } from './modules/activities/index.js';
+import { careRemindersTask } from './modules/reminders/index.js';
 import { emailSenderTask } from './modules/email/index.js';
 import { Scheduler } from './platform/scheduler.js';
 import { searchReindexTask } from './platform/search-reindex.js';
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
   scheduler.add(contractRenewalsTask(ctx, Number(process.env.CRM_CONTRACT_RENEWALS_MINUTES ?? 60) || 60));
   scheduler.add(quoteExpiryTask(ctx, Number(process.env.CRM_QUOTE_EXPIRY_MINUTES ?? 60) || 60));
   scheduler.add(overdueNoticesTask(ctx, Number(process.env.CRM_OVERDUE_NOTICES_MINUTES ?? 60) || 60));
+  scheduler.add(taskRemindersTask(ctx, Number(process.env.CRM_TASK_REMINDERS_MINUTES ?? 1) || 1));
+  scheduler.add(careRemindersTask(ctx, Number(process.env.CRM_CARE_REMINDERS_MINUTES ?? 60) || 60));
   scheduler.add(emailSenderTask(ctx, Number(process.env.CRM_EMAIL_SEND_SECONDS ?? 15) || 15));
   scheduler.add(searchReindexTask(ctx));
   app.addHook('onClose', async () => scheduler.stop());

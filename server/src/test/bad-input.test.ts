@@ -70,6 +70,8 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'update task', method: 'PATCH', url: () => `/api/v1/tasks/${ids.task}`, wrongType: { version: 1, recurrence: 'hourly' }, wrongPath: 'recurrence', tooLong: { version: 1, notes: long }, longPath: 'notes', read: () => `/api/v1/tasks/${ids.task}` },
   { name: 'contact guard days', method: 'PUT', url: () => '/api/v1/settings/contact-guard', wrongType: { days: '7', version: 0 }, wrongPath: 'days', tooLong: { days: 99999, version: 0 }, longPath: 'days', read: () => '/api/v1/settings/contact-guard' },
   { name: 'contract renewal days', method: 'PUT', url: () => '/api/v1/settings/contract-renewals', wrongType: { days: '30', version: 0 }, wrongPath: 'days', tooLong: { days: 99999, version: 0 }, longPath: 'days', read: () => '/api/v1/settings/contract-renewals' },
+  { name: 'task with a reminder', method: 'POST', url: () => '/api/v1/tasks', wrongType: { title: 't', dueOn: '2027-01-31', remindBeforeMinutes: '15' }, wrongPath: 'remindBeforeMinutes', tooLong: { title: 't', dueOn: '2027-01-31', remindBeforeMinutes: 99999 }, longPath: 'remindBeforeMinutes', read: () => '/api/v1/tasks?view=open&pageSize=100' },
+  { name: 'care reminder settings', method: 'PUT', url: () => '/api/v1/settings/reminders', wrongType: { customerBirthdayDays: '3', contactBirthdayDays: 3, weddingAnniversaryDays: 3, maintenanceMonths: 0, maintenanceDays: 7, version: 0 }, wrongPath: 'customerBirthdayDays', tooLong: { customerBirthdayDays: 3, contactBirthdayDays: 3, weddingAnniversaryDays: 3, maintenanceMonths: 99999, maintenanceDays: 7, version: 0 }, longPath: 'maintenanceMonths', read: () => '/api/v1/settings/reminders' },
   { name: 'create approval flow', method: 'POST', url: () => '/api/v1/approval-flows', wrongType: { name: 'f', recordType: 'quote', steps: [{ kind: 'user', userId: 'me' }] }, wrongPath: 'steps.0.userId', tooLong: { name: long, recordType: 'quote', steps: [{ kind: 'manager' }] }, longPath: 'name', read: () => '/api/v1/approval-flows?pageSize=200' },
   { name: 'update approval flow', method: 'PATCH', url: () => `/api/v1/approval-flows/${ids.approvalFlow}`, wrongType: { version: 1, conditions: [{ kind: 'amount_above', amount: 1.5 }] }, wrongPath: 'conditions.0.amount', tooLong: { version: 1, name: long }, longPath: 'name', read: () => `/api/v1/approval-flows/${ids.approvalFlow}` },
   { name: 'decide approval', method: 'POST', url: () => `/api/v1/approvals/${ids.approval}/decision`, wrongType: { version: 1, decision: 'maybe' }, wrongPath: 'decision', tooLong: { version: 1, decision: 'reject', comment: long }, longPath: 'comment', read: () => `/api/v1/approvals/${ids.approval}` },
@@ -126,6 +128,18 @@ describe('bad input on every write endpoint', () => {
     const typed = await anonymous.post('/api/v1/auth/login', { email: 'not-an-email', password: 5 });
     expect(typed.status).toBe(400);
     expect(typed.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'password']);
+  });
+
+  it('calendar feed: a body with anything in it, or not an object, is refused and makes no feed', async () => {
+    const send = (body: unknown) => admin.request('POST', '/api/v1/me/calendar-feed', body);
+    expect((await send('{"x": ')).body.error.code).toBe('BAD_REQUEST');
+    const unknown = await send({ sneaky: true });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.map((d: { path: string }) => d.path)).toEqual(['sneaky']);
+    expect((await send([1, 2, 3])).status).toBe(400);
+    expect((await send({ name: 'y'.repeat(1024 * 1024 + 10) })).status).toBe(413);
+    expect((await admin.get('/api/v1/me/calendar-feed')).body).toEqual({ active: false, createdAt: null, lastUsedAt: null });
+    expect((await admin.get('/api/v1/calendar?from=2026-11-01&to=x')).status).toBe(400);
   });
 
   it('bad ids, query values and routes are 400 or 404, never 500', async () => {

@@ -117,7 +117,10 @@ export async function findTask(db: Db, id: number, scope?: Scope): Promise<TaskV
   return (await query.executeTakeFirst()) as TaskView | undefined;
 }
 
-export async function insertTask(db: Db, values: Omit<TaskRow, 'id'>): Promise<number> {
+/** A new task; its reminder columns may be left out (no reminder). */
+export type NewTask = Omit<TaskRow, 'id' | 'remind_before_minutes' | 'remind_at' | 'reminded_at'> & Partial<Pick<TaskRow, 'remind_before_minutes' | 'remind_at' | 'reminded_at'>>;
+
+export async function insertTask(db: Db, values: NewTask): Promise<number> {
   return (await db.insertInto('tasks').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 

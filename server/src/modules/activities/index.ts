@@ -1,5 +1,8 @@
 export { activityRoutes } from './activities.routes.js';
 // Follow-ups and tasks follow their customers through merges (app.ts registers the listener) and go with them when erased (the recycle bin calls it).
 export { activitiesFollowCustomer, purgeCustomerActivities } from './activities.events.js';
+// Task reminders, run by the scheduler (main.ts); the calendar reads tasks and follow-ups by day.
+export { runTaskReminders, taskRemindersTask } from './tasks.reminders.js';
+export { calendarActivities, type CalendarWho } from './activities.calendar.js';
 // The workbench: my tasks today and overdue, my customers due for a follow-up, my follow-ups this month.
 export { myTaskAgenda, myDueCustomers, myFollowUpCount } from './activities.workbench.js';

@@ -10,6 +10,7 @@ import { findReadable } from '../customers/index.js';
 import { findVisibleDeal } from '../opportunities/index.js';
 import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import * as repo from './activities.repository.js';
+import { reminderInstant } from './tasks.reminders.js';
 
 type Db = AppContext['db'];
 const dayMs = 24 * 60 * 60 * 1000;
@@ -46,6 +47,9 @@ async function present(ctx: AppContext, actor: Actor, rows: repo.TaskView[], db:
     followUpId: r.follow_up_id,
     notes: r.notes,
     recurrence: r.recurrence as TaskRecurrence | null,
+    remindBeforeMinutes: r.remind_before_minutes,
+    remindAt: r.remind_at,
+    remindedAt: r.reminded_at,
     doneAt: r.done_at,
     createdById: r.created_by,
     createdAt: r.created_at,
@@ -84,7 +88,10 @@ export async function createTask(ctx: AppContext, actor: Actor, input: z.output<
   await checkRefs(ctx, actor, input);
   const at = ctx.clock.now().toISOString();
   const recurrence = input.recurrence ?? null;
+  const remindBefore = input.remindBeforeMinutes ?? null;
+  const remindAt = reminderInstant(input.dueOn, input.dueTime ?? null, remindBefore, await companyTimeZone(ctx.db));
   const id = await repo.insertTask(ctx.db, {
+    remind_before_minutes: remindBefore, remind_at: remindAt, reminded_at: null,
     title: input.title, due_on: input.dueOn, due_time: input.dueTime ?? null, priority: input.priority, status: 'open', assignee_id: input.assigneeId ?? actor.userId,
     customer_id: input.customerId ?? null, opportunity_id: input.opportunityId ?? null, contract_id: input.contractId ?? null, follow_up_id: null, notes: input.notes ?? null,
     recurrence, recurrence_anchor: recurrence ? input.dueOn : null, previous_id: null, done_at: null, version: 1, created_at: at, updated_at: at, created_by: actor.userId, updated_by: actor.userId,
@@ -101,9 +108,14 @@ export async function updateTask(ctx: AppContext, actor: Actor, id: number, inpu
   const row = await visibleTask(ctx, actor, id);
   await checkRefs(ctx, actor, { ...input, assigneeId: input.assigneeId === row.assignee_id ? undefined : input.assigneeId });
   const at = ctx.clock.now().toISOString();
-  const { version, status, dueOn, dueTime, assigneeId, customerId, opportunityId, contractId, recurrence, ...rest } = input;
+  const { version, status, dueOn, dueTime, assigneeId, customerId, opportunityId, contractId, recurrence, remindBeforeMinutes, ...rest } = input;
+  const zone = await companyTimeZone(ctx.db);
+  // A new due time or offset makes a new reminder (sent again if it had gone out); the same one stays as it is.
+  const remindAt = reminderInstant(dueOn ?? row.due_on, dueTime !== undefined ? dueTime : row.due_time, remindBeforeMinutes !== undefined ? remindBeforeMinutes : row.remind_before_minutes, zone);
   const values: Partial<repo.TaskRow> = {
     ...rest,
+    ...(remindBeforeMinutes !== undefined ? { remind_before_minutes: remindBeforeMinutes } : {}),
+    ...(remindAt !== row.remind_at ? { remind_at: remindAt, reminded_at: null } : {}),
     ...(dueOn !== undefined ? { due_on: dueOn } : {}),
     ...(dueTime !== undefined ? { due_time: dueTime } : {}),
     ...(assigneeId !== undefined ? { assignee_id: assigneeId } : {}),
@@ -120,11 +132,14 @@ export async function updateTask(ctx: AppContext, actor: Actor, id: number, inpu
     const after = await repo.findTask(trx, id);
     if (!after || status !== 'done' || row.status === 'done' || after.recurrence === null) return;
     if (await repo.hasNext(trx, id)) return;
+    const nextOn = nextDueOn(after.due_on, after.recurrence as TaskRecurrence, after.recurrence_anchor ?? after.due_on);
     await repo.insertTask(trx, {
-      title: after.title, due_on: nextDueOn(after.due_on, after.recurrence as TaskRecurrence, after.recurrence_anchor ?? after.due_on), due_time: after.due_time,
+      title: after.title, due_on: nextOn, due_time: after.due_time,
       priority: after.priority, status: 'open', assignee_id: after.assignee_id, customer_id: after.customer_id, opportunity_id: after.opportunity_id,
       contract_id: after.contract_id, follow_up_id: null, notes: after.notes, recurrence: after.recurrence, recurrence_anchor: after.recurrence_anchor,
       previous_id: id, done_at: null, version: 1, created_at: at, updated_at: at, created_by: actor.userId, updated_by: actor.userId,
+      // The next occurrence has its own reminder, the same time before its own due date.
+      remind_before_minutes: after.remind_before_minutes, remind_at: reminderInstant(nextOn, after.due_time, after.remind_before_minutes, zone), reminded_at: null,
     });
   });
   return getTask(ctx, actor, id);

@@ -5,6 +5,8 @@ export { contractsFollowCustomer } from './contracts.customer-events.js';
 export { listDeletedContracts, restoreContract, purgeContract, purgeCustomerContracts } from './contracts.recycle.js';
 // The renewal notices, run by the scheduler (main.ts).
 export { runContractRenewals, contractRenewalsTask } from './contracts.renewals.js';
+// Care reminders list renewals on the calendar with the same renewal days.
+export { readRenewalDays } from './contracts.settings.js';
 // Attachments scope a contract's files through the contract; approvals move contracts into and out of awaiting_approval.
 export { findVisibleContract, contractScope, moveStatus as moveContractStatus } from './contracts.service.js';
 // Sales targets read what each owner signed.

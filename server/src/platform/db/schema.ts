@@ -625,12 +625,33 @@ export interface DB {
     recurrence_anchor: string | null;
     previous_id: number | null;
     done_at: string | null;
+    /** The reminder: minutes before the due time, the instant it goes out, and when it went (null until then). */
+    remind_before_minutes: number | null;
+    remind_at: string | null;
+    reminded_at: string | null;
     version: number;
     created_at: string;
     updated_at: string;
     created_by: number | null;
     updated_by: number | null;
   };
+  /** Care reminders (关怀提醒): one per kind, record and occurrence day, for the record's owner when made. */
+  care_reminders: {
+    id: Generated<number>;
+    kind: string;
+    record_id: number;
+    occurs_on: string;
+    remind_on: string;
+    user_id: number;
+    customer_id: number | null;
+    contract_id: number | null;
+    name: string;
+    /** Years since the repeating date (age, years married), or the maintenance visit's number. */
+    nth: number | null;
+    created_at: string;
+  };
+  /** Each user's private calendar feed (iCalendar): the token of its address, hashed. */
+  calendar_feeds: { id: Generated<number>; user_id: number; token_hash: string; created_at: string; last_used_at: string | null };
   /** A contract's instalments (回款计划); `paid` and `settled_on` are what its payments settle, first due first. */
   payment_plans: {
     id: Generated<number>;

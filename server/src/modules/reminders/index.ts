@@ -1,0 +1,4 @@
+export { reminderRoutes } from './reminders.routes.js';
+// Care reminders (关怀提醒), made by the scheduler (main.ts); the calendar lists them.
+export { runCareReminders, careRemindersTask } from './reminders.generate.js';
+export { calendarCareReminders } from './reminders.calendar.js';
