@@ -28,6 +28,7 @@ export * from './industries.js';
 export * from './text.js';
 export * from './limits.js';
 export * from './approvals.js';
+export * from './work-reports.js';
 export * from './calendar.js';
 export * from './email.js';
 export * from './workbench.js';

@@ -16,6 +16,8 @@ export const notificationKinds = [
   'approval_requested', // a record waits for your approval (a step of its flow reached you)
   'approval_approved', // your record was approved (its last step)
   'approval_rejected', // your record was rejected (with the approver's comment)
+  'report_submitted', // a user of your department submitted a work report (日报/周报)
+  'report_comment', // someone commented on your work report
   'task_reminder', // your task is due soon (its reminder time came)
   'care_reminder', // a birthday, anniversary or maintenance visit of your customer, contact or contract is coming (关怀提醒)
   'mentioned', // a colleague named you (@name) in a follow-up on a customer you may see

@@ -31,6 +31,8 @@ export const permissionCatalog = {
   followups: ['view', 'create', 'edit', 'delete'],
   /** Tasks (任务) of the assignees in scope; `create` also gives tasks to users in scope. */
   tasks: ['view', 'create', 'edit', 'delete'],
+  /** Work reports (工作日报/周报): `create` writes, edits and deletes your own; `view` reads yours and those of the authors in your scope, and comments on them. */
+  reports: ['view', 'create'],
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],

@@ -41,6 +41,7 @@ import { qualityRoutes } from './modules/quality/index.js';
 import { targetRoutes } from './modules/targets/index.js';
 import { quoteApprovals, quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
+import { reportRoutes } from './modules/reports/index.js';
 import { reminderRoutes } from './modules/reminders/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { systemRoutes } from './modules/system/index.js';
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   reminderRoutes(router, ctx);
   calendarRoutes(router, ctx);
   approvalRoutes(router, ctx);
+  reportRoutes(router, ctx);
   emailRoutes(router, ctx);
   workbenchRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });

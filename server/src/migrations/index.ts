@@ -20,6 +20,7 @@ import { approvals } from './20261205-0016-approvals.js';
 import { receivables } from './20261205-0018-receivables.js';
 import { activities } from './20261205-0019-activities.js';
 import { agingIndex } from './20261206-0020-aging-index.js';
+import { workReports } from './20261206-0023-work-reports.js';
 import { reminders } from './20261206-0022-reminders.js';
 import { email } from './20261206-0021-email.js';
 import { searchPinyin } from './20261206-0025-search-pinyin.js';
@@ -28,7 +29,7 @@ import { workbench } from './20261206-0026-workbench.js';
 /** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
 export type RegisteredMigration = Migration & { checksum: string };
 
-const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, reminders, email, searchPinyin, workbench];
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, reminders, email, workReports, searchPinyin, workbench];
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
 export const migrations: RegisteredMigration[] = all.map((m) => {

@@ -19,6 +19,7 @@ import { targetsMessages } from './messages/targets.js';
 import { contractsMessages } from './messages/contracts.js';
 import { receivablesMessages } from './messages/receivables.js';
 import { activitiesMessages } from './messages/activities.js';
+import { reportsMessages } from './messages/reports.js';
 import { remindersMessages } from './messages/reminders.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
 import { textMessages } from './messages/text.js';
@@ -117,6 +118,7 @@ const catalogue = {
   ...contractsMessages,
   ...receivablesMessages,
   ...activitiesMessages,
+  ...reportsMessages,
   ...remindersMessages,
   ...importsMessages,
   ...leadFormsMessages,

@@ -22,6 +22,7 @@ beforeAll(async () => {
   ids.opportunity = (await admin.post('/api/v1/opportunities', { customerId: ids.customer, name: '坏输入商机', amount: 100, expectedCloseDate: '2027-01-31' })).body.id;
   ids.followUp = (await admin.post('/api/v1/follow-ups', { customerId: ids.customer, kind: 'call', content: '坏输入跟进' })).body.id;
   ids.task = (await admin.post('/api/v1/tasks', { title: '坏输入任务', dueOn: '2027-01-31' })).body.id;
+  ids.report = (await admin.post('/api/v1/work-reports', { kind: 'daily', summary: '坏输入日报' })).body.id;
   ids.contract = (await admin.post('/api/v1/contracts', { customerId: ids.customer, title: '坏输入合同', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
   // Approvals: a flow for quotes discounted above 50 %, and one such quote waiting for approval.
   const me = (await admin.get('/api/v1/auth/me')).body.user.id;
@@ -68,6 +69,9 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'update follow-up', method: 'PATCH', url: () => `/api/v1/follow-ups/${ids.followUp}`, wrongType: { version: 1, contactIds: 'all' }, wrongPath: 'contactIds', tooLong: { version: 1, outcome: long }, longPath: 'outcome', read: () => `/api/v1/follow-ups/${ids.followUp}` },
   { name: 'create task', method: 'POST', url: () => '/api/v1/tasks', wrongType: { title: 't', dueOn: '2027-01-31', dueTime: '25:00' }, wrongPath: 'dueTime', tooLong: { title: long, dueOn: '2027-01-31' }, longPath: 'title', read: () => '/api/v1/tasks?view=open&pageSize=100' },
   { name: 'update task', method: 'PATCH', url: () => `/api/v1/tasks/${ids.task}`, wrongType: { version: 1, recurrence: 'hourly' }, wrongPath: 'recurrence', tooLong: { version: 1, notes: long }, longPath: 'notes', read: () => `/api/v1/tasks/${ids.task}` },
+  { name: 'write work report', method: 'POST', url: () => '/api/v1/work-reports', wrongType: { kind: 'daily', summary: 5 }, wrongPath: 'summary', tooLong: { kind: 'daily', summary: long }, longPath: 'summary', read: () => '/api/v1/work-reports?pageSize=200' },
+  { name: 'update work report', method: 'PATCH', url: () => `/api/v1/work-reports/${ids.report}`, wrongType: { version: 1, refreshFigures: 'yes' }, wrongPath: 'refreshFigures', tooLong: { version: 1, plan: long }, longPath: 'plan', read: () => `/api/v1/work-reports/${ids.report}` },
+  { name: 'comment on work report', method: 'POST', url: () => `/api/v1/work-reports/${ids.report}/comments`, wrongType: { content: ['x'] }, wrongPath: 'content', tooLong: { content: long }, longPath: 'content', read: () => `/api/v1/work-reports/${ids.report}` },
   { name: 'contact guard days', method: 'PUT', url: () => '/api/v1/settings/contact-guard', wrongType: { days: '7', version: 0 }, wrongPath: 'days', tooLong: { days: 99999, version: 0 }, longPath: 'days', read: () => '/api/v1/settings/contact-guard' },
   { name: 'contract renewal days', method: 'PUT', url: () => '/api/v1/settings/contract-renewals', wrongType: { days: '30', version: 0 }, wrongPath: 'days', tooLong: { days: 99999, version: 0 }, longPath: 'days', read: () => '/api/v1/settings/contract-renewals' },
   { name: 'task with a reminder', method: 'POST', url: () => '/api/v1/tasks', wrongType: { title: 't', dueOn: '2027-01-31', remindBeforeMinutes: '15' }, wrongPath: 'remindBeforeMinutes', tooLong: { title: 't', dueOn: '2027-01-31', remindBeforeMinutes: 99999 }, longPath: 'remindBeforeMinutes', read: () => '/api/v1/tasks?view=open&pageSize=100' },

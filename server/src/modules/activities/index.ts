@@ -6,3 +6,5 @@ export { runTaskReminders, taskRemindersTask } from './tasks.reminders.js';
 export { calendarActivities, type CalendarWho } from './activities.calendar.js';
 // The workbench: my tasks today and overdue, my customers due for a follow-up, my follow-ups this month.
 export { myTaskAgenda, myDueCustomers, myFollowUpCount } from './activities.workbench.js';
+// A user's follow-ups and tasks in a span of time, for work reports (日报/周报).
+export { followUpsByAuthor, tasksDoneBy, openTasksDue, type AuthoredFollowUp, type TaskLine } from './activities.figures.js';

@@ -27,3 +27,5 @@ export { customerSourcesInUse } from './customers.lists.js';
 // The credit standing and limit of an organisation, for approval conditions.
 export { creditOf } from './customers.credit.js';
 export { customerSearchReindexer } from './customers.search-reindex.js';
+// A user's new customers in a span of time, for work reports (日报/周报).
+export { newCustomersOf } from './customers.figures.js';

@@ -21,6 +21,8 @@ export function notificationPath(entityType: string | null | undefined, entityId
       return id !== null ? `/leads/${id}` : null;
     case 'opportunity':
       return id !== null ? `/opportunities/${id}` : null;
+    case 'work_report':
+      return id !== null ? `/reports/${id}` : null;
     case 'approval':
       return '/approvals';
     case 'import':

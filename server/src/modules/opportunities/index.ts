@@ -15,3 +15,5 @@ export { findDealForContract, type DealForContract } from './opportunities.for-c
 export { dealSearchReindexer } from './opportunities.search-reindex.js';
 // The workbench: what I won this month, and the names of deals I may still see.
 export { wonDealsOf, visibleDealNames } from './opportunities.facts.js';
+// A user's deals created and won in a span of time, for work reports (日报/周报).
+export { dealFiguresOf, type DealLine } from './opportunities.figures.js';

@@ -36,6 +36,7 @@ export const builtInRoles: BuiltInRole[] = [
       'followups.view', 'followups.create', 'followups.edit', 'followups.delete', 'tasks.view', 'tasks.create', 'tasks.edit', 'tasks.delete',
       'users.view', 'departments.view', 'roles.view', 'settings.view',
       'approvals.view',
+      'reports.view', 'reports.create',
     ],
   },
   {
@@ -55,6 +56,7 @@ export const builtInRoles: BuiltInRole[] = [
       'followups.view', 'followups.create', 'followups.edit', 'followups.delete', 'tasks.view', 'tasks.create', 'tasks.edit', 'tasks.delete',
       'users.view', 'departments.view',
       'approvals.view',
+      'reports.view', 'reports.create',
     ],
   },
   {

@@ -45,6 +45,8 @@ const ownerColumns = {
   // Follow-ups through their authors, tasks through their assignees.
   followups: 'fu.author_id',
   tasks: 'tk.assignee_id',
+  // Work reports through their authors.
+  reports: 'wr.author_id',
   // Care reminders through the user they were made for.
   reminders: 'cr.user_id',
 } as const;

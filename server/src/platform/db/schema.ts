@@ -804,4 +804,25 @@ export interface DB {
   };
   /** A user's choice, where it differs from the default, of whether a notification kind also arrives by email (0/1). */
   notification_preferences: { user_id: number; kind: string; email: number; updated_at: string };
+  /** Work reports (工作日报/周报): one per author, kind and period; `figures` is the JSON snapshot of the period's activity. */
+  work_reports: {
+    id: Generated<number>;
+    author_id: number;
+    /** daily | weekly */
+    kind: string;
+    /** YYYY-MM-DD: the day, or the Monday of the week, in the company's time zone. */
+    period: string;
+    summary: string;
+    plan: string | null;
+    problems: string | null;
+    figures: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  work_report_comments: { id: Generated<number>; report_id: number; author_id: number; content: string; created_at: string };
+  /** Read receipts: who other than the author opened a report, first time. */
+  work_report_reads: { report_id: number; user_id: number; read_at: string };
 }

@@ -65,6 +65,9 @@ export const tableOwners: Record<keyof DB, string> = {
   approval_flows: 'approvals',
   approval_requests: 'approvals',
   approval_steps: 'approvals',
+  work_reports: 'reports',
+  work_report_comments: 'reports',
+  work_report_reads: 'reports',
   email_outbox: 'email',
   notification_preferences: 'notifications',
 };
