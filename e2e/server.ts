@@ -25,6 +25,8 @@ export async function startServer() {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The app's context, for a journey that runs background work (the email sender) at a chosen moment. */
+    ctx,
     async stop() {
       await app.close();
       await database.close();

@@ -25,6 +25,7 @@ import {
   GlobalOutlined,
   HistoryOutlined,
   InboxOutlined,
+  MailOutlined,
   PaperClipOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -90,6 +91,7 @@ const adminItems: NavLeaf[] = [
 /** The 设置 group: administrator settings pages (editable with settings.edit). */
 const settingsItems: NavLeaf[] = [
   { path: '/admin/company-settings', label: 'nav.companySettings', icon: <GlobalOutlined />, permission: 'settings.view' },
+  { path: '/admin/email-settings', label: 'nav.emailSettings', icon: <MailOutlined />, permission: 'settings.view' },
   { path: '/admin/pool-rules', label: 'nav.poolRules', icon: <ControlOutlined />, permission: 'settings.view' },
   { path: '/admin/attachment-settings', label: 'nav.attachmentSettings', icon: <PaperClipOutlined />, permission: 'settings.view' },
   { path: '/admin/custom-fields', label: 'nav.customFields', icon: <FormOutlined />, permission: 'settings.view' },

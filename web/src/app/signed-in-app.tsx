@@ -41,6 +41,7 @@ const CompanySettingsPage = lazy(() =>
   import('../features/settings/pages/company-settings-page').then((m) => ({ default: m.CompanySettingsPage })),
 );
 
+const EmailSettingsPage = lazy(() => import('../features/email/pages/email-settings-page').then((m) => ({ default: m.EmailSettingsPage })));
 const ImportPage = lazy(() => import('../features/imports/pages/import-page').then((m) => ({ default: m.ImportPage })));
 const MergePage = lazy(() => import('../features/duplicates/pages/merge-page').then((m) => ({ default: m.MergePage })));
 const DataQualityPage = lazy(() =>
@@ -132,6 +133,7 @@ export function SignedInApp() {
               element={<Guard permission="settings.view"><AttachmentSettingsPage /></Guard>}
             />
             <Route path="admin/company-settings" element={<Guard permission="settings.view"><CompanySettingsPage /></Guard>} />
+            <Route path="admin/email-settings" element={<Guard permission="settings.view"><EmailSettingsPage /></Guard>} />
             <Route path="leads" element={<Guard permission="leads.view"><LeadListPage /></Guard>} />
             <Route path="leads/:id" element={<Guard permission="leads.view"><LeadDetailPage /></Guard>} />
             <Route path="lead-pool" element={<Guard permission="leads.view"><LeadPoolPage /></Guard>} />

@@ -19,6 +19,7 @@ import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
 import { receivables } from './en/receivables';
 import { activities } from './en/activities';
+import { email } from './en/email';
 
 export const en = {
   ...core,
@@ -38,6 +39,7 @@ export const en = {
   ...approvals,
   ...receivables,
   ...activities,
+  ...email,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -26,7 +26,7 @@ export function CustomerActivities({ customerId, customerName }: { customerId: n
             <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('activity.title')}</h2>} data-testid="customer-follow-ups">
               {can('followups.create') ? (
                 <>
-                  <FollowUpComposer customerId={customerId} />
+                  <FollowUpComposer customerId={customerId} customerName={customerName} />
                   <Divider style={{ margin: '16px 0 8px' }} />
                 </>
               ) : null}

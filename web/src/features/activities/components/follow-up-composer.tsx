@@ -9,6 +9,7 @@ import { useFormRules } from '../../../shared/form/rules';
 import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useCreateFollowUp } from '../api';
 import { ContactGuardAlert } from './contact-guard-alert';
+import { CustomerEmailButton } from './customer-email-drawer';
 import { FollowUpDetailFields, FollowUpMainFields, followUpLimit, half } from './follow-up-fields';
 import { composerPayload, emptyComposer, type ComposerValues } from './follow-up-model';
 
@@ -54,7 +55,7 @@ function NextStepFields() {
 }
 
 /** 写跟进: log a call, visit, meeting, email, message or note on the customer (Ctrl/⌘+Enter saves). */
-export function FollowUpComposer({ customerId }: { customerId: number }) {
+export function FollowUpComposer({ customerId, customerName = '' }: { customerId: number; customerName?: string }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<ComposerValues>();
@@ -92,6 +93,7 @@ export function FollowUpComposer({ customerId }: { customerId: number }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('activity.shortcut')}
           </Typography.Text>
+          <CustomerEmailButton customerId={customerId} customerName={customerName} />
           <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={create.isPending} data-testid="follow-up-log">
             {t('activity.submit')}
           </Button>

@@ -24,7 +24,7 @@ export function FollowUpMainFields({ autoFocus = false }: { autoFocus?: boolean 
       <Form.Item name="kind" label={t('activity.f.kind')} style={{ marginBottom: 12 }}>
         <KindChoice />
       </Form.Item>
-      <Form.Item name="content" label={t('activity.f.content')} rules={[rules.required, rules.max(followUpLimit('content'))]} style={{ marginBottom: 12 }}>
+      <Form.Item name="content" label={t('activity.f.content')} extra={t('activity.mentionHint')} rules={[rules.required, rules.max(followUpLimit('content'))]} style={{ marginBottom: 12 }}>
         <Input.TextArea
           autoSize={{ minRows: 3, maxRows: 10 }}
           maxLength={followUpLimit('content')}

@@ -1,9 +1,10 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
+import { NotificationPreferencesModal } from '../../email';
 import { useLogout, useMe } from '../api';
 import { ChangePasswordModal } from './change-password-modal';
 
@@ -15,12 +16,18 @@ export function UserMenu() {
   const { data: me } = useMe();
   const logout = useLogout();
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [prefsOpen, setPrefsOpen] = useState(false);
 
   const items: MenuProps['items'] = [
     {
       key: 'password',
       icon: <KeyOutlined />,
       label: <span data-testid="change-password">{t('header.changePassword')}</span>,
+    },
+    {
+      key: 'notifications',
+      icon: <BellOutlined />,
+      label: <span data-testid="notification-settings">{t('prefs.menu')}</span>,
     },
     { type: 'divider' },
     {
@@ -32,6 +39,7 @@ export function UserMenu() {
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setPasswordOpen(true);
+    if (key === 'notifications') setPrefsOpen(true);
     if (key === 'logout') {
       logout.mutate(undefined, {
         onSettled: () => {
@@ -53,6 +61,7 @@ export function UserMenu() {
         </Button>
       </Dropdown>
       <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      <NotificationPreferencesModal open={prefsOpen} onClose={() => setPrefsOpen(false)} />
     </>
   );
 }
