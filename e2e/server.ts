@@ -9,17 +9,19 @@ import { bootstrap } from '../server/src/bootstrap.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import { createDatabase } from '../server/src/platform/db/database.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
+import { seedDemo } from '../server/src/modules/demo/index.js';
 
 export const admin = { email: 'admin@example.com', password: 'e2e-admin-password' };
 
-/** The real server on a fresh SQLite database and a free port, serving the built web app. */
-export async function startServer() {
+/** The real server on a fresh SQLite database and a free port, serving the built web app; `demo`: with a small demo company. */
+export async function startServer(options: { demo?: boolean } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-'));
   const config = loadConfig({ CRM_DATA_DIR: dataDir, CRM_ADMIN_EMAIL: admin.email, CRM_ADMIN_PASSWORD: admin.password });
   const database = createDatabase(config);
   await migrate(database);
   const { app, ctx } = await buildApp({ config: { ...config, webDist: defaultWebDist }, database });
   await bootstrap(ctx, () => undefined);
+  if (options.demo) await seedDemo(ctx, { customers: 40 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -42,11 +44,11 @@ export const screenshotDir = path.resolve('test-results', 'e2e');
  * One server and one Chromium for a spec file: call at its top level. The returned object is
  * filled in before the first test runs.
  */
-export function useJourney(): { server: Awaited<ReturnType<typeof startServer>>; browser: Browser } {
+export function useJourney(options: { demo?: boolean } = {}): { server: Awaited<ReturnType<typeof startServer>>; browser: Browser } {
   const journey = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
   beforeAll(async () => {
     fs.mkdirSync(screenshotDir, { recursive: true });
-    journey.server = await startServer();
+    journey.server = await startServer(options);
     journey.browser = await chromium.launch({ executablePath: process.env.CRM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
   });
   afterAll(async () => {

@@ -12,6 +12,7 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   CarryOutOutlined,
+  DashboardOutlined,
   CloudUploadOutlined,
   NodeIndexOutlined,
   ContactsOutlined,
@@ -43,7 +44,8 @@ interface NavLeaf {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  permission: Permission;
+  /** Absent: any signed-in user (the workbench). */
+  permission?: Permission;
   /** Besides `permission`, one of these: a page only to look at is no menu entry for a user who may change nothing there. */
   manage?: Permission[];
   /** Shown with a count (things waiting for the user); a count above zero shows the entry even without `permission`. */
@@ -54,6 +56,8 @@ interface NavLeaf {
 export type MenuBadges = Partial<Record<string, number>>;
 
 const mainItems: NavLeaf[] = [
+  // The home page: every signed-in user's day (its cards follow their permissions).
+  { path: '/', label: 'nav.workbench', icon: <DashboardOutlined /> },
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers.view' },
   { path: '/pool', label: 'nav.pool', icon: <InboxOutlined />, permission: 'customers.view' },
   { path: '/tasks', label: 'nav.tasks', icon: <CarryOutOutlined />, permission: 'tasks.view', badged: true },
@@ -111,7 +115,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 type Can = (permission: Permission) => boolean;
 
 const visible = (can: Can, badges: MenuBadges = {}) => (item: NavLeaf) =>
-  (can(item.permission) && (!item.manage || item.manage.some(can))) || (item.badged === true && (badges[item.path] ?? 0) > 0);
+  ((item.permission === undefined || can(item.permission)) && (!item.manage || item.manage.some(can))) || (item.badged === true && (badges[item.path] ?? 0) > 0);
 
 /** The sidebar menu: only the entries the user's permissions allow, each a link (a new tab opens it). Keys are paths. */
 export function buildMenuItems(can: Can, t: (key: MessageKey) => string, badges: MenuBadges = {}): MenuItem[] {
@@ -126,7 +130,7 @@ export function buildMenuItems(can: Can, t: (key: MessageKey) => string, badges:
           {count > 0 ? <Badge count={count} size="small" offset={[6, -2]} data-testid={`nav-badge-${item.path.split('/').pop() ?? ''}`} /> : null}
         </Link>
       ),
-      'data-testid': `nav-${item.path.split('/').pop() ?? ''}`,
+      'data-testid': `nav-${item.path.split('/').pop() || 'workbench'}`,
     } as MenuItem;
   };
   const items: MenuItem[] = mainItems.filter(visible(can, badges)).map(leaf);
@@ -139,12 +143,6 @@ export function buildMenuItems(can: Can, t: (key: MessageKey) => string, badges:
     items.push({ key: 'settings', icon: <ControlOutlined />, label: t('nav.settings'), children: settings });
   }
   return items;
-}
-
-/** The first page the user may open: where `/` and a fresh sign-in lead. */
-export function homePath(can: Can): string {
-  const first = [...mainItems, ...adminItems, ...settingsItems].find(visible(can));
-  return first ? first.path : '/no-access';
 }
 
 /** The menu key that matches a location (a record page highlights its list). */

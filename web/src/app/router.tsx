@@ -9,7 +9,8 @@ const loadSignedIn = () => import('./signed-in-app');
 // The pages people land on most, fetched at start-up beside the app and the session check rather
 // than after them (the same modules the signed-in app loads lazily: one download).
 const landingPages: Array<[RegExp, () => Promise<unknown>]> = [
-  [/^\/(customers\/?)?$/, () => import('../features/customers/pages/customer-list-page')],
+  [/^\/$/, () => import('../features/workbench/pages/workbench-page')],
+  [/^\/customers\/?$/, () => import('../features/customers/pages/customer-list-page')],
   [/^\/customers\/\d+\/?$/, () => import('../features/customers/pages/customer-detail-page')],
   [/^\/leads\/?$/, () => import('../features/leads/pages/lead-list-page')],
   [/^\/opportunities\/?$/, () => import('../features/opportunities/pages/opportunities-page')],

@@ -1,16 +1,16 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import type { Permission } from '@crm/contracts';
-import { RequireAuth, RequirePermission, usePermissions } from '../features/auth';
+import { RequireAuth, RequirePermission } from '../features/auth';
 import { NoPermissionResult, NotFoundResult, PageSkeleton } from '../shared/layout/results';
 import { AntdFrame } from './antd-frame';
-import { homePath } from './navigation';
 
 // Each page is its own chunk, and so is the signed-in frame (menus, search, notifications).
 const loadShell = () => import('./app-shell');
 // A signed-in page needs the frame: fetch it at once, beside the session check, not after it.
 void loadShell();
 const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+const WorkbenchPage = lazy(() => import('../features/workbench/pages/workbench-page').then((m) => ({ default: m.WorkbenchPage })));
 const CustomerListPage = lazy(() =>
   import('../features/customers/pages/customer-list-page').then((m) => ({ default: m.CustomerListPage })),
 );
@@ -85,11 +85,6 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
   return <RequirePermission permission={permission}>{children}</RequirePermission>;
 }
 
-function Home() {
-  const { can } = usePermissions();
-  return <Navigate to={homePath(can)} replace />;
-}
-
 /**
  * Everything behind the sign-in, with Ant Design: loaded on its own, so that the login page
  * carries none of it.
@@ -116,7 +111,8 @@ export function SignedInApp() {
               </RequireAuth>
             }
           >
-            <Route index element={<Home />} />
+            {/* The workbench (个人中心) is the home page of every signed-in user. */}
+            <Route index element={<WorkbenchPage />} />
             <Route path="customers" element={<Guard permission="customers.view"><CustomerListPage /></Guard>} />
             <Route path="customers/merge" element={<Guard permission="customers.merge"><MergePage /></Guard>} />
             <Route path="customers/:id" element={<Guard permission="customers.view"><CustomerDetailPage /></Guard>} />

@@ -26,20 +26,20 @@ function dueQuery(db: Db, ownerId: number, day: string) {
     .where('fu.next_on', '<=', day);
 }
 
+/** The first `limit` due customers, soonest planned first, and how many there are (counted only when there are more). */
 export async function dueCustomers(db: Db, ownerId: number, day: string, limit: number): Promise<{ rows: DueCustomerRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    dueQuery(db, ownerId, day)
-      .select(['c.id', 'c.name', 'fu.next_on', 'fu.next_action', 'fu.occurred_at'])
-      .orderBy('fu.next_on')
-      .orderBy('c.id')
-      .limit(limit)
-      .execute(),
-    dueQuery(db, ownerId, day).select((eb) => eb.fn.count<number>('c.id').distinct().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await dueQuery(db, ownerId, day)
+    .select(['c.id', 'c.name', 'fu.next_on', 'fu.next_action', 'fu.occurred_at'])
+    .orderBy('fu.next_on')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
   // Two follow-ups at the very same instant: the customer once.
   const seen = new Set<number>();
   const unique = rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))) as DueCustomerRow[];
-  return { rows: unique, total: Number(total.n) };
+  if (rows.length < limit) return { rows: unique, total: unique.length };
+  const { n } = await dueQuery(db, ownerId, day).select((eb) => eb.fn.count<number>('c.id').distinct().as('n')).executeTakeFirstOrThrow();
+  return { rows: unique, total: Number(n) };
 }
 
 /** Follow-ups an author logged in [fromIso, toIso): a range of the author index. */

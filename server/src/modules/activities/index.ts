@@ -8,3 +8,6 @@ export { calendarActivities, type CalendarWho } from './activities.calendar.js';
 export { myTaskAgenda, myDueCustomers, myFollowUpCount } from './activities.workbench.js';
 // A user's follow-ups and tasks in a span of time, for work reports (日报/周报).
 export { followUpsByAuthor, tasksDoneBy, openTasksDue, type AuthoredFollowUp, type TaskLine } from './activities.figures.js';
+// Demo data: the same use cases as the routes.
+export { createFollowUp } from './followups.service.js';
+export { createTask } from './tasks.service.js';

@@ -5,6 +5,7 @@ import { createCustomer, hasAnyCustomer } from '../customers/index.js';
 import { seedDepartment, seedDepartmentManager } from '../departments/index.js';
 import { roleIdByKey } from '../roles/index.js';
 import { actorOf, createInitialUser, firstUserId } from '../users/index.js';
+import { seedDemoActivities } from './demo.activities.js';
 import { seedDemoSales } from './demo.sales.js';
 import {
   chineseName, companyName, emailFor, industryKeys, landlineNumber, latinName, mobileNumber, pick, prng, regions, sources,
@@ -61,6 +62,7 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
   const total = options.customers ?? 300;
   let contacts = 0;
   const customerIds: number[] = [];
+  const customersByOwner = new Map<number, number[]>();
   for (let i = 0; i < total; i++) {
     const organization = rand() < 0.7;
     const [province, city, district] = pick(rand, regions);
@@ -84,7 +86,10 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
       person: organization ? undefined : { gender: pick(rand, ['male', 'female'] as const), birthday: `19${Math.floor(rand() * 40 + 60)}-0${Math.floor(rand() * 9) + 1}-1${Math.floor(rand() * 9)}` },
       organization: organization ? { scale: pick(rand, ['micro', 'small', 'medium', 'large'] as const), employees: Math.floor(rand() * 2000) + 5 } : undefined,
     });
-    if (customer.ownerId !== null) customerIds.push(customer.id);
+    if (customer.ownerId !== null) {
+      customerIds.push(customer.id);
+      customersByOwner.set(customer.ownerId, [...(customersByOwner.get(customer.ownerId) ?? []), customer.id]);
+    }
     if (organization) {
       const n = 1 + Math.floor(rand() * 3);
       for (let k = 0; k < n; k++) {
@@ -103,5 +108,7 @@ export async function seedDemo(ctx: AppContext, options: { customers?: number; s
     }
   }
   const pipeline = await seedDemoSales(ctx, actor, rand, { salesOwners, eastTeam: userIds.slice(1, 4), customerIds });
-  return { users: userIds.length, customers: total, contacts, ...pipeline };
+  // Each salesperson's day on the workbench: follow-ups due today and tasks.
+  const activities = await seedDemoActivities(ctx, rand, customersByOwner);
+  return { users: userIds.length, customers: total, contacts, ...pipeline, ...activities };
 }

@@ -1,4 +1,4 @@
-import type { Customer, IndustriesState, LeadSourcesState, ListResponse } from '@crm/contracts';
+import type { Customer, IndustriesState, LeadSourcesState, ListResponse, Workbench } from '@crm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../test/harness.js';
 import { demoPassword, seedDemo } from './index.js';
@@ -33,5 +33,14 @@ describe('demo data', () => {
     const demoUsers = users.filter((u) => u.email !== 'admin@example.com');
     expect(demoUsers.length).toBeGreaterThan(3);
     for (const u of demoUsers) await t.login(u.email, demoPassword);
+  });
+
+  it('salespeople start the day on a full workbench: tasks overdue and due today, customers to follow up', async () => {
+    const zhang = await t.login('zhang.wei@example.com', demoPassword);
+    const w = (await zhang.get<Workbench>('/api/v1/workbench')).body;
+    expect(w.tasks?.overdue.items.map((task) => task.title)).toEqual(['整理本周客户拜访记录', '准备季度客户回访名单']);
+    expect(w.tasks?.today.items.map((task) => task.title)).toEqual(expect.arrayContaining(['提交本周工作总结', '给重点客户寄送节日贺卡']));
+    expect(w.dueCustomers?.items.length).toBeGreaterThan(0);
+    expect(w.dueCustomers?.items.every((c) => c.nextOn === w.today)).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
 import { receivables } from './en/receivables';
 import { activities } from './en/activities';
+import { workbench } from './en/workbench';
 import { email } from './en/email';
 
 export const en = {
@@ -39,6 +40,7 @@ export const en = {
   ...approvals,
   ...receivables,
   ...activities,
+  ...workbench,
   ...email,
 } as const;
 

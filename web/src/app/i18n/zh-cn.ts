@@ -16,6 +16,7 @@ import { contracts } from './zh-cn/contracts';
 import { approvals } from './zh-cn/approvals';
 import { receivables } from './zh-cn/receivables';
 import { activities } from './zh-cn/activities';
+import { workbench } from './zh-cn/workbench';
 import { email } from './zh-cn/email';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
@@ -37,5 +38,6 @@ export const zhCN: Messages = {
   ...approvals,
   ...receivables,
   ...activities,
+  ...workbench,
   ...email,
 };

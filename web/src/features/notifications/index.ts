@@ -1,2 +1,2 @@
-export { notificationKeys, useNotifications } from './api';
-export { NotificationBell } from './components/notification-bell';
+export { notificationKeys, useMarkNotificationRead, useNotifications } from './api';
+export { NotificationBell, targetOf as notificationTarget } from './components/notification-bell';

@@ -11,7 +11,7 @@ import { QueryErrorResult } from '../../../shared/layout/results';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from '../api';
 
 /** Where a notification leads, if anywhere. */
-function targetOf(item: Notification): string | null {
+export function targetOf(item: Notification): string | null {
   if (item.entityType === 'customer' && item.entityId !== null) return `/customers/${item.entityId}`;
   if (item.entityType === 'contract' && item.entityId !== null) return `/contracts/${item.entityId}`;
   // An approval waiting for you: the queue; a decision on your record: the record.
