@@ -9,7 +9,9 @@ import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
  * is told SMTP is not configured, sets the server and sender, sends a test email and sees it sent
  * in the outbox. A salesperson writes to a customer's contact from the customer page (发邮件): the
  * email reaches the server from the company's address with replies to him, and the timeline keeps
- * it. He chooses his notification emails from the user menu, on a phone in English.
+ * it. Naming the administrator (@系统管理员) in a follow-up lights his bell without a reload and
+ * reaches his mailbox with a link to the customer. The salesperson chooses his notification emails
+ * from the user menu, on a phone in English.
  */
 const journey = useJourney();
 const seller = { email: 'mail.seller@example.com', password: 'mail-seller-password', name: '邮小二' };
@@ -50,7 +52,7 @@ describe('email in Chromium', () => {
     await page.getByTestId('smtp-host').fill('127.0.0.1');
     await page.getByTestId('smtp-security').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '不加密' }).click();
-    expect(await page.getByTestId('smtp-port').inputValue()).toBe('25');
+    await page.locator('[data-testid="smtp-port"][value="25"]').waitFor();
     await page.getByTestId('smtp-port').fill(String(smtp.port));
     await page.getByTestId('smtp-from-address').fill('crm@example.com');
     await page.getByTestId('smtp-from-name').fill('邮件往来测试公司');
@@ -80,7 +82,8 @@ describe('email in Chromium', () => {
     const form = page.getByTestId('customer-email-form');
     await form.getByTestId('customer-email-contact').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李采购' }).click();
-    expect(await form.getByTestId('customer-email-to').getAttribute('placeholder')).toBe('li@wanglai.example');
+    // The contact's address is where the email goes unless another is typed.
+    await form.locator('[data-testid="customer-email-to"][placeholder="li@wanglai.example"]').waitFor();
     await form.getByTestId('customer-email-subject').fill('产线改造方案');
     await form.getByTestId('customer-email-body').fill('李经理您好：\n\n附上产线改造方案，请审阅。\n\n邮小二');
     await screenshot(page, 'email-03-compose');
@@ -100,6 +103,31 @@ describe('email in Chromium', () => {
     await context.close();
   });
 
+  it('a mention reaches the administrator\'s bell without a reload, and his mailbox', async () => {
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    // The page's timers run on a clock the journey can move: the bell's minute passes at once.
+    await context.clock.install();
+    const page = await signIn(context, admin);
+    await page.goto(`${journey.server.url}/customers`);
+    const count = page.getByTestId('notification-count');
+    const before = Number(await count.getAttribute('data-count'));
+    const sellerContext = await journey.browser.newContext();
+    await api(sellerContext, 'POST', '/auth/login', { email: seller.email, password: seller.password });
+    await api(sellerContext, 'POST', '/follow-ups', { customerId, kind: 'note', content: '@系统管理员 客户想要年度折扣，请您定夺。' });
+    await sellerContext.close();
+    // A minute later the bell has asked again: no reload.
+    await page.clock.fastForward(61_000);
+    await page.locator(`[data-testid="notification-count"][data-count="${before + 1}"]`).waitFor();
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-item').first().getByText('邮小二 在客户「邮件往来科技有限公司」的跟进记录中提到了您', { exact: false }).waitFor();
+    expect((await runEmailSender(journey.server.ctx)).sent).toBe(1);
+    const mail = smtp.mails.at(-1);
+    expect(mail?.envelopeTo).toEqual([admin.email]);
+    expect(mail?.text).toContain(`在 CRM 中查看：${journey.server.url}/customers/${customerId}`);
+    await screenshot(page, 'email-05-mentioned');
+    await context.close();
+  });
+
   it('on a phone in English he chooses which notifications also arrive by email', async () => {
     const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await signIn(context, seller);
@@ -116,7 +144,7 @@ describe('email in Chromium', () => {
     const prefs = await api(context, 'GET', '/me/notification-preferences');
     expect(prefs.preferences.find((p: { kind: string }) => p.kind === 'mentioned').email).toBe(false);
     await noSidewaysScroll(page);
-    await screenshot(page, 'email-05-preferences-phone');
+    await screenshot(page, 'email-06-preferences-phone');
     await context.close();
   });
 });
