@@ -19,7 +19,6 @@ import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
 import { receivables } from './en/receivables';
 import { activities } from './en/activities';
-import { email } from './en/email';
 import { workbench } from './en/workbench';
 import { email } from './en/email';
 
@@ -41,7 +40,6 @@ export const en = {
   ...approvals,
   ...receivables,
   ...activities,
-  ...email,
   ...workbench,
   ...email,
 } as const;

@@ -16,7 +16,6 @@ import { contracts } from './zh-cn/contracts';
 import { approvals } from './zh-cn/approvals';
 import { receivables } from './zh-cn/receivables';
 import { activities } from './zh-cn/activities';
-import { email } from './zh-cn/email';
 import { workbench } from './zh-cn/workbench';
 import { email } from './zh-cn/email';
 
@@ -39,7 +38,6 @@ export const zhCN: Messages = {
   ...approvals,
   ...receivables,
   ...activities,
-  ...email,
   ...workbench,
   ...email,
 };
