@@ -34,16 +34,54 @@ const followUpFields = {
   nextAction: text(200),
 };
 
-/** POST /follow-ups: on a customer you may see (its contacts, deal and contract must be its own). */
+/**
+ * A visit's check-in (拜访签到): where the browser says the phone is, asked only when the user
+ * presses 签到 (that is the consent), how precise it says that is, and an address the user typed
+ * or confirmed. The time is the server's, taken when the visit is saved.
+ */
+export const checkInCreate = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    /** The radius (metres) the browser says the true position lies within. */
+    accuracyMeters: z.number().min(0).max(100_000),
+    address: text(200).optional(),
+  })
+  .strict();
+export type CheckInCreate = z.input<typeof checkInCreate>;
+
+export const checkIn = z.object({
+  latitude: z.number(),
+  longitude: z.number(),
+  accuracyMeters: z.number(),
+  address: z.string().nullable(),
+  /** The server's time when the visit was saved with it. */
+  checkedInAt: z.string(),
+});
+export type CheckIn = z.infer<typeof checkIn>;
+
+/** POST /follow-ups: on a customer you may see (its contacts, deal and contract must be its own); a check-in only on a visit. */
 export const followUpRecordCreate = z
-  .object({ customerId: refId, ...followUpFields })
-  .partial({ occurredAt: true, durationMinutes: true, contactIds: true, opportunityId: true, contractId: true, outcome: true, nextOn: true, nextAction: true })
+  .object({ customerId: refId, ...followUpFields, checkIn: checkInCreate })
+  .partial({ occurredAt: true, durationMinutes: true, contactIds: true, opportunityId: true, contractId: true, outcome: true, nextOn: true, nextAction: true, checkIn: true })
   .strict();
 export type FollowUpRecordCreate = z.input<typeof followUpRecordCreate>;
 
-/** PATCH /follow-ups/:id (its author, or a manager whose scope covers the author). */
+/**
+ * PATCH /follow-ups/:id (its author, or a manager whose scope covers the author). A check-in can
+ * only be removed (`checkIn: null`), never moved: it says where the phone was when the visit was
+ * saved.
+ */
 export const followUpRecordUpdate = z
-  .object({ kind: followUpFields.kind, occurredAt: followUpFields.occurredAt, durationMinutes: followUpFields.durationMinutes, contactIds: followUpFields.contactIds, content: followUpFields.content, outcome: followUpFields.outcome })
+  .object({
+    kind: followUpFields.kind,
+    occurredAt: followUpFields.occurredAt,
+    durationMinutes: followUpFields.durationMinutes,
+    contactIds: followUpFields.contactIds,
+    content: followUpFields.content,
+    outcome: followUpFields.outcome,
+    checkIn: z.null({ message: 'followUpCheckInRemoveOnly' }),
+  })
   .partial()
   .extend(versionField)
   .strict();
@@ -68,6 +106,8 @@ export const followUpRecord = z.object({
   nextAction: z.string().nullable(),
   /** The task its next step made. */
   taskId: z.number().int().nullable(),
+  /** A visit's check-in; null without one. */
+  checkIn: checkIn.nullable(),
   authorId: z.number().int(),
   authorName: z.string().nullable(),
   createdAt: z.string(),

@@ -146,6 +146,31 @@ describe('bad input on every write endpoint', () => {
     expect((await admin.get('/api/v1/calendar?from=2026-11-01&to=x')).status).toBe(400);
   });
 
+  it('visit check-in: impossible positions, unknown fields, a check-in on a call or moved by a change are refused and write nothing', async () => {
+    const read = `/api/v1/customers/${ids.customer}/follow-ups`;
+    const before = (await admin.get(read)).body;
+    const here = { latitude: 31.23, longitude: 121.47, accuracyMeters: 20 };
+    const post = (checkIn: unknown, kind = 'visit') => admin.post('/api/v1/follow-ups', { customerId: ids.customer, kind, content: 'x', checkIn });
+    const refused: Array<[unknown, string]> = [
+      [{ ...here, latitude: '31.23' }, 'checkIn.latitude'],
+      [{ ...here, longitude: 200 }, 'checkIn.longitude'],
+      [{ ...here, accuracyMeters: 1e6 }, 'checkIn.accuracyMeters'],
+      [{ ...here, sneaky: true }, 'checkIn.sneaky'],
+      [{ ...here, address: 'x'.repeat(5000) }, 'checkIn.address'],
+      [[31.23, 121.47], 'checkIn'],
+    ];
+    for (const [checkIn, path] of refused) {
+      const res = await post(checkIn);
+      expect(res.status, JSON.stringify(checkIn)).toBe(400);
+      expect(res.body.error.details.map((d: { path: string }) => d.path), JSON.stringify(checkIn)).toContain(path);
+    }
+    expect((await post(here, 'call')).body.error.details).toEqual([{ path: 'checkIn', message: 'Only a visit can carry a check-in.' }]);
+    const moved = await admin.patch(`/api/v1/follow-ups/${ids.followUp}`, { version: 1, checkIn: here });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.details.map((d: { path: string }) => d.path)).toEqual(['checkIn']);
+    expect((await admin.get(read)).body).toEqual(before);
+  });
+
   it('bad ids, query values and routes are 400 or 404, never 500', async () => {
     expect((await admin.get('/api/v1/customers/abc')).status).toBe(400);
     expect((await admin.get('/api/v1/customers/-1')).status).toBe(400);

@@ -28,6 +28,7 @@ import { findVisibleDeal } from '../opportunities/index.js';
 import { isUserInScope, userNames } from '../users/index.js';
 import * as repo from './activities.repository.js';
 import { mentionTargets, notifyMentions } from './mentions.js';
+import { checkInColumns, checkInProblemsOnCreate, checkInProblemsOnUpdate, noCheckIn, presentCheckIn } from './visit-check-in.js';
 
 type Db = AppContext['db'];
 const guardKey = 'contact_guard';
@@ -70,6 +71,7 @@ async function present(ctx: AppContext, actor: Actor, rows: repo.FollowUpView[],
       nextOn: r.next_on,
       nextAction: r.next_action,
       taskId: r.task_id,
+      checkIn: presentCheckIn(r),
       authorId: r.author_id,
       authorName: names.get(r.author_id) ?? null,
       createdAt: r.created_at,
@@ -126,6 +128,7 @@ export async function createFollowUp(
   const nextAction = input.nextAction ?? null;
   if (nextAction !== null && nextOn === null) details.push(problem('nextOn', 'followUpNextNeedsDate'));
   if (nextOn !== null && nextOn < (await today(ctx))) details.push(problem('nextOn', 'followUpNextInPast'));
+  details.push(...checkInProblemsOnCreate(input.kind, input.checkIn));
   details.push(...(await checkLinks(ctx.db, actor, customer.id, input)));
   fail(details);
   const at = now.toISOString();
@@ -135,7 +138,7 @@ export async function createFollowUp(
     const followUpId = await repo.insertFollowUp(trx, {
       customer_id: customer.id, author_id: actor.userId, kind: input.kind, occurred_at: occurredAt, duration_minutes: input.durationMinutes ?? null,
       opportunity_id: input.opportunityId ?? null, contract_id: input.contractId ?? null, content: input.content, outcome: input.outcome ?? null,
-      next_on: nextOn, next_action: nextAction, task_id: null, version: 1, created_at: at, updated_at: at, created_by: actor.userId, updated_by: actor.userId,
+      next_on: nextOn, next_action: nextAction, task_id: null, ...checkInColumns(input.checkIn, at), version: 1, created_at: at, updated_at: at, created_by: actor.userId, updated_by: actor.userId,
     });
     await repo.replaceContacts(trx, followUpId, contactIds);
     if (nextOn !== null) {
@@ -180,6 +183,7 @@ export async function updateFollowUp(ctx: AppContext, actor: Actor, id: number, 
   if (!(await mayTouch(ctx, actor, row.author_id))) throw new AppError('FORBIDDEN', 'forbidden');
   const details: ErrorDetail[] = [];
   if (input.occurredAt !== undefined && Date.parse(input.occurredAt) > ctx.clock.now().getTime() + 60_000) details.push(problem('occurredAt', 'followUpInFuture'));
+  details.push(...checkInProblemsOnUpdate(row, input));
   details.push(...(await checkLinks(ctx.db, actor, row.customer_id, { contactIds: input.contactIds })));
   fail(details);
   const at = ctx.clock.now().toISOString();
@@ -192,6 +196,8 @@ export async function updateFollowUp(ctx: AppContext, actor: Actor, id: number, 
       ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
       ...(input.content !== undefined ? { content: input.content } : {}),
       ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
+      // A check-in can only be removed.
+      ...(input.checkIn === null ? noCheckIn : {}),
       updated_at: at,
       updated_by: actor.userId,
     };

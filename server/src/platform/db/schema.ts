@@ -600,6 +600,12 @@ export interface DB {
     next_action: string | null;
     /** The task its next step made. */
     task_id: number | null;
+    /** A visit's check-in (拜访签到): the phone's position and its accuracy radius (metres), an address the user typed, the server's time of it; all null without one. */
+    check_in_latitude: number | null;
+    check_in_longitude: number | null;
+    check_in_accuracy_m: number | null;
+    check_in_address: string | null;
+    checked_in_at: string | null;
     version: number;
     created_at: string;
     updated_at: string;

@@ -10,5 +10,8 @@ export const activitiesMessages = {
   taskCustomerNotVisible: { en: 'No such customer that you may see.', 'zh-CN': '没有此客户，或您无权查看。' },
   taskDealNotVisible: { en: 'No such deal that you may see.', 'zh-CN': '没有此商机，或您无权查看。' },
   taskContractNotVisible: { en: 'No such contract that you may see.', 'zh-CN': '没有此合同，或您无权查看。' },
+  followUpCheckInOnlyVisit: { en: 'Only a visit can carry a check-in.', 'zh-CN': '只有拜访可以签到。' },
+  followUpCheckInRemoveOnly: { en: 'A check-in can only be removed (null), not moved.', 'zh-CN': '签到只能删除（null），不能修改位置。' },
+  followUpCheckInKeepsVisit: { en: 'This visit has a check-in: remove the check-in before changing its kind.', 'zh-CN': '该拜访已签到：请先删除签到再更改类型。' },
   followUpNextTask: { en: 'Follow up {customer}', 'zh-CN': '跟进{customer}' },
 } as const;

@@ -21,6 +21,7 @@ const record: FollowUpRecord = {
   nextOn: '2026-03-05',
   nextAction: '发报价',
   taskId: 31,
+  checkIn: null,
   authorId: 2,
   authorName: '张伟',
   createdAt: '2026-03-02T06:21:00.000Z',
