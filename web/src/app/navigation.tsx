@@ -10,6 +10,8 @@ import {
   SolutionOutlined,
   TagsOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  GiftOutlined,
   CheckSquareOutlined,
   CarryOutOutlined,
   DashboardOutlined,
@@ -61,6 +63,7 @@ const mainItems: NavLeaf[] = [
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, permission: 'customers.view' },
   { path: '/pool', label: 'nav.pool', icon: <InboxOutlined />, permission: 'customers.view' },
   { path: '/tasks', label: 'nav.tasks', icon: <CarryOutOutlined />, permission: 'tasks.view', badged: true },
+  { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, permission: 'tasks.view' },
   { path: '/leads', label: 'nav.leads', icon: <AimOutlined />, permission: 'leads.view' },
   { path: '/lead-pool', label: 'nav.leadPool', icon: <InboxOutlined />, permission: 'leads.view' },
   { path: '/opportunities', label: 'nav.opportunities', icon: <ProjectOutlined />, permission: 'opportunities.view' },
@@ -108,6 +111,7 @@ const settingsItems: NavLeaf[] = [
   { path: '/admin/pipelines', label: 'nav.pipelines', icon: <BranchesOutlined />, permission: 'settings.view' },
   { path: '/admin/sales-settings', label: 'nav.salesSettings', icon: <FundOutlined />, permission: 'settings.view' },
   { path: '/admin/contract-settings', label: 'nav.contractSettings', icon: <FileDoneOutlined />, permission: 'settings.view' },
+  { path: '/admin/reminder-settings', label: 'nav.reminderSettings', icon: <GiftOutlined />, permission: 'settings.view' },
   { path: '/admin/approval-flows', label: 'nav.approvalFlows', icon: <NodeIndexOutlined />, permission: 'approvals.admin' },
 ];
 

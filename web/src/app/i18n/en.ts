@@ -19,6 +19,7 @@ import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
 import { receivables } from './en/receivables';
 import { activities } from './en/activities';
+import { calendar } from './en/calendar';
 import { workbench } from './en/workbench';
 import { email } from './en/email';
 
@@ -40,6 +41,7 @@ export const en = {
   ...approvals,
   ...receivables,
   ...activities,
+  ...calendar,
   ...workbench,
   ...email,
 } as const;

@@ -16,6 +16,7 @@ import { contracts } from './zh-cn/contracts';
 import { approvals } from './zh-cn/approvals';
 import { receivables } from './zh-cn/receivables';
 import { activities } from './zh-cn/activities';
+import { calendar } from './zh-cn/calendar';
 import { workbench } from './zh-cn/workbench';
 import { email } from './zh-cn/email';
 
@@ -38,6 +39,7 @@ export const zhCN: Messages = {
   ...approvals,
   ...receivables,
   ...activities,
+  ...calendar,
   ...workbench,
   ...email,
 };

@@ -22,6 +22,7 @@ const labels: Record<string, MessageKey> = {
   customerId: 'task.f.customer',
   notes: 'task.f.notes',
   recurrence: 'task.f.recurrence',
+  remindBeforeMinutes: 'task.f.remind',
 };
 
 /** A new task's starting point: its customer (from a customer page) and due day. */

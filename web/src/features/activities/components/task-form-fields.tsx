@@ -1,5 +1,5 @@
 import { DatePicker, Flex, Form, Input, Select, TimePicker } from 'antd';
-import { maxLengthOf, taskCreate, taskPriorities, taskRecurrences } from '@crm/contracts';
+import { maxLengthOf, taskCreate, taskPriorities, taskRecurrences, taskReminderOffsets } from '@crm/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
@@ -34,6 +34,12 @@ function DueFields() {
         style={half}
       >
         <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} data-testid="task-due-time" />
+      </Form.Item>
+      <Form.Item name="remindBeforeMinutes" label={t('task.f.remind')} extra={t('task.remindHint')} style={half}>
+        <Select
+          options={(['none', ...taskReminderOffsets] as const).map((r) => ({ value: r, label: t(`task.remind.${r}`) }))}
+          data-testid="task-remind-select"
+        />
       </Form.Item>
     </Flex>
   );

@@ -1,7 +1,8 @@
-import type { Task, TaskCreate, TaskPriority, TaskRecurrence, TaskUpdate, TaskView } from '@crm/contracts';
+import { taskReminderOffsets } from '@crm/contracts';
+import type { Task, TaskCreate, TaskPriority, TaskRecurrence, TaskReminderOffset, TaskUpdate, TaskView } from '@crm/contracts';
 import { changedFields, textOrNull } from '../../../shared/form/normalize';
 
-/** The task drawer's fields; `none` is the form's word for no recurrence. */
+/** The task drawer's fields; `none` is the form's word for no recurrence and for no reminder. */
 export interface TaskValues {
   title: string;
   dueOn: string | null;
@@ -11,10 +12,12 @@ export interface TaskValues {
   customerId: number | null;
   notes: string;
   recurrence: TaskRecurrence | 'none';
+  /** Minutes before the due time. */
+  remindBeforeMinutes: TaskReminderOffset | 'none';
 }
 
 export function newTaskValues({ assigneeId, customerId = null, dueOn }: { assigneeId: number | null; customerId?: number | null; dueOn: string }): TaskValues {
-  return { title: '', dueOn, dueTime: null, priority: 'normal', assigneeId, customerId, notes: '', recurrence: 'none' };
+  return { title: '', dueOn, dueTime: null, priority: 'normal', assigneeId, customerId, notes: '', recurrence: 'none', remindBeforeMinutes: 'none' };
 }
 
 export function taskValues(task: Task): TaskValues {
@@ -27,7 +30,13 @@ export function taskValues(task: Task): TaskValues {
     customerId: task.customerId,
     notes: task.notes ?? '',
     recurrence: task.recurrence ?? 'none',
+    remindBeforeMinutes: reminderOffset(task.remindBeforeMinutes),
   };
+}
+
+/** A task's reminder offset as the form's select knows it (an offset it does not list: none). */
+export function reminderOffset(minutes: number | null): TaskReminderOffset | 'none' {
+  return taskReminderOffsets.find((offset) => offset === minutes) ?? 'none';
 }
 
 /** The values as the API takes them (both for create and for comparing on edit). */
@@ -41,12 +50,13 @@ function asSent(values: TaskValues) {
     customerId: values.customerId ?? null,
     notes: textOrNull(values.notes),
     recurrence: values.recurrence === 'none' ? null : values.recurrence,
+    remindBeforeMinutes: values.remindBeforeMinutes === 'none' ? null : values.remindBeforeMinutes,
   };
 }
 
 /** POST /tasks: nothing empty is sent (the assignee defaults to the caller on the server). */
 export function createPayload(values: TaskValues): TaskCreate {
-  const { assigneeId, customerId, notes, dueTime, recurrence, ...rest } = asSent(values);
+  const { assigneeId, customerId, notes, dueTime, recurrence, remindBeforeMinutes, ...rest } = asSent(values);
   return {
     ...rest,
     ...(assigneeId !== null ? { assigneeId } : {}),
@@ -54,6 +64,7 @@ export function createPayload(values: TaskValues): TaskCreate {
     ...(notes !== null ? { notes } : {}),
     ...(dueTime !== null ? { dueTime } : {}),
     ...(recurrence !== null ? { recurrence } : {}),
+    ...(remindBeforeMinutes !== null ? { remindBeforeMinutes } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Task } from '@crm/contracts';
 import { describe, expect, it } from 'vitest';
-import { createPayload, defaultDueOn, dueState, newTaskValues, parseTaskTab, positiveId, sortTasks, taskValues, updatePayload } from './task-model';
+import { createPayload, defaultDueOn, dueState, newTaskValues, parseTaskTab, positiveId, reminderOffset, sortTasks, taskValues, updatePayload } from './task-model';
 
 const base: Task = {
   id: 1,
@@ -95,5 +95,19 @@ describe('the tasks page address', () => {
     expect(positiveId('1e3')).toBeNull();
     expect(defaultDueOn('upcoming', '2026-03-05', '2026-03-06')).toBe('2026-03-06');
     expect(defaultDueOn('today', '2026-03-05', '2026-03-06')).toBe('2026-03-05');
+  });
+});
+
+describe('the task reminder', () => {
+  it('is sent when chosen, changed on edit, and cleared with none', () => {
+    const values = { ...newTaskValues({ assigneeId: 2, dueOn: '2026-03-05' }), title: '回访' };
+    expect(createPayload(values)).not.toHaveProperty('remindBeforeMinutes');
+    expect(createPayload({ ...values, remindBeforeMinutes: 0 })).toMatchObject({ remindBeforeMinutes: 0 });
+    const reminded = task({ remindBeforeMinutes: 15, version: 3 });
+    expect(taskValues(reminded).remindBeforeMinutes).toBe(15);
+    expect(updatePayload(reminded, { ...taskValues(reminded), remindBeforeMinutes: 1440 })).toEqual({ remindBeforeMinutes: 1440, version: 3 });
+    expect(updatePayload(reminded, { ...taskValues(reminded), remindBeforeMinutes: 'none' })).toEqual({ remindBeforeMinutes: null, version: 3 });
+    expect(updatePayload(reminded, taskValues(reminded))).toEqual({ version: 3 });
+    expect(reminderOffset(7)).toBe('none');
   });
 });

@@ -14,6 +14,8 @@ import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications 
 export function targetOf(item: Notification): string | null {
   if (item.entityType === 'customer' && item.entityId !== null) return `/customers/${item.entityId}`;
   if (item.entityType === 'contract' && item.entityId !== null) return `/contracts/${item.entityId}`;
+  // A task's reminder opens the task.
+  if (item.entityType === 'task' && item.entityId !== null) return `/tasks?task=${item.entityId}`;
   // An approval waiting for you: the queue; a decision on your record: the record.
   if (item.entityType === 'approval') return '/approvals';
   if (item.entityType === 'quote' && item.entityId !== null) return `/quotes/${item.entityId}`;
