@@ -11,11 +11,11 @@ import { StaleSettingsAlert } from '../../settings';
 import { useSaveReminderSettings } from '../api';
 import { reminderPayload, reminderValues, yearlyKinds, type ReminderValues } from './reminder-settings-model';
 
-function DaysInput({ name, label, testId }: { name: keyof ReminderValues; label: string; testId: string }) {
+function DaysInput({ name, label, testId, off = false }: { name: keyof ReminderValues; label: string; testId: string; off?: boolean }) {
   const t = useT();
   return (
     <Form.Item name={name} label={label} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 8 }}>
-      <InputNumber<number> min={0} max={60} precision={0} suffix={t('common.days')} style={{ width: 140 }} data-testid={testId} />
+      <InputNumber<number> min={0} max={60} precision={0} suffix={t('common.days')} disabled={off} style={{ width: 140 }} data-testid={testId} />
     </Form.Item>
   );
 }
@@ -28,6 +28,8 @@ export function ReminderSettingsForm({ state, editable, onReload }: { state: Rem
   const save = useSaveReminderSettings();
   const [stale, setStale] = useState(false);
   const [failure, setFailure] = useState<{ message: string | null; details: ApiErrorDetail[] }>({ message: null, details: [] });
+  // A kind switched off keeps its days, greyed out, for when it is switched on again.
+  const on = { customerBirthday: Form.useWatch('customerBirthdayOn', form), contactBirthday: Form.useWatch('contactBirthdayOn', form), weddingAnniversary: Form.useWatch('weddingAnniversaryOn', form) };
   const submit = (values: ReminderValues) => {
     setFailure({ message: null, details: [] });
     save.mutate(reminderPayload(values, state.version), {
@@ -48,7 +50,7 @@ export function ReminderSettingsForm({ state, editable, onReload }: { state: Rem
             <Form.Item name={`${kind}On`} label={t(`reminders.${kind}`)} valuePropName="checked" style={{ marginBottom: 8, minWidth: 200 }}>
               <Switch checkedChildren={t('reminders.enabled')} data-testid={`reminder-${kind}-on`} />
             </Form.Item>
-            <DaysInput name={`${kind}Days`} label={t('reminders.daysAhead')} testId={`reminder-${kind}-days`} />
+            <DaysInput name={`${kind}Days`} label={t('reminders.daysAhead')} testId={`reminder-${kind}-days`} off={on[kind] === false} />
           </Flex>
         ))}
         <Typography.Paragraph type="secondary">{t('reminders.daysHint')}</Typography.Paragraph>
