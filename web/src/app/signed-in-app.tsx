@@ -77,6 +77,7 @@ const ContractDetailPage = lazy(() => import('../features/contracts/pages/contra
 const ContractSettingsPage = lazy(() => import('../features/contracts/pages/contract-settings-page').then((m) => ({ default: m.ContractSettingsPage })));
 const ReceivablesPage = lazy(() => import('../features/receivables/pages/receivables-page').then((m) => ({ default: m.ReceivablesPage })));
 const TasksPage = lazy(() => import('../features/activities/pages/tasks-page').then((m) => ({ default: m.TasksPage })));
+const VisitsPage = lazy(() => import('../features/activities/pages/visits-page').then((m) => ({ default: m.VisitsPage })));
 const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const ReminderSettingsPage = lazy(() => import('../features/calendar/pages/reminder-settings-page').then((m) => ({ default: m.ReminderSettingsPage })));
 const ApprovalsPage = lazy(() => import('../features/approvals/pages/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
@@ -125,6 +126,7 @@ export function SignedInApp() {
             <Route path="admin/export-log" element={<Guard permission="settings.view"><ExportLogPage /></Guard>} />
             <Route path="pool" element={<Guard permission="customers.view"><PoolPage /></Guard>} />
             <Route path="tasks" element={<Guard permission="tasks.view"><TasksPage /></Guard>} />
+            <Route path="visits" element={<Guard permission="followups.view"><VisitsPage /></Guard>} />
             <Route path="calendar" element={<Guard permission="tasks.view"><CalendarPage /></Guard>} />
             <Route path="admin/reminder-settings" element={<Guard permission="settings.view"><ReminderSettingsPage /></Guard>} />
             <Route path="admin/pool-rules" element={<Guard permission="settings.view"><PoolRulesPage /></Guard>} />

@@ -22,6 +22,7 @@ import { activities } from './en/activities';
 import { calendar } from './en/calendar';
 import { workbench } from './en/workbench';
 import { email } from './en/email';
+import { visits } from './en/visits';
 
 export const en = {
   ...core,
@@ -44,6 +45,7 @@ export const en = {
   ...calendar,
   ...workbench,
   ...email,
+  ...visits,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -19,6 +19,7 @@ import { activities } from './zh-cn/activities';
 import { calendar } from './zh-cn/calendar';
 import { workbench } from './zh-cn/workbench';
 import { email } from './zh-cn/email';
+import { visits } from './zh-cn/visits';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -42,4 +43,5 @@ export const zhCN: Messages = {
   ...calendar,
   ...workbench,
   ...email,
+  ...visits,
 };

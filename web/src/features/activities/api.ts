@@ -101,6 +101,19 @@ export function useSaveContactGuardSettings() {
   });
 }
 
+/** The visits (拜访) logged on a day (company time zone on the server) by the authors in my scope, or by one of them, newest first. */
+export function useDayVisits(query: { date: string; authorId: number | null; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...activityKeys.followUps, 'visits', query] as const,
+    queryFn: ({ signal }) =>
+      apiRequest<ListResponse<FollowUpRecord>>('/follow-ups', {
+        query: { kind: 'visit', from: query.date, to: query.date, authorId: query.authorId ?? undefined, page: query.page, pageSize: query.pageSize },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useTasks(query: TaskListQuery, enabled = true) {
   return useQuery({
     queryKey: activityKeys.taskList(query),

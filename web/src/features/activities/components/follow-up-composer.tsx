@@ -8,6 +8,7 @@ import { FormErrorsAlert } from '../../../shared/form/form-errors-alert';
 import { useFormRules } from '../../../shared/form/rules';
 import { useSaveProblems } from '../../../shared/form/use-save-problems';
 import { useCreateFollowUp } from '../api';
+import { VisitCheckInField } from './check-in-field';
 import { ContactGuardAlert } from './contact-guard-alert';
 import { CustomerEmailButton } from './customer-email-drawer';
 import { FollowUpDetailFields, FollowUpMainFields, followUpLimit, half } from './follow-up-fields';
@@ -22,6 +23,7 @@ const labels: Record<string, MessageKey> = {
   outcome: 'activity.f.outcome',
   nextOn: 'activity.f.nextOn',
   nextAction: 'activity.f.nextAction',
+  checkIn: 'visit.checkInLabel',
 };
 
 /** The next follow-up: a day (not before today) and what to do then; together a task. */
@@ -83,8 +85,9 @@ export function FollowUpComposer({ customerId, customerName = '' }: { customerId
   return (
     <Form<ComposerValues> form={form} name="follow_up_composer" layout="vertical" requiredMark initialValues={emptyComposer()} onFinish={submit} onKeyDown={onKeyDown} data-testid="follow-up-composer">
       <div ref={problems.topRef} />
-      <FormErrorsAlert message={problems.failure} details={problems.details} labelFor={(path) => (labels[path] ? t(labels[path]) : path)} />
+      <FormErrorsAlert message={problems.failure} details={problems.details} labelFor={(path) => { const key = labels[path] ?? labels[path.split('.')[0] ?? '']; return key ? t(key) : path; }} />
       <FollowUpMainFields />
+      <VisitCheckInField />
       <FollowUpDetailFields customerId={customerId} />
       <NextStepFields />
       <Flex vertical gap={8}>

@@ -4,6 +4,7 @@ import type { FollowUpRecord } from '@crm/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { formatDate, formatDateTime } from '../../../shared/format/format';
+import { CheckInText } from './check-in-text';
 import { KindAvatar } from './kind-bits';
 
 interface FollowUpItemProps {
@@ -63,6 +64,7 @@ export function FollowUpItem({ record, onEdit, onDelete }: FollowUpItemProps) {
             {t('activity.outcomeText', { outcome: record.outcome })}
           </Typography.Text>
         ) : null}
+        {record.checkIn ? <CheckInText checkIn={record.checkIn} /> : null}
         <NextStep record={record} />
       </Flex>
     </Flex>

@@ -1,6 +1,7 @@
 import type { FollowUpKind, FollowUpRecord, FollowUpRecordCreate, FollowUpRecordUpdate } from '@crm/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { changedFields, textOrNull } from '../../../shared/form/normalize';
+import { checkInPayload, type CheckInDraft } from './check-in-model';
 
 /** What the composer holds: the record's fields as the form edits them. */
 export interface ComposerValues {
@@ -13,11 +14,13 @@ export interface ComposerValues {
   occurredAt: Dayjs | null;
   nextOn: string | null;
   nextAction: string;
+  /** A visit's check-in, once the user pressed 签到 and the browser answered. */
+  checkIn: CheckInDraft | null;
 }
 
 /** A fresh composer; the kind is kept from the last record (a salesperson logs calls in a row). */
 export function emptyComposer(kind: FollowUpKind = 'call'): ComposerValues {
-  return { kind, content: '', contactIds: [], durationMinutes: null, outcome: '', occurredAt: null, nextOn: null, nextAction: '' };
+  return { kind, content: '', contactIds: [], durationMinutes: null, outcome: '', occurredAt: null, nextOn: null, nextAction: '', checkIn: null };
 }
 
 /** POST /follow-ups: trimmed, with what was left empty left out (the server's defaults apply). */
@@ -34,11 +37,13 @@ export function composerPayload(customerId: number, values: ComposerValues): Fol
     ...(outcome ? { outcome } : {}),
     ...(values.nextOn ? { nextOn: values.nextOn } : {}),
     ...(values.nextOn && nextAction ? { nextAction } : {}),
+    // Only a visit carries one (a draft kept from before the kind changed is dropped).
+    ...(values.kind === 'visit' && values.checkIn ? { checkIn: checkInPayload(values.checkIn) } : {}),
   };
 }
 
 /** What the edit drawer changes: the record's own fields (its next step is a task by now). */
-export type EditValues = Omit<ComposerValues, 'nextOn' | 'nextAction' | 'occurredAt'> & { occurredAt: Dayjs };
+export type EditValues = Omit<ComposerValues, 'nextOn' | 'nextAction' | 'occurredAt' | 'checkIn'> & { occurredAt: Dayjs };
 
 export function editValues(record: FollowUpRecord): EditValues {
   return {

@@ -45,6 +45,7 @@ describe('the follow-up composer payload', () => {
       occurredAt,
       nextOn: '2026-03-05',
       nextAction: ' 发报价 ',
+      checkIn: null,
     });
     expect(payload).toEqual({
       customerId: 12,
