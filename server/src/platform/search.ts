@@ -213,8 +213,19 @@ export function customerSearchCondition(engine: Engine, text: string, options: {
   return sql<SqlBool>`(c.id in (select rowid from customer_search where customer_search match ${match}) and ${like})`;
 }
 
-/** Gram-index hits are counted up to this many on PostgreSQL (where counting means fetching each row). */
-const hitsCap = 10_000;
+/**
+ * Whether the gram index answers a text exactly: one term of one or two characters is one gram,
+ * and a gram is only ever cut from within a word, so the index's matches are the LIKE's matches.
+ */
+export function isExactSearch(text: string): boolean {
+  const terms = searchTermsOf(text);
+  if (terms.length !== 1) return false;
+  const grams = queryGrams(terms[0] as string);
+  return grams !== null && grams.length === 1 && grams[0] === terms[0];
+}
+
+/** Gram-index hits are counted up to one more than this on PostgreSQL (where counting means fetching each row). */
+export const searchHitsCap = 10_000;
 
 /**
  * How many customers the gram index matches for a text (an upper bound of the real hits; on
@@ -226,7 +237,7 @@ export async function searchIndexHits(db: Db, engine: Engine, text: string): Pro
   if (engine === 'postgres') {
     // Counted up to the cap at most: past it the callers only need to know it is past it.
     const anyOf = sql.join(sets.map((grams) => sql`grams @> ${grams}::text[]`), sql` or `);
-    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from customer_search where ${anyOf} limit ${hitsCap + 1}) m`.execute(db);
+    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from customer_search where ${anyOf} limit ${searchHitsCap + 1}) m`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   }
   const r = await sql<{ n: number }>`select count(*) as n from customer_search where customer_search match ${ftsMatch(sets)}`.execute(db);

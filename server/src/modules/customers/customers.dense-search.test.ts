@@ -71,4 +71,14 @@ describe('search over a common term', () => {
     expect(letter.body.total).toBe(10_000);
     expect(letter.body.totalCapped).toBe(true);
   });
+
+  it('counts a common term exactly once deleted customers bring it under the cap', async () => {
+    // The 2,100 oldest go to the recycle bin (their index entries stay, as a delete leaves them).
+    const deletedAt = new Date(Date.parse('2026-06-01T00:00:00.000Z')).toISOString();
+    await t.ctx.db.updateTable('customers').set({ deleted_at: deletedAt }).where('archive_no', '>=', archiveNumber(900_000)).where('archive_no', '<', archiveNumber(902_100)).execute();
+    const res = await admin.get(`/api/v1/customers?q=${encodeURIComponent('密集')}&pageSize=2`);
+    expect(res.body.total).toBe(common - 2100);
+    expect(res.body.totalCapped).toBeUndefined();
+    expect(res.body.items.map((c: { name: string }) => c.name)).toEqual(['密集客户12049', '密集客户12048']);
+  });
 });

@@ -5,7 +5,7 @@ import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
 import { withPhoneColumns } from '../../platform/phone-columns.js';
-import { customerSearchCondition, deleteSearchIndex, searchIndexHits, writeSearchIndex } from '../../platform/search.js';
+import { customerSearchCondition, deleteSearchIndex, isExactSearch, searchHitsCap, searchIndexHits, writeSearchIndex } from '../../platform/search.js';
 import { customFilterCondition, type CustomFilter } from '../custom-fields/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -108,8 +108,9 @@ export async function list(
   const direction = sort.desc ? 'desc' : 'asc';
   let filter = f;
   let capCount = false;
+  let hits: number | null = null;
   if (f.q) {
-    const hits = await searchIndexHits(db, engine, f.q);
+    hits = await searchIndexHits(db, engine, f.q);
     if (hits !== null && hits > denseHits) {
       filter = { ...f, denseSearch: true };
       capCount = hits > countCap;
@@ -119,6 +120,15 @@ export async function list(
   }
   const count = async (): Promise<{ n: number; capped: boolean }> => {
     if (isUnfiltered(filter)) return { n: await liveCount(db), capped: false };
+    if (capCount && f.q && hits !== null && isUnfiltered({ ...filter, q: undefined }) && isExactSearch(f.q)) {
+      // The search text alone, answered exactly by the index: its count, less the deleted
+      // customers that match (the recycle bin is small beside the archive, and indexed).
+      const deleted = await db.selectFrom('customers as c').where('c.deleted_at', 'is not', null).where(customerSearchCondition(engine, f.q, { dense: true }) ?? sql<SqlBool>`true`).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = hits - Number(deleted.n);
+      // PostgreSQL counts the index's hits up to a cap: past it, only "more than the cap" is known.
+      const hitsExact = engine === 'sqlite' || hits <= searchHitsCap;
+      if (hitsExact || n > countCap) return n > countCap ? { n: countCap, capped: true } : { n, capped: false };
+    }
     if (capCount) {
       // Counted from the match list (not the sort index the dense page walks): up to 10,001 rows
       // the gram index names, each checked once, instead of scanning customers until 10,001 match.
