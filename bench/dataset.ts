@@ -33,7 +33,8 @@ export interface DatasetShape {
   nowMs: number;
 }
 
-const twoYearsMs = 2 * 365 * 24 * 3600 * 1000;
+const dayMs = 24 * 3600 * 1000;
+const twoYearsMs = 2 * 365 * dayMs;
 const contactTitles = ['总经理', '采购经理', '财务总监', '技术负责人', 'Purchasing Manager', '销售总监'];
 const tagChoices = ['重点', 'VIP', '老客户', '续约', '展会'];
 
@@ -105,6 +106,7 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
     custom: '{}',
     owner_since: ownerId === null ? null : createdAt,
     last_followup_at: null,
+    next_followup_on: null,
     last_deal_at: null,
     first_deal_at: null,
     deal_count: 0,
@@ -125,6 +127,12 @@ export function generateCustomer(shape: DatasetShape, i: number): GeneratedCusto
   row.phone_e164 = phoneE164(row.phone);
   row.mobile_e164 = phoneE164(row.mobile);
   for (const c of contacts) c.mobile_e164 = phoneE164(c.mobile);
+  // Follow-ups, drawn last so that the rest of the customer stays as it was: 60% were followed up
+  // since created, and a third of those planned a next follow-up within 30 days either side of now.
+  if (rand() < 0.6) {
+    row.last_followup_at = new Date(createdMs + Math.floor(rand() * (shape.nowMs - createdMs))).toISOString();
+    if (rand() < 0.35) row.next_followup_on = new Date(shape.nowMs + Math.floor((rand() * 60 - 30) * dayMs)).toISOString().slice(0, 10);
+  }
   return { row, contacts, grams: doc.grams, keys: keysOf(row, []).map((k) => k.key) };
 }
 

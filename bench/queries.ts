@@ -1,6 +1,7 @@
 import { unscoped } from '../server/src/platform/auth/scope.js';
 import type { Database } from '../server/src/platform/db/database.js';
-import { list, type CustomerFilter } from '../server/src/modules/customers/customers.repository.js';
+import { localDate, startOfLocalDay } from '../server/src/platform/company.js';
+import { list, type CustomerFilter, type SortKey } from '../server/src/modules/customers/customers.repository.js';
 import type { SearchTerms } from './dataset.js';
 
 export type QueryKind = 'list' | 'search';
@@ -12,6 +13,8 @@ export interface BenchQuery {
   path: string;
   /** The same filter for the repository, with the administrator's scope (everything). */
   filter: CustomerFilter;
+  /** The list's order (by last update, newest first, unless said). */
+  sort?: { key: SortKey; desc: boolean };
 }
 
 const pageSize = 20;
@@ -35,6 +38,28 @@ export function benchQueries(terms: SearchTerms, ownerId: number): BenchQuery[] 
     search('search pinyin initials', terms.initials),
     search('search pinyin mixed with characters', terms.mixed),
     search('search a surname (1 character)', terms.surname),
+    ...followUpQueries(ownerId),
+  ];
+}
+
+/** The company's days (Asia/Shanghai, the default), as the server reads the follow-up filters. */
+const zone = 'Asia/Shanghai';
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The working lists: by last and next follow-up, due today, nothing for 30 days, new this month. */
+function followUpQueries(ownerId: number): BenchQuery[] {
+  const today = localDate(new Date(), zone);
+  const since30 = startOfLocalDay(addDays(today, -29), zone).toISOString();
+  const q = (name: string, path: string, filter: Omit<CustomerFilter, 'scope'>, sort: BenchQuery['sort']): BenchQuery => ({ name, kind: 'list', path, filter: { scope: everything, ...filter }, sort });
+  return [
+    q('by next follow-up', '/customers?sort=nextFollowUpOn', {}, { key: 'nextFollowUpOn', desc: false }),
+    q('by last follow-up, never first', '/customers?sort=lastFollowUpAt', {}, { key: 'lastFollowUpAt', desc: false }),
+    q('by last follow-up, latest first', '/customers?sort=-lastFollowUpAt', {}, { key: 'lastFollowUpAt', desc: true }),
+    q('due for follow-up today (all)', '/customers?nextFollowUpWithinDays=0&sort=nextFollowUpOn', { nextFollowUpUntil: today }, { key: 'nextFollowUpOn', desc: false }),
+    q(`owner ${ownerId}, due for follow-up today`, `/customers?ownerId=${ownerId}&nextFollowUpWithinDays=0&sort=nextFollowUpOn`, { ownerId, nextFollowUpUntil: today }, { key: 'nextFollowUpOn', desc: false }),
+    q('no follow-up for 30 days (all)', '/customers?noFollowUpDays=30&sort=lastFollowUpAt', { lastFollowUpBefore: since30 }, { key: 'lastFollowUpAt', desc: false }),
+    q(`owner ${ownerId}, no follow-up for 30 days`, `/customers?ownerId=${ownerId}&noFollowUpDays=30&sort=lastFollowUpAt`, { ownerId, lastFollowUpBefore: since30 }, { key: 'lastFollowUpAt', desc: false }),
+    q('created in the last 30 days, newest first', `/customers?createdFrom=${addDays(today, -29)}&sort=-createdAt`, { createdFrom: since30 }, { key: 'createdAt', desc: true }),
   ];
 }
 
@@ -44,7 +69,7 @@ export function benchQueries(terms: SearchTerms, ownerId: number): BenchQuery[] 
  */
 export function rawQuery(database: Database, query: BenchQuery): () => Promise<{ total: number; rows: number }> {
   return async () => {
-    const result = await list(database.db, database.engine, query.filter, { key: 'updatedAt', desc: true }, pageSize, 0);
+    const result = await list(database.db, database.engine, query.filter, query.sort ?? { key: 'updatedAt', desc: true }, pageSize, 0);
     return { total: result.total, rows: result.rows.length };
   };
 }

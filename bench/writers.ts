@@ -14,7 +14,7 @@ const customerColumns = [
   'id', 'archive_no', 'kind', 'name', 'category', 'status', 'lifecycle_stage', 'owner_id', 'industry', 'province', 'city',
   'district', 'address', 'phone', 'mobile', 'email', 'website', 'source', 'tags', 'notes', 'person', 'organization',
   'search_key', 'contact_count', 'contact_terms', 'deleted_at', 'deleted_by', 'version', 'created_at', 'updated_at',
-  'created_by', 'updated_by', 'phone_e164', 'mobile_e164',
+  'created_by', 'updated_by', 'phone_e164', 'mobile_e164', 'owner_since', 'last_followup_at', 'next_followup_on',
 ] as const satisfies ReadonlyArray<keyof CustomerRow>;
 
 type ContactColumn = keyof NewContact | 'customer_id';

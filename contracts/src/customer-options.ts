@@ -33,4 +33,9 @@ export const customerSorts = [
   '-name',
   'archiveNo',
   '-archiveNo',
+  // Never followed up sorts as the oldest; nothing planned as the furthest next follow-up.
+  'lastFollowUpAt',
+  '-lastFollowUpAt',
+  'nextFollowUpOn',
+  '-nextFollowUpOn',
 ] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, id, isoDate, listOf, pageQuery, recordMeta, text, versionField } from './common.js';
+import { email, id, isoDate, listOf, pageQuery, queryInt, recordMeta, text, versionField } from './common.js';
 import { mobile } from './org.js';
 import { phoneField } from './phones.js';
 import { multiline } from './text.js';
@@ -218,6 +218,8 @@ export const customer = z.object({
   /** When the current owner got it (null in the public pool); the pool rules' clocks start here. */
   ownerSince: z.string().nullable(),
   lastFollowUpAt: z.string().nullable(),
+  /** The next follow-up its latest follow-up planned (YYYY-MM-DD, company time zone); null when none. */
+  nextFollowUpOn: z.string().nullable(),
   lastDealAt: z.string().nullable(),
   /** The customer's transactions (its active and completed contracts and orders): first deal, count and total in fen. */
   firstDealAt: z.string().nullable(),
@@ -265,5 +267,20 @@ export const customerListQuery = withCustomFilters({
   industry: z.string().trim().max(60).optional(),
   source: z.string().trim().max(60).optional(),
   tags: csv.pipe(z.array(tag)).optional(),
+  /** Created on or after / on or before these days (company time zone). */
+  createdFrom: isoDate.optional(),
+  createdTo: isoDate.optional(),
+  /** Last followed up before this day, or never; on or after this day. */
+  lastFollowUpBefore: isoDate.optional(),
+  lastFollowUpFrom: isoDate.optional(),
+  /** No follow-up on any of the last N days, today included (or never followed up). */
+  noFollowUpDays: queryInt(1, 3650).optional(),
+  /** Next follow-up on this day; before this day (overdue, said of today). */
+  nextFollowUpOn: isoDate.optional(),
+  nextFollowUpBefore: isoDate.optional(),
+  /** Next follow-up due within N days from today: on or before today + N, overdue ones included (0: due today or overdue). */
+  nextFollowUpWithinDays: queryInt(0, 365).optional(),
+  /** Owned customers the public-pool rules return within N days (or at their next run); none while the rules are off. */
+  poolDueWithinDays: queryInt(0, 365).optional(),
 });
 export type CustomerListQuery = z.input<typeof customerListQuery>;

@@ -32,3 +32,4 @@ export * from './work-reports.js';
 export * from './calendar.js';
 export * from './email.js';
 export * from './workbench.js';
+export * from './list-views.js';

@@ -33,6 +33,8 @@ export const permissionCatalog = {
   tasks: ['view', 'create', 'edit', 'delete'],
   /** Work reports (工作日报/周报): `create` writes, edits and deletes your own; `view` reads yours and those of the authors in your scope, and comments on them. */
   reports: ['view', 'create'],
+  /** Saved list views (视图): `share` shares a view with a department or everyone (a personal view needs nothing more than the list). */
+  views: ['share'],
   recycle_bin: ['view', 'restore', 'purge'],
   /** Settings: pool rules, custom fields, expected fields, attachment limits, lead sources, assignment rules, web forms, pipelines. */
   settings: ['view', 'edit'],

@@ -25,7 +25,7 @@ import { contractApprovals, contractRoutes, contractsFollowCustomer, onContracts
 import { activitiesFollowCustomer, activityRoutes } from './modules/activities/index.js';
 import { openReceivablesOf, receivableRoutes, receivablesFollowContracts, receivablesFollowCustomer } from './modules/receivables/index.js';
 import { customFieldRoutes } from './modules/custom-fields/index.js';
-import { customerRoutes, customerSearchReindexer } from './modules/customers/index.js';
+import { customerRoutes, customerSearchReindexer, setPoolDueCondition } from './modules/customers/index.js';
 import { departmentRoutes } from './modules/departments/index.js';
 import { duplicateRoutes } from './modules/duplicates/index.js';
 import { emailRoutes } from './modules/email/index.js';
@@ -35,7 +35,8 @@ import { leadFormRoutes } from './modules/lead-forms/index.js';
 import { leadRoutes, leadSearchReindexer, leadsFollowCustomer } from './modules/leads/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { dealSearchReindexer, dealsFollowCustomer, opportunityRoutes } from './modules/opportunities/index.js';
-import { poolRoutes } from './modules/pool/index.js';
+import { poolDueCondition, poolRoutes } from './modules/pool/index.js';
+import { listViewRoutes } from './modules/list-views/index.js';
 import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
 import { targetRoutes } from './modules/targets/index.js';
@@ -77,6 +78,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerApprovalRecordType('quote', quoteApprovals);
   registerApprovalRecordType('contract', contractApprovals);
   setCreditExposure(openReceivablesOf);
+  // The customer list's "returns to the pool soon" filter follows the pool rules (customers cannot import the pool module).
+  setPoolDueCondition(poolDueCondition);
   // Search keys written before pinyin (or the next change of the search documents), rewritten in the background.
   for (const reindexer of [customerSearchReindexer, contactSearchReindexer, leadSearchReindexer, dealSearchReindexer]) registerSearchReindexer(reindexer);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };
@@ -122,6 +125,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   calendarRoutes(router, ctx);
   approvalRoutes(router, ctx);
   reportRoutes(router, ctx);
+  listViewRoutes(router, ctx);
   emailRoutes(router, ctx);
   workbenchRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });

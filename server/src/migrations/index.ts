@@ -23,6 +23,7 @@ import { agingIndex } from './20261206-0020-aging-index.js';
 import { workReports } from './20261206-0023-work-reports.js';
 import { reminders } from './20261206-0022-reminders.js';
 import { email } from './20261206-0021-email.js';
+import { listViews } from './20261206-0024-list-views.js';
 import { searchPinyin } from './20261206-0025-search-pinyin.js';
 import { workbench } from './20261206-0026-workbench.js';
 import { visitCheckIn } from './20261206-0027-visit-check-in.js';
@@ -30,7 +31,7 @@ import { visitCheckIn } from './20261206-0027-visit-check-in.js';
 /** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
 export type RegisteredMigration = Migration & { checksum: string };
 
-const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, searchPinyin, workbench, visitCheckIn];
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn];
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
 export const migrations: RegisteredMigration[] = all.map((m) => {

@@ -8,6 +8,7 @@ import { fieldsMessages } from './messages/fields.js';
 import { importsMessages } from './messages/imports.js';
 import { leadFormsMessages } from './messages/lead-forms.js';
 import { leadsMessages } from './messages/leads.js';
+import { listViewsMessages } from './messages/list-views.js';
 import { listsMessages } from './messages/lists.js';
 import { notificationsMessages } from './messages/notifications.js';
 import { opportunitiesMessages } from './messages/opportunities.js';
@@ -123,6 +124,7 @@ const catalogue = {
   ...importsMessages,
   ...leadFormsMessages,
   ...leadsMessages,
+  ...listViewsMessages,
   ...listsMessages,
   ...duplicatesMessages,
   ...fieldsMessages,

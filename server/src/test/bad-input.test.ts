@@ -22,6 +22,7 @@ beforeAll(async () => {
   ids.opportunity = (await admin.post('/api/v1/opportunities', { customerId: ids.customer, name: '坏输入商机', amount: 100, expectedCloseDate: '2027-01-31' })).body.id;
   ids.followUp = (await admin.post('/api/v1/follow-ups', { customerId: ids.customer, kind: 'call', content: '坏输入跟进' })).body.id;
   ids.task = (await admin.post('/api/v1/tasks', { title: '坏输入任务', dueOn: '2027-01-31' })).body.id;
+  ids.listView = (await admin.post('/api/v1/list-views', { list: 'customers', name: '坏输入视图', filters: { status: 'potential' } })).body.id;
   ids.report = (await admin.post('/api/v1/work-reports', { kind: 'daily', summary: '坏输入日报' })).body.id;
   ids.contract = (await admin.post('/api/v1/contracts', { customerId: ids.customer, title: '坏输入合同', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
   // Approvals: a flow for quotes discounted above 50 %, and one such quote waiting for approval.
@@ -72,6 +73,9 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'write work report', method: 'POST', url: () => '/api/v1/work-reports', wrongType: { kind: 'daily', summary: 5 }, wrongPath: 'summary', tooLong: { kind: 'daily', summary: long }, longPath: 'summary', read: () => '/api/v1/work-reports?pageSize=200' },
   { name: 'update work report', method: 'PATCH', url: () => `/api/v1/work-reports/${ids.report}`, wrongType: { version: 1, refreshFigures: 'yes' }, wrongPath: 'refreshFigures', tooLong: { version: 1, plan: long }, longPath: 'plan', read: () => `/api/v1/work-reports/${ids.report}` },
   { name: 'comment on work report', method: 'POST', url: () => `/api/v1/work-reports/${ids.report}/comments`, wrongType: { content: ['x'] }, wrongPath: 'content', tooLong: { content: long }, longPath: 'content', read: () => `/api/v1/work-reports/${ids.report}` },
+  { name: 'save list view', method: 'POST', url: () => '/api/v1/list-views', wrongType: { list: 'customers', name: 'v', pageSize: '20' }, wrongPath: 'pageSize', tooLong: { list: 'customers', name: long }, longPath: 'name', read: () => '/api/v1/list-views?list=customers' },
+  { name: 'update list view', method: 'PATCH', url: () => `/api/v1/list-views/${ids.listView}`, wrongType: { version: 1, filters: { status: 5 } }, wrongPath: 'filters.status', tooLong: { version: 1, filters: { q: long } }, longPath: 'filters.q', read: () => '/api/v1/list-views?list=customers' },
+  { name: 'default list view', method: 'PUT', url: () => '/api/v1/list-views/default', wrongType: { list: 'customers', viewId: '1' }, wrongPath: 'viewId', tooLong: { list: long, viewId: 'all' }, longPath: 'list', read: () => '/api/v1/list-views?list=customers' },
   { name: 'contact guard days', method: 'PUT', url: () => '/api/v1/settings/contact-guard', wrongType: { days: '7', version: 0 }, wrongPath: 'days', tooLong: { days: 99999, version: 0 }, longPath: 'days', read: () => '/api/v1/settings/contact-guard' },
   { name: 'contract renewal days', method: 'PUT', url: () => '/api/v1/settings/contract-renewals', wrongType: { days: '30', version: 0 }, wrongPath: 'days', tooLong: { days: 99999, version: 0 }, longPath: 'days', read: () => '/api/v1/settings/contract-renewals' },
   { name: 'task with a reminder', method: 'POST', url: () => '/api/v1/tasks', wrongType: { title: 't', dueOn: '2027-01-31', remindBeforeMinutes: '15' }, wrongPath: 'remindBeforeMinutes', tooLong: { title: 't', dueOn: '2027-01-31', remindBeforeMinutes: 99999 }, longPath: 'remindBeforeMinutes', read: () => '/api/v1/tasks?view=open&pageSize=100' },
@@ -177,6 +181,11 @@ describe('bad input on every write endpoint', () => {
     expect((await admin.get('/api/v1/customers?pageSize=1000')).status).toBe(400);
     expect((await admin.get('/api/v1/customers?sort=password')).status).toBe(400);
     expect((await admin.get('/api/v1/customers?status=happy')).status).toBe(400);
+    expect((await admin.get('/api/v1/customers?nextFollowUpOn=soon')).status).toBe(400);
+    expect((await admin.get('/api/v1/customers?noFollowUpDays=1e3')).status).toBe(400);
+    expect((await admin.get('/api/v1/list-views?list=planets')).status).toBe(400);
+    expect((await admin.get('/api/v1/list-views')).status).toBe(400);
+    expect((await admin.patch('/api/v1/list-views/99999', { version: 1, name: 'x' })).status).toBe(404);
     expect((await admin.get('/api/v1/customers?q=%25_%5C')).status).toBe(200);
     expect((await admin.get('/api/v1/recycle-bin/customer/1/restore')).status).toBe(404);
     expect((await admin.post('/api/v1/recycle-bin/planet/1/restore')).status).toBe(400);

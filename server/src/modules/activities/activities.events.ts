@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CustomerEventListener } from '../../platform/customer-events.js';
 import type { DB } from '../../platform/db/schema.js';
+import { refreshNextFollowUp } from './activities.next-follow-up.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -13,6 +14,8 @@ export const activitiesFollowCustomer: CustomerEventListener = async (db, event)
   if (event.kind !== 'merged') return;
   await db.updateTable('follow_ups').set({ customer_id: event.intoId }).where('customer_id', '=', event.fromId).execute();
   await db.updateTable('tasks').set({ customer_id: event.intoId }).where('customer_id', '=', event.fromId).execute();
+  // The merge holds both customers locked; a follow-up moved over may share the survivor's clock.
+  await refreshNextFollowUp(db, event.intoId, 'held');
 };
 
 /** A customer erased for good takes its follow-ups with it; its tasks stay, without the customer. */

@@ -27,6 +27,7 @@ import { recordChange } from '../history/index.js';
 import { findVisibleDeal } from '../opportunities/index.js';
 import { isUserInScope, userNames } from '../users/index.js';
 import * as repo from './activities.repository.js';
+import { refreshNextFollowUp } from './activities.next-follow-up.js';
 import { mentionTargets, notifyMentions } from './mentions.js';
 import { checkInColumns, checkInProblemsOnCreate, checkInProblemsOnUpdate, noCheckIn, presentCheckIn } from './visit-check-in.js';
 
@@ -149,8 +150,8 @@ export async function createFollowUp(
       });
       await trx.updateTable('follow_ups').set({ task_id: taskId }).where('id', '=', followUpId).execute();
     }
-    // The customer's follow-up clock (the pool rule) moves to this one if it is the latest.
-    await touchCustomer(trx, customer.id, { followUpAt: occurredAt });
+    // The customer's follow-up clock (the pool rule) moves to this one if it is the latest, and its next step with it.
+    await touchCustomer(trx, customer.id, { followUpAt: occurredAt, nextFollowUpOn: nextOn });
     await recordChange(trx, {
       entityType: 'customer', entityId: customer.id, customerId: customer.id, action: 'follow_up', actorId: actor.userId, at, label: customer.name,
       changes: [{ field: 'kind', old: null, new: input.kind }, { field: 'note', old: null, new: input.content }, { field: 'at', old: null, new: occurredAt }],
@@ -203,7 +204,10 @@ export async function updateFollowUp(ctx: AppContext, actor: Actor, id: number, 
     };
     if (!(await repo.updateFollowUp(trx, id, input.version, values))) throw conflict((await present(ctx, actor, [await visibleFollowUp(ctx, actor, id, trx)], trx))[0]);
     if (input.contactIds !== undefined) await repo.replaceContacts(trx, id, [...new Set(input.contactIds)]);
-    if (input.occurredAt !== undefined) await touchCustomer(trx, row.customer_id, { followUpAt: input.occurredAt });
+    if (input.occurredAt !== undefined) {
+      await touchCustomer(trx, row.customer_id, { followUpAt: input.occurredAt, nextFollowUpOn: row.next_on });
+      await refreshNextFollowUp(trx, row.customer_id, { engine: ctx.engine });
+    }
     if (input.content !== undefined) await notifyMentions(trx, mentioned, { actor, customerId: row.customer_id, customerName: row.customer_name ?? '', text: input.content, at });
   });
   return getFollowUp(ctx, actor, id);
@@ -213,7 +217,10 @@ export async function deleteFollowUp(ctx: AppContext, actor: Actor, id: number):
   authorize(actor, 'followups.delete');
   const row = await visibleFollowUp(ctx, actor, id);
   if (!(await mayTouch(ctx, actor, row.author_id))) throw new AppError('FORBIDDEN', 'forbidden');
-  await ctx.db.transaction().execute(async (trx) => repo.deleteFollowUp(trx, id));
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteFollowUp(trx, id);
+    await refreshNextFollowUp(trx, row.customer_id, { engine: ctx.engine });
+  });
 }
 
 export async function customerFollowUps(ctx: AppContext, actor: Actor, customerId: number, page: { page: number; pageSize: number }): Promise<ListResponse<FollowUpRecord>> {

@@ -1,6 +1,6 @@
 import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
 import { canonicalRegion, canonicalRegionFilter, defaultCategoryOf, type Customer, type customerCreate, type customerListQuery } from '@crm/contracts';
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -14,6 +14,8 @@ import { completenessOf, readQualitySettings } from './customers.completeness.js
 import { keysOf, type DedupeEntry } from './customers.dedupe.js';
 import { presentCustomer } from './customers.presenter.js';
 import * as repo from './customers.repository.js';
+import { afterCursor, sortValueOf, type ExportCursor } from './customers.keyset.js';
+import { followUpFilters } from './customers.follow-up-filters.js';
 import { archiveNumber, compact, customerReadScope, searchDocument } from './customers.records.js';
 
 /**
@@ -207,31 +209,23 @@ export async function customerListFilter(ctx: AppContext, actor: Actor, query: z
     source: query.source,
     tags: query.tags,
     custom: await customFiltersOf(ctx.db, 'customer', query),
+    ...(await followUpFilters(ctx, query)),
   };
 }
 
 export type ExportSort = { key: repo.SortKey; desc: boolean };
-/** Where a page ended: the sort value and id of its last row. */
-export type ExportCursor = { value: string; id: number } | null;
+export type { ExportCursor };
 
 /**
  * One page of a list view in its sort order, after `cursor` (keyset paging: each page is one
  * short query, so an export of 100,000 rows never holds the database for long).
  */
 export async function customerExportPage(db: Db, ctx: AppContext, filter: repo.CustomerFilter, sort: ExportSort, cursor: ExportCursor, limit: number): Promise<{ rows: repo.CustomerRow[]; next: ExportCursor }> {
-  const column = repo.sortColumns[sort.key];
-  const direction = sort.desc ? 'desc' : 'asc';
   let q = repo.filtered(db, ctx.engine, filter).selectAll('c');
-  if (cursor) {
-    const col = sql.ref(column);
-    q = sort.desc
-      ? q.where(sql<SqlBool>`(${col} < ${cursor.value} or (${col} = ${cursor.value} and c.id < ${cursor.id}))`)
-      : q.where(sql<SqlBool>`(${col} > ${cursor.value} or (${col} = ${cursor.value} and c.id > ${cursor.id}))`);
-  }
-  const rows = (await q.orderBy(column, direction).orderBy('c.id', direction).limit(limit).execute()) as repo.CustomerRow[];
+  if (cursor) q = q.where(afterCursor(sort, cursor));
+  const rows = (await repo.orderCustomers(q, sort).limit(limit).execute()) as repo.CustomerRow[];
   const last = rows[rows.length - 1];
-  const value = (row: repo.CustomerRow) => ({ updatedAt: row.updated_at, createdAt: row.created_at, name: row.name, archiveNo: row.archive_no })[sort.key];
-  return { rows, next: rows.length === limit && last ? { value: value(last), id: last.id } : null };
+  return { rows, next: rows.length === limit && last ? { value: sortValueOf(last, sort.key), id: last.id } : null };
 }
 
 /** Customers as the API presents them to this actor (sensitive fields masked without the right). */

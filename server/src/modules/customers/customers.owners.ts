@@ -58,12 +58,16 @@ export async function movableCustomers(db: Db, ids: number[], scope: Scope): Pro
   return query.execute();
 }
 
-/** Move a customer's follow-up / deal time forward (never back); no new version: not an edit. */
-export async function touchCustomer(db: Db, customerId: number, times: { followUpAt?: string; dealAt?: string }): Promise<void> {
+/**
+ * Move a customer's follow-up / deal time forward (never back); no new version: not an edit. The
+ * follow-up that moves the clock is the latest: its next step (`nextFollowUpOn`, none when left
+ * out) becomes the customer's next follow-up in the same statement.
+ */
+export async function touchCustomer(db: Db, customerId: number, times: { followUpAt?: string; nextFollowUpOn?: string | null; dealAt?: string }): Promise<void> {
   if (times.followUpAt !== undefined) {
     await db
       .updateTable('customers')
-      .set({ last_followup_at: times.followUpAt })
+      .set({ last_followup_at: times.followUpAt, next_followup_on: times.nextFollowUpOn ?? null })
       .where('id', '=', customerId)
       .where((eb) => eb.or([eb('last_followup_at', 'is', null), eb('last_followup_at', '<', times.followUpAt ?? '')]))
       .execute();
@@ -76,6 +80,17 @@ export async function touchCustomer(db: Db, customerId: number, times: { followU
       .where((eb) => eb.or([eb('last_deal_at', 'is', null), eb('last_deal_at', '<', times.dealAt ?? '')]))
       .execute();
   }
+}
+
+/**
+ * Set the next follow-up of a customer whose latest follow-up is at `lastFollowUpAt` (a follow-up
+ * changed or deleted: the caller locked the customer and read its follow-ups); nothing when the
+ * clock moved on meanwhile. No new version: not an edit.
+ */
+export async function setNextFollowUp(db: Db, customerId: number, lastFollowUpAt: string | null, nextFollowUpOn: string | null): Promise<void> {
+  let query = db.updateTable('customers').set({ next_followup_on: nextFollowUpOn }).where('id', '=', customerId);
+  query = lastFollowUpAt === null ? query.where('last_followup_at', 'is', null) : query.where('last_followup_at', '=', lastFollowUpAt);
+  await query.execute();
 }
 
 export interface ClockRow extends MovableRow {

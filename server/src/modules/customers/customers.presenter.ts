@@ -78,6 +78,7 @@ export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<
     missingFields: [],
     ownerSince: row.owner_since,
     lastFollowUpAt: row.last_followup_at,
+    nextFollowUpOn: row.next_followup_on,
     lastDealAt: row.last_deal_at,
     firstDealAt: row.first_deal_at,
     dealCount: Number(row.deal_count),

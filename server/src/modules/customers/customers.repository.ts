@@ -1,5 +1,5 @@
 import { isUnscoped, type Scope } from '../../platform/auth/scope.js';
-import { sql, type Insertable, type Selectable, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type Insertable, type Selectable, type SelectQueryBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CustomerStatus } from '@crm/contracts';
 import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -10,7 +10,7 @@ import { customFilterCondition, type CustomFilter } from '../custom-fields/index
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type CustomerRow = Selectable<DB['customers']>;
-export type NewCustomerRow = Insertable<DB['customers']> & Omit<CustomerRow, 'id' | 'contact_count' | 'contact_terms' | 'custom' | 'completeness' | 'owner_since' | 'last_followup_at' | 'last_deal_at' | 'first_deal_at' | 'deal_count' | 'deal_total' | 'confirmed_at' | 'merged_into_id'>;
+export type NewCustomerRow = Insertable<DB['customers']> & Omit<CustomerRow, 'id' | 'contact_count' | 'contact_terms' | 'custom' | 'completeness' | 'owner_since' | 'last_followup_at' | 'next_followup_on' | 'last_deal_at' | 'first_deal_at' | 'deal_count' | 'deal_total' | 'confirmed_at' | 'merged_into_id'>;
 
 export interface CustomerFilter {
   scope: Scope;
@@ -30,6 +30,18 @@ export interface CustomerFilter {
   custom?: CustomFilter[];
   /** Set by `list` for a search term that matches many rows (see customerSearchCondition). */
   denseSearch?: boolean;
+  /** Instants (ISO, UTC): created in [createdFrom, createdBefore). */
+  createdFrom?: string;
+  createdBefore?: string;
+  /** Instants: last followed up before this one or never; on or after this one. */
+  lastFollowUpBefore?: string;
+  lastFollowUpFrom?: string;
+  /** Days (YYYY-MM-DD): next follow-up on, before, on or before. */
+  nextFollowUpOn?: string;
+  nextFollowUpBefore?: string;
+  nextFollowUpUntil?: string;
+  /** Customers the public-pool rules return soon: a condition on customer columns (see poolDueCondition). */
+  poolDue?: Expression<SqlBool>;
 }
 
 export const sortColumns = {
@@ -37,8 +49,32 @@ export const sortColumns = {
   createdAt: 'c.created_at',
   name: 'c.name',
   archiveNo: 'c.archive_no',
+  lastFollowUpAt: 'c.last_followup_at',
+  nextFollowUpOn: 'c.next_followup_on',
 } as const;
 export type SortKey = keyof typeof sortColumns;
+
+/**
+ * Where nulls sort, said the same on both engines and served by the indexes of migration 0024:
+ * never followed up is the oldest follow-up (first ascending), nothing planned the furthest next
+ * follow-up (last ascending). Columns that are never null leave it to the engine.
+ */
+export const nullsAs: Partial<Record<SortKey, 'smallest' | 'largest'>> = { lastFollowUpAt: 'smallest', nextFollowUpOn: 'largest' };
+
+/** Order a customer query by a sort key, then by id in the same direction. */
+export function orderCustomers<Q extends SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', object>>(query: Q, sort: { key: SortKey; desc: boolean }): Q {
+  const direction = sort.desc ? 'desc' : 'asc';
+  const nulls = nullsAs[sort.key];
+  const ordered =
+    nulls === undefined
+      ? query.orderBy(sortColumns[sort.key], direction)
+      : // Smallest: first ascending, last descending; largest the other way round.
+        query.orderBy(sortColumns[sort.key], (ob) => {
+          const o = sort.desc ? ob.desc() : ob.asc();
+          return (nulls === 'smallest') !== sort.desc ? o.nullsFirst() : o.nullsLast();
+        });
+  return ordered.orderBy('c.id', direction) as Q;
+}
 
 
 /** Live customers matching a filter, as `c`; the one query behind list, count and (later) export. */
@@ -65,11 +101,23 @@ export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
     query = query.where(sql<SqlBool>`c.tags like ${`%${escapeLike(JSON.stringify(tag))}%`} escape '\\'`);
   }
   for (const cf of f.custom ?? []) query = query.where(customFilterCondition(engine, 'c.custom', cf));
+  if (f.createdFrom) query = query.where('c.created_at', '>=', f.createdFrom);
+  if (f.createdBefore) query = query.where('c.created_at', '<', f.createdBefore);
+  if (f.lastFollowUpBefore) {
+    const before = f.lastFollowUpBefore;
+    query = query.where((eb) => eb.or([eb('c.last_followup_at', 'is', null), eb('c.last_followup_at', '<', before)]));
+  }
+  if (f.lastFollowUpFrom) query = query.where('c.last_followup_at', '>=', f.lastFollowUpFrom);
+  if (f.nextFollowUpOn) query = query.where('c.next_followup_on', '=', f.nextFollowUpOn);
+  if (f.nextFollowUpBefore) query = query.where('c.next_followup_on', '<', f.nextFollowUpBefore);
+  if (f.nextFollowUpUntil) query = query.where('c.next_followup_on', '<=', f.nextFollowUpUntil);
+  if (f.poolDue) query = query.where(f.poolDue);
   return query;
 }
 
 function isUnfiltered(f: CustomerFilter): boolean {
-  return isUnscoped(f.scope) && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.industry && !f.source && !f.tags?.length && !f.custom?.length;
+  return isUnscoped(f.scope) && !f.q && !f.kind && !f.category && !f.status?.length && !f.lifecycleStage && f.ownerId === undefined && !f.province && !f.city && !f.district && !f.industry && !f.source && !f.tags?.length && !f.custom?.length &&
+    !f.createdFrom && !f.createdBefore && !f.lastFollowUpBefore && !f.lastFollowUpFrom && !f.nextFollowUpOn && !f.nextFollowUpBefore && !f.nextFollowUpUntil && !f.poolDue;
 }
 
 const liveCounter = 'live_customers';
@@ -105,7 +153,6 @@ export async function list(
   limit: number,
   offset: number,
 ): Promise<{ rows: CustomerRow[]; total: number; totalCapped: boolean }> {
-  const direction = sort.desc ? 'desc' : 'asc';
   let filter = f;
   let capCount = false;
   let hits: number | null = null;
@@ -143,10 +190,7 @@ export async function list(
     return { n: Number(r.n), capped: false };
   };
   const [rows, total] = await Promise.all([
-    filtered(db, engine, filter)
-      .selectAll('c')
-      .orderBy(sortColumns[sort.key], direction)
-      .orderBy('c.id', direction)
+    orderCustomers(filtered(db, engine, filter).selectAll('c'), sort)
       .limit(limit)
       .offset(offset)
       .execute(),

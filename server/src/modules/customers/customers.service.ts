@@ -12,6 +12,7 @@ import { maskChange, presentCustomer, recordView, historyFields } from './custom
 import { missingFieldsFor } from './customers.completeness.js';
 import { mergedNotFound } from './customers.merged.js';
 import { checkListValues } from './customers.lists.js';
+import { customerSortKey } from './customers.follow-up-filters.js';
 import * as repo from './customers.repository.js';
 import { bulkCreateCustomers, customerListFilter } from './customers.bulk.js';
 import { archiveNumber, customerEditScope, customerReadScope, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
@@ -37,7 +38,7 @@ async function present(ctx: AppContext, actor: Actor, rows: repo.CustomerRow[], 
 export async function listCustomers(ctx: AppContext, actor: Actor, query: z.output<typeof customerListQuery>): Promise<ListResponse<Customer>> {
   authorize(actor, 'customers.view');
   const desc = query.sort.startsWith('-');
-  const key = query.sort.replace(/^-/, '') as repo.SortKey;
+  const key = customerSortKey(query.sort);
   const { rows, total, totalCapped } = await repo.list(
     ctx.db,
     ctx.engine,

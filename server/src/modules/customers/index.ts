@@ -26,6 +26,9 @@ export { importUpdateCustomers } from './customers.bulk-update.js';
 export { customerSourcesInUse } from './customers.lists.js';
 // The credit standing and limit of an organisation, for approval conditions.
 export { creditOf } from './customers.credit.js';
-export { customerSearchReindexer } from './customers.search-reindex.js';
 // A user's new customers in a span of time, for work reports (日报/周报).
 export { newCustomersOf } from './customers.figures.js';
+export { customerSearchReindexer } from './customers.search-reindex.js';
+// The follow-up dates of the list: sort key, the public pool's "returns soon" condition (wired in app.ts), the next follow-up.
+export { customerSortKey, setPoolDueCondition, type PoolDueCondition } from './customers.follow-up-filters.js';
+export { setNextFollowUp } from './customers.owners.js';

@@ -19,7 +19,7 @@ import { t } from '../../platform/i18n.js';
 import { parse } from '../../platform/validation.js';
 import { contactExportPage, contactListFilter, type ContactExportRow } from '../contacts/index.js';
 import type { CustomFieldDef } from '../custom-fields/index.js';
-import { customerExportPage, customerListFilter, presentCustomerRows, type ExportCursor } from '../customers/index.js';
+import { customerExportPage, customerListFilter, customerSortKey, presentCustomerRows, type ExportCursor } from '../customers/index.js';
 import {
   codeCell,
   contactFields,
@@ -183,7 +183,7 @@ export async function exportCustomers(ctx: AppContext, actor: Actor, rawQuery: u
   const { columns, custom } = await chooseColumns(ctx, 'customers', params.columns, locale);
   const customByKey = new Map(custom.map((f) => [f.key, f]));
   const filter = await customerListFilter(ctx, actor, query);
-  const sort = { key: query.sort.replace(/^-/, '') as 'updatedAt' | 'createdAt' | 'name' | 'archiveNo', desc: query.sort.startsWith('-') };
+  const sort = { key: customerSortKey(query.sort), desc: query.sort.startsWith('-') };
   const { page: _page, pageSize: _pageSize, ...logged } = query;
   return streamExport<Customer>(
     ctx,

@@ -159,6 +159,8 @@ export const customerFields: FieldDef[] = [
   f('contact.phone', 'text', '联系人电话', 'Contact phone', { importOnly: true, aliases: ['联系人座机', '联系人固定电话', '联系人联系电话', 'contact phone'] }),
   f('contact.email', 'text', '联系人邮箱', 'Contact email', { importOnly: true, aliases: ['联系人电子邮箱', '联系人邮件', 'contact email'] }),
   f('contactCount', 'int', '联系人数', 'Contacts', { exportOnly: true }),
+  f('lastFollowUpAt', 'datetime', '最近跟进', 'Last follow-up', { exportOnly: true }),
+  f('nextFollowUpOn', 'date', '下次跟进', 'Next follow-up', { exportOnly: true }),
   f('createdAt', 'datetime', '创建时间', 'Created', { exportOnly: true }),
   f('updatedAt', 'datetime', '更新时间', 'Updated', { exportOnly: true }),
 ];

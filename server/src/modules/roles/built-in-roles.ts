@@ -37,6 +37,7 @@ export const builtInRoles: BuiltInRole[] = [
       'users.view', 'departments.view', 'roles.view', 'settings.view',
       'approvals.view',
       'reports.view', 'reports.create',
+      'views.share',
     ],
   },
   {

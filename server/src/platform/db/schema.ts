@@ -98,6 +98,8 @@ export interface DB {
     /** Written by the modules that record follow-ups and deals; the pool rules read them. */
     last_followup_at: string | null;
     last_deal_at: string | null;
+    /** The next step's day (YYYY-MM-DD) of the latest follow-up, the one at last_followup_at; null when it planned none. */
+    next_followup_on: string | null;
     /** The customer's transactions, from its active and completed contracts (written by the contracts module through writeCustomers). */
     first_deal_at: string | null;
     deal_count: Generated<number>;
@@ -831,4 +833,29 @@ export interface DB {
   work_report_comments: { id: Generated<number>; report_id: number; author_id: number; content: string; created_at: string };
   /** Read receipts: who other than the author opened a report, first time. */
   work_report_reads: { report_id: number; user_id: number; read_at: string };
+  /** Saved list views (视图): a list's filters, columns, sort and page size under a name. */
+  list_views: {
+    id: Generated<number>;
+    /** customers | contacts | leads | opportunities */
+    list: string;
+    name: string;
+    owner_id: number;
+    /** personal | department | everyone */
+    visibility: string;
+    /** With `department`: users of this department and the departments below it see it. */
+    department_id: number | null;
+    /** JSON object of the list's query parameters (strings). */
+    filters: string;
+    /** JSON array of column keys, in order. */
+    columns: string;
+    sort: string | null;
+    page_size: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    updated_by: number | null;
+  };
+  /** Each user's default view of a list: a saved view (view_id) or a built-in one (built_in key). */
+  list_view_defaults: { user_id: number; list: string; view_id: number | null; built_in: string | null; updated_at: string };
 }

@@ -65,6 +65,8 @@ export const tableOwners: Record<keyof DB, string> = {
   approval_flows: 'approvals',
   approval_requests: 'approvals',
   approval_steps: 'approvals',
+  list_views: 'list-views',
+  list_view_defaults: 'list-views',
   work_reports: 'reports',
   work_report_comments: 'reports',
   work_report_reads: 'reports',

@@ -1,0 +1,21 @@
+/** Server messages of saved list views (merged into the catalogue in i18n.ts). */
+export const listViewsMessages = {
+  listViewNameTaken: { en: 'You already have a view of this list with this name.', 'zh-CN': '您在此列表中已有同名视图。' },
+  listViewTooManyFilters: { en: 'At most 40 filters.', 'zh-CN': '最多 40 个筛选条件。' },
+  listViewNotAFilter: { en: 'Not kept in a view: set the sort and page size in their own fields; the page is never kept.', 'zh-CN': '视图不保存此项：排序和每页条数请用各自的字段，页码不保存。' },
+  listViewNeedsDepartment: { en: 'Choose the department to share with (you belong to none).', 'zh-CN': '请选择共享给哪个部门（您不属于任何部门）。' },
+  listViewDepartmentOutside: { en: 'You may share only with your own department or one below it.', 'zh-CN': '只能共享给您所在的部门或其下级部门。' },
+  listViewDepartmentOnlyShared: { en: 'A department is chosen only for a view shared with a department.', 'zh-CN': '只有共享给部门的视图才需要选择部门。' },
+  listViewUnknownOwner: { en: 'No such user in your data scope.', 'zh-CN': '您的数据范围内没有此用户。' },
+  listViewUnknownCustomer: { en: 'No such customer that you may see.', 'zh-CN': '没有此客户，或您无权查看。' },
+  listViewUnknownView: { en: 'No such view of this list that you may use.', 'zh-CN': '此列表中没有您可用的该视图。' },
+  listViewBuiltIn_all_customers: { en: 'All customers', 'zh-CN': '全部客户' },
+  listViewBuiltIn_all_contacts: { en: 'All contacts', 'zh-CN': '全部联系人' },
+  listViewBuiltIn_all_leads: { en: 'All leads', 'zh-CN': '全部线索' },
+  listViewBuiltIn_all_opportunities: { en: 'All deals', 'zh-CN': '全部商机' },
+  listViewBuiltIn_mine_customers: { en: 'My customers', 'zh-CN': '我的客户' },
+  listViewBuiltIn_mine_leads: { en: 'My leads', 'zh-CN': '我的线索' },
+  listViewBuiltIn_mine_opportunities: { en: 'My deals', 'zh-CN': '我的商机' },
+  listViewBuiltIn_due_today: { en: 'Due for follow-up today', 'zh-CN': '今日待跟进' },
+  listViewBuiltIn_pool_soon: { en: 'About to return to the pool', 'zh-CN': '即将退回公海' },
+} as const;
