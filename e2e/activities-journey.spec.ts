@@ -69,6 +69,10 @@ describe('follow-ups, the contact guard and tasks in Chromium', () => {
     const page = await signIn(context, first);
     await page.goto(`${journey.server.url}/customers/${poolCustomerId}`);
     const area = page.getByTestId('customer-follow-ups');
+    // The composer sits over the customer's timeline; its follow-ups alone are the other view.
+    await area.getByTestId('customer-history').waitFor();
+    await area.getByTestId('activity-view-follow-ups').click();
+    await page.waitForURL(/\?activity=follow-ups$/);
     await area.getByTestId('follow-ups-empty').waitFor();
     await page.getByTestId('customer-tasks-empty').waitFor();
 
@@ -105,7 +109,7 @@ describe('follow-ups, the contact guard and tasks in Chromium', () => {
 
     const other = await desktop();
     const secondPage = await signIn(other, second);
-    await secondPage.goto(`${journey.server.url}/customers/${poolCustomerId}`);
+    await secondPage.goto(`${journey.server.url}/customers/${poolCustomerId}?activity=follow-ups`);
     const warning = `${first.name} 于 ${guardTime(record.occurredAt)} 电话跟进过该客户（今天）`;
     const banner = secondPage.getByTestId('contact-guard');
     await banner.getByText('最近 7 天内有其他同事跟进过该客户', { exact: false }).waitFor();
@@ -133,7 +137,7 @@ describe('follow-ups, the contact guard and tasks in Chromium', () => {
 
     // The same session as the API calls above.
     const page2 = await sales.newPage();
-    await page2.goto(`${journey.server.url}/customers/${ownedCustomerId}`);
+    await page2.goto(`${journey.server.url}/customers/${ownedCustomerId}?activity=follow-ups`);
     await page2.getByTestId('follow-up-row').getByTestId('follow-up-edit').click();
     const drawer = page2.getByTestId('follow-up-drawer');
     await drawer.getByTestId('follow-up-outcome').fill('客户同意试点');
@@ -167,7 +171,7 @@ describe('follow-ups, the contact guard and tasks in Chromium', () => {
     expect((await api(context, 'GET', '/tasks?view=done')).items).toEqual([expect.objectContaining({ title: '发送报价单', status: 'done', customerId: poolCustomerId })]);
 
     // The follow-up's next step opens its task.
-    await page.goto(`${journey.server.url}/customers/${poolCustomerId}`);
+    await page.goto(`${journey.server.url}/customers/${poolCustomerId}?activity=follow-ups`);
     await page.getByTestId('follow-up-next').getByRole('link').click();
     await page.waitForURL(/\/tasks\?task=\d+$/);
     expect(await page.getByTestId('task-drawer').getByTestId('task-title-input').inputValue()).toBe('发送报价单');
@@ -235,7 +239,7 @@ describe('follow-ups, the contact guard and tasks in Chromium', () => {
 
     const other = await desktop();
     const secondPage = await signIn(other, second);
-    await secondPage.goto(`${journey.server.url}/customers/${poolCustomerId}`);
+    await secondPage.goto(`${journey.server.url}/customers/${poolCustomerId}?activity=follow-ups`);
     await secondPage.getByTestId('follow-up-row').first().waitFor();
     expect(await secondPage.getByTestId('contact-guard').count()).toBe(0);
     await other.close();

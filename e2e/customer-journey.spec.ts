@@ -19,8 +19,13 @@ describe('customer journey in Chromium', () => {
     await expect.poll(() => page.getByTestId('customer-name').textContent()).toContain('杭州张伟数码科技有限公司');
     const detailUrl = page.url();
 
-    await page.getByTestId('contacts-tab').click();
-    await page.getByTestId('contact-add').click();
+    // Desktop: the facts on the left, the composer over the timeline in the middle, related records (contacts) on the right.
+    const left = async (testId: string) => (await page.getByTestId(testId).boundingBox())?.x ?? -1;
+    await page.getByTestId('customer-history').waitFor();
+    const [facts, middle, related] = [await left('customer-facts'), await left('follow-up-composer'), await left('customer-related')];
+    expect(facts).toBeLessThan(middle);
+    expect(middle).toBeLessThan(related);
+    await page.getByTestId('customer-contacts-card').getByTestId('contact-add').click();
     await page.locator('#contact_form_name').fill('欧阳明');
     await page.locator('#contact_form_mobile').fill('13912345678');
     await page.getByTestId('contact-save').click();
@@ -49,9 +54,32 @@ describe('customer journey in Chromium', () => {
     await page.getByTestId('customer-save').click();
     await expect.poll(() => page.getByTestId('customer-profile').textContent()).toContain('西湖区文三路 100 号');
 
-    await page.getByTestId('history-tab').click();
     await expect.poll(() => page.getByTestId('customer-history').textContent()).toContain('西湖区文三路 100 号');
     await shot(page, '05-history');
+
+    // A deal's events say what they are about, in the reader's language: created with its stage and amount, moved from stage to stage.
+    const customerId = Number(detailUrl.split('/').pop());
+    const deal = await (await context.request.post(`${journey.server.url}/api/v1/opportunities`, { data: { name: '数码门店升级', customerId, amount: 12_345_600, expectedCloseDate: '2027-03-31' } })).json();
+    const pipelines = await (await context.request.get(`${journey.server.url}/api/v1/pipelines`)).json();
+    const stages = pipelines.items.find((p: { id: number }) => p.id === deal.pipelineId).stages as Array<{ id: number; kind: string; nameZh: string }>;
+    const next = stages.filter((st) => st.kind === 'open')[1];
+    expect((await context.request.post(`${journey.server.url}/api/v1/opportunities/${deal.id}/move`, { data: { stageId: next?.id, version: deal.version } })).status()).toBe(200);
+    await page.reload();
+    const dealEvents = page.locator('[data-testid=history-entry][data-entity=opportunity]');
+    await expect.poll(() => dealEvents.count()).toBe(2);
+    const moved = await dealEvents.nth(0).textContent();
+    const created = await dealEvents.nth(1).textContent();
+    expect(moved).toContain('商机 数码门店升级');
+    expect(moved).toContain(`阶段: 探索客户 → ${next?.nameZh ?? ''}`);
+    expect(created).toContain('创建了');
+    expect(created).toContain('阶段: 探索客户');
+    expect(created).toContain('¥123,456.00');
+    for (const text of [moved, created]) {
+      expect(text).not.toContain('Explore');
+      expect(text).not.toContain('stage');
+    }
+    await dealEvents.nth(0).getByRole('link', { name: '商机 数码门店升级' }).waitFor();
+    await shot(page, '05b-deal-on-timeline');
 
     await second.getByTestId('customer-save').click();
     await expect(second.getByTestId('conflict-alert').waitFor({ state: 'visible', timeout: 10_000 })).resolves.toBeUndefined();
@@ -72,6 +100,23 @@ describe('customer journey in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.locator('body').textContent()).toMatch(/Customers/);
+
+    // The record page on a phone: its parts as tabs, the composer and timeline first, in English.
+    const found = await (await context.request.get(`${journey.server.url}/api/v1/customers?q=${encodeURIComponent('张伟数码')}`)).json();
+    await page.goto(`${journey.server.url}/customers/${found.items[0].id}`);
+    await page.getByTestId('follow-up-composer').waitFor();
+    const moved = page.locator('[data-testid=history-entry][data-entity=opportunity]').first();
+    await expect.poll(() => moved.textContent()).toContain('deal 数码门店升级');
+    expect(await moved.textContent()).toContain('Stage: Explore →');
+    expect(await moved.textContent()).not.toContain('探索客户');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, '08-phone-record-activity');
+    await page.getByTestId('related-tab').click();
+    await page.getByTestId('customer-contacts-card').getByText('欧阳明').waitFor();
+    await page.getByTestId('profile-tab').click();
+    await page.getByTestId('customer-profile').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, '09-phone-record-profile');
     await context.close();
   });
 });

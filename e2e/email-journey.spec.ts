@@ -77,7 +77,8 @@ describe('email in Chromium', () => {
   it('a salesperson emails the customer\'s contact from the customer page; the timeline keeps it', async () => {
     const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await signIn(context, seller);
-    await page.goto(`${journey.server.url}/customers/${customerId}`);
+    // The composer over the customer's follow-ups (the timeline's other view).
+    await page.goto(`${journey.server.url}/customers/${customerId}?activity=follow-ups`);
     await page.getByTestId('customer-email-open').click();
     const form = page.getByTestId('customer-email-form');
     await form.getByTestId('customer-email-contact').click();

@@ -62,11 +62,11 @@ describe('public pool journey in Chromium', () => {
 
     // ...adds a follow-up on the customer page and sees both on the timeline.
     await sellerPage.goto(`${journey.server.url}/customers/${created.id}`);
-    await sellerPage.getByTestId('follow-up-add').click();
-    await sellerPage.getByTestId('follow-up-note').fill('电话沟通，客户下周来访');
-    await sellerPage.getByTestId('follow-up-submit').click();
+    // One way to log it: the composer over the timeline (no second 跟进 button beside it).
+    expect(await sellerPage.getByTestId('follow-up-add').count()).toBe(0);
+    await sellerPage.getByTestId('follow-up-content').fill('电话沟通，客户下周来访');
+    await sellerPage.getByTestId('follow-up-log').click();
     await expect.poll(() => sellerPage.getByTestId('last-follow-up').textContent(), { timeout: 10_000 }).not.toContain('从未');
-    await sellerPage.getByTestId('history-tab').click();
     const timeline = sellerPage.getByTestId('customer-history');
     await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain('电话沟通，客户下周来访');
     await expect.poll(() => sellerPage.locator('[data-testid=history-entry][data-action=claim]').count()).toBe(1);
@@ -110,7 +110,6 @@ describe('public pool journey in Chromium', () => {
     await expect.poll(() => count.getAttribute('data-count'), { timeout: 10_000 }).toBe('0');
 
     // The transfer is on the timeline too.
-    await receiverPage.getByTestId('history-tab').click();
     await expect.poll(() => receiverPage.locator('[data-testid=history-entry][data-action=assign]').count(), { timeout: 10_000 }).toBe(1);
 
     await Promise.all([adminContext.close(), sellerContext.close(), receiverContext.close()]);
@@ -137,7 +136,7 @@ describe('public pool journey in Chromium', () => {
     await shot(page, 'pool-09-attachment-settings');
 
     const customer = await api(context, 'POST', '/customers', { kind: 'organization', name: '附件测试有限公司' });
-    await page.goto(`${journey.server.url}/customers/${customer.id}?tab=attachments`);
+    await page.goto(`${journey.server.url}/customers/${customer.id}`);
     await page.getByTestId('attachment-hint').waitFor();
     expect(await page.getByTestId('attachment-hint').textContent()).toContain('5 MB');
     await page.locator('input[type=file]').setInputFiles({ name: '拜访纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('客户希望下周报价\n') });
@@ -150,7 +149,6 @@ describe('public pool journey in Chromium', () => {
     await page.getByTestId('attachment-delete').click();
     await page.getByTestId('attachment-delete-confirm').click();
     await page.getByTestId('attachments-empty').waitFor({ timeout: 10_000 });
-    await page.getByTestId('history-tab').click();
     await expect.poll(() => page.locator('[data-testid=history-entry][data-action=attach]').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.locator('[data-testid=history-entry][data-action=detach]').count(), { timeout: 10_000 }).toBe(1);
     await context.close();

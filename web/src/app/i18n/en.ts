@@ -21,6 +21,7 @@ import { receivables } from './en/receivables';
 import { activities } from './en/activities';
 import { calendar } from './en/calendar';
 import { workbench } from './en/workbench';
+import { recordPage } from './en/record-page';
 import { email } from './en/email';
 import { visits } from './en/visits';
 
@@ -44,6 +45,7 @@ export const en = {
   ...activities,
   ...calendar,
   ...workbench,
+  ...recordPage,
   ...email,
   ...visits,
 } as const;

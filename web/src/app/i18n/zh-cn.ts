@@ -18,6 +18,7 @@ import { receivables } from './zh-cn/receivables';
 import { activities } from './zh-cn/activities';
 import { calendar } from './zh-cn/calendar';
 import { workbench } from './zh-cn/workbench';
+import { recordPage } from './zh-cn/record-page';
 import { email } from './zh-cn/email';
 import { visits } from './zh-cn/visits';
 
@@ -42,6 +43,7 @@ export const zhCN: Messages = {
   ...activities,
   ...calendar,
   ...workbench,
+  ...recordPage,
   ...email,
   ...visits,
 };

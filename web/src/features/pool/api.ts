@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Customer, CustomerRelease, CustomerTransfer, FollowUpCreate, TransferResult } from '@crm/contracts';
+import type { Customer, CustomerRelease, CustomerTransfer, TransferResult } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
 /** After an owner move: lists, the pool, the record, its timeline and the owners' counts change. */
@@ -75,18 +75,5 @@ export function useTransferCustomers() {
     mutationFn: (body: CustomerTransfer) =>
       apiRequest<TransferResult>('/customers/transfer', { method: 'POST', body }),
     onSuccess: () => refreshAfterMove(queryClient),
-  });
-}
-
-export function useAddFollowUp(customerId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: FollowUpCreate) =>
-      apiRequest<Customer>(`/customers/${customerId}/follow-ups`, { method: 'POST', body }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['customers', 'detail', customerId] });
-      void queryClient.invalidateQueries({ queryKey: ['customers', 'history', customerId] });
-      void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
-    },
   });
 }

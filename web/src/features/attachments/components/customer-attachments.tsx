@@ -58,8 +58,9 @@ function DeleteButton({ file, owner }: { file: Attachment; owner: FileOwner }) {
 }
 
 /** A customer's files (and its contacts'): list, upload, download, delete. */
-export function CustomerAttachments({ customerId, canEdit }: { customerId: number; canEdit: boolean }) {
-  return <RecordAttachments owner={{ kind: 'customers', id: customerId }} canEdit={canEdit} />;
+/** `compact`: as cards, also on a wide screen (the customer page's side column). */
+export function CustomerAttachments({ customerId, canEdit, compact = false }: { customerId: number; canEdit: boolean; compact?: boolean }) {
+  return <RecordAttachments owner={{ kind: 'customers', id: customerId }} canEdit={canEdit} compact={compact} />;
 }
 
 /** A contract's files (the signed scan): list, upload, download, delete. */
@@ -67,7 +68,7 @@ export function ContractAttachments({ contractId, canEdit }: { contractId: numbe
   return <RecordAttachments owner={{ kind: 'contracts', id: contractId }} canEdit={canEdit} emptyText="attachments.contractEmpty" />;
 }
 
-function RecordAttachments({ owner, canEdit, emptyText = 'attachments.empty' }: { owner: FileOwner; canEdit: boolean; emptyText?: 'attachments.empty' | 'attachments.contractEmpty' }) {
+function RecordAttachments({ owner, canEdit, emptyText = 'attachments.empty', compact = false }: { owner: FileOwner; canEdit: boolean; emptyText?: 'attachments.empty' | 'attachments.contractEmpty'; compact?: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
@@ -137,7 +138,7 @@ function RecordAttachments({ owner, canEdit, emptyText = 'attachments.empty' }: 
         {uploader}
       </Empty>
     );
-  else if (isMobile)
+  else if (isMobile || compact)
     body = (
       <Flex vertical gap={8}>
         <List<Attachment>

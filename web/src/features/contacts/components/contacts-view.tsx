@@ -20,6 +20,8 @@ interface ContactsViewProps {
   readOnly?: boolean;
   onPage: (page: number, pageSize: number) => void;
   onEdit: (contact: Contact) => void;
+  /** As cards, also on a wide screen (a narrow column). */
+  compact?: boolean;
 }
 
 function Phone({ value }: { value: string | null }) {
@@ -32,7 +34,7 @@ function Phone({ value }: { value: string | null }) {
 }
 
 /** Contacts as a table (desktop) or cards (phone), with edit and delete where allowed. */
-export function ContactsView({ items, total, page, pageSize, loading, showCustomer, readOnly = false, onPage, onEdit }: ContactsViewProps) {
+export function ContactsView({ items, total, page, pageSize, loading, showCustomer, readOnly = false, onPage, onEdit, compact = false }: ContactsViewProps) {
   const t = useT();
   const { modal, message } = App.useApp();
   const isMobile = useIsMobile();
@@ -92,7 +94,7 @@ export function ContactsView({ items, total, page, pageSize, loading, showCustom
     </Flex>
   );
 
-  if (isMobile) {
+  if (isMobile || compact) {
     return (
       <Flex vertical gap={8}>
         <List<Contact>

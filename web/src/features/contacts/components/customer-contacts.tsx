@@ -14,8 +14,8 @@ interface DrawerState {
   contact?: Contact;
 }
 
-/** The Contacts tab of a customer: its people, added and edited in a drawer (`readOnly`: listed only). */
-export function CustomerContacts({ customerId, readOnly = false }: { customerId: number; readOnly?: boolean }) {
+/** A customer's contacts: its people, added and edited in a drawer (`readOnly`: listed only; `compact`: as cards in a narrow column). */
+export function CustomerContacts({ customerId, readOnly = false, compact = false }: { customerId: number; readOnly?: boolean; compact?: boolean }) {
   const t = useT();
   const { can } = usePermissions();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -44,6 +44,7 @@ export function CustomerContacts({ customerId, readOnly = false }: { customerId:
         readOnly={readOnly}
         onPage={(page, pageSize) => setPaging({ page, pageSize })}
         onEdit={(contact) => setDrawer({ open: true, contact })}
+        compact={compact}
       />
     );
 

@@ -19,7 +19,8 @@ const pageSize = 5;
 function DealFigures({ customer }: { customer: Customer }) {
   const { t, locale } = useI18n();
   return (
-    <Descriptions size="small" column={{ xs: 2, sm: 4 }} style={{ marginBottom: 8 }} data-testid="customer-deal-figures">
+    // Four across under the page's middle; in its side column (lg and up) two, or one where it is narrowest.
+    <Descriptions size="small" column={{ xs: 2, sm: 4, lg: 2, xl: 1, xxl: 2 }} style={{ marginBottom: 8 }} data-testid="customer-deal-figures">
       <Descriptions.Item label={t('contract.figures.count')}>
         <span data-testid="customer-deal-count">{customer.dealCount}</span>
       </Descriptions.Item>

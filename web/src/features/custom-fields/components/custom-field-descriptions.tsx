@@ -12,10 +12,13 @@ export function CustomFieldDescriptions({
   entity,
   custom,
   bordered = true,
+  narrow = false,
 }: {
   entity: CustomFieldEntity;
   custom: Record<string, unknown> | undefined;
   bordered?: boolean;
+  /** One field per line on wide screens (a page's side column). */
+  narrow?: boolean;
 }) {
   const { t, locale } = useI18n();
   const fields = useActiveCustomFields(entity);
@@ -27,7 +30,7 @@ export function CustomFieldDescriptions({
     label: customFieldLabel(field, locale),
     children: formatCustomValue(field, custom?.[field.key], t, locale, users),
   }));
-  const body = <Descriptions size="small" column={columns} items={items} data-testid="custom-field-values" />;
+  const body = <Descriptions size="small" column={narrow ? { xs: 1, sm: 1, md: 2, lg: 2, xl: 1, xxl: 1 } : columns} items={items} data-testid="custom-field-values" />;
   return bordered ? (
     <Card size="small" title={t('customField.sectionTitle')}>
       {body}

@@ -75,7 +75,8 @@ function fieldName(field: string, t: Translate): string {
   return field;
 }
 
-function Changes({ entry, owners }: { entry: HistoryEntry; owners: ReadonlyMap<number, string> }) {
+/** A lead's history entry as old → new lines (also on its customer's timeline: the conversion). */
+export function LeadChanges({ entry, owners }: { entry: HistoryEntry; owners: ReadonlyMap<number, string> }) {
   const { t, locale } = useI18n();
   const sources = useSourceLabels();
   const changes = entry.changes.filter((c: FieldChange) => c.new !== undefined || c.old !== undefined);
@@ -138,7 +139,7 @@ export function LeadHistory({ leadId }: { leadId: number }) {
                     {formatDateTime(entry.at)} · {fromNow(entry.at)}
                   </Typography.Text>
                 </Flex>
-                <Changes entry={entry} owners={owners} />
+                <LeadChanges entry={entry} owners={owners} />
               </div>
             ),
           };

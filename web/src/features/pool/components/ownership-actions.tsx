@@ -1,4 +1,4 @@
-import { ExportOutlined, MessageOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ExportOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { useState } from 'react';
@@ -7,13 +7,12 @@ import { errorMessage } from '../../../shared/api/error-message';
 import { testId } from '../../../shared/test-id';
 import { usePermissions } from '../../auth';
 import { useClaimCustomer } from '../api';
-import { FollowUpModal } from './follow-up-modal';
 import { ReleaseModal } from './release-modal';
 import { TransferModal } from './transfer-modal';
 
-type Dialog = 'follow-up' | 'release' | 'transfer' | null;
+type Dialog = 'release' | 'transfer' | null;
 
-/** The owner actions a user may take on one customer: claim, release, transfer, add a follow-up. */
+/** The owner actions a user may take on one customer: claim, release, transfer (follow-ups are logged with the page's composer). */
 export function CustomerOwnershipActions({ customer }: { customer: Customer }) {
   const t = useT();
   const { message } = App.useApp();
@@ -26,15 +25,9 @@ export function CustomerOwnershipActions({ customer }: { customer: Customer }) {
   const mayClaim = inPool && can('customers.claim');
   const mayRelease = !inPool && ((mine && can('customers.claim')) || can('customers.assign'));
   const mayTransfer = can('customers.assign');
-  const mayFollowUp = customer.can.edit;
 
   return (
     <>
-      {mayFollowUp ? (
-        <Button icon={<MessageOutlined />} onClick={() => setDialog('follow-up')} data-testid="follow-up-add">
-          {t('pool.addFollowUp')}
-        </Button>
-      ) : null}
       {mayClaim ? (
         <Popconfirm
           title={t('pool.claimConfirm', { name: customer.name })}
@@ -63,7 +56,6 @@ export function CustomerOwnershipActions({ customer }: { customer: Customer }) {
           {t('pool.release')}
         </Button>
       ) : null}
-      <FollowUpModal open={dialog === 'follow-up'} customerId={customer.id} onClose={() => setDialog(null)} />
       <ReleaseModal open={dialog === 'release'} customerId={customer.id} name={customer.name} onClose={() => setDialog(null)} />
       <TransferModal
         open={dialog === 'transfer'}
