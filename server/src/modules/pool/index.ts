@@ -4,8 +4,6 @@ import { runPoolRules } from './pool.rules.js';
 
 export { poolRoutes } from './pool.routes.js';
 export { runPoolRules, readPoolRules } from './pool.rules.js';
-// The workbench: my customers about to return to the pool.
-export { poolRiskOf } from './pool.rules.js';
 // The customer list's "returns to the pool within N days" filter (app.ts hands it to the customers module).
 export { poolDueCondition } from './pool.due.js';
 // The workbench: my customers about to return to the pool.
