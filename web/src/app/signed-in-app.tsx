@@ -77,6 +77,8 @@ const ContractDetailPage = lazy(() => import('../features/contracts/pages/contra
 const ContractSettingsPage = lazy(() => import('../features/contracts/pages/contract-settings-page').then((m) => ({ default: m.ContractSettingsPage })));
 const ReceivablesPage = lazy(() => import('../features/receivables/pages/receivables-page').then((m) => ({ default: m.ReceivablesPage })));
 const TasksPage = lazy(() => import('../features/activities/pages/tasks-page').then((m) => ({ default: m.TasksPage })));
+const ReportsPage = lazy(() => import('../features/reports/pages/reports-page').then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => import('../features/reports/pages/report-page').then((m) => ({ default: m.ReportPage })));
 const VisitsPage = lazy(() => import('../features/activities/pages/visits-page').then((m) => ({ default: m.VisitsPage })));
 const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const ReminderSettingsPage = lazy(() => import('../features/calendar/pages/reminder-settings-page').then((m) => ({ default: m.ReminderSettingsPage })));
@@ -126,6 +128,8 @@ export function SignedInApp() {
             <Route path="admin/export-log" element={<Guard permission="settings.view"><ExportLogPage /></Guard>} />
             <Route path="pool" element={<Guard permission="customers.view"><PoolPage /></Guard>} />
             <Route path="tasks" element={<Guard permission="tasks.view"><TasksPage /></Guard>} />
+            <Route path="reports" element={<Guard permission="reports.view"><ReportsPage /></Guard>} />
+            <Route path="reports/:id" element={<Guard permission="reports.view"><ReportPage /></Guard>} />
             <Route path="visits" element={<Guard permission="followups.view"><VisitsPage /></Guard>} />
             <Route path="calendar" element={<Guard permission="tasks.view"><CalendarPage /></Guard>} />
             <Route path="admin/reminder-settings" element={<Guard permission="settings.view"><ReminderSettingsPage /></Guard>} />

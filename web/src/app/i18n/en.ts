@@ -19,6 +19,7 @@ import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
 import { receivables } from './en/receivables';
 import { activities } from './en/activities';
+import { reports } from './en/reports';
 import { calendar } from './en/calendar';
 import { workbench } from './en/workbench';
 import { recordPage } from './en/record-page';
@@ -43,6 +44,7 @@ export const en = {
   ...approvals,
   ...receivables,
   ...activities,
+  ...reports,
   ...calendar,
   ...workbench,
   ...recordPage,

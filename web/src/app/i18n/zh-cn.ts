@@ -16,6 +16,7 @@ import { contracts } from './zh-cn/contracts';
 import { approvals } from './zh-cn/approvals';
 import { receivables } from './zh-cn/receivables';
 import { activities } from './zh-cn/activities';
+import { reports } from './zh-cn/reports';
 import { calendar } from './zh-cn/calendar';
 import { workbench } from './zh-cn/workbench';
 import { recordPage } from './zh-cn/record-page';
@@ -41,6 +42,7 @@ export const zhCN: Messages = {
   ...approvals,
   ...receivables,
   ...activities,
+  ...reports,
   ...calendar,
   ...workbench,
   ...recordPage,

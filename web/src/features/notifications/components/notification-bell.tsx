@@ -19,6 +19,7 @@ export function targetOf(item: Notification): string | null {
   // An approval waiting for you: the queue; a decision on your record: the record.
   if (item.entityType === 'approval') return '/approvals';
   if (item.entityType === 'quote' && item.entityId !== null) return `/quotes/${item.entityId}`;
+  if (item.entityType === 'work_report' && item.entityId !== null) return `/reports/${item.entityId}`;
   return null;
 }
 
