@@ -25,6 +25,7 @@ import { workbench } from './en/workbench';
 import { recordPage } from './en/record-page';
 import { email } from './en/email';
 import { visits } from './en/visits';
+import { listViews } from './en/list-views';
 
 export const en = {
   ...core,
@@ -50,6 +51,7 @@ export const en = {
   ...recordPage,
   ...email,
   ...visits,
+  ...listViews,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -22,6 +22,7 @@ import { workbench } from './zh-cn/workbench';
 import { recordPage } from './zh-cn/record-page';
 import { email } from './zh-cn/email';
 import { visits } from './zh-cn/visits';
+import { listViews } from './zh-cn/list-views';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -48,4 +49,5 @@ export const zhCN: Messages = {
   ...recordPage,
   ...email,
   ...visits,
+  ...listViews,
 };

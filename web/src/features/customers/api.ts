@@ -19,12 +19,14 @@ export const customerKeys = {
   history: (id: number) => ['customers', 'history', id] as const,
 };
 
-export function useCustomerList(query: CustomerListQuery) {
+/** A page of the customer list; `enabled` false holds it (the list waits for its default view). */
+export function useCustomerList(query: CustomerListQuery, enabled = true) {
   return useQuery({
     queryKey: customerKeys.list(query),
     queryFn: ({ signal }) =>
       apiRequest<ListResponse<Customer>>('/customers', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

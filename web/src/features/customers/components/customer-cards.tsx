@@ -2,12 +2,12 @@ import { Card, Flex, List, Pagination, Typography } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
-import { formatDateTime } from '../../../shared/format/format';
 import { OwnerLabel } from './customer-bits';
 import { PhoneLink } from '../../../shared/format/phone-link';
 import { regionText } from '../../../shared/region/region-text';
 import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
 import type { CustomerListParams } from './customer-list-params';
+import { LastFollowUp, NextFollowUp } from './customer-follow-up-columns';
 
 interface CustomerCardsProps {
   view: CustomerListParams;
@@ -44,9 +44,16 @@ export function CustomerCards({ view, items, total, totalCapped, loading, onChan
                 <PhoneLink phone={customer.mobile ?? customer.phone} />
                 {regionText(customer) ? <span>{regionText(customer)}</span> : null}
               </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('customer.f.updatedAt')} {formatDateTime(customer.updatedAt)}
-              </Typography.Text>
+              <Flex wrap gap={12} style={{ fontSize: 12 }}>
+                <span>
+                  {t('customer.f.lastFollowUpAt')} <LastFollowUp at={customer.lastFollowUpAt} t={t} />
+                </span>
+                {customer.nextFollowUpOn ? (
+                  <span>
+                    {t('customer.f.nextFollowUpOn')} <NextFollowUp on={customer.nextFollowUpOn} t={t} />
+                  </span>
+                ) : null}
+              </Flex>
             </Card>
           </List.Item>
         )}

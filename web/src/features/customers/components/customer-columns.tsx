@@ -4,7 +4,6 @@ import type { Customer } from '@crm/contracts';
 import type { ColumnType } from 'antd/es/table';
 import { useCallback, useMemo, useState, type Key } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatDateTime } from '../../../shared/format/format';
 import { customFieldLabel, formatCustomValue, useActiveCustomFields, type CustomField } from '../../custom-fields';
 import { useUserOptions } from '../../users';
 import { fieldLabel } from './customer-fields';
@@ -12,10 +11,10 @@ import { useCustomerLists } from './customer-lists';
 
 /** The list's built-in columns in their default order; `name` is always shown. */
 export const builtInColumns = [
-  'archiveNo', 'name', 'kind', 'category', 'status', 'lifecycleStage', 'owner', 'phone', 'region', 'updatedAt',
+  'archiveNo', 'name', 'kind', 'category', 'status', 'lifecycleStage', 'owner', 'phone', 'region', 'lastFollowUpAt', 'nextFollowUpOn', 'updatedAt',
   'email', 'industry', 'source', 'tags', 'createdAt',
 ] as const;
-const defaultColumns: string[] = ['archiveNo', 'name', 'kind', 'category', 'status', 'lifecycleStage', 'owner', 'phone', 'region', 'updatedAt'];
+const defaultColumns: string[] = ['archiveNo', 'name', 'kind', 'category', 'status', 'lifecycleStage', 'owner', 'phone', 'region', 'lastFollowUpAt', 'nextFollowUpOn', 'updatedAt'];
 const storageKey = 'crm.customerList.columns';
 
 /** The export's column keys for the visible list columns (one list column may be several fields). */
@@ -91,11 +90,6 @@ export function useExtraColumns(customFields: CustomField[]): ColumnType<Custome
       { key: 'industry', title: t('customer.f.industry'), render: (_v, c) => lists.industryLabel(c.industry) },
       { key: 'source', title: t('customer.f.source'), render: (_v, c) => lists.sourceLabel(c.source) },
       { key: 'tags', title: t('customer.f.tags'), render: (_v, c) => c.tags.join(', ') },
-      {
-        key: 'createdAt',
-        title: t('customer.f.createdAt'),
-        render: (_v, c) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.createdAt)}</span>,
-      },
       ...customFields.map(
         (field): ColumnType<Customer> => ({
           key: `custom.${field.key}`,

@@ -12,6 +12,12 @@ import {
 } from '@crm/contracts';
 
 export const pageSizes = [10, 20, 50, 100] as const;
+
+/** The list's date filters, by their API names: days (YYYY-MM-DD) or counts of days. */
+export const dateParams = ['createdFrom', 'createdTo', 'lastFollowUpBefore', 'lastFollowUpFrom', 'nextFollowUpOn', 'nextFollowUpBefore'] as const;
+export const dayCountParams = ['noFollowUpDays', 'nextFollowUpWithinDays', 'poolDueWithinDays'] as const;
+export type FollowUpParam = (typeof dateParams)[number] | (typeof dayCountParams)[number];
+export type FollowUpFilters = Partial<Record<FollowUpParam, string>>;
 export const defaultSort = '-updatedAt';
 
 /** The list's view as kept in the URL, so that a link reproduces it. */
@@ -26,6 +32,9 @@ export interface CustomerListParams {
   /** Keys of the managed lists. */
   industry?: string;
   source?: string;
+  tags: string[];
+  /** Follow-up and creation dates, as the URL (and the API) has them. */
+  followUp: FollowUpFilters;
   sort: (typeof customerSorts)[number];
   page: number;
   pageSize: number;
@@ -38,6 +47,19 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function readFollowUp(params: URLSearchParams): FollowUpFilters {
+  const out: FollowUpFilters = {};
+  for (const key of dateParams) {
+    const value = params.get(key);
+    if (value && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[key] = value;
+  }
+  for (const key of dayCountParams) {
+    const value = params.get(key);
+    if (value && /^\d{1,4}$/.test(value)) out[key] = value;
+  }
+  return out;
 }
 
 export function parseListParams(params: URLSearchParams): CustomerListParams {
@@ -56,6 +78,8 @@ export function parseListParams(params: URLSearchParams): CustomerListParams {
     province: params.get('province') || undefined,
     industry: params.get('industry') || undefined,
     source: params.get('source') || undefined,
+    tags: (params.get('tags') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    followUp: readFollowUp(params),
     sort: oneOf(customerSorts, params.get('sort')) ?? defaultSort,
     page: positiveInt(params.get('page'), 1),
     pageSize: (pageSizes as readonly number[]).includes(pageSize) ? pageSize : 20,
@@ -74,6 +98,8 @@ export function toSearchParams(view: CustomerListParams): URLSearchParams {
   if (view.province) out.set('province', view.province);
   if (view.industry) out.set('industry', view.industry);
   if (view.source) out.set('source', view.source);
+  if (view.tags.length > 0) out.set('tags', view.tags.join(','));
+  for (const [key, value] of Object.entries(view.followUp)) if (value) out.set(key, value);
   if (view.sort !== defaultSort) out.set('sort', view.sort);
   if (view.page !== 1) out.set('page', String(view.page));
   if (view.pageSize !== 20) out.set('pageSize', String(view.pageSize));
@@ -90,7 +116,9 @@ export function hasFilters(view: CustomerListParams): boolean {
       view.ownerId ||
       view.province ||
       view.industry ||
-      view.source,
+      view.source ||
+      view.tags.length > 0 ||
+      Object.keys(view.followUp).length > 0,
   );
 }
 
@@ -105,5 +133,7 @@ export function toApiQuery(view: CustomerListParams): CustomerListQuery {
   if (view.province) query.province = view.province;
   if (view.industry) query.industry = view.industry;
   if (view.source) query.source = view.source;
+  if (view.tags.length > 0) query.tags = view.tags.join(',');
+  Object.assign(query, view.followUp);
   return query;
 }

@@ -12,6 +12,8 @@ const defaults: CustomerListParams = {
   province: undefined,
   industry: undefined,
   source: undefined,
+  tags: [],
+  followUp: {},
   sort: '-updatedAt',
   page: 1,
   pageSize: 20,
@@ -34,6 +36,8 @@ describe('parseListParams', () => {
       province: '广东省',
       industry: 'it',
       source: 'web',
+      tags: [],
+      followUp: {},
       sort: 'name',
       page: 3,
       pageSize: 50,
@@ -111,5 +115,19 @@ describe('toApiQuery', () => {
   it('joins the statuses with commas as the API reads them', () => {
     const query = toApiQuery({ ...defaults, q: 'a', status: ['target', 'loyal'], ownerId: '3', province: '广东省', source: 'web' });
     expect(query).toEqual({ page: 1, pageSize: 20, sort: '-updatedAt', q: 'a', status: 'target,loyal', ownerId: '3', province: '广东省', source: 'web' });
+  });
+});
+
+describe('tags and follow-up dates', () => {
+  it('reads tags and the follow-up and creation filters the API takes, dropping malformed values', () => {
+    const view = parse('tags=VIP,重点&nextFollowUpWithinDays=0&noFollowUpDays=30&createdFrom=2026-01-01&lastFollowUpBefore=2026-13&poolDueWithinDays=x&sort=-nextFollowUpOn');
+    expect(view).toMatchObject({ tags: ['VIP', '重点'], followUp: { nextFollowUpWithinDays: '0', noFollowUpDays: '30', createdFrom: '2026-01-01' }, sort: '-nextFollowUpOn' });
+    expect(hasFilters(view)).toBe(true);
+  });
+
+  it('writes them back and sends them to the API under the same names', () => {
+    const view: CustomerListParams = { ...defaults, tags: ['VIP'], followUp: { nextFollowUpOn: '2026-12-01', poolDueWithinDays: '3' }, sort: 'lastFollowUpAt' };
+    expect(parseListParams(toSearchParams(view))).toEqual(view);
+    expect(toApiQuery(view)).toEqual({ page: 1, pageSize: 20, sort: 'lastFollowUpAt', tags: 'VIP', nextFollowUpOn: '2026-12-01', poolDueWithinDays: '3' });
   });
 });

@@ -12,8 +12,9 @@ import { regionText } from '../../../shared/region/region-text';
 import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
 import type { CustomerListParams } from './customer-list-params';
 import { defaultSort, pageSizes } from './customer-list-params';
+import { followUpColumns } from './customer-follow-up-columns';
 
-type SortKey = 'name' | 'archiveNo' | 'updatedAt';
+type SortKey = 'name' | 'archiveNo' | 'updatedAt' | 'lastFollowUpAt' | 'nextFollowUpOn' | 'createdAt';
 
 interface CustomerTableProps {
   view: CustomerListParams;
@@ -32,7 +33,7 @@ interface CustomerTableProps {
   extraColumns?: ColumnType<Customer>[];
 }
 
-const sortKeys: readonly SortKey[] = ['name', 'archiveNo', 'updatedAt'];
+const sortKeys: readonly SortKey[] = ['name', 'archiveNo', 'updatedAt', 'lastFollowUpAt', 'nextFollowUpOn', 'createdAt'];
 
 export function CustomerTable({
   view,
@@ -97,6 +98,7 @@ export function CustomerTable({
       sortOrder: sortOrder(view.sort, 'updatedAt'),
       render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
     },
+    ...followUpColumns(t, view.sort),
   ];
 
   return (

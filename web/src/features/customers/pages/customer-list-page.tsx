@@ -17,6 +17,8 @@ import { CustomerColumnChooser, exportColumnsFor, useCustomerColumns, useExtraCo
 import { useCustomerList } from '../api';
 import { CustomerCards } from '../components/customer-cards';
 import { CustomerFilters } from '../components/customer-filters';
+import { CustomerMoreFilters } from '../components/customer-more-filters';
+import { ListViewBar, useListViewState } from '../../list-views';
 import {
   hasFilters,
   parseListParams,
@@ -40,8 +42,10 @@ export function CustomerListPage() {
   // Custom-field filters (cf_*) travel in the URL beside the list's own parameters.
   const customFilters = customFilterEntries(params);
   const apiQuery = { ...toApiQuery(view), ...customFilters };
-  const list = useCustomerList(apiQuery);
   const columns = useCustomerColumns();
+  // Saved views; with an empty URL the list waits for the user's default view.
+  const views = useListViewState('customers', params, setParams, { columns: { visible: columns.visible, set: columns.setVisible } });
+  const list = useCustomerList(apiQuery, views.ready);
   const extraColumns = useExtraColumns(columns.customFields);
   const canMerge = useCanMerge();
   /** null until the form is first opened. */
@@ -132,11 +136,17 @@ export function CustomerListPage() {
         }
       />
       <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
+        <ListViewBar state={views} />
         <CustomerFilters
           view={view}
           onChange={update}
           onClear={clear}
-          extra={<CustomFieldFilters entity="customer" params={params} onChange={updateCustomFilters} />}
+          extra={
+            <>
+              <CustomerMoreFilters view={view} onChange={update} />
+              <CustomFieldFilters entity="customer" params={params} onChange={updateCustomFilters} />
+            </>
+          }
         />
         {body}
       </Card>

@@ -1,0 +1,3 @@
+export { ListViewBar } from './components/list-view-bar';
+export { useListViewState, type ListViewState, type ViewColumns } from './use-list-view-state';
+export { sameAsApi, type ListAdapter } from './view-params';
