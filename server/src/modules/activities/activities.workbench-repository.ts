@@ -12,33 +12,36 @@ export interface DueCustomerRow {
 }
 
 /**
- * An owner's live customers whose latest follow-up (the one at the customer's follow-up clock)
- * planned a next follow-up on or before `day`: the owner's customers by the owner index, each
- * with one seek into follow_ups (customer, time). A later follow-up without a next step ends it.
+ * An owner's live customers whose next follow-up (the next step of their latest follow-up, kept
+ * on the customer) is on or before `day`: a range of the (owner, next follow-up) index.
  */
 function dueQuery(db: Db, ownerId: number, day: string) {
   return db
     .selectFrom('customers as c')
-    .innerJoin('follow_ups as fu', (join) => join.onRef('fu.customer_id', '=', 'c.id').onRef('fu.occurred_at', '=', 'c.last_followup_at'))
     .where('c.owner_id', '=', ownerId)
     .where('c.deleted_at', 'is', null)
-    .where('fu.next_on', 'is not', null)
-    .where('fu.next_on', '<=', day);
+    .where('c.next_followup_on', 'is not', null)
+    .where('c.next_followup_on', '<=', day);
 }
 
-/** The first `limit` due customers, soonest planned first, and how many there are (counted only when there are more). */
+/** The first `limit` due customers, soonest planned first, with their latest follow-up's next step, and how many there are. */
 export async function dueCustomers(db: Db, ownerId: number, day: string, limit: number): Promise<{ rows: DueCustomerRow[]; total: number }> {
   const rows = await dueQuery(db, ownerId, day)
-    .select(['c.id', 'c.name', 'fu.next_on', 'fu.next_action', 'fu.occurred_at'])
-    .orderBy('fu.next_on')
+    // The follow-up at the customer's clock says what the next step is (only for the rows shown).
+    .leftJoin('follow_ups as fu', (join) => join.onRef('fu.customer_id', '=', 'c.id').onRef('fu.occurred_at', '=', 'c.last_followup_at').on('fu.next_on', 'is not', null))
+    .select(['c.id', 'c.name', 'c.next_followup_on', 'c.last_followup_at', 'fu.next_action'])
+    .orderBy('c.next_followup_on')
     .orderBy('c.id')
-    .limit(limit)
+    .limit(limit + 1)
     .execute();
   // Two follow-ups at the very same instant: the customer once.
   const seen = new Set<number>();
-  const unique = rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))) as DueCustomerRow[];
-  if (rows.length < limit) return { rows: unique, total: unique.length };
-  const { n } = await dueQuery(db, ownerId, day).select((eb) => eb.fn.count<number>('c.id').distinct().as('n')).executeTakeFirstOrThrow();
+  const unique = rows
+    .filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)))
+    .slice(0, limit)
+    .map((r) => ({ id: r.id, name: r.name, next_on: r.next_followup_on ?? '', next_action: r.next_action, occurred_at: r.last_followup_at ?? '' }));
+  if (rows.length <= limit && unique.length === rows.length) return { rows: unique, total: unique.length };
+  const { n } = await dueQuery(db, ownerId, day).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows: unique, total: Number(n) };
 }
 
