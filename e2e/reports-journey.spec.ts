@@ -46,8 +46,10 @@ describe('daily and weekly reports in Chromium', () => {
   it('the salesperson logs a call, then writes her daily report with the call already in it', async () => {
     const context = await desktop();
     const page = await signIn(context, seller);
-    await page.goto(`${journey.server.url}/customers/${customerId}`);
+    // The customer's follow-ups (the composer sits over them).
+    await page.goto(`${journey.server.url}/customers/${customerId}?activity=follow-ups`);
     const area = page.getByTestId('customer-follow-ups');
+    await area.getByTestId('follow-ups-empty').waitFor();
     await area.getByTestId('kind-call').click();
     await area.getByTestId('follow-up-content').fill('电话沟通二期扩产方案，客户要求下周报价。');
     await area.getByTestId('follow-up-content').focus();
