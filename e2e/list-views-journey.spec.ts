@@ -8,7 +8,8 @@ import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
  * default, so the list opens with it after a reload; sorts by next follow-up; uses the built-in
  * "due for follow-up today"; renames and deletes his view (confirmed). His manager shares a view
  * with the department, which the salesperson finds under "shared with me" and which shows him his
- * own customers only. A phone in English: the switcher fits, nothing scrolls sideways.
+ * own customers only. A phone in English: the switcher fits, nothing scrolls sideways. The same
+ * switcher on the leads list ("my leads") and the deals table (a view of deals above 10,000 yuan).
  */
 const journey = useJourney();
 
@@ -60,6 +61,11 @@ beforeAll(async () => {
   await customer('戊别人目标有限公司', 'target', other);
   // 丙 is due for a follow-up today (the next step of its latest follow-up).
   await api(setup, 'POST', '/follow-ups', { customerId: due, kind: 'call', content: '约好今天回电', nextOn: today() });
+  // Leads and deals of his and of his colleague, for the same switcher on those lists.
+  await api(setup, 'POST', '/leads', { name: '赵线索', source: 'telemarketing', ownerId: sellerId });
+  await api(setup, 'POST', '/leads', { name: '钱线索', source: 'telemarketing', ownerId: other });
+  await api(setup, 'POST', '/opportunities', { customerId: due, name: '丙厂扩产项目', amount: 3_000_000, expectedCloseDate: '2027-06-30', ownerId: sellerId });
+  await api(setup, 'POST', '/opportunities', { customerId: due, name: '丙厂维保续约', amount: 500_000, expectedCloseDate: '2027-06-30', ownerId: sellerId });
   await setup.close();
 });
 
@@ -161,6 +167,33 @@ describe('saved list views on the customer list', () => {
     await expect.poll(async () => (await shown(phone)).sort()).toEqual(['乙目标贸易有限公司', '甲目标科技有限公司'].sort());
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(phone, 'list-views-07-phone-shared');
+    await context.close();
+  });
+
+  it('the same views on the leads and deals lists: built-in "mine", a saved view of deals in yuan', async () => {
+    const context = await desktop();
+    const page = await signIn(context, seller);
+    await page.goto(`${journey.server.url}/leads`);
+    await page.getByTestId('lead-table').waitFor();
+    await pickView(page, '我的线索');
+    await page.waitForURL(/ownerId=\d+/);
+    await expect.poll(() => page.getByTestId('lead-link').allInnerTexts()).toEqual(['赵线索']);
+    await screenshot(page, 'list-views-08-leads-mine');
+
+    // Deals of at least 10,000 yuan in the table, saved; the view keeps fen, the page shows yuan.
+    await page.goto(`${journey.server.url}/opportunities?view=table&amountMin=10000`);
+    await expect.poll(() => page.getByTestId('deal-link').allInnerTexts()).toEqual(['丙厂扩产项目']);
+    await viewAction(page, '另存为视图');
+    await page.getByTestId('view-name').fill('万元以上商机');
+    await page.getByTestId('view-save').click();
+    await page.locator('.ant-message').filter({ hasText: '视图已保存' }).waitFor();
+    await pickView(page, '我的商机');
+    await expect.poll(() => page.getByTestId('deal-link').allInnerTexts()).toHaveLength(2);
+    await pickView(page, '万元以上商机');
+    await page.waitForURL(/amountMin=10000(&|$)/);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('table');
+    await expect.poll(() => page.getByTestId('deal-link').allInnerTexts()).toEqual(['丙厂扩产项目']);
+    await screenshot(page, 'list-views-09-deals-view');
     await context.close();
   });
 });

@@ -15,12 +15,14 @@ export const contactKeys = {
   list: (query: ContactListQuery) => ['contacts', 'list', query] as const,
 };
 
-export function useContactList(query: ContactListQuery) {
+/** A page of the contact list; `enabled` false holds it (the list waits for its default view). */
+export function useContactList(query: ContactListQuery, enabled = true) {
   return useQuery({
     queryKey: contactKeys.list(query),
     queryFn: ({ signal }) =>
       apiRequest<ListResponse<Contact>>('/contacts', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -15,6 +15,7 @@ import { ContactFormDrawer } from '../components/contact-form-drawer';
 import { ContactsView } from '../components/contacts-view';
 import { CustomFieldFilters, customFilterEntries, keepCustomFilters } from '../../custom-fields';
 import { ExportButton, ImportButton } from '../../imports';
+import { ListViewBar, useListViewState } from '../../list-views';
 
 function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -39,7 +40,9 @@ export function ContactListPage() {
   // Custom-field filters (cf_*) travel in the URL too.
   const customFilters = customFilterEntries(params);
   const apiQuery = { q: q || undefined, page, pageSize, sort: '-updatedAt' as const, ...customFilters };
-  const list = useContactList(apiQuery);
+  // Saved views; with an empty URL the list waits for the user's default view.
+  const views = useListViewState('contacts', params, setParams);
+  const list = useContactList(apiQuery, views.ready);
   const [drawer, setDrawer] = useState<DrawerState>({ open: false });
 
   const setView = (next: { q?: string; page?: number; pageSize?: number }) => {
@@ -113,6 +116,7 @@ export function ContactListPage() {
         }
       />
       <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
+        <ListViewBar state={views} />
         <Flex style={{ marginBottom: 16 }} gap={8} wrap>
           <SearchBox
             value={q}

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
 import { ImportButton } from '../../imports';
+import { ListViewBar, useListViewState } from '../../list-views';
 import { useLeadList } from '../api';
 import { LeadBulkBar } from '../components/lead-bulk-bar';
 import { LeadFilters } from '../components/lead-filters';
@@ -26,7 +27,9 @@ export function LeadListPage() {
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
   const view = parseLeadParams(params);
-  const list = useLeadList(toLeadApiQuery(view));
+  // Saved views; with an empty URL the list waits for the user's default view.
+  const views = useListViewState('leads', params, setParams);
+  const list = useLeadList(toLeadApiQuery(view), views.ready);
   const [creating, setCreating] = useState(false);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
 
@@ -90,6 +93,7 @@ export function LeadListPage() {
         }
       />
       <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
+        <ListViewBar state={views} />
         <LeadFilters view={view} onChange={update} onClear={clear} />
         {body}
       </Card>

@@ -17,6 +17,8 @@ import { DealFormDrawer, defaultPipeline } from '../components/deal-form-drawer'
 import { hasDealFilters, parseDealParams, sharedFilters, toDealSearchParams, toListQuery, type DealParams } from '../components/deal-params';
 import { DealTable } from '../components/deal-table';
 import { DealTransferModal } from '../components/deal-transfer-modal';
+import { dealViewAdapter } from '../components/deal-view-adapter';
+import { ListViewBar, useListViewState } from '../../list-views';
 
 const perStage = 20;
 
@@ -28,6 +30,8 @@ export function OpportunitiesPage() {
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
   const view = parseDealParams(params);
+  // Saved views; with an empty URL the deals wait for the user's default view.
+  const views = useListViewState('opportunities', params, setParams, { adapter: dealViewAdapter });
   const pipelines = usePipelines();
   const [creating, setCreating] = useState(false);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
@@ -72,8 +76,11 @@ export function OpportunitiesPage() {
         }
       />
       <Card styles={{ body: { padding: 12 } }}>
+        <ListViewBar state={views} />
         <DealFilters view={view} pipelines={pipelines.data ?? []} pipelineId={shownPipelineId} onChange={update} onClear={clear} />
-        {view.view === 'board' ? (
+        {!views.ready ? (
+          <Skeleton active paragraph={{ rows: 8 }} />
+        ) : view.view === 'board' ? (
           <BoardSection view={view} pipelineId={boardPipelineId} pipelinesReady={!pipelines.isPending} createButton={createButton} onClear={clear} />
         ) : (
           <TableSection
