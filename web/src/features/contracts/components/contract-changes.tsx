@@ -29,9 +29,10 @@ function itemText(item: unknown, t: Translate, locale: Locale): string {
   return JSON.stringify(item);
 }
 
+/** A field of a contract's entry by its label: the contract's own, else the timeline's (an approval's flow, step, comment). */
 export function contractFieldLabel(field: string, t: Translate): string {
-  const key = `contract.f.${field}`;
-  return isMessageKey(key) ? t(key) : field;
+  for (const key of [`contract.f.${field}`, `timeline.field.${field}`]) if (isMessageKey(key)) return t(key);
+  return field;
 }
 
 /** The changes of a contract's history entry, as old → new lines. */
