@@ -88,6 +88,9 @@ describe('last and next follow-up on the list', () => {
     expect(await sorted('lastFollowUpFrom=2026-11-21')).toEqual(['B', 'E']);
     // None on the 22nd, 23rd or 24th.
     expect(await sorted('noFollowUpDays=3')).toEqual(['A', 'B', 'C', 'D', 'F']);
+    // Counted (up to 10,000, then "10,000+") along the last-follow-up index.
+    const counted = (await org.as.east1.get(`/api/v1/customers?ownerId=${org.ids.east1}&noFollowUpDays=3&pageSize=2`)).body;
+    expect([counted.total, counted.totalCapped, counted.items.length]).toEqual([5, undefined, 2]);
     expect(await sorted('noFollowUpDays=60')).toEqual(['D', 'F']);
     // Both hold: the earlier day decides.
     expect(await sorted('noFollowUpDays=3&lastFollowUpBefore=2026-11-01')).toEqual(['C', 'D', 'F']);

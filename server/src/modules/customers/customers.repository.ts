@@ -109,8 +109,13 @@ export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
   }
   if (f.lastFollowUpFrom) query = query.where('c.last_followup_at', '>=', f.lastFollowUpFrom);
   if (f.nextFollowUpOn) query = query.where('c.next_followup_on', '=', f.nextFollowUpOn);
-  if (f.nextFollowUpBefore) query = query.where('c.next_followup_on', '<', f.nextFollowUpBefore);
-  if (f.nextFollowUpUntil) query = query.where('c.next_followup_on', '<=', f.nextFollowUpUntil);
+  if (f.nextFollowUpBefore || f.nextFollowUpUntil) {
+    // Said outright, though implied: SQLite then reads a range of the next-follow-up index instead
+    // of counting the (many) customers without one as candidates and scanning the table.
+    query = query.where('c.next_followup_on', 'is not', null);
+    if (f.nextFollowUpBefore) query = query.where('c.next_followup_on', '<', f.nextFollowUpBefore);
+    if (f.nextFollowUpUntil) query = query.where('c.next_followup_on', '<=', f.nextFollowUpUntil);
+  }
   if (f.poolDue) query = query.where(f.poolDue);
   return query;
 }
@@ -181,6 +186,16 @@ export async function list(
       // the gram index names, each checked once, instead of scanning customers until 10,001 match.
       const r = await db
         .selectFrom(filtered(db, engine, { ...filter, denseSearch: false }).select(sql<number>`1`.as('one')).limit(countCap + 1).as('m'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const n = Number(r.n);
+      return n > countCap ? { n: countCap, capped: true } : { n, capped: false };
+    }
+    if (filter.lastFollowUpBefore) {
+      // "No follow-up since" matches most of a large archive: counted up to the cap, walking the
+      // last-follow-up index in its order (never followed up first), as the page does.
+      const r = await db
+        .selectFrom(orderCustomers(filtered(db, engine, filter).select(sql<number>`1`.as('one')), { key: 'lastFollowUpAt', desc: false }).limit(countCap + 1).as('m'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       const n = Number(r.n);
