@@ -3,7 +3,7 @@
  *
  * Seeds N customers (or reuses a seeded database), starts the real server in a child process on a
  * loopback port, and times the customer list, the owner filter and substring searches over HTTP and
- * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts), then times the pipeline board and forecast over `--opportunities` deals (bench/sales.ts), then the receivables aging over `--payments` payments (bench/receivables.ts); Lighthouse scores the login page and the customer list (bench/lighthouse.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
+ * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts), then times the pipeline board and forecast over `--opportunities` deals (bench/sales.ts), then the receivables aging over `--payments` payments (bench/receivables.ts), then the workbench over `--follow-ups` follow-ups (bench/workbench.ts); Lighthouse scores the login page and the customer list (bench/lighthouse.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
  */
 import { machine, formatReport, queryResult, targets, writeReport, type BenchReport, type QueryResult } from './report.js';
 import { login } from './http.js';
@@ -14,6 +14,7 @@ import { parseOptions } from './options.js';
 import { benchQueries, busiestOwner, rawQuery } from './queries.js';
 import { benchReceivables, formatReceivables, writeReceivables } from './receivables.js';
 import { benchSales, formatSales, writeSales } from './sales.js';
+import { benchWorkbench, formatWorkbench, writeWorkbench } from './workbench.js';
 import { prepareData } from './seed.js';
 import { startServer, type ServerHandle } from './server.js';
 
@@ -99,6 +100,11 @@ async function main(): Promise<void> {
       const receivables = await benchReceivables({ payments: options.payments, engine: options.engine, iterations: Math.min(options.iterations, 30), keep: options.keep, reuse: null, seed: options.seed });
       console.log(`\n${formatReceivables(receivables)}`);
       console.log(`Written to ${writeReceivables(receivables)}`);
+    }
+    if ((options.followUps ?? 0) > 0) {
+      const workbench = await benchWorkbench({ followUps: options.followUps ?? 0, customers: options.customers, engine: options.engine, iterations: Math.min(options.iterations, 100), keep: options.keep, reuse: null, seed: options.seed });
+      console.log(`\n${formatWorkbench(workbench)}`);
+      console.log(`Written to ${writeWorkbench(workbench)}`);
     }
   } finally {
     // Also when a query failed: a sampler left running would keep the process alive.
