@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkReport } from '@crm/contracts';
 import { buildCustomer, createOrg, password, type Org } from '../../test/fixtures.js';
 import { createTestApp, errorPaths, TestClock, type Agent, type TestApp } from '../../test/harness.js';
 
@@ -16,7 +17,7 @@ let t: TestApp;
 let org: Org;
 let customerId: number;
 
-type Report = { id: number; version: number; authorId: number; period: string; periodEnd: string; kind: string; figures: any; comments: any[]; readers: any[]; can: any };
+type Report = WorkReport;
 
 async function submit(agent: Agent, body: Record<string, unknown> = {}): Promise<Report> {
   const res = await agent.post('/api/v1/work-reports', { kind: 'daily', summary: '今天的工作', ...body });
