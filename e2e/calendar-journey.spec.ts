@@ -117,12 +117,12 @@ describe('the calendar in Chromium', () => {
     expect(ics.status()).toBe(200);
     expect(await ics.text()).toContain('SUMMARY:准备投标材料');
     await card.getByTestId('calendar-feed-rotate').click();
-    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await page.getByTestId('calendar-feed-rotate-ok').click();
     await card.getByTestId('calendar-feed-url').filter({ hasNotText: url }).waitFor();
     expect((await feed.request.get(url)).status()).toBe(404);
     const second = (await card.getByTestId('calendar-feed-url').textContent()) ?? '';
     await card.getByTestId('calendar-feed-revoke').click();
-    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await page.getByTestId('calendar-feed-revoke-ok').click();
     await card.getByTestId('calendar-feed-create').waitFor();
     expect((await feed.request.get(second)).status()).toBe(404);
     await feed.close();

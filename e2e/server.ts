@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp, defaultWebDist } from '../server/src/app.js';
 import { bootstrap } from '../server/src/bootstrap.js';
 import { loadConfig } from '../server/src/platform/config.js';
@@ -37,7 +37,9 @@ export async function startServer(options: { demo?: boolean } = {}) {
   };
 }
 
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// Reduced motion: the app then opens drawers, menus and pop-ups without animating, so that a
+// click never lands on something still moving (the journeys run beside the API suites on 2 cores).
+export const chromiumArgs = ['--force-prefers-reduced-motion', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const screenshotDir = path.resolve('test-results', 'e2e');
 
 /**
@@ -51,6 +53,9 @@ export function useJourney(options: { demo?: boolean } = {}): { server: Awaited<
     journey.server = await startServer(options);
     journey.browser = await chromium.launch({ executablePath: process.env.CRM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
   });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await reportOpenPages(journey.browser, task.name);
+  });
   afterAll(async () => {
     await journey.browser?.close();
     await journey.server?.stop();
@@ -58,10 +63,32 @@ export function useJourney(options: { demo?: boolean } = {}): { server: Awaited<
   return journey;
 }
 
+/**
+ * After a failed test: each page still open, as the user would see it (address, visible text, a
+ * screenshot in test-results/e2e/failed-*.png), so that a failure in CI's log tells what happened.
+ */
+async function reportOpenPages(browser: Browser | undefined, testName: string): Promise<void> {
+  const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+  for (const [index, page] of pages.entries()) {
+    const file = path.join(screenshotDir, `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${index}.png`);
+    const text = await page.locator('body').innerText({ timeout: 5_000 }).catch((error: unknown) => `(unreadable: ${String(error)})`);
+    await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).catch(() => undefined);
+    console.log(`FAILED PAGE ${index} ${page.url()}\n${text.replace(/\n{2,}/g, '\n').slice(0, 3_000)}\nscreenshot: ${file}`);
+  }
+}
+
 /** A new page in the context, signed in through the login form. */
 export async function signIn(context: BrowserContext, baseUrl: string, who: { email: string; password: string } = admin): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log('PAGEERROR', error.message));
+  // A server error or a request that never got an answer is worth a line in the log.
+  page.on('response', (response) => {
+    if (response.status() >= 500) console.log('HTTP', response.status(), response.request().method(), response.url());
+  });
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    if (!reason.includes('ERR_ABORTED')) console.log('REQUESTFAILED', request.method(), request.url(), reason);
+  });
   await page.goto(`${baseUrl}/login`);
   await page.locator('#login_form_email').waitFor();
   await expectAccessible(page, 'login');

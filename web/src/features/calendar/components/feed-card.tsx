@@ -4,6 +4,7 @@ import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { formatDateTime } from '../../../shared/format/format';
 import { QueryErrorResult } from '../../../shared/layout/results';
+import { testId } from '../../../shared/test-id';
 import { useCalendarFeed, useCreateCalendarFeed, useRevokeCalendarFeed } from '../api';
 
 /**
@@ -43,10 +44,10 @@ export function FeedCard() {
         <Flex gap={8} wrap>
           {state.active ? (
             <>
-              <Popconfirm title={t('calendar.feed.rotateConfirm')} onConfirm={make} okText={t('common.ok')} cancelText={t('common.cancel')}>
+              <Popconfirm title={t('calendar.feed.rotateConfirm')} onConfirm={make} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={testId('calendar-feed-rotate-ok')}>
                 <Button loading={create.isPending} data-testid="calendar-feed-rotate">{t('calendar.feed.rotate')}</Button>
               </Popconfirm>
-              <Popconfirm title={t('calendar.feed.revokeConfirm')} onConfirm={stop} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}>
+              <Popconfirm title={t('calendar.feed.revokeConfirm')} onConfirm={stop} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ danger: true, ...testId('calendar-feed-revoke-ok') }}>
                 <Button danger loading={revoke.isPending} data-testid="calendar-feed-revoke">{t('calendar.feed.revoke')}</Button>
               </Popconfirm>
             </>
