@@ -124,7 +124,9 @@ function changedPostcodeIssue(value: PostcodeInput, ctx: z.RefinementCtx): void 
   if (value.organization && 'country' in value.organization) postcodeIssue(value, ctx);
 }
 
-const tag = z.string().trim().min(1).max(30);
+/** One customer tag: trimmed, 1-30 characters (a customer has at most 20). */
+export const customerTag = z.string().trim().min(1).max(30);
+const tag = customerTag;
 
 const customerFields = {
   kind: z.enum(customerKinds),

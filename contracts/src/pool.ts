@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerStatuses } from './customers.js';
+import { customerStatuses, customerTag } from './customers.js';
 import { multiline, multilineString } from './text.js';
 import { settingsVersion } from './common.js';
 
@@ -72,6 +72,27 @@ export const customerTransfer = z
 export type CustomerTransfer = z.input<typeof customerTransfer>;
 export const transferResult = z.object({ moved: z.number().int() });
 export type TransferResult = z.infer<typeof transferResult>;
+
+const bulkIds = z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500);
+
+/** Add and remove tags on 1-500 customers, all or none (a tag both added and removed ends up removed). */
+export const customerBulkTags = z
+  .object({
+    ids: bulkIds,
+    add: z.array(customerTag).max(20).optional(),
+    remove: z.array(customerTag).max(20).optional(),
+  })
+  .strict()
+  .refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, { message: 'bulkTagsNothing', path: ['add'] });
+export type CustomerBulkTags = z.input<typeof customerBulkTags>;
+export const bulkTagsResult = z.object({ updated: z.number().int() });
+export type BulkTagsResult = z.infer<typeof bulkTagsResult>;
+
+/** Move 1-500 customers to the recycle bin, all or none. */
+export const customerBulkDelete = z.object({ ids: bulkIds }).strict();
+export type CustomerBulkDelete = z.input<typeof customerBulkDelete>;
+export const bulkDeleteResult = z.object({ deleted: z.number().int() });
+export type BulkDeleteResult = z.infer<typeof bulkDeleteResult>;
 
 export const followUpCreate = z
   .object({

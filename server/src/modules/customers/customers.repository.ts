@@ -347,3 +347,11 @@ export async function listValuesInUse(db: Db, column: 'industry' | 'source', key
   const rows = await db.selectFrom('customers').select(column).distinct().where(column, 'in', keys).execute();
   return new Set(rows.map((r) => r[column]).filter((v): v is string => v !== null));
 }
+
+/** Live customers by id within a scope (those outside it, deleted or missing are left out). */
+export async function findLiveByIds(db: Db, ids: number[], scope: Scope): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  let query = db.selectFrom('customers as c').selectAll('c').where('c.id', 'in', ids).where('c.deleted_at', 'is', null);
+  if (!isUnscoped(scope)) query = query.where(scope);
+  return (await query.orderBy('c.id').execute()) as CustomerRow[];
+}

@@ -1,6 +1,7 @@
-import { customer, customerCreate, customerList, customerListQuery, customerUpdate, historyList, historyQuery, idParams, industriesState, industriesUpdate } from '@crm/contracts';
+import { bulkDeleteResult, bulkTagsResult, customer, customerBulkDelete, customerBulkTags, customerCreate, customerList, customerListQuery, customerUpdate, historyList, historyQuery, idParams, industriesState, industriesUpdate } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
+import * as bulk from './customers.bulk-actions.js';
 import * as lists from './customers.lists.js';
 import * as service from './customers.service.js';
 
@@ -10,6 +11,10 @@ export function customerRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, query }) => service.listCustomers(ctx, actor, query) });
   r.route({ method: 'POST', url: '/customers', access: 'customers.create', summary: 'Create a customer (owner defaults to you)', tag, body: customerCreate, response: customer,
     handler: ({ actor, body }) => service.createCustomer(ctx, actor, body) });
+  r.route({ method: 'POST', url: '/customers/bulk-tags', access: 'customers.edit', summary: 'Add and remove tags on customers (1-500) you may edit, all or none', tag, body: customerBulkTags, response: bulkTagsResult, status: 200,
+    handler: ({ actor, body }) => bulk.bulkTagCustomers(ctx, actor, body) });
+  r.route({ method: 'POST', url: '/customers/bulk-delete', access: 'customers.delete', summary: 'Move customers (1-500) you may edit to the recycle bin, all or none', tag, body: customerBulkDelete, response: bulkDeleteResult, status: 200,
+    handler: ({ actor, body }) => bulk.bulkDeleteCustomers(ctx, actor, body) });
   r.route({ method: 'GET', url: '/customers/:id', access: 'customers.view', summary: 'Get a customer', tag, params: idParams, response: customer,
     handler: ({ actor, params }) => service.getCustomer(ctx, actor, params.id) });
   r.route({ method: 'PATCH', url: '/customers/:id', access: 'customers.edit', summary: 'Change a customer; 409 with the current record when your version is stale', tag, params: idParams, body: customerUpdate, response: customer,

@@ -2,7 +2,6 @@ import { withCanonicalRegion, type Customer, type customerCreate, type customerL
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { emitCustomerEvent } from '../../platform/customer-events.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { activeCustomKeys, checkCustomValues, visibleCustomValues } from '../custom-fields/index.js';
 import { customerHistory, diffRecords } from '../history/index.js';
@@ -17,6 +16,7 @@ import * as repo from './customers.repository.js';
 import { bulkCreateCustomers, customerListFilter } from './customers.bulk.js';
 import { archiveNumber, customerEditScope, customerReadScope, customerScope, mergePerson, mergeProfile, searchDocument } from './customers.records.js';
 import { writeCustomers, type TimelineNote } from './customers.write.js';
+import { recycleCustomers } from './customers.bulk-actions.js';
 
 export { archiveNumber, customerEditScope, customerReadScope, customerScope, searchDocument };
 
@@ -179,18 +179,8 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
 
 export async function deleteCustomer(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'customers.delete');
-  const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    // Of two deletes at once the second waits here, then finds nothing to delete.
-    await repo.lock(trx, ctx.engine, [id]);
-    const row = await findVisible(trx, actor, id);
-    const timeline: TimelineNote[] = [{ action: 'delete', label: row.name }];
-    // Not a new version: the restore makes one (a form open before the delete conflicts after it).
-    const values = { deleted_at: now, deleted_by: actor.userId, updated_at: now, updated_by: actor.userId };
-    await writeCustomers(trx, ctx, [{ row, values, timeline }], { actorId: actor.userId, at: now, edit: false });
-    // Its deals go to the recycle bin with it.
-    await emitCustomerEvent(trx, { kind: 'deleted', customerId: id, at: now, actorId: actor.userId });
-  });
+  // The same path as a bulk delete: locked, scope-checked (404), recycled with its deals.
+  await ctx.db.transaction().execute((trx) => recycleCustomers(trx, ctx, actor, [id]));
 }
 
 export async function getCustomerHistory(ctx: AppContext, actor: Actor, id: number, page: z.output<typeof historyQuery>): Promise<ListResponse<HistoryEntry>> {

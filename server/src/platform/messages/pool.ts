@@ -24,4 +24,6 @@ export const poolMessages = {
   poolFollowUpInFuture: { en: 'A follow-up cannot be in the future.', 'zh-CN': '跟进时间不能晚于当前时间。' },
   poolReason_no_follow_up: { en: 'no follow-up for {days} days', 'zh-CN': '{days} 天未跟进' },
   poolReason_no_deal: { en: 'no deal for {days} days', 'zh-CN': '{days} 天未成交' },
+  bulkTagsNothing: { en: 'Give tags to add or to remove.', 'zh-CN': '请填写要添加或移除的标签。' },
+  bulkTagsTooMany: { en: 'A customer can have at most 20 tags; some would have more.', 'zh-CN': '每个客户最多 20 个标签，部分客户将超出上限。' },
 } as const;

@@ -1,6 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  BulkDeleteResult,
+  BulkTagsResult,
   Customer,
+  CustomerBulkTags,
   CustomerCreate,
   CustomerListQuery,
   CustomerUpdate,
@@ -82,6 +85,27 @@ export function useDeleteCustomer() {
     mutationFn: (id: number) => apiRequest<void>(`/customers/${id}`, { method: 'DELETE' }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['recycle-bin'] });
+    },
+  });
+}
+
+/** Add or remove tags on the selected customers (all or none). */
+export function useBulkTagCustomers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CustomerBulkTags) => apiRequest<BulkTagsResult>('/customers/bulk-tags', { method: 'POST', body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['customers'] }),
+  });
+}
+
+/** Move the selected customers to the recycle bin (all or none). */
+export function useBulkDeleteCustomers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: number[]) => apiRequest<BulkDeleteResult>('/customers/bulk-delete', { method: 'POST', body: { ids } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['customers'] });
       void queryClient.invalidateQueries({ queryKey: ['recycle-bin'] });
     },
   });

@@ -15,6 +15,7 @@ import { MergeSelectedButton, useCanMerge } from '../../duplicates';
 import { ExportButton, ImportButton } from '../../imports';
 import { CustomerColumnChooser, exportColumnsFor, useCustomerColumns, useExtraColumns } from '../components/customer-columns';
 import { useCustomerList } from '../api';
+import { CustomerBulkActions, useCanBulkEdit } from '../components/customer-bulk-actions';
 import { CustomerCards } from '../components/customer-cards';
 import { CustomerFilters } from '../components/customer-filters';
 import { CustomerMoreFilters } from '../components/customer-more-filters';
@@ -51,6 +52,7 @@ export function CustomerListPage() {
   /** null until the form is first opened. */
   const [creating, setCreating] = useState<boolean | null>(null);
   const canBulkMove = useCanBulkMove();
+  const canBulkEdit = useCanBulkEdit();
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
 
   const update = (patch: Partial<CustomerListParams>) => {
@@ -108,10 +110,14 @@ export function CustomerListPage() {
       <CustomerCards {...props} />
     ) : (
       <>
-        <CustomerBulkBar selectedIds={selectedIds} onClear={() => setSelectedIds([])} />
+        <CustomerBulkBar
+          selectedIds={selectedIds}
+          onClear={() => setSelectedIds([])}
+          extra={<CustomerBulkActions selectedIds={selectedIds} onDone={() => setSelectedIds([])} />}
+        />
         <CustomerTable
           {...props}
-          {...(canBulkMove || canMerge ? { selectedIds, onSelect: setSelectedIds } : {})}
+          {...(canBulkMove || canBulkEdit || canMerge ? { selectedIds, onSelect: setSelectedIds } : {})}
           visibleColumns={columns.visible}
           extraColumns={extraColumns}
         />

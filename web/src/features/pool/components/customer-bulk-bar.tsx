@@ -1,6 +1,6 @@
 import { ExportOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { testId } from '../../../shared/test-id';
@@ -22,8 +22,11 @@ function countOf(error: unknown, key: 'released'): number {
   return 0;
 }
 
-/** Bulk actions for the customers selected in the list: transfer to a user, release to the pool. */
-export function CustomerBulkBar({ selectedIds, onClear }: { selectedIds: number[]; onClear: () => void }) {
+/**
+ * Bulk actions for the customers selected in the list: transfer to a user, release to the pool,
+ * and the customers module's own (`extra`: tags, delete).
+ */
+export function CustomerBulkBar({ selectedIds, onClear, extra }: { selectedIds: number[]; onClear: () => void; extra?: ReactNode }) {
   const t = useT();
   const { modal, message } = App.useApp();
   const { can } = usePermissions();
@@ -72,9 +75,12 @@ export function CustomerBulkBar({ selectedIds, onClear }: { selectedIds: number[
                   {t('pool.transfer')}
                 </Button>
               ) : null}
-              <Button size="small" icon={<ExportOutlined />} onClick={confirmRelease} data-testid="bulk-release">
-                {t('pool.releaseToPool')}
-              </Button>
+              {can('customers.assign') || can('customers.claim') ? (
+                <Button size="small" icon={<ExportOutlined />} onClick={confirmRelease} data-testid="bulk-release">
+                  {t('pool.releaseToPool')}
+                </Button>
+              ) : null}
+              {extra}
               <Button size="small" type="link" onClick={onClear}>
                 {t('pool.clearSelection')}
               </Button>

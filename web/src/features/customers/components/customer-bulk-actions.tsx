@@ -1,0 +1,63 @@
+import { DeleteOutlined, MinusCircleOutlined, TagsOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState } from 'react';
+import { useT } from '../../../app/i18n/i18n-context';
+import { errorMessage } from '../../../shared/api/error-message';
+import { testId } from '../../../shared/test-id';
+import { usePermissions } from '../../auth';
+import { useBulkDeleteCustomers } from '../api';
+import { BulkTagsModal } from './customer-bulk-tags-modal';
+
+/** Whether the user may take a bulk action of the customers module (so the list offers selection). */
+export function useCanBulkEdit(): boolean {
+  const { can } = usePermissions();
+  return can('customers.edit') || can('customers.delete');
+}
+
+/** Tag and delete buttons for the customers selected in the list, each shown only with its right. */
+export function CustomerBulkActions({ selectedIds, onDone }: { selectedIds: number[]; onDone: () => void }) {
+  const t = useT();
+  const { modal, message } = App.useApp();
+  const { can } = usePermissions();
+  const remove = useBulkDeleteCustomers();
+  const [tagging, setTagging] = useState<'add' | 'remove' | null>(null);
+  const count = selectedIds.length;
+
+  const confirmDelete = () => {
+    void modal.confirm({
+      title: t('customer.bulkDeleteConfirm', { count }),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true, ...testId('bulk-delete-confirm') },
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        remove.mutateAsync(selectedIds).then(
+          (result) => {
+            void message.success(t('customer.bulkDeleted', { count: result.deleted }));
+            onDone();
+          },
+          (error: unknown) => void message.error(errorMessage(error, t)),
+        ),
+    });
+  };
+
+  return (
+    <>
+      {can('customers.edit') ? (
+        <>
+          <Button size="small" icon={<TagsOutlined />} onClick={() => setTagging('add')} data-testid="bulk-add-tags">
+            {t('customer.bulkAddTags')}
+          </Button>
+          <Button size="small" icon={<MinusCircleOutlined />} onClick={() => setTagging('remove')} data-testid="bulk-remove-tags">
+            {t('customer.bulkRemoveTags')}
+          </Button>
+        </>
+      ) : null}
+      {can('customers.delete') ? (
+        <Button size="small" danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="bulk-delete">
+          {t('customer.bulkDelete')}
+        </Button>
+      ) : null}
+      {tagging === null ? null : <BulkTagsModal mode={tagging} ids={selectedIds} onClose={() => setTagging(null)} onDone={onDone} />}
+    </>
+  );
+}
