@@ -15,9 +15,10 @@ export default defineConfig({
       },
       // The web's pure logic (URL params, board and forecast models): no DOM, no server.
       { extends: true, test: { name: 'web', include: ['web/src/**/*.unit.test.ts'], environment: 'node' } },
-      // A journey is a whole user story in a real browser, beside the API suites on two cores: its
-      // time limit is generous (not a performance check; npm run bench measures speed).
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 240_000, hookTimeout: 300_000, fileParallelism: false } },
+      // A journey is a whole user story in a real browser (its own server, database and Chromium),
+      // scheduled beside the API suites' files rather than after them: its time limit is generous
+      // (not a performance check; npm run bench measures speed).
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 240_000, hookTimeout: 300_000 } },
     ],
   },
 });

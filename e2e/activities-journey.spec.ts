@@ -1,7 +1,7 @@
 import { nextDueOn } from '@crm/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, chooseOption, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * The salesperson's day: two salespeople of one department and their manager. 钱一 logs a call
@@ -42,10 +42,7 @@ function guardTime(iso: string): string {
   return `${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
 }
 
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+const choose = (page: Page, testId: string, text: string) => chooseOption(page, page.getByTestId(testId), text);
 
 beforeAll(async () => {
   const setup = await journey.browser.newContext();

@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, chooseOption, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * A two-step approval in the browser: an administrator defines the flow (amount above 50,000
@@ -27,10 +27,7 @@ async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH' | '
 const signIn = (context: BrowserContext, who: { email: string; password: string }) => signInAs(context, journey.server.url, who);
 
 /** Choose an option of an Ant Design select (its list opens under the click). */
-async function choose(page: Page, select: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+const choose = chooseOption;
 
 beforeAll(async () => {
   const setup = await journey.browser.newContext();

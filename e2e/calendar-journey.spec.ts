@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runTaskReminders } from '../server/src/modules/activities/index.js';
 import { runCareReminders } from '../server/src/modules/reminders/index.js';
-import { admin, expectAccessible, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, chooseOption, expectAccessible, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * The salesperson's calendar: 吴一 makes a task with a reminder in the task drawer and finds it on
@@ -30,10 +30,7 @@ const desktop = (locale = 'zh-CN') => journey.browser.newContext({ locale, timez
 const shanghaiDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+const choose = (page: Page, testId: string, text: string) => chooseOption(page, page.getByTestId(testId), text);
 
 beforeAll(async () => {
   const setup = await journey.browser.newContext();

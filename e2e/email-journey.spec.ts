@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEmailSender } from '../server/src/modules/email/index.js';
 import { startSmtp, type TestSmtp } from '../server/src/test/smtp.js';
-import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, chooseOption, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * Email through a real SMTP server (smtp-server on 127.0.0.1): the administrator opens 邮件设置,
@@ -50,8 +50,7 @@ describe('email in Chromium', () => {
     await screenshot(page, 'email-01-not-configured');
 
     await page.getByTestId('smtp-host').fill('127.0.0.1');
-    await page.getByTestId('smtp-security').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '不加密' }).click();
+    await chooseOption(page, page.getByTestId('smtp-security'), '不加密');
     await page.locator('[data-testid="smtp-port"][value="25"]').waitFor();
     await page.getByTestId('smtp-port').fill(String(smtp.port));
     await page.getByTestId('smtp-from-address').fill('crm@example.com');
@@ -81,8 +80,7 @@ describe('email in Chromium', () => {
     await page.goto(`${journey.server.url}/customers/${customerId}?activity=follow-ups`);
     await page.getByTestId('customer-email-open').click();
     const form = page.getByTestId('customer-email-form');
-    await form.getByTestId('customer-email-contact').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李采购' }).click();
+    await chooseOption(page, form.getByTestId('customer-email-contact'), '李采购');
     // The contact's address is where the email goes unless another is typed.
     await form.locator('[data-testid="customer-email-to"][placeholder="li@wanglai.example"]').waitFor();
     await form.getByTestId('customer-email-subject').fill('产线改造方案');

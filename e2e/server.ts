@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp, defaultWebDist } from '../server/src/app.js';
 import { bootstrap } from '../server/src/bootstrap.js';
@@ -117,4 +117,24 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
 export async function screenshot(page: Page, name: string) {
   await expectAccessible(page, name);
   return page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Picks the option of an Ant Design select that shows `text`, and makes sure the select took it:
+ * on a loaded machine a click can land while the list is re-rendered and choose nothing, so the
+ * choice is tried up to three times before the journey fails.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      if (!(await option.isVisible())) await select.click();
+      await option.click({ timeout: 10_000 });
+      await select.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
