@@ -40,3 +40,27 @@ export type NotificationList = z.infer<typeof notificationList>;
 export const notificationQuery = z
   .object({ page: pageQuery.page, pageSize: pageQuery.pageSize, unread: z.enum(['true', 'false']).optional() })
   .strict();
+
+/**
+ * The page of the web app a notification leads to: the bell opens it and the notification's email
+ * links to it. A record's own page where it has one, a task in the task list, an approval in the
+ * queue; several leads at once, the lead list. Null when nothing is worth opening.
+ */
+export function notificationPath(n: { kind?: NotificationKind; entityType?: string | null; entityId?: number | null }): string | null {
+  const id = n.entityId ?? null;
+  const page: Record<string, string> = {
+    customer: '/customers/',
+    contract: '/contracts/',
+    quote: '/quotes/',
+    lead: '/leads/',
+    opportunity: '/opportunities/',
+    work_report: '/reports/',
+    task: '/tasks?task=',
+  };
+  const prefix = n.entityType ? page[n.entityType] : undefined;
+  if (prefix !== undefined) return id !== null ? `${prefix}${id}` : null;
+  if (n.entityType === 'approval') return '/approvals';
+  if (n.entityType === 'import') return '/imports';
+  if (n.kind === 'leads_assigned') return '/leads';
+  return null;
+}

@@ -1,4 +1,4 @@
-import type { Locale, NotificationKind } from '@crm/contracts';
+import { notificationPath, type Locale, type NotificationKind } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { t, type MessageKey } from '../../platform/i18n.js';
 import { enqueueEmail, excerpt, htmlOf } from '../email/index.js';
@@ -6,31 +6,6 @@ import { mailRecipients } from '../users/index.js';
 import { wantsEmail } from './notification-preferences.js';
 
 type Db = AppContext['db'];
-
-/** The page of the web app a notification's record is on (what the bell opens too). */
-export function notificationPath(entityType: string | null | undefined, entityId: number | null | undefined): string | null {
-  const id = entityId ?? null;
-  switch (entityType) {
-    case 'customer':
-      return id !== null ? `/customers/${id}` : null;
-    case 'contract':
-      return id !== null ? `/contracts/${id}` : null;
-    case 'quote':
-      return id !== null ? `/quotes/${id}` : null;
-    case 'lead':
-      return id !== null ? `/leads/${id}` : null;
-    case 'opportunity':
-      return id !== null ? `/opportunities/${id}` : null;
-    case 'work_report':
-      return id !== null ? `/reports/${id}` : null;
-    case 'approval':
-      return '/approvals';
-    case 'import':
-      return '/imports';
-    default:
-      return null;
-  }
-}
 
 /**
  * Queue the notification as an email too, in the notifying transaction, when its user chose email
@@ -52,7 +27,7 @@ export async function emailIfChosen(
     subject: excerpt(message, 150),
     text: message,
     html: htmlOf(message),
-    linkPath: notificationPath(n.entityType, n.entityId),
+    linkPath: notificationPath(n),
     locale,
     userId: n.userId,
     notificationKind: n.kind,

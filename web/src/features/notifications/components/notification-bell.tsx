@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Drawer, Empty, Flex, List, Popover, Skeleton, Typography } from 'antd';
-import type { Notification } from '@crm/contracts';
+import { notificationPath, type Notification } from '@crm/contracts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -10,18 +10,8 @@ import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from '../api';
 
-/** Where a notification leads, if anywhere. */
-export function targetOf(item: Notification): string | null {
-  if (item.entityType === 'customer' && item.entityId !== null) return `/customers/${item.entityId}`;
-  if (item.entityType === 'contract' && item.entityId !== null) return `/contracts/${item.entityId}`;
-  // A task's reminder opens the task.
-  if (item.entityType === 'task' && item.entityId !== null) return `/tasks?task=${item.entityId}`;
-  // An approval waiting for you: the queue; a decision on your record: the record.
-  if (item.entityType === 'approval') return '/approvals';
-  if (item.entityType === 'quote' && item.entityId !== null) return `/quotes/${item.entityId}`;
-  if (item.entityType === 'work_report' && item.entityId !== null) return `/reports/${item.entityId}`;
-  return null;
-}
+/** Where a notification leads, if anywhere (the same page its email links to). */
+export const targetOf = (item: Notification): string | null => notificationPath(item);
 
 function NotificationPanel({ onNavigate }: { onNavigate: () => void }) {
   const t = useT();
