@@ -16,7 +16,7 @@ export interface ReceivablesShape {
 
 const contractColumns = [
   'id', 'number', 'kind', 'customer_id', 'owner_id', 'department_id', 'title', 'status', 'signed_on', 'starts_on', 'ends_on', 'currency', 'amount',
-  'activated_at', 'renewal_notified_for', 'search', 'planned_amount', 'received_amount', 'invoiced_amount', 'plan_version', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by',
+  'activated_at', 'renewal_notified_for', 'search', 'planned_amount', 'received_amount', 'payment_count', 'invoiced_amount', 'plan_version', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by',
 ] as const;
 const planColumns = ['contract_id', 'position', 'due_on', 'amount', 'paid', 'settled_on', 'note', 'overdue_notified_for', 'created_at', 'created_by'] as const;
 const paymentColumns = [
@@ -110,7 +110,7 @@ export function generateContract(shape: ReceivablesShape, i: number, maxPayments
     status: receivedAmount >= amount ? 'completed' : 'active', signed_on: signedOn, starts_on: signedOn, ends_on: endsOn,
     currency: 'CNY', amount, activated_at: signedAt, renewal_notified_for: endsOn <= addDays(shape.today, 90) ? endsOn : null,
     search: `${number.toLowerCase()} ${title.toLowerCase()} ${normalizeForSearch(title)}`,
-    planned_amount: plannedTotal, received_amount: receivedAmount, invoiced_amount: 0, plan_version: planned ? 1 : 0,
+    planned_amount: plannedTotal, received_amount: receivedAmount, payment_count: kept.length, invoiced_amount: 0, plan_version: planned ? 1 : 0,
     version: 1, created_at: signedAt, updated_at: signedAt, created_by: owner.id, updated_by: owner.id,
   };
   const planRows: PlanRow[] = plan.map((p) => {
@@ -197,7 +197,7 @@ export function seedSqliteReceivables(file: string, shape: ReceivablesShape, pay
   return counts;
 }
 
-const integerColumns = new Set(['id', 'customer_id', 'owner_id', 'department_id', 'plan_version', 'version', 'created_by', 'updated_by', 'contract_id', 'position']);
+const integerColumns = new Set(['id', 'customer_id', 'owner_id', 'department_id', 'payment_count', 'plan_version', 'version', 'created_by', 'updated_by', 'contract_id', 'position']);
 const bigintColumns = new Set(['amount', 'planned_amount', 'received_amount', 'invoiced_amount', 'paid']);
 
 function unnestInsert(table: string, columns: readonly string[]): string {

@@ -6,7 +6,7 @@ import { emitContractsPurged } from './contracts.purge-events.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ContractRow = Selectable<DB['contracts']>;
-export type NewContractRow = Omit<ContractRow, 'id' | 'planned_amount' | 'received_amount' | 'invoiced_amount' | 'plan_version'>;
+export type NewContractRow = Omit<ContractRow, 'id' | 'planned_amount' | 'received_amount' | 'payment_count' | 'invoiced_amount' | 'plan_version'>;
 export type ContractLineRow = Selectable<DB['contract_lines']>;
 export type NewContractLine = Omit<ContractLineRow, 'id' | 'contract_id'>;
 /** A contract as lists and the presenter read it: with its customer's, deal's and quote's names. */
@@ -307,12 +307,13 @@ export async function signedAmountByOwner(db: Db, from: string, to: string, owne
 }
 
 /** The receivables' sums of a contract (locked by the caller), with the plan's version when the plan changed. */
-export async function writeReceivableSums(db: Db, id: number, sums: { planned: number; received: number; invoiced: number; planChanged: boolean }): Promise<void> {
+export async function writeReceivableSums(db: Db, id: number, sums: { planned: number; received: number; payments: number; invoiced: number; planChanged: boolean }): Promise<void> {
   await db
     .updateTable('contracts')
     .set({
       planned_amount: sums.planned,
       received_amount: sums.received,
+      payment_count: sums.payments,
       invoiced_amount: sums.invoiced,
       ...(sums.planChanged ? { plan_version: sql`plan_version + 1` } : {}),
     })

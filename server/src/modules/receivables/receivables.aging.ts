@@ -1,7 +1,7 @@
 import { dsoPeriodDays, type Aging, type AgingRow, type agingQuery } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
-import { unscoped } from '../../platform/auth/scope.js';
+import { ownerScope, unscoped } from '../../platform/auth/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { contractScope } from '../contracts/index.js';
 import { customerSummaries } from '../customers/index.js';
@@ -34,7 +34,7 @@ const strip = ({ key: _key, ...sums }: AgingSums) => sums;
 export async function getAging(ctx: AppContext, actor: Actor, query: z.output<typeof agingQuery>): Promise<Aging> {
   authorize(actor, 'receivables.view');
   const day = await today(ctx);
-  const filter: AgingFilter = { scope: contractScope(actor), ownerId: query.ownerId, departmentId: query.departmentId };
+  const filter: AgingFilter = { scope: contractScope(actor), instalmentScope: ownerScope(actor, 'instalments'), ownerId: query.ownerId, departmentId: query.departmentId };
   const days = { today: day, minus30: daysBefore(day, 30), minus60: daysBefore(day, 60), minus90: daysBefore(day, 90) };
   const [page, sales] = await Promise.all([
     agingPage(ctx.db, query.groupBy, filter, days, query.pageSize, (query.page - 1) * query.pageSize),

@@ -1,5 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import { payableContractStatuses } from '@crm/contracts';
+import { sql, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import { isUnscoped, unscoped, type Scope } from '../../platform/auth/scope.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Allocation } from './receivables.allocation.js';
@@ -11,9 +10,7 @@ export type InvoiceRow = Selectable<DB['invoices']>;
 /** A payment with its contract's number and title and its customer's name. */
 export type PaymentView = PaymentRow & { contract_number: string; contract_title: string; customer_name: string | null };
 /** An unpaid instalment with its contract and customer. */
-export type DueRow = PlanRow & { contract_number: string; contract_title: string; customer_id: number; customer_name: string | null; owner_id: number };
-
-const payable = [...payableContractStatuses];
+export type DueRow = PlanRow & { contract_number: string; contract_title: string; customer_name: string | null };
 
 /** The contract's instalments, first due first. */
 export async function planOf(db: Db, contractId: number): Promise<PlanRow[]> {
@@ -127,12 +124,18 @@ function filteredPayments(db: Db, f: PaymentFilter) {
   return query;
 }
 
+/**
+ * A page of payments with their number and sum. Filtered by the data scope alone, the number and sum
+ * are those that every live contract in scope keeps of its payments (one index entry a contract
+ * instead of a join of every payment); any other filter counts the payments themselves.
+ */
 export async function listPayments(db: Db, f: PaymentFilter, sort: { key: 'receivedOn' | 'amount'; desc: boolean }, limit: number, offset: number): Promise<{ rows: PaymentView[]; total: number; sum: number }> {
   const dir = sort.desc ? 'desc' : 'asc';
   const column = sort.key === 'amount' ? 'pm.amount' : 'pm.received_on';
+  const scopeOnly = f.contractId === undefined && f.customerId === undefined && f.ownerId === undefined && f.from === undefined && f.to === undefined;
   const [page, totals] = await Promise.all([
     filteredPayments(db, f).select('pm.id').orderBy(column, dir).orderBy('pm.id', dir).limit(limit).offset(offset).execute(),
-    filteredPayments(db, f).select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('pm.amount').as('s')]).executeTakeFirstOrThrow(),
+    scopeOnly ? contractPaymentTotals(db, f.scope) : filteredPayments(db, f).select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('pm.amount').as('s')]).executeTakeFirstOrThrow(),
   ]);
   const ids = page.map((r) => r.id);
   const rows = ids.length === 0 ? [] : ((await paymentsWithNames(db).where('pm.id', 'in', ids).execute()) as PaymentView[]);
@@ -140,7 +143,20 @@ export async function listPayments(db: Db, f: PaymentFilter, sort: { key: 'recei
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: Number(totals.n), sum: Number(totals.s ?? 0) };
 }
 
+/**
+ * The number and sum of the payments of the live contracts in scope, from what each contract keeps
+ * of them. Summed per owner first: in owner order SQLite reads the covering index contracts_payments
+ * (60 ms at 400,000 contracts) instead of every wide contract row (250 ms).
+ */
+async function contractPaymentTotals(db: Db, scope: Scope): Promise<{ n: number | string | null; s: number | string | null }> {
+  let perOwner = db.selectFrom('contracts as ct').where('ct.deleted_at', 'is', null);
+  if (!isUnscoped(scope)) perOwner = perOwner.where(scope);
+  const sums = perOwner.select((eb) => [eb.fn.sum<number>('ct.payment_count').as('n'), eb.fn.sum<number>('ct.received_amount').as('s')]).groupBy('ct.owner_id');
+  return db.selectFrom(sums.as('o')).select((eb) => [eb.fn.sum<number>('o.n').as('n'), eb.fn.sum<number>('o.s').as('s')]).executeTakeFirstOrThrow();
+}
+
 export interface DueFilter {
+  /** The data scope on instalments (`pp`). */
   scope: Scope;
   /** Only instalments due before this date (overdue), or every unpaid one. */
   dueBefore?: string;
@@ -148,48 +164,43 @@ export interface DueFilter {
   ownerId?: number;
 }
 
+/**
+ * Unpaid instalments of live signed contracts, read through the contract's keys that each
+ * instalment keeps (no join): `receivable = 1` written as in the partial indexes, for SQLite.
+ */
 function filteredDue(db: Db, f: DueFilter) {
-  let query = db
-    .selectFrom('payment_plans as pp')
-    .innerJoin('contracts as ct', 'ct.id', 'pp.contract_id')
-    .where('pp.settled_on', 'is', null)
-    .where('ct.deleted_at', 'is', null)
-    .where('ct.status', 'in', payable);
+  let query = db.selectFrom('payment_plans as pp').where('pp.settled_on', 'is', null).where(sql<SqlBool>`pp.receivable = 1`);
   if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.dueBefore !== undefined) query = query.where('pp.due_on', '<', f.dueBefore);
-  if (f.customerId !== undefined) query = query.where('ct.customer_id', '=', f.customerId);
-  if (f.ownerId !== undefined) query = query.where('ct.owner_id', '=', f.ownerId);
+  if (f.customerId !== undefined) query = query.where('pp.customer_id', '=', f.customerId);
+  if (f.ownerId !== undefined) query = query.where('pp.owner_id', '=', f.ownerId);
   return query;
+}
+
+function withContract(db: Db, f: DueFilter) {
+  return filteredDue(db, f)
+    .innerJoin('contracts as ct', 'ct.id', 'pp.contract_id')
+    .leftJoin('customers as ppc', 'ppc.id', 'pp.customer_id')
+    .selectAll('pp')
+    .select(['ct.number as contract_number', 'ct.title as contract_title', 'ppc.name as customer_name']);
 }
 
 export async function listDue(db: Db, f: DueFilter, limit: number, offset: number): Promise<{ rows: DueRow[]; total: number }> {
   const [rows, total] = await Promise.all([
-    filteredDue(db, f)
-      .leftJoin('customers as ppc', 'ppc.id', 'ct.customer_id')
-      .selectAll('pp')
-      .select(['ct.number as contract_number', 'ct.title as contract_title', 'ct.customer_id', 'ct.owner_id', 'ppc.name as customer_name'])
-      .orderBy('pp.due_on')
-      .orderBy('pp.id')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
+    withContract(db, f).orderBy('pp.due_on').orderBy('pp.id').limit(limit).offset(offset).execute(),
     filteredDue(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows as DueRow[], total: Number(total.n) };
+  return { rows, total: Number(total.n) };
 }
 
 /** Unpaid instalments of signed live contracts past their due date, not yet notified for it, after an id. */
 export async function overdueUnnotified(db: Db, day: string, afterId: number, limit: number): Promise<DueRow[]> {
-  const rows = await filteredDue(db, { scope: unscoped('the overdue notices run for every contract'), dueBefore: day })
-    .leftJoin('customers as ppc', 'ppc.id', 'ct.customer_id')
+  return withContract(db, { scope: unscoped('the overdue notices run for every contract'), dueBefore: day })
     .where((eb) => eb.or([eb('pp.overdue_notified_for', 'is', null), eb('pp.overdue_notified_for', '<>', eb.ref('pp.due_on'))]))
     .where('pp.id', '>', afterId)
-    .selectAll('pp')
-    .select(['ct.number as contract_number', 'ct.title as contract_title', 'ct.customer_id', 'ct.owner_id', 'ppc.name as customer_name'])
     .orderBy('pp.id')
     .limit(limit)
     .execute();
-  return rows as DueRow[];
 }
 
 /** Mark an instalment notified for its due date; false when a run at the same time did it first. */

@@ -14,6 +14,7 @@ import {
 } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, can, type Actor } from '../../platform/auth/actor.js';
+import { ownerScope } from '../../platform/auth/scope.js';
 import { companyTimeZone, localDate } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
@@ -88,6 +89,7 @@ async function changeReceivables(ctx: AppContext, actor: Actor, contractId: numb
     await writeReceivableSums(trx, contractId, {
       planned: plan.reduce((n, p) => n + Number(p.amount), 0),
       received: payments.reduce((n, p) => n + p.amount, 0),
+      payments: payments.length,
       invoiced: await repo.invoicedTotal(trx, contractId),
       planChanged,
     });
@@ -185,7 +187,7 @@ export async function listPayments(ctx: AppContext, actor: Actor, query: z.outpu
 export async function listDueInstalments(ctx: AppContext, actor: Actor, query: z.output<typeof instalmentListQuery>): Promise<ListResponse<DueInstalment>> {
   authorize(actor, 'receivables.view');
   const day = await today(ctx);
-  const filter: repo.DueFilter = { scope: contractScope(actor), customerId: query.customerId, ownerId: query.ownerId, ...(query.status === 'overdue' ? { dueBefore: day } : {}) };
+  const filter: repo.DueFilter = { scope: ownerScope(actor, 'instalments'), customerId: query.customerId, ownerId: query.ownerId, ...(query.status === 'overdue' ? { dueBefore: day } : {}) };
   const { rows, total } = await repo.listDue(ctx.db, filter, query.pageSize, (query.page - 1) * query.pageSize);
   const names = await userNames(ctx, rows.map((r) => r.owner_id));
   const items = rows.map((r) => ({

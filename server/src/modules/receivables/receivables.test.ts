@@ -215,6 +215,85 @@ describe('aging, DSO and overdue notices', () => {
   });
 });
 
+describe('what instalments and contracts keep for the aging', () => {
+  interface AgingRowBody { id: number; notDue: number; days1to30: number; days31to60: number; days61to90: number; over90: number; unplanned: number; total: number }
+  /** The customer's aging row recomputed from its contracts' receivables (open instalments by due date, and the unplanned rest). */
+  async function recomputed(ids: number[]) {
+    const sums = { notDue: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0, unplanned: 0, total: 0 };
+    for (const id of ids) {
+      const r = await receivables(id);
+      for (const i of r.instalments) {
+        if (i.settledOn !== null) continue;
+        const open = i.amount - i.paid;
+        const key = i.daysOverdue <= 0 ? 'notDue' : i.daysOverdue <= 30 ? 'days1to30' : i.daysOverdue <= 60 ? 'days31to60' : i.daysOverdue <= 90 ? 'days61to90' : 'over90';
+        sums[key] += open;
+        sums.total += open;
+      }
+      const unplanned = Math.max(0, r.amount - Math.max(r.received, r.planned));
+      sums.unplanned += unplanned;
+      sums.total += unplanned;
+    }
+    return sums;
+  }
+  const agingOf = async (customer: number, as = org.admin) => {
+    const rows = (await as.get('/api/v1/receivables/aging?groupBy=customer&pageSize=100')).body.rows as AgingRowBody[];
+    const row = rows.find((r) => r.id === customer);
+    return row ? { notDue: row.notDue, days1to30: row.days1to30, days31to60: row.days31to60, days61to90: row.days61to90, over90: row.over90, unplanned: row.unplanned, total: row.total } : null;
+  };
+  const paymentTotals = async (as = org.admin) => {
+    const all = (await as.get('/api/v1/payments?pageSize=1')).body as { total: number; sum: number };
+    // A date filter counts the payments themselves; without one the contracts' kept counts and sums answer.
+    const counted = (await as.get('/api/v1/payments?pageSize=1&from=2000-01-01')).body as { total: number; sum: number };
+    return { kept: { total: all.total, sum: all.sum }, counted: { total: counted.total, sum: counted.sum } };
+  };
+
+  it('payments recorded and removed, a plan replaced, the contract deleted and restored: the aging equals a recomputation', async () => {
+    const customer = (await org.as.east1.post('/api/v1/customers', buildCustomer({ name: '账龄复算客户有限公司' }))).body.id as number;
+    const a = await signedContract(org.as.east1, customer, 50_000_00, '复算合同甲');
+    const b = await signedContract(org.as.east1, customer, 30_000_00, '复算合同乙');
+    expect((await plan(a, 0, [{ dueOn: '2026-08-01', amount: 10_000_00 }, { dueOn: '2026-11-10', amount: 15_000_00 }, { dueOn: '2027-02-01', amount: 20_000_00 }])).status).toBe(200);
+    expect((await plan(b, 0, [{ dueOn: '2026-10-01', amount: 30_000_00 }])).status).toBe(200);
+    const check = async () => {
+      const expected = await recomputed([a, b]);
+      expect(await agingOf(customer)).toEqual(expected.total > 0 ? expected : null);
+      const totals = await paymentTotals();
+      expect(totals.kept).toEqual(totals.counted);
+      return expected;
+    };
+    expect((await check()).total).toBe(80_000_00);
+
+    const first = await pay(a, 12_000_00, '2026-11-01');
+    expect(first.status).toBe(201);
+    expect((await pay(b, 30_000_00, '2026-11-02')).status).toBe(201);
+    expect((await check()).total).toBe(38_000_00);
+    // The owner's overdue list shows only what is still open: 13,000 of the instalment due 2026-11-10.
+    const overdue = (await org.as.east1.get(`/api/v1/receivables/instalments?status=overdue&customerId=${customer}`)).body;
+    expect(overdue.items.map((i: { dueOn: string; paid: number }) => [i.dueOn, i.paid])).toEqual([['2026-11-10', 2_000_00]]);
+    expect(overdue.total).toBe(1);
+
+    // A payment removed and the plan replaced: everything is settled again.
+    expect((await org.as.east1.delete(`/api/v1/payments/${first.body.payments[0].id}`)).status).toBe(204);
+    expect((await check()).total).toBe(50_000_00);
+    expect((await plan(a, 1, [{ dueOn: '2026-09-15', amount: 40_000_00 }])).status).toBe(200);
+    expect(await check()).toMatchObject({ days61to90: 40_000_00, unplanned: 10_000_00, total: 50_000_00 });
+
+    // Deleted, the contract leaves the aging, the overdue list and the payment sums; restored, it comes back.
+    const current = (await org.as.east1.get(`/api/v1/contracts/${a}`)).body;
+    expect((await org.admin.delete(`/api/v1/contracts/${a}`)).status, JSON.stringify(current.status)).toBe(204);
+    expect(await agingOf(customer)).toBeNull();
+    expect((await org.as.east1.get(`/api/v1/receivables/instalments?customerId=${customer}`)).body.total).toBe(0);
+    expect((await paymentTotals()).kept).toEqual((await paymentTotals()).counted);
+    expect((await org.admin.post(`/api/v1/recycle-bin/contract/${a}/restore`)).status).toBe(204);
+    expect(await check()).toMatchObject({ total: 50_000_00 });
+
+    // The data scope of the copied owner: a colleague does not see the customer's row, the owner does.
+    expect(await agingOf(customer, org.as.east2)).toBeNull();
+    expect(await agingOf(customer, org.as.east1)).toMatchObject({ total: 50_000_00 });
+    expect((await org.as.east2.get(`/api/v1/receivables/instalments?customerId=${customer}`)).body.total).toBe(0);
+    expect((await org.as.east1.get(`/api/v1/receivables/instalments?customerId=${customer}`)).body.total).toBe(1);
+  });
+});
+
 describe('credit limit', () => {
   it('a quote needs approval when what the customer still owes plus its total is above the limit', async () => {
     const limited = (await org.as.east1.post('/api/v1/customers', buildCustomer({ name: '额度客户有限公司', organization: { creditStanding: 'good', creditLimit: 50_000_00 } }))).body.id as number;

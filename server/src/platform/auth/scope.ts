@@ -39,6 +39,8 @@ const ownerColumns = {
   opportunities: 'o.owner_id',
   quotes: 'q.owner_id',
   contracts: 'ct.owner_id',
+  // A contract's instalments through the contract's owner, which each instalment keeps a copy of.
+  instalments: 'pp.owner_id',
   users: 'su2.id',
   // An approval request is in scope through the owner of its record (as submitted).
   approvals: 'ar.owner_id',

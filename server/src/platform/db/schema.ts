@@ -555,6 +555,8 @@ export interface DB {
     planned_amount: Generated<number>;
     received_amount: Generated<number>;
     invoiced_amount: Generated<number>;
+    /** How many payments `received_amount` sums, written with it. */
+    payment_count: Generated<number>;
     /** Bumped by every change of the payment plan (its optimistic version). */
     plan_version: Generated<number>;
     search: string;
@@ -674,6 +676,12 @@ export interface DB {
     overdue_notified_for: string | null;
     created_at: string;
     created_by: number | null;
+    /** The contract's customer, owner and department, copied by the database (migration 0029's triggers) on insert and on every change of the contract. */
+    customer_id: Generated<number>;
+    owner_id: Generated<number>;
+    department_id: number | null;
+    /** 1 while the contract is live and signed (its instalments are receivable), kept by the same triggers. */
+    receivable: Generated<number>;
   };
   /** Payments received (回款记录), with the contract's customer, owner and department when received. */
   payments: {
