@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { antdZeroRuntime } from './build/antd-zero-runtime';
 import { precompress } from './build/precompress';
+import { pureContracts } from './build/pure-contracts';
 
 // The server serves web/dist at / with an SPA fallback; in development Vite proxies the API to it.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), antdZeroRuntime(), pureContracts(), precompress()],
   server: {
     port: 5173,
     proxy: {

@@ -6,7 +6,7 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import type { Locale } from '@crm/contracts';
 import { setApiLanguage } from '../../shared/api/client';
 import { initialLocale, storeLocale } from './locale-storage';
-import { createTranslate, type Translate } from './translate';
+import { createTranslate, loadMessages, type Translate } from './translate';
 
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
@@ -25,6 +25,7 @@ function applyLocale(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
+/** Needs the first language's messages loaded (main.tsx loads them before the first render). */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => {
     const first = initialLocale();
@@ -32,10 +33,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return first;
   });
 
+  // The other language's messages are fetched first (once); the page then switches in place.
   const setLocale = useCallback((next: Locale) => {
-    applyLocale(next);
-    storeLocale(next);
-    setLocaleState(next);
+    void loadMessages(next).then(() => {
+      applyLocale(next);
+      storeLocale(next);
+      setLocaleState(next);
+    });
   }, []);
 
   const value = useMemo<I18nValue>(

@@ -1,12 +1,14 @@
 import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { NotificationPreferencesModal } from '../../email';
 import { useLogout, useMe } from '../api';
-import { ChangePasswordModal } from './change-password-modal';
+
+// Both dialogs load when first opened: the frame every page waits for carries neither form.
+const ChangePasswordModal = lazy(() => import('./change-password-modal').then((m) => ({ default: m.ChangePasswordModal })));
+const NotificationPreferencesModal = lazy(() => import('../../email').then((m) => ({ default: m.NotificationPreferencesModal })));
 
 export function UserMenu() {
   const t = useT();
@@ -15,8 +17,9 @@ export function UserMenu() {
   const isMobile = useIsMobile();
   const { data: me } = useMe();
   const logout = useLogout();
-  const [passwordOpen, setPasswordOpen] = useState(false);
-  const [prefsOpen, setPrefsOpen] = useState(false);
+  /** null until the dialog is first opened. */
+  const [passwordOpen, setPasswordOpen] = useState<boolean | null>(null);
+  const [prefsOpen, setPrefsOpen] = useState<boolean | null>(null);
 
   const items: MenuProps['items'] = [
     {
@@ -60,8 +63,10 @@ export function UserMenu() {
           <DownOutlined style={{ fontSize: 10 }} />
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
-      <NotificationPreferencesModal open={prefsOpen} onClose={() => setPrefsOpen(false)} />
+      <Suspense fallback={null}>
+        {passwordOpen === null ? null : <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />}
+        {prefsOpen === null ? null : <NotificationPreferencesModal open={prefsOpen} onClose={() => setPrefsOpen(false)} />}
+      </Suspense>
     </>
   );
 }

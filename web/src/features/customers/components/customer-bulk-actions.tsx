@@ -1,12 +1,14 @@
 import { DeleteOutlined, MinusCircleOutlined, TagsOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { testId } from '../../../shared/test-id';
 import { usePermissions } from '../../auth';
 import { useBulkDeleteCustomers } from '../api';
-import { BulkTagsModal } from './customer-bulk-tags-modal';
+
+// The tags form (and the form rules with their phone checks) loads when it is first opened.
+const BulkTagsModal = lazy(() => import('./customer-bulk-tags-modal').then((m) => ({ default: m.BulkTagsModal })));
 
 /** Whether the user may take a bulk action of the customers module (so the list offers selection). */
 export function useCanBulkEdit(): boolean {
@@ -57,7 +59,11 @@ export function CustomerBulkActions({ selectedIds, onDone }: { selectedIds: numb
           {t('customer.bulkDelete')}
         </Button>
       ) : null}
-      {tagging === null ? null : <BulkTagsModal mode={tagging} ids={selectedIds} onClose={() => setTagging(null)} onDone={onDone} />}
+      {tagging === null ? null : (
+        <Suspense fallback={null}>
+          <BulkTagsModal mode={tagging} ids={selectedIds} onClose={() => setTagging(null)} onDone={onDone} />
+        </Suspense>
+      )}
     </>
   );
 }
