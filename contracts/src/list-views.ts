@@ -3,6 +3,7 @@ import { int4Max, recordMeta, versionField } from './common.js';
 import { contactListQuery } from './contacts.js';
 import { customerListQuery } from './customers.js';
 import { leadListQuery } from './leads.js';
+import { listViewBuiltIns, listViewLists, listViewVisibilities, type ListViewList } from './list-view-options.js';
 import { opportunityListQuery } from './opportunities.js';
 
 /**
@@ -11,23 +12,9 @@ import { opportunityListQuery } from './opportunities.js';
  * query: what the list shows is still limited by the reader's data scope.
  */
 
-export const listViewLists = ['customers', 'contacts', 'leads', 'opportunities'] as const;
-export type ListViewList = (typeof listViewLists)[number];
-
-/** personal: the owner only; department: users of the department and those below it; everyone. */
-export const listViewVisibilities = ['personal', 'department', 'everyone'] as const;
-export type ListViewVisibility = (typeof listViewVisibilities)[number];
-
-/** Views every user has, built from their own id and the company's rules when listed. */
-export const listViewBuiltIns = ['all', 'mine', 'due_today', 'pool_soon'] as const;
-export type ListViewBuiltIn = (typeof listViewBuiltIns)[number];
-/** Which built-in views each list offers, in the order shown. */
-export const builtInViewsOf: Record<ListViewList, readonly ListViewBuiltIn[]> = {
-  customers: ['all', 'mine', 'due_today', 'pool_soon'],
-  contacts: ['all'],
-  leads: ['all', 'mine'],
-  opportunities: ['all', 'mine'],
-};
+// The lists, visibilities and built-in views sit apart from the schemas: the list pages read them
+// at start-up without the schemas (and Zod) that only the view editor needs.
+export * from './list-view-options.js';
 
 /** The query schema a list's stored filters must pass (the one its GET takes), `page` aside. */
 export const listViewQuerySchemas = {

@@ -1,12 +1,14 @@
 import { ExportOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { testId } from '../../../shared/test-id';
 import { usePermissions } from '../../auth';
 import { useReleaseCustomers } from '../api';
-import { TransferModal } from './transfer-modal';
+
+// The transfer form (owner choice, its schema's limits) loads when it is first opened.
+const TransferModal = lazy(() => import('./transfer-modal').then((m) => ({ default: m.TransferModal })));
 
 /** Whether the user may take any of the list's bulk owner actions (so the list offers selection). */
 export function useCanBulkMove(): boolean {
@@ -88,12 +90,11 @@ export function CustomerBulkBar({ selectedIds, onClear, extra }: { selectedIds: 
           </Flex>
         }
       />
-      <TransferModal
-        open={transferring}
-        customerIds={selectedIds}
-        onClose={() => setTransferring(false)}
-        onDone={() => onClear()}
-      />
+      {transferring ? (
+        <Suspense fallback={null}>
+          <TransferModal open customerIds={selectedIds} onClose={() => setTransferring(false)} onDone={() => onClear()} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
