@@ -68,6 +68,27 @@ export const followUpRecordCreate = z
 export type FollowUpRecordCreate = z.input<typeof followUpRecordCreate>;
 
 /**
+ * POST /follow-ups/bulk: the same follow-up (kind, content, outcome, next step) logged on 1-200
+ * customers you may see, all or none; each gets its own record, clock move, timeline entry and,
+ * with a next step, a task for you. No contacts, deal or contract (they belong to one customer).
+ */
+export const followUpBulkCreate = z
+  .object({
+    customerIds: z.array(refId).min(1).max(200),
+    kind: followUpFields.kind,
+    occurredAt: followUpFields.occurredAt.optional(),
+    durationMinutes: followUpFields.durationMinutes.optional(),
+    content: followUpFields.content,
+    outcome: followUpFields.outcome.optional(),
+    nextOn: followUpFields.nextOn.optional(),
+    nextAction: followUpFields.nextAction.optional(),
+  })
+  .strict();
+export type FollowUpBulkCreate = z.input<typeof followUpBulkCreate>;
+export const followUpBulkResult = z.object({ created: z.number().int() });
+export type FollowUpBulkResult = z.infer<typeof followUpBulkResult>;
+
+/**
  * PATCH /follow-ups/:id (its author, or a manager whose scope covers the author). A check-in can
  * only be removed (`checkIn: null`), never moved: it says where the phone was when the visit was
  * saved.

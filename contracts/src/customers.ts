@@ -186,7 +186,15 @@ export type CustomerCreate = z.input<typeof customerCreate>;
 export const customerUpdate = z
   .object(customerFields)
   .partial()
-  .extend(versionField)
+  .extend({
+    ...versionField,
+    /**
+     * The next follow-up day (YYYY-MM-DD, company time zone; today or later), null for none. Set by
+     * hand it stands until a follow-up is logged, changed or deleted: then the latest follow-up's
+     * next step is the customer's next follow-up again.
+     */
+    nextFollowUpOn: isoDate.nullable().optional(),
+  })
   .strict()
   .superRefine(changedPostcodeIssue);
 export type CustomerUpdate = z.input<typeof customerUpdate>;
@@ -286,3 +294,29 @@ export const customerListQuery = withCustomFilters({
   poolDueWithinDays: queryInt(0, 365).optional(),
 });
 export type CustomerListQuery = z.input<typeof customerListQuery>;
+
+const bulkUpdateIds = z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500);
+
+/**
+ * One field set to the same value on 1-500 customers, all or none (POST /customers/bulk-update).
+ * Owners change through the transfer (POST /customers/transfer), tags through bulk-tags.
+ */
+export const customerBulkUpdate = z
+  .object({
+    ids: bulkUpdateIds,
+    set: z
+      .object({
+        status: customerFields.status,
+        lifecycleStage: customerFields.lifecycleStage,
+        industry: customerFields.industry,
+        source: customerFields.source,
+        nextFollowUpOn: isoDate.nullable(),
+      })
+      .partial()
+      .strict()
+      .refine((v) => Object.keys(v).length > 0, { message: 'bulkUpdateNothing' }),
+  })
+  .strict();
+export type CustomerBulkUpdate = z.input<typeof customerBulkUpdate>;
+export const bulkUpdateResult = z.object({ updated: z.number().int() });
+export type BulkUpdateResult = z.infer<typeof bulkUpdateResult>;

@@ -9,6 +9,7 @@ import { importsMessages } from './messages/imports.js';
 import { leadFormsMessages } from './messages/lead-forms.js';
 import { leadsMessages } from './messages/leads.js';
 import { listViewsMessages } from './messages/list-views.js';
+import { workingListsMessages } from './messages/working-lists.js';
 import { listsMessages } from './messages/lists.js';
 import { notificationsMessages } from './messages/notifications.js';
 import { opportunitiesMessages } from './messages/opportunities.js';
@@ -125,6 +126,7 @@ const catalogue = {
   ...leadFormsMessages,
   ...leadsMessages,
   ...listViewsMessages,
+  ...workingListsMessages,
   ...listsMessages,
   ...duplicatesMessages,
   ...fieldsMessages,

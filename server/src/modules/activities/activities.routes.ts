@@ -4,6 +4,8 @@ import {
   contactGuardSettingsUpdate,
   customerEmailCreate,
   customerEmailResult,
+  followUpBulkCreate,
+  followUpBulkResult,
   followUpListQuery,
   followUpRecord,
   followUpRecordCreate,
@@ -22,6 +24,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import * as customerEmails from './customer-emails.js';
 import * as followUps from './followups.service.js';
+import * as followUpsBulk from './followups.bulk.js';
 import * as tasks from './tasks.service.js';
 
 const pageOnly = z.object({ page: pageQuery.page, pageSize: pageQuery.pageSize }).strict();
@@ -30,6 +33,8 @@ export function activityRoutes(r: Router, ctx: AppContext): void {
   const tag = 'activities';
   r.route({ method: 'POST', url: '/follow-ups', access: 'followups.create', summary: 'Record a follow-up (call, visit, meeting, email, message, note) on a customer you may see; its next step becomes your task', tag, body: followUpRecordCreate, response: followUpRecord, status: 201,
     handler: ({ actor, body }) => followUps.createFollowUp(ctx, actor, body) });
+  r.route({ method: 'POST', url: '/follow-ups/bulk', access: 'followups.create', summary: 'Record the same follow-up on customers (1-200) you may see, all or none; its next step becomes a task of yours for each', tag, body: followUpBulkCreate, response: followUpBulkResult, status: 201,
+    handler: ({ actor, body }) => followUpsBulk.bulkCreateFollowUps(ctx, actor, body) });
   r.route({ method: 'GET', url: '/follow-ups', access: 'followups.view', summary: 'Follow-ups by the authors in your data scope, newest first', tag, query: followUpListQuery, response: followUpRecordList,
     handler: ({ actor, query }) => followUps.listFollowUps(ctx, actor, query) });
   r.route({ method: 'GET', url: '/follow-ups/:id', access: 'followups.view', summary: 'One follow-up (of a customer you may see)', tag, params: idParams, response: followUpRecord,

@@ -1,12 +1,13 @@
-import type { BulkDeleteResult, BulkTagsResult, customerBulkDelete, customerBulkTags } from '@crm/contracts';
+import type { BulkDeleteResult, BulkTagsResult, BulkUpdateResult, customerBulkDelete, customerBulkTags, customerBulkUpdate } from '@crm/contracts';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { emitCustomerEvent } from '../../platform/customer-events.js';
 import type { DB } from '../../platform/db/schema.js';
-import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { diffRecords } from '../history/index.js';
+import { checkListValues, checkNextFollowUp } from './customers.lists.js';
 import { historyFields, recordView } from './customers.presenter.js';
 import { customerEditScope } from './customers.records.js';
 import * as repo from './customers.repository.js';
@@ -69,4 +70,44 @@ export async function bulkDeleteCustomers(ctx: AppContext, actor: Actor, input: 
   const ids = [...new Set(input.ids)];
   const deleted = await ctx.db.transaction().execute((trx) => recycleCustomers(trx, ctx, actor, ids));
   return { deleted };
+}
+
+/**
+ * Set one or more fields (status, lifecycle stage, industry, source, next follow-up day) to the
+ * same value on 1-500 customers, all or none; each changed one gets a new version and an `update`
+ * history entry, one whose values are already these is left alone.
+ */
+export async function bulkUpdateCustomers(ctx: AppContext, actor: Actor, input: z.output<typeof customerBulkUpdate>): Promise<BulkUpdateResult> {
+  authorize(actor, 'customers.edit');
+  const ids = [...new Set(input.ids)];
+  const set = input.set;
+  // Values checked before anything is read or locked: a switched-off industry, a day in the past.
+  await checkListValues(ctx.db, { industry: set.industry, source: set.source }, null).catch((error: unknown) => {
+    throw prefixed(error, 'set.');
+  });
+  if (set.nextFollowUpOn !== undefined) await checkNextFollowUp(ctx, set.nextFollowUpOn, 'set.nextFollowUpOn');
+  const values: Partial<repo.CustomerRow> = {
+    ...(set.status !== undefined ? { status: set.status } : {}),
+    ...(set.lifecycleStage !== undefined ? { lifecycle_stage: set.lifecycleStage } : {}),
+    ...(set.industry !== undefined ? { industry: set.industry } : {}),
+    ...(set.source !== undefined ? { source: set.source } : {}),
+    ...(set.nextFollowUpOn !== undefined ? { next_followup_on: set.nextFollowUpOn } : {}),
+  };
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const writes: CustomerWrite[] = [];
+    for (const row of await editableCustomers(trx, ctx, actor, ids)) {
+      const changes = diffRecords(recordView(row), recordView({ ...row, ...values }), historyFields);
+      if (changes.length > 0) writes.push({ row, values, timeline: [{ action: 'update', label: row.name, changes }] });
+    }
+    const written = await writeCustomers(trx, ctx, writes, { actorId: actor.userId, at });
+    if (written.size !== writes.length) throw conflict(undefined);
+    return { updated: written.size };
+  });
+}
+
+/** A validation error's field paths under a prefix (the fields of `set`). */
+function prefixed(error: unknown, prefix: string): unknown {
+  if (!(error instanceof AppError) || !error.details) return error;
+  return new AppError(error.code, error.messageKey, error.details.map((d) => ({ ...d, path: `${prefix}${d.path}` })));
 }

@@ -2,7 +2,8 @@ import type { IndustriesState, industriesUpdate } from '@crm/contracts';
 import type { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, conflict, type ErrorDetail } from '../../platform/errors.js';
+import { companyTimeZone, localDate } from '../../platform/company.js';
+import { AppError, conflict, invalid, type ErrorDetail } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n.js';
 import { writeSetting } from '../../platform/settings.js';
 import { industriesKey, readIndustries, readLeadSources } from '../lists/index.js';
@@ -57,4 +58,10 @@ export async function checkListValues(db: Db, input: { industry?: string | null;
   await check('industry', input.industry);
   await check('source', input.source);
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'validationFailed', details);
+}
+
+/** A next follow-up day set by hand is today or later (company time zone); null clears it. */
+export async function checkNextFollowUp(ctx: AppContext, day: string | null, path: string): Promise<void> {
+  if (day === null) return;
+  if (day < localDate(ctx.clock.now(), await companyTimeZone(ctx.db))) throw invalid(path, 'followUpNextInPast');
 }

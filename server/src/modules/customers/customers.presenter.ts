@@ -100,7 +100,7 @@ export function presentCustomer(row: CustomerRow, actor: Actor, ownerNames: Map<
 /** Fields compared for the change history (presented names). */
 export const historyFields = [
   'kind', 'name', 'category', 'status', 'lifecycleStage', 'ownerId', 'industry', 'province', 'city', 'district',
-  'address', 'phone', 'mobile', 'email', 'website', 'source', 'tags', 'notes', 'person', 'organization', 'custom',
+  'address', 'phone', 'mobile', 'email', 'website', 'source', 'tags', 'notes', 'person', 'organization', 'custom', 'nextFollowUpOn',
 ] as const;
 
 /** The stored values of the compared fields, unmasked (history keeps the truth; reading masks it). */
@@ -111,6 +111,6 @@ export function recordView(row: CustomerRow): Record<string, unknown> {
     address: row.address, phone: row.phone, mobile: row.mobile, email: row.email, website: row.website,
     source: row.source, tags: JSON.parse(row.tags) as string[], notes: row.notes,
     person: JSON.parse(row.person) as unknown, organization: JSON.parse(row.organization) as unknown,
-    custom: JSON.parse(row.custom) as unknown,
+    custom: JSON.parse(row.custom) as unknown, nextFollowUpOn: row.next_followup_on,
   };
 }

@@ -1,4 +1,4 @@
-import { bulkDeleteResult, bulkTagsResult, customer, customerBulkDelete, customerBulkTags, customerCreate, customerList, customerListQuery, customerUpdate, historyList, historyQuery, idParams, industriesState, industriesUpdate } from '@crm/contracts';
+import { bulkDeleteResult, bulkTagsResult, bulkUpdateResult, customer, customerBulkDelete, customerBulkTags, customerBulkUpdate, customerCreate, customerList, customerListQuery, customerUpdate, historyList, historyQuery, idParams, industriesState, industriesUpdate } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import * as bulk from './customers.bulk-actions.js';
@@ -13,6 +13,8 @@ export function customerRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, body }) => service.createCustomer(ctx, actor, body) });
   r.route({ method: 'POST', url: '/customers/bulk-tags', access: 'customers.edit', summary: 'Add and remove tags on customers (1-500) you may edit, all or none', tag, body: customerBulkTags, response: bulkTagsResult, status: 200,
     handler: ({ actor, body }) => bulk.bulkTagCustomers(ctx, actor, body) });
+  r.route({ method: 'POST', url: '/customers/bulk-update', access: 'customers.edit', summary: 'Set status, lifecycle stage, industry, source or next follow-up day on customers (1-500) you may edit, all or none', tag, body: customerBulkUpdate, response: bulkUpdateResult, status: 200,
+    handler: ({ actor, body }) => bulk.bulkUpdateCustomers(ctx, actor, body) });
   r.route({ method: 'POST', url: '/customers/bulk-delete', access: 'customers.delete', summary: 'Move customers (1-500) you may edit to the recycle bin, all or none', tag, body: customerBulkDelete, response: bulkDeleteResult, status: 200,
     handler: ({ actor, body }) => bulk.bulkDeleteCustomers(ctx, actor, body) });
   r.route({ method: 'GET', url: '/customers/:id', access: 'customers.view', summary: 'Get a customer', tag, params: idParams, response: customer,

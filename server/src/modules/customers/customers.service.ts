@@ -10,7 +10,7 @@ import { activeUser, isUserInScope, userNames } from '../users/index.js';
 import { maskChange, presentCustomer, recordView, historyFields } from './customers.presenter.js';
 import { missingFieldsFor } from './customers.completeness.js';
 import { mergedNotFound } from './customers.merged.js';
-import { checkListValues } from './customers.lists.js';
+import { checkListValues, checkNextFollowUp } from './customers.lists.js';
 import { customerSortKey } from './customers.follow-up-filters.js';
 import * as repo from './customers.repository.js';
 import { bulkCreateCustomers, customerListFilter } from './customers.bulk.js';
@@ -120,6 +120,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
     await checkOwner(ctx, actor, input.ownerId);
   }
   await checkListValues(ctx.db, input, existing);
+  if (input.nextFollowUpOn !== undefined && input.nextFollowUpOn !== existing.next_followup_on) await checkNextFollowUp(ctx, input.nextFollowUpOn, 'nextFollowUpOn');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findById(trx, id, customerEditScope(actor));
@@ -154,6 +155,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: number, 
       ...(person !== undefined ? { person: JSON.stringify(person) } : {}),
       ...(organization !== undefined ? { organization: JSON.stringify(organization) } : {}),
       ...(custom !== undefined ? { custom } : {}),
+      ...(input.nextFollowUpOn !== undefined ? { next_followup_on: input.nextFollowUpOn } : {}),
     };
     Object.assign(changes, withCanonicalRegion(row, changes)); // one spelling of a municipality
     const next = { ...row, ...changes };
