@@ -26,6 +26,7 @@ import { recordPage } from './en/record-page';
 import { email } from './en/email';
 import { visits } from './en/visits';
 import { listViews } from './en/list-views';
+import { workingLists } from './en/working-lists';
 
 export const en = {
   ...core,
@@ -52,6 +53,7 @@ export const en = {
   ...email,
   ...visits,
   ...listViews,
+  ...workingLists,
 } as const;
 
 export type MessageKey = keyof typeof en;

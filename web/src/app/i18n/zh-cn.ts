@@ -23,6 +23,7 @@ import { recordPage } from './zh-cn/record-page';
 import { email } from './zh-cn/email';
 import { visits } from './zh-cn/visits';
 import { listViews } from './zh-cn/list-views';
+import { workingLists } from './zh-cn/working-lists';
 
 /** 简体中文 messages, one file per part of the app; the type makes the compiler report any key missing here. */
 export const zhCN: Messages = {
@@ -50,4 +51,5 @@ export const zhCN: Messages = {
   ...email,
   ...visits,
   ...listViews,
+  ...workingLists,
 };

@@ -2,18 +2,22 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type {
   BulkDeleteResult,
   BulkTagsResult,
+  BulkUpdateResult,
   Customer,
   CustomerBulkTags,
+  CustomerBulkUpdate,
   CustomerCreate,
   CustomerListQuery,
   CustomerUpdate,
+  FollowUpBulkCreate,
+  FollowUpBulkResult,
   HistoryAction,
   HistoryEntry,
   IndustriesState,
   IndustriesUpdate,
   ListResponse,
 } from '@crm/contracts';
-import { apiRequest } from '../../shared/api/client';
+import { apiRequest, isApiError } from '../../shared/api/client';
 
 export const customerKeys = {
   all: ['customers'] as const,
@@ -128,5 +132,57 @@ export function useSaveIndustries() {
   return useMutation({
     mutationFn: (body: IndustriesUpdate) => apiRequest<IndustriesState>('/settings/customer-industries', { method: 'PUT', body }),
     onSuccess: (state) => queryClient.setQueryData(industriesKey, state),
+  });
+}
+
+/** Put a customer as now stored into every cached list page and its record. */
+function storeCustomer(queryClient: ReturnType<typeof useQueryClient>, customer: Customer) {
+  queryClient.setQueryData(customerKeys.detail(customer.id), customer);
+  queryClient.setQueriesData<ListResponse<Customer>>({ queryKey: ['customers', 'list'] }, (page) =>
+    page ? { ...page, items: page.items.map((c) => (c.id === customer.id ? customer : c)) } : page,
+  );
+}
+
+/**
+ * One field of a customer changed in place (the lists' and the record page's inline edit),
+ * version-checked: on a 409 the row and the record show what is stored now.
+ */
+export function useInlineUpdateCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ customer, change }: { customer: Pick<Customer, 'id' | 'version'>; change: Omit<CustomerUpdate, 'version'> }) =>
+      apiRequest<Customer>(`/customers/${customer.id}`, { method: 'PATCH', body: { ...change, version: customer.version } }),
+    onSuccess: (customer) => {
+      storeCustomer(queryClient, customer);
+      void queryClient.invalidateQueries({ queryKey: ['customers', 'history', customer.id] });
+    },
+    onError: (error, { customer }) => {
+      if (isApiError(error) && error.status === 409 && error.current && typeof error.current === 'object') storeCustomer(queryClient, error.current as Customer);
+      else void queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id) });
+      void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+    },
+  });
+}
+
+/** Set one field on the selected customers (all or none). */
+export function useBulkUpdateCustomers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CustomerBulkUpdate) => apiRequest<BulkUpdateResult>('/customers/bulk-update', { method: 'POST', body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['customers'] }),
+  });
+}
+
+/** Log the same follow-up on the selected customers (all or none). */
+export function useBulkFollowUp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FollowUpBulkCreate) => apiRequest<FollowUpBulkResult>('/follow-ups/bulk', { method: 'POST', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['customers'] });
+      void queryClient.invalidateQueries({ queryKey: ['follow-ups'] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      void queryClient.invalidateQueries({ queryKey: ['workbench'] });
+    },
   });
 }

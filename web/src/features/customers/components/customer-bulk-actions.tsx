@@ -1,4 +1,4 @@
-import { DeleteOutlined, MinusCircleOutlined, TagsOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, MessageOutlined, MinusCircleOutlined, TagsOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -9,20 +9,26 @@ import { useBulkDeleteCustomers } from '../api';
 
 // The tags form (and the form rules with their phone checks) loads when it is first opened.
 const BulkTagsModal = lazy(() => import('./customer-bulk-tags-modal').then((m) => ({ default: m.BulkTagsModal })));
+const BulkEditModal = lazy(() => import('./customer-bulk-edit-modal').then((m) => ({ default: m.BulkEditModal })));
+const BulkFollowUpModal = lazy(() => import('./customer-bulk-follow-up-modal').then((m) => ({ default: m.BulkFollowUpModal })));
 
 /** Whether the user may take a bulk action of the customers module (so the list offers selection). */
 export function useCanBulkEdit(): boolean {
   const { can } = usePermissions();
-  return can('customers.edit') || can('customers.delete');
+  return can('customers.edit') || can('customers.delete') || can('followups.create');
 }
 
-/** Tag and delete buttons for the customers selected in the list, each shown only with its right. */
-export function CustomerBulkActions({ selectedIds, onDone }: { selectedIds: number[]; onDone: () => void }) {
+/**
+ * Edit, follow-up, tag and delete buttons for the customers selected in the list, each shown only
+ * with its right. `selectedTags`: the tags the selected customers carry (the remove dialog offers them).
+ */
+export function CustomerBulkActions({ selectedIds, selectedTags, onDone }: { selectedIds: number[]; selectedTags: string[]; onDone: () => void }) {
   const t = useT();
   const { modal, message } = App.useApp();
   const { can } = usePermissions();
   const remove = useBulkDeleteCustomers();
   const [tagging, setTagging] = useState<'add' | 'remove' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'follow-up' | null>(null);
   const count = selectedIds.length;
 
   const confirmDelete = () => {
@@ -45,6 +51,16 @@ export function CustomerBulkActions({ selectedIds, onDone }: { selectedIds: numb
   return (
     <>
       {can('customers.edit') ? (
+        <Button size="small" icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="bulk-edit">
+          {t('bulk.edit')}
+        </Button>
+      ) : null}
+      {can('followups.create') ? (
+        <Button size="small" icon={<MessageOutlined />} onClick={() => setDialog('follow-up')} data-testid="bulk-follow-up">
+          {t('bulk.followUp')}
+        </Button>
+      ) : null}
+      {can('customers.edit') ? (
         <>
           <Button size="small" icon={<TagsOutlined />} onClick={() => setTagging('add')} data-testid="bulk-add-tags">
             {t('customer.bulkAddTags')}
@@ -61,7 +77,16 @@ export function CustomerBulkActions({ selectedIds, onDone }: { selectedIds: numb
       ) : null}
       {tagging === null ? null : (
         <Suspense fallback={null}>
-          <BulkTagsModal mode={tagging} ids={selectedIds} onClose={() => setTagging(null)} onDone={onDone} />
+          <BulkTagsModal mode={tagging} ids={selectedIds} carried={selectedTags} onClose={() => setTagging(null)} onDone={onDone} />
+        </Suspense>
+      )}
+      {dialog === null ? null : (
+        <Suspense fallback={null}>
+          {dialog === 'edit' ? (
+            <BulkEditModal ids={selectedIds} onClose={() => setDialog(null)} onDone={onDone} />
+          ) : (
+            <BulkFollowUpModal ids={selectedIds} onClose={() => setDialog(null)} onDone={onDone} />
+          )}
         </Suspense>
       )}
     </>

@@ -9,12 +9,14 @@ import { useBulkTagCustomers } from '../api';
 interface BulkTagsModalProps {
   mode: 'add' | 'remove';
   ids: number[];
+  /** The tags the selected customers carry: what the remove dialog offers. */
+  carried: string[];
   onClose: () => void;
   onDone: () => void;
 }
 
 /** Add tags to, or remove tags from, the selected customers (all or none). */
-export function BulkTagsModal({ mode, ids, onClose, onDone }: BulkTagsModalProps) {
+export function BulkTagsModal({ mode, ids, carried, onClose, onDone }: BulkTagsModalProps) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ tags: string[] }>();
@@ -53,7 +55,17 @@ export function BulkTagsModal({ mode, ids, onClose, onDone }: BulkTagsModalProps
           label={t('customer.f.tags')}
           rules={[{ required: true, type: 'array', min: 1, message: t('customer.bulkTagsRequired') }, rules.tags(20, 30)]}
         >
-          <Select mode="tags" tokenSeparators={[',', '，']} placeholder={t('customer.tagsPlaceholder')} open={false} suffixIcon={null} maxCount={20} data-testid="bulk-tags-select" />
+          {mode === 'remove' ? (
+            <Select
+              mode="multiple"
+              options={carried.map((tag) => ({ value: tag, label: tag }))}
+              placeholder={carried.length === 0 ? t('bulk.removeTagsNone') : undefined}
+              notFoundContent={t('bulk.removeTagsNone')}
+              data-testid="bulk-tags-select"
+            />
+          ) : (
+            <Select mode="tags" tokenSeparators={[',', '，']} placeholder={t('customer.tagsPlaceholder')} open={false} suffixIcon={null} maxCount={20} data-testid="bulk-tags-select" />
+          )}
         </Form.Item>
       </Form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Card, Flex, List, Pagination, Typography } from 'antd';
+import { Card, Checkbox, Flex, List, Pagination, Typography } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -16,10 +16,13 @@ interface CustomerCardsProps {
   totalCapped?: boolean;
   loading: boolean;
   onChange: (patch: Partial<CustomerListParams>) => void;
+  /** Selection for the bulk bar (a checkbox on each card); left out when the user has no bulk action. */
+  selectedIds?: number[];
+  onSelect?: (ids: number[]) => void;
 }
 
 /** The customer list on a phone: one card per customer, no horizontal scrolling. */
-export function CustomerCards({ view, items, total, totalCapped, loading, onChange }: CustomerCardsProps) {
+export function CustomerCards({ view, items, total, totalCapped, loading, onChange, selectedIds, onSelect }: CustomerCardsProps) {
   const t = useT();
   return (
     <Flex vertical gap={12} data-testid="customer-cards">
@@ -31,7 +34,16 @@ export function CustomerCards({ view, items, total, totalCapped, loading, onChan
           <List.Item style={{ padding: '0 0 8px' }}>
             <Card size="small" style={{ width: '100%' }}>
               <Flex justify="space-between" align="start" gap={8}>
-                <Link to={`/customers/${customer.id}`} style={{ fontWeight: 600, minWidth: 0 }} data-testid="customer-link">
+                {onSelect ? (
+                  <Checkbox
+                    checked={selectedIds?.includes(customer.id) ?? false}
+                    onChange={(e) => onSelect(e.target.checked ? [...(selectedIds ?? []), customer.id] : (selectedIds ?? []).filter((id) => id !== customer.id))}
+                    aria-label={t('bulk.selectCard', { name: customer.name })}
+                    style={{ padding: 4, margin: -4 }}
+                    data-testid="customer-card-select"
+                  />
+                ) : null}
+                <Link to={`/customers/${customer.id}`} style={{ fontWeight: 600, minWidth: 0, flex: 1 }} data-testid="customer-link">
                   {customer.name}
                 </Link>
                 <StatusTag status={customer.status} />

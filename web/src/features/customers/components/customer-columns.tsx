@@ -8,6 +8,7 @@ import { customFieldLabel, formatCustomValue, useActiveCustomFields, type Custom
 import { useUserOptions } from '../../users';
 import { fieldLabel } from './customer-fields';
 import { useCustomerLists } from './customer-lists';
+import { CustomerInlineField } from './customer-inline-field';
 
 /** The list's built-in columns in their default order; `name` is always shown. */
 export const builtInColumns = [
@@ -89,7 +90,7 @@ export function useExtraColumns(customFields: CustomField[]): ColumnType<Custome
       { key: 'email', title: t('customer.f.email'), render: (_v, c) => c.email ?? '' },
       { key: 'industry', title: t('customer.f.industry'), render: (_v, c) => lists.industryLabel(c.industry) },
       { key: 'source', title: t('customer.f.source'), render: (_v, c) => lists.sourceLabel(c.source) },
-      { key: 'tags', title: t('customer.f.tags'), render: (_v, c) => c.tags.join(', ') },
+      { key: 'tags', title: t('customer.f.tags'), render: (_v, c) => <CustomerInlineField customer={c} field="tags" label={t('customer.f.tags')} /> },
       ...customFields.map(
         (field): ColumnType<Customer> => ({
           key: `custom.${field.key}`,

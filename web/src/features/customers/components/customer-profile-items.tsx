@@ -1,12 +1,12 @@
-import { Flex, Tag, Typography, type DescriptionsProps } from 'antd';
+import { Typography, type DescriptionsProps } from 'antd';
 import type { Customer } from '@crm/contracts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
+import { enumLabel } from '../../../shared/enums/customer-enums';
 import { websiteHref } from '../../../shared/format/format';
 import { PhoneLink } from '../../../shared/format/phone-link';
 import { regionText } from '../../../shared/region/region-text';
-import { OwnerLabel } from './customer-bits';
+import { CustomerInlineField, type InlineCustomerField } from './customer-inline-field';
 import { customerFieldKinds, fieldLabel, formatFieldValue } from './customer-fields';
 import { useCustomerLists } from './customer-lists';
 
@@ -17,26 +17,19 @@ export function useProfileItems(customer: Customer): { basic: Items; contactInfo
   const { t, locale } = useI18n();
   const lists = useCustomerLists();
   const label = (path: string) => fieldLabel(t, 'customer', path);
+  const inline = (field: InlineCustomerField) => <CustomerInlineField customer={customer} field={field} label={label(field)} />;
   const item = (key: string, children: ReactNode) => ({ key, label: label(key), children: children ?? t('common.none') });
   const basic: Items = [
     item('archiveNo', customer.archiveNo),
     item('kind', enumLabel(t, 'kind', customer.kind)),
     item('category', enumLabel(t, 'category', customer.category)),
-    item('status', <StatusTag status={customer.status} />),
-    item('lifecycleStage', enumLabel(t, 'lifecycle', customer.lifecycleStage)),
-    item('ownerId', <OwnerLabel customer={customer} />),
+    item('status', inline('status')),
+    item('lifecycleStage', inline('lifecycleStage')),
+    item('ownerId', inline('ownerId')),
     item('industry', lists.industryLabel(customer.industry) || null),
     item('source', lists.sourceLabel(customer.source) || null),
-    item(
-      'tags',
-      customer.tags.length > 0 ? (
-        <Flex wrap gap={4}>
-          {customer.tags.map((tag) => (
-            <Tag key={tag}>{tag}</Tag>
-          ))}
-        </Flex>
-      ) : null,
-    ),
+    item('tags', inline('tags')),
+    item('nextFollowUpOn', inline('nextFollowUpOn')),
   ];
   const contactInfo: Items = [
     item('phone', customer.phone ? <PhoneLink phone={customer.phone} /> : null),

@@ -6,10 +6,10 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime } from '../../../shared/format/format';
 import { ListTable, sortOrder } from '../../../shared/layout/list-table';
-import { OwnerLabel } from './customer-bits';
+import { CustomerInlineField } from './customer-inline-field';
 import { PhoneLink } from '../../../shared/format/phone-link';
 import { regionText } from '../../../shared/region/region-text';
-import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
+import { enumLabel } from '../../../shared/enums/customer-enums';
 import type { CustomerListParams } from './customer-list-params';
 import { defaultSort, pageSizes } from './customer-list-params';
 import { followUpColumns } from './customer-follow-up-columns';
@@ -72,13 +72,13 @@ export function CustomerTable({
     },
     { key: 'kind', title: t('customer.f.kind'), render: (_v, c) => enumLabel(t, 'kind', c.kind) },
     { key: 'category', title: t('customer.f.category'), render: (_v, c) => enumLabel(t, 'category', c.category) },
-    { key: 'status', title: t('customer.f.status'), render: (_v, c) => <StatusTag status={c.status} /> },
+    { key: 'status', title: t('customer.f.status'), render: (_v, c) => <CustomerInlineField customer={c} field="status" label={t('customer.f.status')} /> },
     {
       key: 'lifecycleStage',
       title: t('customer.f.lifecycleStage'),
-      render: (_v, c) => enumLabel(t, 'lifecycle', c.lifecycleStage),
+      render: (_v, c) => <CustomerInlineField customer={c} field="lifecycleStage" label={t('customer.f.lifecycleStage')} />,
     },
-    { key: 'owner', title: t('customer.f.ownerId'), render: (_v, c) => <OwnerLabel customer={c} /> },
+    { key: 'owner', title: t('customer.f.ownerId'), render: (_v, c) => <CustomerInlineField customer={c} field="ownerId" label={t('customer.f.ownerId')} /> },
     {
       key: 'phone',
       title: t('customer.f.phoneMobile'),
@@ -98,7 +98,7 @@ export function CustomerTable({
       sortOrder: sortOrder(view.sort, 'updatedAt'),
       render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
     },
-    ...followUpColumns(t, view.sort),
+    ...followUpColumns(t, view.sort, (c) => <CustomerInlineField customer={c} field="nextFollowUpOn" label={t('customer.f.nextFollowUpOn')} />),
   ];
 
   return (

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton } from 'antd';
+import type { Customer } from '@crm/contracts';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -31,6 +32,12 @@ import { CustomerTable } from '../components/customer-table';
 
 // The form (date pickers, the region cascader, phone checks) loads when it is first opened.
 const CustomerFormDrawer = lazy(() => import('../components/customer-form-drawer').then((m) => ({ default: m.CustomerFormDrawer })));
+
+/** The tags the selected customers of the page carry, each once, in the order met. */
+function tagsOf(items: Customer[], ids: number[]): string[] {
+  const chosen = new Set(ids);
+  return [...new Set(items.filter((c) => chosen.has(c.id)).flatMap((c) => c.tags))];
+}
 
 export function CustomerListPage() {
   const t = useT();
@@ -106,21 +113,19 @@ export function CustomerListPage() {
       loading: list.isFetching,
       onChange: update,
     };
-    body = isMobile ? (
-      <CustomerCards {...props} />
-    ) : (
+    const selection = canBulkMove || canBulkEdit || canMerge ? { selectedIds, onSelect: setSelectedIds } : {};
+    body = (
       <>
         <CustomerBulkBar
           selectedIds={selectedIds}
           onClear={() => setSelectedIds([])}
-          extra={<CustomerBulkActions selectedIds={selectedIds} onDone={() => setSelectedIds([])} />}
+          extra={<CustomerBulkActions selectedIds={selectedIds} selectedTags={tagsOf(list.data.items, selectedIds)} onDone={() => setSelectedIds([])} />}
         />
-        <CustomerTable
-          {...props}
-          {...(canBulkMove || canBulkEdit || canMerge ? { selectedIds, onSelect: setSelectedIds } : {})}
-          visibleColumns={columns.visible}
-          extraColumns={extraColumns}
-        />
+        {isMobile ? (
+          <CustomerCards {...props} {...selection} />
+        ) : (
+          <CustomerTable {...props} {...selection} visibleColumns={columns.visible} extraColumns={extraColumns} />
+        )}
       </>
     );
   }

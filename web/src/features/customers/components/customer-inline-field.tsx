@@ -1,0 +1,100 @@
+import { App, Button, Flex, Tag } from 'antd';
+import type { Customer, CustomerUpdate } from '@crm/contracts';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { isApiError } from '../../../shared/api/client';
+import { errorMessage } from '../../../shared/api/error-message';
+import { enumLabel, StatusTag, useEnumOptions } from '../../../shared/enums/customer-enums';
+import { InlineDate, InlineEdit, InlineSelect, InlineTags } from '../../../shared/form/inline-edit';
+import { usePermissions } from '../../auth';
+import { useUserOptions } from '../../users';
+import { useInlineUpdateCustomer } from '../api';
+import { OwnerLabel } from './customer-bits';
+import { NextFollowUp } from './customer-follow-up-columns';
+
+export type InlineCustomerField = 'status' | 'lifecycleStage' | 'ownerId' | 'nextFollowUpOn' | 'tags';
+type Change = Omit<CustomerUpdate, 'version'>;
+
+/** Saves one field, then offers to undo it; a 409 says so (the row already shows what is stored). */
+function useSaveField(customer: Customer, field: InlineCustomerField, label: string) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const update = useInlineUpdateCustomer();
+  const fail = (error: unknown) =>
+    void message.error({ content: isApiError(error) && error.status === 409 ? t('inline.conflict') : errorMessage(error, t), duration: 6 });
+  return (change: Change) => {
+    const before = { [field]: customer[field] } as Change;
+    update.mutate({ customer, change }, {
+      onError: fail,
+      onSuccess: (saved) => {
+        const key = `inline-${customer.id}-${field}`;
+        const undo = () => {
+          message.destroy(key);
+          update.mutate({ customer: saved, change: before }, { onError: fail, onSuccess: () => void message.success(t('inline.undone')) });
+        };
+        void message.success({
+          key,
+          duration: 6,
+          content: (
+            <span>
+              {t('inline.saved', { field: label })}{' '}
+              <Button type="link" size="small" onClick={undo} data-testid="inline-undo" style={{ paddingInline: 4 }}>
+                {t('inline.undo')}
+              </Button>
+            </span>
+          ),
+        });
+      },
+    });
+  };
+}
+
+/** A customer field shown as in the lists, with in-place editing when the user may change it. */
+export function CustomerInlineField({ customer: c, field, label }: { customer: Customer; field: InlineCustomerField; label: string }) {
+  const { t } = useI18n();
+  const { can } = usePermissions();
+  const save = useSaveField(c, field, label);
+  const statuses = useEnumOptions('status');
+  const stages = useEnumOptions('lifecycle');
+  const users = useUserOptions().options;
+  const editable = c.can.edit && (field !== 'ownerId' || can('customers.assign'));
+  const testId = `inline-${field}`;
+  let display: ReactNode;
+  let editor: (close: () => void) => ReactNode;
+  const commit = (close: () => void) => (change: Change) => {
+    close();
+    save(change);
+  };
+  switch (field) {
+    case 'status':
+      display = <StatusTag status={c.status} />;
+      editor = (close) => <InlineSelect label={label} value={c.status} options={statuses} onSave={(v) => commit(close)({ status: v as Customer['status'] })} onCancel={close} />;
+      break;
+    case 'lifecycleStage':
+      display = enumLabel(t, 'lifecycle', c.lifecycleStage);
+      editor = (close) => <InlineSelect label={label} value={c.lifecycleStage} options={stages} onSave={(v) => commit(close)({ lifecycleStage: v as Customer['lifecycleStage'] })} onCancel={close} />;
+      break;
+    case 'ownerId':
+      display = <OwnerLabel customer={c} />;
+      editor = (close) => <InlineSelect label={label} value={c.ownerId} options={users} onSave={(v) => commit(close)({ ownerId: v })} onCancel={close} />;
+      break;
+    case 'nextFollowUpOn':
+      display = <NextFollowUp on={c.nextFollowUpOn} t={t} />;
+      editor = (close) => <InlineDate label={label} value={c.nextFollowUpOn} min={dayjs().format('YYYY-MM-DD')} onSave={(v) => commit(close)({ nextFollowUpOn: v })} onCancel={close} />;
+      break;
+    case 'tags':
+      display = (
+        <Flex wrap gap={4}>
+          {c.tags.map((tag) => (
+            <Tag key={tag} style={{ marginInlineEnd: 0 }}>
+              {tag}
+            </Tag>
+          ))}
+        </Flex>
+      );
+      editor = (close) => <InlineTags label={label} value={c.tags} onSave={(v) => commit(close)({ tags: v })} onCancel={close} />;
+      break;
+  }
+  return <InlineEdit label={label} display={display} editable={editable} testId={testId} editor={editor} />;
+}
