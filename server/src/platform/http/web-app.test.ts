@@ -49,6 +49,14 @@ describe('serving the web app', () => {
     expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(script);
     expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
 
+    // A page's policies and the validators are left off a bundle (bytes on every request of a
+    // phone); its type, caching and nosniff stay.
+    for (const name of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'etag', 'last-modified', 'accept-ranges']) {
+      expect(br.headers[name], name).toBeUndefined();
+    }
+    expect(br.headers['x-content-type-options']).toBe('nosniff');
+    expect(br.headers['content-length']).toBe(String(br.rawPayload.length));
+
     const plain = await get('/assets/index-Bx3k9aQz.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(script);
@@ -64,6 +72,9 @@ describe('serving the web app', () => {
       expect(page.headers['cache-control']).toBe('no-cache');
       expect(page.headers.vary).toMatch(/accept-encoding/i);
       expect(zlib.brotliDecompressSync(page.rawPayload).toString()).toBe(html);
+      // The page keeps its policy and a validator.
+      expect(page.headers['content-security-policy']).toBeDefined();
+      expect(page.headers.etag).toBeDefined();
     }
   });
 
