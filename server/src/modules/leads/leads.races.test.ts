@@ -84,6 +84,21 @@ describe('parallel edits of one lead', () => {
   });
 });
 
+describe('parallel claims of one pool lead', () => {
+  it('ten at once: one claims it, the others answer 409 with the claimed lead, never the version sent', async () => {
+    const l = await lead('并发认领线索有限公司');
+    const me = (await admin.get('/api/v1/auth/me')).body.user.id as number;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => admin.post(`/api/v1/leads/${l.id}/claim`)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200), JSON.stringify(statuses)).toHaveLength(1);
+    const lost = answers.filter((r) => r.status === 409);
+    expect(lost, JSON.stringify(answers.map((r) => r.body))).toHaveLength(9);
+    for (const r of lost) expect(r.body.error.current).toMatchObject({ id: l.id, ownerId: me, version: l.version + 1 });
+    expect(await actions(l.id, 'claim')).toHaveLength(1);
+    expect((await admin.get(`/api/v1/leads/${l.id}`)).body).toMatchObject({ ownerId: me, version: l.version + 1 });
+  });
+});
+
 describe('parallel deletes and restores of one lead', () => {
   it('ten deletes, then ten restores at once: each happens once', async () => {
     const l = await lead('并发删除有限公司');
