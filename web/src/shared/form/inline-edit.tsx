@@ -48,7 +48,7 @@ export function InlineEdit({ label, display, editable, testId, editor }: {
   );
 }
 
-/** A choice saved as soon as it is picked (click or Enter); Esc or leaving the box cancels. */
+/** A choice saved as soon as it is picked (click or Enter); Esc, closing the list or leaving the box cancels. */
 export function InlineSelect<V extends string | number>({ label, value, options, onSave, onCancel }: {
   label: string;
   value: V | null;
@@ -68,6 +68,10 @@ export function InlineSelect<V extends string | number>({ label, value, options,
       style={{ minWidth: 140 }}
       popupMatchSelectWidth={false}
       onChange={(next) => (next === value ? onCancel() : onSave(next))}
+      // Esc closes the list (the select keeps the key to itself): a list closed without a pick cancels.
+      onOpenChange={(open) => {
+        if (!open) onCancel();
+      }}
       onBlur={onCancel}
     />
   );
@@ -122,7 +126,7 @@ export function InlineTags({ label, value, onSave, onCancel }: { label: string; 
             save();
           }
         }}
-        data-testid="inline-tags"
+        data-testid="inline-tags-input"
       />
       <Button size="small" type="primary" icon={<CheckOutlined />} aria-label={t('inline.save')} onClick={save} data-testid="inline-save" />
     </Flex>

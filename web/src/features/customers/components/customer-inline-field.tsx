@@ -35,7 +35,7 @@ function useSaveField(customer: Customer, field: InlineCustomerField, label: str
         };
         void message.success({
           key,
-          duration: 6,
+          duration: 10,
           content: (
             <span>
               {t('inline.saved', { field: label })}{' '}
