@@ -33,3 +33,4 @@ export * from './calendar.js';
 export * from './email.js';
 export * from './workbench.js';
 export * from './list-views.js';
+export * from './analytics.js';

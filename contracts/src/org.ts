@@ -40,6 +40,8 @@ export const permissionCatalog = {
   settings: ['view', 'edit'],
   /** Approvals (审批): `view` lists the requests on records in your data scope; `admin` defines the flows and sees every request. */
   approvals: ['view', 'admin'],
+  /** Customer analytics (客户分析): `view` reads the classes of the customers in scope; `manage` changes the thresholds and starts a recomputation. */
+  analytics: ['view', 'manage'],
 } as const;
 export type PermissionModule = keyof typeof permissionCatalog;
 export type Permission = {

@@ -40,6 +40,7 @@ import { listViewRoutes } from './modules/list-views/index.js';
 import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
 import { targetRoutes } from './modules/targets/index.js';
+import { analyticsRoutes } from './modules/analytics/index.js';
 import { quoteApprovals, quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { reportRoutes } from './modules/reports/index.js';
@@ -118,6 +119,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   productRoutes(router, ctx);
   quoteRoutes(router, ctx);
   targetRoutes(router, ctx);
+  analyticsRoutes(router, ctx);
   contractRoutes(router, ctx);
   receivableRoutes(router, ctx);
   activityRoutes(router, ctx);

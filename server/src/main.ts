@@ -10,6 +10,7 @@ import { overdueNoticesTask } from './modules/receivables/index.js';
 import { quoteExpiryTask } from './modules/quotes/index.js';
 import { taskRemindersTask } from './modules/activities/index.js';
 import { careRemindersTask } from './modules/reminders/index.js';
+import { analyticsTask } from './modules/analytics/index.js';
 import { emailSenderTask } from './modules/email/index.js';
 import { Scheduler } from './platform/scheduler.js';
 import { searchReindexTask } from './platform/search-reindex.js';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   scheduler.add(overdueNoticesTask(ctx, Number(process.env.CRM_OVERDUE_NOTICES_MINUTES ?? 60) || 60));
   scheduler.add(taskRemindersTask(ctx, Number(process.env.CRM_TASK_REMINDERS_MINUTES ?? 1) || 1));
   scheduler.add(careRemindersTask(ctx, Number(process.env.CRM_CARE_REMINDERS_MINUTES ?? 60) || 60));
+  scheduler.add(analyticsTask(ctx, Number(process.env.CRM_ANALYTICS_HOURS ?? 24) || 24));
   scheduler.add(emailSenderTask(ctx, Number(process.env.CRM_EMAIL_SEND_SECONDS ?? 15) || 15));
   scheduler.add(searchReindexTask(ctx));
   app.addHook('onClose', async () => scheduler.stop());

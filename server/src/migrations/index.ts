@@ -29,11 +29,12 @@ import { workbench } from './20261206-0026-workbench.js';
 import { visitCheckIn } from './20261206-0027-visit-check-in.js';
 import { searchStatistics } from './20261206-0028-search-statistics.js';
 import { receivableKeys } from './20261206-0029-receivable-keys.js';
+import { analytics } from './20261206-0030-analytics.js';
 
 /** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
 export type RegisteredMigration = Migration & { checksum: string };
 
-const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys];
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics];
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
 export const migrations: RegisteredMigration[] = all.map((m) => {

@@ -21,6 +21,7 @@ import { targetsMessages } from './messages/targets.js';
 import { contractsMessages } from './messages/contracts.js';
 import { receivablesMessages } from './messages/receivables.js';
 import { activitiesMessages } from './messages/activities.js';
+import { analyticsMessages } from './messages/analytics.js';
 import { reportsMessages } from './messages/reports.js';
 import { remindersMessages } from './messages/reminders.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
@@ -120,6 +121,7 @@ const catalogue = {
   ...contractsMessages,
   ...receivablesMessages,
   ...activitiesMessages,
+  ...analyticsMessages,
   ...reportsMessages,
   ...remindersMessages,
   ...importsMessages,

@@ -38,6 +38,7 @@ export const builtInRoles: BuiltInRole[] = [
       'approvals.view',
       'reports.view', 'reports.create',
       'views.share',
+      'analytics.view',
     ],
   },
   {
@@ -58,6 +59,7 @@ export const builtInRoles: BuiltInRole[] = [
       'users.view', 'departments.view',
       'approvals.view',
       'reports.view', 'reports.create',
+      'analytics.view',
     ],
   },
   {
@@ -88,7 +90,7 @@ export const builtInRoles: BuiltInRole[] = [
     description: 'Reads customers and contacts, changes nothing.',
     dataScope: 'all',
     permissions: ['customers.view', 'contacts.view', 'leads.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view', 'receivables.view', 'targets.view', 'users.view', 'departments.view', 'approvals.view',
-      'followups.view', 'tasks.view'],
+      'followups.view', 'tasks.view', 'analytics.view'],
   },
   {
     key: 'finance',
@@ -99,6 +101,7 @@ export const builtInRoles: BuiltInRole[] = [
       'customers.view', 'contacts.view', 'opportunities.view', 'products.view', 'quotes.view', 'contracts.view',
       'receivables.view', 'receivables.edit', 'targets.view', 'users.view', 'departments.view', 'approvals.view',
       'followups.view', 'tasks.view', 'tasks.create', 'tasks.edit', 'tasks.delete',
+      'analytics.view',
     ],
   },
 ];

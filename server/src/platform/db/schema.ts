@@ -866,4 +866,70 @@ export interface DB {
   };
   /** Each user's default view of a list: a saved view (view_id) or a built-in one (built_in key). */
   list_view_defaults: { user_id: number; list: string; view_id: number | null; built_in: string | null; updated_at: string };
+  /** Customer analytics runs (migration 0030): `active` is 1 while one runs (unique), null afterwards. */
+  analytics_runs: {
+    id: Generated<number>;
+    status: string;
+    reason: string;
+    as_of: string;
+    active: number | null;
+    steps_done: Generated<number>;
+    steps_total: number;
+    customers: Generated<number>;
+    /** JSON of the settings the run used. */
+    settings: string;
+    started_at: string;
+    heartbeat_at: string;
+    finished_at: string | null;
+    error: string | null;
+    requested_by: number | null;
+  };
+  /** One customer's figures and classes of one run (money in fen). */
+  analytics_results: {
+    run_id: number;
+    customer_id: number;
+    owner_id: number | null;
+    revenue: Generated<number>;
+    gross_profit: Generated<number>;
+    received: Generated<number>;
+    purchases: Generated<number>;
+    first_on: Generated<string>;
+    last_on: Generated<string>;
+    recency_days: Generated<number>;
+    frequency: Generated<number>;
+    monetary: Generated<number>;
+    previous_monetary: Generated<number>;
+    window_profit: Generated<number>;
+    abc_value: Generated<number>;
+    abc_rank: Generated<number>;
+    abc_cumulative: Generated<number>;
+    abc_total: Generated<number>;
+    abc_cumulative_bp: Generated<number>;
+    abc_class: Generated<string>;
+    value_rank: Generated<number>;
+    value_class: Generated<string>;
+    r_score: Generated<number>;
+    f_score: Generated<number>;
+    m_score: Generated<number>;
+    rfm_segment: Generated<string>;
+    historical_value: Generated<number>;
+    current_value: Generated<number>;
+    lifetime_value: Generated<number>;
+    average_interval_days: number | null;
+    lifecycle_stage: Generated<string>;
+    status: Generated<string>;
+    churn_risk: Generated<number>;
+  };
+  /** Purchases imported from other systems (shop, point of sale): with the signed contracts, the customer's transactions. */
+  purchase_history: {
+    id: Generated<number>;
+    customer_id: number;
+    purchased_on: string;
+    amount: number;
+    cost: number | null;
+    product: string | null;
+    source: string | null;
+    created_at: string;
+    created_by: number | null;
+  };
 }

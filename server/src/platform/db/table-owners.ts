@@ -72,6 +72,9 @@ export const tableOwners: Record<keyof DB, string> = {
   work_report_reads: 'reports',
   email_outbox: 'email',
   notification_preferences: 'notifications',
+  analytics_runs: 'analytics',
+  analytics_results: 'analytics',
+  purchase_history: 'analytics',
 };
 
 /** Tables any module may use, each through its own named rows. */
@@ -99,5 +102,6 @@ export const crossModuleReads: Record<string, { reads: Array<keyof DB>; why: str
   departments: { reads: ['users'], why: 'departments list their user counts; a manager must be an active user' },
   roles: { reads: ['users'], why: 'roles list their user counts; a role in use is not deleted' },
   users: { reads: ['departments', 'roles'], why: "a user's data scope and permissions come from their department path and role" },
+  analytics: { reads: ['customers', 'contracts', 'contract_lines', 'products', 'payments'], why: "customer analytics reads every customer's transactions (signed contracts, their lines' product costs, payments) in set-based statements, and lists classes with the customer's name and scope" },
   system: { reads: ['schema_migrations'], why: 'the readiness check reads the migration table' },
 };

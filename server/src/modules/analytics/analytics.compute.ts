@@ -1,0 +1,165 @@
+import type { AnalyticsSettingsValue } from '@crm/contracts';
+import { sql, type RawBuilder } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+
+type Db = AppContext['db'];
+type Engine = AppContext['engine'];
+
+/** A YYYY-MM-DD date `months` months earlier (the day clamped to the month's length). */
+export function monthsBefore(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) - months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * The lifetime-value factor: the present value of one yuan a year for `horizonYears` years at the
+ * discount rate, Σ_{t=1..H} 1/(1+d)^t, in ten-thousandths (an integer, so both engines multiply
+ * exactly): 10 %, 5 years → 3.7908 → 37908.
+ */
+export function lifetimeFactorBp(discountRatePercent: number, horizonYears: number): number {
+  let factor = 0;
+  for (let t = 1; t <= horizonYears; t++) factor += 1 / (1 + discountRatePercent / 100) ** t;
+  return Math.round(factor * 10_000);
+}
+
+/** The days from `earlier` to `later` (both YYYY-MM-DD text) as an integer, on each engine. */
+function daysBetween(engine: Engine, later: RawBuilder<unknown> | string, earlier: RawBuilder<unknown> | string) {
+  const ref = (v: RawBuilder<unknown> | string) => (typeof v === 'string' ? sql.ref(v) : v);
+  return engine === 'postgres'
+    ? sql`(cast(${ref(later)} as date) - cast(${ref(earlier)} as date))`
+    : sql`cast(julianday(${ref(later)}) - julianday(${ref(earlier)}) as integer)`;
+}
+
+/** The windows a run reads: RFM's last N months and the N before them, and the stability tenure. */
+export function windowsOf(asOf: string, s: AnalyticsSettingsValue) {
+  return { windowStart: monthsBefore(asOf, s.rfmWindowMonths), previousStart: monthsBefore(asOf, 2 * s.rfmWindowMonths), tenureBefore: monthsBefore(asOf, s.stabilityMinMonths) };
+}
+
+const big = (v: number) => sql`cast(${v} as bigint)`;
+
+/**
+ * Step 1, the facts: every live customer with at least one transaction up to `asOf` gets a row of
+ * its revenue, gross profit, payments, purchase count and dates, the RFM window's count and spend,
+ * and its average interval between purchase days. Transactions are the active and completed
+ * contracts and orders by signing date (gross profit = amount − the cost of their lines' products
+ * when every line's product has a cost, else amount × the default margin) and the imported
+ * purchase history (amount − cost, or amount × the default margin). One statement.
+ */
+export async function insertFacts(db: Db, engine: Engine, runId: number, asOf: string, s: AnalyticsSettingsValue): Promise<void> {
+  const { windowStart, previousStart } = windowsOf(asOf, s);
+  const margin = big(s.defaultMarginPercent);
+  await sql`
+    insert into analytics_results (run_id, customer_id, owner_id, revenue, gross_profit, received, purchases, first_on, last_on,
+      recency_days, frequency, monetary, previous_monetary, window_profit, average_interval_days)
+    with line_costs as (
+      select cl.contract_id, count(*) as n, count(p.cost) as known, cast(sum(cl.quantity_milli * p.cost) as bigint) / 1000 as cost
+      from contract_lines cl join products p on p.id = cl.product_id
+      group by cl.contract_id
+    ),
+    tx as (
+      select ct.customer_id, ct.signed_on as on_day, ct.amount,
+        case when lc.n > 0 and lc.n = lc.known then ct.amount - lc.cost else ct.amount * ${margin} / 100 end as profit
+      from contracts ct left join line_costs lc on lc.contract_id = ct.id
+      where ct.deleted_at is null and ct.status in ('active', 'completed') and ct.signed_on is not null and ct.signed_on <= ${asOf}
+      union all
+      select ph.customer_id, ph.purchased_on, ph.amount,
+        case when ph.cost is not null then ph.amount - ph.cost else ph.amount * ${margin} / 100 end
+      from purchase_history ph where ph.purchased_on <= ${asOf}
+    ),
+    agg as (
+      select tx.customer_id, cast(sum(tx.amount) as bigint) as revenue, cast(sum(tx.profit) as bigint) as profit, count(*) as purchases,
+        count(distinct tx.on_day) as days, min(tx.on_day) as first_on, max(tx.on_day) as last_on,
+        sum(case when tx.on_day > ${windowStart} then 1 else 0 end) as frequency,
+        cast(sum(case when tx.on_day > ${windowStart} then tx.amount else 0 end) as bigint) as monetary,
+        cast(sum(case when tx.on_day > ${previousStart} and tx.on_day <= ${windowStart} then tx.amount else 0 end) as bigint) as previous_monetary,
+        cast(sum(case when tx.on_day > ${windowStart} then tx.profit else 0 end) as bigint) as window_profit
+      from tx group by tx.customer_id
+    ),
+    paid as (
+      select pm.customer_id, cast(sum(pm.amount) as bigint) as received from payments pm where pm.received_on <= ${asOf} group by pm.customer_id
+    )
+    select cast(${runId} as integer), a.customer_id, c.owner_id, a.revenue, a.profit, coalesce(pd.received, 0), a.purchases, a.first_on, a.last_on,
+      ${daysBetween(engine, sql`${asOf}`, 'a.last_on')}, a.frequency, a.monetary, a.previous_monetary, a.window_profit,
+      case when a.days > 1 then ${daysBetween(engine, 'a.last_on', 'a.first_on')} / (a.days - 1) end
+    from agg a
+    join customers c on c.id = a.customer_id and c.deleted_at is null
+    left join paid pd on pd.customer_id = a.customer_id
+  `.execute(db);
+}
+
+/**
+ * Step 2, the ranks (window functions, one statement): ABC by the basis (revenue or gross profit,
+ * negatives as 0), ranked high to low with ties by customer id; cumulative share including the
+ * customer ≤ A % → A, ≤ B % → B, else C (the first customer is always A). Value classes by revenue
+ * rank: rank ≤ ⌈N × key %⌉ → key, ⌈N × major %⌉ → major, ⌈N × maintenance %⌉ → maintenance, else
+ * opportunity. RFM quintiles (NTILE(5)): recency (fewer days is better), frequency and spend in the
+ * window (more is better); ties by customer id.
+ */
+export async function rankCustomers(db: Db, runId: number, s: AnalyticsSettingsValue): Promise<void> {
+  const basis = s.abcBasis === 'gross_profit' ? sql.ref('gross_profit') : sql.ref('revenue');
+  const a = big(s.abcAPercent);
+  const b = big(s.abcBPercent);
+  const top = (p: number) => sql`(r.n * ${big(p)} + 99) / 100`;
+  await sql`
+    update analytics_results set
+      abc_value = r.v, abc_rank = r.rk, abc_cumulative = r.cum, abc_total = r.total,
+      abc_cumulative_bp = case when r.total > 0 then r.cum * 10000 / r.total else 10000 end,
+      abc_class = case when r.total = 0 then 'C' when r.rk = 1 or r.cum * 100 <= ${a} * r.total then 'A' when r.cum * 100 <= ${b} * r.total then 'B' else 'C' end,
+      value_rank = r.vrk,
+      value_class = case when r.vrk <= ${top(s.keyTopPercent)} then 'key' when r.vrk <= ${top(s.majorTopPercent)} then 'major' when r.vrk <= ${top(s.maintenanceTopPercent)} then 'maintenance' else 'opportunity' end,
+      r_score = r.rs, f_score = r.fs, m_score = r.ms
+    from (
+      select x.customer_id, x.v,
+        row_number() over (order by x.v desc, x.customer_id) as rk,
+        cast(sum(x.v) over (order by x.v desc, x.customer_id rows between unbounded preceding and current row) as bigint) as cum,
+        cast(sum(x.v) over () as bigint) as total,
+        row_number() over (order by x.revenue desc, x.customer_id) as vrk,
+        count(*) over () as n,
+        ntile(5) over (order by x.recency_days desc, x.customer_id) as rs,
+        ntile(5) over (order by x.frequency, x.customer_id) as fs,
+        ntile(5) over (order by x.monetary, x.customer_id) as ms
+      from (select customer_id, revenue, recency_days, frequency, monetary, case when ${basis} > 0 then ${basis} else 0 end as v
+            from analytics_results where run_id = ${runId}) x
+    ) r
+    where analytics_results.run_id = ${runId} and analytics_results.customer_id = r.customer_id
+  `.execute(db);
+}
+
+/**
+ * Step 3, what follows from each row alone: the RFM segment, the values, status, churn risk and
+ * lifecycle stage (the rules are written out in explainCustomer, analytics.explain.ts).
+ */
+export async function deriveClasses(db: Db, runId: number, asOf: string, s: AnalyticsSettingsValue): Promise<void> {
+  const { tenureBefore } = windowsOf(asOf, s);
+  const lost = sql`recency_days > ${big(s.lostAfterDays)}`;
+  const churn = sql`(not (${lost}) and ((average_interval_days is not null and recency_days > ${big(s.churnFactor)} * average_interval_days)
+    or (previous_monetary > 0 and monetary * 100 <= previous_monetary * ${big(100 - s.spendDropPercent)})))`;
+  const current = sql`(window_profit * 12 / ${big(s.rfmWindowMonths)})`;
+  await sql`
+    update analytics_results set
+      rfm_segment = case
+        when r_score >= 4 and f_score >= 4 and m_score >= 4 then 'champions'
+        when r_score <= 2 and f_score >= 4 and m_score >= 4 then 'cannot_lose'
+        when r_score <= 2 and (f_score >= 3 or m_score >= 3) then 'at_risk'
+        when r_score <= 2 then 'hibernating'
+        when f_score >= 4 then 'loyal'
+        when r_score >= 4 and f_score <= 1 then 'new'
+        when r_score >= 4 then 'potential_loyalist'
+        else 'needs_attention' end,
+      historical_value = gross_profit,
+      current_value = ${current},
+      lifetime_value = (${current} - ${big(s.retentionCostPerYear)}) * ${big(lifetimeFactorBp(s.discountRatePercent, s.horizonYears))} / 10000 - ${big(s.acquisitionCost)},
+      status = case when ${lost} then 'lost' when purchases = 1 then 'first_purchase' when purchases >= ${big(s.loyalMinPurchases)} then 'loyal' else 'repeat' end,
+      churn_risk = case when ${churn} then 1 else 0 end,
+      lifecycle_stage = case
+        when ${lost} or ${churn} then 'decline'
+        when purchases <= 1 then 'exploration'
+        when purchases >= ${big(s.loyalMinPurchases)} and first_on <= ${tenureBefore} then 'stability'
+        else 'formation' end
+    where run_id = ${runId}
+  `.execute(db);
+}

@@ -1,0 +1,162 @@
+import {
+  abcClasses, analyticsStages, analyticsStatuses, rfmSegments, valueClasses,
+  type AnalyticsSummary, type CustomerAnalytics, type CustomerAnalyticsRow, type customerAnalyticsQuery,
+} from '@crm/contracts';
+import { sql, type Selectable, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { isUnscoped, ownerScope, type Scope } from '../../platform/auth/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Locale } from '@crm/contracts';
+import { findReadable } from '../customers/index.js';
+import { explainCustomer } from './analytics.explain.js';
+import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
+
+
+/**
+ * Whose classes the actor reads: the customers whose current owner is in the actor's data scope
+ * (a salesperson his own, a manager his departments', `all` everyone's); the public pool's only
+ * with the `all` scope. Summary counts follow the same rule.
+ */
+export function analyticsScope(actor: Actor): Scope {
+  return ownerScope(actor, 'customers');
+}
+
+const where = (scope: Scope) => (isUnscoped(scope) ? sql<SqlBool>`1 = 1` : scope);
+
+type ResultRow = Selectable<DB['analytics_results']> & { customer_name: string; current_owner_id: number | null };
+
+export function presentResult(r: ResultRow, asOf: string): CustomerAnalyticsRow {
+  return {
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    ownerId: r.current_owner_id,
+    runId: r.run_id,
+    asOf,
+    revenue: Number(r.revenue),
+    grossProfit: Number(r.gross_profit),
+    received: Number(r.received),
+    purchases: Number(r.purchases),
+    firstOn: r.first_on,
+    lastOn: r.last_on,
+    abcClass: r.abc_class as CustomerAnalyticsRow['abcClass'],
+    abcRank: Number(r.abc_rank),
+    abcCumulativeBp: Number(r.abc_cumulative_bp),
+    valueClass: r.value_class as CustomerAnalyticsRow['valueClass'],
+    valueRank: Number(r.value_rank),
+    recencyDays: Number(r.recency_days),
+    frequency: Number(r.frequency),
+    monetary: Number(r.monetary),
+    rScore: Number(r.r_score),
+    fScore: Number(r.f_score),
+    mScore: Number(r.m_score),
+    rfmSegment: r.rfm_segment as CustomerAnalyticsRow['rfmSegment'],
+    historicalValue: Number(r.historical_value),
+    currentValue: Number(r.current_value),
+    lifetimeValue: Number(r.lifetime_value),
+    averageIntervalDays: r.average_interval_days === null ? null : Number(r.average_interval_days),
+    lifecycleStage: r.lifecycle_stage as CustomerAnalyticsRow['lifecycleStage'],
+    status: r.status as CustomerAnalyticsRow['status'],
+    churnRisk: Number(r.churn_risk) === 1,
+  };
+}
+
+/** GET /analytics/customers: the classes of the customers in scope, from the latest finished run (or `runId`), best ABC rank first. */
+export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query: z.output<typeof customerAnalyticsQuery>) {
+  const run = await finishedRun(ctx.db, query.runId);
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize, run: run ? presentRun(run) : null };
+  if (!run) return empty;
+  let q = ctx.db
+    .selectFrom('analytics_results as ar')
+    .innerJoin('customers as c', 'c.id', 'ar.customer_id')
+    .where('ar.run_id', '=', run.id)
+    .where('c.deleted_at', 'is', null)
+    .where(where(analyticsScope(actor)));
+  if (query.abcClass) q = q.where('ar.abc_class', '=', query.abcClass);
+  if (query.valueClass) q = q.where('ar.value_class', '=', query.valueClass);
+  if (query.rfmSegment) q = q.where('ar.rfm_segment', '=', query.rfmSegment);
+  if (query.lifecycleStage) q = q.where('ar.lifecycle_stage', '=', query.lifecycleStage);
+  if (query.status) q = q.where('ar.status', '=', query.status);
+  if (query.churnRisk !== undefined) q = q.where('ar.churn_risk', '=', query.churnRisk ? 1 : 0);
+  if (query.ownerId !== undefined) q = q.where('c.owner_id', '=', query.ownerId);
+  if (query.q) q = q.where('c.name', 'like', `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  const total = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll('ar')
+    .select(['c.name as customer_name', 'c.owner_id as current_owner_id'])
+    .orderBy('ar.abc_rank')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { ...empty, items: rows.map((r) => presentResult(r, run.as_of)), total: Number(total.n) };
+}
+
+const zeroes = <T extends readonly string[]>(keys: T) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<T[number], number>;
+
+/** GET /analytics/summary: how many customers in scope are in each class, from the latest finished run. */
+export async function analyticsSummary(ctx: AppContext, actor: Actor, runId?: number): Promise<AnalyticsSummary> {
+  const run = await finishedRun(ctx.db, runId);
+  const out: AnalyticsSummary = {
+    run: run ? presentRun(run) : null, customers: 0, revenue: 0, grossProfit: 0,
+    abc: zeroes(abcClasses), valueClasses: zeroes(valueClasses), rfmSegments: zeroes(rfmSegments),
+    lifecycleStages: zeroes(analyticsStages), statuses: zeroes(analyticsStatuses), churnRisk: 0,
+  };
+  if (!run) return out;
+  const base = ctx.db
+    .selectFrom('analytics_results as ar')
+    .innerJoin('customers as c', 'c.id', 'ar.customer_id')
+    .where('ar.run_id', '=', run.id)
+    .where('c.deleted_at', 'is', null)
+    .where(where(analyticsScope(actor)));
+  const totals = await base
+    .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.revenue), 0)`.as('revenue'), sql<number>`coalesce(sum(ar.gross_profit), 0)`.as('profit'), sql<number>`coalesce(sum(ar.churn_risk), 0)`.as('churn')])
+    .executeTakeFirstOrThrow();
+  out.customers = Number(totals.n);
+  out.revenue = Number(totals.revenue);
+  out.grossProfit = Number(totals.profit);
+  out.churnRisk = Number(totals.churn);
+  const group = async <K extends string>(column: 'ar.abc_class' | 'ar.value_class' | 'ar.rfm_segment' | 'ar.lifecycle_stage' | 'ar.status', into: Record<K, number>) => {
+    for (const r of await base.select([sql.ref<string>(column).as('k'), sql<number>`count(*)`.as('n')]).groupBy(column).execute()) {
+      if (r.k in into) into[r.k as K] = Number(r.n);
+    }
+  };
+  await group('ar.abc_class', out.abc);
+  await group('ar.value_class', out.valueClasses);
+  await group('ar.rfm_segment', out.rfmSegments);
+  await group('ar.lifecycle_stage', out.lifecycleStages);
+  await group('ar.status', out.statuses);
+  return out;
+}
+
+/** GET /analytics/customers/:id: a customer the actor may read, its classes of the latest run each with inputs and formula, and its classes over the runs. */
+export async function customerAnalytics(ctx: AppContext, actor: Actor, customerId: number, locale: Locale): Promise<CustomerAnalytics> {
+  const customer = await findReadable(ctx.db, actor, customerId);
+  const run: RunRow | undefined = await finishedRun(ctx.db);
+  const history = await ctx.db
+    .selectFrom('analytics_results as ar')
+    .innerJoin('analytics_runs as r', 'r.id', 'ar.run_id')
+    .select(['ar.run_id', 'r.as_of', 'ar.abc_class', 'ar.value_class', 'ar.rfm_segment', 'ar.lifecycle_stage', 'ar.status', 'ar.churn_risk'])
+    .where('ar.customer_id', '=', customerId)
+    .where('r.status', '=', 'done')
+    .orderBy('ar.run_id', 'desc')
+    .limit(60)
+    .execute();
+  const out: CustomerAnalytics = {
+    customerId,
+    current: null,
+    explanations: [],
+    history: history.map((h) => ({
+      runId: h.run_id, asOf: h.as_of,
+      abcClass: h.abc_class as CustomerAnalyticsRow['abcClass'], valueClass: h.value_class as CustomerAnalyticsRow['valueClass'],
+      rfmSegment: h.rfm_segment as CustomerAnalyticsRow['rfmSegment'], lifecycleStage: h.lifecycle_stage as CustomerAnalyticsRow['lifecycleStage'],
+      status: h.status as CustomerAnalyticsRow['status'], churnRisk: Number(h.churn_risk) === 1,
+    })),
+  };
+  if (!run) return out;
+  const row = await ctx.db.selectFrom('analytics_results').selectAll().where('run_id', '=', run.id).where('customer_id', '=', customerId).executeTakeFirst();
+  if (!row) return out;
+  out.current = presentResult({ ...row, customer_name: customer.name, current_owner_id: customer.owner_id }, run.as_of);
+  out.explanations = explainCustomer(out.current, { ...row, customers: run.customers }, runSettings(run), run.as_of, locale);
+  return out;
+}

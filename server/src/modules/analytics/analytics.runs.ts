@@ -1,0 +1,137 @@
+import type { AnalyticsRun, AnalyticsSettingsValue } from '@crm/contracts';
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/auth/actor.js';
+import { companyTimeZone, localDate } from '../../platform/company.js';
+import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db/schema.js';
+import { notFound } from '../../platform/errors.js';
+import type { ScheduledTask } from '../../platform/scheduler.js';
+import { deriveClasses, insertFacts, rankCustomers } from './analytics.compute.js';
+import { readAnalyticsSettings } from './analytics.settings.js';
+
+type Db = AppContext['db'];
+export type RunRow = DB['analytics_runs'] & { id: number; steps_done: number; customers: number };
+
+const stepsTotal = 3;
+/** A run whose server stopped beating for this long is given up, so that a new one may start. */
+const abandonedAfterMs = 15 * 60_000;
+
+export function presentRun(row: RunRow): AnalyticsRun {
+  return {
+    id: row.id,
+    status: row.status as AnalyticsRun['status'],
+    reason: row.reason as AnalyticsRun['reason'],
+    asOf: row.as_of,
+    stepsDone: row.steps_done,
+    stepsTotal: row.steps_total,
+    progress: row.status === 'done' ? 100 : Math.floor((row.steps_done * 100) / row.steps_total),
+    customers: row.customers,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    error: row.error,
+    requestedBy: row.requested_by,
+  };
+}
+
+export async function findRun(db: Db, id: number): Promise<RunRow | undefined> {
+  return (await db.selectFrom('analytics_runs').selectAll().where('id', '=', id).executeTakeFirst()) as RunRow | undefined;
+}
+
+/** The latest finished run (the one lists and summaries read), or the given one when it finished. */
+export async function finishedRun(db: Db, id?: number): Promise<RunRow | undefined> {
+  let q = db.selectFrom('analytics_runs').selectAll().where('status', '=', 'done');
+  if (id !== undefined) q = q.where('id', '=', id);
+  return (await q.orderBy('id', 'desc').limit(1).executeTakeFirst()) as RunRow | undefined;
+}
+
+/** The settings a run used (stored with it, so that its explanations quote the thresholds it applied). */
+export function runSettings(row: RunRow): AnalyticsSettingsValue {
+  return JSON.parse(row.settings) as AnalyticsSettingsValue;
+}
+
+/**
+ * Start a run unless one is running: the insert of the one active row decides (a unique index on
+ * `active`), so of any number of callers at once exactly one starts it and the others get the
+ * running one. A run whose server stopped (no heartbeat for 15 minutes) is marked failed first.
+ */
+export async function startRun(ctx: AppContext, reason: 'schedule' | 'manual', userId: number | null): Promise<{ run: RunRow; started: boolean }> {
+  const now = ctx.clock.now();
+  await ctx.db
+    .updateTable('analytics_runs')
+    .set({ status: 'failed', active: null, error: 'abandoned', finished_at: now.toISOString() })
+    .where('active', '=', 1)
+    .where('heartbeat_at', '<', new Date(now.getTime() - abandonedAfterMs).toISOString())
+    .execute();
+  const settings = await readAnalyticsSettings(ctx.db);
+  const asOf = localDate(now, await companyTimeZone(ctx.db));
+  const inserted = await ctx.db
+    .insertInto('analytics_runs')
+    .values({ status: 'running', reason, as_of: asOf, active: 1, steps_total: stepsTotal, settings: JSON.stringify(settings), started_at: now.toISOString(), heartbeat_at: now.toISOString(), requested_by: userId })
+    .onConflict((oc) => oc.column('active').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  const mine = inserted ? await findRun(ctx.db, inserted.id) : undefined;
+  if (mine) return { run: mine, started: true };
+  const running = (await ctx.db.selectFrom('analytics_runs').selectAll().where('active', '=', 1).executeTakeFirst()) as RunRow | undefined;
+  // The running one finished between the insert and this read: start again.
+  if (!running) return startRun(ctx, reason, userId);
+  return { run: running, started: false };
+}
+
+/**
+ * Compute every customer's classes in three set-based statements (facts, ranks, derived classes),
+ * the run's progress written after each; on failure the run's rows are removed and the run marked
+ * failed. Ends the run (active back to null) either way.
+ */
+export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
+  const settings = runSettings(run);
+  const step = async (done: number) => {
+    await ctx.db.updateTable('analytics_runs').set({ steps_done: done, heartbeat_at: ctx.clock.now().toISOString() }).where('id', '=', run.id).execute();
+  };
+  try {
+    await insertFacts(ctx.db, ctx.engine, run.id, run.as_of, settings);
+    await step(1);
+    await rankCustomers(ctx.db, run.id, settings);
+    await step(2);
+    await deriveClasses(ctx.db, run.id, run.as_of, settings);
+    const count = await ctx.db.selectFrom('analytics_results').select(sql<number>`count(*)`.as('n')).where('run_id', '=', run.id).executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('analytics_runs')
+      .set({ status: 'done', active: null, steps_done: stepsTotal, customers: Number(count.n), finished_at: ctx.clock.now().toISOString(), heartbeat_at: ctx.clock.now().toISOString() })
+      .where('id', '=', run.id)
+      .execute();
+  } catch (error) {
+    await ctx.db.deleteFrom('analytics_results').where('run_id', '=', run.id).execute();
+    await ctx.db
+      .updateTable('analytics_runs')
+      .set({ status: 'failed', active: null, error: error instanceof Error ? error.message.slice(0, 1000) : String(error), finished_at: ctx.clock.now().toISOString() })
+      .where('id', '=', run.id)
+      .execute();
+    throw error;
+  }
+}
+
+/** POST /analytics/runs: start a run now (or join the running one) and answer at once; its progress is read with GET /analytics/runs/:id. */
+export async function requestRun(ctx: AppContext, actor: Actor): Promise<AnalyticsRun> {
+  const { run, started } = await startRun(ctx, 'manual', actor.userId);
+  if (started) void executeRun(ctx, run).catch((error: unknown) => console.error(`analytics run ${run.id} failed:`, error));
+  return presentRun(run);
+}
+
+export async function getRun(ctx: AppContext, id: number): Promise<AnalyticsRun> {
+  const row = await findRun(ctx.db, id);
+  if (!row) throw notFound();
+  return presentRun(row);
+}
+
+/** Start a run and wait for it (the scheduled task, and tests); the running one's id when another was running. */
+export async function runAnalyticsNow(ctx: AppContext, reason: 'schedule' | 'manual' = 'schedule', userId: number | null = null): Promise<number> {
+  const { run, started } = await startRun(ctx, reason, userId);
+  if (started) await executeRun(ctx, run);
+  return run.id;
+}
+
+/** The daily recomputation (the scheduler's lease makes it one server's). */
+export function analyticsTask(ctx: AppContext, hours: number): ScheduledTask {
+  return { name: 'customer-analytics', everyMs: hours * 60 * 60_000, run: () => runAnalyticsNow(ctx, 'schedule') };
+}

@@ -1,0 +1,319 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
+import { createTestApp, errorPaths, TestClock, type Agent, type TestApp } from '../../test/harness.js';
+
+/**
+ * Customer analytics against hand-worked examples: a 10-customer ABC table (revenue, then gross
+ * profit with a contract whose product cost is known), an RFM table with every customer's scores,
+ * segment, status, stage and churn risk worked out below, and lifetime values; the data scope of
+ * every read; one run however many ask at once; bad input.
+ *
+ * Today is 2026-12-06 in Shanghai. Default settings: A ≤ 80 %, B ≤ 90 %, key top 1 %, major 5 %,
+ * maintenance 20 %, RFM window 12 months (purchases after 2025-12-06), margin 20 %, lost after
+ * 365 days, loyal from 5 purchases, stability after 12 months (first purchase on or before
+ * 2025-12-06), churn at 2 × the usual interval or spend down 50 %, LTV 10 % over 5 years.
+ */
+let t: TestApp;
+let org: Org;
+const clock = new TestClock(new Date('2026-12-06T04:00:00Z'));
+const yuan = (v: number) => v * 100;
+
+async function customer(name: string, ownerId: number | null): Promise<number> {
+  const res = await org.admin.post('/api/v1/customers', buildCustomer({ name, ownerId }));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as number;
+}
+async function purchases(customerId: number, rows: Array<[string, number]>): Promise<void> {
+  for (const [on, amount] of rows) {
+    await t.ctx.db.insertInto('purchase_history').values({ customer_id: customerId, purchased_on: on, amount: yuan(amount), cost: null, product: '测试商品', source: 'test', created_at: clock.now().toISOString(), created_by: null }).execute();
+  }
+}
+/** Start a run as the administrator and wait for it; its id. */
+async function run(): Promise<number> {
+  const started = await org.admin.post('/api/v1/analytics/runs');
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  for (let i = 0; i < 600; i++) {
+    const state = await org.admin.get(`/api/v1/analytics/runs/${started.body.id}`);
+    expect(state.status).toBe(200);
+    if (state.body.status === 'done') {
+      expect(state.body.progress).toBe(100);
+      return started.body.id as number;
+    }
+    expect(state.body.status, JSON.stringify(state.body)).toBe('running');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('run did not finish');
+}
+type Row = { customerId: number; abcClass: string; abcRank: number; abcCumulativeBp: number; valueClass: string; rScore: number; fScore: number; mScore: number; rfmSegment: string; status: string; lifecycleStage: string; churnRisk: boolean; recencyDays: number; frequency: number; monetary: number; averageIntervalDays: number | null; historicalValue: number; currentValue: number; lifetimeValue: number; revenue: number; grossProfit: number };
+async function rows(agent: Agent, query = ''): Promise<Map<number, Row>> {
+  const res = await agent.get(`/api/v1/analytics/customers?pageSize=200${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return new Map((res.body.items as Row[]).map((r) => [r.customerId, r]));
+}
+async function settings(change: Record<string, unknown>) {
+  const current = (await org.admin.get('/api/v1/settings/analytics')).body;
+  const res = await org.admin.put('/api/v1/settings/analytics', { ...current, ...change });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+const c: number[] = [];
+const d: number[] = [];
+const must = <T>(v: T | undefined): T => {
+  if (v === undefined) throw new Error('missing');
+  return v;
+};
+const cid = (i: number) => must(c[i]);
+const did = (i: number) => must(d[i]);
+const get = (m: Map<number, Row>, id: number) => must(m.get(id));
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  org = await createOrg(t);
+}, 180_000);
+afterAll(() => t.close());
+
+describe('ABC and value classes: ten customers', () => {
+  it('classifies by revenue as worked out by hand', async () => {
+    // C1's ¥5,000 is a signed contract (a product costing ¥3,000, no tax); C2-C10 imported purchases.
+    // C1-C5 are 张伟's (east1), C6-C10 Emma's (north1).
+    for (let i = 1; i <= 10; i++) c.push(await customer(`ABC客户${i}`, i <= 5 ? org.ids.east1 : org.ids.north1));
+    const product = await org.admin.post('/api/v1/products', { code: 'ABC-1', name: '分析产品', standardPrice: yuan(5000), cost: yuan(3000), taxRate: 0 });
+    expect(product.status, JSON.stringify(product.body)).toBe(201);
+    const contract = await org.admin.post('/api/v1/contracts', { customerId: c[0], title: 'ABC合同', signedOn: '2026-11-01', lines: [{ productId: product.body.id, quantity: 1 }] });
+    expect(contract.status, JSON.stringify(contract.body)).toBe(201);
+    expect(contract.body.amount).toBe(yuan(5000));
+    expect((await org.admin.post(`/api/v1/contracts/${contract.body.id}/status`, { status: 'active', version: contract.body.version })).status).toBe(200);
+    // A draft contract is no transaction.
+    expect((await org.admin.post('/api/v1/contracts', { customerId: c[1], title: '草稿', signedOn: '2026-11-01', amount: yuan(99999) })).status).toBe(201);
+    const amounts = [3000, 1000, 400, 250, 150, 100, 60, 30, 10];
+    for (let i = 1; i < 10; i++) await purchases(cid(i), [['2026-11-15', amounts[i - 1] ?? 0]]);
+    await run();
+
+    //  rank  customer  revenue  cumulative  share     class (A ≤ 80 %, B ≤ 90 %)
+    //   1    C1        5,000    5,000       50.00 %   A
+    //   2    C2        3,000    8,000       80.00 %   A   (≤ 80 % counts)
+    //   3    C3        1,000    9,000       90.00 %   B   (≤ 90 % counts)
+    //   4    C4          400    9,400       94.00 %   C
+    //   5    C5          250    9,650       96.50 %   C
+    //   6    C6          150    9,800       98.00 %   C
+    //   7    C7          100    9,900       99.00 %   C
+    //   8    C8           60    9,960       99.60 %   C
+    //   9    C9           30    9,990       99.90 %   C
+    //  10    C10          10   10,000      100.00 %   C
+    // Value classes, N = 10: key = ranks ≤ ⌈10 × 1 %⌉ = 1, major ≤ ⌈0.5⌉ = 1 (none more),
+    // maintenance ≤ ⌈2⌉ = 2, the rest opportunity.
+    const all = await rows(org.admin);
+    const expected: Array<[string, number, string]> = [
+      ['A', 5000, 'key'], ['A', 8000, 'maintenance'], ['B', 9000, 'opportunity'], ['C', 9400, 'opportunity'], ['C', 9650, 'opportunity'],
+      ['C', 9800, 'opportunity'], ['C', 9900, 'opportunity'], ['C', 9960, 'opportunity'], ['C', 9990, 'opportunity'], ['C', 10000, 'opportunity'],
+    ];
+    expected.forEach(([abc, bp, value], i) => {
+      const r = get(all, cid(i));
+      expect({ rank: r.abcRank, abc: r.abcClass, bp: r.abcCumulativeBp, value: r.valueClass }).toEqual({ rank: i + 1, abc, bp, value });
+    });
+    // Gross profit: C1 from its product's cost (5,000 − 3,000), the others at the 20 % default margin.
+    expect(get(all, cid(0)).grossProfit).toBe(yuan(2000));
+    expect(get(all, cid(1)).grossProfit).toBe(yuan(600));
+    expect(get(all, cid(1)).revenue).toBe(yuan(3000));
+
+    const summary = (await org.admin.get('/api/v1/analytics/summary')).body;
+    expect(summary.abc).toEqual({ A: 2, B: 1, C: 7 });
+    expect(summary.valueClasses).toEqual({ key: 1, major: 0, maintenance: 1, opportunity: 8 });
+    expect(summary.customers).toBe(10);
+    expect(summary.revenue).toBe(yuan(10000));
+  });
+
+  it('explains each class with its inputs and formula, in the reader\'s language', async () => {
+    const en = await org.admin.get(`/api/v1/analytics/customers/${c[1]}`);
+    expect(en.status, JSON.stringify(en.body)).toBe(200);
+    const abc = en.body.explanations.find((e: { key: string }) => e.key === 'abc');
+    expect(abc.value).toBe('A');
+    expect(abc.inputs).toMatchObject({ basis: 'revenue', rank: 2, customers: 10, cumulative: yuan(8000), total: yuan(10000), cumulativeSharePercent: 80 });
+    expect(abc.formula).toBe('revenue rank 2 of 10, cumulative share ¥8,000.00 / ¥10,000.00 = 80.00 % ≤ 80 % → A');
+    const zh = await (await t.login('admin@example.com', 'admin-password-1', 'zh-CN')).get(`/api/v1/analytics/customers/${c[3]}`);
+    expect(zh.body.explanations.find((e: { key: string }) => e.key === 'abc').formula).toBe('收入排名第 4 / 10，累计占比 ¥9,400.00 / ¥10,000.00 = 94.00 % > 90 % → C');
+    const value = en.body.explanations.find((e: { key: string }) => e.key === 'valueClass');
+    expect(value.inputs).toMatchObject({ rank: 2, keyUpTo: 1, majorUpTo: 1, maintenanceUpTo: 2 });
+  });
+
+  it('ranks by gross profit when the basis says so, and keeps each run: C2 moves from A to B', async () => {
+    await settings({ abcBasis: 'gross_profit' });
+    await run();
+    //  rank  customer  gross profit  cumulative  share     class
+    //   1    C1        2,000 (cost)  2,000       66.67 %   A
+    //   2    C2          600         2,600       86.67 %   B
+    //   3    C3          200         2,800       93.33 %   C
+    //   4-10 80, 50, 30, 20, 12, 6, 2 (20 % of revenue)  → C (total 3,000)
+    const all = await rows(org.admin);
+    expect([0, 1, 2, 3].map((i) => [get(all, cid(i)).abcClass, get(all, cid(i)).abcCumulativeBp])).toEqual([['A', 6666], ['B', 8666], ['C', 9333], ['C', 9600]]);
+    const history = (await org.admin.get(`/api/v1/analytics/customers/${c[1]}`)).body.history;
+    expect(history.map((h: { abcClass: string }) => h.abcClass)).toEqual(['B', 'A']);
+    await settings({ abcBasis: 'revenue' });
+  });
+
+  it('shows each reader only the classes of the customers in his scope, counts included', async () => {
+    const mine = await rows(org.as.east1);
+    expect([...mine.keys()].sort((a, b) => a - b)).toEqual(c.slice(0, 5));
+    expect([...(await rows(org.as.north1)).keys()].sort((a, b) => a - b)).toEqual(c.slice(5));
+    expect([...(await rows(org.as.manager)).keys()].sort((a, b) => a - b)).toEqual(c);
+    // Latest run (gross profit): east1's C1 A, C2 B, C3-C5 C.
+    const summary = (await org.as.east1.get('/api/v1/analytics/summary')).body;
+    expect(summary.customers).toBe(5);
+    expect(summary.abc).toEqual({ A: 1, B: 1, C: 3 });
+    expect((await org.as.east1.get('/api/v1/analytics/summary')).body.revenue).toBe(yuan(9650));
+    // Another salesperson's customer is not found, as if it did not exist.
+    expect((await org.as.east1.get(`/api/v1/analytics/customers/${c[6]}`)).status).toBe(404);
+    expect((await org.as.east1.get(`/api/v1/analytics/customers/${c[0]}`)).status).toBe(200);
+    // Filters within the scope.
+    expect([...(await rows(org.as.east1, '&abcClass=C')).keys()].sort((a, b) => a - b)).toEqual(c.slice(2, 5));
+    // No analytics permission: marketing.
+    expect((await org.as.marketer.get('/api/v1/analytics/customers')).status).toBe(403);
+    expect((await org.as.marketer.get('/api/v1/analytics/summary')).status).toBe(403);
+  });
+});
+
+describe('RFM, values, status, lifecycle and churn: ten more customers', () => {
+  it('scores and segments as worked out by hand', async () => {
+    await t.ctx.db.deleteFrom('purchase_history').execute();
+    await t.ctx.db.updateTable('contracts').set({ status: 'cancelled' }).execute();
+    for (let i = 1; i <= 10; i++) d.push(await customer(`RFM客户${i}`, org.ids.east2));
+    // customer  purchases (yuan each)                                     recency  F   M (window)
+    // D1  2025-11-01, 2026-07-01 .. 2026-12-01 monthly (7 × 2,000)          5      6  12,000
+    // D2  2026-06-20, 09-20, 11-20 (3 × 3,000)                              16      3   9,000
+    // D3  2026-11-26 (500)                                                  10      1     500
+    // D4  2025-04-10, 07-10, 10-10, 2026-02-10 (4 × 4,000)                 299      1   4,000 (previous window 12,000)
+    // D5  2026-05-15, 10-15 (2 × 1,500)                                     52      2   3,000
+    // D6  2025-06-01 (8,000)                                               553      0       0
+    // D7  2026-06-01, 07-01, 08-01, 09-01 (4 × 1,100)                       96      4   4,400
+    // D8  2026-11-15, 11-30 (2 × 200)                                        6      2     400
+    // D9  2026-01-01, 04-01 (2 × 2,500)                                    249      2   5,000
+    // D10 2026-12-05 (7,000)                                                 1      1   7,000
+    await purchases(did(0), ['2025-11-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01'].map((on) => [on, 2000]));
+    await purchases(did(1), ['2026-06-20', '2026-09-20', '2026-11-20'].map((on) => [on, 3000]));
+    await purchases(did(2), [['2026-11-26', 500]]);
+    await purchases(did(3), ['2025-04-10', '2025-07-10', '2025-10-10', '2026-02-10'].map((on) => [on, 4000]));
+    await purchases(did(4), ['2026-05-15', '2026-10-15'].map((on) => [on, 1500]));
+    await purchases(did(5), [['2025-06-01', 8000]]);
+    await purchases(did(6), ['2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01'].map((on) => [on, 1100]));
+    await purchases(did(7), ['2026-11-15', '2026-11-30'].map((on) => [on, 200]));
+    await purchases(did(8), ['2026-01-01', '2026-04-01'].map((on) => [on, 2500]));
+    await purchases(did(9), [['2026-12-05', 7000]]);
+    await run();
+    // Quintiles of 10 customers: 2 each, ties by customer id (D1 < D2 < ...).
+    // R, most days first: D6 553, D4 299 → 1; D9 249, D7 96 → 2; D5 52, D2 16 → 3; D3 10, D8 6 → 4; D1 5, D10 1 → 5.
+    // F, fewest first: D6 0, D3 1 → 1; D4 1, D10 1 → 2; D5 2, D8 2 → 3; D9 2, D2 3 → 4; D7 4, D1 6 → 5.
+    // M, least first: D6 0, D8 400 → 1; D3 500, D5 3,000 → 2; D4 4,000, D7 4,400 → 3; D9 5,000, D10 7,000 → 4; D2 9,000, D1 12,000 → 5.
+    // Segments: champions R,F,M ≥ 4; cannot_lose R ≤ 2, F,M ≥ 4; at_risk R ≤ 2, F or M ≥ 3; hibernating R ≤ 2;
+    // loyal F ≥ 4; new R ≥ 4, F ≤ 1; potential_loyalist R ≥ 4; else needs_attention.
+    // Status: lost > 365 days; 1 purchase first_purchase; ≥ 5 loyal; else repeat.
+    // Usual interval = days from first to last purchase / (purchase days − 1):
+    //   D1 395/6 = 65, D2 153/2 = 76, D4 306/3 = 102, D5 153, D7 92/3 = 30, D8 15, D9 90.
+    // Churn risk (not lost): recency > 2 × interval — D4 299 > 204, D7 96 > 60, D9 249 > 180;
+    //   or spend down ≥ 50 %: D4 4,000 ≤ 12,000 × 50 %.
+    // Stage: lost or at risk → decline; 1 purchase → exploration; ≥ 5 purchases and first on or
+    //   before 2025-12-06 → stability (D1); else formation.
+    const expected: Array<[number, number, number, string, string, string, boolean, number | null]> = [
+      [5, 5, 5, 'champions', 'loyal', 'stability', false, 65],
+      [3, 4, 5, 'loyal', 'repeat', 'formation', false, 76],
+      [4, 1, 2, 'new', 'first_purchase', 'exploration', false, null],
+      [1, 2, 3, 'at_risk', 'repeat', 'decline', true, 102],
+      [3, 3, 2, 'needs_attention', 'repeat', 'formation', false, 153],
+      [1, 1, 1, 'hibernating', 'lost', 'decline', false, null],
+      [2, 5, 3, 'at_risk', 'repeat', 'decline', true, 30],
+      [4, 3, 1, 'potential_loyalist', 'repeat', 'formation', false, 15],
+      [2, 4, 4, 'cannot_lose', 'repeat', 'decline', true, 90],
+      [5, 2, 4, 'potential_loyalist', 'first_purchase', 'exploration', false, null],
+    ];
+    const all = await rows(org.admin);
+    expect(all.size).toBe(10);
+    expected.forEach(([r, f, m, segment, status, stage, churn, interval], i) => {
+      const row = get(all, did(i));
+      expect({ i, r: row.rScore, f: row.fScore, m: row.mScore, segment: row.rfmSegment, status: row.status, stage: row.lifecycleStage, churn: row.churnRisk, interval: row.averageIntervalDays })
+        .toEqual({ i, r, f, m, segment, status, stage, churn, interval });
+    });
+    expect([get(all, did(0)).recencyDays, get(all, did(3)).recencyDays, get(all, did(5)).recencyDays, get(all, did(6)).recencyDays]).toEqual([5, 299, 553, 96]);
+    const churned = await rows(org.admin, '&churnRisk=true');
+    expect([...churned.keys()].sort((a, b) => a - b)).toEqual([d[3], d[6], d[8]]);
+    const summary = (await org.as.east2.get('/api/v1/analytics/summary')).body;
+    expect(summary.rfmSegments).toEqual({ champions: 1, loyal: 1, potential_loyalist: 2, new: 1, at_risk: 2, cannot_lose: 1, hibernating: 1, needs_attention: 1 });
+    expect(summary.statuses).toEqual({ first_purchase: 2, repeat: 6, loyal: 1, lost: 1 });
+    expect(summary.lifecycleStages).toEqual({ exploration: 2, formation: 3, stability: 1, decline: 4 });
+    expect(summary.churnRisk).toBe(3);
+    // The earlier customers have no transactions any more (purchases removed, contract cancelled): not classified.
+    expect((await org.admin.get(`/api/v1/analytics/customers/${c[0]}`)).body.current).toBeNull();
+  });
+
+  it('values D1: historical, current and lifetime value with the default and changed parameters', async () => {
+    // Historical: 7 × 2,000 × 20 % = 2,800. Current: the window's profit 6 × 2,000 × 20 % = 2,400 × 12 / 12.
+    // Lifetime, 10 % over 5 years: Σ 1/1.1^t = 0.909091 + 0.826446 + 0.751315 + 0.683013 + 0.620921
+    //   = 3.790787 → 3.7908; 240,000 fen × 37,908 / 10,000 = 909,792 fen.
+    let d1 = get(await rows(org.admin), did(0));
+    expect([d1.historicalValue, d1.currentValue, d1.lifetimeValue]).toEqual([280_000, 240_000, 909_792]);
+    // 8 % over 3 years, retention ¥200 a year, acquisition ¥1,000:
+    //   Σ 1/1.08^t = 0.925926 + 0.857339 + 0.793832 = 2.577097 → 2.5771;
+    //   (240,000 − 20,000) × 25,771 / 10,000 − 100,000 = 566,962 − 100,000 = 466,962 fen.
+    await settings({ discountRatePercent: 8, horizonYears: 3, retentionCostPerYear: 20_000, acquisitionCost: 100_000 });
+    await run();
+    d1 = get(await rows(org.admin), did(0));
+    expect(d1.lifetimeValue).toBe(466_962);
+    const explained = (await org.admin.get(`/api/v1/analytics/customers/${d[0]}`)).body;
+    const ltv = explained.explanations.find((e: { key: string }) => e.key === 'lifetimeValue');
+    expect(ltv.inputs).toMatchObject({ currentValue: 240_000, retentionCostPerYear: 20_000, acquisitionCost: 100_000, annuityFactor: 2.5771 });
+    expect(ltv.formula).toContain('= ¥4,669.62');
+    expect(explained.history).toHaveLength(2);
+  });
+});
+
+describe('runs', () => {
+  it('ten requests at once start one run; all get its id', async () => {
+    const before = Number((await t.ctx.db.selectFrom('analytics_runs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => org.admin.post('/api/v1/analytics/runs')));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    const after = Number((await t.ctx.db.selectFrom('analytics_runs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(after).toBe(before + 1);
+    for (let i = 0; i < 600; i++) {
+      const state = (await org.admin.get(`/api/v1/analytics/runs/${answers[0]?.body.id}`)).body;
+      if (state.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // Once it is done, the next request starts a new one.
+    const next = await run();
+    expect(next).toBeGreaterThan(answers[0]?.body.id);
+  });
+
+  it('only analytics.manage starts runs and changes settings', async () => {
+    expect((await org.as.east1.post('/api/v1/analytics/runs')).status).toBe(403);
+    expect((await org.as.manager.post('/api/v1/analytics/runs')).status).toBe(403);
+    const current = (await org.as.east1.get('/api/v1/settings/analytics')).body;
+    expect((await org.as.east1.put('/api/v1/settings/analytics', current)).status).toBe(403);
+  });
+});
+
+describe('bad input', () => {
+  it('settings: field-level 400 in the user\'s language, 409 when stale, nothing written', async () => {
+    const current = (await org.admin.get('/api/v1/settings/analytics')).body;
+    const zhAdmin = await t.login('admin@example.com', 'admin-password-1', 'zh-CN');
+    const bad = await zhAdmin.put('/api/v1/settings/analytics', { ...current, abcAPercent: 85, abcBPercent: 85, keyTopPercent: 10, majorTopPercent: 5, churnFactor: '2', rfmWindowMonths: 0 });
+    expect(bad.status).toBe(400);
+    expect(errorPaths(bad).sort()).toEqual(['churnFactor', 'rfmWindowMonths']);
+    const order = await zhAdmin.put('/api/v1/settings/analytics', { ...current, abcAPercent: 85, abcBPercent: 85, keyTopPercent: 10, majorTopPercent: 5 });
+    expect(order.status).toBe(400);
+    expect(errorPaths(order)).toEqual(['abcBPercent', 'majorTopPercent']);
+    expect(order.body.error.details[0].message).toBe('必须大于前一个分界值。');
+    expect((await org.admin.put('/api/v1/settings/analytics', { ...current, unknown: 1 })).status).toBe(400);
+    expect((await org.admin.put('/api/v1/settings/analytics', { ...current, version: current.version - 1, abcAPercent: 70 })).status).toBe(409);
+    expect((await org.admin.get('/api/v1/settings/analytics')).body).toEqual(current);
+  });
+
+  it('queries and ids', async () => {
+    expect((await org.admin.get('/api/v1/analytics/customers?abcClass=D')).status).toBe(400);
+    expect((await org.admin.get('/api/v1/analytics/customers?churnRisk=maybe')).status).toBe(400);
+    expect((await org.admin.get('/api/v1/analytics/customers?pageSize=1000')).status).toBe(400);
+    expect((await org.admin.get('/api/v1/analytics/runs/abc')).status).toBe(400);
+    expect((await org.admin.get('/api/v1/analytics/runs/99999')).status).toBe(404);
+    expect((await org.admin.get('/api/v1/analytics/customers/99999')).status).toBe(404);
+    expect((await org.admin.get('/api/v1/analytics/summary?runId=0')).status).toBe(400);
+  });
+});
