@@ -126,4 +126,23 @@ describe('working lists in Chromium: inline edits and bulk edits of the customer
     await screenshot(phonePage, 'working-lists-05-phone-bulk-bar');
     await phone.close();
   });
+
+  it('changes a lead\'s status in the lead list and undoes it', async () => {
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, journey.server.url, admin);
+    const me = await api(context, 'GET', '/auth/me');
+    const lead = await api(context, 'POST', '/leads', { name: '孙在编线索', source: 'telemarketing', ownerId: me.user.id });
+    await page.goto(`${journey.server.url}/leads?q=${encodeURIComponent('孙在编')}`);
+    await row(page, '孙在编线索').getByTestId('inline-lead-status').click();
+    await pick(page, '联系中');
+    await page.getByText('状态已改为“联系中”').waitFor();
+    await row(page, '孙在编线索').getByText('联系中').waitFor();
+    expect((await api(context, 'GET', `/leads/${lead.id}`)).status).toBe('contacting');
+    await page.getByTestId('inline-undo').click();
+    await page.getByText('已撤销修改').waitFor();
+    await row(page, '孙在编线索').getByText('新线索').waitFor();
+    expect((await api(context, 'GET', `/leads/${lead.id}`)).status).toBe('new');
+    await screenshot(page, 'working-lists-06-lead-status');
+    await context.close();
+  });
 });

@@ -18,7 +18,7 @@ import type {
   ListResponse,
   TransferResult,
 } from '@crm/contracts';
-import { apiRequest } from '../../shared/api/client';
+import { apiRequest, isApiError } from '../../shared/api/client';
 
 export const leadKeys = {
   all: ['leads'] as const,
@@ -225,5 +225,30 @@ export function useSaveAssignmentRules() {
     mutationFn: (body: AssignmentRulesUpdate) =>
       apiRequest<AssignmentRulesState>('/settings/lead-assignment', { method: 'PUT', body }),
     onSuccess: (state) => queryClient.setQueryData(leadKeys.rules, state),
+  });
+}
+
+/** Put a lead as now stored into every cached list page and its record. */
+function storeLead(queryClient: QueryClient, lead: Lead) {
+  queryClient.setQueryData(leadKeys.detail(lead.id), lead);
+  queryClient.setQueriesData<ListResponse<Lead>>({ queryKey: ['leads', 'list'] }, (page) =>
+    page ? { ...page, items: page.items.map((l) => (l.id === lead.id ? lead : l)) } : page,
+  );
+}
+
+/** A lead's field changed in place from the list, version-checked: on a 409 the row shows what is stored now. */
+export function useInlineUpdateLead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ lead, change }: { lead: Pick<Lead, 'id' | 'version'>; change: Omit<LeadUpdate, 'version'> }) =>
+      apiRequest<Lead>(`/leads/${lead.id}`, { method: 'PATCH', body: { ...change, version: lead.version } }),
+    onSuccess: (lead) => {
+      storeLead(queryClient, lead);
+      refreshLead(queryClient);
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.status === 409 && error.current && typeof error.current === 'object') storeLead(queryClient, error.current as Lead);
+      refreshLead(queryClient);
+    },
   });
 }

@@ -9,6 +9,7 @@ import { ListTable, sortOrder } from '../../../shared/layout/list-table';
 import { PhoneLink } from '../../../shared/format/phone-link';
 import { regionText } from '../../../shared/region/region-text';
 import { GradeTag, LeadOwner, LeadStatusTag, useSourceLabels } from './lead-bits';
+import { LeadInlineStatus } from './lead-inline-status';
 import { defaultSort, pageSizes, type LeadListParams, type LeadSort } from './lead-list-params';
 
 type SortKey = 'name' | 'grade' | 'createdAt' | 'updatedAt';
@@ -70,7 +71,7 @@ function LeadDesktopTable({ view, items, total, totalCapped, loading, onChange, 
       sortOrder: sortOrder(view.sort, 'grade'),
       render: (_v, lead) => <GradeTag grade={lead.manGrade} />,
     },
-    { key: 'status', title: t('lead.f.status'), render: (_v, lead) => <LeadStatusTag status={lead.status} /> },
+    { key: 'status', title: t('lead.f.status'), render: (_v, lead) => <LeadInlineStatus lead={lead} /> },
     { key: 'source', title: t('lead.f.source'), render: (_v, lead) => sources.label(lead.source) },
     ...(hideOwner ? [] : [{ key: 'owner', title: t('lead.f.ownerId'), render: (_v: unknown, lead: Lead) => <LeadOwner lead={lead} /> }]),
     {
