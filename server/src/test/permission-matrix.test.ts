@@ -27,19 +27,23 @@ beforeAll(async () => {
   await make('manager', org.ids.manager);
   await make('agent', org.ids.agent);
   await make('pool', null);
+  // north1's customer with east1's deal on it: east1 reads it through the deal (nobody else gains it).
+  await make('dealt', org.ids.north1);
+  const deal = await org.admin.post('/api/v1/opportunities', { name: '范围商机', customerId: customers.dealt, ownerId: org.ids.east1, amount: 100, expectedCloseDate: '2027-06-30' });
+  expect(deal.status).toBe(201);
   const contact = await org.admin.post('/api/v1/contacts', { customerId: customers.east1, name: '范围联系人' });
   contactOfEast1 = contact.body.id;
 }, 120_000);
 afterAll(() => t.close());
 
-const all = ['agent', 'east1', 'east2', 'manager', 'north1', 'pool'];
+const all = ['agent', 'dealt', 'east1', 'east2', 'manager', 'north1', 'pool'];
 const visible: Record<Who, string[]> = {
   admin: all,
-  manager: ['east1', 'east2', 'manager', 'north1', 'pool'], // department tree of 销售部
-  eastLead: ['east1', 'east2', 'pool'], // 华东组 only
-  east1: ['east1', 'pool'],
+  manager: ['dealt', 'east1', 'east2', 'manager', 'north1', 'pool'], // department tree of 销售部
+  eastLead: ['east1', 'east2', 'pool'], // 华东组 only: east1's deal does not widen his manager's scope
+  east1: ['dealt', 'east1', 'pool'], // dealt through his own deal
   east2: ['east2', 'pool'],
-  north1: ['north1', 'pool'],
+  north1: ['dealt', 'north1', 'pool'],
   agent: all,
   marketer: all,
   reader: all,
