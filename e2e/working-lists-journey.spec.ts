@@ -145,4 +145,27 @@ describe('working lists in Chromium: inline edits and bulk edits of the customer
     await screenshot(page, 'working-lists-06-lead-status');
     await context.close();
   });
+
+  it('moves an open deal to another open stage in the deal list and undoes it', async () => {
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const page = await signIn(context, journey.server.url, admin);
+    const customer = await api(context, 'POST', '/customers', { kind: 'organization', name: '在编商机客户有限公司' });
+    const deal = await api(context, 'POST', '/opportunities', { name: '在编扩产项目', customerId: customer.id, amount: 3_000_000, expectedCloseDate: '2099-06-30' });
+    const pipelines = await api(context, 'GET', '/pipelines');
+    const stages = (pipelines.items[0].stages as Array<{ id: number; nameZh: string; kind: string; active: boolean }>).filter((s) => s.kind === 'open' && s.active);
+    const [first, second] = stages as [{ id: number; nameZh: string }, { id: number; nameZh: string }];
+    expect(deal.stageId).toBe(first.id);
+    await page.goto(`${journey.server.url}/opportunities?view=table&q=${encodeURIComponent('在编扩产')}`);
+    await row(page, '在编扩产项目').getByTestId('inline-deal-stage').click();
+    await pick(page, second.nameZh);
+    await page.getByText('阶段已保存').waitFor();
+    await row(page, '在编扩产项目').getByText(second.nameZh).waitFor();
+    expect((await api(context, 'GET', `/opportunities/${deal.id}`)).stageId).toBe(second.id);
+    await page.getByTestId('inline-undo').click();
+    await page.getByText('已撤销修改').waitFor();
+    await row(page, '在编扩产项目').getByText(first.nameZh).waitFor();
+    expect((await api(context, 'GET', `/opportunities/${deal.id}`)).stageId).toBe(first.id);
+    await screenshot(page, 'working-lists-07-deal-stage');
+    await context.close();
+  });
 });

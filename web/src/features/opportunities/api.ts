@@ -21,7 +21,7 @@ import type {
   StageHistoryEntry,
   TransferResult,
 } from '@crm/contracts';
-import { apiRequest } from '../../shared/api/client';
+import { apiRequest, isApiError } from '../../shared/api/client';
 
 export const opportunityKeys = {
   all: ['opportunities'] as const,
@@ -247,5 +247,30 @@ export function useCustomerContactOptions(customerId: number | undefined) {
     queryFn: ({ signal }) => apiRequest<ListResponse<Contact>>('/contacts', { query, signal }),
     enabled: customerId !== undefined,
     select: (data) => data.items,
+  });
+}
+
+/** Put a deal as now stored into every cached list page and its record. */
+function storeDeal(queryClient: QueryClient, deal: Opportunity) {
+  queryClient.setQueryData(opportunityKeys.detail(deal.id), deal);
+  queryClient.setQueriesData<ListResponse<Opportunity>>({ queryKey: opportunityKeys.lists }, (page) =>
+    page ? { ...page, items: page.items.map((d) => (d.id === deal.id ? deal : d)) } : page,
+  );
+}
+
+/** A deal's field changed in place from the list, version-checked: on a 409 the row shows what is stored now. */
+export function useInlineUpdateOpportunity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ deal, change }: { deal: Pick<Opportunity, 'id' | 'version'>; change: Omit<OpportunityUpdate, 'version'> }) =>
+      apiRequest<Opportunity>(`/opportunities/${deal.id}`, { method: 'PATCH', body: { ...change, version: deal.version } }),
+    onSuccess: (deal) => {
+      storeDeal(queryClient, deal);
+      invalidateDeals(queryClient, deal);
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.status === 409 && error.current && typeof error.current === 'object') storeDeal(queryClient, error.current as Opportunity);
+      invalidateDeals(queryClient);
+    },
   });
 }

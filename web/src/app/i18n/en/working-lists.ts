@@ -8,6 +8,7 @@ export const workingLists = {
   'inline.undo': 'Undo',
   'inline.undone': 'Change undone',
   'inline.conflict': 'Someone else changed this customer meanwhile; the row now shows the current values. Try again.',
+  'inline.conflictDeal': 'Someone else changed this deal meanwhile; the row now shows the current values. Try again.',
   'inline.tagsHint': 'Enter adds a tag; Enter on an empty box saves, Esc cancels',
   'bulk.edit': 'Edit field',
   'bulk.editTitle': 'Edit a field of {count} customers',

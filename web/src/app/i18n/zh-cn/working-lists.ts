@@ -10,6 +10,7 @@ export const workingLists: Record<keyof typeof en, string> = {
   'inline.undo': '撤销',
   'inline.undone': '已撤销修改',
   'inline.conflict': '此客户刚被他人修改，该行已显示最新内容，请重试。',
+  'inline.conflictDeal': '此商机刚被他人修改，该行已显示最新内容，请重试。',
   'inline.tagsHint': '回车添加标签；输入框为空时回车保存，Esc 取消',
   'bulk.edit': '批量修改',
   'bulk.editTitle': '批量修改 {count} 个客户的字段',

@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDate, formatDateTime } from '../../../shared/format/format';
 import { ListTable, sortableColumn } from '../../../shared/layout/list-table';
-import { BigDealTag, DealStatusTag, OverdueTag, OwnerAvatar, StageTag } from './deal-bits';
+import { BigDealTag, DealStatusTag, OverdueTag, OwnerAvatar } from './deal-bits';
+import { DealInlineStage } from './deal-inline-stage';
 import { formatMoney } from '../../../shared/format/format';
 import { defaultSort, pageSizes, type DealParams, type DealSort } from './deal-params';
 
@@ -46,7 +47,7 @@ export function DealTable({ view, items, total, totalCapped, loading, baseCurren
       title: t('opp.f.customer'),
       render: (_v, deal) => <Link to={`/customers/${deal.customerId}`}>{deal.customerName}</Link>,
     },
-    { key: 'stage', title: t('opp.f.stage'), render: (_v, deal) => <StageTag deal={deal} /> },
+    { key: 'stage', title: t('opp.f.stage'), render: (_v, deal) => <DealInlineStage deal={deal} /> },
     { key: 'status', title: t('opp.f.status'), render: (_v, deal) => <DealStatusTag status={deal.status} /> },
     {
       ...sortable('amount'),
