@@ -15,6 +15,8 @@ export type RunRow = DB['analytics_runs'] & { id: number; steps_done: number; cu
 const stepsTotal = 3;
 /** A run whose server stopped beating for this long is given up, so that a new one may start. */
 const abandonedAfterMs = 15 * 60_000;
+/** Requests within this long of a run's start (same settings) get that run instead of a new one. */
+const coalesceMs = 60_000;
 
 export function presentRun(row: RunRow): AnalyticsRun {
   return {
@@ -50,9 +52,10 @@ export function runSettings(row: RunRow): AnalyticsSettingsValue {
 }
 
 /**
- * Start a run unless one is running: the insert of the one active row decides (a unique index on
- * `active`), so of any number of callers at once exactly one starts it and the others get the
- * running one. A run whose server stopped (no heartbeat for 15 minutes) is marked failed first.
+ * Start a run unless one is running or one started less than a minute ago with the same settings:
+ * the insert of the one active row decides (a unique index on `active`), so of any number of
+ * callers at once exactly one starts it and the others get that run. A run whose server stopped
+ * (no heartbeat for 15 minutes) is marked failed first.
  */
 export async function startRun(ctx: AppContext, reason: 'schedule' | 'manual', userId: number | null): Promise<{ run: RunRow; started: boolean }> {
   const now = ctx.clock.now();
@@ -63,6 +66,11 @@ export async function startRun(ctx: AppContext, reason: 'schedule' | 'manual', u
     .where('heartbeat_at', '<', new Date(now.getTime() - abandonedAfterMs).toISOString())
     .execute();
   const settings = await readAnalyticsSettings(ctx.db);
+  // A run started less than a minute ago with the same settings answers for a new one (many users or clicks at once).
+  const latest = (await ctx.db.selectFrom('analytics_runs').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()) as RunRow | undefined;
+  if (latest && latest.status !== 'failed' && latest.settings === JSON.stringify(settings) && now.getTime() - Date.parse(latest.started_at) < coalesceMs) {
+    return { run: latest, started: false };
+  }
   const asOf = localDate(now, await companyTimeZone(ctx.db));
   const inserted = await ctx.db
     .insertInto('analytics_runs')
