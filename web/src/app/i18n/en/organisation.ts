@@ -67,6 +67,8 @@ export const organisation = {
   'module.departments': 'Departments',
   'module.roles': 'Roles',
   'module.recycle_bin': 'Recycle bin',
+  'module.analytics': 'Customer analytics',
+  'action.manage': 'Manage',
   'recycle.title': 'Recycle bin',
   'recycle.empty': 'The recycle bin is empty',
   'recycle.type.customer': 'Customers',

@@ -69,6 +69,8 @@ export const organisation: Record<keyof typeof en, string> = {
   'module.departments': '部门',
   'module.roles': '角色',
   'module.recycle_bin': '回收站',
+  'module.analytics': '客户分析',
+  'action.manage': '管理',
   'recycle.title': '回收站',
   'recycle.empty': '回收站是空的',
   'recycle.type.customer': '客户',
