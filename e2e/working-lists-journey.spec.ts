@@ -153,7 +153,9 @@ describe('working lists in Chromium: inline edits and bulk edits of the customer
     const deal = await api(context, 'POST', '/opportunities', { name: '在编扩产项目', customerId: customer.id, amount: 3_000_000, expectedCloseDate: '2099-06-30' });
     const pipelines = await api(context, 'GET', '/pipelines');
     const stages = (pipelines.items[0].stages as Array<{ id: number; nameZh: string; kind: string; active: boolean }>).filter((s) => s.kind === 'open' && s.active);
-    const [first, second] = stages as [{ id: number; nameZh: string }, { id: number; nameZh: string }];
+    const first = stages[0];
+    const second = stages[1];
+    if (!first || !second) throw new Error('the default pipeline has fewer than two open stages');
     expect(deal.stageId).toBe(first.id);
     await page.goto(`${journey.server.url}/opportunities?view=table&q=${encodeURIComponent('在编扩产')}`);
     await row(page, '在编扩产项目').getByTestId('inline-deal-stage').click();
