@@ -92,48 +92,23 @@ export async function insertFacts(db: Db, engine: Engine, runId: number, asOf: s
 }
 
 /**
- * Step 2, the ranks (window functions, one statement): ABC by the basis (revenue or gross profit,
- * negatives as 0), ranked high to low with ties by customer id; cumulative share including the
- * customer ≤ A % → A, ≤ B % → B, else C (the first customer is always A). Value classes by revenue
- * rank: rank ≤ ⌈N × key %⌉ → key, ⌈N × major %⌉ → major, ⌈N × maintenance %⌉ → maintenance, else
- * opportunity. RFM quintiles (NTILE(5)): recency (fewer days is better), frequency and spend in the
- * window (more is better); ties by customer id.
+ * Step 2, the classes, in one statement (window functions for the ranks, the row's own figures
+ * for the rest; one pass over the run's rows):
+ * - ABC by the basis (revenue or gross profit, negatives as 0), ranked high to low with ties by
+ *   customer id; cumulative share including the customer ≤ A % → A, ≤ B % → B, else C (the first
+ *   customer is always A);
+ * - value classes by revenue rank: rank ≤ ⌈N × key %⌉ → key, ⌈N × major %⌉ → major,
+ *   ⌈N × maintenance %⌉ → maintenance, else opportunity;
+ * - RFM quintiles (NTILE(5)): recency (fewer days is better), frequency and spend in the window
+ *   (more is better), ties by customer id; the segment from the three scores;
+ * - the values, status, churn risk and lifecycle stage (the rules are written out in
+ *   explainCustomer, analytics.explain.ts).
  */
-export async function rankCustomers(db: Db, runId: number, s: AnalyticsSettingsValue): Promise<void> {
+export async function classifyCustomers(db: Db, runId: number, asOf: string, s: AnalyticsSettingsValue): Promise<void> {
   const basis = s.abcBasis === 'gross_profit' ? sql.ref('gross_profit') : sql.ref('revenue');
   const a = big(s.abcAPercent);
   const b = big(s.abcBPercent);
   const top = (p: number) => sql`(r.n * ${big(p)} + 99) / 100`;
-  await sql`
-    update analytics_results set
-      abc_value = r.v, abc_rank = r.rk, abc_cumulative = r.cum, abc_total = r.total,
-      abc_cumulative_bp = case when r.total > 0 then r.cum * 10000 / r.total else 10000 end,
-      abc_class = case when r.total = 0 then 'C' when r.rk = 1 or r.cum * 100 <= ${a} * r.total then 'A' when r.cum * 100 <= ${b} * r.total then 'B' else 'C' end,
-      value_rank = r.vrk,
-      value_class = case when r.vrk <= ${top(s.keyTopPercent)} then 'key' when r.vrk <= ${top(s.majorTopPercent)} then 'major' when r.vrk <= ${top(s.maintenanceTopPercent)} then 'maintenance' else 'opportunity' end,
-      r_score = r.rs, f_score = r.fs, m_score = r.ms
-    from (
-      select x.customer_id, x.v,
-        row_number() over (order by x.v desc, x.customer_id) as rk,
-        cast(sum(x.v) over (order by x.v desc, x.customer_id rows between unbounded preceding and current row) as bigint) as cum,
-        cast(sum(x.v) over () as bigint) as total,
-        row_number() over (order by x.revenue desc, x.customer_id) as vrk,
-        count(*) over () as n,
-        ntile(5) over (order by x.recency_days desc, x.customer_id) as rs,
-        ntile(5) over (order by x.frequency, x.customer_id) as fs,
-        ntile(5) over (order by x.monetary, x.customer_id) as ms
-      from (select customer_id, revenue, recency_days, frequency, monetary, case when ${basis} > 0 then ${basis} else 0 end as v
-            from analytics_results where run_id = ${runId}) x
-    ) r
-    where analytics_results.run_id = ${runId} and analytics_results.customer_id = r.customer_id
-  `.execute(db);
-}
-
-/**
- * Step 3, what follows from each row alone: the RFM segment, the values, status, churn risk and
- * lifecycle stage (the rules are written out in explainCustomer, analytics.explain.ts).
- */
-export async function deriveClasses(db: Db, runId: number, asOf: string, s: AnalyticsSettingsValue): Promise<void> {
   const { tenureBefore } = windowsOf(asOf, s);
   const lost = sql`recency_days > ${big(s.lostAfterDays)}`;
   const churn = sql`(not (${lost}) and ((average_interval_days is not null and recency_days > ${big(s.churnFactor)} * average_interval_days)
@@ -141,14 +116,20 @@ export async function deriveClasses(db: Db, runId: number, asOf: string, s: Anal
   const current = sql`(window_profit * 12 / ${big(s.rfmWindowMonths)})`;
   await sql`
     update analytics_results set
+      abc_value = r.v, abc_rank = r.rk, abc_cumulative = r.cum, abc_total = r.total,
+      abc_cumulative_bp = case when r.total > 0 then r.cum * 10000 / r.total else 10000 end,
+      abc_class = case when r.total = 0 then 'C' when r.rk = 1 or r.cum * 100 <= ${a} * r.total then 'A' when r.cum * 100 <= ${b} * r.total then 'B' else 'C' end,
+      value_rank = r.vrk,
+      value_class = case when r.vrk <= ${top(s.keyTopPercent)} then 'key' when r.vrk <= ${top(s.majorTopPercent)} then 'major' when r.vrk <= ${top(s.maintenanceTopPercent)} then 'maintenance' else 'opportunity' end,
+      r_score = r.rs, f_score = r.fs, m_score = r.ms,
       rfm_segment = case
-        when r_score >= 4 and f_score >= 4 and m_score >= 4 then 'champions'
-        when r_score <= 2 and f_score >= 4 and m_score >= 4 then 'cannot_lose'
-        when r_score <= 2 and (f_score >= 3 or m_score >= 3) then 'at_risk'
-        when r_score <= 2 then 'hibernating'
-        when f_score >= 4 then 'loyal'
-        when r_score >= 4 and f_score <= 1 then 'new'
-        when r_score >= 4 then 'potential_loyalist'
+        when r.rs >= 4 and r.fs >= 4 and r.ms >= 4 then 'champions'
+        when r.rs <= 2 and r.fs >= 4 and r.ms >= 4 then 'cannot_lose'
+        when r.rs <= 2 and (r.fs >= 3 or r.ms >= 3) then 'at_risk'
+        when r.rs <= 2 then 'hibernating'
+        when r.fs >= 4 then 'loyal'
+        when r.rs >= 4 and r.fs <= 1 then 'new'
+        when r.rs >= 4 then 'potential_loyalist'
         else 'needs_attention' end,
       historical_value = gross_profit,
       current_value = ${current},
@@ -160,6 +141,19 @@ export async function deriveClasses(db: Db, runId: number, asOf: string, s: Anal
         when purchases <= 1 then 'exploration'
         when purchases >= ${big(s.loyalMinPurchases)} and first_on <= ${tenureBefore} then 'stability'
         else 'formation' end
-    where run_id = ${runId}
+    from (
+      select x.customer_id, x.v,
+        row_number() over (order by x.v desc, x.customer_id) as rk,
+        cast(sum(x.v) over (order by x.v desc, x.customer_id rows between unbounded preceding and current row) as bigint) as cum,
+        cast(sum(x.v) over () as bigint) as total,
+        row_number() over (order by x.revenue desc, x.customer_id) as vrk,
+        count(*) over () as n,
+        ntile(5) over (order by x.recency_days desc, x.customer_id) as rs,
+        ntile(5) over (order by x.frequency, x.customer_id) as fs,
+        ntile(5) over (order by x.monetary, x.customer_id) as ms
+      from (select ax.customer_id, ax.revenue, ax.recency_days, ax.frequency, ax.monetary, case when ax.${basis} > 0 then ax.${basis} else 0 end as v
+            from analytics_results ax where ax.run_id = ${runId}) x
+    ) r
+    where analytics_results.run_id = ${runId} and analytics_results.customer_id = r.customer_id
   `.execute(db);
 }

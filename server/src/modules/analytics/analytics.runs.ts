@@ -6,13 +6,13 @@ import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import type { ScheduledTask } from '../../platform/scheduler.js';
-import { deriveClasses, insertFacts, rankCustomers } from './analytics.compute.js';
+import { classifyCustomers, insertFacts } from './analytics.compute.js';
 import { readAnalyticsSettings } from './analytics.settings.js';
 
 type Db = AppContext['db'];
 export type RunRow = DB['analytics_runs'] & { id: number; steps_done: number; customers: number };
 
-const stepsTotal = 3;
+const stepsTotal = 2;
 /** A run whose server stopped beating for this long is given up, so that a new one may start. */
 const abandonedAfterMs = 15 * 60_000;
 /** Requests within this long of a run's start (same settings) get that run instead of a new one. */
@@ -87,7 +87,7 @@ export async function startRun(ctx: AppContext, reason: 'schedule' | 'manual', u
 }
 
 /**
- * Compute every customer's classes in three set-based statements (facts, ranks, derived classes),
+ * Compute every customer's classes in two set-based statements (facts, then classes),
  * the run's progress written after each; on failure the run's rows are removed and the run marked
  * failed. Ends the run (active back to null) either way.
  */
@@ -99,9 +99,7 @@ export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
   try {
     await insertFacts(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(1);
-    await rankCustomers(ctx.db, run.id, settings);
-    await step(2);
-    await deriveClasses(ctx.db, run.id, run.as_of, settings);
+    await classifyCustomers(ctx.db, run.id, run.as_of, settings);
     const count = await ctx.db.selectFrom('analytics_results').select(sql<number>`count(*)`.as('n')).where('run_id', '=', run.id).executeTakeFirstOrThrow();
     await ctx.db
       .updateTable('analytics_runs')
