@@ -28,6 +28,11 @@ function useSaveField(customer: Customer, field: InlineCustomerField, label: str
     update.mutate({ customer, change }, {
       onError: fail,
       onSuccess: (saved) => {
+        // An overdue next follow-up cannot be set again (a day set by hand is today or later): no undo then.
+        if (field === 'nextFollowUpOn' && customer.nextFollowUpOn !== null && customer.nextFollowUpOn < dayjs().format('YYYY-MM-DD')) {
+          void message.success(t('inline.saved', { field: label }));
+          return;
+        }
         const key = `inline-${customer.id}-${field}`;
         const undo = () => {
           message.destroy(key);
