@@ -1,17 +1,14 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
 import { setUnauthenticatedHandler } from '../shared/api/client';
-import { meQueryKey, prefetchMe } from '../features/auth';
+import { meQueryKey } from '../features/auth';
 import { I18nProvider } from './i18n/i18n-context';
-import { createQueryClient } from './query-client';
 
-/** What every page needs: the query cache and the language. Ant Design comes with AntdFrame. */
-export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => {
-    const client = createQueryClient();
-    prefetchMe(client);
-    return client;
-  });
+/**
+ * What every page needs: the query cache (made at start-up, where the session check and the
+ * landing page's data are asked for: main.tsx) and the language. Ant Design comes with AntdFrame.
+ */
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
 
   useEffect(() => {
     // An expired session anywhere: forget the user; RequireAuth then sends them to /login.

@@ -22,8 +22,8 @@ export function useMe() {
 }
 
 /** Asks who is signed in at start-up, beside the first chunks, rather than once the page renders. */
-export function prefetchMe(queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(meQuery);
+export function prefetchMe(queryClient: QueryClient): Promise<Me | null> {
+  return queryClient.fetchQuery(meQuery).catch(() => null);
 }
 
 /** Permission checks for the signed-in user. */

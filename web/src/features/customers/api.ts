@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   BulkDeleteResult,
   BulkTagsResult,
@@ -26,15 +26,19 @@ export const customerKeys = {
   history: (id: number) => ['customers', 'history', id] as const,
 };
 
+const customerListQuery = (query: CustomerListQuery) => ({
+  queryKey: customerKeys.list(query),
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<ListResponse<Customer>>('/customers', { query: { ...query }, signal }),
+});
+
 /** A page of the customer list; `enabled` false holds it (the list waits for its default view). */
 export function useCustomerList(query: CustomerListQuery, enabled = true) {
-  return useQuery({
-    queryKey: customerKeys.list(query),
-    queryFn: ({ signal }) =>
-      apiRequest<ListResponse<Customer>>('/customers', { query: { ...query }, signal }),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useQuery({ ...customerListQuery(query), placeholderData: keepPreviousData, enabled });
+}
+
+/** Fetches a page of the list ahead of the page that shows it (at start-up, beside its files). */
+export function prefetchCustomerList(queryClient: QueryClient, query: CustomerListQuery): void {
+  void queryClient.prefetchQuery(customerListQuery(query));
 }
 
 export function useCustomer(id: number) {

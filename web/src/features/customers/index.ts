@@ -1,4 +1,5 @@
 export { useCustomer, useCustomerList } from './api';
+export { prefetchCustomerListPage } from './list-prefetch';
 export { customerFieldKinds, fieldLabel, formatFieldValue, organizationSections, personSections } from './components/customer-fields';
 export { CustomerFilters } from './components/customer-filters';
 export { useCustomerLists } from './components/customer-lists';

@@ -1,16 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ListView, ListViewCreate, ListViewDefault, ListViewDefaultUpdate, ListViewList, ListViews, ListViewUpdate } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
 export const listViewKeys = { of: (list: ListViewList) => ['list-views', list] as const };
 
+const listViewsQuery = (list: ListViewList) => ({
+  queryKey: listViewKeys.of(list),
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<ListViews>('/list-views', { query: { list }, signal }),
+  staleTime: 60_000,
+});
+
 /** A list's built-in and saved views and the user's default. */
 export function useListViews(list: ListViewList) {
-  return useQuery({
-    queryKey: listViewKeys.of(list),
-    queryFn: ({ signal }) => apiRequest<ListViews>('/list-views', { query: { list }, signal }),
-    staleTime: 60_000,
-  });
+  return useQuery(listViewsQuery(list));
+}
+
+/** Fetches a list's views ahead of the page (at start-up, beside its files). */
+export function prefetchListViews(queryClient: QueryClient, list: ListViewList): void {
+  void queryClient.prefetchQuery(listViewsQuery(list));
 }
 
 function useRefresh(list: ListViewList) {

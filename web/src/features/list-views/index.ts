@@ -1,3 +1,5 @@
 export { ListViewBar } from './components/list-view-bar';
 export { useListViewState, type ListViewState, type ViewColumns } from './use-list-view-state';
 export { sameAsApi, type ListAdapter } from './view-params';
+export { prefetchListViews } from './api';
+export { readCachedDefault } from './view-params';
