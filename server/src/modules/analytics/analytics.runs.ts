@@ -15,6 +15,8 @@ export type RunRow = DB['analytics_runs'] & { id: number; steps_done: number; cu
 const stepsTotal = 2;
 /** A run whose server stopped beating for this long is given up, so that a new one may start. */
 const abandonedAfterMs = 15 * 60_000;
+/** Results kept: every run of the last `keepRecentRuns`, and before them the last run of each month (the movement between classes). */
+export const keepRecentRuns = 31;
 /** Requests within this long of a run's start (same settings) get that run instead of a new one. */
 const coalesceMs = 60_000;
 
@@ -106,6 +108,7 @@ export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
       .set({ status: 'done', active: null, steps_done: stepsTotal, customers: Number(count.n), finished_at: ctx.clock.now().toISOString(), heartbeat_at: ctx.clock.now().toISOString() })
       .where('id', '=', run.id)
       .execute();
+    await pruneResults(ctx.db);
   } catch (error) {
     await ctx.db.deleteFrom('analytics_results').where('run_id', '=', run.id).execute();
     await ctx.db
@@ -115,6 +118,21 @@ export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
       .execute();
     throw error;
   }
+}
+
+/**
+ * Drop the results of finished runs other than the latest `keepRecentRuns` and the last run of
+ * each month (the run rows stay, with their figures gone; history lists the runs with results).
+ */
+export async function pruneResults(db: Db): Promise<void> {
+  const recent = await db.selectFrom('analytics_runs').select('id').where('status', '=', 'done').orderBy('id', 'desc').offset(keepRecentRuns - 1).limit(1).executeTakeFirst();
+  if (!recent) return;
+  const monthly = db.selectFrom('analytics_runs').select((eb) => eb.fn.max('id').as('id')).where('status', '=', 'done').groupBy(sql`substr(as_of, 1, 7)`);
+  await db
+    .deleteFrom('analytics_results')
+    .where('run_id', '<', recent.id)
+    .where('run_id', 'not in', monthly)
+    .execute();
 }
 
 /** POST /analytics/runs: start a run now (or join the running one) and answer at once; its progress is read with GET /analytics/runs/:id. */

@@ -321,3 +321,28 @@ describe('bad input', () => {
     expect((await org.admin.get('/api/v1/analytics/summary?runId=0')).status).toBe(400);
   });
 });
+
+// Last: it moves the clock a month on (sessions expire).
+describe('the daily run', () => {
+  it('runs daily by the scheduler, and keeps the latest 31 runs and the last run of each month', async () => {
+    const { analyticsTask } = await import('./analytics.runs.js');
+    const task = analyticsTask(t.ctx, 24);
+    expect(task.everyMs).toBe(24 * 60 * 60_000);
+    clock.advance(61_000);
+    await task.run();
+    const latest = await t.ctx.db.selectFrom('analytics_runs').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect({ reason: latest.reason, status: latest.status }).toEqual({ reason: 'schedule', status: 'done' });
+    // 31 days of daily runs from 2026-12-07: with the runs so far (all of 2026-12), December's
+    // last run before the 31 recent ones, and the 31 recent ones keep their results.
+    for (let day = 0; day < 31; day++) {
+      clock.advance(24 * 60 * 60_000);
+      await task.run();
+    }
+    const withResults = await t.ctx.db.selectFrom('analytics_results').select('run_id').distinct().orderBy('run_id').execute();
+    const done = await t.ctx.db.selectFrom('analytics_runs').select(['id', 'as_of']).where('status', '=', 'done').orderBy('id').execute();
+    const recent = done.slice(-31).map((r) => r.id);
+    const lastOfMonth = [...new Map(done.map((r) => [r.as_of.slice(0, 7), r.id])).values()];
+    expect(withResults.map((r) => r.run_id)).toEqual([...new Set([...lastOfMonth, ...recent])].sort((a, b) => a - b));
+    expect(withResults.length).toBeLessThan(done.length);
+  });
+});
