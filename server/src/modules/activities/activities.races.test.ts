@@ -15,10 +15,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('parallel activities', () => {
-  it('four "done" of one recurring task at once: one is taken, one next occurrence', async () => {
+  it('ten "done" of one recurring task at once: one is taken, one next occurrence', async () => {
     const task = (await admin.post('/api/v1/tasks', { title: '并发周任务', dueOn: '2027-01-04', recurrence: 'weekly' })).body;
-    const answers = await Promise.all([1, 2, 3, 4].map(() => admin.patch(`/api/v1/tasks/${task.id}`, { version: task.version, status: 'done' })));
-    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => admin.patch(`/api/v1/tasks/${task.id}`, { version: task.version, status: 'done' })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
     const open = (await admin.get('/api/v1/tasks?view=open&pageSize=100')).body.items.filter((x: { title: string }) => x.title === '并发周任务');
     expect(open.map((x: { dueOn: string }) => x.dueOn)).toEqual(['2027-01-11']);
   });

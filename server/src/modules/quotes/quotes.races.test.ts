@@ -35,7 +35,7 @@ describe('parallel quotes', () => {
   it('making different quotes of one deal current at once leaves exactly one current, and every call answers', async () => {
     const deal = (await admin.post('/api/v1/opportunities', { name: '并发当前', customerId, amount: 1, expectedCloseDate: '2027-06-30' })).body;
     const made = [];
-    for (let i = 0; i < 8; i++) made.push((await create({ opportunityId: deal.id })).body as { id: number; version: number });
+    for (let i = 0; i < 10; i++) made.push((await create({ opportunityId: deal.id })).body as { id: number; version: number });
     const answers = await Promise.all(made.map((q) => admin.post(`/api/v1/quotes/${q.id}/current`, { version: q.version })));
     // A quote un-currented by a parallel call moved its version: that call is a 409, never a 500.
     for (const r of answers) expect([200, 409], JSON.stringify(r.body)).toContain(r.status);
