@@ -15,6 +15,7 @@ import { phones } from './en/phones';
 import { company } from './en/company';
 import { quotes } from './en/quotes';
 import { targets } from './en/targets';
+import { analytics } from './en/analytics';
 import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
 import { receivables } from './en/receivables';
@@ -54,6 +55,7 @@ export const en = {
   ...visits,
   ...listViews,
   ...workingLists,
+  ...analytics,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { phones } from './zh-cn/phones';
 import { company } from './zh-cn/company';
 import { quotes } from './zh-cn/quotes';
 import { targets } from './zh-cn/targets';
+import { analytics } from './zh-cn/analytics';
 import { contracts } from './zh-cn/contracts';
 import { approvals } from './zh-cn/approvals';
 import { receivables } from './zh-cn/receivables';
@@ -52,4 +53,5 @@ export const zhCN: Messages = {
   ...visits,
   ...listViews,
   ...workingLists,
+  ...analytics,
 };
