@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signIn, useJourney } from './server.js';
@@ -5,7 +7,9 @@ import { expectAccessible, screenshot, signIn, useJourney } from './server.js';
 /**
  * Customer analytics: the administrator recomputes the classes with the button (the progress bar
  * while it runs), the ABC table and class counts show the two customers with signed contracts;
- * in English on a phone. Axe on the page.
+ * in English on a phone. Axe on the page. The dashboards: the charts render, a click on the value
+ * pyramid and on a province's count opens the customers behind them, a chart's export downloads a
+ * real .xlsx; axe; a phone in English.
  */
 const journey = useJourney();
 
@@ -20,7 +24,7 @@ beforeAll(async () => {
   const setup = await journey.browser.newContext();
   await api(setup, 'POST', '/auth/login', { email: 'admin@example.com', password: 'e2e-admin-password' });
   for (const [name, amount] of [['分析大客户有限公司', 900_000_00], ['分析小客户有限公司', 100_000_00]] as const) {
-    const customer = await api(setup, 'POST', '/customers', { kind: 'organization', name });
+    const customer = await api(setup, 'POST', '/customers', { kind: 'organization', name, province: '浙江省', city: '杭州市' });
     const contract = await api(setup, 'POST', '/contracts', { customerId: customer.id, title: `${name}合同`, amount, signedOn: '2026-11-01' });
     await api(setup, 'POST', `/contracts/${contract.id}/status`, { status: 'active', version: contract.version });
   }
@@ -53,6 +57,58 @@ describe('customer analytics in Chromium', () => {
     await page.getByTestId('analytics-table').locator('tr').filter({ hasText: '分析大客户有限公司' }).waitFor();
     await page.getByText('Customer analytics').first().waitFor();
     await screenshot(page, 'analytics-02-phone');
+    await context.close();
+  });
+
+  it('dashboards: charts render, drill down to the customers, export a real .xlsx, pass axe', async () => {
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await signIn(context, journey.server.url);
+    await page.goto(`${journey.server.url}/analytics`);
+    await page.getByTestId('analytics-dashboards').click();
+    await page.waitForURL(/\/analytics\/dashboards/);
+    // The charts draw on canvases.
+    for (const id of ['composition-kind', 'new-customers-chart', 'abc-chart', 'pyramid-chart', 'rfm-chart']) await page.getByTestId(id).locator('canvas').waitFor();
+    expect(await page.getByTestId('abc-hint').textContent()).toContain('1 个客户贡献 80% 的收入');
+    // Value pyramid, N = 2: one key customer (top), one opportunity customer (base): a click on the base lists it.
+    const pyramid = page.getByTestId('pyramid-chart');
+    const box = await pyramid.boundingBox();
+    if (!box) throw new Error('no pyramid');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.85);
+    const drawer = page.getByTestId('dashboard-drill');
+    await drawer.getByText('分析小客户有限公司').waitFor();
+    expect(await drawer.getByText('分析大客户有限公司').count()).toBe(0);
+    await screenshot(page, 'analytics-03-dashboard-drill');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    // The province table: its count opens the customers of 浙江省 (both).
+    await page.getByTestId('composition-region').locator('tr').filter({ hasText: '浙江省' }).getByTestId('region-count').click();
+    await drawer.getByText('分析大客户有限公司').waitFor();
+    await drawer.getByText('分析小客户有限公司').waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    // The pyramid's export: a real workbook, money in yuan.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dashboard-pyramid-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe('价值类别');
+    expect(sheet?.getRow(2).values).toEqual([undefined, '关键客户', 1, 900000, 180000]);
+    await screenshot(page, 'analytics-04-dashboards');
+    await expectAccessible(page, 'analytics dashboards');
+    await context.close();
+  });
+
+  it('dashboards in English on a phone', async () => {
+    const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await signIn(context, journey.server.url);
+    await page.goto(`${journey.server.url}/analytics/dashboards`);
+    await page.getByTestId('pyramid-chart').locator('canvas').waitFor();
+    await page.getByText('Value pyramid').first().waitFor();
+    // Nothing wider than the phone: the page does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'analytics-05-dashboards-phone');
+    await expectAccessible(page, 'analytics dashboards on a phone');
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, int4Max, pageQuery, queryInt, settingsVersion } from './common.js';
+import { id, int4Max, isoDate, pageQuery, queryInt, settingsVersion } from './common.js';
 
 /**
  * Customer analytics (客户分析, issue 14): ABC classes, value classes (the VIP pyramid), RFM scores
@@ -162,6 +162,8 @@ export const customerAnalyticsQuery = z
     status: z.enum(analyticsStatuses).optional(),
     churnRisk: boolQuery.optional(),
     ownerId: id.optional(),
+    /** Customers whose owner is in this department or below it (the dashboards' filter). */
+    departmentId: id.optional(),
     /** An earlier run (default: the latest finished one). */
     runId: id.optional(),
   })
@@ -212,3 +214,145 @@ export type CustomerAnalytics = z.infer<typeof customerAnalytics>;
 
 export const analyticsRunParams = z.object({ id }).strict();
 export const analyticsCustomerParams = z.object({ id: queryInt(1, int4Max) }).strict();
+
+// ---------------------------------------------------------------------------------------------
+// Dashboards (issue 14, "Dashboards and reports"): aggregates of the caller's data scope.
+
+/**
+ * The dashboards' filters: the owner's department (that department and those below it, within
+ * the caller's scope) and a range of days (company time zone) that applies where a figure has a
+ * date: the composition counts the customers created in the range, and the new customers per
+ * month cover it (default: the last 12 months). The class charts are as of the latest run.
+ */
+const dashboardFilterShape = {
+  departmentId: id.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+const rangeRises = (v: { from?: string | undefined; to?: string | undefined }, issue: z.RefinementCtx) => {
+  if (v.from && v.to && v.from > v.to) issue.addIssue({ code: 'custom', path: ['to'], message: 'analyticsRangeOrder' });
+};
+export const dashboardFilterQuery = z.object(dashboardFilterShape).strict().superRefine(rangeRises);
+export type DashboardFilterQuery = z.input<typeof dashboardFilterQuery>;
+
+export const compositionDimensions = ['kind', 'category', 'industry', 'status', 'lifecycleStage', 'province', 'city'] as const;
+export type CompositionDimension = (typeof compositionDimensions)[number];
+
+/** GET /analytics/dashboard/composition: `province` also counts that province's customers by city. */
+export const dashboardCompositionQuery = z
+  .object({ ...dashboardFilterShape, province: z.string().trim().min(1).max(30).optional() })
+  .strict()
+  .superRefine(rangeRises);
+export type DashboardCompositionQuery = z.input<typeof dashboardCompositionQuery>;
+
+/** One slice: the stored value ('' when the field is empty) and how many customers have it. */
+export const compositionBucket = z.object({ key: z.string(), customers: z.number().int() });
+export type CompositionBucket = z.infer<typeof compositionBucket>;
+
+export const dashboardComposition = z.object({
+  /** Customers in scope (and in the range and department when given). */
+  customers: z.number().int(),
+  byKind: z.array(compositionBucket),
+  byCategory: z.array(compositionBucket),
+  byIndustry: z.array(compositionBucket),
+  byStatus: z.array(compositionBucket),
+  byLifecycleStage: z.array(compositionBucket),
+  byProvince: z.array(compositionBucket),
+  /** The cities of `province` (empty without it). */
+  byCity: z.array(compositionBucket),
+  /** New customers per month (YYYY-MM, company time zone) over the range. */
+  newByMonth: z.array(z.object({ month: z.string(), customers: z.number().int() })),
+});
+export type DashboardComposition = z.infer<typeof dashboardComposition>;
+
+/** GET /analytics/dashboard/composition/customers: the customers behind one slice, same filters. */
+export const compositionCustomersQuery = z
+  .object({
+    ...dashboardFilterShape,
+    page: pageQuery.page,
+    pageSize: pageQuery.pageSize,
+    dimension: z.enum([...compositionDimensions, 'month']),
+    /** The slice's key ('' for an empty field; YYYY-MM for `month`). */
+    key: z.string().trim().max(60).default(''),
+    /** With `city`: the province the city is in. */
+    province: z.string().trim().min(1).max(30).optional(),
+  })
+  .strict()
+  .superRefine(rangeRises);
+export type CompositionCustomersQuery = z.input<typeof compositionCustomersQuery>;
+
+export const compositionCustomer = z.object({
+  id: z.number().int(),
+  archiveNo: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  category: z.string(),
+  industry: z.string().nullable(),
+  status: z.string(),
+  lifecycleStage: z.string(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const compositionCustomers = z.object({ items: z.array(compositionCustomer), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type CompositionCustomer = z.infer<typeof compositionCustomer>;
+
+/** GET /analytics/dashboard/abc: the Pareto chart of the customers in scope (latest run). */
+export const dashboardAbcQuery = z.object({ ...dashboardFilterShape, limit: queryInt(1, 500).default(50) }).strict().superRefine(rangeRises);
+export const dashboardAbc = z.object({
+  run: analyticsRun.nullable(),
+  basis: z.enum(abcBases),
+  customers: z.number().int(),
+  /** The sum of the basis (fen) over the customers in scope. */
+  total: z.number().int(),
+  /** The run's cut-offs (%), and how many of the customers in scope it takes to reach them. */
+  aPercent: z.number().int(),
+  bPercent: z.number().int(),
+  reachA: z.number().int(),
+  reachB: z.number().int(),
+  /** The first `limit` customers by rank; cumulative share within the scope, basis points. */
+  points: z.array(z.object({ rank: z.number().int(), customerId: z.number().int(), customerName: z.string(), value: z.number().int(), cumulativeBp: z.number().int(), abcClass: z.enum(abcClasses) })),
+  /** The customers past `limit`, together. */
+  rest: z.object({ customers: z.number().int(), value: z.number().int() }),
+});
+export type DashboardAbc = z.infer<typeof dashboardAbc>;
+
+const classFigures = { customers: z.number().int(), revenue: z.number().int(), grossProfit: z.number().int() };
+/** GET /analytics/dashboard/value-pyramid: customers, revenue and gross profit per value class (fen). */
+export const dashboardPyramid = z.object({ run: analyticsRun.nullable(), rows: z.array(z.object({ valueClass: z.enum(valueClasses), ...classFigures })) });
+export type DashboardPyramid = z.infer<typeof dashboardPyramid>;
+/** GET /analytics/dashboard/rfm: customers, revenue and the window's spend per RFM segment (fen). */
+export const dashboardRfm = z.object({ run: analyticsRun.nullable(), rows: z.array(z.object({ segment: z.enum(rfmSegments), ...classFigures, monetary: z.number().int() })) });
+export type DashboardRfm = z.infer<typeof dashboardRfm>;
+
+/** GET /analytics/dashboard/churn: customers at churn risk, longest silence first. */
+export const dashboardChurnQuery = z.object({ ...dashboardFilterShape, page: pageQuery.page, pageSize: pageQuery.pageSize }).strict().superRefine(rangeRises);
+export const churnRiskRow = z.object({
+  customerId: z.number().int(),
+  customerName: z.string(),
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  /** The customer's usual interval between purchase days (null with a single purchase day). */
+  averageIntervalDays: z.number().int().nullable(),
+  daysSinceLastPurchase: z.number().int(),
+  lastOn: z.string(),
+  revenue: z.number().int(),
+  /** Spend in the RFM window and in the window before it (fen). */
+  monetary: z.number().int(),
+  previousMonetary: z.number().int(),
+});
+export const dashboardChurn = z.object({ run: analyticsRun.nullable(), items: z.array(churnRiskRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type ChurnRiskRow = z.infer<typeof churnRiskRow>;
+export type DashboardChurn = z.infer<typeof dashboardChurn>;
+
+export const dashboardCharts = ['composition', 'new-customers', 'abc', 'value-pyramid', 'rfm', 'churn'] as const;
+export type DashboardChart = (typeof dashboardCharts)[number];
+/** GET /analytics/dashboard/:chart/export: the chart's figures as .xlsx (or CSV), money in yuan, same filters and scope. */
+export const dashboardExportParams = z.object({ chart: z.enum(dashboardCharts) }).strict();
+export const dashboardExportQuery = z
+  .object({ ...dashboardFilterShape, province: z.string().trim().min(1).max(30).optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') })
+  .strict()
+  .superRefine(rangeRises);
+export type DashboardExportQuery = z.input<typeof dashboardExportQuery>;

@@ -2,7 +2,7 @@ import {
   abcClasses, analyticsStages, analyticsStatuses, rfmSegments, valueClasses,
   type AnalyticsSummary, type CustomerAnalytics, type CustomerAnalyticsRow, type customerAnalyticsQuery,
 } from '@crm/contracts';
-import { sql, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { isUnscoped, ownerScope, type Scope } from '../../platform/auth/scope.js';
@@ -21,6 +21,11 @@ import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.r
  */
 export function analyticsScope(actor: Actor): Scope {
   return ownerScope(actor, 'customers');
+}
+
+/** Customers (alias `c`) whose owner is in the department or below it (by the department's path): the dashboards' department filter. */
+export function departmentOwners(departmentId: number): Expression<SqlBool> {
+  return sql<SqlBool>`c.owner_id in (select du.id from users du join departments dd on dd.id = du.department_id where dd.path like (select dp.path from departments dp where dp.id = ${departmentId}) || '%')`;
 }
 
 const where = (scope: Scope) => (isUnscoped(scope) ? sql<SqlBool>`1 = 1` : scope);
@@ -80,6 +85,7 @@ export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query
   if (query.status) q = q.where('ar.status', '=', query.status);
   if (query.churnRisk !== undefined) q = q.where('ar.churn_risk', '=', query.churnRisk ? 1 : 0);
   if (query.ownerId !== undefined) q = q.where('c.owner_id', '=', query.ownerId);
+  if (query.departmentId !== undefined) q = q.where(departmentOwners(query.departmentId));
   if (query.q) q = q.where('c.name', 'like', `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
   const total = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await q

@@ -1,10 +1,14 @@
 import {
   analyticsCustomerParams, analyticsRun, analyticsRunParams, analyticsSettings, analyticsSettingsUpdate, analyticsSummary as summarySchema,
-  analyticsSummaryQuery, customerAnalytics as customerSchema, customerAnalyticsList, customerAnalyticsQuery,
+  analyticsSummaryQuery, compositionCustomers, compositionCustomersQuery, customerAnalytics as customerSchema, customerAnalyticsList, customerAnalyticsQuery,
+  dashboardAbc, dashboardAbcQuery, dashboardChurn, dashboardChurnQuery, dashboardComposition, dashboardCompositionQuery, dashboardExportParams,
+  dashboardExportQuery, dashboardFilterQuery, dashboardPyramid, dashboardRfm,
 } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
 import { analyticsSummary, customerAnalytics, listCustomerAnalytics } from './analytics.read.js';
+import * as dashboard from './analytics.dashboard.js';
+import { exportDashboard } from './analytics.dashboard-export.js';
 import { getRun, requestRun } from './analytics.runs.js';
 import * as settings from './analytics.settings.js';
 
@@ -24,4 +28,20 @@ export function analyticsRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, query }) => listCustomerAnalytics(ctx, actor, query) });
   r.route({ method: 'GET', url: '/analytics/customers/:id', access: 'analytics.view', summary: "A customer's classes with each one's inputs and formula, and its classes over the runs", tag, params: analyticsCustomerParams, response: customerSchema,
     handler: ({ actor, params, locale }) => customerAnalytics(ctx, actor, params.id, locale) });
+
+  // Dashboards: aggregates of the customers whose owner is in your data scope, narrowed by department (and a date range where a figure has a date).
+  r.route({ method: 'GET', url: '/analytics/dashboard/composition', access: 'analytics.view', summary: 'Customer composition in your data scope: by type, category, industry, status, lifecycle stage, province (and the cities of `province`), and new customers per month; customers created in the range when given', tag, query: dashboardCompositionQuery, response: dashboardComposition,
+    handler: ({ actor, query, locale }) => dashboard.composition(ctx, actor, query, locale) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/composition/customers', access: 'analytics.view', summary: 'The customers behind one slice of the composition (or one month of new customers), same filters and scope', tag, query: compositionCustomersQuery, response: compositionCustomers,
+    handler: ({ actor, query }) => dashboard.compositionCustomers(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/abc', access: 'analytics.view', summary: 'ABC Pareto chart of the customers in your data scope (latest run): the first `limit` by the ABC basis with their cumulative share, and how many customers reach the A and B cut-offs', tag, query: dashboardAbcQuery, response: dashboardAbc,
+    handler: ({ actor, query }) => dashboard.abcPareto(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/value-pyramid', access: 'analytics.view', summary: 'Value pyramid of the customers in your data scope (latest run): customers, revenue and gross profit of each value class', tag, query: dashboardFilterQuery, response: dashboardPyramid,
+    handler: ({ actor, query }) => dashboard.valuePyramid(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/rfm', access: 'analytics.view', summary: 'RFM segments of the customers in your data scope (latest run): customers, revenue, gross profit and window spend of each segment', tag, query: dashboardFilterQuery, response: dashboardRfm,
+    handler: ({ actor, query }) => dashboard.rfmSegmentsChart(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/churn', access: 'analytics.view', summary: 'Customers in your data scope at churn risk (latest run) with their owner, usual interval and days since the last purchase, longest silence first', tag, query: dashboardChurnQuery, response: dashboardChurn,
+    handler: ({ actor, query }) => dashboard.churnList(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/:chart/export', access: 'analytics.view', summary: "Download a dashboard chart's figures (composition, new-customers, abc, value-pyramid, rfm, churn) as .xlsx or CSV, money in yuan; same filters and data scope as the chart", tag, params: dashboardExportParams, query: dashboardExportQuery, download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+    handler: ({ actor, params, query, locale, reply }) => exportDashboard(ctx, actor, params.chart, query, locale, reply) });
 }

@@ -4,6 +4,7 @@ export const analytics = {
   'analytics.title': 'Customer analytics',
   'analytics.asOf': 'Computed for {date}: {count} customers with transactions.',
   'analytics.noRun': 'Not computed yet.',
+  'analytics.dashboards': 'Dashboards',
   'analytics.recompute': 'Recompute',
   'analytics.progress': 'Recomputation progress',
   'analytics.failed': 'The recomputation failed. Try again later.',

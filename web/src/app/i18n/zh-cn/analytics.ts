@@ -6,6 +6,7 @@ export const analytics: Record<keyof typeof en, string> = {
   'analytics.title': '客户分析',
   'analytics.asOf': '计算日期 {date}：{count} 位有交易的客户。',
   'analytics.noRun': '尚未计算。',
+  'analytics.dashboards': '仪表盘',
   'analytics.recompute': '重新计算',
   'analytics.progress': '重新计算进度',
   'analytics.failed': '重新计算失败，请稍后重试。',

@@ -1,9 +1,9 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { BarChartOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Progress, Segmented, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { abcClasses, valueClasses, type AbcClass, type CustomerAnalyticsRow } from '@crm/contracts';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatMoney, formatNumber } from '../../../shared/format/format';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
@@ -19,6 +19,7 @@ export function AnalyticsPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('analytics.title'));
   const { can } = usePermissions();
+  const navigate = useNavigate();
   const [abc, setAbc] = useState<AbcClass | 'all'>('all');
   const [page, setPage] = useState(1);
   const [runId, setRunId] = useState<number | null>(null);
@@ -50,12 +51,15 @@ export function AnalyticsPage() {
         title={t('analytics.title')}
         subTitle={s?.run ? t('analytics.asOf', { date: s.run.asOf, count: formatNumber(s.run.customers, locale) }) : t('analytics.noRun')}
         extra={
-          can('analytics.manage') ? (
-            <Button icon={<ReloadOutlined />} loading={running} data-testid="analytics-run"
-              onClick={() => start.mutate(undefined, { onSuccess: (r) => setRunId(r.id) })}>
-              {t('analytics.recompute')}
-            </Button>
-          ) : null
+          <Flex gap={8} wrap>
+            <Button icon={<BarChartOutlined />} onClick={() => navigate('/analytics/dashboards')} data-testid="analytics-dashboards">{t('analytics.dashboards')}</Button>
+            {can('analytics.manage') ? (
+              <Button icon={<ReloadOutlined />} loading={running} data-testid="analytics-run"
+                onClick={() => start.mutate(undefined, { onSuccess: (r) => setRunId(r.id) })}>
+                {t('analytics.recompute')}
+              </Button>
+            ) : null}
+          </Flex>
         }
       />
       {run.data?.status === 'running' ? <Progress percent={run.data.progress} status="active" aria-label={t('analytics.progress')} style={{ marginBottom: 16 }} /> : null}

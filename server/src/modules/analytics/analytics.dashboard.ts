@@ -1,0 +1,267 @@
+import {
+  valueClasses, rfmSegments,
+  type CompositionDimension, type DashboardAbc, type DashboardChurn, type DashboardComposition, type DashboardPyramid, type DashboardRfm,
+  type compositionCustomersQuery, type dashboardAbcQuery, type dashboardChurnQuery, type dashboardCompositionQuery,
+} from '@crm/contracts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { isUnscoped } from '../../platform/auth/scope.js';
+import { companyTimeZone, localDate, startOfLocalDay } from '../../platform/company.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { t } from '../../platform/i18n.js';
+import type { Locale } from '@crm/contracts';
+import { userNames } from '../users/index.js';
+import { analyticsScope, departmentOwners } from './analytics.read.js';
+import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
+
+/**
+ * The dashboards (issue 14): aggregates of the customers whose owner is in the caller's data scope
+ * (the same rule as GET /analytics/customers and /analytics/summary: a salesperson his own, a
+ * manager his departments', the `all` scope everyone's, the public pool only with `all`), narrowed
+ * to an owner's department (and those below it) when asked. Every drill-down list applies the same
+ * conditions as the figure it opens, so a slice's count is its list's total.
+ */
+
+
+export interface DashboardFilter {
+  departmentId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const scopeOf = (actor: Actor): Expression<SqlBool> => {
+  const scope = analyticsScope(actor);
+  return isUnscoped(scope) ? sql<SqlBool>`1 = 1` : scope;
+};
+
+
+/** The customers (alias `c`, live) the caller's figures count: scope, then department. */
+function customerConditions(actor: Actor, f: DashboardFilter): Expression<SqlBool>[] {
+  const out = [scopeOf(actor), sql<SqlBool>`c.deleted_at is null`];
+  if (f.departmentId !== undefined) out.push(departmentOwners(f.departmentId));
+  return out;
+}
+
+/** The instants [from, before) of a range of local days; open ends stay open. */
+export async function rangeInstants(ctx: AppContext, f: DashboardFilter): Promise<{ from?: string; before?: string; timeZone: string }> {
+  const timeZone = await companyTimeZone(ctx.db);
+  const out: { from?: string; before?: string; timeZone: string } = { timeZone };
+  if (f.from) out.from = startOfLocalDay(f.from, timeZone).toISOString();
+  if (f.to) out.before = startOfLocalDay(nextDay(f.to), timeZone).toISOString();
+  return out;
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const monthOf = (day: string) => day.slice(0, 7);
+const addMonths = (month: string, n: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+/** The longest span of months the new-customers chart shows (ten years). */
+const maxMonths = 120;
+
+/** The months the new-customers chart covers: the range's, or the last 12 up to this one. */
+export function monthsOf(today: string, f: DashboardFilter, locale: Locale): string[] {
+  const last = monthOf(f.to ?? (f.from && f.from > today ? f.from : today));
+  const first = f.from ? monthOf(f.from) : addMonths(last, -11);
+  const months: string[] = [];
+  for (let m = first; m <= last; m = addMonths(m, 1)) {
+    months.push(m);
+    if (months.length > maxMonths) throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'from', message: t(locale, 'analyticsRangeTooLong', { months: maxMonths }) }]);
+  }
+  return months;
+}
+
+const columnOf: Record<CompositionDimension, string> = {
+  kind: 'c.kind', category: 'c.category', industry: 'c.industry', status: 'c.status', lifecycleStage: 'c.lifecycle_stage', province: 'c.province', city: 'c.city',
+};
+/** A field as a slice key: the stored text, '' when empty. */
+const keyOf = (dimension: CompositionDimension) => sql<string>`coalesce(${sql.ref(columnOf[dimension])}, '')`;
+
+function baseCustomers(ctx: AppContext, actor: Actor, f: DashboardFilter, range: { from?: string; before?: string }) {
+  let q = ctx.db.selectFrom('customers as c');
+  for (const cond of customerConditions(actor, f)) q = q.where(cond);
+  if (range.from) q = q.where('c.created_at', '>=', range.from);
+  if (range.before) q = q.where('c.created_at', '<', range.before);
+  return q;
+}
+
+/** GET /analytics/dashboard/composition. */
+export async function composition(ctx: AppContext, actor: Actor, query: z.output<typeof dashboardCompositionQuery>, locale: Locale): Promise<DashboardComposition> {
+  const range = await rangeInstants(ctx, query);
+  const months = monthsOf(localDate(ctx.clock.now(), range.timeZone), query, locale);
+  const base = baseCustomers(ctx, actor, query, range);
+  const group = async (dimension: CompositionDimension, province?: string) => {
+    let q = base;
+    if (province !== undefined) q = q.where('c.province', '=', province);
+    const rows = await q.select([keyOf(dimension).as('k'), sql<number>`count(*)`.as('n')]).groupBy(sql.ref(columnOf[dimension])).execute();
+    // Null and '' are one slice.
+    const merged = new Map<string, number>();
+    for (const r of rows) merged.set(r.k, (merged.get(r.k) ?? 0) + Number(r.n));
+    return [...merged].map(([key, customers]) => ({ key, customers })).sort((a, b) => b.customers - a.customers || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  };
+  const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  // New customers per month: the months' first instants, counted in one pass.
+  const starts = [...months, addMonths(months[months.length - 1] ?? '', 1)].map((m) => startOfLocalDay(`${m}-01`, range.timeZone).toISOString());
+  const perMonth = await baseCustomers(ctx, actor, query, {
+    from: range.from && range.from > (starts[0] ?? '') ? range.from : starts[0],
+    before: range.before && range.before < (starts[starts.length - 1] ?? '') ? range.before : starts[starts.length - 1],
+  })
+    .select(months.map((_, i) => sql<number>`sum(case when c.created_at >= ${starts[i]} and c.created_at < ${starts[i + 1]} then 1 else 0 end)`.as(`m${i}`)))
+    .executeTakeFirst();
+  const counts = (perMonth ?? {}) as Record<string, unknown>;
+  return {
+    customers: Number(total.n),
+    byKind: await group('kind'),
+    byCategory: await group('category'),
+    byIndustry: await group('industry'),
+    byStatus: await group('status'),
+    byLifecycleStage: await group('lifecycleStage'),
+    byProvince: await group('province'),
+    byCity: query.province ? await group('city', query.province) : [],
+    newByMonth: months.map((month, i) => ({ month, customers: Number(counts[`m${i}`] ?? 0) })),
+  };
+}
+
+/** GET /analytics/dashboard/composition/customers: the customers of one slice, newest first. */
+export async function compositionCustomers(ctx: AppContext, actor: Actor, query: z.output<typeof compositionCustomersQuery>) {
+  const range = await rangeInstants(ctx, query);
+  let q = baseCustomers(ctx, actor, query, range);
+  if (query.dimension === 'month') {
+    if (!/^\d{4}-\d{2}$/.test(query.key)) throw new AppError('VALIDATION_FAILED', 'validationFailed', [{ path: 'key', message: 'YYYY-MM' }]);
+    const start = startOfLocalDay(`${query.key}-01`, range.timeZone).toISOString();
+    const end = startOfLocalDay(`${addMonths(query.key, 1)}-01`, range.timeZone).toISOString();
+    q = q.where('c.created_at', '>=', start).where('c.created_at', '<', end);
+  } else {
+    q = q.where(keyOf(query.dimension), '=', query.key);
+    if (query.dimension === 'city' && query.province !== undefined) q = q.where('c.province', '=', query.province);
+  }
+  const total = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(['c.id', 'c.archive_no', 'c.name', 'c.kind', 'c.category', 'c.industry', 'c.status', 'c.lifecycle_stage', 'c.province', 'c.city', 'c.owner_id', 'c.created_at'])
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const names = await userNames(ctx, rows.map((r) => r.owner_id));
+  return {
+    items: rows.map((r) => ({
+      id: r.id, archiveNo: r.archive_no, name: r.name, kind: r.kind, category: r.category, industry: r.industry, status: r.status, lifecycleStage: r.lifecycle_stage,
+      province: r.province, city: r.city, ownerId: r.owner_id, ownerName: r.owner_id === null ? null : (names.get(r.owner_id) ?? null), createdAt: r.created_at,
+    })),
+    total: Number(total.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The results of a run for the customers the caller's figures count (alias `ar`, `c`). */
+export function runResults(ctx: AppContext, actor: Actor, run: RunRow, f: DashboardFilter) {
+  let q = ctx.db.selectFrom('analytics_results as ar').innerJoin('customers as c', 'c.id', 'ar.customer_id').where('ar.run_id', '=', run.id);
+  for (const cond of customerConditions(actor, f)) q = q.where(cond);
+  return q;
+}
+
+/** GET /analytics/dashboard/abc: the first `limit` customers by the ABC basis with their cumulative share within the scope. */
+export async function abcPareto(ctx: AppContext, actor: Actor, query: z.output<typeof dashboardAbcQuery>): Promise<DashboardAbc> {
+  const run = await finishedRun(ctx.db);
+  const s = run ? runSettings(run) : undefined;
+  const out: DashboardAbc = {
+    run: run ? presentRun(run) : null, basis: s?.abcBasis ?? 'revenue', customers: 0, total: 0,
+    aPercent: s?.abcAPercent ?? 80, bPercent: s?.abcBPercent ?? 90, reachA: 0, reachB: 0, points: [], rest: { customers: 0, value: 0 },
+  };
+  if (!run) return out;
+  const ranked = runResults(ctx, actor, run, query).select([
+    'ar.customer_id', 'c.name', 'ar.abc_value', 'ar.abc_class',
+    sql<number>`row_number() over (order by ar.abc_value desc, ar.customer_id)`.as('rk'),
+    sql<number>`sum(ar.abc_value) over (order by ar.abc_value desc, ar.customer_id rows between unbounded preceding and current row)`.as('cum'),
+  ]);
+  const totals = await runResults(ctx, actor, run, query).select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.abc_value), 0)`.as('v')]).executeTakeFirstOrThrow();
+  out.customers = Number(totals.n);
+  out.total = Number(totals.v);
+  if (out.customers === 0) return out;
+  // How many customers it takes to reach the cut-offs: those up to the first whose cumulative share reaches them.
+  const reach = await ctx.db
+    .selectFrom(ranked.as('x'))
+    .select([
+      sql<number>`coalesce(sum(case when x.cum * 100 < cast(${out.aPercent * out.total} as bigint) then 1 else 0 end), 0)`.as('a'),
+      sql<number>`coalesce(sum(case when x.cum * 100 < cast(${out.bPercent * out.total} as bigint) then 1 else 0 end), 0)`.as('b'),
+    ])
+    .executeTakeFirstOrThrow();
+  out.reachA = Math.min(out.customers, Number(reach.a) + 1);
+  out.reachB = Math.min(out.customers, Number(reach.b) + 1);
+  const rows = await ctx.db.selectFrom(ranked.as('x')).selectAll('x').orderBy('x.rk').limit(query.limit).execute();
+  out.points = rows.map((r) => ({
+    rank: Number(r.rk), customerId: r.customer_id, customerName: r.name, value: Number(r.abc_value),
+    cumulativeBp: out.total > 0 ? Math.floor((Number(r.cum) * 10000) / out.total) : 10000, abcClass: r.abc_class as DashboardAbc['points'][number]['abcClass'],
+  }));
+  const shown = out.points.reduce((sum, p) => sum + p.value, 0);
+  out.rest = { customers: out.customers - out.points.length, value: out.total - shown };
+  return out;
+}
+
+/** GET /analytics/dashboard/value-pyramid. */
+export async function valuePyramid(ctx: AppContext, actor: Actor, f: DashboardFilter): Promise<DashboardPyramid> {
+  const run = await finishedRun(ctx.db);
+  const rows = valueClasses.map((valueClass) => ({ valueClass, customers: 0, revenue: 0, grossProfit: 0 }));
+  if (run) {
+    const found = await runResults(ctx, actor, run, f)
+      .select(['ar.value_class as k', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.revenue), 0)`.as('revenue'), sql<number>`coalesce(sum(ar.gross_profit), 0)`.as('profit')])
+      .groupBy('ar.value_class')
+      .execute();
+    for (const r of found) {
+      const row = rows.find((x) => x.valueClass === r.k);
+      if (row) Object.assign(row, { customers: Number(r.n), revenue: Number(r.revenue), grossProfit: Number(r.profit) });
+    }
+  }
+  return { run: run ? presentRun(run) : null, rows };
+}
+
+/** GET /analytics/dashboard/rfm. */
+export async function rfmSegmentsChart(ctx: AppContext, actor: Actor, f: DashboardFilter): Promise<DashboardRfm> {
+  const run = await finishedRun(ctx.db);
+  const rows = rfmSegments.map((segment) => ({ segment, customers: 0, revenue: 0, grossProfit: 0, monetary: 0 }));
+  if (run) {
+    const found = await runResults(ctx, actor, run, f)
+      .select([
+        'ar.rfm_segment as k', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.revenue), 0)`.as('revenue'),
+        sql<number>`coalesce(sum(ar.gross_profit), 0)`.as('profit'), sql<number>`coalesce(sum(ar.monetary), 0)`.as('monetary'),
+      ])
+      .groupBy('ar.rfm_segment')
+      .execute();
+    for (const r of found) {
+      const row = rows.find((x) => x.segment === r.k);
+      if (row) Object.assign(row, { customers: Number(r.n), revenue: Number(r.revenue), grossProfit: Number(r.profit), monetary: Number(r.monetary) });
+    }
+  }
+  return { run: run ? presentRun(run) : null, rows };
+}
+
+/** GET /analytics/dashboard/churn: the customers at churn risk, longest since the last purchase first. */
+export async function churnList(ctx: AppContext, actor: Actor, query: z.output<typeof dashboardChurnQuery>): Promise<DashboardChurn> {
+  const run = await finishedRun(ctx.db);
+  const out: DashboardChurn = { run: run ? presentRun(run) : null, items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  if (!run) return out;
+  const q = runResults(ctx, actor, run, query).where('ar.churn_risk', '=', 1);
+  out.total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .select(['ar.customer_id', 'c.name', 'c.owner_id', 'ar.average_interval_days', 'ar.recency_days', 'ar.last_on', 'ar.revenue', 'ar.monetary', 'ar.previous_monetary'])
+    .orderBy('ar.recency_days', 'desc')
+    .orderBy('ar.customer_id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const names = await userNames(ctx, rows.map((r) => r.owner_id));
+  out.items = rows.map((r) => ({
+    customerId: r.customer_id, customerName: r.name, ownerId: r.owner_id, ownerName: r.owner_id === null ? null : (names.get(r.owner_id) ?? null),
+    averageIntervalDays: r.average_interval_days === null ? null : Number(r.average_interval_days), daysSinceLastPurchase: Number(r.recency_days),
+    lastOn: r.last_on, revenue: Number(r.revenue), monetary: Number(r.monetary), previousMonetary: Number(r.previous_monetary),
+  }));
+  return out;
+}
+
+
