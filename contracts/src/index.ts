@@ -34,3 +34,4 @@ export * from './email.js';
 export * from './workbench.js';
 export * from './list-views.js';
 export * from './analytics.js';
+export * from './credit.js';

@@ -41,6 +41,7 @@ import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
 import { targetRoutes } from './modules/targets/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { creditRoutes } from './modules/credit/index.js';
 import { quoteApprovals, quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { reportRoutes } from './modules/reports/index.js';
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   quoteRoutes(router, ctx);
   targetRoutes(router, ctx);
   analyticsRoutes(router, ctx);
+  creditRoutes(router, ctx);
   contractRoutes(router, ctx);
   receivableRoutes(router, ctx);
   activityRoutes(router, ctx);

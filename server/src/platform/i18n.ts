@@ -22,6 +22,7 @@ import { contractsMessages } from './messages/contracts.js';
 import { receivablesMessages } from './messages/receivables.js';
 import { activitiesMessages } from './messages/activities.js';
 import { analyticsMessages } from './messages/analytics.js';
+import { creditMessages } from './messages/credit.js';
 import { reportsMessages } from './messages/reports.js';
 import { remindersMessages } from './messages/reminders.js';
 import { stageStatsMessages } from './messages/stage-stats.js';
@@ -122,6 +123,7 @@ const catalogue = {
   ...receivablesMessages,
   ...activitiesMessages,
   ...analyticsMessages,
+  ...creditMessages,
   ...reportsMessages,
   ...remindersMessages,
   ...importsMessages,

@@ -148,7 +148,7 @@ describe('an import', () => {
 
 describe('integers within their columns', () => {
   const huge = 9_999_999_999;
-  for (const path of ['/settings/pool-rules', '/settings/lead-assignment', '/settings/lead-sources', '/settings/sales', '/settings/company', '/settings/attachments', '/settings/customer-industries', '/settings/data-quality']) {
+  for (const path of ['/settings/pool-rules', '/settings/lead-assignment', '/settings/lead-sources', '/settings/sales', '/settings/company', '/settings/attachments', '/settings/customer-industries', '/settings/data-quality', '/settings/credit']) {
     it(`PUT ${path} with version ${huge} is a field-level 400`, async () => {
       const current = (await admin.get(`/api/v1${path}`)).body as Record<string, unknown>;
       const { version: _version, updatedAt: _at, updatedBy: _by, ...rest } = current;

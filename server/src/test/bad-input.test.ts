@@ -1,4 +1,4 @@
-import { analyticsDefaults } from '@crm/contracts';
+import { analyticsDefaults, creditDefaults } from '@crm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer } from './fixtures.js';
 import { createTestApp, type Agent, type TestApp } from './harness.js';
@@ -91,6 +91,8 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'analytics settings', method: 'PUT', url: () => '/api/v1/settings/analytics', wrongType: { ...analyticsDefaults, abcAPercent: '80', version: 0 }, wrongPath: 'abcAPercent', tooLong: { ...analyticsDefaults, horizonYears: 99999, version: 0 }, longPath: 'horizonYears', read: () => '/api/v1/settings/analytics' },
   { name: 'SMTP settings', method: 'PUT', url: () => '/api/v1/settings/email', wrongType: { host: 5, port: 25, security: 'none', user: '', fromAddress: '', fromName: '', appUrl: '', version: 0 }, wrongPath: 'host', tooLong: { host: 'smtp.example.com', port: 25, security: 'none', user: '', fromAddress: 'crm@example.com', fromName: long, appUrl: '', version: 0 }, longPath: 'fromName', read: () => '/api/v1/settings/email' },
   { name: 'notification preferences', method: 'PUT', url: () => '/api/v1/me/notification-preferences', wrongType: { preferences: [{ kind: 'mentioned', email: 'yes' }] }, wrongPath: 'preferences.0.email', tooLong: { preferences: Array.from({ length: 40 }, () => ({ kind: 'mentioned', email: true })) }, longPath: 'preferences', read: () => '/api/v1/me/notification-preferences' },
+  { name: 'credit assessment', method: 'PUT', url: () => `/api/v1/customers/${ids.customer}/credit-assessment`, wrongType: { version: 0, currentAssets: '100' }, wrongPath: 'currentAssets', tooLong: { version: 0, note: long }, longPath: 'note', read: () => `/api/v1/customers/${ids.customer}/credit-assessment` },
+  { name: 'credit settings', method: 'PUT', url: () => '/api/v1/settings/credit', wrongType: { ...creditDefaults, weights: { ...creditDefaults.weights, character: '25' }, version: 0 }, wrongPath: 'weights.character', tooLong: { ...creditDefaults, thresholds: { a: 80, b: 65, c: 99999 }, version: 0 }, longPath: 'thresholds.c', read: () => '/api/v1/settings/credit' },
   { name: 'email a customer', method: 'POST', url: () => `/api/v1/customers/${ids.customer}/emails`, wrongType: { to: 'x@example.com', subject: 5, body: 'b' }, wrongPath: 'subject', tooLong: { to: 'x@example.com', subject: long, body: 'b' }, longPath: 'subject', read: () => `/api/v1/customers/${ids.customer}/follow-ups` },
 ];
 

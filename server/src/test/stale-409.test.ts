@@ -122,7 +122,7 @@ describe('ten parallel changes sent with one version', () => {
 });
 
 describe('ten parallel settings saves sent with one version', () => {
-  for (const path of ['/settings/pool-rules', '/settings/lead-assignment', '/settings/lead-sources', '/settings/sales', '/settings/company', '/settings/attachments', '/settings/customer-industries', '/settings/data-quality']) {
+  for (const path of ['/settings/pool-rules', '/settings/lead-assignment', '/settings/lead-sources', '/settings/sales', '/settings/company', '/settings/attachments', '/settings/customer-industries', '/settings/data-quality', '/settings/credit']) {
     it(`PUT ${path}: one is saved, nine answer 409 with the saved version`, async () => {
       const current = (await admin.get(`/api/v1${path}`)).body as Record<string, unknown>;
       const { version, updatedAt: _at, updatedBy: _by, logo: _logo, ...rest } = current; // the logo has its own upload

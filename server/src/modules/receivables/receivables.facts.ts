@@ -27,3 +27,28 @@ export async function openReceivablesOf(db: Db, customerId: number): Promise<num
     where ct.customer_id = ${customerId} and ct.deleted_at is null and ct.status in ('active', 'completed')`.execute(db);
   return Number(r.rows[0]?.s ?? 0);
 }
+
+/** One instalment of a customer that has fallen due: when it was due and when it was settled (null while open). */
+export interface DueInstalment {
+  dueOn: string;
+  settledOn: string | null;
+  amount: number;
+  paid: number;
+}
+
+/**
+ * A customer's payment record for its credit rating: the instalments of its signed live contracts
+ * due on or before `today` (YYYY-MM-DD), oldest first.
+ */
+export async function dueInstalmentsOf(db: Db, customerId: number, today: string): Promise<DueInstalment[]> {
+  const rows = await db
+    .selectFrom('payment_plans')
+    .select(['due_on', 'settled_on', 'amount', 'paid'])
+    .where('customer_id', '=', customerId)
+    .where('receivable', '=', 1)
+    .where('due_on', '<=', today)
+    .orderBy('due_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ dueOn: r.due_on, settledOn: r.settled_on, amount: Number(r.amount), paid: Number(r.paid) }));
+}

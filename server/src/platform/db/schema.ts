@@ -920,6 +920,20 @@ export interface DB {
     status: Generated<string>;
     churn_risk: Generated<number>;
   };
+  /** Every 6C credit assessment of a customer (migration 0031); the current one is its highest version. */
+  credit_assessments: {
+    id: Generated<number>;
+    customer_id: number;
+    version: number;
+    rating: string;
+    total_score: number;
+    /** JSON: the entered evidence. */
+    evidence: string;
+    /** JSON: the scores with their inputs, and the weights, thresholds and policy used. */
+    result: string;
+    assessed_at: string;
+    assessed_by: number | null;
+  };
   /** Purchases imported from other systems (shop, point of sale): with the signed contracts, the customer's transactions. */
   purchase_history: {
     id: Generated<number>;

@@ -75,6 +75,7 @@ export const tableOwners: Record<keyof DB, string> = {
   analytics_runs: 'analytics',
   analytics_results: 'analytics',
   purchase_history: 'analytics',
+  credit_assessments: 'credit',
 };
 
 /** Tables any module may use, each through its own named rows. */
