@@ -274,3 +274,16 @@ export function nextDueOn(dueOn: string, recurrence: TaskRecurrence, anchor: str
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   return iso(new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day, last))));
 }
+
+/** Whom the follow-up composer offers after "@": who may read the customer and its follow-ups. */
+export const mentionCandidateQuery = z.object({ customerId: id }).strict();
+export type MentionCandidateQuery = z.input<typeof mentionCandidateQuery>;
+export const mentionCandidate = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  // Lower-case forms the name is found by as one types: the name without spaces, its pinyin and initials.
+  keys: z.array(z.string()),
+});
+export type MentionCandidate = z.infer<typeof mentionCandidate>;
+export const mentionCandidateList = z.object({ items: z.array(mentionCandidate) });
+export type MentionCandidateList = z.infer<typeof mentionCandidateList>;

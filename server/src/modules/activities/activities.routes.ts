@@ -12,6 +12,8 @@ import {
   followUpRecordList,
   followUpRecordUpdate,
   idParams,
+  mentionCandidateList,
+  mentionCandidateQuery,
   pageQuery,
   task,
   taskCreate,
@@ -25,6 +27,7 @@ import type { Router } from '../../platform/http/route.js';
 import * as customerEmails from './customer-emails.js';
 import * as followUps from './followups.service.js';
 import * as followUpsBulk from './followups.bulk.js';
+import * as mentions from './mentions.js';
 import * as tasks from './tasks.service.js';
 
 const pageOnly = z.object({ page: pageQuery.page, pageSize: pageQuery.pageSize }).strict();
@@ -35,6 +38,8 @@ export function activityRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, body }) => followUps.createFollowUp(ctx, actor, body) });
   r.route({ method: 'POST', url: '/follow-ups/bulk', access: 'followups.create', summary: 'Record the same follow-up on customers (1-200) you may see, all or none; its next step becomes a task of yours for each', tag, body: followUpBulkCreate, response: followUpBulkResult, status: 201,
     handler: ({ actor, body }) => followUpsBulk.bulkCreateFollowUps(ctx, actor, body) });
+  r.route({ method: 'GET', url: '/follow-ups/mention-candidates', access: 'followups.create', summary: 'Whom a follow-up on a customer you may see can mention (@name): the users who may read it, with pinyin forms of their names', tag, query: mentionCandidateQuery, response: mentionCandidateList,
+    handler: ({ actor, query }) => mentions.mentionCandidates(ctx, actor, query.customerId) });
   r.route({ method: 'GET', url: '/follow-ups', access: 'followups.view', summary: 'Follow-ups by the authors in your data scope, newest first', tag, query: followUpListQuery, response: followUpRecordList,
     handler: ({ actor, query }) => followUps.listFollowUps(ctx, actor, query) });
   r.route({ method: 'GET', url: '/follow-ups/:id', access: 'followups.view', summary: 'One follow-up (of a customer you may see)', tag, params: idParams, response: followUpRecord,

@@ -8,6 +8,7 @@ import { customerReadScope, customersByIds, lockCustomers, touchCustomer } from 
 import { recordChanges } from '../history/index.js';
 import * as repo from './activities.repository.js';
 import { today } from './followups.service.js';
+import { bulkMentionTargets, notifyBulkMentions } from './mentions.js';
 import { noCheckIn } from './visit-check-in.js';
 
 /**
@@ -15,7 +16,8 @@ import { noCheckIn } from './visit-check-in.js';
  * does one by one: a record each, its next step a task for the author, the customer's follow-up
  * clock and next follow-up moved when it is the latest (the conditional update of touchCustomer),
  * and a `follow_up` timeline entry. One customer missing or out of sight: 404, nothing written.
- * Mentions (@name) are not notified from a bulk follow-up (one note to many customers).
+ * Users the text mentions (@name) are told once per request, about the customers of it they may
+ * see; a mentioned user who may see none of them is not told.
  */
 export async function bulkCreateFollowUps(ctx: AppContext, actor: Actor, input: z.output<typeof followUpBulkCreate>): Promise<FollowUpBulkResult> {
   authorize(actor, 'followups.create');
@@ -30,6 +32,7 @@ export async function bulkCreateFollowUps(ctx: AppContext, actor: Actor, input: 
   if (nextAction !== null && nextOn === null) details.push({ path: 'nextOn', message: 'followUpNextNeedsDate' });
   if (nextOn !== null && nextOn < (await today(ctx))) details.push({ path: 'nextOn', message: 'followUpNextInPast' });
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'validationFailed', details);
+  const mentioned = await bulkMentionTargets(ctx, actor, ids, input.content);
   const at = now.toISOString();
   const by = { version: 1, created_at: at, updated_at: at, created_by: actor.userId, updated_by: actor.userId };
   return ctx.db.transaction().execute(async (trx) => {
@@ -61,6 +64,7 @@ export async function bulkCreateFollowUps(ctx: AppContext, actor: Actor, input: 
       });
     }
     await recordChanges(trx, entries);
+    await notifyBulkMentions(trx, mentioned, { actor, names: new Map([...rows].map(([id, row]) => [id, row.name])), text: input.content, at });
     return { created: ids.length };
   });
 }

@@ -76,4 +76,52 @@ describe('mentions', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(await mentionsOf(org.as.north1)).toHaveLength(before + 1);
   });
+
+  it('offers the composer exactly the users a mention would reach, with pinyin and initials; 404 on a customer out of sight', async () => {
+    const res = await org.as.east1.get(`/api/v1/follow-ups/mention-candidates?customerId=${customerId}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const items = res.body.items as Array<{ id: number; name: string; keys: string[] }>;
+    // Exactly those who read every customer or the department tree, with follow-ups; not 张伟 himself,
+    // not 刘芳 or Emma Smith (own scope), not 李组长 (no followups.view).
+    const me = (await org.admin.get('/api/v1/auth/me')).body.user.id as number;
+    expect(items.map((u) => u.id).sort((a, b) => a - b)).toEqual([me, org.ids.manager, org.ids.agent, org.ids.marketer, org.ids.reader].sort((a, b) => a - b));
+    const manager = items.find((u) => u.id === org.ids.manager);
+    expect(manager?.keys).toEqual(expect.arrayContaining(['王经理', 'wangjingli', 'wjl']));
+    // Outside the caller's scope: as if it did not exist.
+    const other = (await org.as.east2.post('/api/v1/customers', buildCustomer({ name: '别人的客户' }))).body.id as number;
+    expect((await org.as.east1.get(`/api/v1/follow-ups/mention-candidates?customerId=${other}`)).status).toBe(404);
+    expect((await org.as.east1.get('/api/v1/follow-ups/mention-candidates?customerId=abc')).status).toBe(400);
+    // A role that may not write follow-ups is not offered the list.
+    expect((await org.as.reader.get(`/api/v1/follow-ups/mention-candidates?customerId=${customerId}`)).status).toBe(403);
+  });
+
+  it('a bulk follow-up tells each mentioned user once, about the customers of it they may see; not those who see none', async () => {
+    const mine = [
+      (await org.as.east1.post('/api/v1/customers', buildCustomer({ name: '批量提及甲' }))).body.id as number,
+      (await org.as.east1.post('/api/v1/customers', buildCustomer({ name: '批量提及乙' }))).body.id as number,
+      (await org.as.east1.post('/api/v1/customers', buildCustomer({ name: '批量提及丙' }))).body.id as number,
+    ];
+    // A pool customer: 刘芳 (own scope) may see it and none of the three.
+    const pooled = (await org.admin.post('/api/v1/customers', buildCustomer({ name: '批量提及公海', ownerId: null }))).body.id as number;
+    const before = { manager: (await mentionsOf(org.as.manager)).length, east2: (await mentionsOf(org.as.east2)).length, north1: (await mentionsOf(org.as.north1)).length, reader: (await mentionsOf(org.as.reader)).length };
+    const res = await org.as.east1.post('/api/v1/follow-ups/bulk', { customerIds: [...mine, pooled], kind: 'note', content: '年底统一回访，@王经理 @刘芳 @周只读 知悉；@张伟 自己' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const managerNew = (await mentionsOf(org.as.manager)).slice(0, (await mentionsOf(org.as.manager)).length - before.manager);
+    expect(managerNew).toHaveLength(1);
+    expect(managerNew[0]).toMatchObject({ entityType: 'customer', entityId: mine[0] });
+    expect(managerNew[0]?.message).toMatch(/on 批量提及甲、批量提及乙、批量提及丙 \+1: 年底统一回访/);
+    const east2New = (await mentionsOf(org.as.east2)).length - before.east2;
+    expect(east2New).toBe(1);
+    const [east2Notice] = await mentionsOf(org.as.east2);
+    expect(east2Notice).toMatchObject({ entityId: pooled });
+    expect(east2Notice?.message).not.toMatch(/批量提及甲/);
+    expect((await mentionsOf(org.as.reader)).length - before.reader).toBe(1);
+    expect((await mentionsOf(org.as.north1)).length).toBe(before.north1);
+    expect((await mentionsOf(org.as.east1)).length).toBe(0);
+
+    // Mentioning only someone who sees none of the customers tells nobody; the follow-ups are still written.
+    const quiet = await org.as.east1.post('/api/v1/follow-ups/bulk', { customerIds: mine, kind: 'note', content: '@Emma Smith 看不到这些' });
+    expect(quiet.status).toBe(201);
+    expect((await mentionsOf(org.as.north1)).length).toBe(before.north1);
+  });
 });

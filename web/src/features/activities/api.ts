@@ -7,6 +7,7 @@ import type {
   FollowUpRecordCreate,
   FollowUpRecordUpdate,
   ListResponse,
+  MentionCandidateList,
   Task,
   TaskCreate,
   TaskListQuery,
@@ -19,6 +20,7 @@ export const activityKeys = {
   customerFollowUps: (customerId: number) => ['follow-ups', 'customer', customerId] as const,
   guard: (customerId: number) => ['follow-ups', 'guard', customerId] as const,
   guardSettings: ['settings', 'contact-guard'] as const,
+  mentionCandidates: (customerId: number) => ['follow-ups', 'mention-candidates', customerId] as const,
   tasks: ['tasks'] as const,
   taskList: (query: TaskListQuery) => ['tasks', 'list', query] as const,
   task: (id: number) => ['tasks', 'detail', id] as const,
@@ -80,6 +82,16 @@ export function useContactGuard(customerId: number, enabled = true) {
     queryFn: ({ signal }) => apiRequest<ContactGuard>(`/customers/${customerId}/contact-guard`, { signal }),
     enabled,
     refetchOnWindowFocus: true,
+  });
+}
+
+/** Whom a follow-up on the customer can mention: fetched when the composer first needs it. */
+export function useMentionCandidates(customerId: number, enabled = true) {
+  return useQuery({
+    queryKey: activityKeys.mentionCandidates(customerId),
+    queryFn: ({ signal }) => apiRequest<MentionCandidateList>('/follow-ups/mention-candidates', { query: { customerId }, signal }),
+    enabled,
+    staleTime: 5 * 60_000,
   });
 }
 

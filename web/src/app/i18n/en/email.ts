@@ -78,5 +78,6 @@ export const email = {
   'custEmail.body': 'Message',
   'custEmail.send': 'Send',
   'custEmail.queued': 'The email to {to} is queued and on the customer\'s timeline.',
+  'activity.mentionNone': 'No colleague by that name can see this customer',
   'activity.mentionHint': 'Type @ and a colleague\'s name to notify them.',
 } as const;

@@ -80,5 +80,6 @@ export const email: Record<keyof typeof en, string> = {
   'custEmail.body': '正文',
   'custEmail.send': '发送',
   'custEmail.queued': '发给 {to} 的邮件已加入发送队列，并已记入客户跟进记录。',
+  'activity.mentionNone': '没有能查看此客户的同名同事',
   'activity.mentionHint': '输入 @ 和同事姓名即可提醒对方。',
 };

@@ -86,7 +86,7 @@ export function FollowUpComposer({ customerId, customerName = '' }: { customerId
     <Form<ComposerValues> form={form} name="follow_up_composer" layout="vertical" requiredMark initialValues={emptyComposer()} onFinish={submit} onKeyDown={onKeyDown} data-testid="follow-up-composer">
       <div ref={problems.topRef} />
       <FormErrorsAlert message={problems.failure} details={problems.details} labelFor={(path) => { const key = labels[path] ?? labels[path.split('.')[0] ?? '']; return key ? t(key) : path; }} />
-      <FollowUpMainFields />
+      <FollowUpMainFields customerId={customerId} />
       <VisitCheckInField />
       <FollowUpDetailFields customerId={customerId} />
       <NextStepFields />

@@ -5,6 +5,7 @@ import { useT } from '../../../app/i18n/i18n-context';
 import { useFormRules } from '../../../shared/form/rules';
 import { useContactList } from '../../contacts';
 import { KindChoice } from './kind-bits';
+import { MentionTextArea } from './mention-text-area';
 
 export const followUpLimit = (field: string) => maxLengthOf(followUpRecordCreate, field);
 export const half = { flex: '1 1 200px', minWidth: 0 } as const;
@@ -15,8 +16,8 @@ function useContactOptions(customerId: number) {
   return { options: (list.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name })), loading: list.isPending };
 }
 
-/** Kind and content: what happened. */
-export function FollowUpMainFields({ autoFocus = false }: { autoFocus?: boolean }) {
+/** Kind and content: what happened; on a customer, "@" offers the colleagues to mention. */
+export function FollowUpMainFields({ autoFocus = false, customerId }: { autoFocus?: boolean; customerId?: number }) {
   const t = useT();
   const rules = useFormRules();
   return (
@@ -25,13 +26,17 @@ export function FollowUpMainFields({ autoFocus = false }: { autoFocus?: boolean 
         <KindChoice />
       </Form.Item>
       <Form.Item name="content" label={t('activity.f.content')} extra={t('activity.mentionHint')} rules={[rules.required, rules.max(followUpLimit('content'))]} style={{ marginBottom: 12 }}>
-        <Input.TextArea
-          autoSize={{ minRows: 3, maxRows: 10 }}
-          maxLength={followUpLimit('content')}
-          placeholder={t('activity.contentPlaceholder')}
-          autoFocus={autoFocus}
-          data-testid="follow-up-content"
-        />
+        {customerId === undefined ? (
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            maxLength={followUpLimit('content')}
+            placeholder={t('activity.contentPlaceholder')}
+            autoFocus={autoFocus}
+            data-testid="follow-up-content"
+          />
+        ) : (
+          <MentionTextArea customerId={customerId} maxLength={followUpLimit('content')} placeholder={t('activity.contentPlaceholder')} autoFocus={autoFocus} data-testid="follow-up-content" />
+        )}
       </Form.Item>
     </>
   );
