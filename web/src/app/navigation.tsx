@@ -14,6 +14,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   GiftOutlined,
+  CreditCardOutlined,
   CheckSquareOutlined,
   CarryOutOutlined,
   DashboardOutlined,
@@ -118,6 +119,7 @@ const settingsItems: NavLeaf[] = [
   { path: '/admin/sales-settings', label: 'nav.salesSettings', icon: <FundOutlined />, permission: 'settings.view' },
   { path: '/admin/contract-settings', label: 'nav.contractSettings', icon: <FileDoneOutlined />, permission: 'settings.view' },
   { path: '/admin/reminder-settings', label: 'nav.reminderSettings', icon: <GiftOutlined />, permission: 'settings.view' },
+  { path: '/admin/credit-settings', label: 'nav.creditSettings', icon: <CreditCardOutlined />, permission: 'settings.view' },
   { path: '/admin/approval-flows', label: 'nav.approvalFlows', icon: <NodeIndexOutlined />, permission: 'approvals.admin' },
 ];
 

@@ -84,6 +84,7 @@ const ReportPage = lazy(() => import('../features/reports/pages/report-page').th
 const VisitsPage = lazy(() => import('../features/activities/pages/visits-page').then((m) => ({ default: m.VisitsPage })));
 const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const ReminderSettingsPage = lazy(() => import('../features/calendar/pages/reminder-settings-page').then((m) => ({ default: m.ReminderSettingsPage })));
+const CreditSettingsPage = lazy(() => import('../features/credit/pages/credit-settings-page').then((m) => ({ default: m.CreditSettingsPage })));
 const ApprovalsPage = lazy(() => import('../features/approvals/pages/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
 const ApprovalFlowsPage = lazy(() => import('../features/approvals/pages/approval-flows-page').then((m) => ({ default: m.ApprovalFlowsPage })));
 const SalesSettingsPage = lazy(() => import('../features/opportunities/pages/sales-settings-page').then((m) => ({ default: m.SalesSettingsPage })));
@@ -135,6 +136,7 @@ export function SignedInApp() {
             <Route path="visits" element={<Guard permission="followups.view"><VisitsPage /></Guard>} />
             <Route path="calendar" element={<Guard permission="tasks.view"><CalendarPage /></Guard>} />
             <Route path="admin/reminder-settings" element={<Guard permission="settings.view"><ReminderSettingsPage /></Guard>} />
+            <Route path="admin/credit-settings" element={<Guard permission="settings.view"><CreditSettingsPage /></Guard>} />
             <Route path="admin/pool-rules" element={<Guard permission="settings.view"><PoolRulesPage /></Guard>} />
             <Route
               path="admin/attachment-settings"

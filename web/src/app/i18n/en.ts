@@ -16,6 +16,7 @@ import { company } from './en/company';
 import { quotes } from './en/quotes';
 import { targets } from './en/targets';
 import { analytics } from './en/analytics';
+import { credit } from './en/credit';
 import { contracts } from './en/contracts';
 import { approvals } from './en/approvals';
 import { receivables } from './en/receivables';
@@ -56,6 +57,7 @@ export const en = {
   ...listViews,
   ...workingLists,
   ...analytics,
+  ...credit,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { company } from './zh-cn/company';
 import { quotes } from './zh-cn/quotes';
 import { targets } from './zh-cn/targets';
 import { analytics } from './zh-cn/analytics';
+import { credit } from './zh-cn/credit';
 import { contracts } from './zh-cn/contracts';
 import { approvals } from './zh-cn/approvals';
 import { receivables } from './zh-cn/receivables';
@@ -54,4 +55,5 @@ export const zhCN: Messages = {
   ...listViews,
   ...workingLists,
   ...analytics,
+  ...credit,
 };

@@ -6,6 +6,7 @@ import { CustomerTasksCard } from '../../activities';
 import { CustomerAttachments } from '../../attachments';
 import { CustomerContacts } from '../../contacts';
 import { CustomerContracts } from '../../contracts';
+import { CustomerCreditCard } from '../../credit';
 import { CustomerDeals } from '../../opportunities';
 import { CustomerQuotes } from '../../quotes';
 
@@ -28,6 +29,7 @@ export function CustomerRelated({ customer: c }: { customer: Customer }) {
       <CustomerDeals customerId={c.id} customerName={c.name} />
       <CustomerQuotes customerId={c.id} customerName={c.name} />
       <CustomerContracts customer={c} />
+      {c.kind === 'organization' ? <CustomerCreditCard customer={c} /> : null}
       <Card size="small" title={t('customer.tabAttachments')} data-testid="customer-files-card">
         <CustomerAttachments customerId={c.id} canEdit={c.can.edit} compact />
       </Card>
