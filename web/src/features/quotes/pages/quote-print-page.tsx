@@ -20,7 +20,8 @@ export function QuotePrintPage() {
   // The name in the reader's language, else the other one, else the application's.
   const companyName = companyNames(company.data, locale, t('app.name')).primary;
   useDocumentTitle(quote.data ? `${t('quote.printTitle')} ${quote.data.number}` : t('quote.printTitle'));
-  if (quote.isPending) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
+  // The letterhead waits for the company's settings: a sheet printed meanwhile would carry the application's name.
+  if (quote.isPending || company.isPending) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
   if (quote.isError) return isApiError(quote.error) && quote.error.status === 404 ? <NotFoundResult /> : <QueryErrorResult error={quote.error} onRetry={() => void quote.refetch()} />;
   const q = quote.data;
   const money = (fen: number) => formatMoney(fen, q.currency, locale);
