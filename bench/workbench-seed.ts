@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { prng } from '../server/src/modules/demo/names.js';
+import type { Database } from '../server/src/platform/db/database.js';
 
 /** What the follow-up, task and notification generator needs from the seeded organisation. */
 export interface WorkbenchShape {
@@ -178,4 +179,28 @@ export async function seedPostgresWorkbench(databaseUrl: string, shape: Workbenc
   } finally {
     await client.end();
   }
+}
+
+/** How many events the timeline benchmark's customer carries. */
+export const timelineEvents = 5_000;
+
+/**
+ * One customer of `ownerId` given follow-ups (each with its timeline entry) until its timeline
+ * holds `events` entries: the customer whose timeline is paged. Returns its id. Idempotent.
+ */
+export async function seedTimelineCustomer(database: Database, ownerId: number, events: number): Promise<number> {
+  const db = database.db;
+  const customer = await db.selectFrom('customers').select('id').where('owner_id', '=', ownerId).where('deleted_at', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const count = async () => Number((await db.selectFrom('change_log').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customer.id).executeTakeFirstOrThrow()).n);
+  let missing = events - (await count());
+  const shape: WorkbenchShape = { seed: 5_000, customers: [{ id: customer.id, ownerId }], ownerIds: [ownerId], nowMs: Date.now() };
+  for (let i = 0; missing > 0; i += 500) {
+    const made = Array.from({ length: Math.min(500, missing) }, (_, k) => generateFollowUp(shape, i + k));
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('follow_ups').values(made.map((g) => g.followUp as never)).execute();
+      await trx.insertInto('change_log').values(made.map((g) => g.history as never)).execute();
+    });
+    missing -= made.length;
+  }
+  return customer.id;
 }

@@ -20,9 +20,11 @@ import { benchDir, type BenchEngine, type BenchOptions } from './options.js';
 import { machine } from './report.js';
 import { prepareData } from './seed.js';
 import { startServer, type ServerHandle } from './server.js';
-import { seedPostgresWorkbench, seedSqliteWorkbench, type WorkbenchShape } from './workbench-seed.js';
+import { seedPostgresWorkbench, seedSqliteWorkbench, seedTimelineCustomer, timelineEvents, type WorkbenchShape } from './workbench-seed.js';
 
 export const workbenchTargetMs = 100;
+/** A page of a customer's timeline of 5,000 events: p95 under 50 ms. */
+export const timelineTargetMs = 50;
 
 export interface WorkbenchOptions {
   followUps: number;
@@ -58,6 +60,18 @@ export interface WorkbenchReport {
   cpus: number;
   queries: WorkbenchQueryResult[];
   targetMs: number;
+  /** Paging the timeline of one of the salesperson's customers, which carries 5,000 events. */
+  timeline: { customerId: number; events: number; pages: TimelinePageResult[]; targetMs: number } | null;
+}
+
+export interface TimelinePageResult {
+  name: string;
+  path: string;
+  api: Stats;
+  /** Entries on the page and the total the answer reported. */
+  items: number;
+  total: number;
+  ok: boolean;
 }
 
 const poolRules = { enabled: true, noFollowUpDays: 30, noDealDays: null, warnDaysBefore: 3, maxCustomersPerUser: null, reclaimWaitDays: 7, exemptStatuses: ['first_purchase', 'repeat', 'loyal'] };
@@ -109,6 +123,8 @@ export async function benchWorkbench(options: WorkbenchOptions): Promise<Workben
       process.stderr.write(`Reusing ${options.followUps.toLocaleString('en')} seeded follow-ups\n`);
     }
     await holdPoolRules(database);
+    const salesperson = await database.db.selectFrom('users').select('id').where('email', '=', 'sales02@bench.example.com').executeTakeFirstOrThrow();
+    const timelineCustomer = await seedTimelineCustomer(database, salesperson.id, timelineEvents);
     await database.close();
     database = null;
     server = await startServer(data.env);
@@ -137,10 +153,27 @@ export async function benchWorkbench(options: WorkbenchOptions): Promise<Workben
       queries.push({ name: q.name, who: q.who, api, sections, ok: api.p95 < workbenchTargetMs });
       process.stderr.write(`  ${q.name}: p50 ${api.p50.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms ${JSON.stringify(sections)}\n`);
     }
+    // The timeline of the salesperson's customer with 5,000 events: its first page, a page in the
+    // middle, its last page (20 entries a page), and its follow-ups alone.
+    const pages: TimelinePageResult[] = [];
+    const last = Math.ceil(timelineEvents / 20);
+    for (const [name, query] of [
+      ['timeline, first page', 'page=1&pageSize=20'],
+      ['timeline, middle page', `page=${Math.ceil(last / 2)}&pageSize=20`],
+      ['timeline, last page', `page=${last}&pageSize=20`],
+      ['timeline, follow-ups only, first page', 'page=1&pageSize=20&actions=follow_up'],
+    ] as const) {
+      const url = `/customers/${timelineCustomer}/history?${query}`;
+      const answer = JSON.parse(await clients.salesperson.fetchText(url)) as { items: unknown[]; total: number };
+      const api = await timeRuns(() => clients.salesperson.fetchText(url), options.iterations, warmup);
+      pages.push({ name, path: url, api, items: answer.items.length, total: answer.total, ok: api.p95 < timelineTargetMs && answer.items.length > 0 });
+      process.stderr.write(`  ${name}: p50 ${api.p50.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms (${answer.items.length} of ${answer.total})\n`);
+    }
     for (const client of Object.values(clients)) client.close();
     return {
       timestamp: new Date().toISOString(), engine: options.engine, followUps: options.followUps, customers: options.customers,
       iterations: options.iterations, seedingSeconds, ...machine(), queries, targetMs: workbenchTargetMs,
+      timeline: { customerId: timelineCustomer, events: timelineEvents, pages, targetMs: timelineTargetMs },
     };
   } finally {
     await server?.stop();
@@ -157,6 +190,10 @@ export function formatWorkbench(r: WorkbenchReport): string {
     `  ${''.padEnd(44)} p50     p95     p99`,
     ...r.queries.map((q) => `  ${q.name.padEnd(44)} ${ms(q.api.p50)} ${ms(q.api.p95)} ${ms(q.api.p99)}  ${q.ok ? 'ok' : 'MISSED'}`),
   ];
+  if (r.timeline) {
+    lines.push(`  Timeline of a customer with ${r.timeline.events.toLocaleString('en')} events (target p95 < ${r.timeline.targetMs} ms)`);
+    for (const p of r.timeline.pages) lines.push(`  ${p.name.padEnd(44)} ${ms(p.api.p50)} ${ms(p.api.p95)} ${ms(p.api.p99)}  ${p.ok ? 'ok' : 'MISSED'}`);
+  }
   if (r.seedingSeconds !== null) lines.push(`  seeding took ${r.seedingSeconds.toFixed(0)} s`);
   return lines.join('\n');
 }
