@@ -1,4 +1,4 @@
-import { Drawer, Empty, Table } from 'antd';
+import { Drawer, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { CompositionCustomer, CustomerAnalyticsRow } from '@crm/contracts';
 import { useEffect, useState } from 'react';
@@ -61,7 +61,7 @@ export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: 
           loading={composition.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={pagination(composition.data?.total ?? 0)}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={d('noData')} /> }}
+          locale={{ emptyText: d('noData') }}
           data-testid="dashboard-drill-table"
         />
       ) : null}
@@ -74,7 +74,7 @@ export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: 
           loading={classes.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={pagination(classes.data?.total ?? 0)}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={d('noData')} /> }}
+          locale={{ emptyText: d('noData') }}
           data-testid="dashboard-drill-table"
         />
       ) : null}

@@ -1,12 +1,11 @@
-import { App, Button, Flex, Tag } from 'antd';
+import { App, Flex, Tag } from 'antd';
 import type { Customer, CustomerUpdate } from '@crm/contracts';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { isApiError } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/error-message';
 import { enumLabel, StatusTag, useEnumOptions } from '../../../shared/enums/customer-enums';
 import { InlineDate, InlineEdit, InlineSelect, InlineTags } from '../../../shared/form/inline-edit';
+import { useUndoNotice } from '../../../shared/form/undo-notice';
 import { usePermissions } from '../../auth';
 import { useUserOptions } from '../../users';
 import { useInlineUpdateCustomer } from '../api';
@@ -21,8 +20,7 @@ function useSaveField(customer: Customer, field: InlineCustomerField, label: str
   const { t } = useI18n();
   const { message } = App.useApp();
   const update = useInlineUpdateCustomer();
-  const fail = (error: unknown) =>
-    void message.error({ content: isApiError(error) && error.status === 409 ? t('inline.conflict') : errorMessage(error, t), duration: 6 });
+  const { fail, offer } = useUndoNotice(t('inline.conflict'));
   return (change: Change) => {
     const before = { [field]: customer[field] } as Change;
     update.mutate({ customer, change }, {
@@ -33,23 +31,7 @@ function useSaveField(customer: Customer, field: InlineCustomerField, label: str
           void message.success(t('inline.saved', { field: label }));
           return;
         }
-        const key = `inline-${customer.id}-${field}`;
-        const undo = () => {
-          message.destroy(key);
-          update.mutate({ customer: saved, change: before }, { onError: fail, onSuccess: () => void message.success(t('inline.undone')) });
-        };
-        void message.success({
-          key,
-          duration: 10,
-          content: (
-            <span>
-              {t('inline.saved', { field: label })}{' '}
-              <Button type="link" size="small" onClick={undo} data-testid="inline-undo" style={{ paddingInline: 4 }}>
-                {t('inline.undo')}
-              </Button>
-            </span>
-          ),
-        });
+        offer(`inline-${customer.id}-${field}`, t('inline.saved', { field: label }), (done) => update.mutate({ customer: saved, change: before }, done));
       },
     });
   };

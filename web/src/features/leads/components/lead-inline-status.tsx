@@ -1,9 +1,7 @@
-import { App, Button } from 'antd';
 import type { Lead, LeadStatus } from '@crm/contracts';
 import { useT } from '../../../app/i18n/i18n-context';
-import { isApiError } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/error-message';
 import { InlineEdit, InlineSelect } from '../../../shared/form/inline-edit';
+import { useUndoNotice } from '../../../shared/form/undo-notice';
 import { useInlineUpdateLead } from '../api';
 import { LeadStatusTag, useStatusOptions } from './lead-bits';
 
@@ -15,35 +13,18 @@ const isWorking = (status: LeadStatus): status is WorkingStatus => (workingStatu
 /** A lead's status in the list, changed in place (new / contacting / qualified) with an undo notice. */
 export function LeadInlineStatus({ lead }: { lead: Lead }) {
   const t = useT();
-  const { message } = App.useApp();
   const update = useInlineUpdateLead();
   const options = useStatusOptions(workingStatuses);
   const label = t('lead.f.status');
-  const fail = (error: unknown) =>
-    void message.error({ content: isApiError(error) && error.status === 409 ? t('lead.changedMeanwhile') : errorMessage(error, t), duration: 6 });
+  const { fail, offer } = useUndoNotice(t('lead.changedMeanwhile'));
   const save = (status: WorkingStatus) => {
     const before = lead.status;
     update.mutate({ lead, change: { status } }, {
       onError: fail,
-      onSuccess: (saved) => {
-        const key = `inline-lead-${lead.id}`;
-        const undo = () => {
-          message.destroy(key);
-          if (isWorking(before)) update.mutate({ lead: saved, change: { status: before } }, { onError: fail, onSuccess: () => void message.success(t('inline.undone')) });
-        };
-        void message.success({
-          key,
-          duration: 10,
-          content: (
-            <span>
-              {t('lead.statusSaved', { status: t(`lead.status.${status}`) })}{' '}
-              <Button type="link" size="small" onClick={undo} data-testid="inline-undo" style={{ paddingInline: 4 }}>
-                {t('inline.undo')}
-              </Button>
-            </span>
-          ),
-        });
-      },
+      onSuccess: (saved) =>
+        offer(`inline-lead-${lead.id}`, t('lead.statusSaved', { status: t(`lead.status.${status}`) }), (done) => {
+          if (isWorking(before)) update.mutate({ lead: saved, change: { status: before } }, done);
+        }),
     });
   };
   return (

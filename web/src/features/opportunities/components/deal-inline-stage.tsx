@@ -1,10 +1,8 @@
-import { App, Button } from 'antd';
 import type { Opportunity } from '@crm/contracts';
 import { useMemo } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { isApiError } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/api/error-message';
 import { InlineEdit, InlineSelect } from '../../../shared/form/inline-edit';
+import { useUndoNotice } from '../../../shared/form/undo-notice';
 import { useInlineUpdateOpportunity, usePipelines } from '../api';
 import { StageTag } from './deal-bits';
 
@@ -14,7 +12,6 @@ import { StageTag } from './deal-bits';
  */
 export function DealInlineStage({ deal }: { deal: Opportunity }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const update = useInlineUpdateOpportunity();
   const editable = deal.can.edit && deal.status === 'open';
   const pipelines = usePipelines(editable);
@@ -26,31 +23,12 @@ export function DealInlineStage({ deal }: { deal: Opportunity }) {
     [pipelines.data, deal.pipelineId, deal.stageId, locale],
   );
   const label = t('opp.f.stage');
-  const fail = (error: unknown) =>
-    void message.error({ content: isApiError(error) && error.status === 409 ? t('inline.conflictDeal') : errorMessage(error, t), duration: 6 });
+  const { fail, offer } = useUndoNotice(t('inline.conflictDeal'));
   const save = (stageId: number) => {
     const before = deal.stageId;
     update.mutate({ deal, change: { stageId } }, {
       onError: fail,
-      onSuccess: (saved) => {
-        const key = `inline-deal-${deal.id}`;
-        const undo = () => {
-          message.destroy(key);
-          update.mutate({ deal: saved, change: { stageId: before } }, { onError: fail, onSuccess: () => void message.success(t('inline.undone')) });
-        };
-        void message.success({
-          key,
-          duration: 10,
-          content: (
-            <span>
-              {t('inline.saved', { field: label })}{' '}
-              <Button type="link" size="small" onClick={undo} data-testid="inline-undo" style={{ paddingInline: 4 }}>
-                {t('inline.undo')}
-              </Button>
-            </span>
-          ),
-        });
-      },
+      onSuccess: (saved) => offer(`inline-deal-${deal.id}`, t('inline.saved', { field: label }), (done) => update.mutate({ deal: saved, change: { stageId: before } }, done)),
     });
   };
   return (
