@@ -42,7 +42,7 @@ async function yearly(ctx: AppContext, today: string, settings: Awaited<ReturnTy
   await profile('wedding_anniversary', 'weddingAnniversary', settings.weddingAnniversaryDays);
   if (settings.contactBirthdayDays !== null) {
     const span = window(today, settings.contactBirthdayDays);
-    for (const r of await repo.contactBirthdaysOn(ctx.db, unique(span.flatMap(monthDayKeysOn)))) {
+    for (const r of await repo.contactBirthdaysOn(ctx.db, ctx.engine, unique(span.flatMap(monthDayKeysOn)))) {
       const hit = yearlyWithin(r.date, span);
       if (hit) out.push({ kind: 'contact_birthday', recordId: r.id, occursOn: hit.on, userId: r.ownerId, customerId: r.customerId, contractId: null, name: r.name, customerName: r.customerName, nth: hit.years });
     }

@@ -6,39 +6,69 @@ import type { DB } from '../../platform/db/schema.js';
 type Db = Kysely<DB> | Transaction<DB>;
 export type CareReminderRow = Selectable<DB['care_reminders']>;
 
-/** A date kept in a person customer's profile (JSON text): json_extract on SQLite, jsonb on PostgreSQL. */
+/**
+ * A date kept in a person customer's profile (JSON text): json_extract on SQLite, jsonb on
+ * PostgreSQL. The field is written into the SQL, not bound: its month-day expression must be the
+ * one migration 0032 indexes (customers_birthday_month_day, customers_wedding_month_day).
+ */
 function personDate(engine: Engine, field: 'birthday' | 'weddingAnniversary'): RawBuilder<string | null> {
-  return engine === 'postgres' ? sql<string | null>`(c.person::jsonb ->> ${field})` : sql<string | null>`json_extract(c.person, ${`$.${field}`})`;
+  return engine === 'postgres' ? sql<string | null>`(c.person::jsonb ->> ${sql.lit(field)})` : sql<string | null>`json_extract(c.person, ${sql.lit(`$.${field}`)})`;
+}
+
+/** The month-day (MM-DD) of a stored YYYY-MM-DD date, as the indexes of migration 0032 hold it. */
+function monthDayOf(date: RawBuilder<unknown>): RawBuilder<string | null> {
+  return sql<string | null>`substr(${date}, 6, 5)`;
+}
+
+/**
+ * "Not deleted", written so that SQLite does not read it through the deleted_at index: without
+ * table statistics it prefers that index (every live row) to the month-day one (the rows of a few
+ * days). A unary + keeps the value and takes the term off any index; PostgreSQL weighs both by
+ * its statistics and needs no hint.
+ */
+function live(engine: Engine, column: 'c.deleted_at' | 'k.deleted_at'): RawBuilder<boolean> {
+  return engine === 'sqlite' ? sql<boolean>`+${sql.ref(column)} is null` : sql<boolean>`${sql.ref(column)} is null`;
+}
+
+/** The query of personDatesOn (exported so that a test can read its plan). */
+export function personDatesQuery(db: Db, engine: Engine, field: 'birthday' | 'weddingAnniversary', monthDays: string[]) {
+  const date = personDate(engine, field);
+  return db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.name', 'c.owner_id'])
+    .select(date.as('date'))
+    .where('c.kind', '=', 'person')
+    .where(live(engine, 'c.deleted_at'))
+    .where('c.owner_id', 'is not', null)
+    // Read through the month-day index: only the rows of those days.
+    .where(sql<boolean>`${monthDayOf(date)} in (${sql.join(monthDays)})`);
 }
 
 /** Live person customers with an owner whose profile date falls on one of the month-days (MM-DD). */
 export async function personDatesOn(db: Db, engine: Engine, field: 'birthday' | 'weddingAnniversary', monthDays: string[]) {
   if (monthDays.length === 0) return [];
-  const date = personDate(engine, field);
-  const rows = await db
-    .selectFrom('customers as c')
-    .select(['c.id', 'c.name', 'c.owner_id'])
-    .select(date.as('date'))
-    .where('c.kind', '=', 'person')
-    .where('c.deleted_at', 'is', null)
-    .where('c.owner_id', 'is not', null)
-    .where(sql<boolean>`substr(${date}, 6, 5) in (${sql.join(monthDays)})`)
-    .execute();
+  // In id order, as a scan of the table gave them (the index gives them by day): reminders are made in that order.
+  const rows = (await personDatesQuery(db, engine, field, monthDays).execute()).sort((a, b) => a.id - b.id);
   return rows.flatMap((r) => (r.owner_id !== null && typeof r.date === 'string' ? [{ id: r.id, name: r.name, ownerId: r.owner_id, date: r.date }] : []));
 }
 
-/** Live contacts of live customers with an owner whose birthday falls on one of the month-days (MM-DD). */
-export async function contactBirthdaysOn(db: Db, monthDays: string[]) {
-  if (monthDays.length === 0) return [];
-  const rows = await db
+/** The query of contactBirthdaysOn (exported so that a test can read its plan). */
+export function contactBirthdaysQuery(db: Db, engine: Engine, monthDays: string[]) {
+  return db
     .selectFrom('contacts as k')
     .innerJoin('customers as c', 'c.id', 'k.customer_id')
     .select(['k.id', 'k.name', 'k.birthday', 'c.id as customer_id', 'c.name as customer_name', 'c.owner_id'])
-    .where('k.deleted_at', 'is', null)
+    .where(live(engine, 'k.deleted_at'))
     .where('c.deleted_at', 'is', null)
     .where('c.owner_id', 'is not', null)
-    .where(sql<boolean>`substr(k.birthday, 6, 5) in (${sql.join(monthDays)})`)
-    .execute();
+    // Read through contacts_birthday_month_day: only the contacts born on those days.
+    .where(sql<boolean>`${monthDayOf(sql.ref('k.birthday'))} in (${sql.join(monthDays)})`);
+}
+
+/** Live contacts of live customers with an owner whose birthday falls on one of the month-days (MM-DD). */
+export async function contactBirthdaysOn(db: Db, engine: Engine, monthDays: string[]) {
+  if (monthDays.length === 0) return [];
+  const rows = (await contactBirthdaysQuery(db, engine, monthDays).execute()).sort((a, b) => a.id - b.id);
   return rows.flatMap((r) => (r.owner_id !== null && r.birthday !== null ? [{ id: r.id, name: r.name, date: r.birthday, customerId: r.customer_id, customerName: r.customer_name, ownerId: r.owner_id }] : []));
 }
 
