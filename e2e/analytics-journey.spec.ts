@@ -67,13 +67,17 @@ describe('customer analytics in Chromium', () => {
     await page.getByTestId('analytics-dashboards').click();
     await page.waitForURL(/\/analytics\/dashboards/);
     // The charts draw on canvases.
-    for (const id of ['composition-kind', 'new-customers-chart', 'abc-chart', 'pyramid-chart', 'rfm-chart']) await page.getByTestId(id).locator('canvas').waitFor();
+    for (const id of ['composition-kind', 'new-customers-chart', 'revenue-chart', 'abc-chart', 'pyramid-chart', 'rfm-chart']) await page.getByTestId(id).locator('canvas').waitFor();
+    // Both contracts were signed within the last 12 months.
+    expect(await page.getByTestId('revenue-total').textContent()).toContain('范围内 2 个客户');
     expect(await page.getByTestId('abc-hint').textContent()).toContain('1 个客户贡献 80% 的收入');
     // Value pyramid, N = 2: one key customer (top), one opportunity customer (base): a click on the base lists it.
     const pyramid = page.getByTestId('pyramid-chart');
+    await pyramid.scrollIntoViewIfNeeded();
     const box = await pyramid.boundingBox();
     if (!box) throw new Error('no pyramid');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.85);
+    // The click scrolls the chart into view first; the base segment is the lowest quarter.
+    await pyramid.click({ position: { x: box.width / 2, y: box.height * 0.85 } });
     const drawer = page.getByTestId('dashboard-drill');
     await drawer.getByText('分析小客户有限公司').waitFor();
     expect(await drawer.getByText('分析大客户有限公司').count()).toBe(0);

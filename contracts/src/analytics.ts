@@ -347,7 +347,24 @@ export const dashboardChurn = z.object({ run: analyticsRun.nullable(), items: z.
 export type ChurnRiskRow = z.infer<typeof churnRiskRow>;
 export type DashboardChurn = z.infer<typeof dashboardChurn>;
 
-export const dashboardCharts = ['composition', 'new-customers', 'abc', 'value-pyramid', 'rfm', 'churn'] as const;
+/** GET /analytics/dashboard/revenue: revenue (signed active or completed contracts and imported purchases, by their day) per month of the range. */
+export const dashboardRevenue = z.object({
+  /** The range's total (fen) and how many customers bought in it. */
+  revenue: z.number().int(),
+  customers: z.number().int(),
+  months: z.array(z.object({ month: z.string(), revenue: z.number().int(), customers: z.number().int() })),
+});
+export type DashboardRevenue = z.infer<typeof dashboardRevenue>;
+/** GET /analytics/dashboard/revenue/customers: the customers who bought in one month of the range, most revenue first. */
+export const revenueCustomersQuery = z
+  .object({ ...dashboardFilterShape, page: pageQuery.page, pageSize: pageQuery.pageSize, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'YYYY-MM' }) })
+  .strict()
+  .superRefine(rangeRises);
+export const revenueCustomer = z.object({ customerId: z.number().int(), customerName: z.string(), ownerId: z.number().int().nullable(), ownerName: z.string().nullable(), revenue: z.number().int(), purchases: z.number().int() });
+export const revenueCustomers = z.object({ items: z.array(revenueCustomer), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type RevenueCustomer = z.infer<typeof revenueCustomer>;
+
+export const dashboardCharts = ['composition', 'new-customers', 'revenue', 'abc', 'value-pyramid', 'rfm', 'churn'] as const;
 export type DashboardChart = (typeof dashboardCharts)[number];
 /** GET /analytics/dashboard/:chart/export: the chart's figures as .xlsx (or CSV), money in yuan, same filters and scope. */
 export const dashboardExportParams = z.object({ chart: z.enum(dashboardCharts) }).strict();

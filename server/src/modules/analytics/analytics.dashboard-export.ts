@@ -9,7 +9,7 @@ import { t } from '../../platform/i18n.js';
 import { contentDisposition, contentTypes, customerFields, moneyCell, optionLabel, tableStream, dateCell, type Cell } from '../imports/index.js';
 import { readIndustries } from '../lists/index.js';
 import { userNames } from '../users/index.js';
-import { composition, rangeInstants, rfmSegmentsChart, runResults, valuePyramid } from './analytics.dashboard.js';
+import { composition, rangeInstants, revenueByMonth, rfmSegmentsChart, runResults, valuePyramid } from './analytics.dashboard.js';
 import { finishedRun, runSettings } from './analytics.runs.js';
 
 /**
@@ -63,6 +63,13 @@ export async function exportDashboard(ctx: AppContext, actor: Actor, chart: Dash
       sheet = L('analyticsSheetNewCustomers');
       header = [L('analyticsColMonth'), L('analyticsColCustomers')];
       rows = once(c.newByMonth.map((m) => [m.month, m.customers]));
+      break;
+    }
+    case 'revenue': {
+      const r = await revenueByMonth(ctx, actor, query, locale);
+      sheet = L('analyticsSheetRevenue');
+      header = [L('analyticsColMonth'), L('analyticsColRevenue'), L('analyticsColBuyers')];
+      rows = once(r.months.map((m) => [m.month, moneyCell(m.revenue), m.customers]));
       break;
     }
     case 'value-pyramid': {

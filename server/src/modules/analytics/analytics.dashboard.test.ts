@@ -162,6 +162,37 @@ describe('dashboards on a hand-made data set', () => {
     expect(item).toMatchObject({ name: 'E3', ownerId: org.ids.east1, ownerName: '张伟', industry: 'finance', city: '杭州市' });
   });
 
+  it('revenue per month of the range: contracts and purchases by their day, per scope, with its drill-down', async () => {
+    const months = (body: { months: Array<{ month: string; revenue: number; customers: number }> }) =>
+      Object.fromEntries(body.months.filter((m) => m.revenue > 0 || m.customers > 0).map((m) => [m.month, [m.revenue / 100, m.customers]]));
+    const admin = await get(org.admin, '/analytics/dashboard/revenue');
+    expect(admin.months.map((m: { month: string }) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    expect(months(admin)).toEqual({ '2026-01': [400, 1], '2026-02': [300, 1], '2026-03': [300, 1], '2026-06': [400, 1], '2026-11': [10600, 5] });
+    expect([admin.revenue, admin.customers]).toEqual([yuan(12000), 7]);
+    const east1 = await get(org.as.east1, '/analytics/dashboard/revenue?from=2026-01-01&to=2026-12-31');
+    expect(months(east1)).toEqual({ '2026-01': [400, 1], '2026-02': [300, 1], '2026-03': [300, 1], '2026-11': [8000, 2] });
+    expect([east1.revenue, east1.customers]).toEqual([yuan(9000), 3]);
+    // The range cuts its first month: N1's purchase of 06-01 is before it, that of 06-11 inside.
+    const north1 = await get(org.as.north1, '/analytics/dashboard/revenue?from=2026-06-05&to=2026-11-30');
+    expect(north1.months).toHaveLength(6);
+    expect(months(north1)).toEqual({ '2026-06': [200, 1], '2026-11': [100, 1] });
+    expect([north1.revenue, north1.customers]).toEqual([yuan(300), 2]);
+    expect((await get(org.admin, `/analytics/dashboard/revenue?departmentId=${org.ids.north}`)).revenue).toBe(yuan(500));
+
+    const buyers = async (agent: Agent, q: string) => {
+      const body = await get(agent, `/analytics/dashboard/revenue/customers?${q}`);
+      expect(body.total).toBe(body.items.length);
+      return (body.items as Array<{ customerName: string; revenue: number; purchases: number }>).map((i) => [i.customerName, i.revenue / 100, i.purchases]);
+    };
+    expect(await buyers(org.admin, 'month=2026-11')).toEqual([['E1', 5000, 1], ['E2', 3000, 1], ['P1', 2000, 1], ['E4', 500, 1], ['N2', 100, 1]]);
+    expect(await buyers(org.as.manager, 'month=2026-11')).toEqual([['E1', 5000, 1], ['E2', 3000, 1], ['E4', 500, 1], ['N2', 100, 1]]);
+    expect(await buyers(org.as.east1, 'month=2026-01')).toEqual([['E3', 400, 1]]);
+    expect(await buyers(org.as.north1, 'month=2026-06')).toEqual([['N1', 400, 2]]);
+    expect(await buyers(org.as.north1, 'month=2026-06&from=2026-06-05')).toEqual([['N1', 200, 1]]);
+    expect(await buyers(org.as.east2, 'month=2026-01')).toEqual([]);
+    expect(errorPaths(await org.admin.get('/api/v1/analytics/dashboard/revenue/customers?month=2026-13'))).toEqual(['month']);
+  });
+
   it('ABC Pareto: cumulative shares and the 80 / 90 % reach within the scope', async () => {
     const admin = await get(org.admin, '/analytics/dashboard/abc');
     expect(admin).toMatchObject({ basis: 'revenue', customers: 7, total: yuan(12000), aPercent: 80, bPercent: 90, reachA: 3, reachB: 4 });
@@ -268,6 +299,9 @@ describe('dashboards on a hand-made data set', () => {
     const months = await sheetOf(org.admin, '/analytics/dashboard/new-customers/export?from=2026-10-01&to=2026-12-31');
     expect(months.rows).toEqual([['月份', '客户数'], ['2026-10', 1], ['2026-11', 3], ['2026-12', 3]]);
 
+    const revenue = await sheetOf(org.as.east1, '/analytics/dashboard/revenue/export?from=2026-01-01&to=2026-03-31');
+    expect(revenue.rows).toEqual([['月份', '收入', '购买客户数'], ['2026-01', 400, 1], ['2026-02', 300, 1], ['2026-03', 300, 1]]);
+
     const rfm = await sheetOf(org.as.east1, '/analytics/dashboard/rfm/export');
     expect(rfm.rows).toHaveLength(9);
     expect(rfm.rows.slice(1).reduce((s, r) => s + Number(r[1]), 0)).toBe(3);
@@ -279,7 +313,7 @@ describe('dashboards on a hand-made data set', () => {
   });
 
   it('permissions and bad input: 403 without analytics.view, field-level messages, nothing else', async () => {
-    for (const url of ['/analytics/dashboard/composition', '/analytics/dashboard/abc', '/analytics/dashboard/value-pyramid', '/analytics/dashboard/rfm', '/analytics/dashboard/churn', '/analytics/dashboard/composition/customers?dimension=kind', '/analytics/dashboard/abc/export']) {
+    for (const url of ['/analytics/dashboard/composition', '/analytics/dashboard/revenue', '/analytics/dashboard/revenue/customers?month=2026-11', '/analytics/dashboard/abc', '/analytics/dashboard/value-pyramid', '/analytics/dashboard/rfm', '/analytics/dashboard/churn', '/analytics/dashboard/composition/customers?dimension=kind', '/analytics/dashboard/abc/export']) {
       expect((await org.as.eastLead.get(`/api/v1${url}`)).status, url).toBe(403);
     }
     const reversed = await org.admin.get('/api/v1/analytics/dashboard/composition?from=2026-12-01&to=2026-11-01');

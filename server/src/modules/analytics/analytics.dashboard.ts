@@ -1,7 +1,7 @@
 import {
   valueClasses, rfmSegments,
   type CompositionDimension, type DashboardAbc, type DashboardChurn, type DashboardComposition, type DashboardPyramid, type DashboardRfm,
-  type compositionCustomersQuery, type dashboardAbcQuery, type dashboardChurnQuery, type dashboardCompositionQuery,
+  type DashboardRevenue, type compositionCustomersQuery, type dashboardAbcQuery, type dashboardChurnQuery, type dashboardCompositionQuery, type revenueCustomersQuery,
 } from '@crm/contracts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
@@ -265,3 +265,67 @@ export async function churnList(ctx: AppContext, actor: Actor, query: z.output<t
 }
 
 
+
+/**
+ * The transactions of the customers the caller's figures count, on days [from, to]: signed active
+ * or completed contracts by their signing day and imported purchases by their day (what the runs
+ * call revenue), each with its customer.
+ */
+function transactionsIn(actor: Actor, f: DashboardFilter, from: string, to: string) {
+  return sql`
+    select tx.customer_id, tx.on_day, tx.amount, c.name, c.owner_id from (
+      select ct.customer_id, ct.signed_on as on_day, ct.amount from contracts ct
+      where ct.deleted_at is null and ct.status in ('active', 'completed') and ct.signed_on is not null and ct.signed_on >= ${from} and ct.signed_on <= ${to}
+      union all
+      select ph.customer_id, ph.purchased_on, ph.amount from purchase_history ph where ph.purchased_on >= ${from} and ph.purchased_on <= ${to}
+    ) tx
+    join customers c on c.id = tx.customer_id
+    where ${sql.join(customerConditions(actor, f), sql` and `)}`;
+}
+
+/** The days a month of the range covers: the month, cut to the range's ends. */
+function daysOf(month: string, f: DashboardFilter): { from: string; to: string } {
+  const first = `${month}-01`;
+  const last = `${month}-31`;
+  return { from: f.from && f.from > first ? f.from : first, to: f.to && f.to < last ? f.to : last };
+}
+
+/** GET /analytics/dashboard/revenue: revenue and buying customers per month of the range (default: the last 12 months). */
+export async function revenueByMonth(ctx: AppContext, actor: Actor, f: DashboardFilter, locale: Locale): Promise<DashboardRevenue> {
+  const timeZone = await companyTimeZone(ctx.db);
+  const months = monthsOf(localDate(ctx.clock.now(), timeZone), f, locale);
+  const from = daysOf(months[0] ?? '', f).from;
+  const to = daysOf(months[months.length - 1] ?? '', f).to;
+  const tx = transactionsIn(actor, f, from, to);
+  const perMonth = await sql<{ m: string; revenue: number; n: number }>`
+    select substr(t.on_day, 1, 7) as m, cast(sum(t.amount) as bigint) as revenue, count(distinct t.customer_id) as n from (${tx}) t group by substr(t.on_day, 1, 7)`.execute(ctx.db);
+  const total = await sql<{ revenue: number | null; n: number }>`select cast(sum(t.amount) as bigint) as revenue, count(distinct t.customer_id) as n from (${tx}) t`.execute(ctx.db);
+  const byMonth = new Map(perMonth.rows.map((r) => [r.m, r]));
+  return {
+    revenue: Number(total.rows[0]?.revenue ?? 0),
+    customers: Number(total.rows[0]?.n ?? 0),
+    months: months.map((month) => ({ month, revenue: Number(byMonth.get(month)?.revenue ?? 0), customers: Number(byMonth.get(month)?.n ?? 0) })),
+  };
+}
+
+/** GET /analytics/dashboard/revenue/customers: who bought in one month of the range, most revenue first. */
+export async function revenueCustomers(ctx: AppContext, actor: Actor, query: z.output<typeof revenueCustomersQuery>) {
+  const { from, to } = daysOf(query.month, query);
+  const tx = transactionsIn(actor, query, from, to);
+  const total = await sql<{ n: number }>`select count(distinct t.customer_id) as n from (${tx}) t`.execute(ctx.db);
+  const rows = await sql<{ customer_id: number; name: string; owner_id: number | null; revenue: number; purchases: number }>`
+    select t.customer_id, t.name, t.owner_id, cast(sum(t.amount) as bigint) as revenue, count(*) as purchases from (${tx}) t
+    group by t.customer_id, t.name, t.owner_id
+    order by sum(t.amount) desc, t.customer_id
+    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`.execute(ctx.db);
+  const names = await userNames(ctx, rows.rows.map((r) => r.owner_id));
+  return {
+    items: rows.rows.map((r) => ({
+      customerId: Number(r.customer_id), customerName: r.name, ownerId: r.owner_id === null ? null : Number(r.owner_id),
+      ownerName: r.owner_id === null ? null : (names.get(Number(r.owner_id)) ?? null), revenue: Number(r.revenue), purchases: Number(r.purchases),
+    })),
+    total: Number(total.rows[0]?.n ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

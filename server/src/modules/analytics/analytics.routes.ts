@@ -2,7 +2,7 @@ import {
   analyticsCustomerParams, analyticsRun, analyticsRunParams, analyticsSettings, analyticsSettingsUpdate, analyticsSummary as summarySchema,
   analyticsSummaryQuery, compositionCustomers, compositionCustomersQuery, customerAnalytics as customerSchema, customerAnalyticsList, customerAnalyticsQuery,
   dashboardAbc, dashboardAbcQuery, dashboardChurn, dashboardChurnQuery, dashboardComposition, dashboardCompositionQuery, dashboardExportParams,
-  dashboardExportQuery, dashboardFilterQuery, dashboardPyramid, dashboardRfm,
+  dashboardExportQuery, dashboardFilterQuery, dashboardPyramid, dashboardRevenue, dashboardRfm, revenueCustomers, revenueCustomersQuery,
 } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
@@ -34,6 +34,10 @@ export function analyticsRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, query, locale }) => dashboard.composition(ctx, actor, query, locale) });
   r.route({ method: 'GET', url: '/analytics/dashboard/composition/customers', access: 'analytics.view', summary: 'The customers behind one slice of the composition (or one month of new customers), same filters and scope', tag, query: compositionCustomersQuery, response: compositionCustomers,
     handler: ({ actor, query }) => dashboard.compositionCustomers(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/revenue', access: 'analytics.view', summary: 'Revenue (signed active or completed contracts and imported purchases) of the customers in your data scope per month of the range (default: the last 12 months), with how many customers bought', tag, query: dashboardFilterQuery, response: dashboardRevenue,
+    handler: ({ actor, query, locale }) => dashboard.revenueByMonth(ctx, actor, query, locale) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/revenue/customers', access: 'analytics.view', summary: 'The customers in your data scope who bought in one month of the range, with their revenue in it, most first', tag, query: revenueCustomersQuery, response: revenueCustomers,
+    handler: ({ actor, query }) => dashboard.revenueCustomers(ctx, actor, query) });
   r.route({ method: 'GET', url: '/analytics/dashboard/abc', access: 'analytics.view', summary: 'ABC Pareto chart of the customers in your data scope (latest run): the first `limit` by the ABC basis with their cumulative share, and how many customers reach the A and B cut-offs', tag, query: dashboardAbcQuery, response: dashboardAbc,
     handler: ({ actor, query }) => dashboard.abcPareto(ctx, actor, query) });
   r.route({ method: 'GET', url: '/analytics/dashboard/value-pyramid', access: 'analytics.view', summary: 'Value pyramid of the customers in your data scope (latest run): customers, revenue and gross profit of each value class', tag, query: dashboardFilterQuery, response: dashboardPyramid,
@@ -42,6 +46,6 @@ export function analyticsRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, query }) => dashboard.rfmSegmentsChart(ctx, actor, query) });
   r.route({ method: 'GET', url: '/analytics/dashboard/churn', access: 'analytics.view', summary: 'Customers in your data scope at churn risk (latest run) with their owner, usual interval and days since the last purchase, longest silence first', tag, query: dashboardChurnQuery, response: dashboardChurn,
     handler: ({ actor, query }) => dashboard.churnList(ctx, actor, query) });
-  r.route({ method: 'GET', url: '/analytics/dashboard/:chart/export', access: 'analytics.view', summary: "Download a dashboard chart's figures (composition, new-customers, abc, value-pyramid, rfm, churn) as .xlsx or CSV, money in yuan; same filters and data scope as the chart", tag, params: dashboardExportParams, query: dashboardExportQuery, download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+  r.route({ method: 'GET', url: '/analytics/dashboard/:chart/export', access: 'analytics.view', summary: "Download a dashboard chart's figures (composition, new-customers, revenue, abc, value-pyramid, rfm, churn) as .xlsx or CSV, money in yuan; same filters and data scope as the chart", tag, params: dashboardExportParams, query: dashboardExportQuery, download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
     handler: ({ actor, params, query, locale, reply }) => exportDashboard(ctx, actor, params.chart, query, locale, reply) });
 }

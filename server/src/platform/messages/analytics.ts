@@ -5,6 +5,8 @@ export const analyticsMessages = {
   analyticsRangeTooLong: { en: 'The range covers at most {months} months.', 'zh-CN': '日期范围最多 {months} 个月。' },
   analyticsSheetComposition: { en: 'Customer composition', 'zh-CN': '客户构成' },
   analyticsSheetNewCustomers: { en: 'New customers', 'zh-CN': '新增客户' },
+  analyticsSheetRevenue: { en: 'Revenue per month', 'zh-CN': '每月收入' },
+  analyticsColBuyers: { en: 'Customers who bought', 'zh-CN': '购买客户数' },
   analyticsSheetAbc: { en: 'ABC Pareto', 'zh-CN': 'ABC帕累托' },
   analyticsSheetPyramid: { en: 'Value pyramid', 'zh-CN': '价值金字塔' },
   analyticsSheetRfm: { en: 'RFM segments', 'zh-CN': 'RFM分群' },

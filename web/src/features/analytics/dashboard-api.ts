@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CompositionCustomer, DashboardAbc, DashboardChart, DashboardChurn, DashboardComposition, DashboardPyramid, DashboardRfm } from '@crm/contracts';
+import type { CompositionCustomer, DashboardAbc, DashboardChart, DashboardChurn, DashboardComposition, DashboardPyramid, DashboardRevenue, DashboardRfm, RevenueCustomer } from '@crm/contracts';
 import { API_BASE, apiRequest, buildQuery } from '../../shared/api/client';
 import type { CustomerAnalyticsPage } from './api';
 
@@ -21,6 +21,7 @@ function useChart<T>(name: string, url: string, query: Query) {
 
 export const useComposition = (f: DashboardFilters, province?: string) =>
   useChart<DashboardComposition>('composition', '/analytics/dashboard/composition', { ...f, province });
+export const useRevenueByMonth = (f: DashboardFilters) => useChart<DashboardRevenue>('revenue', '/analytics/dashboard/revenue', { ...f });
 export const useAbcPareto = (f: DashboardFilters) => useChart<DashboardAbc>('abc', '/analytics/dashboard/abc', { departmentId: f.departmentId, limit: 50 });
 export const useValuePyramid = (f: DashboardFilters) => useChart<DashboardPyramid>('pyramid', '/analytics/dashboard/value-pyramid', { departmentId: f.departmentId });
 export const useRfmSegments = (f: DashboardFilters) => useChart<DashboardRfm>('rfm', '/analytics/dashboard/rfm', { departmentId: f.departmentId });
@@ -37,6 +38,13 @@ export const useCompositionCustomers = (query: Query | null) =>
   useQuery({
     queryKey: keys.chart('composition-customers', query ?? {}),
     queryFn: ({ signal }) => apiRequest<CompositionCustomersPage>('/analytics/dashboard/composition/customers', { query: query ?? {}, signal }),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+export const useRevenueCustomers = (query: Query | null) =>
+  useQuery({
+    queryKey: keys.chart('revenue-customers', query ?? {}),
+    queryFn: ({ signal }) => apiRequest<{ items: RevenueCustomer[]; total: number }>('/analytics/dashboard/revenue/customers', { query: query ?? {}, signal }),
     enabled: query !== null,
     placeholderData: keepPreviousData,
   });

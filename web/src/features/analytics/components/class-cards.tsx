@@ -91,7 +91,7 @@ export function AbcParetoCard({ filters, onDrill }: CardProps) {
         { type: 'bar', name: d(data?.basis === 'gross_profit' ? 'grossProfit' : 'revenue'), data: points.map((p) => ({ value: p.value, itemStyle: { color: abcColors[p.abcClass] } })), barMaxWidth: 24 },
         {
           type: 'line', name: d('cumulative'), yAxisIndex: 1, symbolSize: 4, data: points.map((p) => p.cumulativeBp / 100),
-          markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed' }, label: { formatter: '{c} %' }, data: [{ yAxis: data?.aPercent ?? 80 }, { yAxis: data?.bPercent ?? 90 }] },
+          markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed' }, label: { position: 'insideStartTop', formatter: '{c} %' }, data: [{ yAxis: data?.aPercent ?? 80 }, { yAxis: data?.bPercent ?? 90 }] },
         },
       ],
     };
@@ -131,13 +131,14 @@ export function ValuePyramidCard({ filters, onDrill }: CardProps) {
   const pyramid = useValuePyramid(filters);
   const rows = useMemo(() => pyramid.data?.rows ?? [], [pyramid.data]);
   const option = useMemo<ChartOption>(() => ({
-    tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+    tooltip: { trigger: 'item', formatter: '{b}' },
     series: [{
-      type: 'funnel', sort: 'none', left: '10%', width: '80%', top: 8, bottom: 8, minSize: '12%', maxSize: '100%', gap: 2,
-      label: { position: 'inside', formatter: '{b}: {c}' },
-      data: valueClasses.map((v, i) => ({ name: t(`analytics.value.${v}`), value: rows.find((r) => r.valueClass === v)?.customers ?? 0, itemStyle: { color: pyramidColors[v] }, id: String(i) })),
+      type: 'funnel', sort: 'none', left: '10%', width: '80%', top: 8, bottom: 8, min: 0, max: 100, minSize: '0%', maxSize: '100%', gap: 2,
+      label: { position: 'inside', formatter: '{b}' },
+      // The levels' widths are fixed (a pyramid: key customers at the narrow top); each shows its count.
+      data: valueClasses.map((v, i) => ({ name: `${t(`analytics.value.${v}`)}: ${formatNumber(rows.find((r) => r.valueClass === v)?.customers ?? 0, locale)}`, value: (i + 1) * 25, itemStyle: { color: pyramidColors[v] } })),
     }],
-  }), [rows, t]);
+  }), [rows, t, locale]);
   const onClick = useCallback((e: ECElementEvent) => {
     const v = valueClasses[e.dataIndex];
     if (v) onDrill({ kind: 'class', label: t(`analytics.value.${v}`), query: { valueClass: v, departmentId: filters.departmentId } });
@@ -208,7 +209,9 @@ export function ChurnCard({ filters }: CardProps) {
   ];
   return (
     <DashboardCard title={d('churn')} testId="dashboard-churn" exportHref={dashboardExportHref('churn', { departmentId: filters.departmentId })}>
-      {state(churn) ?? (
+      {state(churn) ?? (churn.data?.total === 0 ? (
+        <Typography.Paragraph style={{ margin: 0 }} data-testid="churn-empty">{d('churnEmpty')}</Typography.Paragraph>
+      ) : (
         <Table
           rowKey="customerId"
           size="small"
@@ -216,11 +219,10 @@ export function ChurnCard({ filters }: CardProps) {
           dataSource={churn.data?.items ?? []}
           loading={churn.isFetching}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: d('churnEmpty') }}
           pagination={{ current: page, pageSize: 10, total: churn.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: setPage, size: 'small' }}
           data-testid="churn-table"
         />
-      )}
+      ))}
     </DashboardCard>
   );
 }

@@ -1,18 +1,19 @@
-import { Drawer, Table } from 'antd';
+import { Drawer, Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { CompositionCustomer, CustomerAnalyticsRow } from '@crm/contracts';
+import type { CompositionCustomer, CustomerAnalyticsRow, RevenueCustomer } from '@crm/contracts';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatMoney } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
-import { useClassCustomers, useCompositionCustomers } from '../dashboard-api';
+import { useClassCustomers, useCompositionCustomers, useRevenueCustomers } from '../dashboard-api';
 import { useDashboardText } from './dashboard-text';
 
 /** What a click on a chart opens: the customers of a composition slice, or of an analytics class. */
 export type Drill =
   | { kind: 'composition'; label: string; query: Record<string, string | number | undefined> }
-  | { kind: 'class'; label: string; query: Record<string, string | number | undefined> };
+  | { kind: 'class'; label: string; query: Record<string, string | number | undefined> }
+  | { kind: 'revenue'; label: string; query: Record<string, string | number | undefined> };
 
 const pageSize = 20;
 
@@ -25,7 +26,14 @@ export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: 
   useEffect(() => setPage(1), [drill]);
   const composition = useCompositionCustomers(drill?.kind === 'composition' ? { ...drill.query, page, pageSize } : null);
   const classes = useClassCustomers(drill?.kind === 'class' ? { ...drill.query, page, pageSize } : null);
+  const revenue = useRevenueCustomers(drill?.kind === 'revenue' ? { ...drill.query, page, pageSize } : null);
   const money = (v: number) => formatMoney(v, 'CNY', locale);
+  const revenueColumns: ColumnsType<RevenueCustomer> = [
+    { title: d('customer'), dataIndex: 'customerName', key: 'name', render: (name: string, r) => <Link to={`/customers/${r.customerId}`}>{name}</Link> },
+    { title: d('owner'), dataIndex: 'ownerName', key: 'owner' },
+    { title: d('revenue'), dataIndex: 'revenue', key: 'revenue', align: 'right', render: money },
+    { title: d('purchases'), dataIndex: 'purchases', key: 'purchases', align: 'right' },
+  ];
 
   const compositionColumns: ColumnsType<CompositionCustomer> = [
     { title: d('customer'), dataIndex: 'name', key: 'name', render: (name: string, r) => <Link to={`/customers/${r.id}`}>{name}</Link> },
@@ -61,7 +69,7 @@ export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: 
           loading={composition.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={pagination(composition.data?.total ?? 0)}
-          locale={{ emptyText: d('noData') }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={d('noData')} /> }}
           data-testid="dashboard-drill-table"
         />
       ) : null}
@@ -74,7 +82,20 @@ export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: 
           loading={classes.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={pagination(classes.data?.total ?? 0)}
-          locale={{ emptyText: d('noData') }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={d('noData')} /> }}
+          data-testid="dashboard-drill-table"
+        />
+      ) : null}
+      {drill?.kind === 'revenue' ? (
+        <Table
+          rowKey="customerId"
+          size="small"
+          columns={revenueColumns}
+          dataSource={revenue.data?.items ?? []}
+          loading={revenue.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={pagination(revenue.data?.total ?? 0)}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={d('noData')} /> }}
           data-testid="dashboard-drill-table"
         />
       ) : null}

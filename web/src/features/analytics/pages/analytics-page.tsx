@@ -1,4 +1,4 @@
-import { BarChartOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PieChartOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Progress, Segmented, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { abcClasses, valueClasses, type AbcClass, type CustomerAnalyticsRow } from '@crm/contracts';
@@ -52,7 +52,7 @@ export function AnalyticsPage() {
         subTitle={s?.run ? t('analytics.asOf', { date: s.run.asOf, count: formatNumber(s.run.customers, locale) }) : t('analytics.noRun')}
         extra={
           <Flex gap={8} wrap>
-            <Button icon={<BarChartOutlined />} onClick={() => navigate('/analytics/dashboards')} data-testid="analytics-dashboards">{t('analytics.dashboards')}</Button>
+            <Button icon={<PieChartOutlined />} onClick={() => navigate('/analytics/dashboards')} data-testid="analytics-dashboards">{t('analytics.dashboards')}</Button>
             {can('analytics.manage') ? (
               <Button icon={<ReloadOutlined />} loading={running} data-testid="analytics-run"
                 onClick={() => start.mutate(undefined, { onSuccess: (r) => setRunId(r.id) })}>

@@ -14,6 +14,7 @@ import { AbcParetoCard, ChurnCard, NoRunYet, RfmCard, ValuePyramidCard } from '.
 import { CompositionCard } from '../components/composition-card';
 import { useDashboardText } from '../components/dashboard-text';
 import { DrillDrawer, type Drill } from '../components/drill-drawer';
+import { RevenueCard } from '../components/revenue-card';
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -88,6 +89,7 @@ export function DashboardsPage() {
       </Flex>
       <Row gutter={[16, 16]}>
         <CompositionCard filters={filters} onDrill={setDrill} />
+        <RevenueCard filters={filters} onDrill={setDrill} />
         {summary.isPending ? (
           <Col xs={24}><Skeleton active /></Col>
         ) : run === null ? (
