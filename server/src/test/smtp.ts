@@ -10,6 +10,10 @@ export interface ReceivedMail {
   text: string;
   html: string;
   raw: string;
+  /** Whether the message came over TLS (after STARTTLS here). */
+  secure: boolean;
+  /** The user it authenticated as, if any. */
+  user: string | null;
 }
 
 export interface TestSmtp {
@@ -20,7 +24,19 @@ export interface TestSmtp {
   /** Answer every message with an error until `acceptAgain()`. */
   refuseAll(code?: number): void;
   acceptAgain(): void;
+  /** Login attempts, accepted or not. */
+  logins: Array<{ username: string; secure: boolean; accepted: boolean }>;
   close(): Promise<void>;
+}
+
+export interface TestSmtpOptions {
+  /**
+   * Offer STARTTLS with this key and certificate and require it: no login and no MAIL FROM over
+   * plain text (530).
+   */
+  starttls?: { key: string; cert: string };
+  /** Refuse every login (535), as a server does when the credentials are wrong or revoked. */
+  refuseAuth?: boolean;
 }
 
 /** The bytes of RFC 2047 words (=?UTF-8?B?...?= and =?UTF-8?Q?...?=) as text; adjacent words join. */
@@ -53,7 +69,7 @@ function decodeBody(body: string, encoding: string | undefined): string {
 }
 
 /** Headers and the text and HTML parts of a message (one level of multipart, as nodemailer writes them). */
-export function parseMail(raw: string): Omit<ReceivedMail, 'envelopeFrom' | 'envelopeTo' | 'raw'> {
+export function parseMail(raw: string): Pick<ReceivedMail, 'headers' | 'subject' | 'text' | 'html'> {
   const split = raw.indexOf('\r\n\r\n');
   const headers = parseHeaders(raw.slice(0, split));
   const body = raw.slice(split + 4);
@@ -78,18 +94,27 @@ export function parseMail(raw: string): Omit<ReceivedMail, 'envelopeFrom' | 'env
  * receives, and refuses messages when told to. Accepts the user `crm` with the password
  * `smtp-secret-1` (authentication is optional).
  */
-export async function startSmtp(): Promise<TestSmtp> {
+export async function startSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
+  const logins: TestSmtp['logins'] = [];
   let refuse = 0;
   let refuseCode = 451;
+  const tls = options.starttls;
   const server = new SMTPServer({
     authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
+    // With STARTTLS offered, a login over plain text is refused.
+    allowInsecureAuth: !tls,
+    ...(tls ? { key: tls.key, cert: tls.cert } : { disabledCommands: ['STARTTLS'] }),
     logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'crm' && auth.password === 'smtp-secret-1') callback(null, { user: 'crm' });
-      else callback(new Error('Invalid username or password'));
+    onAuth(auth, session, callback) {
+      const accepted = !options.refuseAuth && auth.username === 'crm' && auth.password === 'smtp-secret-1';
+      logins.push({ username: auth.username ?? '', secure: session.secure, accepted });
+      if (accepted) callback(null, { user: 'crm' });
+      else callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
+    },
+    onMailFrom(_address, session, callback) {
+      if (tls && !session.secure) callback(Object.assign(new Error('Must issue a STARTTLS command first'), { responseCode: 530 }));
+      else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -105,6 +130,8 @@ export async function startSmtp(): Promise<TestSmtp> {
           envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           envelopeTo: session.envelope.rcptTo.map((r) => r.address),
           raw,
+          secure: session.secure,
+          user: typeof session.user === 'string' ? session.user : null,
           ...parseMail(raw),
         });
         callback();
@@ -127,6 +154,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     acceptAgain() {
       refuse = 0;
     },
+    logins,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

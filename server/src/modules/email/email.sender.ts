@@ -1,4 +1,5 @@
 import { emailMaxAttempts, emailRetryMinutes } from '@crm/contracts';
+import type { ConnectionOptions } from 'node:tls';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { AppContext } from '../../platform/context.js';
@@ -18,7 +19,7 @@ export interface SenderRun {
   failed: number;
 }
 
-function transportOptions(smtp: SmtpSettings): SMTPTransport.Options {
+function transportOptions(smtp: SmtpSettings, tls: ConnectionOptions | undefined): SMTPTransport.Options {
   return {
     host: smtp.host,
     port: smtp.port,
@@ -30,6 +31,8 @@ function transportOptions(smtp: SmtpSettings): SMTPTransport.Options {
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
+    // Certificates are verified (against the system's CAs unless told otherwise): never turned off.
+    ...(tls ? { tls: { ...tls, rejectUnauthorized: true } } : {}),
   };
 }
 
@@ -44,9 +47,10 @@ function errorText(error: unknown): string {
  * Send what is due in the outbox (at most `batch` emails): each is claimed by a conditional
  * update, handed to the SMTP server, then marked sent, or queued again after 1, 5, 15 and 60
  * minutes, and failed after its fifth attempt. Without SMTP settings nothing is sent and the
- * emails wait. Safe to run on several servers at once: each email is claimed by one.
+ * emails wait. Safe to run on several servers at once: each email is claimed by one. `tls` adds
+ * TLS options (the tests trust their loopback server's own certificate with `ca`).
  */
-export async function runEmailSender(ctx: AppContext, options: { batch?: number } = {}): Promise<SenderRun> {
+export async function runEmailSender(ctx: AppContext, options: { batch?: number; tls?: ConnectionOptions } = {}): Promise<SenderRun> {
   const result: SenderRun = { sent: 0, retrying: 0, failed: 0 };
   const start = ctx.clock.now();
   await repo.releaseStale(ctx.db, new Date(start.getTime() - staleClaimMs).toISOString(), start.toISOString());
@@ -54,7 +58,7 @@ export async function runEmailSender(ctx: AppContext, options: { batch?: number 
   if (!isConfigured(smtp)) return result;
   const ids = await repo.dueIds(ctx.db, start.toISOString(), options.batch ?? 50);
   if (ids.length === 0) return result;
-  const transport = nodemailer.createTransport(transportOptions(smtp));
+  const transport = nodemailer.createTransport(transportOptions(smtp, options.tls));
   const baseUrl = smtp.appUrl || ctx.config.publicUrl || null;
   try {
     for (const id of ids) {
