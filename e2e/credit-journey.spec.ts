@@ -5,7 +5,8 @@ import { chooseOption, expectAccessible, screenshot, signIn, useJourney } from '
 /**
  * Credit rating (6C): on an organisation customer's page the administrator enters the evidence
  * (yuan on screen) and sees the rating, each C's score with its rule and the policy applied; axe
- * on the card and the form; the card in English on a 390 px phone.
+ * on the card and the form; the settings refuse weights that do not add up to 100; the card in
+ * English on a 390 px phone.
  * No instalments are due: Character is the neutral 50. Capacity 70 (ratios 1.2 and 0.8), Capital
  * 80 (equity 40 %), Collateral 60, Conditions 75, Continuity 90 (founded 2010, stability 4):
  * (50 × 25 + 70 × 20 + 80 × 20 + 60 × 10 + 75 × 10 + 90 × 15) / 100 = 69.5 → 70 → B.
@@ -70,6 +71,19 @@ describe('credit rating in Chromium', () => {
     await expectAccessible(page, 'credit-form');
     await drawer.getByRole('button', { name: /取\s*消/ }).click();
     await drawer.waitFor({ state: 'hidden' });
+
+    // 设置 → 信用评级: weights that do not add up to 100 are refused beside the form, nothing saved.
+    await page.goto(`${journey.server.url}/admin/credit-settings`);
+    const character = page.getByTestId('credit-weight-character');
+    await character.fill('24');
+    await expect.poll(() => page.getByTestId('credit-weight-sum').textContent()).toContain('99');
+    await page.getByTestId('credit-settings-save').click();
+    await expect.poll(() => page.getByTestId('form-error').textContent()).toContain('六项权重之和必须为 100');
+    await screenshot(page, 'credit-03-settings');
+    expect((await (await context.request.get(`${journey.server.url}/api/v1/settings/credit`)).json()).version).toBe(0);
+    await character.fill('25');
+    await page.getByTestId('credit-settings-save').click();
+    await expect.poll(async () => (await (await context.request.get(`${journey.server.url}/api/v1/settings/credit`)).json()).version).toBe(1);
     await context.close();
   });
 
@@ -83,7 +97,7 @@ describe('credit rating in Chromium', () => {
     await expect.poll(() => card.getByTestId('credit-rating').textContent()).toBe('B');
     expect(await card.getByTestId('credit-factors').textContent()).toContain('current ratio');
     await noSidewaysScroll(page);
-    await screenshot(page, 'credit-03-phone');
+    await screenshot(page, 'credit-04-phone');
     await card.getByTestId('credit-assess').click();
     await page.getByTestId('credit-drawer').getByTestId('credit-current-assets').waitFor();
     await noSidewaysScroll(page);

@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, Form, InputNumber, Switch, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Form, InputNumber, Typography } from 'antd';
 import { creditFactorKeys, creditRatings, type CreditPolicy, type CreditRating, type CreditSettings } from '@crm/contracts';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/i18n-context';
@@ -88,7 +88,7 @@ function CreditSettingsForm({ state, editable, onReload }: { state: CreditSettin
               <InputNumber<number> min={0} max={365} precision={0} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name={['policies', r, 'prepaymentRequired']} label={t('creditRating.prepayment')} valuePropName="checked" style={{ marginBottom: 8 }}>
-              <Switch checkedChildren={t('creditRating.prepaymentRequired')} unCheckedChildren={t('creditRating.prepaymentNotRequired')} />
+              <Checkbox>{t('creditRating.prepaymentRequired')}</Checkbox>
             </Form.Item>
           </Flex>
         ))}
