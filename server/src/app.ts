@@ -41,7 +41,7 @@ import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
 import { targetRoutes } from './modules/targets/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
-import { creditRoutes } from './modules/credit/index.js';
+import { creditFollowsCustomer, creditRoutes } from './modules/credit/index.js';
 import { quoteApprovals, quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { reportRoutes } from './modules/reports/index.js';
@@ -75,6 +75,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   onCustomerEvent('contracts', contractsFollowCustomer);
   onCustomerEvent('receivables', receivablesFollowCustomer);
   onCustomerEvent('activities', activitiesFollowCustomer);
+  onCustomerEvent('credit', creditFollowsCustomer);
   onContractsPurged('receivables', receivablesFollowContracts);
   // Kinds of record that can need approval: each module hands its definition to the approvals registry.
   registerApprovalRecordType('quote', quoteApprovals);

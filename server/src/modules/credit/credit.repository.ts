@@ -34,3 +34,9 @@ export async function currentVersion(db: Db, customerId: number): Promise<number
 export async function insertAssessment(db: Db, row: AssessmentRow & { customer_id: number }): Promise<void> {
   await db.insertInto('credit_assessments').values(row).execute();
 }
+
+/** Move a merged customer's assessments to the survivor when the survivor has none of its own (else they stay with the merged id). */
+export async function moveToSurvivor(db: Db, fromId: number, intoId: number): Promise<void> {
+  if ((await currentVersion(db, intoId)) > 0) return;
+  await db.updateTable('credit_assessments').set({ customer_id: intoId }).where('customer_id', '=', fromId).execute();
+}

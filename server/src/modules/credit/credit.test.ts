@@ -225,3 +225,24 @@ describe('settings', () => {
     expect((await org.admin.get(`/api/v1/customers/${customerId}`)).body.organization).toMatchObject({ creditStanding: 'poor', creditLimit: 0 });
   });
 });
+
+describe('merges', () => {
+  it("a survivor that was never rated takes the merged customer's assessments; a rated survivor keeps its own", async () => {
+    const rated = await company('合并前已评级有限公司');
+    expect((await org.admin.put(`/api/v1/customers/${rated}/credit-assessment`, { ...evidence, version: 0 })).status).toBe(200);
+    const survivor = await company('合并存续有限公司');
+    const version = (await org.admin.get(`/api/v1/customers/${survivor}`)).body.version;
+    const merged = await org.admin.post('/api/v1/customers/merge', { survivorId: survivor, mergedIds: [rated], version });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    // Rated with the settings above (Character alone: no instalments due → 50 → C).
+    expect((await org.admin.get(`/api/v1/customers/${survivor}/credit-assessment`)).body).toMatchObject({ customerId: survivor, version: 1, rating: 'C', totalScore: 50 });
+
+    const other = await company('合并另一已评级有限公司');
+    await org.admin.put(`/api/v1/customers/${other}/credit-assessment`, { version: 0 });
+    const again = await org.admin.post('/api/v1/customers/merge', { survivorId: survivor, mergedIds: [other], version: (await org.admin.get(`/api/v1/customers/${survivor}`)).body.version });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    const kept = (await org.admin.get(`/api/v1/customers/${survivor}/credit-assessment`)).body;
+    expect(kept.history).toHaveLength(1);
+    expect(kept.evidence).toEqual(evidence);
+  });
+});
