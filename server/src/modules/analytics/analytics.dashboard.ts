@@ -184,17 +184,20 @@ export async function abcPareto(ctx: AppContext, actor: Actor, query: z.output<t
   out.customers = Number(totals.n);
   out.total = Number(totals.v);
   if (out.customers === 0) return out;
-  // How many customers it takes to reach the cut-offs: those up to the first whose cumulative share reaches them.
-  const reach = await ctx.db
+  // One pass of the window: the first `limit` rows, each carrying how many customers of the whole
+  // scope stay below each cut-off (those up to the first whose cumulative share reaches it count too).
+  const rows = await ctx.db
     .selectFrom(ranked.as('x'))
+    .selectAll('x')
     .select([
-      sql<number>`coalesce(sum(case when x.cum * 100 < cast(${out.aPercent * out.total} as bigint) then 1 else 0 end), 0)`.as('a'),
-      sql<number>`coalesce(sum(case when x.cum * 100 < cast(${out.bPercent * out.total} as bigint) then 1 else 0 end), 0)`.as('b'),
+      sql<number>`sum(case when x.cum * 100 < cast(${out.aPercent * out.total} as bigint) then 1 else 0 end) over ()`.as('below_a'),
+      sql<number>`sum(case when x.cum * 100 < cast(${out.bPercent * out.total} as bigint) then 1 else 0 end) over ()`.as('below_b'),
     ])
-    .executeTakeFirstOrThrow();
-  out.reachA = Math.min(out.customers, Number(reach.a) + 1);
-  out.reachB = Math.min(out.customers, Number(reach.b) + 1);
-  const rows = await ctx.db.selectFrom(ranked.as('x')).selectAll('x').orderBy('x.rk').limit(query.limit).execute();
+    .orderBy('x.rk')
+    .limit(query.limit)
+    .execute();
+  out.reachA = Math.min(out.customers, Number(rows[0]?.below_a ?? 0) + 1);
+  out.reachB = Math.min(out.customers, Number(rows[0]?.below_b ?? 0) + 1);
   out.points = rows.map((r) => ({
     rank: Number(r.rk), customerId: r.customer_id, customerName: r.name, value: Number(r.abc_value),
     cumulativeBp: out.total > 0 ? Math.floor((Number(r.cum) * 10000) / out.total) : 10000, abcClass: r.abc_class as DashboardAbc['points'][number]['abcClass'],
@@ -297,9 +300,14 @@ export async function revenueByMonth(ctx: AppContext, actor: Actor, f: Dashboard
   const from = daysOf(months[0] ?? '', f).from;
   const to = daysOf(months[months.length - 1] ?? '', f).to;
   const tx = transactionsIn(actor, f, from, to);
-  const perMonth = await sql<{ m: string; revenue: number; n: number }>`
-    select substr(t.on_day, 1, 7) as m, cast(sum(t.amount) as bigint) as revenue, count(distinct t.customer_id) as n from (${tx}) t group by substr(t.on_day, 1, 7)`.execute(ctx.db);
-  const total = await sql<{ revenue: number | null; n: number }>`select cast(sum(t.amount) as bigint) as revenue, count(distinct t.customer_id) as n from (${tx}) t`.execute(ctx.db);
+  // One scan of the transactions: each customer's revenue per month, then the months' sums and the range's total.
+  const result = await sql<{ m: string; revenue: number | null; n: number }>`
+    with cm as (select t.customer_id, substr(t.on_day, 1, 7) as m, sum(t.amount) as amount from (${tx}) t group by t.customer_id, substr(t.on_day, 1, 7))
+    select cm.m, cast(sum(cm.amount) as bigint) as revenue, count(*) as n from cm group by cm.m
+    union all
+    select '', cast(sum(cm.amount) as bigint), count(distinct cm.customer_id) from cm`.execute(ctx.db);
+  const perMonth = { rows: result.rows.filter((r) => r.m !== '') };
+  const total = { rows: result.rows.filter((r) => r.m === '') };
   const byMonth = new Map(perMonth.rows.map((r) => [r.m, r]));
   return {
     revenue: Number(total.rows[0]?.revenue ?? 0),
