@@ -71,7 +71,7 @@ function EditForm({ form, record: initial, onClose }: { form: FormInstance<EditV
       saveTestId="follow-up-save"
       onCancel={onClose}
     >
-      <FollowUpMainFields autoFocus customerId={record.customerId} />
+      <FollowUpMainFields autoFocus />
       <FollowUpDetailFields customerId={record.customerId} />
     </DrawerForm>
   );
