@@ -68,6 +68,8 @@ export const contactList = listOf(contact);
 export const contactListQuery = withCustomFilters({
   ...pageQuery,
   customerId: id.optional(),
+  /** Contacts of the customers this user owns ("my contacts" with one's own id). */
+  ownerId: id.optional(),
   sort: z.enum(['name', '-name', 'updatedAt', '-updatedAt']).default('-updatedAt'),
 });
 export type ContactListQuery = z.input<typeof contactListQuery>;

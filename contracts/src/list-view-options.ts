@@ -13,7 +13,7 @@ export type ListViewBuiltIn = (typeof listViewBuiltIns)[number];
 /** Which built-in views each list offers, in the order shown. */
 export const builtInViewsOf: Record<ListViewList, readonly ListViewBuiltIn[]> = {
   customers: ['all', 'mine', 'due_today', 'pool_soon'],
-  contacts: ['all'],
+  contacts: ['all', 'mine'],
   leads: ['all', 'mine'],
   opportunities: ['all', 'mine'],
 };

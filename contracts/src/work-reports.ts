@@ -95,12 +95,22 @@ export const workReportComment = z.object({
   authorName: z.string().nullable(),
   content: z.string(),
   createdAt: z.string(),
+  version: z.number().int(),
+  /** Null until its author edits it; then when last edited (shown as "edited"). */
+  updatedAt: z.string().nullable(),
+  /** Its author alone may edit or delete it. */
+  can: z.object({ edit: z.boolean(), delete: z.boolean() }),
 });
 export type WorkReportComment = z.infer<typeof workReportComment>;
 
 /** POST /work-reports/:id/comments: anyone who may read the report. */
 export const workReportCommentCreate = z.object({ content: multilineString(2000).min(1) }).strict();
 export type WorkReportCommentCreate = z.input<typeof workReportCommentCreate>;
+
+/** PATCH /work-reports/:id/comments/:commentId: its author only; 409 with the current comment when stale. */
+export const workReportCommentUpdate = z.object({ content: multilineString(2000).min(1) }).extend(versionField).strict();
+export type WorkReportCommentUpdate = z.input<typeof workReportCommentUpdate>;
+export const workReportCommentParams = z.object({ id, commentId: id }).strict();
 
 const reportHead = {
   ...recordMeta,

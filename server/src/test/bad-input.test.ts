@@ -25,6 +25,7 @@ beforeAll(async () => {
   ids.task = (await admin.post('/api/v1/tasks', { title: '坏输入任务', dueOn: '2027-01-31' })).body.id;
   ids.listView = (await admin.post('/api/v1/list-views', { list: 'customers', name: '坏输入视图', filters: { status: 'potential' } })).body.id;
   ids.report = (await admin.post('/api/v1/work-reports', { kind: 'daily', summary: '坏输入日报' })).body.id;
+  ids.reportComment = (await admin.post(`/api/v1/work-reports/${ids.report}/comments`, { content: '坏输入评论' })).body.id;
   ids.contract = (await admin.post('/api/v1/contracts', { customerId: ids.customer, title: '坏输入合同', lines: [{ productId: ids.product, quantity: 1 }] })).body.id;
   // Approvals: a flow for quotes discounted above 50 %, and one such quote waiting for approval.
   const me = (await admin.get('/api/v1/auth/me')).body.user.id;
@@ -76,6 +77,7 @@ const writes: Array<{ name: string; method: 'POST' | 'PATCH' | 'PUT'; url: () =>
   { name: 'write work report', method: 'POST', url: () => '/api/v1/work-reports', wrongType: { kind: 'daily', summary: 5 }, wrongPath: 'summary', tooLong: { kind: 'daily', summary: long }, longPath: 'summary', read: () => '/api/v1/work-reports?pageSize=200' },
   { name: 'update work report', method: 'PATCH', url: () => `/api/v1/work-reports/${ids.report}`, wrongType: { version: 1, refreshFigures: 'yes' }, wrongPath: 'refreshFigures', tooLong: { version: 1, plan: long }, longPath: 'plan', read: () => `/api/v1/work-reports/${ids.report}` },
   { name: 'comment on work report', method: 'POST', url: () => `/api/v1/work-reports/${ids.report}/comments`, wrongType: { content: ['x'] }, wrongPath: 'content', tooLong: { content: long }, longPath: 'content', read: () => `/api/v1/work-reports/${ids.report}` },
+  { name: 'edit work report comment', method: 'PATCH', url: () => `/api/v1/work-reports/${ids.report}/comments/${ids.reportComment}`, wrongType: { version: 1, content: ['x'] }, wrongPath: 'content', tooLong: { version: 1, content: long }, longPath: 'content', read: () => `/api/v1/work-reports/${ids.report}` },
   { name: 'save list view', method: 'POST', url: () => '/api/v1/list-views', wrongType: { list: 'customers', name: 'v', pageSize: '20' }, wrongPath: 'pageSize', tooLong: { list: 'customers', name: long }, longPath: 'name', read: () => '/api/v1/list-views?list=customers' },
   { name: 'update list view', method: 'PATCH', url: () => `/api/v1/list-views/${ids.listView}`, wrongType: { version: 1, filters: { status: 5 } }, wrongPath: 'filters.status', tooLong: { version: 1, filters: { q: long } }, longPath: 'filters.q', read: () => '/api/v1/list-views?list=customers' },
   { name: 'default list view', method: 'PUT', url: () => '/api/v1/list-views/default', wrongType: { list: 'customers', viewId: '1' }, wrongPath: 'viewId', tooLong: { list: long, viewId: 'all' }, longPath: 'list', read: () => '/api/v1/list-views?list=customers' },

@@ -122,7 +122,7 @@ export type ContactExportRow = repo.ContactRow & { customer_name: string; custom
 
 /** The filter of a contact list query (as GET /contacts applies it), for exports. */
 export async function contactListFilter(ctx: AppContext, actor: Actor, query: z.output<typeof contactListQuery>): Promise<repo.ContactFilter> {
-  return { scope: contactReadScope(actor), customerId: query.customerId, q: query.q, custom: { engine: ctx.engine, filters: await customFiltersOf(ctx.db, 'contact', query) } };
+  return { scope: contactReadScope(actor), customerId: query.customerId, ownerId: query.ownerId, q: query.q, custom: { engine: ctx.engine, filters: await customFiltersOf(ctx.db, 'contact', query) } };
 }
 
 /** One page of contacts in id order after `afterId` (keyset paging keeps each query short). */

@@ -16,6 +16,8 @@ export interface ContactFilter {
   /** Customer data scope, written on `c` (the contact's customer). */
   scope: Scope;
   customerId?: number;
+  /** The owner of the contact's customer. */
+  ownerId?: number;
   q?: string;
   /** `cf_` filters on custom values, checked by the custom-fields module. */
   custom?: { engine: Engine; filters: CustomFilter[] };
@@ -31,6 +33,7 @@ export function filtered(db: Db, f: ContactFilter) {
     .where('c.deleted_at', 'is', null);
   if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.customerId !== undefined) query = query.where('k.customer_id', '=', f.customerId);
+  if (f.ownerId !== undefined) query = query.where('c.owner_id', '=', f.ownerId);
   for (const cf of f.custom?.filters ?? []) query = query.where(customFilterCondition(f.custom?.engine ?? 'sqlite', 'k.custom', cf));
   if (f.q) {
     const like = `%${escapeLike(f.q.toLowerCase())}%`;

@@ -57,7 +57,7 @@ export async function listContacts(ctx: AppContext, actor: Actor, query: z.outpu
   const desc = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as 'name' | 'updatedAt';
   const custom = { engine: ctx.engine, filters: await customFiltersOf(ctx.db, 'contact', query) };
-  const { rows, total } = await repo.list(ctx.db, { scope: contactReadScope(actor), customerId: query.customerId, q: query.q, custom }, { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = await repo.list(ctx.db, { scope: contactReadScope(actor), customerId: query.customerId, ownerId: query.ownerId, q: query.q, custom }, { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);
   const customKeys = await activeCustomKeys(ctx.db, 'contact');
   return { items: rows.map((row) => present(row, customKeys)), total, page: query.page, pageSize: query.pageSize };
 }

@@ -9,12 +9,13 @@ const poolSoonFallbackDays = 7;
 
 function nameKey(list: ListViewList, key: ListViewBuiltIn): MessageKey {
   if (key === 'due_today' || key === 'pool_soon') return `listViewBuiltIn_${key}`;
-  if (key === 'mine' && list !== 'contacts') return `listViewBuiltIn_mine_${list}`;
+  if (key === 'mine') return `listViewBuiltIn_mine_${list}`;
   return `listViewBuiltIn_all_${list}`;
 }
 
 /**
- * The built-in views of a list, made for the reader: "mine" is their own id, "due today" and
+ * The built-in views of a list, made for the reader: "mine" is their own id (for contacts: the
+ * contacts of the customers they own), "due today" and
  * "about to return" count from today when applied (relative filters, right on any day), and look
  * as far ahead as the pool rules warn. Like every view, they only set the list's query.
  */

@@ -237,6 +237,9 @@ describe('applying a view', () => {
     const zh = await t.login('north1@example.com', password, 'zh-CN');
     const leads = (await zh.get('/api/v1/list-views?list=leads')).body;
     expect(leads.builtIn.map((v: { name: string }) => v.name)).toEqual(['全部线索', '我的线索']);
-    expect((await org.as.manager.get('/api/v1/list-views?list=contacts')).body).toMatchObject({ canShare: true, builtIn: [{ key: 'all', filters: {} }] });
+    expect((await org.as.manager.get('/api/v1/list-views?list=contacts')).body).toMatchObject({
+      canShare: true,
+      builtIn: [{ key: 'all', filters: {} }, { key: 'mine', name: 'My contacts', filters: { ownerId: String(org.ids.manager) }, sort: null }],
+    });
   });
 });

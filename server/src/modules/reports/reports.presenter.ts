@@ -54,8 +54,13 @@ export async function presentList(ctx: AppContext, actor: Actor, rows: repo.Repo
   });
 }
 
-export function presentComment(row: repo.CommentRow, names: Map<number, string>): WorkReportComment {
-  return { id: row.id, authorId: row.author_id, authorName: names.get(row.author_id) ?? null, content: row.content, createdAt: row.created_at };
+/** A comment; its author alone may edit or delete it. */
+export function presentComment(actor: Actor, row: repo.CommentRow, names: Map<number, string>): WorkReportComment {
+  const mine = row.author_id === actor.userId;
+  return {
+    id: row.id, authorId: row.author_id, authorName: names.get(row.author_id) ?? null, content: row.content, createdAt: row.created_at,
+    version: row.version, updatedAt: row.updated_at, can: { edit: mine, delete: mine },
+  };
 }
 
 /** The whole report: texts, figures, comments (oldest first) and who read it. */
@@ -68,7 +73,7 @@ export async function presentReport(ctx: AppContext, actor: Actor, row: repo.Rep
     plan: row.plan,
     problems: row.problems,
     figures: figuresOf(row),
-    comments: comments.map((c) => presentComment(c, names)),
+    comments: comments.map((c) => presentComment(actor, c, names)),
     readers: readers.map((r) => ({ userId: r.user_id, userName: names.get(r.user_id) ?? null, readAt: r.read_at })),
   };
 }

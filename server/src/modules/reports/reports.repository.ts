@@ -112,7 +112,30 @@ export async function commentsOf(db: Db, reportId: number): Promise<CommentRow[]
   return db.selectFrom('work_report_comments').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
 }
 
-export async function insertComment(db: Db, values: Omit<CommentRow, 'id'>): Promise<number> {
+export async function findComment(db: Db, reportId: number, commentId: number): Promise<CommentRow | undefined> {
+  return db.selectFrom('work_report_comments').selectAll().where('id', '=', commentId).where('report_id', '=', reportId).executeTakeFirst();
+}
+
+/** Change a comment's text if it is still at `version` and by `authorId`: false otherwise (stale, gone or another's). */
+export async function updateComment(db: Db, c: { reportId: number; commentId: number; authorId: number; version: number; content: string; at: string }): Promise<boolean> {
+  const r = await db
+    .updateTable('work_report_comments')
+    .set((eb) => ({ content: c.content, updated_at: c.at, version: eb('version', '+', 1) }))
+    .where('id', '=', c.commentId)
+    .where('report_id', '=', c.reportId)
+    .where('author_id', '=', c.authorId)
+    .where('version', '=', c.version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Delete a comment of `authorId`: false when it is gone or another's. */
+export async function deleteComment(db: Db, c: { reportId: number; commentId: number; authorId: number }): Promise<boolean> {
+  const r = await db.deleteFrom('work_report_comments').where('id', '=', c.commentId).where('report_id', '=', c.reportId).where('author_id', '=', c.authorId).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export async function insertComment(db: Db, values: Omit<CommentRow, 'id' | 'version' | 'updated_at'>): Promise<number> {
   return (await db.insertInto('work_report_comments').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 

@@ -3,6 +3,8 @@ import {
   workReport,
   workReportComment,
   workReportCommentCreate,
+  workReportCommentParams,
+  workReportCommentUpdate,
   workReportCreate,
   workReportDraft,
   workReportDraftQuery,
@@ -12,7 +14,7 @@ import {
 } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
-import { addComment } from './reports.comments.js';
+import { addComment, deleteComment, updateComment } from './reports.comments.js';
 import * as reports from './reports.service.js';
 
 export function reportRoutes(r: Router, ctx: AppContext): void {
@@ -31,4 +33,8 @@ export function reportRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, params }) => reports.deleteReport(ctx, actor, params.id) });
   r.route({ method: 'POST', url: '/work-reports/:id/comments', access: 'reports.view', summary: 'Comment on a report you may read; its author is notified', tag, params: idParams, body: workReportCommentCreate, response: workReportComment, status: 201,
     handler: ({ actor, params, body }) => addComment(ctx, actor, params.id, body) });
+  r.route({ method: 'PATCH', url: '/work-reports/:id/comments/:commentId', access: 'reports.view', summary: 'Change your comment (its author only; another\'s is a 403); 409 when stale', tag, params: workReportCommentParams, body: workReportCommentUpdate, response: workReportComment,
+    handler: ({ actor, params, body }) => updateComment(ctx, actor, params.id, params.commentId, body) });
+  r.route({ method: 'DELETE', url: '/work-reports/:id/comments/:commentId', access: 'reports.view', summary: 'Delete your comment (its author only; another\'s is a 403)', tag, params: workReportCommentParams, status: 204,
+    handler: ({ actor, params }) => deleteComment(ctx, actor, params.id, params.commentId) });
 }

@@ -838,7 +838,7 @@ export interface DB {
     created_by: number | null;
     updated_by: number | null;
   };
-  work_report_comments: { id: Generated<number>; report_id: number; author_id: number; content: string; created_at: string };
+  work_report_comments: { id: Generated<number>; report_id: number; author_id: number; content: string; created_at: string; version: Generated<number>; /** Null until the author first edits it. */ updated_at: string | null };
   /** Read receipts: who other than the author opened a report, first time. */
   work_report_reads: { report_id: number; user_id: number; read_at: string };
   /** Saved list views (视图): a list's filters, columns, sort and page size under a name. */

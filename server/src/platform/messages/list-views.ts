@@ -14,6 +14,7 @@ export const listViewsMessages = {
   listViewBuiltIn_all_leads: { en: 'All leads', 'zh-CN': '全部线索' },
   listViewBuiltIn_all_opportunities: { en: 'All deals', 'zh-CN': '全部商机' },
   listViewBuiltIn_mine_customers: { en: 'My customers', 'zh-CN': '我的客户' },
+  listViewBuiltIn_mine_contacts: { en: 'My contacts', 'zh-CN': '我的联系人' },
   listViewBuiltIn_mine_leads: { en: 'My leads', 'zh-CN': '我的线索' },
   listViewBuiltIn_mine_opportunities: { en: 'My deals', 'zh-CN': '我的商机' },
   listViewBuiltIn_due_today: { en: 'Due for follow-up today', 'zh-CN': '今日待跟进' },

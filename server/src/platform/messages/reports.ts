@@ -2,6 +2,7 @@
 export const reportsMessages = {
   workReportExists: { en: 'You already wrote this report for this period: open it to change it.', 'zh-CN': '该时段的报告您已写过，请打开原报告修改。' },
   workReportFuture: { en: 'A report cannot be written for a day that has not begun.', 'zh-CN': '不能为尚未开始的日期写报告。' },
+  workReportCommentAuthorOnly: { en: 'Only its author may change or delete a comment.', 'zh-CN': '只有评论的作者可以修改或删除它。' },
   workReportAuthorOnly: { en: 'Only its author may change or delete a report.', 'zh-CN': '只有报告的作者可以修改或删除它。' },
   workReportKind_daily: { en: 'daily report', 'zh-CN': '日报' },
   workReportKind_weekly: { en: 'weekly report', 'zh-CN': '周报' },

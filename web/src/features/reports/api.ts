@@ -4,6 +4,7 @@ import type {
   WorkReport,
   WorkReportComment,
   WorkReportCommentCreate,
+  WorkReportCommentUpdate,
   WorkReportCreate,
   WorkReportDraft,
   WorkReportKind,
@@ -85,6 +86,29 @@ export function useAddComment(reportId: number) {
   return useMutation({
     mutationFn: (body: WorkReportCommentCreate) => apiRequest<WorkReportComment>(`/work-reports/${reportId}/comments`, { method: 'POST', body }),
     onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: reportKeys.detail(reportId) });
+      void queryClient.invalidateQueries({ queryKey: ['work-reports', 'list'] });
+    },
+  });
+}
+
+/** Change my comment (its author only); the report shows it as edited. */
+export function useUpdateComment(reportId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: WorkReportCommentUpdate }) =>
+      apiRequest<WorkReportComment>(`/work-reports/${reportId}/comments/${id}`, { method: 'PATCH', body }),
+    // A stale edit (409) also reloads the report, to show the comment as it is now.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: reportKeys.detail(reportId) }),
+  });
+}
+
+/** Delete my comment (its author only). */
+export function useDeleteComment(reportId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiRequest<void>(`/work-reports/${reportId}/comments/${id}`, { method: 'DELETE' }),
+    onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: reportKeys.detail(reportId) });
       void queryClient.invalidateQueries({ queryKey: ['work-reports', 'list'] });
     },

@@ -37,6 +37,7 @@ export const listViews = {
   'views.builtIn.all.leads': 'All leads',
   'views.builtIn.all.opportunities': 'All deals',
   'views.builtIn.mine.customers': 'My customers',
+  'views.builtIn.mine.contacts': 'My contacts',
   'views.builtIn.mine.leads': 'My leads',
   'views.builtIn.mine.opportunities': 'My deals',
   'views.builtIn.due_today': 'Due for follow-up today',

@@ -39,6 +39,7 @@ export const listViews: Record<keyof typeof en, string> = {
   'views.builtIn.all.leads': '全部线索',
   'views.builtIn.all.opportunities': '全部商机',
   'views.builtIn.mine.customers': '我的客户',
+  'views.builtIn.mine.contacts': '我的联系人',
   'views.builtIn.mine.leads': '我的线索',
   'views.builtIn.mine.opportunities': '我的商机',
   'views.builtIn.due_today': '今日待跟进',

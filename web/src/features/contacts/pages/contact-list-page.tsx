@@ -17,6 +17,11 @@ import { CustomFieldFilters, customFilterEntries, keepCustomFilters } from '../.
 import { ExportButton, ImportButton } from '../../imports';
 import { ListViewBar, useListViewState } from '../../list-views';
 
+function positiveId(value: string | null): number | undefined {
+  const n = Number(value);
+  return value !== null && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 && n <= 200 ? n : fallback;
@@ -39,7 +44,9 @@ export function ContactListPage() {
   const pageSize = positiveInt(params.get('pageSize'), 20);
   // Custom-field filters (cf_*) travel in the URL too.
   const customFilters = customFilterEntries(params);
-  const apiQuery = { q: q || undefined, page, pageSize, sort: '-updatedAt' as const, ...customFilters };
+  // "My contacts" (a built-in view): the contacts of the customers a user owns.
+  const ownerId = positiveId(params.get('ownerId'));
+  const apiQuery = { q: q || undefined, ownerId, page, pageSize, sort: '-updatedAt' as const, ...customFilters };
   // Saved views; with an empty URL the list waits for the user's default view.
   const views = useListViewState('contacts', params, setParams);
   const list = useContactList(apiQuery, views.ready);
@@ -51,12 +58,14 @@ export function ContactListPage() {
     const np = next.page ?? (next.q !== undefined ? 1 : page);
     const ns = next.pageSize ?? pageSize;
     if (nq) out.set('q', nq);
+    if (ownerId !== undefined) out.set('ownerId', String(ownerId));
     if (np !== 1) out.set('page', String(np));
     if (ns !== 20) out.set('pageSize', String(ns));
     setParams(keepCustomFilters(params, out));
   };
   const setCustomFilters = (patch: Record<string, string | undefined>) => {
     const out = keepCustomFilters(params, new URLSearchParams(q ? { q } : {}));
+    if (ownerId !== undefined) out.set('ownerId', String(ownerId));
     if (pageSize !== 20) out.set('pageSize', String(pageSize));
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined || value === '') out.delete(key);
@@ -75,7 +84,7 @@ export function ContactListPage() {
   if (list.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
   else if (list.isError) body = <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   else if (list.data.total === 0)
-    body = q || Object.keys(customFilters).length > 0 ? (
+    body = q || ownerId !== undefined || Object.keys(customFilters).length > 0 ? (
       <Empty description={t('contact.emptyFiltered')}>
         <Button onClick={() => setParams(new URLSearchParams())}>{t('common.clearFilters')}</Button>
       </Empty>

@@ -6,7 +6,7 @@ export function builtInName(t: Translate, list: ListViewList, key: ListViewBuilt
   const own: MessageKey | null =
     key === 'due_today' || key === 'pool_soon'
       ? `views.builtIn.${key}`
-      : key === 'mine' && list !== 'contacts'
+      : key === 'mine'
         ? `views.builtIn.mine.${list}`
         : key === 'all'
           ? `views.builtIn.all.${list}`

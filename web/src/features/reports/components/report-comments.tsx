@@ -1,8 +1,8 @@
-import { Card, Empty, Flex, List, Typography } from 'antd';
+import { Card, Empty, List } from 'antd';
 import type { WorkReport, WorkReportComment } from '@crm/contracts';
 import { useT } from '../../../app/i18n/i18n-context';
-import { formatDateTime } from '../../../shared/format/format';
 import { ReportCommentComposer } from './report-comment-composer';
+import { ReportCommentItem } from './report-comment-item';
 
 /** A report's comments, oldest first, and the box to add one. */
 export function ReportComments({ report }: { report: WorkReport }) {
@@ -15,19 +15,7 @@ export function ReportComments({ report }: { report: WorkReport }) {
         <List<WorkReportComment>
           dataSource={report.comments}
           rowKey="id"
-          renderItem={(comment) => (
-            <List.Item data-testid="report-comment">
-              <Flex vertical gap={2} style={{ minWidth: 0 }}>
-                <Flex gap={8} wrap align="baseline">
-                  <Typography.Text strong>{comment.authorName ?? ''}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDateTime(comment.createdAt)}
-                  </Typography.Text>
-                </Flex>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginBottom: 0 }}>{comment.content}</Typography.Paragraph>
-              </Flex>
-            </List.Item>
-          )}
+          renderItem={(comment) => <ReportCommentItem reportId={report.id} comment={comment} />}
         />
       )}
       {report.can.comment ? <ReportCommentComposer reportId={report.id} /> : null}
