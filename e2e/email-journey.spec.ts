@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEmailSender } from '../server/src/modules/email/index.js';
 import { startSmtp, type TestSmtp } from '../server/src/test/smtp.js';
-import { admin, chooseOption, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, chooseOption, clickUntilShown, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * Email through a real SMTP server (smtp-server on 127.0.0.1): the administrator opens 邮件设置,
@@ -131,8 +131,8 @@ describe('email in Chromium', () => {
     const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await signIn(context, seller);
     await page.getByTestId('user-menu').click();
-    await page.getByTestId('notification-settings').click();
     const modal = page.getByTestId('notification-preferences');
+    await clickUntilShown(page.getByTestId('notification-settings'), modal);
     await modal.getByText(`also arrive by email at ${seller.email}`, { exact: false }).waitFor();
     const mentioned = modal.getByTestId('pref-email-mentioned');
     expect(await mentioned.getAttribute('aria-checked')).toBe('true');

@@ -116,10 +116,31 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   throw new Error(`Accessibility of "${name}" (${page.url()}):\n  ${lines.join('\n  ')}`);
 }
 
-/** Each step a journey reaches is checked with axe, then kept as a screenshot in test-results/e2e. */
+/**
+ * Each step a journey reaches is checked with axe, then kept as a screenshot of what the user sees
+ * in test-results/e2e. Not a full-page one: Playwright takes those by shrinking the window to 1×1 px
+ * for a moment, which crosses the phone breakpoint, so that a page switching layouts there unmounts
+ * its open drawer or dialog and the journey's next click finds nothing.
+ */
 export async function screenshot(page: Page, name: string) {
   await expectAccessible(page, name);
-  return page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  return page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/**
+ * Clicks `target` until `shown` appears, three tries at most: on a loaded machine a click on the
+ * item of a menu that is still opening can land on nothing, and the menu stays open for the next try.
+ */
+export async function clickUntilShown(target: Locator, shown: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await target.click();
+    try {
+      await shown.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /**
