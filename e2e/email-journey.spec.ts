@@ -132,7 +132,7 @@ describe('email in Chromium', () => {
     const page = await signIn(context, seller);
     await page.getByTestId('user-menu').click();
     const modal = page.getByTestId('notification-preferences');
-    await clickUntilShown(page.getByTestId('notification-settings'), modal);
+    await clickUntilShown(page.getByTestId('notification-settings'), modal, page.getByTestId('user-menu'));
     await modal.getByText(`also arrive by email at ${seller.email}`, { exact: false }).waitFor();
     const mentioned = modal.getByTestId('pref-email-mentioned');
     expect(await mentioned.getAttribute('aria-checked')).toBe('true');

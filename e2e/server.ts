@@ -129,15 +129,18 @@ export async function screenshot(page: Page, name: string) {
 
 /**
  * Clicks `target` until `shown` appears, three tries at most: on a loaded machine a click on the
- * item of a menu that is still opening can land on nothing, and the menu stays open for the next try.
+ * item of a menu that is still opening, or on a dialog's button, can land on nothing; `opener`
+ * opens the menu again when it closed.
  */
-export async function clickUntilShown(target: Locator, shown: Locator): Promise<void> {
+export async function clickUntilShown(target: Locator, shown: Locator, opener?: Locator): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    await target.click();
     try {
+      if (opener && !(await target.isVisible())) await opener.click();
+      await target.click({ timeout: 10_000 });
       await shown.waitFor({ timeout: 10_000 });
       return;
     } catch (error) {
+      if (await shown.isVisible()) return;
       if (attempt >= 3) throw error;
     }
   }
