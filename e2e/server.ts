@@ -161,7 +161,9 @@ export async function chooseOption(page: Page, select: Locator, text: string): P
       return;
     } catch (error) {
       if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
+      // No Escape to close the list: when the list had already closed, the key reached the drawer
+      // or dialog around the select and closed it (the credit and follow-up drawers under load).
+      // The next try clicks the option if the list is open, or opens it.
     }
   }
 }
