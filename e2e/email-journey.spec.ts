@@ -132,8 +132,8 @@ describe('email in Chromium', () => {
     const page = await signIn(context, seller);
     await page.getByTestId('user-menu').click();
     const modal = page.getByTestId('notification-preferences');
-    await clickUntilShown(page.getByTestId('notification-settings'), modal, page.getByTestId('user-menu'));
-    await modal.getByText(`also arrive by email at ${seller.email}`, { exact: false }).waitFor();
+    // The dialog's own element has no box of its own (its test id sits on the root): wait for its text.
+    await clickUntilShown(page.getByTestId('notification-settings'), modal.getByText(`also arrive by email at ${seller.email}`, { exact: false }), page.getByTestId('user-menu'));
     const mentioned = modal.getByTestId('pref-email-mentioned');
     expect(await mentioned.getAttribute('aria-checked')).toBe('true');
     expect(await modal.getByTestId('pref-email-big_deal').getAttribute('aria-checked')).toBe('false');
