@@ -20,6 +20,14 @@ function newestMtime(dir) {
   return newest;
 }
 
+/**
+ * Node's flags for the compiled server (`npm start`, the benchmark): a young generation of 4 MB
+ * semi-spaces instead of V8's default (16 MB or more), which held the server at 215 MB idle with
+ * 65 MB live; 169 MB with this. Requests make little garbage each, so the extra scavenges cost
+ * nothing measurable; the import thread sets its own young generation.
+ */
+export const serverNodeFlags = ['--max-semi-space-size=4'];
+
 export function serverIsStale() {
   const built = path.join(outdir, 'main.mjs');
   if (!fs.existsSync(built)) return true;

@@ -30,7 +30,14 @@ const collect = runInNewContext('gc') as () => void;
 const afterBatch = () => {
   if (v8.getHeapStatistics().used_heap_size > collectAboveMb * 1024 * 1024) collect();
 };
-const worker = new ImportWorker(ctx, { ...options, onIdle: () => parentPort?.postMessage('idle'), afterBatch });
+/**
+ * Before the thread reports idle (and is ended), the pages its batches left in the write-ahead log
+ * are copied back into the database here, off the server's thread (PASSIVE: readers are not held).
+ */
+const checkpoint = async () => {
+  if (database.engine === 'sqlite') await sql`pragma wal_checkpoint(PASSIVE)`.execute(database.db).catch(() => undefined);
+};
+const worker = new ImportWorker(ctx, { ...options, onIdle: () => void checkpoint().finally(() => parentPort?.postMessage('idle')), afterBatch });
 // A smaller page cache than the server's own connection: a batch touches scattered pages once, and
 // the server's peak memory (both threads) stays low. The operating system caches the file anyway.
 if (database.engine === 'sqlite') await sql`pragma cache_size = -16384`.execute(database.db);
