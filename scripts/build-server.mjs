@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compile the server (server/src + contracts/src) into plain JavaScript in server/dist with esbuild:
-// main.mjs, the import worker thread's worker-thread.mjs beside it (the server starts it by that
-// name), and shared chunks. Packages of node_modules stay imports (they are JavaScript already).
+// main.mjs, beside it the import worker thread's worker-thread.mjs and the analytics thread's
+// analytics-thread.mjs (the server starts them by those names), and shared chunks. Packages of node_modules stay imports (they are JavaScript already).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,7 @@ export async function buildServer() {
   fs.rmSync(outdir, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { main: 'server/src/main.ts', 'worker-thread': 'server/src/modules/imports/worker-thread.ts' },
+    entryPoints: { main: 'server/src/main.ts', 'worker-thread': 'server/src/modules/imports/worker-thread.ts', 'analytics-thread': 'server/src/modules/analytics/analytics-thread.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -40,7 +40,7 @@ import { listViewRoutes } from './modules/list-views/index.js';
 import { productRoutes } from './modules/products/index.js';
 import { qualityRoutes } from './modules/quality/index.js';
 import { targetRoutes } from './modules/targets/index.js';
-import { analyticsRoutes } from './modules/analytics/index.js';
+import { analyticsRoutes, runAnalyticsOnThread } from './modules/analytics/index.js';
 import { creditFollowsCustomer, creditRoutes } from './modules/credit/index.js';
 import { quoteApprovals, quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
@@ -59,7 +59,7 @@ export interface BuildOptions {
   database: Database;
   clock?: Clock;
   logger?: boolean | { level: string };
-  /** The real server runs imports on a worker thread; tests run them in-process. */
+  /** The real server runs imports (and, on SQLite, analytics runs) on worker threads; tests run them in-process. */
   importWorkerThread?: boolean;
   /** Tests: check every JSON answer against its route's response schema (a mismatch is a 500). */
   checkResponses?: boolean;
@@ -134,6 +134,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   emailRoutes(router, ctx);
   workbenchRoutes(router, ctx);
   runImportWorker(app, ctx, { thread: importWorkerThread });
+  if (importWorkerThread) runAnalyticsOnThread(ctx);
 
   const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
   await app.register(fastifyStatic, { root: swaggerDir, prefix: '/api/docs/assets/', decorateReply: false });

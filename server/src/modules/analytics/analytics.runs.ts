@@ -1,4 +1,5 @@
 import type { AnalyticsRun, AnalyticsSettingsValue } from '@crm/contracts';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { companyTimeZone, localDate } from '../../platform/company.js';
@@ -88,17 +89,58 @@ export async function startRun(ctx: AppContext, reason: 'schedule' | 'manual', u
   return { run: running, started: false };
 }
 
+/** Servers whose runs go to a thread of their own (SQLite; see analytics-thread.ts). */
+const threaded = new WeakSet<AppContext>();
+
+/**
+ * Run this server's analytics on a thread with its own connection (the real server on SQLite;
+ * tests compute on their own connection). PostgreSQL computes in the database server: nothing
+ * holds the server's thread meanwhile.
+ */
+export function runAnalyticsOnThread(ctx: AppContext): void {
+  if (ctx.engine === 'sqlite') threaded.add(ctx);
+}
+
+/** Compute a run: on its thread when the server runs them there, else here. */
+export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
+  if (!threaded.has(ctx)) return computeRun(ctx, run);
+  const answer = await new Promise<{ ok: boolean; message?: string }>((resolve) => {
+    const worker = new Worker(new URL('./analytics-thread.mjs', import.meta.url), { workerData: { config: ctx.config, runId: run.id } });
+    let answered = false;
+    worker.once('message', (message: { ok: boolean; message?: string }) => {
+      answered = true;
+      resolve(message);
+    });
+    worker.once('error', (error) => {
+      answered = true;
+      resolve({ ok: false, message: error.message });
+    });
+    worker.once('exit', (code) => {
+      if (!answered) resolve({ ok: false, message: `analytics thread exited with code ${code}` });
+    });
+  });
+  if (answer.ok) return;
+  // The thread marks a run it failed; one that never began (the thread did not start) is marked here.
+  await ctx.db
+    .updateTable('analytics_runs')
+    .set({ status: 'failed', active: null, error: (answer.message ?? 'failed').slice(0, 1000), finished_at: ctx.clock.now().toISOString() })
+    .where('id', '=', run.id)
+    .where('status', '=', 'running')
+    .execute();
+  throw new Error(answer.message ?? `analytics run ${run.id} failed`);
+}
+
 /**
  * Compute every customer's classes in two set-based statements (facts, then classes),
  * the run's progress written after each; on failure the run's rows are removed and the run marked
  * failed. Ends the run (active back to null) either way.
  */
-export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
-  const settings = runSettings(run);
+export async function computeRun(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: RunRow): Promise<void> {
   const step = async (done: number) => {
     await ctx.db.updateTable('analytics_runs').set({ steps_done: done, heartbeat_at: ctx.clock.now().toISOString() }).where('id', '=', run.id).execute();
   };
   try {
+    const settings = runSettings(run);
     await insertFacts(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(1);
     await classifyCustomers(ctx.db, run.id, run.as_of, settings);

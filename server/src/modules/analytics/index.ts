@@ -1,4 +1,4 @@
 // Customer analytics (客户分析, issue 14): classes computed by set-based SQL in runs (scheduled daily and on demand).
 export { analyticsRoutes } from './analytics.routes.js';
-export { analyticsTask, runAnalyticsNow } from './analytics.runs.js';
+export { analyticsTask, runAnalyticsNow, runAnalyticsOnThread } from './analytics.runs.js';
 export { readAnalyticsSettings } from './analytics.settings.js';
