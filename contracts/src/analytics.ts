@@ -19,9 +19,24 @@ export const analyticsStages = ['exploration', 'formation', 'stability', 'declin
 /** 首次购买 / 重复购买 / 忠诚 / 流失. */
 export const analyticsStatuses = ['first_purchase', 'repeat', 'loyal', 'lost'] as const;
 export const abcBases = ['revenue', 'gross_profit'] as const;
+/**
+ * Pyramid quadrants (金字塔理论), current value × growth potential: platinum IV (high, high: grow),
+ * gold III (high, low: retain), iron II (low, high: develop), lead I (low, low: standard service).
+ */
+export const quadrants = ['platinum', 'gold', 'iron', 'lead'] as const;
+export type Quadrant = (typeof quadrants)[number];
+/** The service tier a class carries (other modules read it with the policy text). */
+export const serviceTiers = ['priority', 'regular', 'basic'] as const;
+export type ServiceTier = (typeof serviceTiers)[number];
+/** The classes with a service policy: the ABC classes and the value classes. */
+export const policyClasses = ['A', 'B', 'C', 'key', 'major', 'maintenance', 'opportunity'] as const;
+export type PolicyClass = (typeof policyClasses)[number];
 
 const percent = z.number().int().min(1).max(99);
 const fenSetting = z.number().int().min(0).max(1_000_000_000_000);
+/** One class's service policy: its tier and text ('' = the built-in text of the seed, in the reader's language). */
+export const servicePolicySetting = z.object({ tier: z.enum(serviceTiers), text: z.string().trim().max(500) }).strict();
+export type ServicePolicySetting = z.infer<typeof servicePolicySetting>;
 
 const settingsShape = {
   /** What ABC ranks by: revenue or gross profit. */
@@ -51,6 +66,16 @@ const settingsShape = {
   /** Loyal (忠诚) and, with the tenure below, stability (稳定期): at least this many purchases. */
   loyalMinPurchases: z.number().int().min(2).max(1000),
   stabilityMinMonths: z.number().int().min(1).max(120),
+  /** Potential value: the up-sell gap counts only when the customer's peer group (same industry and category) has at least this many customers. */
+  potentialMinPeers: z.number().int().min(1).max(1000),
+  /** Potential value of one referral (a lead that names the customer as referrer), fen. */
+  referralValue: fenSetting,
+  /** Quadrants: current value at or above the value of the customer at the top N % is high. */
+  quadrantValueTopPercent: percent,
+  /** Quadrants: potential value above this percentile (nearest rank) of all customers' is high. */
+  quadrantPotentialPercentile: percent,
+  /** Each ABC and value class's service tier and policy text. */
+  servicePolicies: z.object(Object.fromEntries(policyClasses.map((k) => [k, servicePolicySetting])) as Record<PolicyClass, typeof servicePolicySetting>).strict(),
 };
 
 export const analyticsDefaults = {
@@ -71,6 +96,19 @@ export const analyticsDefaults = {
   lostAfterDays: 365,
   loyalMinPurchases: 5,
   stabilityMinMonths: 12,
+  potentialMinPeers: 3,
+  referralValue: 500_000,
+  quadrantValueTopPercent: 20,
+  quadrantPotentialPercentile: 50,
+  servicePolicies: {
+    A: { tier: 'priority', text: '' },
+    B: { tier: 'regular', text: '' },
+    C: { tier: 'basic', text: '' },
+    key: { tier: 'priority', text: '' },
+    major: { tier: 'priority', text: '' },
+    maintenance: { tier: 'regular', text: '' },
+    opportunity: { tier: 'basic', text: '' },
+  },
 } as const;
 
 /** The stored document: every field defaulted, so a setting added later needs no migration. */
@@ -147,6 +185,21 @@ export const customerAnalyticsRow = z.object({
   lifecycleStage: z.enum(analyticsStages),
   status: z.enum(analyticsStatuses),
   churnRisk: z.boolean(),
+  /** The customers of the run with the same industry and category (the customer included), and the median of their current value. */
+  peerCount: z.number().int(),
+  peerMedian: z.number().int(),
+  /** Live leads that name the customer as referrer. */
+  referrals: z.number().int(),
+  /** max(0, peer median − current value) when the peer group is large enough, + referrals × the referral value (fen). */
+  potentialValue: z.number().int(),
+  quadrant: z.enum(quadrants),
+  /** Days from the first purchase to the run's day. */
+  tenureDays: z.number().int(),
+  /** The four-dimension evaluation (四维评价), each 1-5. */
+  profitScore: z.number().int(),
+  influenceScore: z.number().int(),
+  loyaltyScore: z.number().int(),
+  potentialScore: z.number().int(),
 });
 export type CustomerAnalyticsRow = z.infer<typeof customerAnalyticsRow>;
 
@@ -161,6 +214,7 @@ export const customerAnalyticsQuery = z
     lifecycleStage: z.enum(analyticsStages).optional(),
     status: z.enum(analyticsStatuses).optional(),
     churnRisk: boolQuery.optional(),
+    quadrant: z.enum(quadrants).optional(),
     ownerId: id.optional(),
     /** Customers whose owner is in this department or below it (the dashboards' filter). */
     departmentId: id.optional(),
@@ -191,19 +245,36 @@ export const analyticsSummary = z.object({
   rfmSegments: counts(rfmSegments),
   lifecycleStages: counts(analyticsStages),
   statuses: counts(analyticsStatuses),
+  quadrants: counts(quadrants),
   churnRisk: z.number().int(),
 });
 export type AnalyticsSummary = z.infer<typeof analyticsSummary>;
 
 /** One classification with what it was computed from and how, in the reader's language. */
 export const analyticsExplanation = z.object({
-  key: z.enum(['abc', 'valueClass', 'rfm', 'historicalValue', 'currentValue', 'lifetimeValue', 'lifecycleStage', 'status', 'churnRisk']),
+  key: z.enum([
+    'abc', 'valueClass', 'rfm', 'historicalValue', 'currentValue', 'lifetimeValue', 'lifecycleStage', 'status', 'churnRisk',
+    'potentialValue', 'quadrant', 'profitScore', 'influenceScore', 'loyaltyScore', 'potentialScore',
+  ]),
   value: z.string(),
   inputs: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
   formula: z.string(),
 });
+/** A class's service policy as other modules and the customer's card read it. */
+export const servicePolicy = z.object({ policyClass: z.enum(policyClasses), tier: z.enum(serviceTiers), text: z.string() });
+export type ServicePolicy = z.infer<typeof servicePolicy>;
+export const customerServicePolicy = z.object({
+  abc: servicePolicy,
+  value: servicePolicy,
+  /** The higher of the two tiers (priority > regular > basic). */
+  tier: z.enum(serviceTiers),
+});
+export type CustomerServicePolicy = z.infer<typeof customerServicePolicy>;
+
 export const customerAnalytics = z.object({
   customerId: z.number().int(),
+  /** The service policies of the customer's ABC and value class (null until classified). */
+  servicePolicy: customerServicePolicy.nullable(),
   /** Null until a run has classified the customer (no transactions yet, or no run). */
   current: customerAnalyticsRow.nullable(),
   explanations: z.array(analyticsExplanation),
@@ -327,6 +398,19 @@ export type DashboardPyramid = z.infer<typeof dashboardPyramid>;
 export const dashboardRfm = z.object({ run: analyticsRun.nullable(), rows: z.array(z.object({ segment: z.enum(rfmSegments), ...classFigures, monetary: z.number().int() })) });
 export type DashboardRfm = z.infer<typeof dashboardRfm>;
 
+/** GET /analytics/dashboard/quadrants: customers, current and potential value per pyramid quadrant (fen), with the run's cuts. */
+export const dashboardQuadrants = z.object({
+  run: analyticsRun.nullable(),
+  /** The settings the run applied: current value at or above the top N % is high; potential above the percentile is high. */
+  valueTopPercent: z.number().int(),
+  potentialPercentile: z.number().int(),
+  /** The cuts the run compared with (over all its customers), fen. */
+  valueCut: z.number().int(),
+  potentialCut: z.number().int(),
+  rows: z.array(z.object({ quadrant: z.enum(quadrants), customers: z.number().int(), currentValue: z.number().int(), potentialValue: z.number().int() })),
+});
+export type DashboardQuadrants = z.infer<typeof dashboardQuadrants>;
+
 /** GET /analytics/dashboard/churn: customers at churn risk, longest silence first. */
 export const dashboardChurnQuery = z.object({ ...dashboardFilterShape, page: pageQuery.page, pageSize: pageQuery.pageSize }).strict().superRefine(rangeRises);
 export const churnRiskRow = z.object({
@@ -364,7 +448,7 @@ export const revenueCustomer = z.object({ customerId: z.number().int(), customer
 export const revenueCustomers = z.object({ items: z.array(revenueCustomer), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export type RevenueCustomer = z.infer<typeof revenueCustomer>;
 
-export const dashboardCharts = ['composition', 'new-customers', 'revenue', 'abc', 'value-pyramid', 'rfm', 'churn'] as const;
+export const dashboardCharts = ['composition', 'new-customers', 'revenue', 'abc', 'value-pyramid', 'quadrants', 'rfm', 'churn'] as const;
 export type DashboardChart = (typeof dashboardCharts)[number];
 /** GET /analytics/dashboard/:chart/export: the chart's figures as .xlsx (or CSV), money in yuan, same filters and scope. */
 export const dashboardExportParams = z.object({ chart: z.enum(dashboardCharts) }).strict();

@@ -157,3 +157,84 @@ export async function classifyCustomers(db: Db, runId: number, asOf: string, s: 
     where analytics_results.run_id = ${runId} and analytics_results.customer_id = r.customer_id
   `.execute(db);
 }
+
+/**
+ * Step 3, potential value (潜在价值), one statement: each customer's peer group is the run's
+ * customers of the same industry and category (itself included); its median current value is the
+ * middle one (the mean of the two middle ones, truncated, for an even count). Potential value =
+ * max(0, median − current value) when the group has at least `potentialMinPeers` customers (the
+ * cross-sell / up-sell gap), + the live leads that name the customer as referrer × the value of
+ * one referral. Also the tenure (days from the first purchase to `asOf`) the loyalty score reads.
+ */
+export async function assessPotential(db: Db, engine: Engine, runId: number, asOf: string, s: AnalyticsSettingsValue): Promise<void> {
+  await sql`
+    update analytics_results set
+      peer_count = p.n, peer_median = p.median, referrals = p.refs,
+      tenure_days = ${daysBetween(engine, sql`${asOf}`, 'first_on')},
+      potential_value = case when p.n >= ${big(s.potentialMinPeers)} and p.median > current_value then p.median - current_value else 0 end + p.refs * ${big(s.referralValue)}
+    from (
+      with peers as (
+        select ar.customer_id, coalesce(c.industry, '') as ind, c.category as cat, ar.current_value as v,
+          row_number() over (partition by coalesce(c.industry, ''), c.category order by ar.current_value, ar.customer_id) as rn,
+          count(*) over (partition by coalesce(c.industry, ''), c.category) as n
+        from analytics_results ar join customers c on c.id = ar.customer_id
+        where ar.run_id = ${runId}
+      ),
+      medians as (
+        select ind, cat, max(n) as n, (min(v) + max(v)) / 2 as median from peers where rn = (n + 1) / 2 or rn = (n + 2) / 2 group by ind, cat
+      ),
+      refs as (
+        select l.referrer_customer_id as customer_id, count(*) as refs from leads l
+        where l.deleted_at is null and l.referrer_customer_id is not null group by l.referrer_customer_id
+      )
+      select pr.customer_id, m.n, m.median, coalesce(r.refs, 0) as refs
+      from peers pr join medians m on m.ind = pr.ind and m.cat = pr.cat
+      left join refs r on r.customer_id = pr.customer_id
+    ) p
+    where analytics_results.run_id = ${runId} and analytics_results.customer_id = p.customer_id
+  `.execute(db);
+}
+
+/**
+ * Step 4, the pyramid quadrants and the four-dimension evaluation, one statement:
+ * - the value cut is the current value of the customer ranked ⌈N × top %⌉ (high to low, ties by
+ *   id): at or above it is high; the potential cut is the potential value at the percentile's
+ *   nearest rank ⌈N × p %⌉ (low to high): above it is high. High/high platinum, high/low gold,
+ *   low/high iron, low/low lead;
+ * - profit: the quintile (NTILE 5) of the gross profit; potential: the quintile of the potential
+ *   value, 1 without any; influence: 1 + referrals, at most 5; loyalty: 1, + 1 each for a tenure of
+ *   at least 365 and 1,095 days, + 1 each for a repeat rate (purchases − 1) / purchases of at
+ *   least 50 % and 80 %.
+ */
+export async function assessQuadrants(db: Db, runId: number, s: AnalyticsSettingsValue): Promise<void> {
+  const high = sql`current_value >= q.vcut`;
+  const growing = sql`potential_value > q.pcut`;
+  await sql`
+    update analytics_results set
+      quadrant_value_cut = q.vcut, quadrant_potential_cut = q.pcut,
+      quadrant = case when ${high} and ${growing} then 'platinum' when ${high} then 'gold' when ${growing} then 'iron' else 'lead' end,
+      profit_score = r.ps,
+      potential_score = case when potential_value > 0 then r.pts else 1 end,
+      influence_score = case when referrals >= 4 then 5 else referrals + 1 end,
+      loyalty_score = 1 + case when tenure_days >= 365 then 1 else 0 end + case when tenure_days >= 1095 then 1 else 0 end
+        + case when (purchases - 1) * 100 >= purchases * 50 then 1 else 0 end + case when (purchases - 1) * 100 >= purchases * 80 then 1 else 0 end
+    from (
+      select x.customer_id,
+        ntile(5) over (order by x.gross_profit, x.customer_id) as ps,
+        ntile(5) over (order by x.potential_value, x.customer_id) as pts
+      from analytics_results x where x.run_id = ${runId}
+    ) r
+    cross join (
+      select cast(coalesce(max(case when y.vrk = (y.n * ${big(s.quadrantValueTopPercent)} + 99) / 100 then y.current_value end), 0) as bigint) as vcut,
+        cast(coalesce(max(case when y.prk = (y.n * ${big(s.quadrantPotentialPercentile)} + 99) / 100 then y.potential_value end), 0) as bigint) as pcut
+      from (
+        select z.current_value, z.potential_value,
+          row_number() over (order by z.current_value desc, z.customer_id) as vrk,
+          row_number() over (order by z.potential_value, z.customer_id) as prk,
+          count(*) over () as n
+        from analytics_results z where z.run_id = ${runId}
+      ) y
+    ) q
+    where analytics_results.run_id = ${runId} and analytics_results.customer_id = r.customer_id
+  `.execute(db);
+}

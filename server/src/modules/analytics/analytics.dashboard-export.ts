@@ -9,7 +9,7 @@ import { t } from '../../platform/i18n.js';
 import { contentDisposition, contentTypes, customerFields, moneyCell, optionLabel, tableStream, dateCell, type Cell } from '../imports/index.js';
 import { readIndustries } from '../lists/index.js';
 import { userNames } from '../users/index.js';
-import { composition, rangeInstants, revenueByMonth, rfmSegmentsChart, runResults, valuePyramid } from './analytics.dashboard.js';
+import { composition, quadrantChart, rangeInstants, revenueByMonth, rfmSegmentsChart, runResults, valuePyramid } from './analytics.dashboard.js';
 import { finishedRun, runSettings } from './analytics.runs.js';
 
 /**
@@ -77,6 +77,13 @@ export async function exportDashboard(ctx: AppContext, actor: Actor, chart: Dash
       sheet = L('analyticsSheetPyramid');
       header = [L('analyticsColValueClass'), L('analyticsColCustomers'), L('analyticsColRevenue'), L('analyticsColGrossProfit')];
       rows = once(p.rows.map((r) => [L(`analyticsValue_${r.valueClass}`), r.customers, moneyCell(r.revenue), moneyCell(r.grossProfit)]));
+      break;
+    }
+    case 'quadrants': {
+      const p = await quadrantChart(ctx, actor, query);
+      sheet = L('analyticsSheetQuadrants');
+      header = [L('analyticsColQuadrant'), L('analyticsColCustomers'), L('analyticsColCurrentValue'), L('analyticsColPotentialValue')];
+      rows = once(p.rows.map((r) => [L(`analyticsQuadrant_${r.quadrant}`), r.customers, moneyCell(r.currentValue), moneyCell(r.potentialValue)]));
       break;
     }
     case 'rfm': {

@@ -230,6 +230,33 @@ describe('dashboards on a hand-made data set', () => {
     expect((await get(org.as.east1, '/analytics/dashboard/rfm')).rows.reduce((s: number, r: { customers: number }) => s + r.customers, 0)).toBe(3);
   });
 
+  it('pyramid quadrants: counts, values and drill-down per scope, as worked out by hand', async () => {
+    // Current value = 20 % of the year's spend: E1 1,000 · E2 600 · P1 400 · E3 200 · E4 100 · N1 80 · N2 20.
+    // Peers: manufacturing/enterprise E1, E4, P1 → median 400 (3 peers: the gap counts) → E4 400 − 100 = 300;
+    // retail E2, N2 (2 < 3), E3 and N1 alone: no gap; no referrals. Potential: E4 300, the rest 0.
+    // N = 7: value cut = rank ⌈7 × 20 %⌉ = 2 from the top = 600 (E2) → E1, E2 high; potential cut =
+    // rank ⌈7 × 50 %⌉ = 4 from the bottom = 0 → only E4 high. E1, E2 gold; E4 iron; E3, N1, N2, P1 lead.
+    const chart = async (agent: Agent, q = '') => {
+      const body = await get(agent, `/analytics/dashboard/quadrants${q}`);
+      expect([body.valueTopPercent, body.potentialPercentile, body.valueCut, body.potentialCut]).toEqual([20, 50, yuan(600), 0]);
+      return Object.fromEntries((body.rows as Array<{ quadrant: string; customers: number; currentValue: number; potentialValue: number }>).map((r) => [r.quadrant, [r.customers, r.currentValue / 100, r.potentialValue / 100]]));
+    };
+    expect(await chart(org.admin)).toEqual({ platinum: [0, 0, 0], gold: [2, 1600, 0], iron: [1, 100, 300], lead: [4, 700, 0] });
+    expect(await chart(org.as.manager)).toEqual({ platinum: [0, 0, 0], gold: [2, 1600, 0], iron: [1, 100, 300], lead: [3, 300, 0] });
+    expect(await chart(org.as.east1)).toEqual({ platinum: [0, 0, 0], gold: [2, 1600, 0], iron: [0, 0, 0], lead: [1, 200, 0] });
+    expect(await chart(org.as.north1)).toEqual({ platinum: [0, 0, 0], gold: [0, 0, 0], iron: [0, 0, 0], lead: [2, 100, 0] });
+    expect(await chart(org.admin, `?departmentId=${org.ids.north}`)).toEqual({ platinum: [0, 0, 0], gold: [0, 0, 0], iron: [0, 0, 0], lead: [2, 100, 0] });
+    // The drill-down lists exactly the customers a quadrant counts, in the same scope.
+    const drill = async (agent: Agent, q: string) => names((await get(agent, `/analytics/customers?pageSize=200&quadrant=${q}`)).items);
+    expect(await drill(org.admin, 'lead')).toEqual(['E3', 'N1', 'N2', 'P1']);
+    expect(await drill(org.as.manager, 'lead')).toEqual(['E3', 'N1', 'N2']);
+    expect(await drill(org.as.east1, 'lead')).toEqual(['E3']);
+    expect(await drill(org.as.east1, 'gold')).toEqual(['E1', 'E2']);
+    expect(await drill(org.as.north1, 'gold')).toEqual([]);
+    expect(await drill(org.as.manager, `iron&departmentId=${org.ids.east}`)).toEqual(['E4']);
+    expect((await org.as.marketer.get('/api/v1/analytics/dashboard/quadrants')).status).toBe(403);
+  });
+
   it('churn-risk list: owner, usual interval, days since the last purchase, per scope', async () => {
     const admin = await get(org.admin, '/analytics/dashboard/churn');
     expect(admin.total).toBe(2);
@@ -282,6 +309,13 @@ describe('dashboards on a hand-made data set', () => {
     expect(pyramid.rows).toEqual([
       ['Value class', 'Customers', 'Revenue', 'Gross profit'],
       ['Key', 1, 5000, 1000], ['Major', 0, 0, 0], ['Maintenance', 1, 3000, 600], ['Opportunity', 4, 2000, 400],
+    ]);
+
+    const quadrants = await sheetOf(org.as.manager, '/analytics/dashboard/quadrants/export');
+    expect(quadrants.rows).toEqual([
+      ['象限', '客户数', '当前价值', '潜在价值'],
+      ['白金 IV（高价值、高潜力：发展）', 0, 0, 0], ['黄金 III（高价值、低潜力：保持忠诚）', 2, 1600, 0],
+      ['钢铁 II（低价值、高潜力：培养）', 1, 100, 300], ['铅 I（低价值、低潜力：标准服务）', 3, 300, 0],
     ]);
 
     const churn = await sheetOf(org.as.north1, '/analytics/dashboard/churn/export');

@@ -1,6 +1,6 @@
 import {
-  valueClasses, rfmSegments,
-  type CompositionDimension, type DashboardAbc, type DashboardChurn, type DashboardComposition, type DashboardPyramid, type DashboardRfm,
+  valueClasses, rfmSegments, quadrants,
+  type CompositionDimension, type DashboardQuadrants, type DashboardAbc, type DashboardChurn, type DashboardComposition, type DashboardPyramid, type DashboardRfm,
   type DashboardRevenue, type compositionCustomersQuery, type dashboardAbcQuery, type dashboardChurnQuery, type dashboardCompositionQuery, type revenueCustomersQuery,
 } from '@crm/contracts';
 import { sql, type Expression, type SqlBool } from 'kysely';
@@ -222,6 +222,29 @@ export async function valuePyramid(ctx: AppContext, actor: Actor, f: DashboardFi
     }
   }
   return { run: run ? presentRun(run) : null, rows };
+}
+
+/** GET /analytics/dashboard/quadrants: the pyramid quadrants (the cuts are the run's, over all its customers). */
+export async function quadrantChart(ctx: AppContext, actor: Actor, f: DashboardFilter): Promise<DashboardQuadrants> {
+  const run = await finishedRun(ctx.db);
+  const s = run ? runSettings(run) : undefined;
+  const out: DashboardQuadrants = {
+    run: run ? presentRun(run) : null, valueTopPercent: s?.quadrantValueTopPercent ?? 20, potentialPercentile: s?.quadrantPotentialPercentile ?? 50, valueCut: 0, potentialCut: 0,
+    rows: quadrants.map((quadrant) => ({ quadrant, customers: 0, currentValue: 0, potentialValue: 0 })),
+  };
+  if (!run) return out;
+  const cuts = await ctx.db.selectFrom('analytics_results').select(['quadrant_value_cut', 'quadrant_potential_cut']).where('run_id', '=', run.id).limit(1).executeTakeFirst();
+  out.valueCut = Number(cuts?.quadrant_value_cut ?? 0);
+  out.potentialCut = Number(cuts?.quadrant_potential_cut ?? 0);
+  const found = await runResults(ctx, actor, run, f)
+    .select(['ar.quadrant as k', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.current_value), 0)`.as('cv'), sql<number>`coalesce(sum(ar.potential_value), 0)`.as('pv')])
+    .groupBy('ar.quadrant')
+    .execute();
+  for (const r of found) {
+    const row = out.rows.find((x) => x.quadrant === r.k);
+    if (row) Object.assign(row, { customers: Number(r.n), currentValue: Number(r.cv), potentialValue: Number(r.pv) });
+  }
+  return out;
 }
 
 /** GET /analytics/dashboard/rfm. */

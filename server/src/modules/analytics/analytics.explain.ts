@@ -9,7 +9,14 @@ interface Stored {
   previous_monetary: number;
   window_profit: number;
   customers: number;
+  quadrant_value_cut: number;
+  quadrant_potential_cut: number;
 }
+
+const quadrantNames = {
+  'zh-CN': { platinum: '白金 IV', gold: '黄金 III', iron: '钢铁 II', lead: '铅 I' },
+  en: { platinum: 'platinum IV', gold: 'gold III', iron: 'iron II', lead: 'lead I' },
+} as const;
 
 const n = (v: number) => Number(v).toLocaleString('en-US');
 const yuan = (fen: number) => `¥${(Number(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -100,6 +107,66 @@ export function explainCustomer(r: CustomerAnalyticsRow, s: Stored, settings: An
     formula: zh
       ? `流失或有流失风险 → 退化期；1 次购买 → 考察期；≥ ${settings.loyalMinPurchases} 次且首次购买不晚于 ${tenureBefore}（${settings.stabilityMinMonths} 个月）→ 稳定期；其余 → 形成期 → ${r.lifecycleStage}`
       : `lost or at risk → decline; 1 purchase → exploration; ≥ ${settings.loyalMinPurchases} purchases and first on or before ${tenureBefore} (${settings.stabilityMinMonths} months) → stability; otherwise formation → ${r.lifecycleStage}`,
+  });
+  out.push(...explainPotential(r, s, settings, locale));
+  return out;
+}
+
+/** Potential value, the quadrant and the four scores (the rules of assessPotential and assessQuadrants). */
+function explainPotential(r: CustomerAnalyticsRow, s: Stored, settings: AnalyticsSettingsValue, locale: Locale): Explanation[] {
+  const zh = locale === 'zh-CN';
+  const out: Explanation[] = [];
+  const counted = r.peerCount >= settings.potentialMinPeers;
+  const gap = counted ? Math.max(0, r.peerMedian - r.currentValue) : 0;
+  const referralPart = r.referrals * settings.referralValue;
+  out.push({
+    key: 'potentialValue', value: String(r.potentialValue),
+    inputs: { peerCount: r.peerCount, potentialMinPeers: settings.potentialMinPeers, peerMedian: r.peerMedian, currentValue: r.currentValue, gap, referrals: r.referrals, referralValue: settings.referralValue },
+    formula: zh
+      ? `同行业同类别客户 ${n(r.peerCount)} 个（含本客户${counted ? '' : `，少于 ${settings.potentialMinPeers} 个不计差距`}），当前价值中位数 ${yuan(r.peerMedian)}；交叉/追加销售差距 max(0, ${yuan(r.peerMedian)} − ${yuan(r.currentValue)}) = ${yuan(gap)}；+ 推荐 ${n(r.referrals)} 条线索 × ${yuan(settings.referralValue)} = ${yuan(referralPart)}；潜在价值 = ${yuan(r.potentialValue)}`
+      : `${n(r.peerCount)} customers of the same industry and category (this one included${counted ? '' : `; fewer than ${settings.potentialMinPeers}, so no gap counts`}), median current value ${yuan(r.peerMedian)}; cross-sell / up-sell gap max(0, ${yuan(r.peerMedian)} − ${yuan(r.currentValue)}) = ${yuan(gap)}; + ${n(r.referrals)} referred leads × ${yuan(settings.referralValue)} = ${yuan(referralPart)}; potential value = ${yuan(r.potentialValue)}`,
+  });
+  const vcut = Number(s.quadrant_value_cut);
+  const pcut = Number(s.quadrant_potential_cut);
+  const high = r.currentValue >= vcut;
+  const growing = r.potentialValue > pcut;
+  const names = quadrantNames[zh ? 'zh-CN' : 'en'];
+  out.push({
+    key: 'quadrant', value: r.quadrant,
+    inputs: { currentValue: r.currentValue, valueCut: vcut, valueTopPercent: settings.quadrantValueTopPercent, potentialValue: r.potentialValue, potentialCut: pcut, potentialPercentile: settings.quadrantPotentialPercentile, highValue: high, highPotential: growing },
+    formula: zh
+      ? `当前价值 ${yuan(r.currentValue)} ${high ? '≥' : '<'} 前 ${settings.quadrantValueTopPercent} % 分界 ${yuan(vcut)} → ${high ? '高' : '低'}价值；潜在价值 ${yuan(r.potentialValue)} ${growing ? '>' : '≤'} 第 ${settings.quadrantPotentialPercentile} 百分位 ${yuan(pcut)} → ${growing ? '高' : '低'}潜力；高/高 白金 IV，高/低 黄金 III，低/高 钢铁 II，低/低 铅 I → ${names[r.quadrant]}`
+      : `current value ${yuan(r.currentValue)} ${high ? '≥' : '<'} the top-${settings.quadrantValueTopPercent} % cut ${yuan(vcut)} → ${high ? 'high' : 'low'} value; potential ${yuan(r.potentialValue)} ${growing ? '>' : '≤'} the ${settings.quadrantPotentialPercentile}th percentile ${yuan(pcut)} → ${growing ? 'high' : 'low'} potential; high/high platinum IV, high/low gold III, low/high iron II, low/low lead I → ${names[r.quadrant]}`,
+  });
+  out.push({
+    key: 'profitScore', value: String(r.profitScore),
+    inputs: { grossProfit: r.grossProfit, customers: s.customers },
+    formula: zh
+      ? `毛利 ${yuan(r.grossProfit)} 在全部 ${n(s.customers)} 个客户中的五分位（低到高 1-5）→ ${r.profitScore}`
+      : `gross profit ${yuan(r.grossProfit)}: its quintile among all ${n(s.customers)} customers (low to high, 1-5) → ${r.profitScore}`,
+  });
+  out.push({
+    key: 'influenceScore', value: String(r.influenceScore),
+    inputs: { referrals: r.referrals },
+    formula: zh
+      ? `1 + 推荐的线索 ${n(r.referrals)} 条，最高 5 → ${r.influenceScore}`
+      : `1 + ${n(r.referrals)} referred leads, at most 5 → ${r.influenceScore}`,
+  });
+  const repeatPercent = r.purchases > 0 ? Math.floor(((r.purchases - 1) * 10_000) / r.purchases) / 100 : 0;
+  const years = (r.tenureDays / 365).toFixed(1);
+  out.push({
+    key: 'loyaltyScore', value: String(r.loyaltyScore),
+    inputs: { tenureDays: r.tenureDays, firstOn: r.firstOn, purchases: r.purchases, repeatRatePercent: repeatPercent },
+    formula: zh
+      ? `1 + 合作时长 ${n(r.tenureDays)} 天（约 ${years} 年）≥ 365 天 +1、≥ 1,095 天 +1 + 重复购买率 (${r.purchases} − 1) / ${r.purchases} = ${repeatPercent} % ≥ 50 % +1、≥ 80 % +1 → ${r.loyaltyScore}`
+      : `1 + tenure ${n(r.tenureDays)} days (about ${years} years): ≥ 365 days +1, ≥ 1,095 days +1; + repeat rate (${r.purchases} − 1) / ${r.purchases} = ${repeatPercent} %: ≥ 50 % +1, ≥ 80 % +1 → ${r.loyaltyScore}`,
+  });
+  out.push({
+    key: 'potentialScore', value: String(r.potentialScore),
+    inputs: { potentialValue: r.potentialValue, customers: s.customers },
+    formula: zh
+      ? `潜在价值 ${yuan(r.potentialValue)}${r.potentialValue > 0 ? ` 在全部 ${n(s.customers)} 个客户中的五分位（低到高 1-5）` : ' 为 0 → 1'} → ${r.potentialScore}`
+      : `potential value ${yuan(r.potentialValue)}${r.potentialValue > 0 ? `: its quintile among all ${n(s.customers)} customers (low to high, 1-5)` : ' is nil → 1'} → ${r.potentialScore}`,
   });
   return out;
 }

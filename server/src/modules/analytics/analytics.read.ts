@@ -1,5 +1,5 @@
 import {
-  abcClasses, analyticsStages, analyticsStatuses, rfmSegments, valueClasses,
+  abcClasses, analyticsStages, analyticsStatuses, quadrants, rfmSegments, valueClasses,
   type AnalyticsSummary, type CustomerAnalytics, type CustomerAnalyticsRow, type customerAnalyticsQuery,
 } from '@crm/contracts';
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
@@ -11,7 +11,9 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Locale } from '@crm/contracts';
 import { findReadable } from '../customers/index.js';
 import { explainCustomer } from './analytics.explain.js';
+import { policiesOf } from './analytics.policy.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
+import { readAnalyticsSettings } from './analytics.settings.js';
 
 
 /**
@@ -64,6 +66,16 @@ export function presentResult(r: ResultRow, asOf: string): CustomerAnalyticsRow 
     lifecycleStage: r.lifecycle_stage as CustomerAnalyticsRow['lifecycleStage'],
     status: r.status as CustomerAnalyticsRow['status'],
     churnRisk: Number(r.churn_risk) === 1,
+    peerCount: Number(r.peer_count),
+    peerMedian: Number(r.peer_median),
+    referrals: Number(r.referrals),
+    potentialValue: Number(r.potential_value),
+    quadrant: (r.quadrant || 'lead') as CustomerAnalyticsRow['quadrant'],
+    tenureDays: Number(r.tenure_days),
+    profitScore: Number(r.profit_score),
+    influenceScore: Number(r.influence_score),
+    loyaltyScore: Number(r.loyalty_score),
+    potentialScore: Number(r.potential_score),
   };
 }
 
@@ -84,6 +96,7 @@ export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query
   if (query.lifecycleStage) q = q.where('ar.lifecycle_stage', '=', query.lifecycleStage);
   if (query.status) q = q.where('ar.status', '=', query.status);
   if (query.churnRisk !== undefined) q = q.where('ar.churn_risk', '=', query.churnRisk ? 1 : 0);
+  if (query.quadrant) q = q.where('ar.quadrant', '=', query.quadrant);
   if (query.ownerId !== undefined) q = q.where('c.owner_id', '=', query.ownerId);
   if (query.departmentId !== undefined) q = q.where(departmentOwners(query.departmentId));
   if (query.q) q = q.where('c.name', 'like', `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
@@ -106,7 +119,7 @@ export async function analyticsSummary(ctx: AppContext, actor: Actor, runId?: nu
   const out: AnalyticsSummary = {
     run: run ? presentRun(run) : null, customers: 0, revenue: 0, grossProfit: 0,
     abc: zeroes(abcClasses), valueClasses: zeroes(valueClasses), rfmSegments: zeroes(rfmSegments),
-    lifecycleStages: zeroes(analyticsStages), statuses: zeroes(analyticsStatuses), churnRisk: 0,
+    lifecycleStages: zeroes(analyticsStages), statuses: zeroes(analyticsStatuses), quadrants: zeroes(quadrants), churnRisk: 0,
   };
   if (!run) return out;
   const base = ctx.db
@@ -122,7 +135,7 @@ export async function analyticsSummary(ctx: AppContext, actor: Actor, runId?: nu
   out.revenue = Number(totals.revenue);
   out.grossProfit = Number(totals.profit);
   out.churnRisk = Number(totals.churn);
-  const group = async <K extends string>(column: 'ar.abc_class' | 'ar.value_class' | 'ar.rfm_segment' | 'ar.lifecycle_stage' | 'ar.status', into: Record<K, number>) => {
+  const group = async <K extends string>(column: 'ar.abc_class' | 'ar.value_class' | 'ar.rfm_segment' | 'ar.lifecycle_stage' | 'ar.status' | 'ar.quadrant', into: Record<K, number>) => {
     for (const r of await base.select([sql.ref<string>(column).as('k'), sql<number>`count(*)`.as('n')]).groupBy(column).execute()) {
       if (r.k in into) into[r.k as K] = Number(r.n);
     }
@@ -132,6 +145,7 @@ export async function analyticsSummary(ctx: AppContext, actor: Actor, runId?: nu
   await group('ar.rfm_segment', out.rfmSegments);
   await group('ar.lifecycle_stage', out.lifecycleStages);
   await group('ar.status', out.statuses);
+  await group('ar.quadrant', out.quadrants);
   return out;
 }
 
@@ -150,6 +164,7 @@ export async function customerAnalytics(ctx: AppContext, actor: Actor, customerI
     .execute();
   const out: CustomerAnalytics = {
     customerId,
+    servicePolicy: null,
     current: null,
     explanations: [],
     history: history.map((h) => ({
@@ -163,6 +178,8 @@ export async function customerAnalytics(ctx: AppContext, actor: Actor, customerI
   const row = await ctx.db.selectFrom('analytics_results').selectAll().where('run_id', '=', run.id).where('customer_id', '=', customerId).executeTakeFirst();
   if (!row) return out;
   out.current = presentResult({ ...row, customer_name: customer.name, current_owner_id: customer.owner_id }, run.as_of);
-  out.explanations = explainCustomer(out.current, { ...row, customers: run.customers }, runSettings(run), run.as_of, locale);
+  const settings = runSettings(run);
+  out.explanations = explainCustomer(out.current, { ...row, customers: run.customers }, settings, run.as_of, locale);
+  out.servicePolicy = policiesOf(out.current.abcClass, out.current.valueClass, await readAnalyticsSettings(ctx.db), locale);
   return out;
 }

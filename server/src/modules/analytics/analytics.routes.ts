@@ -2,7 +2,7 @@ import {
   analyticsCustomerParams, analyticsRun, analyticsRunParams, analyticsSettings, analyticsSettingsUpdate, analyticsSummary as summarySchema,
   analyticsSummaryQuery, compositionCustomers, compositionCustomersQuery, customerAnalytics as customerSchema, customerAnalyticsList, customerAnalyticsQuery,
   dashboardAbc, dashboardAbcQuery, dashboardChurn, dashboardChurnQuery, dashboardComposition, dashboardCompositionQuery, dashboardExportParams,
-  dashboardExportQuery, dashboardFilterQuery, dashboardPyramid, dashboardRevenue, dashboardRfm, revenueCustomers, revenueCustomersQuery,
+  dashboardExportQuery, dashboardFilterQuery, dashboardPyramid, dashboardQuadrants, dashboardRevenue, dashboardRfm, revenueCustomers, revenueCustomersQuery,
 } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
@@ -42,10 +42,12 @@ export function analyticsRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, query }) => dashboard.abcPareto(ctx, actor, query) });
   r.route({ method: 'GET', url: '/analytics/dashboard/value-pyramid', access: 'analytics.view', summary: 'Value pyramid of the customers in your data scope (latest run): customers, revenue and gross profit of each value class', tag, query: dashboardFilterQuery, response: dashboardPyramid,
     handler: ({ actor, query }) => dashboard.valuePyramid(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/analytics/dashboard/quadrants', access: 'analytics.view', summary: 'Pyramid quadrants of the customers in your data scope (latest run): customers, current and potential value of platinum IV, gold III, iron II and lead I, with the cuts the run compared with', tag, query: dashboardFilterQuery, response: dashboardQuadrants,
+    handler: ({ actor, query }) => dashboard.quadrantChart(ctx, actor, query) });
   r.route({ method: 'GET', url: '/analytics/dashboard/rfm', access: 'analytics.view', summary: 'RFM segments of the customers in your data scope (latest run): customers, revenue, gross profit and window spend of each segment', tag, query: dashboardFilterQuery, response: dashboardRfm,
     handler: ({ actor, query }) => dashboard.rfmSegmentsChart(ctx, actor, query) });
   r.route({ method: 'GET', url: '/analytics/dashboard/churn', access: 'analytics.view', summary: 'Customers in your data scope at churn risk (latest run) with their owner, usual interval and days since the last purchase, longest silence first', tag, query: dashboardChurnQuery, response: dashboardChurn,
     handler: ({ actor, query }) => dashboard.churnList(ctx, actor, query) });
-  r.route({ method: 'GET', url: '/analytics/dashboard/:chart/export', access: 'analytics.view', summary: "Download a dashboard chart's figures (composition, new-customers, revenue, abc, value-pyramid, rfm, churn) as .xlsx or CSV, money in yuan; same filters and data scope as the chart", tag, params: dashboardExportParams, query: dashboardExportQuery, download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+  r.route({ method: 'GET', url: '/analytics/dashboard/:chart/export', access: 'analytics.view', summary: "Download a dashboard chart's figures (composition, new-customers, revenue, abc, value-pyramid, quadrants, rfm, churn) as .xlsx or CSV, money in yuan; same filters and data scope as the chart", tag, params: dashboardExportParams, query: dashboardExportQuery, download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
     handler: ({ actor, params, query, locale, reply }) => exportDashboard(ctx, actor, params.chart, query, locale, reply) });
 }

@@ -7,13 +7,13 @@ import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import type { ScheduledTask } from '../../platform/scheduler.js';
-import { classifyCustomers, insertFacts } from './analytics.compute.js';
+import { assessPotential, assessQuadrants, classifyCustomers, insertFacts } from './analytics.compute.js';
 import { readAnalyticsSettings } from './analytics.settings.js';
 
 type Db = AppContext['db'];
 export type RunRow = DB['analytics_runs'] & { id: number; steps_done: number; customers: number };
 
-const stepsTotal = 2;
+const stepsTotal = 4;
 /** A run whose server stopped beating for this long is given up, so that a new one may start. */
 const abandonedAfterMs = 15 * 60_000;
 /** Results kept: every run of the last `keepRecentRuns`, and before them the last run of each month (the movement between classes). */
@@ -131,7 +131,8 @@ export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
 }
 
 /**
- * Compute every customer's classes in two set-based statements (facts, then classes),
+ * Compute every customer's classes in four set-based statements (facts, classes, potential value,
+ * then quadrants and the four-dimension scores),
  * the run's progress written after each; on failure the run's rows are removed and the run marked
  * failed. Ends the run (active back to null) either way.
  */
@@ -144,6 +145,10 @@ export async function computeRun(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'
     await insertFacts(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(1);
     await classifyCustomers(ctx.db, run.id, run.as_of, settings);
+    await step(2);
+    await assessPotential(ctx.db, ctx.engine, run.id, run.as_of, settings);
+    await step(3);
+    await assessQuadrants(ctx.db, run.id, settings);
     const count = await ctx.db.selectFrom('analytics_results').select(sql<number>`count(*)`.as('n')).where('run_id', '=', run.id).executeTakeFirstOrThrow();
     await ctx.db
       .updateTable('analytics_runs')

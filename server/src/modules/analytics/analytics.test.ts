@@ -322,6 +322,138 @@ describe('bad input', () => {
   });
 });
 
+/**
+ * Potential value, pyramid quadrants and the four-dimension evaluation, on five customers only (the
+ * others are removed first). Today 2026-12-06, window after 2025-12-06, margin 20 % (current value
+ * = 20 % of the window's spend), referral value ¥5,000, at least 3 peers.
+ *
+ *  cust  owner   industry / category         purchases (yuan)                                   current  gross profit
+ *  P1    east1   manufacturing / enterprise 10,000 2022-01-10, 50,000 2026-06-01               10,000   12,000
+ *  P2    east1   manufacturing / enterprise 20,000 2026-03-01                                   4,000    4,000
+ *  P3    north1  manufacturing / enterprise 5,000 2025-01-15, 5,000 2025-06-01,                 6,000    8,000
+ *                                           10,000 on 2026-02-01, 08-01 and 11-01
+ *  P4    north1  manufacturing / enterprise 2,000 2026-10-01                                      400      400
+ *  P5    east1   finance / distributor      30,000 2026-09-01                                   6,000    6,000
+ *
+ * Peers of P1-P4: 400, 4,000, 6,000, 10,000 → median (4,000 + 6,000) / 2 = 5,000; P5 alone (1 < 3: no gap).
+ * Referrals: P1 two leads, P4 one (a third, deleted, for P2 does not count).
+ * Potential: P1 0 + 2 × 5,000 = 10,000; P2 5,000 − 4,000 = 1,000; P3 0 (6,000 > 5,000); P4 4,600 + 5,000 = 9,600; P5 0.
+ * Quadrants, N = 5: value cut = rank ⌈5 × 20 %⌉ = 1 from the top = 10,000 (P1); potential cut = rank
+ * ⌈5 × 50 %⌉ = 3 from the bottom of 0 (P3), 0 (P5), 1,000 (P2), 9,600, 10,000 = 1,000.
+ * P1 high/high platinum; P4 low/high iron; P2 (1,000 not > 1,000), P3, P5 lead. With the top 40 %:
+ * cut = rank 2 = 6,000 (P3; P5 ties) → P3 and P5 gold.
+ * Profit quintiles by gross profit: P4 1, P2 2, P5 3, P3 4, P1 5. Potential quintiles: P3 1, P5 2 → 1
+ * (none), P2 3, P4 4, P1 5. Influence 1 + referrals: P1 3, P4 2, others 1. Loyalty: P1 1 + 2 (1,791
+ * days) + 1 (repeat 1/2 = 50 %) = 4; P3 1 + 1 (690 days) + 2 (4/5 = 80 %) = 4; P2, P4, P5 1.
+ */
+describe('potential value, quadrants, four dimensions and service policies: five customers', () => {
+  const p: number[] = [];
+  const pid = (i: number) => must(p[i]);
+  it('computes them as worked out by hand', async () => {
+    await t.ctx.db.deleteFrom('purchase_history').execute();
+    await t.ctx.db.updateTable('customers').set({ deleted_at: clock.now().toISOString() }).where('deleted_at', 'is', null).execute();
+    const make = async (name: string, ownerId: number, industry: string, category: string, bought: Array<[string, number]>) => {
+      const res = await org.admin.post('/api/v1/customers', buildCustomer({ name, ownerId, industry, category: category as 'enterprise' }));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      p.push(res.body.id as number);
+      await purchases(res.body.id as number, bought);
+    };
+    await make('P1', org.ids.east1, 'manufacturing', 'enterprise', [['2022-01-10', 10000], ['2026-06-01', 50000]]);
+    await make('P2', org.ids.east1, 'manufacturing', 'enterprise', [['2026-03-01', 20000]]);
+    await make('P3', org.ids.north1, 'manufacturing', 'enterprise', [['2025-01-15', 5000], ['2025-06-01', 5000], ['2026-02-01', 10000], ['2026-08-01', 10000], ['2026-11-01', 10000]]);
+    await make('P4', org.ids.north1, 'manufacturing', 'enterprise', [['2026-10-01', 2000]]);
+    await make('P5', org.ids.east1, 'finance', 'distributor', [['2026-09-01', 30000]]);
+    const lead = async (name: string, referrer: number) => {
+      const res = await org.admin.post('/api/v1/leads', { name, source: 'referral', referrerCustomerId: referrer });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as number;
+    };
+    await lead('推荐一', pid(0));
+    await lead('推荐二', pid(0));
+    await lead('推荐三', pid(3));
+    const gone = await lead('推荐四', pid(1));
+    await t.ctx.db.updateTable('leads').set({ deleted_at: clock.now().toISOString() }).where('id', '=', gone).execute();
+    await run();
+
+    const all = await rows(org.admin);
+    expect(all.size).toBe(5);
+    const table = p.map((id) => {
+      const r = get(all, id) as Row & Record<string, unknown>;
+      return [r.currentValue / 100, r.peerCount, (r.peerMedian as number) / 100, r.referrals, (r.potentialValue as number) / 100, r.quadrant, r.profitScore, r.influenceScore, r.loyaltyScore, r.potentialScore, r.tenureDays];
+    });
+    expect(table).toEqual([
+      [10000, 4, 5000, 2, 10000, 'platinum', 5, 3, 4, 5, 1791],
+      [4000, 4, 5000, 0, 1000, 'lead', 2, 1, 1, 3, 280],
+      [6000, 4, 5000, 0, 0, 'lead', 4, 1, 4, 1, 690],
+      [400, 4, 5000, 1, 9600, 'iron', 1, 2, 1, 4, 66],
+      [6000, 1, 6000, 0, 0, 'lead', 3, 1, 1, 1, 96],
+    ]);
+    const summary = (await org.admin.get('/api/v1/analytics/summary')).body;
+    expect(summary.quadrants).toEqual({ platinum: 1, gold: 0, iron: 1, lead: 3 });
+
+    await settings({ quadrantValueTopPercent: 40 });
+    await run();
+    const wider = await rows(org.admin);
+    expect(p.map((id) => (get(wider, id) as Row & { quadrant: string }).quadrant)).toEqual(['platinum', 'lead', 'gold', 'iron', 'gold']);
+  });
+
+  it('explains potential value, the quadrant and each score with inputs and formula', async () => {
+    const en = (await org.admin.get(`/api/v1/analytics/customers/${pid(3)}`)).body;
+    const find = (key: string) => en.explanations.find((e: { key: string }) => e.key === key);
+    expect(find('potentialValue')).toEqual({
+      key: 'potentialValue', value: '960000',
+      inputs: { peerCount: 4, potentialMinPeers: 3, peerMedian: 500000, currentValue: 40000, gap: 460000, referrals: 1, referralValue: 500000 },
+      formula: '4 customers of the same industry and category (this one included), median current value ¥5,000.00; cross-sell / up-sell gap max(0, ¥5,000.00 − ¥400.00) = ¥4,600.00; + 1 referred leads × ¥5,000.00 = ¥5,000.00; potential value = ¥9,600.00',
+    });
+    expect(find('quadrant').inputs).toMatchObject({ valueCut: 600000, valueTopPercent: 40, potentialCut: 100000, potentialPercentile: 50, highValue: false, highPotential: true });
+    expect(find('quadrant').formula).toBe('current value ¥400.00 < the top-40 % cut ¥6,000.00 → low value; potential ¥9,600.00 > the 50th percentile ¥1,000.00 → high potential; high/high platinum IV, high/low gold III, low/high iron II, low/low lead I → iron II');
+    expect(find('influenceScore').formula).toBe('1 + 1 referred leads, at most 5 → 2');
+    expect(find('profitScore').formula).toBe('gross profit ¥400.00: its quintile among all 5 customers (low to high, 1-5) → 1');
+    const zh = (await (await t.login('admin@example.com', 'admin-password-1', 'zh-CN')).get(`/api/v1/analytics/customers/${pid(2)}`)).body;
+    expect(zh.explanations.find((e: { key: string }) => e.key === 'loyaltyScore').formula).toBe('1 + 合作时长 690 天（约 1.9 年）≥ 365 天 +1、≥ 1,095 天 +1 + 重复购买率 (5 − 1) / 5 = 80 % ≥ 50 % +1、≥ 80 % +1 → 4');
+    expect(zh.explanations.find((e: { key: string }) => e.key === 'potentialScore').formula).toBe('潜在价值 ¥0.00 为 0 → 1 → 1');
+  });
+
+  it('gives each class its service policy: on the card, to other modules, editable', async () => {
+    // ABC by revenue: P1 60,000 (39.47 %) A, P3 40,000 (65.79 %) A, P5 30,000 (85.53 %) B, P2 and P4 C.
+    // Value classes, N = 5: P1 key (rank ≤ 1), the rest opportunity.
+    const card = async (i: number) => (await org.admin.get(`/api/v1/analytics/customers/${pid(i)}`)).body.servicePolicy;
+    expect(await card(0)).toEqual({
+      abc: { policyClass: 'A', tier: 'priority', text: 'Priority service with dedicated account management.' },
+      value: { policyClass: 'key', tier: 'priority', text: 'Top priority: senior management contact, dedicated team, tailored offers; keep their value.' },
+      tier: 'priority',
+    });
+    expect((await card(4)).tier).toBe('regular');
+    expect((await card(1)).tier).toBe('basic');
+    const current = (await org.admin.get('/api/v1/settings/analytics')).body;
+    await settings({ servicePolicies: { ...current.servicePolicies, C: { tier: 'regular', text: '每季度电话回访一次' } } });
+    expect(await card(1)).toMatchObject({ abc: { policyClass: 'C', tier: 'regular', text: '每季度电话回访一次' }, tier: 'regular' });
+    const { servicePolicyOf } = await import('./index.js');
+    expect(await servicePolicyOf(t.ctx.db, pid(4), 'zh-CN')).toEqual({
+      abc: { policyClass: 'B', tier: 'regular', text: '定期拜访，重点培养，关注其升级或降级。' },
+      value: { policyClass: 'opportunity', tier: 'basic', text: '低成本基础服务，从中发现可成长的客户。' },
+      tier: 'regular',
+    });
+    expect(await servicePolicyOf(t.ctx.db, 999_999)).toBeNull();
+    const bad = await org.admin.put('/api/v1/settings/analytics', { ...current, servicePolicies: { ...current.servicePolicies, A: { tier: 'gold', text: 'x' } } });
+    expect(bad.status).toBe(400);
+    expect(errorPaths(bad)).toContain('servicePolicies.A.tier');
+  });
+
+  it('filters by quadrant within each reader\'s scope, exactly', async () => {
+    const ids = async (agent: Agent, q: string) => [...(await rows(agent, q)).keys()].sort((a, b) => a - b);
+    expect(await ids(org.admin, '&quadrant=gold')).toEqual([pid(2), pid(4)]);
+    expect(await ids(org.as.east1, '&quadrant=gold')).toEqual([pid(4)]);
+    expect(await ids(org.as.north1, '&quadrant=gold')).toEqual([pid(2)]);
+    expect(await ids(org.as.east1, '&quadrant=iron')).toEqual([]);
+    expect(await ids(org.as.north1, '&quadrant=iron')).toEqual([pid(3)]);
+    expect(await ids(org.as.manager, '&quadrant=lead')).toEqual([pid(1)]);
+    expect((await org.as.east1.get('/api/v1/analytics/summary')).body.quadrants).toEqual({ platinum: 1, gold: 1, iron: 0, lead: 1 });
+    expect((await org.admin.get('/api/v1/analytics/customers?quadrant=diamond')).status).toBe(400);
+    await settings({ quadrantValueTopPercent: 20 });
+  });
+});
+
 // Last: it moves the clock a month on (sessions expire).
 describe('the daily run', () => {
   it('runs daily by the scheduler, and keeps the latest 31 runs and the last run of each month', async () => {

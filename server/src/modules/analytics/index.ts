@@ -2,3 +2,4 @@
 export { analyticsRoutes } from './analytics.routes.js';
 export { analyticsTask, runAnalyticsNow, runAnalyticsOnThread } from './analytics.runs.js';
 export { readAnalyticsSettings } from './analytics.settings.js';
+export { servicePolicyOf } from './analytics.policy.js';

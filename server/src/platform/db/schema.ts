@@ -919,6 +919,19 @@ export interface DB {
     lifecycle_stage: Generated<string>;
     status: Generated<string>;
     churn_risk: Generated<number>;
+    /** Migration 0033: potential value, pyramid quadrant and the four-dimension scores. */
+    peer_count: Generated<number>;
+    peer_median: Generated<number>;
+    referrals: Generated<number>;
+    potential_value: Generated<number>;
+    quadrant_value_cut: Generated<number>;
+    quadrant_potential_cut: Generated<number>;
+    quadrant: Generated<string>;
+    tenure_days: Generated<number>;
+    profit_score: Generated<number>;
+    influence_score: Generated<number>;
+    loyalty_score: Generated<number>;
+    potential_score: Generated<number>;
   };
   /** Every 6C credit assessment of a customer (migration 0031); the current one is its highest version. */
   credit_assessments: {
