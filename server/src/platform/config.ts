@@ -56,6 +56,12 @@ export interface Config {
    * after a crash, another server resumes the job once this long has passed since its last batch.
    */
   importLeaseSeconds: number;
+  /**
+   * The key that encrypts secrets kept in the database, such as the SMTP password (CRM_SECRET_KEY:
+   * 32 bytes as 64 hex digits or base64). Unset = a random key made once and kept in the data
+   * folder (`secret.key`, mode 0600).
+   */
+  secretKey: Buffer | null;
 }
 
 /** `5/10` (5 per 10 minutes) or `5` (per 10 minutes); anything unreadable keeps the default. */
@@ -93,6 +99,18 @@ function storage(env: NodeJS.ProcessEnv): StorageSettings {
   };
 }
 
+/** CRM_SECRET_KEY: 64 hex digits or base64 of 32 bytes; anything else stops the server (a wrong key must not be guessed at). */
+function secretKey(text: string | undefined): Buffer | null {
+  const value = text?.trim() ?? '';
+  if (value === '') return null;
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) {
+    const key = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (key.length === 32) return key;
+  }
+  throw new Error('CRM_SECRET_KEY must be 32 bytes written as 64 hex digits or base64 (openssl rand -hex 32)');
+}
+
 function positive(text: string | undefined, fallback: number): number {
   const value = Number(text);
   return Number.isFinite(value) && value > 0 ? value : fallback;
@@ -123,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     trustProxy: trustProxy(env.CRM_TRUST_PROXY),
     storage: storage(env),
     importLeaseSeconds: positive(env.CRM_IMPORT_LEASE_SECONDS, 15),
+    secretKey: secretKey(env.CRM_SECRET_KEY),
   };
 }

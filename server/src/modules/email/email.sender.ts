@@ -4,6 +4,7 @@ import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { ScheduledTask } from '../../platform/scheduler.js';
+import { openSecret } from '../../platform/secrets.js';
 import { compose } from './email.render.js';
 import * as repo from './email.repository.js';
 import { isConfigured, readSmtpSettings, type SmtpSettings } from './email.settings.js';
@@ -19,7 +20,7 @@ export interface SenderRun {
   failed: number;
 }
 
-function transportOptions(smtp: SmtpSettings, tls: ConnectionOptions | undefined): SMTPTransport.Options {
+function transportOptions(smtp: SmtpSettings, password: string, tls: ConnectionOptions | undefined): SMTPTransport.Options {
   return {
     host: smtp.host,
     port: smtp.port,
@@ -27,7 +28,7 @@ function transportOptions(smtp: SmtpSettings, tls: ConnectionOptions | undefined
     secure: smtp.security === 'tls',
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'none',
-    auth: smtp.user !== '' ? { user: smtp.user, pass: smtp.password } : undefined,
+    auth: smtp.user !== '' ? { user: smtp.user, pass: password } : undefined,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
@@ -58,7 +59,15 @@ export async function runEmailSender(ctx: AppContext, options: { batch?: number;
   if (!isConfigured(smtp)) return result;
   const ids = await repo.dueIds(ctx.db, start.toISOString(), options.batch ?? 50);
   if (ids.length === 0) return result;
-  const transport = nodemailer.createTransport(transportOptions(smtp, options.tls));
+  // A password this server's key cannot decrypt fails each attempt with the reason (visible in the outbox).
+  let password = '';
+  let keyError: Error | null = null;
+  try {
+    password = openSecret(ctx.config, smtp.password);
+  } catch (error) {
+    keyError = error as Error;
+  }
+  const transport = nodemailer.createTransport(transportOptions(smtp, password, options.tls));
   const baseUrl = smtp.appUrl || ctx.config.publicUrl || null;
   try {
     for (const id of ids) {
@@ -68,6 +77,7 @@ export async function runEmailSender(ctx: AppContext, options: { batch?: number;
       if (!row) continue;
       const body = compose(row, baseUrl);
       try {
+        if (keyError) throw keyError;
         await transport.sendMail({
           from: { name: smtp.fromName, address: smtp.fromAddress },
           to: row.to_address,

@@ -3,20 +3,24 @@ import { z } from 'zod';
 import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
+import { resealSecret, sealSecret } from '../../platform/secrets.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
 
 type Db = AppContext['db'];
 const settingKey = 'email.smtp';
 
 /**
- * The SMTP settings as stored (the password with them, in the settings table: it is never
- * answered, only whether one is set). Defaults: nothing set, so emails wait in the outbox.
+ * The SMTP settings as stored (the password with them, in the settings table, encrypted with the
+ * server's key: platform/secrets.ts; a plain one an older version stored is still read, and
+ * encrypted on the next save. It is never answered, only whether one is set). Defaults: nothing
+ * set, so emails wait in the outbox.
  */
 const storedSmtp = z.object({
   host: z.string().default(''),
   port: z.number().int().default(587),
   security: z.enum(smtpSecurities).default('starttls'),
   user: z.string().default(''),
+  /** Encrypted (`enc:v1:...`), or a legacy plain value; openSecret gives the password. */
   password: z.string().default(''),
   fromAddress: z.string().default(''),
   fromName: z.string().default(''),
@@ -53,7 +57,7 @@ export async function getEmailSettings(ctx: AppContext, actor: Actor): Promise<E
 export async function updateEmailSettings(ctx: AppContext, actor: Actor, input: z.output<typeof emailSettingsUpdate>): Promise<EmailSettings> {
   authorize(actor, 'settings.edit');
   const current = await readSmtpSettings(ctx.db);
-  const password = input.password === undefined ? current.value.password : (input.password ?? '');
+  const password = input.password === undefined ? resealSecret(ctx.config, current.value.password) : sealSecret(ctx.config, input.password ?? '');
   const value: SmtpSettings = {
     host: input.host,
     port: input.port,
