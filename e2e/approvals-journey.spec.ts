@@ -1,12 +1,13 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, chooseOption, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, chooseOption, clickUntilShown, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * A two-step approval in the browser: an administrator defines the flow (amount above 50,000
- * yuan: the owner's manager, then a named director), a salesperson submits a large quote, the
- * manager approves it from the queue (on a phone), the director approves it (after being told a
- * rejection needs a reason), and the quote is sent. Every page is checked with axe.
+ * yuan: the owner's manager, then a named director; its page also on a phone in English), a
+ * salesperson submits a large quote, the manager approves it from the queue (on a phone), the
+ * director approves it (after being told a rejection needs a reason), and the quote is sent.
+ * Every page is checked with axe.
  */
 const journey = useJourney();
 
@@ -25,6 +26,7 @@ async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH' | '
 }
 
 const signIn = (context: BrowserContext, who: { email: string; password: string }) => signInAs(context, journey.server.url, who);
+const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 /** Choose an option of an Ant Design select (its list opens under the click). */
 const choose = chooseOption;
@@ -71,6 +73,32 @@ describe('approvals in Chromium', () => {
     expect(flow).toMatchObject({ name: '大额报价审批', recordType: 'quote', active: true, conditions: [{ kind: 'amount_above', amount: 50_000_00 }] });
     expect(flow.steps.map((s: { kind: string; name: string | null }) => [s.kind, s.name])).toEqual([['manager', null], ['user', director.name]]);
     await screenshot(page, 'approvals-03-flows');
+    await context.close();
+  });
+
+  it('the flows page on a phone, in English: the flow with its condition and steps, opened for editing', async () => {
+    const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await signIn(context, admin);
+    await page.goto(`${journey.server.url}/admin/approval-flows`);
+    const row = page.getByTestId('flow-row').filter({ hasText: '大额报价审批' });
+    await row.waitFor();
+    await page.getByRole('heading', { name: 'Approval flows' }).waitFor();
+    const text = await row.innerText();
+    for (const part of ['Quote', 'amount above ¥50,000.00', "owner's manager", director.name]) expect(text).toContain(part);
+    await noSidewaysScroll(page);
+    await screenshot(page, 'approvals-03b-flows-phone');
+    // Editing it on the phone: the drawer fills the screen with the flow's fields, in English.
+    const drawer = page.getByTestId('flow-drawer');
+    await clickUntilShown(row.getByRole('button', { name: 'Edit: 大额报价审批' }), drawer.getByText('Edit approval flow'));
+    await expect.poll(() => drawer.getByTestId('flow-name').inputValue()).toBe('大额报价审批');
+    await drawer.getByTestId('flow-record-type').filter({ hasText: 'Quote' }).waitFor();
+    await drawer.getByTestId('flow-condition').getByTestId('flow-condition-kind').filter({ hasText: 'Amount above' }).waitFor();
+    expect(await drawer.getByTestId('flow-condition-amount').inputValue()).toMatch(/^50,000(\.00)?$/);
+    await drawer.getByTestId('flow-step').nth(0).getByTestId('flow-step-kind').filter({ hasText: "The owner's manager" }).waitFor();
+    await drawer.getByTestId('flow-step').nth(1).getByTestId('flow-step-user').filter({ hasText: director.name }).waitFor();
+    for (const label of ['Name', 'Applies to', 'Priority', 'Active', 'Step 1: approver', 'Step 2: approver', 'User']) await drawer.locator('label').getByText(label, { exact: true }).waitFor();
+    await noSidewaysScroll(page);
+    await screenshot(page, 'approvals-03c-flow-edit-phone');
     await context.close();
   });
 

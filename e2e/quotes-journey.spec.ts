@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, clickUntilShown, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * From the catalogue to a printed quote: the products and price-list pages, the company logo
  * uploaded on the company settings page, a salesperson quoting from the customer page (the unit
  * price comes from the customer's price list, totals in yuan), sending it, revising it (v2, v1
- * kept), the printable sheet with the logo and the PDF download, and the quote page on a phone.
+ * kept), the printable sheet with the logo and the PDF download, and on a phone in English the
+ * products and price-list pages (each opened for editing) and the quote page.
  */
 const journey = useJourney();
 
@@ -28,6 +29,7 @@ async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH' | '
 }
 
 const signIn = (context: BrowserContext, who: { email: string; password: string }) => signInAs(context, journey.server.url, who);
+const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 /** Click a PDF button: the browser downloads the quote's PDF, named after its number. */
 async function downloadPdf(page: Page, testId: string): Promise<{ download: Download; bytes: Buffer }> {
@@ -88,6 +90,49 @@ describe('quotes in Chromium', () => {
     await page.goto(`${journey.server.url}/price-lists`);
     await page.getByTestId('price-lists-table').getByText('分销商价格').waitFor();
     await screenshot(page, 'quotes-02-price-lists');
+    await context.close();
+  });
+
+  it('the catalogue pages on a phone, in English: a product and the price list open for editing', async () => {
+    const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await signIn(context, admin);
+    await page.goto(`${journey.server.url}/products`);
+    const products = page.getByTestId('products-table');
+    const mes = products.locator('tr').filter({ hasText: 'MES-01' });
+    await mes.waitFor();
+    await page.getByRole('heading', { name: 'Products' }).waitFor();
+    expect(await mes.innerText()).toContain('¥120,000.00');
+    await noSidewaysScroll(page);
+    await screenshot(page, 'quotes-02c-products-phone');
+    // Editing a product on the phone: the drawer fills the screen, its fields in English, the price in yuan.
+    const drawer = page.getByTestId('product-drawer');
+    await clickUntilShown(mes.getByRole('button', { name: 'Edit 制造执行系统' }), drawer.getByText('Edit product'));
+    await expect.poll(() => drawer.getByTestId('product-code').inputValue()).toBe('MES-01');
+    expect(await drawer.getByTestId('product-price').inputValue()).toMatch(/^120,000(\.00)?$/);
+    for (const label of ['Code', 'Unit', 'Name', 'Category', 'Standard price', 'Cost', 'Tax rate', 'Description']) await drawer.locator('label').getByText(label, { exact: true }).waitFor();
+    await drawer.getByRole('button', { name: 'Save' }).waitFor();
+    await noSidewaysScroll(page);
+    await screenshot(page, 'quotes-02d-product-edit-phone');
+
+    await page.goto(`${journey.server.url}/price-lists`);
+    const lists = page.getByTestId('price-lists-table');
+    const distributor = lists.locator('tr').filter({ hasText: '分销商价格' });
+    await distributor.waitFor();
+    await page.getByRole('heading', { name: 'Price lists' }).waitFor();
+    expect(await distributor.innerText()).toContain('Distributor or agent');
+    // Province, validity and item count wait in the drawer: the list, its state and actions fit the phone without scrolling the table.
+    expect(await lists.locator('.ant-table-content').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await noSidewaysScroll(page);
+    await screenshot(page, 'quotes-02e-price-lists-phone');
+    // The list's drawer: its name, and the product's price in yuan.
+    const listDrawer = page.getByTestId('price-list-drawer');
+    await clickUntilShown(distributor.getByRole('button', { name: 'Edit 分销商价格' }), listDrawer.getByText('Edit price list'));
+    await expect.poll(() => listDrawer.getByTestId('price-list-name').inputValue()).toBe('分销商价格');
+    await expect.poll(() => listDrawer.getByRole('spinbutton', { name: 'Price' }).inputValue()).toBe('99,999.99');
+    for (const label of ['Customer category', 'Province', 'Valid from', 'Valid to', 'Prices']) await listDrawer.locator('label').getByText(label, { exact: true }).waitFor();
+    await listDrawer.getByText('MES-01').first().waitFor();
+    await noSidewaysScroll(page);
+    await screenshot(page, 'quotes-02f-price-list-edit-phone');
     await context.close();
   });
 

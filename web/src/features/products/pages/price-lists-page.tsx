@@ -33,9 +33,10 @@ export function PriceListsPage() {
   const columns: ColumnsType<PriceList> = [
     { title: t('priceList.f.name'), dataIndex: 'name', key: 'name' },
     { title: t('priceList.f.customerCategory'), key: 'category', render: (_, l) => (l.customerCategory ? enumLabel(t, 'category', l.customerCategory) : t('priceList.anyCustomer')) },
-    { title: t('priceList.f.province'), key: 'province', render: (_, l) => l.province ?? t('priceList.anyCustomer') },
-    { title: t('priceList.f.validFrom'), key: 'validity', render: (_, l) => validity(l) },
-    { title: t('priceList.f.itemCount'), dataIndex: 'itemCount', key: 'items', align: 'right' },
+    // On a phone the name, category, state and actions stay; the rest is in the list's drawer.
+    { title: t('priceList.f.province'), key: 'province', responsive: ['md'], render: (_, l) => l.province ?? t('priceList.anyCustomer') },
+    { title: t('priceList.f.validFrom'), key: 'validity', responsive: ['md'], render: (_, l) => validity(l) },
+    { title: t('priceList.f.itemCount'), dataIndex: 'itemCount', key: 'items', align: 'right', responsive: ['md'] },
     { title: t('priceList.f.active'), key: 'active', render: (_, l) => (l.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
     {
       title: t('common.actions'),
