@@ -71,7 +71,7 @@ function EditForm({ form, record: initial, onClose }: { form: FormInstance<EditV
       saveTestId="follow-up-save"
       onCancel={onClose}
     >
-      <FollowUpMainFields autoFocus />
+      <FollowUpMainFields autoFocus customerId={record.customerId} />
       <FollowUpDetailFields customerId={record.customerId} />
     </DrawerForm>
   );
