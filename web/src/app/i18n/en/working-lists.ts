@@ -24,4 +24,8 @@ export const workingLists = {
   'bulk.followedUp': 'Follow-up logged on {count} customers',
   'bulk.removeTagsNone': 'The selected customers carry no tags on this page',
   'bulk.selectCard': 'Select {name}',
+  'quick.open': 'Change status and next follow-up of {name}',
+  'quick.title': 'Quick change: {name}',
+  'quick.nextHint': 'Today or later; clear it for none',
+  'quick.saved': '{name} saved',
 } as const;

@@ -26,4 +26,8 @@ export const workingLists: Record<keyof typeof en, string> = {
   'bulk.followedUp': '已为 {count} 个客户记录跟进',
   'bulk.removeTagsNone': '所选客户在本页没有标签',
   'bulk.selectCard': '选择{name}',
+  'quick.open': '修改{name}的状态和下次跟进',
+  'quick.title': '快速修改：{name}',
+  'quick.nextHint': '今天或以后；清除则不设',
+  'quick.saved': '{name}已保存',
 };

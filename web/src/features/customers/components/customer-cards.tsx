@@ -1,5 +1,7 @@
-import { Card, Checkbox, Flex, List, Pagination, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, List, Pagination, Typography } from 'antd';
+import { ScheduleOutlined } from '@ant-design/icons';
 import type { Customer } from '@crm/contracts';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { OwnerLabel } from './customer-bits';
@@ -8,6 +10,7 @@ import { regionText } from '../../../shared/region/region-text';
 import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
 import type { CustomerListParams } from './customer-list-params';
 import { LastFollowUp, NextFollowUp } from './customer-follow-up-columns';
+import { CustomerQuickSheet } from './customer-quick-sheet';
 
 interface CustomerCardsProps {
   view: CustomerListParams;
@@ -21,9 +24,15 @@ interface CustomerCardsProps {
   onSelect?: (ids: number[]) => void;
 }
 
-/** The customer list on a phone: one card per customer, no horizontal scrolling. */
+/**
+ * The customer list on a phone: one card per customer, no horizontal scrolling. A card of a
+ * customer the user may change opens a quick sheet for its status and next follow-up date.
+ */
 export function CustomerCards({ view, items, total, totalCapped, loading, onChange, selectedIds, onSelect }: CustomerCardsProps) {
   const t = useT();
+  const [quickId, setQuickId] = useState<number | null>(null);
+  // The card's customer as now cached: after a save or a 409 the sheet works on the stored version.
+  const quick = quickId === null ? null : (items.find((c) => c.id === quickId) ?? null);
   return (
     <Flex vertical gap={12} data-testid="customer-cards">
       <List<Customer>
@@ -56,14 +65,26 @@ export function CustomerCards({ view, items, total, totalCapped, loading, onChan
                 <PhoneLink phone={customer.mobile ?? customer.phone} />
                 {regionText(customer) ? <span>{regionText(customer)}</span> : null}
               </Flex>
-              <Flex wrap gap={12} style={{ fontSize: 12 }}>
-                <span>
-                  {t('customer.f.lastFollowUpAt')} <LastFollowUp at={customer.lastFollowUpAt} t={t} />
-                </span>
-                {customer.nextFollowUpOn ? (
+              <Flex gap={8} align="center" justify="space-between">
+                <Flex wrap gap={12} style={{ fontSize: 12, minWidth: 0 }}>
                   <span>
-                    {t('customer.f.nextFollowUpOn')} <NextFollowUp on={customer.nextFollowUpOn} t={t} />
+                    {t('customer.f.lastFollowUpAt')} <LastFollowUp at={customer.lastFollowUpAt} t={t} />
                   </span>
+                  {customer.nextFollowUpOn ? (
+                    <span data-testid="customer-card-next">
+                      {t('customer.f.nextFollowUpOn')} <NextFollowUp on={customer.nextFollowUpOn} t={t} />
+                    </span>
+                  ) : null}
+                </Flex>
+                {customer.can.edit ? (
+                  <Button
+                    size="small"
+                    icon={<ScheduleOutlined />}
+                    onClick={() => setQuickId(customer.id)}
+                    aria-label={t('quick.open', { name: customer.name })}
+                    title={t('quick.open', { name: customer.name })}
+                    data-testid="customer-card-quick"
+                  />
                 ) : null}
               </Flex>
             </Card>
@@ -82,6 +103,7 @@ export function CustomerCards({ view, items, total, totalCapped, loading, onChan
       <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
         {t('common.total', { total: totalCapped ? `${total.toLocaleString()}+` : total })}
       </Typography.Text>
+      <CustomerQuickSheet customer={quick} onClose={() => setQuickId(null)} />
     </Flex>
   );
 }
