@@ -85,6 +85,10 @@ describe('approvals in Chromium', () => {
     await page.getByRole('heading', { name: 'Approval flows' }).waitFor();
     const text = await row.innerText();
     for (const part of ['Quote', 'amount above ¥50,000.00', "owner's manager", director.name]) expect(text).toContain(part);
+    // The condition and steps follow the name in short lines; with the active switch and the actions, the table fits the phone without scrolling.
+    await row.getByTestId('flow-row-steps').filter({ hasText: `owner's manager → ${director.name}` }).waitFor();
+    await row.getByRole('switch', { name: 'Active: 大额报价审批' }).waitFor();
+    expect(await page.getByTestId('flows-table').locator('.ant-table-content').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await noSidewaysScroll(page);
     await screenshot(page, 'approvals-03b-flows-phone');
     // Editing it on the phone: the drawer fills the screen with the flow's fields, in English.

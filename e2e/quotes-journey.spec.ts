@@ -102,6 +102,8 @@ describe('quotes in Chromium', () => {
     await mes.waitFor();
     await page.getByRole('heading', { name: 'Products' }).waitFor();
     expect(await mes.innerText()).toContain('¥120,000.00');
+    // Category, unit, cost, tax rate and the active column wait in the drawer: the name (code under it), price and actions fit the phone without scrolling the table.
+    expect(await products.locator('.ant-table-content').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await noSidewaysScroll(page);
     await screenshot(page, 'quotes-02c-products-phone');
     // Editing a product on the phone: the drawer fills the screen, its fields in English, the price in yuan.

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../shared/api/error-message';
 import { enumLabel } from '../../../shared/enums/customer-enums';
 import { formatMoney } from '../../../shared/format/format';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
@@ -36,6 +37,14 @@ export function ApprovalFlowsPage() {
   const editable = can('approvals.admin');
   const failed = (error: unknown) => void message.error(errorMessage(error, t));
   const recordTypes = flows.data?.recordTypes ?? ['quote'];
+  const isMobile = useIsMobile();
+  const conditionsLine = (f: ApprovalFlow) => {
+    const conditions = f.conditions.map((c) => conditionText(c, t, locale)).join(locale === 'zh-CN' ? '；' : '; ');
+    if (f.conditions.length === 0) return t('flow.noConditions');
+    if (f.conditions.length === 1) return conditions;
+    return `${t(`flow.match.${f.match}`)}${locale === 'zh-CN' ? '：' : ': '}${conditions}`;
+  };
+  const stepsText = (f: ApprovalFlow) => f.steps.map((s) => t(`flow.stepText.${s.kind}`, { name: s.name ?? '—' })).join(' → ');
 
   const confirmDelete = (flow: ApprovalFlow) =>
     void modal.confirm({
@@ -60,12 +69,24 @@ export function ApprovalFlowsPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {recordTypeLabel(f.recordType, t)} · {t('flow.f.priority')} {f.priority}
           </Typography.Text>
+          {isMobile ? (
+            // A phone has no room for the conditions and steps columns: they follow the name in two short lines.
+            <>
+              <span style={{ fontSize: 12 }} data-testid="flow-row-conditions">
+                {conditionsLine(f)}
+              </span>
+              <span style={{ fontSize: 12 }} data-testid="flow-row-steps">
+                {stepsText(f)}
+              </span>
+            </>
+          ) : null}
         </Flex>
       ),
     },
     {
       title: t('flow.f.conditions'),
       key: 'conditions',
+      responsive: ['md'],
       render: (_, f) =>
         f.conditions.length === 0 ? (
           <Typography.Text type="secondary">{t('flow.noConditions')}</Typography.Text>
@@ -83,6 +104,7 @@ export function ApprovalFlowsPage() {
     {
       title: t('flow.f.steps'),
       key: 'steps',
+      responsive: ['md'],
       render: (_, f) => (
         <ol style={{ margin: 0, paddingInlineStart: 18 }}>
           {f.steps.map((s, i) => (
@@ -146,7 +168,8 @@ export function ApprovalFlowsPage() {
         columns={columns}
         dataSource={flows.data?.items ?? []}
         loading={flows.isPending}
-        scroll={{ x: 'max-content' }}
+        // On a phone the table takes the screen's width and the name's lines wrap, instead of scrolling sideways.
+        scroll={{ x: isMobile ? true : 'max-content' }}
         pagination={false}
         onRow={(f) => ({ 'data-testid': 'flow-row', 'data-name': f.name }) as React.HTMLAttributes<HTMLElement>}
         data-testid="flows-table"

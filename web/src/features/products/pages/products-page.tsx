@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Product, ProductListQuery } from '@crm/contracts';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { formatMoney } from '../../../shared/format/format';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
+import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { FilterBar } from '../../../shared/layout/filter-bar';
 import { ListEmpty } from '../../../shared/layout/list-empty';
 import { PageHeader } from '../../../shared/layout/page-header';
@@ -50,16 +51,36 @@ export function ProductsPage() {
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [categoriesOpen, setCategoriesOpen] = useState(false);
   const filtered = Boolean(q || categoryId || activeOnly);
+  const isMobile = useIsMobile();
 
   const columns: ColumnsType<Product> = [
-    { title: t('product.f.code'), dataIndex: 'code', key: 'code' },
-    { title: t('product.f.name'), dataIndex: 'name', key: 'name' },
+    // On a phone the name (with the code under it), the standard price and the actions stay; an inactive product is tagged
+    // under its name; the rest is in the product's drawer.
+    { title: t('product.f.code'), dataIndex: 'code', key: 'code', responsive: ['md'] },
+    {
+      title: t('product.f.name'),
+      key: 'name',
+      render: (_, p) =>
+        isMobile ? (
+          <Flex vertical gap={2}>
+            <span>{p.name}</span>
+            <Flex gap={6} align="center" wrap>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {p.code}
+              </Typography.Text>
+              {p.active ? null : <Tag style={{ marginInlineEnd: 0 }}>{t('common.inactive')}</Tag>}
+            </Flex>
+          </Flex>
+        ) : (
+          p.name
+        ),
+    },
     { title: t('product.f.category'), dataIndex: 'categoryName', key: 'category', responsive: ['md'] },
     { title: t('product.f.unit'), dataIndex: 'unit', key: 'unit', responsive: ['md'] },
     { title: t('product.f.standardPrice'), key: 'price', align: 'right', render: (_, p) => formatMoney(p.standardPrice, p.currency, locale) },
     { title: t('product.f.cost'), key: 'cost', align: 'right', responsive: ['lg'], render: (_, p) => formatMoney(p.cost, p.currency, locale) },
     { title: t('product.f.taxRate'), key: 'tax', align: 'right', responsive: ['md'], render: (_, p) => `${p.taxRate}%` },
-    { title: t('product.f.active'), key: 'active', render: (_, p) => (p.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
+    { title: t('product.f.active'), key: 'active', responsive: ['md'], render: (_, p) => (p.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
     ...(editable
       ? [
           {
@@ -109,7 +130,8 @@ export function ProductsPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isPending || list.isFetching}
-        scroll={{ x: 'max-content' }}
+        // On a phone the table takes the screen's width and a long name wraps, instead of scrolling sideways.
+        scroll={{ x: isMobile ? true : 'max-content' }}
         pagination={{
           current: page,
           pageSize,
