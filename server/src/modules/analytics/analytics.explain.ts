@@ -123,8 +123,8 @@ function explainPotential(r: CustomerAnalyticsRow, s: Stored, settings: Analytic
     key: 'potentialValue', value: String(r.potentialValue),
     inputs: { peerCount: r.peerCount, potentialMinPeers: settings.potentialMinPeers, peerMedian: r.peerMedian, currentValue: r.currentValue, gap, referrals: r.referrals, referralValue: settings.referralValue },
     formula: zh
-      ? `同行业同类别客户 ${n(r.peerCount)} 个（含本客户${counted ? '' : `，少于 ${settings.potentialMinPeers} 个不计差距`}），当前价值中位数 ${yuan(r.peerMedian)}；交叉/追加销售差距 max(0, ${yuan(r.peerMedian)} − ${yuan(r.currentValue)}) = ${yuan(gap)}；+ 推荐 ${n(r.referrals)} 条线索 × ${yuan(settings.referralValue)} = ${yuan(referralPart)}；潜在价值 = ${yuan(r.potentialValue)}`
-      : `${n(r.peerCount)} customers of the same industry and category (this one included${counted ? '' : `; fewer than ${settings.potentialMinPeers}, so no gap counts`}), median current value ${yuan(r.peerMedian)}; cross-sell / up-sell gap max(0, ${yuan(r.peerMedian)} − ${yuan(r.currentValue)}) = ${yuan(gap)}; + ${n(r.referrals)} referred leads × ${yuan(settings.referralValue)} = ${yuan(referralPart)}; potential value = ${yuan(r.potentialValue)}`,
+      ? `同行业同类别客户 ${n(r.peerCount)} 个（含本客户），当前价值中位数 ${yuan(r.peerMedian)}；${counted ? `交叉/追加销售差距 max(0, ${yuan(r.peerMedian)} − ${yuan(r.currentValue)}) = ${yuan(gap)}` : `同类客户少于 ${settings.potentialMinPeers} 个，不计差距 = ${yuan(0)}`}；+ 推荐 ${n(r.referrals)} 条线索 × ${yuan(settings.referralValue)} = ${yuan(referralPart)}；潜在价值 = ${yuan(r.potentialValue)}`
+      : `${n(r.peerCount)} customers of the same industry and category (this one included), median current value ${yuan(r.peerMedian)}; ${counted ? `cross-sell / up-sell gap max(0, ${yuan(r.peerMedian)} − ${yuan(r.currentValue)}) = ${yuan(gap)}` : `fewer than ${settings.potentialMinPeers} peers, no gap counted = ${yuan(0)}`}; + ${n(r.referrals)} referred leads × ${yuan(settings.referralValue)} = ${yuan(referralPart)}; potential value = ${yuan(r.potentialValue)}`,
   });
   const vcut = Number(s.quadrant_value_cut);
   const pcut = Number(s.quadrant_potential_cut);

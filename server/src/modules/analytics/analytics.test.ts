@@ -408,6 +408,9 @@ describe('potential value, quadrants, four dimensions and service policies: five
     expect(find('quadrant').inputs).toMatchObject({ valueCut: 600000, valueTopPercent: 40, potentialCut: 100000, potentialPercentile: 50, highValue: false, highPotential: true });
     expect(find('quadrant').formula).toBe('current value ¥400.00 < the top-40 % cut ¥6,000.00 → low value; potential ¥9,600.00 > the 50th percentile ¥1,000.00 → high potential; high/high platinum IV, high/low gold III, low/high iron II, low/low lead I → iron II');
     expect(find('influenceScore').formula).toBe('1 + 1 referred leads, at most 5 → 2');
+    // P5 has no peers: no gap counts.
+    const alone = (await org.admin.get(`/api/v1/analytics/customers/${pid(4)}`)).body.explanations.find((e: { key: string }) => e.key === 'potentialValue');
+    expect(alone.formula).toBe('1 customers of the same industry and category (this one included), median current value ¥6,000.00; fewer than 3 peers, no gap counted = ¥0.00; + 0 referred leads × ¥5,000.00 = ¥0.00; potential value = ¥0.00');
     expect(find('profitScore').formula).toBe('gross profit ¥400.00: its quintile among all 5 customers (low to high, 1-5) → 1');
     const zh = (await (await t.login('admin@example.com', 'admin-password-1', 'zh-CN')).get(`/api/v1/analytics/customers/${pid(2)}`)).body;
     expect(zh.explanations.find((e: { key: string }) => e.key === 'loyaltyScore').formula).toBe('1 + 合作时长 690 天（约 1.9 年）≥ 365 天 +1、≥ 1,095 天 +1 + 重复购买率 (5 − 1) / 5 = 80 % ≥ 50 % +1、≥ 80 % +1 → 4');
