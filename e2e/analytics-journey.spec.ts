@@ -2,16 +2,20 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot, signIn, useJourney } from './server.js';
+import { chooseOption, clickUntilShown, expectAccessible, screenshot, signIn, useJourney } from './server.js';
 
 /**
  * Customer analytics: the administrator recomputes the classes with the button (the progress bar
  * while it runs), the ABC table and class counts show the two customers with signed contracts;
  * in English on a phone. Axe on the page. The dashboards: the charts render, a click on the value
  * pyramid and on a province's count opens the customers behind them, a chart's export downloads a
- * real .xlsx; axe; a phone in English.
+ * real .xlsx; axe; a phone in English. The pyramid quadrants: the small customer referred a lead
+ * (potential ¥5,000), so with N = 2 the big one is gold III (current value at the top-20 % cut, no
+ * potential) and the small one iron II; the quadrant drills down, the ABC table filters by it, and
+ * the customer's record shows its analytics card with the potential value explained.
  */
 const journey = useJourney();
+let smallId = 0;
 
 async function api(context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown) {
   const res = await context.request.fetch(`${journey.server.url}/api/v1${url}`, { method, ...(data === undefined ? {} : { data }) });
@@ -27,6 +31,10 @@ beforeAll(async () => {
     const customer = await api(setup, 'POST', '/customers', { kind: 'organization', name, province: '浙江省', city: '杭州市' });
     const contract = await api(setup, 'POST', '/contracts', { customerId: customer.id, title: `${name}合同`, amount, signedOn: '2026-11-01' });
     await api(setup, 'POST', `/contracts/${contract.id}/status`, { status: 'active', version: contract.version });
+    if (name === '分析小客户有限公司') {
+      smallId = customer.id as number;
+      await api(setup, 'POST', '/leads', { name: '小客户推荐的线索', source: 'referral', referrerCustomerId: customer.id });
+    }
   }
   await setup.close();
 });
@@ -103,12 +111,63 @@ describe('customer analytics in Chromium', () => {
     await context.close();
   });
 
+  it('pyramid quadrants: the chart, its drill-down, the table filter and the customer card', async () => {
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, journey.server.url);
+    await page.goto(`${journey.server.url}/analytics/dashboards`);
+    const card = page.getByTestId('dashboard-quadrants');
+    await card.getByTestId('quadrant-chart').locator('canvas').waitFor();
+    expect(await card.getByTestId('quadrant-hint').textContent()).toContain('前 20 %');
+    // The iron quadrant lists the small customer only.
+    const drawer = page.getByTestId('dashboard-drill');
+    await card.getByTestId('quadrant-iron').scrollIntoViewIfNeeded();
+    await clickUntilShown(card.getByTestId('quadrant-iron'), drawer.getByText('分析小客户有限公司'));
+    expect(await drawer.getByText('分析大客户有限公司').count()).toBe(0);
+    await screenshot(page, 'analytics-06-quadrant-drill');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await expectAccessible(page, 'analytics dashboards with the quadrants');
+
+    // The ABC table filtered by quadrant: gold III is the big customer.
+    await page.goto(`${journey.server.url}/analytics`);
+    const table = page.getByTestId('analytics-table');
+    await table.locator('tr').filter({ hasText: '分析小客户有限公司' }).waitFor();
+    await chooseOption(page, page.getByTestId('analytics-quadrant-filter'), '黄金 III');
+    await table.locator('tr').filter({ hasText: '分析小客户有限公司' }).waitFor({ state: 'detached' });
+    expect(await table.locator('tr').filter({ hasText: '分析大客户有限公司' }).count()).toBe(1);
+
+    // The small customer's record: quadrant, four scores, service policy; the potential value explains itself.
+    await page.goto(`${journey.server.url}/customers/${smallId}`);
+    const analytics = page.getByTestId('customer-analytics');
+    await analytics.getByText('钢铁 II').waitFor();
+    await analytics.getByTestId('analytics-card-policy').getByText('基础', { exact: true }).waitFor();
+    await clickUntilShown(analytics.getByTestId('analytics-card-potentialValue'), page.getByTestId('analytics-card-potentialValue-explanation'));
+    expect(await page.getByTestId('analytics-card-potentialValue-explanation').textContent()).toContain('推荐 1 条线索 × ¥5,000.00');
+    await screenshot(page, 'analytics-07-customer-card');
+    await expectAccessible(page, 'customer analytics card');
+
+    // The settings page: the quadrant thresholds and the service policies, editable by the administrator.
+    await page.goto(`${journey.server.url}/analytics`);
+    await page.getByTestId('analytics-settings').click();
+    await page.waitForURL(/\/admin\/analytics-settings/);
+    await page.getByTestId('analytics-setting-quadrantValueTopPercent').waitFor();
+    expect(await page.getByTestId('analytics-setting-quadrantValueTopPercent').inputValue()).toBe('20');
+    await page.getByTestId('analytics-policy-C').fill('每季度电话回访');
+    await page.getByTestId('analytics-settings-save').click();
+    await page.getByText('已保存').first().waitFor();
+    await screenshot(page, 'analytics-08-settings');
+    await expectAccessible(page, 'analytics settings');
+    await context.close();
+  });
+
   it('dashboards in English on a phone', async () => {
     const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await signIn(context, journey.server.url);
     await page.goto(`${journey.server.url}/analytics/dashboards`);
     await page.getByTestId('pyramid-chart').locator('canvas').waitFor();
     await page.getByText('Value pyramid').first().waitFor();
+    await page.getByTestId('quadrant-chart').locator('canvas').waitFor();
+    await page.getByText('Pyramid quadrants').first().waitFor();
     // Nothing wider than the phone: the page does not scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'analytics-05-dashboards-phone');

@@ -120,6 +120,7 @@ const settingsItems: NavLeaf[] = [
   { path: '/admin/contract-settings', label: 'nav.contractSettings', icon: <FileDoneOutlined />, permission: 'settings.view' },
   { path: '/admin/reminder-settings', label: 'nav.reminderSettings', icon: <GiftOutlined />, permission: 'settings.view' },
   { path: '/admin/credit-settings', label: 'nav.creditSettings', icon: <CreditCardOutlined />, permission: 'settings.view' },
+  { path: '/admin/analytics-settings', label: 'nav.analyticsSettings', icon: <PieChartOutlined />, permission: 'analytics.manage' },
   { path: '/admin/approval-flows', label: 'nav.approvalFlows', icon: <NodeIndexOutlined />, permission: 'approvals.admin' },
 ];
 

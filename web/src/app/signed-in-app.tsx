@@ -73,6 +73,7 @@ const QuoteDetailPage = lazy(() => import('../features/quotes/pages/quote-detail
 const TargetsPage = lazy(() => import('../features/targets/pages/targets-page').then((m) => ({ default: m.TargetsPage })));
 const AnalyticsPage = lazy(() => import('../features/analytics/pages/analytics-page').then((m) => ({ default: m.AnalyticsPage })));
 const AnalyticsDashboardsPage = lazy(() => import('../features/analytics/pages/dashboards-page').then((m) => ({ default: m.DashboardsPage })));
+const AnalyticsSettingsPage = lazy(() => import('../features/analytics/pages/analytics-settings-page').then((m) => ({ default: m.AnalyticsSettingsPage })));
 const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-page').then((m) => ({ default: m.QuotePrintPage })));
 const ContractsPage = lazy(() => import('../features/contracts/pages/contracts-page').then((m) => ({ default: m.ContractsPage })));
 const ContractDetailPage = lazy(() => import('../features/contracts/pages/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })));
@@ -163,6 +164,7 @@ export function SignedInApp() {
             <Route path="targets" element={<Guard permission="targets.view"><TargetsPage /></Guard>} />
             <Route path="analytics" element={<Guard permission="analytics.view"><AnalyticsPage /></Guard>} />
             <Route path="analytics/dashboards" element={<Guard permission="analytics.view"><AnalyticsDashboardsPage /></Guard>} />
+            <Route path="admin/analytics-settings" element={<Guard permission="analytics.view"><AnalyticsSettingsPage /></Guard>} />
             <Route path="contracts" element={<Guard permission="contracts.view"><ContractsPage /></Guard>} />
             <Route path="contracts/:id" element={<Guard permission="contracts.view"><ContractDetailPage /></Guard>} />
             <Route path="receivables" element={<Guard permission="receivables.view"><ReceivablesPage /></Guard>} />

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnalyticsRun, AnalyticsSummary, CustomerAnalyticsRow } from '@crm/contracts';
+import type { AnalyticsRun, AnalyticsSettings, AnalyticsSettingsUpdate, AnalyticsSummary, CustomerAnalytics, CustomerAnalyticsRow } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
 export const analyticsKeys = {
@@ -46,4 +46,28 @@ export function useAnalyticsRun(id: number | null) {
 
 export function useStartAnalyticsRun() {
   return useMutation({ mutationFn: () => apiRequest<AnalyticsRun>('/analytics/runs', { method: 'POST' }) });
+}
+
+/** One customer's classes with their explanations and service policy (GET /analytics/customers/:id). */
+export function useCustomerAnalyticsCard(customerId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['analytics', 'customer', customerId] as const,
+    queryFn: ({ signal }) => apiRequest<CustomerAnalytics>(`/analytics/customers/${customerId}`, { signal }),
+    enabled,
+  });
+}
+
+export function useAnalyticsSettings() {
+  return useQuery({ queryKey: ['analytics', 'settings'] as const, queryFn: ({ signal }) => apiRequest<AnalyticsSettings>('/settings/analytics', { signal }) });
+}
+
+export function useSaveAnalyticsSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AnalyticsSettingsUpdate) => apiRequest<AnalyticsSettings>('/settings/analytics', { method: 'PUT', body }),
+    onSuccess: (state) => {
+      queryClient.setQueryData(['analytics', 'settings'], state);
+      void queryClient.invalidateQueries({ queryKey: ['analytics', 'customer'] });
+    },
+  });
 }

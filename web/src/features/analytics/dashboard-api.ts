@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CompositionCustomer, DashboardAbc, DashboardChart, DashboardChurn, DashboardComposition, DashboardPyramid, DashboardRevenue, DashboardRfm, RevenueCustomer } from '@crm/contracts';
+import type { CompositionCustomer, DashboardAbc, DashboardChart, DashboardChurn, DashboardComposition, DashboardPyramid, DashboardQuadrants, DashboardRevenue, DashboardRfm, RevenueCustomer } from '@crm/contracts';
 import { API_BASE, apiRequest, buildQuery } from '../../shared/api/client';
 import type { CustomerAnalyticsPage } from './api';
 
@@ -24,6 +24,7 @@ export const useComposition = (f: DashboardFilters, province?: string) =>
 export const useRevenueByMonth = (f: DashboardFilters) => useChart<DashboardRevenue>('revenue', '/analytics/dashboard/revenue', { ...f });
 export const useAbcPareto = (f: DashboardFilters) => useChart<DashboardAbc>('abc', '/analytics/dashboard/abc', { departmentId: f.departmentId, limit: 50 });
 export const useValuePyramid = (f: DashboardFilters) => useChart<DashboardPyramid>('pyramid', '/analytics/dashboard/value-pyramid', { departmentId: f.departmentId });
+export const useQuadrants = (f: DashboardFilters) => useChart<DashboardQuadrants>('quadrants', '/analytics/dashboard/quadrants', { departmentId: f.departmentId });
 export const useRfmSegments = (f: DashboardFilters) => useChart<DashboardRfm>('rfm', '/analytics/dashboard/rfm', { departmentId: f.departmentId });
 export const useChurnList = (f: DashboardFilters, page: number) =>
   useChart<DashboardChurn>('churn', '/analytics/dashboard/churn', { departmentId: f.departmentId, page, pageSize: 10 });

@@ -66,6 +66,14 @@ const en = {
   month: 'Month',
   asOf: 'As of {date}',
   chartClickHint: 'Click to list the customers',
+  quadrants: 'Pyramid quadrants',
+  quadrantHint: 'Current value at or above {valueCut} (the top {top} %) is high; potential value above {potentialCut} (the {percentile}th percentile) is high. Click a quadrant to see its customers.',
+  currentValue: 'Current value',
+  potentialValue: 'Potential value',
+  highValue: 'High current value',
+  lowValue: 'Low current value',
+  highPotential: 'High potential',
+  lowPotential: 'Low potential',
 };
 export type DashboardTextKey = keyof typeof en;
 
@@ -129,6 +137,14 @@ const zhCN: Record<DashboardTextKey, string> = {
   month: '月份',
   asOf: '数据日期 {date}',
   chartClickHint: '点击查看客户',
+  quadrants: '金字塔象限',
+  quadrantHint: '当前价值不低于 {valueCut}（前 {top} %）为高；潜在价值高于 {potentialCut}（第 {percentile} 百分位）为高。点击象限查看客户。',
+  currentValue: '当前价值',
+  potentialValue: '潜在价值',
+  highValue: '高当前价值',
+  lowValue: '低当前价值',
+  highPotential: '高潜力',
+  lowPotential: '低潜力',
 };
 
 /** t() of the dashboards: the message in the reader's language, {name} replaced. */

@@ -48,6 +48,8 @@ export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: 
     { title: 'ABC', dataIndex: 'abcClass', key: 'abc' },
     { title: t('analytics.valueClass'), dataIndex: 'valueClass', key: 'value', render: (v: CustomerAnalyticsRow['valueClass']) => t(`analytics.value.${v}`) },
     { title: 'RFM', key: 'rfm', render: (_, r) => t(`analytics.segment.${r.rfmSegment}`) },
+    { title: t('analytics.quadrantColumn'), key: 'quadrant', render: (_, r) => t(`analytics.quadrant.${r.quadrant}`) },
+    { title: t('analytics.potentialValue'), dataIndex: 'potentialValue', key: 'potential', align: 'right', render: money },
   ];
   const pagination = (total: number) => ({ current: page, pageSize, total, showSizeChanger: false, onChange: setPage, size: 'small' as const });
 

@@ -1,4 +1,4 @@
-import { BarChart, FunnelChart, LineChart, PieChart, type BarSeriesOption, type FunnelSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart, PieChart, ScatterChart, type BarSeriesOption, type FunnelSeriesOption, type LineSeriesOption, type PieSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -14,10 +14,10 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { EChartCanvas, type EChartCanvasProps } from '../../../shared/charts/echart-canvas';
 
 // Only the parts the dashboards use; this module is reached only from the lazily loaded dashboards page.
-registerCharts([BarChart, LineChart, PieChart, FunnelChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([BarChart, LineChart, PieChart, FunnelChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | FunnelSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | PieSeriesOption | FunnelSeriesOption | ScatterSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
 >;
 
 /** A chart of the dashboards: the shared canvas with this module's chart types registered. */

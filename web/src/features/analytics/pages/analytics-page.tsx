@@ -1,7 +1,7 @@
-import { PieChartOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Progress, Segmented, Statistic, Table, Tag } from 'antd';
+import { PieChartOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Progress, Segmented, Select, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { abcClasses, valueClasses, type AbcClass, type CustomerAnalyticsRow } from '@crm/contracts';
+import { abcClasses, quadrants, valueClasses, type AbcClass, type CustomerAnalyticsRow, type Quadrant } from '@crm/contracts';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -21,10 +21,11 @@ export function AnalyticsPage() {
   const { can } = usePermissions();
   const navigate = useNavigate();
   const [abc, setAbc] = useState<AbcClass | 'all'>('all');
+  const [quadrant, setQuadrant] = useState<Quadrant | undefined>(undefined);
   const [page, setPage] = useState(1);
   const [runId, setRunId] = useState<number | null>(null);
   const summary = useAnalyticsSummary();
-  const list = useCustomerAnalytics({ page, pageSize: 20, abcClass: abc === 'all' ? undefined : abc });
+  const list = useCustomerAnalytics({ page, pageSize: 20, abcClass: abc === 'all' ? undefined : abc, quadrant });
   const start = useStartAnalyticsRun();
   const run = useAnalyticsRun(runId);
   const money = (v: number) => formatMoney(v, 'CNY', locale);
@@ -41,6 +42,9 @@ export function AnalyticsPage() {
     { title: 'RFM', key: 'rfm', render: (_, r) => `${r.rScore}${r.fScore}${r.mScore} · ${t(`analytics.segment.${r.rfmSegment}`)}` },
     { title: t('analytics.status'), dataIndex: 'status', key: 'status', render: (v: CustomerAnalyticsRow['status']) => t(`analytics.status.${v}`) },
     { title: t('analytics.stage'), dataIndex: 'lifecycleStage', key: 'stage', render: (v: CustomerAnalyticsRow['lifecycleStage']) => t(`analytics.stage.${v}`) },
+    { title: t('analytics.currentValue'), dataIndex: 'currentValue', key: 'current', align: 'right', render: money },
+    { title: t('analytics.potentialValue'), dataIndex: 'potentialValue', key: 'potential', align: 'right', render: money },
+    { title: t('analytics.quadrantColumn'), dataIndex: 'quadrant', key: 'quadrant', render: (v: Quadrant) => t(`analytics.quadrant.${v}`) },
     { title: t('analytics.churnRisk'), dataIndex: 'churnRisk', key: 'churn', render: (v: boolean) => (v ? <Tag color="red">{t('analytics.atRisk')}</Tag> : null) },
   ];
   const s = summary.data;
@@ -53,6 +57,7 @@ export function AnalyticsPage() {
         extra={
           <Flex gap={8} wrap>
             <Button icon={<PieChartOutlined />} onClick={() => navigate('/analytics/dashboards')} data-testid="analytics-dashboards">{t('analytics.dashboards')}</Button>
+            <Button icon={<SettingOutlined />} onClick={() => navigate('/admin/analytics-settings')} data-testid="analytics-settings">{t('analytics.settingsLink')}</Button>
             {can('analytics.manage') ? (
               <Button icon={<ReloadOutlined />} loading={running} data-testid="analytics-run"
                 onClick={() => start.mutate(undefined, { onSuccess: (r) => setRunId(r.id) })}>
@@ -75,17 +80,33 @@ export function AnalyticsPage() {
             <Statistic title={t(`analytics.value.${v}`)} value={s?.valueClasses[v] ?? 0} loading={summary.isLoading} />
           </Card>
         ))}
+        {quadrants.map((q) => (
+          <Card key={q} size="small" style={{ minWidth: 120 }}>
+            <Statistic title={t(`analytics.quadrant.${q}`)} value={s?.quadrants[q] ?? 0} loading={summary.isLoading} />
+          </Card>
+        ))}
         <Card size="small" style={{ minWidth: 120 }}>
           <Statistic title={t('analytics.churnRisk')} value={s?.churnRisk ?? 0} loading={summary.isLoading} />
         </Card>
       </Flex>
-      <Segmented
-        aria-label={t('analytics.filterAbc')}
-        value={abc}
-        onChange={(v) => { setAbc(v as AbcClass | 'all'); setPage(1); }}
-        options={[{ label: t('analytics.all'), value: 'all' }, ...abcClasses.map((c) => ({ label: c, value: c }))]}
-        style={{ marginBottom: 12 }}
-      />
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+        <Segmented
+          aria-label={t('analytics.filterAbc')}
+          value={abc}
+          onChange={(v) => { setAbc(v as AbcClass | 'all'); setPage(1); }}
+          options={[{ label: t('analytics.all'), value: 'all' }, ...abcClasses.map((c) => ({ label: c, value: c }))]}
+        />
+        <Select<Quadrant>
+          allowClear
+          aria-label={t('analytics.filterQuadrant')}
+          placeholder={t('analytics.filterQuadrant')}
+          value={quadrant}
+          onChange={(v) => { setQuadrant(v); setPage(1); }}
+          options={quadrants.map((q) => ({ value: q, label: `${t(`analytics.quadrant.${q}`)} · ${t(`analytics.quadrantAction.${q}`)}` }))}
+          style={{ minWidth: 220, flex: '1 1 220px', maxWidth: 360 }}
+          data-testid="analytics-quadrant-filter"
+        />
+      </Flex>
       <Table
         rowKey="customerId"
         columns={columns}

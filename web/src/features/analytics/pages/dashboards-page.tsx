@@ -14,6 +14,7 @@ import { AbcParetoCard, ChurnCard, NoRunYet, RfmCard, ValuePyramidCard } from '.
 import { CompositionCard } from '../components/composition-card';
 import { useDashboardText } from '../components/dashboard-text';
 import { DrillDrawer, type Drill } from '../components/drill-drawer';
+import { QuadrantCard } from '../components/quadrant-card';
 import { RevenueCard } from '../components/revenue-card';
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,7 +31,7 @@ function parseFilters(params: URLSearchParams): DashboardFilters {
   };
 }
 
-/** 分析仪表盘 (issue 14): composition, new customers, ABC Pareto, value pyramid, RFM segments, churn risk; every chart drills down and exports. */
+/** 分析仪表盘 (issue 14): composition, new customers, ABC Pareto, value pyramid, RFM segments, pyramid quadrants, churn risk; every chart drills down and exports. */
 export function DashboardsPage() {
   const d = useDashboardText();
   useDocumentTitle(d('title'));
@@ -99,6 +100,7 @@ export function DashboardsPage() {
             <Col xs={24}><AbcParetoCard filters={filters} onDrill={setDrill} /></Col>
             <Col xs={24} lg={12}><ValuePyramidCard filters={filters} onDrill={setDrill} /></Col>
             <Col xs={24} lg={12}><RfmCard filters={filters} onDrill={setDrill} /></Col>
+            <Col xs={24} lg={12}><QuadrantCard filters={filters} onDrill={setDrill} /></Col>
             <Col xs={24}><ChurnCard filters={filters} onDrill={setDrill} /></Col>
           </>
         )}
