@@ -200,6 +200,8 @@ export const customerAnalyticsRow = z.object({
   influenceScore: z.number().int(),
   loyaltyScore: z.number().int(),
   potentialScore: z.number().int(),
+  /** In lists: the day of the customer's latest win-back up to this run (bought again after counting as lost), null when never won back. */
+  wonBackOn: z.string().nullable().optional(),
 });
 export type CustomerAnalyticsRow = z.infer<typeof customerAnalyticsRow>;
 
@@ -214,6 +216,8 @@ export const customerAnalyticsQuery = z
     lifecycleStage: z.enum(analyticsStages).optional(),
     status: z.enum(analyticsStatuses).optional(),
     churnRisk: boolQuery.optional(),
+    /** true: only customers won back up to the run (lost in a run, then bought again); false: only the others. */
+    wonBack: boolQuery.optional(),
     quadrant: z.enum(quadrants).optional(),
     ownerId: id.optional(),
     /** Customers whose owner is in this department or below it (the dashboards' filter). */

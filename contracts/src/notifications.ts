@@ -21,6 +21,8 @@ export const notificationKinds = [
   'task_reminder', // your task is due soon (its reminder time came)
   'care_reminder', // a birthday, anniversary or maintenance visit of your customer, contact or contract is coming (关怀提醒)
   'mentioned', // a colleague named you (@name) in a follow-up on a customer you may see
+  'churn_risk', // your customer fell into churn risk in the latest analytics run (its buying interval stretched or its spend fell)
+  'customer_won_back', // your customer, lost in the analytics run before, bought again
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -79,7 +79,10 @@ export function presentResult(r: ResultRow, asOf: string): CustomerAnalyticsRow 
   };
 }
 
-/** GET /analytics/customers: the classes of the customers in scope, from the latest finished run (or `runId`), best ABC rank first. */
+/**
+ * GET /analytics/customers: the classes of the customers in scope, from the latest finished run (or `runId`), best ABC rank first;
+ * `wonBack=true` keeps the customers with a win-back recorded up to the run, each row with the day of its latest one.
+ */
 export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query: z.output<typeof customerAnalyticsQuery>) {
   const run = await finishedRun(ctx.db, query.runId);
   const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize, run: run ? presentRun(run) : null };
@@ -97,6 +100,10 @@ export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query
   if (query.status) q = q.where('ar.status', '=', query.status);
   if (query.churnRisk !== undefined) q = q.where('ar.churn_risk', '=', query.churnRisk ? 1 : 0);
   if (query.quadrant) q = q.where('ar.quadrant', '=', query.quadrant);
+  if (query.wonBack !== undefined) {
+    const wonBack = sql<SqlBool>`exists (select 1 from analytics_winbacks w where w.customer_id = ar.customer_id and w.run_id <= ${run.id})`;
+    q = q.where(query.wonBack ? wonBack : sql<SqlBool>`not ${wonBack}`);
+  }
   if (query.ownerId !== undefined) q = q.where('c.owner_id', '=', query.ownerId);
   if (query.departmentId !== undefined) q = q.where(departmentOwners(query.departmentId));
   if (query.q) q = q.where('c.name', 'like', `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
@@ -108,7 +115,21 @@ export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { ...empty, items: rows.map((r) => presentResult(r, run.as_of)), total: Number(total.n) };
+  const wonBackOn = await latestWinbacks(ctx.db, run.id, rows.map((r) => r.customer_id));
+  return { ...empty, items: rows.map((r) => ({ ...presentResult(r, run.as_of), wonBackOn: wonBackOn.get(r.customer_id) ?? null })), total: Number(total.n) };
+}
+
+/** The day of each customer's latest win-back recorded up to the run (analytics.alerts.ts). */
+async function latestWinbacks(db: AppContext['db'], runId: number, customerIds: number[]): Promise<Map<number, string>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('analytics_winbacks')
+    .select(['customer_id', (eb) => eb.fn.max('won_back_on').as('on')])
+    .where('customer_id', 'in', customerIds)
+    .where('run_id', '<=', runId)
+    .groupBy('customer_id')
+    .execute();
+  return new Map(rows.map((r) => [r.customer_id, r.on]));
 }
 
 const zeroes = <T extends readonly string[]>(keys: T) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<T[number], number>;

@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import type { ScheduledTask } from '../../platform/scheduler.js';
+import { alertOwners } from './analytics.alerts.js';
 import { assessPotential, assessQuadrants, classifyCustomers, insertFacts } from './analytics.compute.js';
 import { readAnalyticsSettings } from './analytics.settings.js';
 
@@ -156,6 +157,8 @@ export async function computeRun(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'
       .where('id', '=', run.id)
       .execute();
     await pruneResults(ctx.db);
+    // The owners of customers newly at churn risk, and of lost customers who bought again, are told (analytics.alerts.ts).
+    await alertOwners(ctx, run, settings);
   } catch (error) {
     await ctx.db.deleteFrom('analytics_results').where('run_id', '=', run.id).execute();
     await ctx.db

@@ -948,6 +948,15 @@ export interface DB {
     assessed_by: number | null;
   };
   /** Purchases imported from other systems (shop, point of sale): with the signed contracts, the customer's transactions. */
+  /** A customer won back (migration 0035): lost in the finished run before `run_id`, not lost in it. */
+  analytics_winbacks: {
+    run_id: number;
+    customer_id: number;
+    won_back_on: string;
+    owner_id: number | null;
+    previous_run_id: number;
+    lost_days: number;
+  };
   purchase_history: {
     id: Generated<number>;
     customer_id: number;

@@ -74,6 +74,7 @@ export const tableOwners: Record<keyof DB, string> = {
   notification_preferences: 'notifications',
   analytics_runs: 'analytics',
   analytics_results: 'analytics',
+  analytics_winbacks: 'analytics',
   purchase_history: 'analytics',
   credit_assessments: 'credit',
 };

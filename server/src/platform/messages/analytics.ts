@@ -67,4 +67,17 @@ export const analyticsMessages = {
   analyticsPolicy_maintenance: { en: 'Regular contact and standard offers; look for up-sell.', 'zh-CN': '定期联系，标准方案，寻找追加销售机会。' },
   analyticsPolicy_opportunity: { en: 'Basic service at low cost; pick out those who can grow.', 'zh-CN': '低成本基础服务，从中发现可成长的客户。' },
   analyticsRestRow: { en: 'Others ({count} customers)', 'zh-CN': '其余（{count} 个客户）' },
+  // The owner's notices of an analytics run (analytics.alerts.ts). {days}: days from the last purchase ({lastOn}) to the run's day;
+  // {interval}: the average days between its purchase days ('—' with a single purchase day); {factor}: the churn factor setting;
+  // {spend}/{previousSpend}: spend in the RFM window of {months} months and in the window before it (yuan); {drop}: the spend-drop setting.
+  notification_churn_risk: {
+    en: 'Your customer {customer} is at churn risk: its last purchase was on {lastOn}, {days} days ago, and it usually buys every {interval} days (at risk beyond {factor} × that interval); it spent {spend} in the last {months} months against {previousSpend} in the {months} months before (at risk when spend falls by {drop}% or more).',
+    'zh-CN': '您的客户「{customer}」有流失风险：最近一次购买在 {lastOn}，距今 {days} 天，而其平均购买间隔为 {interval} 天（超过间隔的 {factor} 倍即有风险）；近 {months} 个月消费 {spend}，此前 {months} 个月为 {previousSpend}（下降 {drop}% 及以上即有风险）。',
+  },
+  // {date}: the purchase that won it back; {previousAsOf}: the day of the run in which it counted as lost; {lostDays}: its days
+  // without a purchase then; {lostAfter}: the setting after how many days without a purchase a customer counts as lost.
+  notification_customer_won_back: {
+    en: 'Your customer {customer} is won back: it bought again on {date}. In the analysis of {previousAsOf} it had not bought for {lostDays} days and counted as lost (more than {lostAfter} days without a purchase).',
+    'zh-CN': '您的客户「{customer}」已赢回：于 {date} 再次购买。在 {previousAsOf} 的分析中，它已 {lostDays} 天未购买，被判定为流失（超过 {lostAfter} 天未购买即为流失）。',
+  },
 } as const;

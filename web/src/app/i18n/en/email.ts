@@ -69,6 +69,8 @@ export const email = {
   'notifications.kind.care_reminder': 'A customer care date is coming',
   'notifications.kind.report_submitted': 'A work report was submitted',
   'notifications.kind.report_comment': 'A comment on my work report',
+  'notifications.kind.churn_risk': 'My customer is at churn risk',
+  'notifications.kind.customer_won_back': 'My lost customer is won back',
   'custEmail.action': 'Email',
   'custEmail.title': 'Email {customer}',
   'custEmail.contact': 'Contact',

@@ -71,6 +71,8 @@ export const email: Record<keyof typeof en, string> = {
   'notifications.kind.care_reminder': '客户关怀日期临近',
   'notifications.kind.report_submitted': '有人提交了工作报告',
   'notifications.kind.report_comment': '我的工作报告有新评论',
+  'notifications.kind.churn_risk': '我的客户有流失风险',
+  'notifications.kind.customer_won_back': '我的流失客户已赢回',
   'custEmail.action': '发邮件',
   'custEmail.title': '给「{customer}」发邮件',
   'custEmail.contact': '联系人',
