@@ -104,6 +104,6 @@ export const crossModuleReads: Record<string, { reads: Array<keyof DB>; why: str
   departments: { reads: ['users'], why: 'departments list their user counts; a manager must be an active user' },
   roles: { reads: ['users'], why: 'roles list their user counts; a role in use is not deleted' },
   users: { reads: ['departments', 'roles'], why: "a user's data scope and permissions come from their department path and role" },
-  analytics: { reads: ['customers', 'contracts', 'contract_lines', 'products', 'payments', 'users', 'departments'], why: "customer analytics reads every customer's transactions (signed contracts, their lines' product costs, payments) in set-based statements, lists classes with the customer's name and scope, and its dashboards count customers by their owners' departments" },
+  analytics: { reads: ['customers', 'contracts', 'contract_lines', 'products', 'payments', 'users', 'departments', 'leads'], why: "customer analytics reads every customer's transactions (signed contracts, their lines' product costs, payments) in set-based statements, lists classes with the customer's name and scope, its dashboards count customers by their owners' departments, and a customer's potential value counts the live leads it referred" },
   system: { reads: ['schema_migrations'], why: 'the readiness check reads the migration table' },
 };
