@@ -69,12 +69,12 @@ function readMemory(pid: number): Memory | null {
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
-/** Node's flags and server/dist/main.mjs, as `npm start` runs it (compiled first when missing or older than its sources). */
-async function compiledServer(): Promise<string[]> {
+/** Node's flags, environment and server/dist/main.mjs, as `npm start` runs it (compiled first when missing or older than its sources). */
+async function compiledServer(): Promise<{ args: string[]; env: Record<string, string> }> {
   // @ts-expect-error: a build script of plain JavaScript, without type declarations
-  const { buildServer, serverIsStale, serverNodeFlags } = (await import('../scripts/build-server.mjs')) as { buildServer: () => Promise<void>; serverIsStale: () => boolean; serverNodeFlags: string[] };
-  if (serverIsStale()) await buildServer();
-  return [...serverNodeFlags, path.join(repoRoot, 'server', 'dist', 'main.mjs')];
+  const build = (await import('../scripts/build-server.mjs')) as { buildServer: () => Promise<void>; serverIsStale: () => boolean; serverNodeFlags: string[]; serverEnv: Record<string, string> };
+  if (build.serverIsStale()) await build.buildServer();
+  return { args: [...build.serverNodeFlags, path.join(repoRoot, 'server', 'dist', 'main.mjs')], env: build.serverEnv };
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -95,7 +95,9 @@ export async function startServer(databaseEnv: { CRM_DATA_DIR: string } | { DATA
   });
   // The server as `npm start` runs it: compiled to plain JavaScript (rebuilt when older than its
   // sources). BENCH_TSX=1 runs the TypeScript sources through tsx instead, as `npm run dev` does.
-  const entry = process.env.BENCH_TSX ? ['--import', 'tsx', 'server/src/main.ts'] : await compiledServer();
+  const compiled = process.env.BENCH_TSX ? null : await compiledServer();
+  const entry = compiled ? compiled.args : ['--import', 'tsx', 'server/src/main.ts'];
+  if (compiled) Object.assign(env, { ...compiled.env, ...env });
   const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), ...entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = new OutputRing(outputBytes);
   child.stdout?.on('data', (chunk: Buffer) => output.add(chunk));

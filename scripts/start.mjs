@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer, serverIsStale, serverNodeFlags } from './build-server.mjs';
+import { buildServer, serverEnv, serverIsStale, serverNodeFlags } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'web', 'dist', 'index.html');
@@ -36,7 +36,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   if (webIsStale()) buildWeb();
   if (serverIsStale()) await buildServer();
-  const child = spawn(process.execPath, [...serverNodeFlags, path.join(root, 'server', 'dist', 'main.mjs'), ...args], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...serverNodeFlags, path.join(root, 'server', 'dist', 'main.mjs'), ...args], { cwd: root, stdio: 'inherit', env: { ...serverEnv, ...process.env } });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

@@ -40,7 +40,7 @@ const checkpoint = async () => {
 const worker = new ImportWorker(ctx, { ...options, onIdle: () => void checkpoint().finally(() => parentPort?.postMessage('idle')), afterBatch });
 // A smaller page cache than the server's own connection: a batch touches scattered pages once, and
 // the server's peak memory (both threads) stays low. The operating system caches the file anyway.
-if (database.engine === 'sqlite') await sql`pragma cache_size = -16384`.execute(database.db);
+if (database.engine === 'sqlite') await sql`pragma cache_size = -8192`.execute(database.db);
 worker.start();
 
 parentPort?.on('message', (message: string) => {
