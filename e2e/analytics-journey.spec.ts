@@ -13,11 +13,17 @@ import { chooseOption, clickUntilShown, expectAccessible, screenshot, signIn, us
  * (potential ¥5,000), so with N = 2 the big one is gold III (current value at the top-20 % cut, no
  * potential) and the small one iron II; the quadrant drills down, the ABC table filters by it, and
  * the customer's record shows its analytics card with the potential value explained.
+ * The lifecycle suggestion: one purchase each derives first purchase / exploration, while the first
+ * contract moved both records to formation (and the big one's status was set to loyal by hand):
+ * the big one's card suggests both, explains the rule, applies the status (its PATCH) and keeps
+ * its stage; the table's "suggestion differs" filter then lists only the small one; on a phone
+ * in English the small one's suggestion reads and fits.
  */
 const journey = useJourney();
 let smallId = 0;
+let bigId = 0;
 
-async function api(context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown) {
+async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown) {
   const res = await context.request.fetch(`${journey.server.url}/api/v1${url}`, { method, ...(data === undefined ? {} : { data }) });
   const body = res.status() === 204 ? null : await res.json();
   if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${JSON.stringify(body)}`);
@@ -31,6 +37,12 @@ beforeAll(async () => {
     const customer = await api(setup, 'POST', '/customers', { kind: 'organization', name, province: '浙江省', city: '杭州市' });
     const contract = await api(setup, 'POST', '/contracts', { customerId: customer.id, title: `${name}合同`, amount, signedOn: '2026-11-01' });
     await api(setup, 'POST', `/contracts/${contract.id}/status`, { status: 'active', version: contract.version });
+    if (name === '分析大客户有限公司') {
+      // Its status set by hand (loyal) against the one purchase: the run will suggest first purchase.
+      bigId = customer.id as number;
+      const now = await api(setup, 'GET', `/customers/${bigId}`);
+      await api(setup, 'PATCH', `/customers/${bigId}`, { status: 'loyal', version: now.version });
+    }
     if (name === '分析小客户有限公司') {
       smallId = customer.id as number;
       await api(setup, 'POST', '/leads', { name: '小客户推荐的线索', source: 'referral', referrerCustomerId: customer.id });
@@ -172,6 +184,71 @@ describe('customer analytics in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'analytics-05-dashboards-phone');
     await expectAccessible(page, 'analytics dashboards on a phone');
+    await context.close();
+  });
+
+  it('lifecycle suggestion: explained, applied through the record, kept, and filtered in the table', async () => {
+    const context = await journey.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, journey.server.url);
+    await page.goto(`${journey.server.url}/customers/${bigId}`);
+    const box = page.getByTestId('analytics-suggestions');
+    const status = box.getByTestId('analytics-suggest-status');
+    const stage = box.getByTestId('analytics-suggest-lifecycleStage');
+    await status.waitFor();
+    expect(await status.textContent()).toContain('状态：建议 初次购买（根据购买趋势），档案为 忠诚客户。');
+    expect(await stage.textContent()).toContain('生命周期：建议 考察期');
+    // The rule behind it: the status explanation.
+    await clickUntilShown(status.getByTestId('analytics-suggest-status-how'), page.getByTestId('analytics-suggest-status-how-explanation'));
+    expect(await page.getByTestId('analytics-suggest-status-how-explanation').textContent()).toContain('天未购买 → 流失');
+    await expectAccessible(page, 'customer card with the lifecycle suggestion');
+    await screenshot(page, 'analytics-09-suggestion');
+    await status.getByTestId('analytics-suggest-status-how').click();
+    await page.getByTestId('analytics-suggest-status-how-explanation').waitFor({ state: 'hidden' });
+    // Apply: the record's status becomes first purchase (the customer's PATCH), the suggestion goes.
+    await status.getByTestId('analytics-suggest-status-apply').click();
+    await status.waitFor({ state: 'detached' });
+    const record = await api(context, 'GET', `/customers/${bigId}`);
+    expect(record.status).toBe('first_purchase');
+    expect(record.lifecycleStage).toBe('formation');
+    // Keep mine: the stage stays formation and is not suggested again, after a reload too.
+    await stage.getByTestId('analytics-suggest-lifecycleStage-keep').click();
+    await box.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByTestId('customer-analytics').getByTestId('analytics-card-status').waitFor();
+    expect(await page.getByTestId('analytics-suggestions').count()).toBe(0);
+    expect((await api(context, 'GET', `/customers/${bigId}`)).lifecycleStage).toBe('formation');
+
+    // The table: "suggestion differs" keeps the small customer only; "won back" none of these two.
+    await page.goto(`${journey.server.url}/analytics`);
+    const table = page.getByTestId('analytics-table');
+    await table.locator('tr').filter({ hasText: '分析大客户有限公司' }).waitFor();
+    await page.getByTestId('analytics-suggested-filter').click();
+    await table.locator('tr').filter({ hasText: '分析大客户有限公司' }).waitFor({ state: 'detached' });
+    expect(await table.locator('tr').filter({ hasText: '分析小客户有限公司' }).textContent()).toContain('与档案不同');
+    await page.getByTestId('analytics-suggested-filter').click();
+    await table.locator('tr').filter({ hasText: '分析大客户有限公司' }).waitFor();
+    expect(await table.locator('th').filter({ hasText: '赢回日期' }).count()).toBe(1);
+    await page.getByTestId('analytics-wonback-filter').click();
+    await table.locator('tr').filter({ hasText: '分析大客户有限公司' }).waitFor({ state: 'detached' });
+    expect(await table.locator('tr').filter({ hasText: '分析小客户有限公司' }).count()).toBe(0);
+    await screenshot(page, 'analytics-10-filters');
+    await expectAccessible(page, 'analytics table with the suggestion and won-back filters');
+    await context.close();
+  });
+
+  it('lifecycle suggestion in English on a phone', async () => {
+    const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await signIn(context, journey.server.url);
+    await page.goto(`${journey.server.url}/customers/${smallId}`);
+    const stage = page.getByTestId('analytics-suggest-lifecycleStage');
+    // On a phone the record's facts are a tab of their own.
+    await clickUntilShown(page.getByTestId('profile-tab'), stage);
+    expect(await stage.textContent()).toContain('suggested Exploration (from the purchase trend); the record says Formation.');
+    await stage.getByTestId('analytics-suggest-lifecycleStage-apply').waitFor();
+    await stage.getByTestId('analytics-suggest-lifecycleStage-keep').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'analytics-11-suggestion-phone');
+    await expectAccessible(page, 'customer card with the lifecycle suggestion on a phone');
     await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, int4Max, isoDate, pageQuery, queryInt, settingsVersion } from './common.js';
+import type { customerStatuses, lifecycleStages } from './customer-options.js';
 
 /**
  * Customer analytics (客户分析, issue 14): ABC classes, value classes (the VIP pyramid), RFM scores
@@ -18,6 +19,19 @@ export type RfmSegment = (typeof rfmSegments)[number];
 export const analyticsStages = ['exploration', 'formation', 'stability', 'decline'] as const;
 /** 首次购买 / 重复购买 / 忠诚 / 流失. */
 export const analyticsStatuses = ['first_purchase', 'repeat', 'loyal', 'lost'] as const;
+export type AnalyticsStage = (typeof analyticsStages)[number];
+export type AnalyticsStatus = (typeof analyticsStatuses)[number];
+/**
+ * The customer record's option a derived value suggests (the record's 生命周期 and 状态 fields,
+ * customer-options.ts). Every derived stage has its namesake among the record's stages. Every
+ * derived status has its namesake among the record's statuses; the record's `potential` (潜在),
+ * `target` (目标) and `non_customer` (非客户) have no derived counterpart: a run classifies only
+ * customers with transactions, and nothing in a purchase trend says a customer is not one, so a
+ * suggestion never proposes them (a record set to one of them is offered the derived status).
+ * The list filter compares the stored values directly (analytics.read.ts): change it with this map.
+ */
+export const suggestedStage: Record<AnalyticsStage, (typeof lifecycleStages)[number]> = { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' };
+export const suggestedStatus: Record<AnalyticsStatus, (typeof customerStatuses)[number]> = { first_purchase: 'first_purchase', repeat: 'repeat', loyal: 'loyal', lost: 'lost' };
 export const abcBases = ['revenue', 'gross_profit'] as const;
 /**
  * Pyramid quadrants (金字塔理论), current value × growth potential: platinum IV (high, high: grow),
@@ -202,6 +216,10 @@ export const customerAnalyticsRow = z.object({
   potentialScore: z.number().int(),
   /** In lists: the day of the customer's latest win-back up to this run (bought again after counting as lost), null when never won back. */
   wonBackOn: z.string().nullable().optional(),
+  /** In lists: the customer record's hand-set lifecycle stage and status, and whether a derived one is suggested against them (differs, and not kept). */
+  recordLifecycleStage: z.string().optional(),
+  recordStatus: z.string().optional(),
+  suggested: z.boolean().optional(),
 });
 export type CustomerAnalyticsRow = z.infer<typeof customerAnalyticsRow>;
 
@@ -219,6 +237,8 @@ export const customerAnalyticsQuery = z
     /** true: only customers won back up to the run (lost in a run, then bought again); false: only the others. */
     wonBack: boolQuery.optional(),
     quadrant: z.enum(quadrants).optional(),
+    /** true: only customers whose derived lifecycle stage or status differs from the record's and was not kept ("keep mine"); false: only the others. */
+    suggested: boolQuery.optional(),
     ownerId: id.optional(),
     /** Customers whose owner is in this department or below it (the dashboards' filter). */
     departmentId: id.optional(),
@@ -264,6 +284,31 @@ export const analyticsExplanation = z.object({
   inputs: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
   formula: z.string(),
 });
+/**
+ * One field's suggestion: the derived value of the latest run, the record's value, and the derived
+ * value its user kept the record's against ("keep mine"; null when none). It is shown when the
+ * derived value (mapped with suggestedStage / suggestedStatus) differs from the record's and is not
+ * the kept one; a run that derives another value forgets the kept one.
+ */
+const suggestionOf = <D extends z.ZodTypeAny>(derived: D) => z.object({ derived, record: z.string(), kept: derived.nullable(), suggested: z.boolean() });
+export const lifecycleSuggestion = z.object({
+  lifecycleStage: suggestionOf(z.enum(analyticsStages)),
+  status: suggestionOf(z.enum(analyticsStatuses)),
+});
+export type LifecycleSuggestion = z.infer<typeof lifecycleSuggestion>;
+
+/**
+ * POST /analytics/customers/:id/keep-record: keep the record's stage and/or status against the
+ * derived value named (the one the user saw); 409 when the latest run derives another value now.
+ */
+export const lifecycleKeep = z
+  .object({ lifecycleStage: z.enum(analyticsStages).optional(), status: z.enum(analyticsStatuses).optional() })
+  .strict()
+  .superRefine((v, issue) => {
+    if (v.lifecycleStage === undefined && v.status === undefined) issue.addIssue({ code: 'custom', path: ['lifecycleStage'], message: 'analyticsKeepNothing' });
+  });
+export type LifecycleKeep = z.input<typeof lifecycleKeep>;
+
 /** A class's service policy as other modules and the customer's card read it. */
 export const servicePolicy = z.object({ policyClass: z.enum(policyClasses), tier: z.enum(serviceTiers), text: z.string() });
 export type ServicePolicy = z.infer<typeof servicePolicy>;
@@ -281,6 +326,8 @@ export const customerAnalytics = z.object({
   servicePolicy: customerServicePolicy.nullable(),
   /** Null until a run has classified the customer (no transactions yet, or no run). */
   current: customerAnalyticsRow.nullable(),
+  /** The derived lifecycle stage and status against the record's (null with `current`). */
+  suggestion: lifecycleSuggestion.nullable(),
   explanations: z.array(analyticsExplanation),
   /** The customer's classes in each run, newest first (movement between classes over time). */
   history: z.array(z.object({ runId: z.number().int(), asOf: z.string(), abcClass: z.enum(abcClasses), valueClass: z.enum(valueClasses), rfmSegment: z.enum(rfmSegments), lifecycleStage: z.enum(analyticsStages), status: z.enum(analyticsStatuses), churnRisk: z.boolean() })),

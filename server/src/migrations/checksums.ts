@@ -39,4 +39,5 @@ export const checksums: Record<string, string> = {
   '20261206-0032-comment-edits-care-dates': '999fafd6a010b4351d567a6c2ffa41ea6f763fba31bfef68d4c78220d79379fc',
   '20261206-0033-analytics-potential': 'd817dbc7b4d406e9509e7260ede6ab168a6fc57f0d17f4b92f6d1c5328e887f2',
   '20261206-0035-analytics-winbacks': '2ec4b95b597ab26167acad3bd5d5ba3fc37f550238f9e58d10a9237384ae346e',
+  '20261206-0036-lifecycle-keeps': '66e3757ddb5f4279652e310080c5a0ebea8867a88613e6a0e15ada212b267526',
 };

@@ -34,11 +34,12 @@ import { credit } from './20261206-0031-credit.js';
 import { commentEditsCareDates } from './20261206-0032-comment-edits-care-dates.js';
 import { analyticsPotential } from './20261206-0033-analytics-potential.js';
 import { analyticsWinbacks } from './20261206-0035-analytics-winbacks.js';
+import { lifecycleKeeps } from './20261206-0036-lifecycle-keeps.js';
 
 /** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
 export type RegisteredMigration = Migration & { checksum: string };
 
-const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics, credit, commentEditsCareDates, analyticsPotential, analyticsWinbacks];
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics, credit, commentEditsCareDates, analyticsPotential, analyticsWinbacks, lifecycleKeeps];
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
 export const migrations: RegisteredMigration[] = all.map((m) => {

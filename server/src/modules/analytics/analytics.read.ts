@@ -14,6 +14,7 @@ import { explainCustomer } from './analytics.explain.js';
 import { policiesOf } from './analytics.policy.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
 import { readAnalyticsSettings } from './analytics.settings.js';
+import { keptOf, suggestedWhere, suggestionOf } from './analytics.suggestions.js';
 
 
 /**
@@ -90,9 +91,11 @@ export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query
   let q = ctx.db
     .selectFrom('analytics_results as ar')
     .innerJoin('customers as c', 'c.id', 'ar.customer_id')
+    .leftJoin('analytics_keeps as k', 'k.customer_id', 'ar.customer_id')
     .where('ar.run_id', '=', run.id)
     .where('c.deleted_at', 'is', null)
     .where(where(analyticsScope(actor)));
+  if (query.suggested !== undefined) q = q.where(query.suggested ? suggestedWhere : sql<SqlBool>`not ${suggestedWhere}`);
   if (query.abcClass) q = q.where('ar.abc_class', '=', query.abcClass);
   if (query.valueClass) q = q.where('ar.value_class', '=', query.valueClass);
   if (query.rfmSegment) q = q.where('ar.rfm_segment', '=', query.rfmSegment);
@@ -110,13 +113,18 @@ export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query
   const total = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll('ar')
-    .select(['c.name as customer_name', 'c.owner_id as current_owner_id'])
+    .select(['c.name as customer_name', 'c.owner_id as current_owner_id', 'c.lifecycle_stage as record_stage', 'c.status as record_status', 'k.lifecycle_stage as kept_stage', 'k.status as kept_status'])
     .orderBy('ar.abc_rank')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
   const wonBackOn = await latestWinbacks(ctx.db, run.id, rows.map((r) => r.customer_id));
-  return { ...empty, items: rows.map((r) => ({ ...presentResult(r, run.as_of), wonBackOn: wonBackOn.get(r.customer_id) ?? null })), total: Number(total.n) };
+  const items = rows.map((r) => {
+    const row = presentResult(r, run.as_of);
+    const s = suggestionOf(row, { lifecycle_stage: r.record_stage, status: r.record_status }, { lifecycle_stage: r.kept_stage, status: r.kept_status });
+    return { ...row, wonBackOn: wonBackOn.get(r.customer_id) ?? null, recordLifecycleStage: r.record_stage, recordStatus: r.record_status, suggested: s.lifecycleStage.suggested || s.status.suggested };
+  });
+  return { ...empty, items, total: Number(total.n) };
 }
 
 /** The day of each customer's latest win-back recorded up to the run (analytics.alerts.ts). */
@@ -187,6 +195,7 @@ export async function customerAnalytics(ctx: AppContext, actor: Actor, customerI
     customerId,
     servicePolicy: null,
     current: null,
+    suggestion: null,
     explanations: [],
     history: history.map((h) => ({
       runId: h.run_id, asOf: h.as_of,
@@ -199,6 +208,7 @@ export async function customerAnalytics(ctx: AppContext, actor: Actor, customerI
   const row = await ctx.db.selectFrom('analytics_results').selectAll().where('run_id', '=', run.id).where('customer_id', '=', customerId).executeTakeFirst();
   if (!row) return out;
   out.current = presentResult({ ...row, customer_name: customer.name, current_owner_id: customer.owner_id }, run.as_of);
+  out.suggestion = suggestionOf(out.current, customer, await keptOf(ctx.db, customerId));
   const settings = runSettings(run);
   out.explanations = explainCustomer(out.current, { ...row, customers: run.customers }, settings, run.as_of, locale);
   out.servicePolicy = policiesOf(out.current.abcClass, out.current.valueClass, await readAnalyticsSettings(ctx.db), locale);

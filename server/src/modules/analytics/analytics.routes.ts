@@ -2,7 +2,7 @@ import {
   analyticsCustomerParams, analyticsRun, analyticsRunParams, analyticsSettings, analyticsSettingsUpdate, analyticsSummary as summarySchema,
   analyticsSummaryQuery, compositionCustomers, compositionCustomersQuery, customerAnalytics as customerSchema, customerAnalyticsList, customerAnalyticsQuery,
   dashboardAbc, dashboardAbcQuery, dashboardChurn, dashboardChurnQuery, dashboardComposition, dashboardCompositionQuery, dashboardExportParams,
-  dashboardExportQuery, dashboardFilterQuery, dashboardPyramid, dashboardQuadrants, dashboardRevenue, dashboardRfm, revenueCustomers, revenueCustomersQuery,
+  dashboardExportQuery, dashboardFilterQuery, lifecycleKeep, dashboardPyramid, dashboardQuadrants, dashboardRevenue, dashboardRfm, revenueCustomers, revenueCustomersQuery,
 } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
@@ -10,6 +10,7 @@ import { analyticsSummary, customerAnalytics, listCustomerAnalytics } from './an
 import * as dashboard from './analytics.dashboard.js';
 import { exportDashboard } from './analytics.dashboard-export.js';
 import { getRun, requestRun } from './analytics.runs.js';
+import { keepRecord } from './analytics.suggestions.js';
 import * as settings from './analytics.settings.js';
 
 export function analyticsRoutes(r: Router, ctx: AppContext): void {
@@ -28,6 +29,8 @@ export function analyticsRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, query }) => listCustomerAnalytics(ctx, actor, query) });
   r.route({ method: 'GET', url: '/analytics/customers/:id', access: 'analytics.view', summary: "A customer's classes with each one's inputs and formula, and its classes over the runs", tag, params: analyticsCustomerParams, response: customerSchema,
     handler: ({ actor, params, locale }) => customerAnalytics(ctx, actor, params.id, locale) });
+  r.route({ method: 'POST', url: '/analytics/customers/:id/keep-record', access: 'customers.edit', summary: "Keep the customer record's own lifecycle stage and/or status against the derived one named (\"keep mine\"): not suggested again until a run derives another value. Customers you may edit; 409 with the analytics as they are when the latest run derives another value", tag, params: analyticsCustomerParams, body: lifecycleKeep, response: customerSchema, status: 200,
+    handler: ({ actor, params, body, locale }) => keepRecord(ctx, actor, params.id, body, () => customerAnalytics(ctx, actor, params.id, locale)) });
 
   // Dashboards: aggregates of the customers whose owner is in your data scope, narrowed by department (and a date range where a figure has a date).
   r.route({ method: 'GET', url: '/analytics/dashboard/composition', access: 'analytics.view', summary: 'Customer composition in your data scope: by type, category, industry, status, lifecycle stage, province (and the cities of `province`), and new customers per month; customers created in the range when given', tag, query: dashboardCompositionQuery, response: dashboardComposition,

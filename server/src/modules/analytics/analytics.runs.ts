@@ -1,6 +1,6 @@
 import type { AnalyticsRun, AnalyticsSettingsValue } from '@crm/contracts';
 import { Worker } from 'node:worker_threads';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { companyTimeZone, localDate } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
@@ -156,6 +156,7 @@ export async function computeRun(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'
       .set({ status: 'done', active: null, steps_done: stepsTotal, customers: Number(count.n), finished_at: ctx.clock.now().toISOString(), heartbeat_at: ctx.clock.now().toISOString() })
       .where('id', '=', run.id)
       .execute();
+    await forgetOutdatedKeeps(ctx.db, run.id);
     await pruneResults(ctx.db);
     // The owners of customers newly at churn risk, and of lost customers who bought again, are told (analytics.alerts.ts).
     await alertOwners(ctx, run, settings);
@@ -167,6 +168,22 @@ export async function computeRun(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'
       .where('id', '=', run.id)
       .execute();
     throw error;
+  }
+}
+
+/**
+ * "Keep mine" holds while the derived value stays the one declined: a run that derives another
+ * stage (status) for the customer forgets the kept one, so the next change is suggested again
+ * (analytics.suggestions.ts).
+ */
+export async function forgetOutdatedKeeps(db: Db, runId: number): Promise<void> {
+  for (const column of ['lifecycle_stage', 'status'] as const) {
+    await db
+      .updateTable('analytics_keeps')
+      .set({ [column]: null })
+      .where(column, 'is not', null)
+      .where(sql<SqlBool>`exists (select 1 from analytics_results ar where ar.run_id = ${runId} and ar.customer_id = analytics_keeps.customer_id and ${sql.ref(`ar.${column}`)} <> ${sql.ref(`analytics_keeps.${column}`)})`)
+      .execute();
   }
 }
 

@@ -957,6 +957,14 @@ export interface DB {
     previous_run_id: number;
     lost_days: number;
   };
+  /** "Keep mine" against a customer's derived lifecycle stage or status (migration 0036): the declined derived values. */
+  analytics_keeps: {
+    customer_id: number;
+    lifecycle_stage: string | null;
+    status: string | null;
+    kept_by: number | null;
+    kept_at: string;
+  };
   purchase_history: {
     id: Generated<number>;
     customer_id: number;

@@ -75,6 +75,7 @@ export const tableOwners: Record<keyof DB, string> = {
   analytics_runs: 'analytics',
   analytics_results: 'analytics',
   analytics_winbacks: 'analytics',
+  analytics_keeps: 'analytics',
   purchase_history: 'analytics',
   credit_assessments: 'credit',
 };

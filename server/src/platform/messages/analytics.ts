@@ -1,6 +1,7 @@
 /** Server messages of customer analytics (merged into the catalogue in i18n.ts). */
 export const analyticsMessages = {
   analyticsCutOffsRise: { en: 'Must be greater than the cut-off before it.', 'zh-CN': '必须大于前一个分界值。' },
+  analyticsKeepNothing: { en: 'Name the derived lifecycle stage or status to keep the record\'s against.', 'zh-CN': '请指明要保留原值的推算生命周期或状态。' },
   analyticsRangeOrder: { en: 'Must not be before the start of the range.', 'zh-CN': '不能早于开始日期。' },
   analyticsRangeTooLong: { en: 'The range covers at most {months} months.', 'zh-CN': '日期范围最多 {months} 个月。' },
   analyticsSheetComposition: { en: 'Customer composition', 'zh-CN': '客户构成' },

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnalyticsRun, AnalyticsSettings, AnalyticsSettingsUpdate, AnalyticsSummary, CustomerAnalytics, CustomerAnalyticsRow } from '@crm/contracts';
+import type { AnalyticsRun, AnalyticsSettings, AnalyticsSettingsUpdate, AnalyticsSummary, CustomerAnalytics, CustomerAnalyticsRow, LifecycleKeep } from '@crm/contracts';
 import { apiRequest } from '../../shared/api/client';
 
 export const analyticsKeys = {
@@ -54,6 +54,19 @@ export function useCustomerAnalyticsCard(customerId: number, enabled: boolean) {
     queryKey: ['analytics', 'customer', customerId] as const,
     queryFn: ({ signal }) => apiRequest<CustomerAnalytics>(`/analytics/customers/${customerId}`, { signal }),
     enabled,
+  });
+}
+
+/** "Keep mine": the record's stage or status stays, the derived value named is not suggested again until it changes. */
+export function useKeepRecord(customerId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LifecycleKeep) => apiRequest<CustomerAnalytics>(`/analytics/customers/${customerId}/keep-record`, { method: 'POST', body }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['analytics', 'customer', customerId], data);
+      void queryClient.invalidateQueries({ queryKey: ['analytics', 'customers'] });
+    },
+    onError: () => void queryClient.invalidateQueries({ queryKey: ['analytics', 'customer', customerId] }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { PieChartOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Progress, Segmented, Select, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Progress, Segmented, Select, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { abcClasses, quadrants, valueClasses, type AbcClass, type CustomerAnalyticsRow, type Quadrant } from '@crm/contracts';
 import { useState } from 'react';
@@ -22,10 +22,12 @@ export function AnalyticsPage() {
   const navigate = useNavigate();
   const [abc, setAbc] = useState<AbcClass | 'all'>('all');
   const [quadrant, setQuadrant] = useState<Quadrant | undefined>(undefined);
+  const [suggestedOnly, setSuggestedOnly] = useState(false);
+  const [wonBackOnly, setWonBackOnly] = useState(false);
   const [page, setPage] = useState(1);
   const [runId, setRunId] = useState<number | null>(null);
   const summary = useAnalyticsSummary();
-  const list = useCustomerAnalytics({ page, pageSize: 20, abcClass: abc === 'all' ? undefined : abc, quadrant });
+  const list = useCustomerAnalytics({ page, pageSize: 20, abcClass: abc === 'all' ? undefined : abc, quadrant, suggested: suggestedOnly ? 'true' : undefined, wonBack: wonBackOnly ? 'true' : undefined });
   const start = useStartAnalyticsRun();
   const run = useAnalyticsRun(runId);
   const money = (v: number) => formatMoney(v, 'CNY', locale);
@@ -46,6 +48,8 @@ export function AnalyticsPage() {
     { title: t('analytics.potentialValue'), dataIndex: 'potentialValue', key: 'potential', align: 'right', render: money },
     { title: t('analytics.quadrantColumn'), dataIndex: 'quadrant', key: 'quadrant', render: (v: Quadrant) => t(`analytics.quadrant.${v}`) },
     { title: t('analytics.churnRisk'), dataIndex: 'churnRisk', key: 'churn', render: (v: boolean) => (v ? <Tag color="red">{t('analytics.atRisk')}</Tag> : null) },
+    { title: t('analytics.wonBackOn'), dataIndex: 'wonBackOn', key: 'wonBack', render: (v: string | null | undefined) => v ?? null },
+    { title: t('analytics.suggestedColumn'), dataIndex: 'suggested', key: 'suggested', render: (v: boolean | undefined) => (v ? <Tag color="orange">{t('analytics.suggestedTag')}</Tag> : null) },
   ];
   const s = summary.data;
   const running = run.data?.status === 'running' || start.isPending;
@@ -106,6 +110,12 @@ export function AnalyticsPage() {
           style={{ minWidth: 220, flex: '1 1 220px', maxWidth: 360 }}
           data-testid="analytics-quadrant-filter"
         />
+        <Checkbox checked={suggestedOnly} onChange={(e) => { setSuggestedOnly(e.target.checked); setPage(1); }} data-testid="analytics-suggested-filter">
+          {t('analytics.filterSuggested')}
+        </Checkbox>
+        <Checkbox checked={wonBackOnly} onChange={(e) => { setWonBackOnly(e.target.checked); setPage(1); }} data-testid="analytics-wonback-filter">
+          {t('analytics.filterWonBack')}
+        </Checkbox>
       </Flex>
       <Table
         rowKey="customerId"
