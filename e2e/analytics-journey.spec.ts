@@ -13,8 +13,8 @@ import { chooseOption, clickUntilShown, expectAccessible, screenshot, signIn, us
  * (potential ¥5,000), so with N = 2 the big one is gold III (current value at the top-20 % cut, no
  * potential) and the small one iron II; the quadrant drills down, the ABC table filters by it, and
  * the customer's record shows its analytics card with the potential value explained.
- * The lifecycle suggestion: one purchase each derives first purchase / exploration, while the first
- * contract moved both records to formation (and the big one's status was set to loyal by hand):
+ * The lifecycle suggestion: one purchase each derives first purchase / exploration, while both
+ * records were set to formation by hand (and the big one's status to loyal):
  * the big one's card suggests both, explains the rule, applies the status (its PATCH) and keeps
  * its stage; the table's "suggestion differs" filter then lists only the small one; on a phone
  * in English the small one's suggestion reads and fits.
@@ -37,11 +37,13 @@ beforeAll(async () => {
     const customer = await api(setup, 'POST', '/customers', { kind: 'organization', name, province: '浙江省', city: '杭州市' });
     const contract = await api(setup, 'POST', '/contracts', { customerId: customer.id, title: `${name}合同`, amount, signedOn: '2026-11-01' });
     await api(setup, 'POST', `/contracts/${contract.id}/status`, { status: 'active', version: contract.version });
+    // Its stage set by hand to formation against the one purchase: the run will suggest exploration.
+    const signed = await api(setup, 'GET', `/customers/${customer.id}`);
+    const formed = await api(setup, 'PATCH', `/customers/${customer.id}`, { lifecycleStage: 'formation', version: signed.version });
     if (name === '分析大客户有限公司') {
       // Its status set by hand (loyal) against the one purchase: the run will suggest first purchase.
       bigId = customer.id as number;
-      const now = await api(setup, 'GET', `/customers/${bigId}`);
-      await api(setup, 'PATCH', `/customers/${bigId}`, { status: 'loyal', version: now.version });
+      await api(setup, 'PATCH', `/customers/${bigId}`, { status: 'loyal', version: formed.version });
     }
     if (name === '分析小客户有限公司') {
       smallId = customer.id as number;

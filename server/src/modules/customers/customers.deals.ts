@@ -36,7 +36,7 @@ export function statusForDeals(current: CustomerStatus, count: number): Customer
  * at once each count the other (PostgreSQL; SQLite writes one at a time). First deal, count and
  * total follow the contracts exactly; the last deal time (also the pool's clock, which a won deal
  * moves too) only moves forward. The status moves with the count (statusForDeals) and an
- * exploring customer enters the formation stage; a change is on the customer's timeline.
+ * exploring customer enters the formation stage with its second deal; a change is on the customer's timeline.
  * Nothing happens to a deleted customer (its contracts follow it).
  */
 export async function recordCustomerDeals(
@@ -51,7 +51,9 @@ export async function recordCustomerDeals(
   if (!row) return;
   const f = await figures();
   const status = statusForDeals(row.status as CustomerStatus, f.count);
-  const stage: LifecycleStage = f.count > 0 && row.lifecycle_stage === 'exploration' ? 'formation' : (row.lifecycle_stage as LifecycleStage);
+  // The analytics rule (a single purchase is still exploration, a second one forms the relationship):
+  // moving at the first deal made analytics suggest 考察期 back for every one-deal customer.
+  const stage: LifecycleStage = f.count >= 2 && row.lifecycle_stage === 'exploration' ? 'formation' : (row.lifecycle_stage as LifecycleStage);
   const last = f.last !== null && (row.last_deal_at === null || row.last_deal_at < f.last) ? f.last : row.last_deal_at;
   const values: Partial<repo.CustomerRow> = { first_deal_at: f.first, deal_count: f.count, deal_total: f.total, last_deal_at: last, status, lifecycle_stage: stage };
   const changes: FieldChange[] = [];
