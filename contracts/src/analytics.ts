@@ -508,3 +508,23 @@ export const dashboardExportQuery = z
   .strict()
   .superRefine(rangeRises);
 export type DashboardExportQuery = z.input<typeof dashboardExportQuery>;
+
+/**
+ * What each input of a classification's explanation is (`CustomerAnalytics.explanations[].inputs`),
+ * so that the web can name and format it: money in fen, shares in per cent, dates, counts... Every
+ * key an explanation sends is listed here (a test holds the server to it).
+ */
+export type ExplanationInputKind = 'money' | 'percent' | 'days' | 'months' | 'years' | 'date' | 'count' | 'flag' | 'factor' | 'basis' | 'segment';
+
+export const explanationInputKinds: Readonly<Record<string, ExplanationInputKind>> = {
+  basis: 'basis', value: 'money', rank: 'count', customers: 'count', cumulative: 'money', total: 'money', cumulativeSharePercent: 'percent',
+  aPercent: 'percent', bPercent: 'percent', revenue: 'money', keyUpTo: 'count', majorUpTo: 'count', maintenanceUpTo: 'count',
+  recencyDays: 'days', frequency: 'count', monetary: 'money', windowFrom: 'date', windowTo: 'date', r: 'count', f: 'count', m: 'count',
+  segment: 'segment', grossProfit: 'money', defaultMarginPercent: 'percent', windowProfit: 'money', windowMonths: 'months',
+  currentValue: 'money', retentionCostPerYear: 'money', discountRatePercent: 'percent', horizonYears: 'years', annuityFactor: 'factor',
+  acquisitionCost: 'money', averageIntervalDays: 'days', churnFactor: 'factor', previousMonetary: 'money', previousFrom: 'date',
+  spendDropPercent: 'percent', lost: 'flag', lostAfterDays: 'days', purchases: 'count', loyalMinPurchases: 'count', churnRisk: 'flag',
+  firstOn: 'date', tenureBefore: 'date', stabilityMinMonths: 'months', peerCount: 'count', potentialMinPeers: 'count', peerMedian: 'money',
+  gap: 'money', referrals: 'count', referralValue: 'money', valueCut: 'money', valueTopPercent: 'percent', potentialValue: 'money',
+  potentialCut: 'money', potentialPercentile: 'percent', highValue: 'flag', highPotential: 'flag', tenureDays: 'days', repeatRatePercent: 'percent',
+};

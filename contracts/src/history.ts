@@ -42,6 +42,7 @@ export const historyActions = [
   'approval_approve', // an approver approved a step (the last one approves the record)
   'approval_reject', // an approver rejected the record (with the comment)
   'approval_withdraw', // the request withdrawn (the record moved back to draft, or deleted)
+  'keep_record', // the record's own lifecycle stage / status kept against the analytics' suggestion ("keep mine")
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];
 export const historyEntityTypes = ['customer', 'contact', 'user', 'department', 'role', 'attachment', 'lead', 'opportunity', 'contract', 'quote'] as const;

@@ -78,10 +78,17 @@ describe('lifecycle suggestion', () => {
     expect(kept.body.suggestion.status).toEqual({ derived: 'first_purchase', record: 'potential', kept: 'first_purchase', suggested: false });
     expect(await suggested()).toEqual(['乙科技']);
     expect(await suggested('suggested=false')).toEqual(['丙实业', '甲商贸']);
+    // The customer's timeline says who kept which of the record's values.
+    const timeline = (await org.as.east1.get(`/api/v1/customers/${ids.a}/history?actions=keep_record`)).body.items;
+    expect(timeline).toHaveLength(1);
+    expect(timeline[0]).toMatchObject({ action: 'keep_record', entityType: 'customer', label: '甲商贸', changes: [{ field: 'status', old: null, new: 'potential' }] });
+    expect(timeline[0].actorName).toBeTruthy();
     // Keeping against a value the latest run does not derive: 409 with the analytics as they are, nothing kept.
     const stale = await org.as.east1.post(`/api/v1/analytics/customers/${ids.a}/keep-record`, { lifecycleStage: 'decline' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.current.suggestion.lifecycleStage).toEqual({ derived: 'exploration', record: 'exploration', kept: null, suggested: false });
+    // A refused keep writes no timeline entry.
+    expect((await org.as.east1.get(`/api/v1/customers/${ids.a}/history?actions=keep_record`)).body.items).toHaveLength(1);
 
     // Another run deriving the same value: still kept.
     await runOn('2026-12-07');

@@ -7,6 +7,7 @@ import { authorize, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { findVisible } from '../customers/index.js';
+import { recordChange } from '../history/index.js';
 import { finishedRun } from './analytics.runs.js';
 
 type Db = AppContext['db'];
@@ -65,7 +66,7 @@ export async function keepRecord(
   current: () => Promise<CustomerAnalytics>,
 ): Promise<CustomerAnalytics> {
   authorize(actor, 'customers.edit');
-  await findVisible(ctx.db, actor, customerId);
+  const customer = await findVisible(ctx.db, actor, customerId);
   const run = await finishedRun(ctx.db);
   const row = run
     ? await ctx.db.selectFrom('analytics_results').select(['lifecycle_stage', 'status']).where('run_id', '=', run.id).where('customer_id', '=', customerId).executeTakeFirst()
@@ -74,16 +75,27 @@ export async function keepRecord(
     || (body.lifecycleStage !== undefined && body.lifecycleStage !== row.lifecycle_stage)
     || (body.status !== undefined && body.status !== row.status);
   if (stale) throw conflict(await current());
+  const at = ctx.clock.now().toISOString();
   const values = {
     ...(body.lifecycleStage !== undefined ? { lifecycle_stage: body.lifecycleStage } : {}),
     ...(body.status !== undefined ? { status: body.status } : {}),
     kept_by: actor.userId,
-    kept_at: ctx.clock.now().toISOString(),
+    kept_at: at,
   };
-  await ctx.db
-    .insertInto('analytics_keeps')
-    .values({ customer_id: customerId, lifecycle_stage: null, status: null, ...values })
-    .onConflict((oc) => oc.column('customer_id').doUpdateSet(values))
-    .execute();
+  // On the customer's timeline: who kept which of the record's own values (the fields as they stay).
+  const kept = [
+    ...(body.lifecycleStage !== undefined ? [{ field: 'lifecycleStage', old: null, new: customer.lifecycle_stage }] : []),
+    ...(body.status !== undefined ? [{ field: 'status', old: null, new: customer.status }] : []),
+  ];
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('analytics_keeps')
+      .values({ customer_id: customerId, lifecycle_stage: null, status: null, ...values })
+      .onConflict((oc) => oc.column('customer_id').doUpdateSet(values))
+      .execute();
+    if (kept.length > 0) {
+      await recordChange(trx, { entityType: 'customer', entityId: customerId, customerId, action: 'keep_record', actorId: actor.userId, at, label: customer.name, changes: kept });
+    }
+  });
   return current();
 }

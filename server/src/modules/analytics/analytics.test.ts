@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explanationInputKinds } from '@crm/contracts';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, errorPaths, TestClock, type Agent, type TestApp } from '../../test/harness.js';
 
@@ -415,6 +416,10 @@ describe('potential value, quadrants, four dimensions and service policies: five
     const zh = (await (await t.login('admin@example.com', 'admin-password-1', 'zh-CN')).get(`/api/v1/analytics/customers/${pid(2)}`)).body;
     expect(zh.explanations.find((e: { key: string }) => e.key === 'loyaltyScore').formula).toBe('1 + 合作时长 690 天（约 1.9 年）≥ 365 天 +1、≥ 1,095 天 +1 + 重复购买率 (5 − 1) / 5 = 80 % ≥ 50 % +1、≥ 80 % +1 → 4');
     expect(zh.explanations.find((e: { key: string }) => e.key === 'potentialScore').formula).toBe('潜在价值 ¥0.00 为 0 → 1 → 1');
+    // Every input of every explanation is one the web knows how to name and format.
+    const sent = new Set<string>(en.explanations.flatMap((e: { inputs: Record<string, unknown> }) => Object.keys(e.inputs)));
+    expect(sent.size).toBeGreaterThan(30);
+    expect([...sent].filter((key) => !(key in explanationInputKinds))).toEqual([]);
   });
 
   it('gives each class its service policy: on the card, to other modules, editable', async () => {

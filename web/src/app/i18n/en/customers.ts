@@ -159,6 +159,7 @@ export const customers = {
   'history.action.merged': 'was merged into another customer',
   'history.action.import': 'imported',
   'history.action.follow_up': 'followed up',
+  'history.action.keep_record': "kept the record's own values against the analytics suggestion",
   'history.action.confirm': 'confirmed as accurate',
   'history.action.attach': 'attached a file',
   'history.action.detach': 'removed a file',

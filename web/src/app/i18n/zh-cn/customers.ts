@@ -161,6 +161,7 @@ export const customers: Record<keyof typeof en, string> = {
   'history.action.merged': '被合并到其他客户',
   'history.action.import': '导入了',
   'history.action.follow_up': '跟进了',
+  'history.action.keep_record': '保留了资料中的值（未采纳分析建议）',
   'history.action.confirm': '确认了资料准确',
   'history.action.attach': '上传了附件',
   'history.action.detach': '删除了附件',

@@ -9,21 +9,22 @@ import { enumLabel } from '../../../shared/enums/customer-enums';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
 import { useCustomerAnalyticsCard, useKeepRecord } from '../api';
+import { inputLabel, inputValue } from './explanation-inputs';
 
 type Explanation = CustomerAnalytics['explanations'][number];
 const tierColors: Record<ServiceTier, string> = { priority: 'gold', regular: 'blue', basic: 'default' };
 
 /** A figure that opens how it was computed: the formula in the reader's language and the inputs it read. */
 function Explained({ explanation, name, children, testId, button = false }: { explanation: Explanation | undefined; name: string; children: ReactNode; testId: string; button?: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!explanation) return <>{children}</>;
   const content = (
     <div style={{ maxWidth: 360 }} data-testid={`${testId}-explanation`}>
       <Typography.Text strong>{t('analytics.card.formula')}</Typography.Text>
       <Typography.Paragraph style={{ marginBottom: 8 }}>{explanation.formula}</Typography.Paragraph>
       <Typography.Text strong>{t('analytics.card.inputs')}</Typography.Text>
-      <ul style={{ margin: 0, paddingInlineStart: 18, fontFamily: 'monospace', fontSize: 12 }}>
-        {Object.entries(explanation.inputs).map(([k, v]) => <li key={k}>{k} = {v === null ? '—' : String(v)}</li>)}
+      <ul style={{ margin: 0, paddingInlineStart: 18, fontSize: 12 }} data-testid={`${testId}-inputs`}>
+        {Object.entries(explanation.inputs).map(([k, v]) => <li key={k}>{inputLabel(k, t)}: {inputValue(k, v, t, locale)}</li>)}
       </ul>
     </div>
   );

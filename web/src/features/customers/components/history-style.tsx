@@ -48,11 +48,12 @@ export const actionStyle: Record<HistoryAction, { color: string; icon: ReactNode
   approval_approve: { color: 'green', icon: <CheckCircleOutlined /> },
   approval_reject: { color: 'red', icon: <CloseCircleOutlined /> },
   approval_withdraw: { color: 'gray', icon: <UndoOutlined /> },
+  keep_record: { color: 'cyan', icon: <CheckCircleOutlined /> },
 };
 
 /** The timeline's filter: kinds of event, each a set of actions (sent as `actions=`). */
 export const actionGroups = {
-  changes: ['create', 'update', 'delete', 'restore', 'confirm'],
+  changes: ['create', 'update', 'delete', 'restore', 'confirm', 'keep_record'],
   ownership: ['assign', 'claim', 'release', 'pool_return'],
   follow_up: ['follow_up'],
   files: ['attach', 'detach'],
