@@ -155,6 +155,8 @@ describe('customer analytics in Chromium', () => {
     await analytics.getByTestId('analytics-card-policy').getByText('基础', { exact: true }).waitFor();
     await clickUntilShown(analytics.getByTestId('analytics-card-potentialValue'), page.getByTestId('analytics-card-potentialValue-explanation'));
     expect(await page.getByTestId('analytics-card-potentialValue-explanation').textContent()).toContain('推荐 1 条线索 × ¥5,000.00');
+    // Its inputs by name, money in yuan (not the API's keys and fen).
+    expect(await page.getByTestId('analytics-card-potentialValue-inputs').textContent()).toContain('每条推荐的价值: ¥5,000.00');
     await screenshot(page, 'analytics-07-customer-card');
 
     // The settings page: the quadrant thresholds and the service policies, editable by the administrator.

@@ -47,13 +47,17 @@ async function writeDerived(db: Db, engine: AppContext['engine'], rows: Derived[
  * customer keeps its search entry; its contact summary and keys still follow its contacts.
  */
 export async function refreshCustomers(db: Db, ctx: Pick<AppContext, 'engine'>, customerIds: Iterable<number>): Promise<void> {
-  const ids = [...new Set(customerIds)];
+  // In ascending order throughout: SQLite's FTS5 keeps a transaction's entries in memory while their
+  // rowids rise and writes a segment of its index whenever one is lower than the last (measured:
+  // 1,000 entries replaced in random order cost 5-10 times as much as in rowid order).
+  const ids = [...new Set(customerIds)].sort((a, b) => a - b);
   for (let i = 0; i < ids.length; i += chunkSize) {
     const chunk = ids.slice(i, i + chunkSize);
     const customers = await db
       .selectFrom('customers')
       .select(['id', 'kind', 'name', 'phone', 'mobile', 'email', 'person', 'organization', 'archive_no', 'contact_count', 'contact_terms', 'search_key', 'deleted_at'])
       .where('id', 'in', chunk)
+      .orderBy('id')
       .execute();
     const contacts = await db
       .selectFrom('contacts')
