@@ -40,4 +40,5 @@ export const checksums: Record<string, string> = {
   '20261206-0033-analytics-potential': 'd817dbc7b4d406e9509e7260ede6ab168a6fc57f0d17f4b92f6d1c5328e887f2',
   '20261206-0035-analytics-winbacks': '2ec4b95b597ab26167acad3bd5d5ba3fc37f550238f9e58d10a9237384ae346e',
   '20261206-0036-lifecycle-keeps': '66e3757ddb5f4279652e310080c5a0ebea8867a88613e6a0e15ada212b267526',
+  '20261206-0038-purchase-facts-index': '7c1204dad42da9815138b71609cb69edd1ad6ebb094986a4549c1b0a96475770',
 };

@@ -35,11 +35,12 @@ import { commentEditsCareDates } from './20261206-0032-comment-edits-care-dates.
 import { analyticsPotential } from './20261206-0033-analytics-potential.js';
 import { analyticsWinbacks } from './20261206-0035-analytics-winbacks.js';
 import { lifecycleKeeps } from './20261206-0036-lifecycle-keeps.js';
+import { purchaseFactsIndex } from './20261206-0038-purchase-facts-index.js';
 
 /** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
 export type RegisteredMigration = Migration & { checksum: string };
 
-const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics, credit, commentEditsCareDates, analyticsPotential, analyticsWinbacks, lifecycleKeeps];
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics, credit, commentEditsCareDates, analyticsPotential, analyticsWinbacks, lifecycleKeeps, purchaseFactsIndex];
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
 export const migrations: RegisteredMigration[] = all.map((m) => {

@@ -10,11 +10,13 @@ import type { ScheduledTask } from '../../platform/scheduler.js';
 import { alertOwners } from './analytics.alerts.js';
 import { assessPotential, assessQuadrants, classifyCustomers, insertFacts } from './analytics.compute.js';
 import { readAnalyticsSettings } from './analytics.settings.js';
+import { createWork, dropWork, publishWork } from './analytics.work.js';
 
 type Db = AppContext['db'];
 export type RunRow = DB['analytics_runs'] & { id: number; steps_done: number; customers: number };
 
-const stepsTotal = 4;
+/** Facts, classes, potential value, quadrants and scores, then the rows published. */
+const stepsTotal = 5;
 /** A run whose server stopped beating for this long is given up, so that a new one may start. */
 const abandonedAfterMs = 15 * 60_000;
 /** Results kept: every run of the last `keepRecentRuns`, and before them the last run of each month (the movement between classes). */
@@ -132,17 +134,25 @@ export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
 }
 
 /**
- * Compute every customer's classes in four set-based statements (facts, classes, potential value,
- * then quadrants and the four-dimension scores),
- * the run's progress written after each; on failure the run's rows are removed and the run marked
+ * Compute every customer's classes: four set-based steps (facts, classes, potential value, then
+ * quadrants and the four-dimension scores) in the run's temporary work table, then the rows
+ * published into analytics_results a chunk at a time (analytics.work.ts), the run's progress
+ * written after each step and its heartbeat while publishing. All of it on one connection (the
+ * work table is the connection's own). On failure the run's rows are removed and the run marked
  * failed. Ends the run (active back to null) either way.
  */
 export async function computeRun(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: RunRow): Promise<void> {
+  await ctx.db.connection().execute((db) => computeOn({ ...ctx, db }, run));
+}
+
+async function computeOn(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: RunRow): Promise<void> {
   const step = async (done: number) => {
     await ctx.db.updateTable('analytics_runs').set({ steps_done: done, heartbeat_at: ctx.clock.now().toISOString() }).where('id', '=', run.id).execute();
   };
+  let beat = Date.now();
   try {
     const settings = runSettings(run);
+    await createWork(ctx.db, ctx.engine);
     await insertFacts(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(1);
     await classifyCustomers(ctx.db, run.id, run.as_of, settings);
@@ -150,10 +160,16 @@ export async function computeRun(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'
     await assessPotential(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(3);
     await assessQuadrants(ctx.db, run.id, settings);
-    const count = await ctx.db.selectFrom('analytics_results').select(sql<number>`count(*)`.as('n')).where('run_id', '=', run.id).executeTakeFirstOrThrow();
+    await step(4);
+    const count = await publishWork(ctx.db, ctx.engine, run.id, async () => {
+      if (Date.now() - beat < 1000) return;
+      beat = Date.now();
+      await step(4);
+    });
+    await dropWork(ctx.db);
     await ctx.db
       .updateTable('analytics_runs')
-      .set({ status: 'done', active: null, steps_done: stepsTotal, customers: Number(count.n), finished_at: ctx.clock.now().toISOString(), heartbeat_at: ctx.clock.now().toISOString() })
+      .set({ status: 'done', active: null, steps_done: stepsTotal, customers: count, finished_at: ctx.clock.now().toISOString(), heartbeat_at: ctx.clock.now().toISOString() })
       .where('id', '=', run.id)
       .execute();
     await forgetOutdatedKeeps(ctx.db, run.id);
@@ -161,6 +177,7 @@ export async function computeRun(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'
     // The owners of customers newly at churn risk, and of lost customers who bought again, are told (analytics.alerts.ts).
     await alertOwners(ctx, run, settings);
   } catch (error) {
+    await dropWork(ctx.db);
     await ctx.db.deleteFrom('analytics_results').where('run_id', '=', run.id).execute();
     await ctx.db
       .updateTable('analytics_runs')

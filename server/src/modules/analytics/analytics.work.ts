@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+
+type Db = AppContext['db'];
+type Engine = AppContext['engine'];
+
+/**
+ * A run computes in `analytics_work`, a temporary table of the run's own connection with the
+ * columns of analytics_results (and `days`, the distinct purchase days its facts need): every step
+ * rewrites all of its rows, which on SQLite would hold the database's one write lock for as long
+ * as each statement took (tens of seconds at a million customers) and stop every other write of
+ * the server meanwhile; a temporary table takes no lock of the main database. The finished rows are
+ * then copied into analytics_results a few thousand at a time, each chunk its own short
+ * transaction (publishWork). On PostgreSQL the same statements run in the same way (the temporary
+ * table also spares analytics_results the dead rows of four updates of every row).
+ */
+export const workTable = 'analytics_work';
+
+/** Rows copied per transaction when publishing: short enough that another writer waits milliseconds, not seconds. */
+const publishChunk = 5000;
+
+export async function createWork(db: Db, engine: Engine): Promise<void> {
+  await dropWork(db);
+  if (engine === 'postgres') {
+    await sql`create temporary table analytics_work (like analytics_results including defaults)`.execute(db);
+    await sql`alter table analytics_work add primary key (run_id, customer_id)`.execute(db);
+  } else {
+    // The table's own definition (its defaults, NOT NULLs and primary key), in the temporary schema.
+    const ddl = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'analytics_results'`.execute(db);
+    const definition = ddl.rows[0]?.sql ?? '';
+    const created = definition.replace(/^create table\s+["`]?analytics_results["`]?/i, 'create temporary table analytics_work');
+    if (created === definition) throw new Error('analytics_results: unexpected definition');
+    await sql.raw(created).execute(db);
+  }
+  await sql`alter table analytics_work add column days integer`.execute(db);
+}
+
+export async function dropWork(db: Db): Promise<void> {
+  await sql`drop table if exists analytics_work`.execute(db);
+}
+
+/** The columns of analytics_results, in order. */
+async function resultColumns(db: Db, engine: Engine): Promise<string[]> {
+  if (engine === 'postgres') {
+    const r = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'analytics_results' and table_schema = current_schema() order by ordinal_position`.execute(db);
+    return r.rows.map((c) => c.name);
+  }
+  const r = await sql<{ name: string }>`select name from pragma_table_info('analytics_results') order by cid`.execute(db);
+  return r.rows.map((c) => c.name);
+}
+
+/**
+ * Copy the finished rows into analytics_results, `publishChunk` customers at a time in customer
+ * order, each chunk its own transaction; `progress` after each (the run's heartbeat). Returns how
+ * many rows were copied.
+ */
+export async function publishWork(db: Db, engine: Engine, runId: number, progress: (copied: number) => Promise<void>): Promise<number> {
+  const columns = sql.join((await resultColumns(db, engine)).map((c) => sql.ref(c)));
+  let after = -1;
+  let copied = 0;
+  for (;;) {
+    const bound = await sql<{ last: number | null; n: number }>`
+      select max(customer_id) as last, count(*) as n from (select customer_id from analytics_work where run_id = ${runId} and customer_id > ${after} order by customer_id limit ${publishChunk}) x`.execute(db);
+    const last = bound.rows[0]?.last;
+    if (last === null || last === undefined) return copied;
+    await sql`insert into analytics_results (${columns}) select ${columns} from analytics_work where run_id = ${runId} and customer_id > ${after} and customer_id <= ${last}`.execute(db);
+    copied += Number(bound.rows[0]?.n ?? 0);
+    after = Number(last);
+    await progress(copied);
+  }
+}
