@@ -94,16 +94,28 @@ export async function composition(ctx: AppContext, actor: Actor, query: z.output
   const range = await rangeInstants(ctx, query);
   const months = monthsOf(localDate(ctx.clock.now(), range.timeZone), query, locale);
   const base = baseCustomers(ctx, actor, query, range);
-  const group = async (dimension: CompositionDimension, province?: string) => {
-    let q = base;
-    if (province !== undefined) q = q.where('c.province', '=', province);
-    const rows = await q.select([keyOf(dimension).as('k'), sql<number>`count(*)`.as('n')]).groupBy(sql.ref(columnOf[dimension])).execute();
-    // Null and '' are one slice.
-    const merged = new Map<string, number>();
-    for (const r of rows) merged.set(r.k, (merged.get(r.k) ?? 0) + Number(r.n));
-    return [...merged].map(([key, customers]) => ({ key, customers })).sort((a, b) => b.customers - a.customers || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  };
-  const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  // Null and '' are one slice; slices by count, then key.
+  const slices = (merged: Map<string, number>) =>
+    [...merged].map(([key, customers]) => ({ key, customers })).sort((a, b) => b.customers - a.customers || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // One pass over the scope's customers: counted by every combination of the six fields, each
+  // field's slices (and the total) summed from those.
+  const dimensions = ['kind', 'category', 'industry', 'status', 'lifecycleStage', 'province'] as const;
+  const combos = await base
+    .select([...dimensions.map((d) => keyOf(d).as(d)), sql<number>`count(*)`.as('n')])
+    .groupBy(dimensions.map((d) => keyOf(d)))
+    .execute();
+  const by = Object.fromEntries(dimensions.map((d) => [d, new Map<string, number>()])) as Record<(typeof dimensions)[number], Map<string, number>>;
+  let customers = 0;
+  for (const row of combos) {
+    const n = Number(row.n);
+    customers += n;
+    for (const d of dimensions) by[d].set(row[d], (by[d].get(row[d]) ?? 0) + n);
+  }
+  const cities = new Map<string, number>();
+  if (query.province) {
+    const rows = await base.where('c.province', '=', query.province).select([keyOf('city').as('k'), sql<number>`count(*)`.as('n')]).groupBy(keyOf('city')).execute();
+    for (const r of rows) cities.set(r.k, (cities.get(r.k) ?? 0) + Number(r.n));
+  }
   // New customers per month: the months' first instants, counted in one pass.
   const starts = [...months, addMonths(months[months.length - 1] ?? '', 1)].map((m) => startOfLocalDay(`${m}-01`, range.timeZone).toISOString());
   const perMonth = await baseCustomers(ctx, actor, query, {
@@ -114,14 +126,14 @@ export async function composition(ctx: AppContext, actor: Actor, query: z.output
     .executeTakeFirst();
   const counts = (perMonth ?? {}) as Record<string, unknown>;
   return {
-    customers: Number(total.n),
-    byKind: await group('kind'),
-    byCategory: await group('category'),
-    byIndustry: await group('industry'),
-    byStatus: await group('status'),
-    byLifecycleStage: await group('lifecycleStage'),
-    byProvince: await group('province'),
-    byCity: query.province ? await group('city', query.province) : [],
+    customers,
+    byKind: slices(by.kind),
+    byCategory: slices(by.category),
+    byIndustry: slices(by.industry),
+    byStatus: slices(by.status),
+    byLifecycleStage: slices(by.lifecycleStage),
+    byProvince: slices(by.province),
+    byCity: query.province ? slices(cities) : [],
     newByMonth: months.map((month, i) => ({ month, customers: Number(counts[`m${i}`] ?? 0) })),
   };
 }

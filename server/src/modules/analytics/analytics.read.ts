@@ -157,24 +157,31 @@ export async function analyticsSummary(ctx: AppContext, actor: Actor, runId?: nu
     .where('ar.run_id', '=', run.id)
     .where('c.deleted_at', 'is', null)
     .where(where(analyticsScope(actor)));
-  const totals = await base
-    .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.revenue), 0)`.as('revenue'), sql<number>`coalesce(sum(ar.gross_profit), 0)`.as('profit'), sql<number>`coalesce(sum(ar.churn_risk), 0)`.as('churn')])
-    .executeTakeFirstOrThrow();
-  out.customers = Number(totals.n);
-  out.revenue = Number(totals.revenue);
-  out.grossProfit = Number(totals.profit);
-  out.churnRisk = Number(totals.churn);
-  const group = async <K extends string>(column: 'ar.abc_class' | 'ar.value_class' | 'ar.rfm_segment' | 'ar.lifecycle_stage' | 'ar.status' | 'ar.quadrant', into: Record<K, number>) => {
-    for (const r of await base.select([sql.ref<string>(column).as('k'), sql<number>`count(*)`.as('n')]).groupBy(column).execute()) {
-      if (r.k in into) into[r.k as K] = Number(r.n);
-    }
+  // One pass: the scope's customers counted by every combination of their classes (a few thousand
+  // groups at most), each class's count and the totals summed from those.
+  const groups = await base
+    .select([
+      'ar.abc_class', 'ar.value_class', 'ar.rfm_segment', 'ar.lifecycle_stage', 'ar.status', 'ar.quadrant', sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(ar.revenue), 0)`.as('revenue'), sql<number>`coalesce(sum(ar.gross_profit), 0)`.as('profit'), sql<number>`coalesce(sum(ar.churn_risk), 0)`.as('churn'),
+    ])
+    .groupBy(['ar.abc_class', 'ar.value_class', 'ar.rfm_segment', 'ar.lifecycle_stage', 'ar.status', 'ar.quadrant'])
+    .execute();
+  const add = <K extends string>(into: Record<K, number>, key: string, n: number) => {
+    if (key in into) into[key as K] += n;
   };
-  await group('ar.abc_class', out.abc);
-  await group('ar.value_class', out.valueClasses);
-  await group('ar.rfm_segment', out.rfmSegments);
-  await group('ar.lifecycle_stage', out.lifecycleStages);
-  await group('ar.status', out.statuses);
-  await group('ar.quadrant', out.quadrants);
+  for (const g of groups) {
+    const n = Number(g.n);
+    out.customers += n;
+    out.revenue += Number(g.revenue);
+    out.grossProfit += Number(g.profit);
+    out.churnRisk += Number(g.churn);
+    add(out.abc, g.abc_class, n);
+    add(out.valueClasses, g.value_class, n);
+    add(out.rfmSegments, g.rfm_segment, n);
+    add(out.lifecycleStages, g.lifecycle_stage, n);
+    add(out.statuses, g.status, n);
+    add(out.quadrants, g.quadrant, n);
+  }
   return out;
 }
 
