@@ -310,15 +310,16 @@ export async function churnList(ctx: AppContext, actor: Actor, query: z.output<t
  * call revenue), each with its customer.
  */
 function transactionsIn(actor: Actor, f: DashboardFilter, from: string, to: string) {
+  // The customers' conditions in each arm, so that a narrow scope (a salesperson's, a department's)
+  // reads its customers first and each one's purchases of the range from purchase_history_facts
+  // (customer, day, amount), instead of every purchase of the range.
+  const scope = sql.join(customerConditions(actor, f), sql` and `);
   return sql`
-    select tx.customer_id, tx.on_day, tx.amount, c.name, c.owner_id from (
-      select ct.customer_id, ct.signed_on as on_day, ct.amount from contracts ct
-      where ct.deleted_at is null and ct.status in ('active', 'completed') and ct.signed_on is not null and ct.signed_on >= ${from} and ct.signed_on <= ${to}
-      union all
-      select ph.customer_id, ph.purchased_on, ph.amount from purchase_history ph where ph.purchased_on >= ${from} and ph.purchased_on <= ${to}
-    ) tx
-    join customers c on c.id = tx.customer_id
-    where ${sql.join(customerConditions(actor, f), sql` and `)}`;
+    select ct.customer_id, ct.signed_on as on_day, ct.amount, c.name, c.owner_id from contracts ct join customers c on c.id = ct.customer_id
+    where ct.deleted_at is null and ct.status in ('active', 'completed') and ct.signed_on is not null and ct.signed_on >= ${from} and ct.signed_on <= ${to} and ${scope}
+    union all
+    select ph.customer_id, ph.purchased_on, ph.amount, c.name, c.owner_id from customers c join purchase_history ph on ph.customer_id = c.id
+    where ph.purchased_on >= ${from} and ph.purchased_on <= ${to} and ${scope}`;
 }
 
 /** The days a month of the range covers: the month, cut to the range's ends. */
