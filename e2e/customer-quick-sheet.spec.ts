@@ -40,7 +40,7 @@ describe('the phone customer list’s quick sheet, in Chromium', () => {
     const context = await journey.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await signInAs(context, journey.server.url, seller);
     await page.goto(`${journey.server.url}/customers`);
-    const card = page.getByTestId('customer-cards').locator('.ant-card').filter({ hasText: customerName });
+    const card = page.getByTestId('customer-cards').getByTestId('customer-card').filter({ hasText: customerName });
     await card.waitFor();
     await noSidewaysScroll(page);
     const form = page.getByTestId('customer-quick-form');

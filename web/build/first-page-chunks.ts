@@ -40,9 +40,13 @@ function readRecord(): { frame: Set<string>; pages: Map<string, Set<string>> } |
 export function firstPageGroups(mode: string, priority: number) {
   const record = mode === 'first-page' ? null : readRecord();
   if (!record) return [];
+  // A recorded module's imports stay where they are: by default the bundler would pull them into
+  // the group too, whether the page uses them or not (the notifications contract brought the
+  // whole of Zod, 170 KB, into the frame for one helper).
+  const only = { includeDependenciesRecursively: false };
   return [
-    { name: 'frame', test: (id: string) => record.frame.has(id), priority: priority + 1 },
-    ...[...record.pages].map(([name, ids]) => ({ name: `${name}-page`, test: (id: string) => ids.has(id) && !record.frame.has(id), priority })),
+    { name: 'frame', test: (id: string) => record.frame.has(id), priority: priority + 1, ...only },
+    ...[...record.pages].map(([name, ids]) => ({ name: `${name}-page`, test: (id: string) => ids.has(id) && !record.frame.has(id), priority, ...only })),
   ];
 }
 

@@ -10,13 +10,15 @@ const loadSignedIn = () => import('./signed-in-app');
 // than after them (the same modules the signed-in app loads lazily: one download).
 const landingPages: Array<[RegExp, () => Promise<unknown>]> = [
   [/^\/$/, () => import('../features/workbench/pages/workbench-page')],
-  [/^\/customers\/?$/, () => import('../features/customers/pages/customer-list-page')],
+  // A desktop's customer list is a table (a phone's, cards: it never loads the table).
+  [/^\/customers\/?$/, () => Promise.all([import('../features/customers/pages/customer-list-page'), wide() ? import('../features/customers/components/customer-table') : null])],
   [/^\/customers\/\d+\/?$/, () => import('../features/customers/pages/customer-detail-page')],
   [/^\/leads\/?$/, () => import('../features/leads/pages/lead-list-page')],
   [/^\/opportunities\/?$/, () => import('../features/opportunities/pages/opportunities-page')],
   [/^\/contacts\/?$/, () => import('../features/contacts/pages/contact-list-page')],
   [/^\/pool\/?$/, () => import('../features/pool/pages/pool-page')],
 ];
+const wide = () => !window.matchMedia('(max-width: 767.98px)').matches;
 const path = window.location.pathname;
 if (!/^\/(login|f\/)/.test(path)) {
   void loadSignedIn();

@@ -1,16 +1,18 @@
-import { Button, Card, Checkbox, Flex, List, Pagination, Typography } from 'antd';
-import { ScheduleOutlined } from '@ant-design/icons';
-import type { Customer } from '@crm/contracts';
-import { useState } from 'react';
+import { Empty, Pagination } from 'antd';
+import type { Customer, CustomerStatus } from '@crm/contracts';
+import { lazy, memo, Suspense, useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
-import { OwnerLabel } from './customer-bits';
-import { PhoneLink } from '../../../shared/format/phone-link';
+import type { Translate } from '../../../app/i18n/translate';
+import { telHref } from '../../../shared/format/format';
 import { regionText } from '../../../shared/region/region-text';
-import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
+import { enumLabel } from '../../../shared/enums/customer-enums';
 import type { CustomerListParams } from './customer-list-params';
-import { LastFollowUp, NextFollowUp } from './customer-follow-up-columns';
-import { CustomerQuickSheet } from './customer-quick-sheet';
+import { LastFollowUp, nextFollowUpState } from './customer-follow-up';
+import './customer-cards.css';
+
+// The sheet (a drawer with a form) loads when a card first opens it.
+const CustomerQuickSheet = lazy(() => import('./customer-quick-sheet').then((m) => ({ default: m.CustomerQuickSheet })));
 
 interface CustomerCardsProps {
   view: CustomerListParams;
@@ -24,86 +26,142 @@ interface CustomerCardsProps {
   onSelect?: (ids: number[]) => void;
 }
 
+// The status tags' colours: Ant Design's palette, the text at least 4.5:1 on its background.
+const statusClass: Record<CustomerStatus, string> = {
+  potential: 'blue',
+  target: 'geekblue',
+  first_purchase: 'cyan',
+  repeat: 'green',
+  loyal: 'gold',
+  lost: 'red',
+  non_customer: 'default',
+};
+
+/** The schedule icon of Ant Design (ScheduleOutlined), drawn here: a card is plain elements. */
+function ScheduleIcon() {
+  return (
+    <svg viewBox="64 64 896 896" width="1em" height="1em" fill="currentColor" aria-hidden focusable="false">
+      <path d="M928 224H768v-56c0-4.4-3.6-8-8-8h-56c-4.4 0-8 3.6-8 8v56H548v-56c0-4.4-3.6-8-8-8h-56c-4.4 0-8 3.6-8 8v56H328v-56c0-4.4-3.6-8-8-8h-56c-4.4 0-8 3.6-8 8v56H96c-17.7 0-32 14.3-32 32v576c0 17.7 14.3 32 32 32h832c17.7 0 32-14.3 32-32V256c0-17.7-14.3-32-32-32zm-40 568H136V296h120v56c0 4.4 3.6 8 8 8h56c4.4 0 8-3.6 8-8v-56h148v56c0 4.4 3.6 8 8 8h56c4.4 0 8-3.6 8-8v-56h148v56c0 4.4 3.6 8 8 8h56c4.4 0 8-3.6 8-8v-56h120v496zM416 496H232c-4.4 0-8 3.6-8 8v48c0 4.4 3.6 8 8 8h184c4.4 0 8-3.6 8-8v-48c0-4.4-3.6-8-8-8zm0 136H232c-4.4 0-8 3.6-8 8v48c0 4.4 3.6 8 8 8h184c4.4 0 8-3.6 8-8v-48c0-4.4-3.6-8-8-8zm308.2-177.4L620.6 598.3l-52.8-73.1c-3-4.2-7.8-6.6-12.9-6.6H500c-6.5 0-10.3 7.4-6.5 12.7l114.1 158.2a15.9 15.9 0 0025.8 0l165-228.7c3.8-5.3 0-12.7-6.5-12.7H737c-5 0-9.9 2.5-12.8 6.5z" />
+    </svg>
+  );
+}
+
+interface CardProps {
+  customer: Customer;
+  t: Translate;
+  selected: boolean | null;
+  onSelect: (id: number, checked: boolean) => void;
+  onQuick: (id: number) => void;
+}
+
+/** One customer: plain elements (twenty of Ant Design's cards, tags and buttons cost a phone a second). */
+const CustomerCard = memo(function CustomerCard({ customer, t, selected, onSelect, onQuick }: CardProps) {
+  const region = regionText(customer);
+  const phone = customer.mobile ?? customer.phone;
+  const next = nextFollowUpState(customer.nextFollowUpOn);
+  return (
+    <li className="crm-card" data-testid="customer-card">
+      <div className="crm-card-row crm-card-head">
+        {selected === null ? null : (
+          <input
+            type="checkbox"
+            className="crm-card-check"
+            checked={selected}
+            onChange={(e) => onSelect(customer.id, e.target.checked)}
+            aria-label={t('bulk.selectCard', { name: customer.name })}
+            data-testid="customer-card-select"
+          />
+        )}
+        <Link to={`/customers/${customer.id}`} className="crm-card-name" data-testid="customer-link">
+          {customer.name}
+        </Link>
+        <span className={`crm-tag crm-tag-${statusClass[customer.status]}`} data-testid="customer-status">
+          {enumLabel(t, 'status', customer.status)}
+        </span>
+      </div>
+      <div className="crm-card-meta">
+        {customer.archiveNo} · {enumLabel(t, 'kind', customer.kind)} · {enumLabel(t, 'category', customer.category)}
+      </div>
+      <div className="crm-card-facts">
+        {customer.ownerId === null ? <span className="crm-tag crm-tag-default">{t('customer.publicPool')}</span> : <span>{customer.ownerName ?? ''}</span>}
+        {phone ? (
+          <a href={telHref(phone)} className="crm-card-phone">
+            {phone}
+          </a>
+        ) : null}
+        {region ? <span>{region}</span> : null}
+      </div>
+      <div className="crm-card-row crm-card-foot">
+        <div className="crm-card-dates">
+          <span>
+            {t('customer.f.lastFollowUpAt')} <LastFollowUp at={customer.lastFollowUpAt} t={t} />
+          </span>
+          {customer.nextFollowUpOn ? (
+            <span data-testid="customer-card-next">
+              {t('customer.f.nextFollowUpOn')} <span className="crm-nowrap">{next.date}</span>{' '}
+              {next.overdue ? <span className="crm-tag crm-tag-error">{t('customer.nextOverdue')}</span> : null}
+              {next.today ? <span className="crm-tag crm-tag-warning">{t('customer.nextToday')}</span> : null}
+            </span>
+          ) : null}
+        </div>
+        {customer.can.edit ? (
+          <button
+            type="button"
+            className="crm-card-quick"
+            onClick={() => onQuick(customer.id)}
+            aria-label={t('quick.open', { name: customer.name })}
+            title={t('quick.open', { name: customer.name })}
+            data-testid="customer-card-quick"
+          >
+            <ScheduleIcon />
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+});
+
 /**
  * The customer list on a phone: one card per customer, no horizontal scrolling. A card of a
  * customer the user may change opens a quick sheet for its status and next follow-up date.
  */
-export function CustomerCards({ view, items, total, totalCapped, loading, onChange, selectedIds, onSelect }: CustomerCardsProps) {
+export const CustomerCards = memo(function CustomerCards({ view, items, total, totalCapped, loading, onChange, selectedIds, onSelect }: CustomerCardsProps) {
   const t = useT();
   const [quickId, setQuickId] = useState<number | null>(null);
+  /** The sheet stays mounted once opened (it animates out when closed). */
+  const [quickUsed, setQuickUsed] = useState(false);
   // The card's customer as now cached: after a save or a 409 the sheet works on the stored version.
   const quick = quickId === null ? null : (items.find((c) => c.id === quickId) ?? null);
-  return (
-    <Flex vertical gap={12} data-testid="customer-cards">
-      <List<Customer>
-        loading={loading}
-        dataSource={items}
-        split={false}
-        renderItem={(customer) => (
-          <List.Item style={{ padding: '0 0 8px' }}>
-            <Card size="small" style={{ width: '100%' }}>
-              <Flex justify="space-between" align="start" gap={8}>
-                {onSelect ? (
-                  <Checkbox
-                    checked={selectedIds?.includes(customer.id) ?? false}
-                    onChange={(e) => onSelect(e.target.checked ? [...(selectedIds ?? []), customer.id] : (selectedIds ?? []).filter((id) => id !== customer.id))}
-                    aria-label={t('bulk.selectCard', { name: customer.name })}
-                    style={{ padding: 4, margin: -4 }}
-                    data-testid="customer-card-select"
-                  />
-                ) : null}
-                <Link to={`/customers/${customer.id}`} style={{ fontWeight: 600, minWidth: 0, flex: 1 }} data-testid="customer-link">
-                  {customer.name}
-                </Link>
-                <StatusTag status={customer.status} />
-              </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {customer.archiveNo} · {enumLabel(t, 'kind', customer.kind)} · {enumLabel(t, 'category', customer.category)}
-              </Typography.Text>
-              <Flex wrap gap={12} style={{ marginTop: 6 }}>
-                <OwnerLabel customer={customer} />
-                <PhoneLink phone={customer.mobile ?? customer.phone} />
-                {regionText(customer) ? <span>{regionText(customer)}</span> : null}
-              </Flex>
-              <Flex gap={8} align="center" justify="space-between">
-                <Flex wrap gap={12} style={{ fontSize: 12, minWidth: 0 }}>
-                  <span>
-                    {t('customer.f.lastFollowUpAt')} <LastFollowUp at={customer.lastFollowUpAt} t={t} />
-                  </span>
-                  {customer.nextFollowUpOn ? (
-                    <span data-testid="customer-card-next">
-                      {t('customer.f.nextFollowUpOn')} <NextFollowUp on={customer.nextFollowUpOn} t={t} />
-                    </span>
-                  ) : null}
-                </Flex>
-                {customer.can.edit ? (
-                  <Button
-                    size="small"
-                    icon={<ScheduleOutlined />}
-                    onClick={() => setQuickId(customer.id)}
-                    aria-label={t('quick.open', { name: customer.name })}
-                    title={t('quick.open', { name: customer.name })}
-                    data-testid="customer-card-quick"
-                  />
-                ) : null}
-              </Flex>
-            </Card>
-          </List.Item>
-        )}
-      />
-      <Flex justify="center">
-        <Pagination
-          simple
-          current={view.page}
-          pageSize={view.pageSize}
-          total={total}
-          onChange={(page) => onChange({ page })}
-        />
-      </Flex>
-      <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-        {t('common.total', { total: totalCapped ? `${total.toLocaleString()}+` : total })}
-      </Typography.Text>
-      <CustomerQuickSheet customer={quick} onClose={() => setQuickId(null)} />
-    </Flex>
+  const chosen = new Set(selectedIds ?? []);
+  // Stable while the selection stays, so that a re-render of the page leaves the cards alone.
+  const select = useCallback(
+    (id: number, checked: boolean) => onSelect?.(checked ? [...(selectedIds ?? []), id] : (selectedIds ?? []).filter((other) => other !== id)),
+    [selectedIds, onSelect],
   );
-}
+  const openQuick = useCallback((id: number) => {
+    setQuickUsed(true);
+    setQuickId(id);
+  }, []);
+  return (
+    <div className="crm-cards" data-testid="customer-cards">
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <ul className={loading ? 'crm-cards-list crm-cards-loading' : 'crm-cards-list'} aria-busy={loading}>
+          {items.map((customer) => (
+            <CustomerCard key={customer.id} customer={customer} t={t} selected={onSelect ? chosen.has(customer.id) : null} onSelect={select} onQuick={openQuick} />
+          ))}
+        </ul>
+      )}
+      <div className="crm-cards-pages">
+        <Pagination simple current={view.page} pageSize={view.pageSize} total={total} onChange={(page) => onChange({ page })} />
+      </div>
+      <span className="crm-cards-total">{t('common.total', { total: totalCapped ? `${total.toLocaleString()}+` : total })}</span>
+      {quickUsed ? (
+        <Suspense fallback={null}>
+          <CustomerQuickSheet customer={quick} onClose={() => setQuickId(null)} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+});

@@ -22,6 +22,24 @@ interface CustomerFiltersProps {
 
 export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = false }: CustomerFiltersProps) {
   const t = useT();
+  const activeCount =
+    (view.status.length > 0 ? 1 : 0) +
+    [view.category, view.kind, hideOwner ? undefined : view.ownerId, view.province, view.industry, view.source].filter(Boolean).length;
+
+  return (
+    <FilterBar q={view.q} onSearch={(q) => onChange({ q })} placeholder={t('customer.searchPlaceholder')} activeCount={activeCount} onClear={onClear}>
+      <FilterSelects view={view} onChange={onChange} hideOwner={hideOwner} />
+      {extra}
+    </FilterBar>
+  );
+}
+
+/**
+ * The filter controls. Their choices (users, regions, industries, sources) are fetched when they
+ * show: on a phone, once the filters are opened, not with the list's first page.
+ */
+function FilterSelects({ view, onChange, hideOwner }: Pick<CustomerFiltersProps, 'view' | 'onChange'> & { hideOwner: boolean }) {
+  const t = useT();
   const isMobile = useIsMobile();
   const statusOptions = useEnumOptions('status');
   const categoryOptions = useEnumOptions('category');
@@ -31,11 +49,7 @@ export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = fa
   const lists = useCustomerLists();
   const width = isMobile ? '100%' : 170;
 
-  const activeCount =
-    (view.status.length > 0 ? 1 : 0) +
-    [view.category, view.kind, hideOwner ? undefined : view.ownerId, view.province, view.industry, view.source].filter(Boolean).length;
-
-  const selects = (
+  return (
     <>
       <Select
         mode="multiple"
@@ -122,13 +136,6 @@ export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = fa
         style={{ width }}
         data-testid="filter-source"
       />
-      {extra}
     </>
-  );
-
-  return (
-    <FilterBar q={view.q} onSearch={(q) => onChange({ q })} placeholder={t('customer.searchPlaceholder')} activeCount={activeCount} onClear={onClear}>
-      {selects}
-    </FilterBar>
   );
 }

@@ -10,7 +10,7 @@ import { usePermissions } from '../../auth';
 import { useUserOptions } from '../../users';
 import { useInlineUpdateCustomer } from '../api';
 import { OwnerLabel } from './customer-bits';
-import { NextFollowUp } from './customer-follow-up-columns';
+import { NextFollowUp } from './customer-follow-up';
 
 export type InlineCustomerField = 'status' | 'lifecycleStage' | 'ownerId' | 'nextFollowUpOn' | 'tags';
 type Change = Omit<CustomerUpdate, 'version'>;

@@ -1,7 +1,8 @@
 import { Flex, type TableProps } from 'antd';
 import type { Customer } from '@crm/contracts';
-import type { ColumnType } from 'antd/es/table';
 import { arrangeColumns } from './customer-columns';
+import { useExtraColumns } from './customer-extra-columns';
+import type { CustomField } from '../../custom-fields';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDateTime } from '../../../shared/format/format';
@@ -29,8 +30,8 @@ interface CustomerTableProps {
   onSelect?: (ids: number[]) => void;
   /** The column chooser's keys, in order (all built-in columns when absent). */
   visibleColumns?: string[];
-  /** Columns the chooser can add (custom fields, more built-ins). */
-  extraColumns?: ColumnType<Customer>[];
+  /** The active custom fields: columns the chooser can add, beside more built-ins. */
+  customFields: CustomField[];
 }
 
 const sortKeys: readonly SortKey[] = ['name', 'archiveNo', 'updatedAt', 'lastFollowUpAt', 'nextFollowUpOn', 'createdAt'];
@@ -45,9 +46,10 @@ export function CustomerTable({
   selectedIds,
   onSelect,
   visibleColumns,
-  extraColumns,
+  customFields,
 }: CustomerTableProps) {
   const { t } = useI18n();
+  const extraColumns = useExtraColumns(customFields);
 
   const columns: TableProps<Customer>['columns'] = [
     {
@@ -103,7 +105,7 @@ export function CustomerTable({
 
   return (
     <ListTable<Customer, CustomerListParams['sort']>
-      columns={arrangeColumns(columns, extraColumns ?? [], visibleColumns)}
+      columns={arrangeColumns(columns, extraColumns, visibleColumns)}
       items={items}
       loading={loading}
       total={total}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Skeleton } from 'antd';
+import { Button, Skeleton } from 'antd';
 import type { Customer } from '@crm/contracts';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
@@ -14,7 +14,7 @@ import { CustomerBulkBar, useCanBulkMove } from '../../pool';
 import { CustomFieldFilters, customFilterEntries, keepCustomFilters } from '../../custom-fields';
 import { MergeSelectedButton, useCanMerge } from '../../duplicates';
 import { ExportButton, ImportButton } from '../../imports';
-import { CustomerColumnChooser, exportColumnsFor, useCustomerColumns, useExtraColumns } from '../components/customer-columns';
+import { CustomerColumnChooser, exportColumnsFor, useCustomerColumns } from '../components/customer-columns';
 import { useCustomerList } from '../api';
 import { CustomerBulkActions, useCanBulkEdit } from '../components/customer-bulk-actions';
 import { CustomerCards } from '../components/customer-cards';
@@ -28,8 +28,10 @@ import {
   toSearchParams,
   type CustomerListParams,
 } from '../components/customer-list-params';
-import { CustomerTable } from '../components/customer-table';
 
+// The table (Ant Design's Table with its filter trees and selection) is for wider screens: a phone
+// shows cards and never downloads it; a desktop fetches it at start-up beside the page (router.tsx).
+const CustomerTable = lazy(() => import('../components/customer-table').then((m) => ({ default: m.CustomerTable })));
 // The form (date pickers, the region cascader, phone checks) loads when it is first opened.
 const CustomerFormDrawer = lazy(() => import('../components/customer-form-drawer').then((m) => ({ default: m.CustomerFormDrawer })));
 
@@ -46,7 +48,8 @@ export function CustomerListPage() {
   const navigate = useNavigate();
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
-  const view = parseListParams(params);
+  // The same objects while the URL stays: the cards skip re-rendering when only the page around them changes.
+  const view = useMemo(() => parseListParams(params), [params]);
   // Custom-field filters (cf_*) travel in the URL beside the list's own parameters.
   const customFilters = customFilterEntries(params);
   const apiQuery = { ...toApiQuery(view), ...customFilters };
@@ -54,7 +57,6 @@ export function CustomerListPage() {
   // Saved views; with an empty URL the list waits for the user's default view.
   const views = useListViewState('customers', params, setParams, { columns: { visible: columns.visible, set: columns.setVisible } });
   const list = useCustomerList(apiQuery, views.ready);
-  const extraColumns = useExtraColumns(columns.customFields);
   const canMerge = useCanMerge();
   /** null until the form is first opened. */
   const [creating, setCreating] = useState<boolean | null>(null);
@@ -62,12 +64,15 @@ export function CustomerListPage() {
   const canBulkEdit = useCanBulkEdit();
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
 
-  const update = (patch: Partial<CustomerListParams>) => {
-    // A new filter starts again from the first page; paging keeps the filters.
-    const paging = 'page' in patch || 'pageSize' in patch;
-    setSelectedIds([]);
-    setParams(keepCustomFilters(params, toSearchParams({ ...view, ...(paging ? {} : { page: 1 }), ...patch })));
-  };
+  const update = useCallback(
+    (patch: Partial<CustomerListParams>) => {
+      // A new filter starts again from the first page; paging keeps the filters.
+      const paging = 'page' in patch || 'pageSize' in patch;
+      setSelectedIds([]);
+      setParams(keepCustomFilters(params, toSearchParams({ ...view, ...(paging ? {} : { page: 1 }), ...patch })));
+    },
+    [params, view, setParams],
+  );
   const updateCustomFilters = (patch: Record<string, string | undefined>) => {
     const next = keepCustomFilters(params, toSearchParams({ ...view, page: 1 }));
     for (const [key, value] of Object.entries(patch)) {
@@ -124,7 +129,9 @@ export function CustomerListPage() {
         {isMobile ? (
           <CustomerCards {...props} {...selection} />
         ) : (
-          <CustomerTable {...props} {...selection} visibleColumns={columns.visible} extraColumns={extraColumns} />
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+            <CustomerTable {...props} {...selection} visibleColumns={columns.visible} customFields={columns.customFields} />
+          </Suspense>
         )}
       </>
     );
@@ -146,7 +153,8 @@ export function CustomerListPage() {
           </>
         }
       />
-      <Card styles={{ body: { padding: isMobile ? 12 : 24 } }}>
+      {/* Drawn like Ant Design's card (whose module carries its tabs) on the first page's budget. */}
+      <div style={{ padding: isMobile ? 12 : 24, border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }}>
         <ListViewBar state={views} />
         <CustomerFilters
           view={view}
@@ -160,7 +168,7 @@ export function CustomerListPage() {
           }
         />
         {body}
-      </Card>
+      </div>
       {creating === null ? null : (
         <Suspense fallback={null}>
           <CustomerFormDrawer
