@@ -8,7 +8,9 @@ export type CustomerEvent =
   | { kind: 'deleted'; customerId: number; at: string; actorId: number }
   /** `deletedAt`: the deleted_at the customer had until now, which its records deleted with it share. */
   | { kind: 'restored'; customerId: number; deletedAt: string; at: string; actorId: number }
-  | { kind: 'merged'; fromId: number; intoId: number; at: string; actorId: number };
+  | { kind: 'merged'; fromId: number; intoId: number; at: string; actorId: number }
+  /** Erased for good from the recycle bin: what other modules keep about the customer goes with it. */
+  | { kind: 'purged'; customerId: number };
 
 export type CustomerEventListener = (db: Db, event: CustomerEvent) => Promise<void>;
 

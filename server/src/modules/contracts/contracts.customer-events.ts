@@ -11,5 +11,5 @@ import * as repo from './contracts.repository.js';
 export const contractsFollowCustomer: CustomerEventListener = async (db, event) => {
   if (event.kind === 'deleted') await repo.deleteWithCustomer(db, event.customerId, event.at, event.actorId);
   else if (event.kind === 'restored') await repo.restoreWithCustomer(db, event.customerId, event.deletedAt, event.at, event.actorId);
-  else await repo.moveToCustomer(db, event.fromId, event.intoId, event.at, event.actorId);
+  else if (event.kind === 'merged') await repo.moveToCustomer(db, event.fromId, event.intoId, event.at, event.actorId);
 };

@@ -35,6 +35,11 @@ export async function insertAssessment(db: Db, row: AssessmentRow & { customer_i
   await db.insertInto('credit_assessments').values(row).execute();
 }
 
+/** Erase a customer's assessments (the customer is erased for good). */
+export async function purgeOfCustomer(db: Db, customerId: number): Promise<void> {
+  await db.deleteFrom('credit_assessments').where('customer_id', '=', customerId).execute();
+}
+
 /** Move a merged customer's assessments to the survivor when the survivor has none of its own (else they stay with the merged id). */
 export async function moveToSurvivor(db: Db, fromId: number, intoId: number): Promise<void> {
   if ((await currentVersion(db, intoId)) > 0) return;

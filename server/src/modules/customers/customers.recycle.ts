@@ -64,6 +64,8 @@ export async function purgeCustomer(
     const row = await repo.findById(trx, id, unscoped('purge from the recycle bin'), { deleted: true });
     if (!row) throw notFound();
     const after = alsoPurge ? await alsoPurge(trx) : async () => undefined;
+    // Credit assessments, transactions and analytics, pool records, care reminders (their listeners).
+    await emitCustomerEvent(trx, { kind: 'purged', customerId: id });
     await purgeCustomerHistory(trx, id);
     await repo.purge(trx, ctx.engine, id);
     return after;

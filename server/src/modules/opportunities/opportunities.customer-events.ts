@@ -20,7 +20,7 @@ export const dealsFollowCustomer: CustomerEventListener = async (db, event) => {
     for (const deal of await repo.dealsOfCustomer(db, event.customerId, event.deletedAt)) {
       await repo.setFields(db, deal.id, { deleted_at: null, deleted_by: null, updated_at: event.at, updated_by: event.actorId, version: deal.version + 1 });
     }
-  } else {
+  } else if (event.kind === 'merged') {
     await repo.moveToCustomer(db, event.fromId, event.intoId, event.at, event.actorId);
   }
 };

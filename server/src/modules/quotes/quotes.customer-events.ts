@@ -10,5 +10,5 @@ import * as repo from './quotes.repository.js';
 export const quotesFollowCustomer: CustomerEventListener = async (db, event) => {
   if (event.kind === 'deleted') await repo.deleteWithCustomer(db, event.customerId, event.at, event.actorId);
   else if (event.kind === 'restored') await repo.restoreWithCustomer(db, event.customerId, event.deletedAt, event.at, event.actorId);
-  else await repo.moveToCustomer(db, event.fromId, event.intoId, event.at, event.actorId);
+  else if (event.kind === 'merged') await repo.moveToCustomer(db, event.fromId, event.intoId, event.at, event.actorId);
 };
