@@ -7,6 +7,9 @@ export type ImportEntity = (typeof importEntities)[number];
 /** What list views can be exported (and what the export log records). */
 export const exportEntities = ['customers', 'contacts'] as const;
 export type ExportEntity = (typeof exportEntities)[number];
+/** What the export log lists: the list exports, and the analytics dashboards' sheets (a chart's figures or customers). */
+export const exportLogEntities = [...exportEntities, 'analytics'] as const;
+export type ExportLogEntity = (typeof exportLogEntities)[number];
 /** A row that looks like an existing customer (or contact): leave it, update the existing, or create anyway. */
 export const duplicateModes = ['skip', 'update', 'create'] as const;
 export type DuplicateMode = (typeof duplicateModes)[number];
@@ -165,7 +168,7 @@ export const exportLogEntry = z.object({
   userId: z.number().int(),
   userName: z.string().nullable(),
   at: z.string(),
-  entity: z.enum(exportEntities),
+  entity: z.enum(exportLogEntities),
   filter: z.record(z.string(), z.unknown()),
   columns: z.array(z.string()),
   format: z.enum(exportFormats),
@@ -179,7 +182,7 @@ export const exportLogQuery = z
   .object({
     page: pageQuery.page,
     pageSize: pageQuery.pageSize,
-    entity: z.enum(exportEntities).optional(),
+    entity: z.enum(exportLogEntities).optional(),
     userId: id.optional(),
   })
   .strict();

@@ -7,6 +7,7 @@ import { localDate } from '../../platform/company.js';
 import type { AppContext } from '../../platform/context.js';
 import { t } from '../../platform/i18n.js';
 import { contentDisposition, contentTypes, customerFields, moneyCell, optionLabel, tableStream, dateCell, type Cell } from '../imports/index.js';
+import { loggedRows } from '../exports/index.js';
 import { readIndustries } from '../lists/index.js';
 import { userNames } from '../users/index.js';
 import { composition, quadrantChart, rangeInstants, revenueByMonth, rfmSegmentsChart, runResults, valuePyramid } from './analytics.dashboard.js';
@@ -155,7 +156,10 @@ export async function exportDashboard(ctx: AppContext, actor: Actor, chart: Dash
       throw new Error(`unknown chart ${String(chart satisfies never)}`);
   }
   const { timeZone } = await rangeInstants(ctx, {});
+  // In the export log beside the list exports: who downloaded which chart, with which filters, how many rows.
+  const { format, ...filter } = query;
+  const logged = await loggedRows(ctx, actor, { entity: 'analytics', format, filter: { chart, ...filter }, columns: header }, rows);
   reply.header('content-type', contentTypes[query.format]);
   reply.header('content-disposition', contentDisposition(`${sheet}-${localDate(ctx.clock.now(), timeZone).replace(/-/g, '')}.${query.format}`));
-  return tableStream(query.format, sheet, header, rows, { timeZone });
+  return tableStream(query.format, sheet, header, logged, { timeZone });
 }

@@ -344,6 +344,19 @@ describe('dashboards on a hand-made data set', () => {
     const csv = await download(t, org.as.east1, '/api/v1/analytics/dashboard/value-pyramid/export?format=csv');
     expect(csv.status).toBe(200);
     expect(csv.bytes.toString('utf8')).toContain('5000');
+
+    // Each download is in the export log beside the list exports: who, which chart, its filters, how many rows.
+    const log = (await org.admin.get('/api/v1/exports?entity=analytics&pageSize=100')).body;
+    expect(log.total).toBe(9);
+    const entries = log.items as Array<{ userId: number; filter: Record<string, unknown>; format: string; rowCount: number; finishedAt: string | null; columns: string[] }>;
+    const abcEntry = entries.find((e) => e.filter.chart === 'abc');
+    expect(abcEntry).toMatchObject({ userId: org.ids.east1, format: 'xlsx', rowCount: 3, columns: ['排名', '客户', '收入', '累计占比（%）', 'ABC分类', '价值类别'] });
+    expect(abcEntry?.finishedAt).not.toBeNull();
+    expect(entries.find((e) => e.filter.chart === 'composition')?.filter).toMatchObject({ province: '浙江省' });
+    expect(entries.find((e) => e.filter.chart === 'churn')).toMatchObject({ userId: org.ids.north1, rowCount: 1 });
+    expect(entries.filter((e) => e.format === 'csv')).toHaveLength(1);
+    // The list exports' filter leaves them out.
+    expect((await org.admin.get('/api/v1/exports?entity=customers')).body.items.some((e: { filter: Record<string, unknown> }) => 'chart' in e.filter)).toBe(false);
   });
 
   it('permissions and bad input: 403 without analytics.view, field-level messages, nothing else', async () => {

@@ -6,6 +6,7 @@ import {
   type ExportLogEntry,
   type exportLogQuery,
   type ExportEntity,
+  type ExportLogEntity,
   type ListResponse,
   type Locale,
 } from '@crm/contracts';
@@ -36,6 +37,7 @@ import {
   type FieldDef,
 } from '../imports/index.js';
 import { userNames } from '../users/index.js';
+import { loggedRows } from './exports.log.js';
 import * as repo from './exports.repository.js';
 
 const pageSize = 500;
@@ -146,32 +148,16 @@ async function streamExport<T>(
   locale: Locale,
   reply: FastifyReply,
 ) {
-  const logId = await repo.insertLog(ctx.db, {
-    user_id: actor.userId,
-    at: ctx.clock.now().toISOString(),
-    entity: spec.entity,
-    filter: JSON.stringify(spec.filter),
-    columns: JSON.stringify(spec.columns.map((c) => c.key)),
-    format: spec.format,
-    finished_at: null,
-  });
-  async function* rows(): AsyncGenerator<Cell[]> {
-    let count = 0;
-    let finished = false;
-    try {
-      for await (const page of spec.pages()) {
-        for (const row of await spec.cells(page)) yield row;
-        count += page.length;
-      }
-      finished = true;
-    } finally {
-      await repo.updateLog(ctx.db, logId, count, finished ? ctx.clock.now().toISOString() : null);
+  async function* cells(): AsyncGenerator<Cell[]> {
+    for await (const page of spec.pages()) {
+      for (const row of await spec.cells(page)) yield row;
     }
   }
+  const rows = await loggedRows(ctx, actor, { entity: spec.entity, format: spec.format, filter: spec.filter, columns: spec.columns.map((c) => c.key) }, cells());
   const timeZone = await companyTimeZone(ctx.db);
   reply.header('content-type', contentTypes[spec.format]);
   reply.header('content-disposition', contentDisposition(`${spec.sheet}-${today(ctx, timeZone)}.${spec.format}`));
-  return tableStream(spec.format, spec.sheet, spec.columns.map((c) => c.labels[locale]), rows(), { timeZone });
+  return tableStream(spec.format, spec.sheet, spec.columns.map((c) => c.labels[locale]), rows, { timeZone });
 }
 
 /** GET /customers/export: the customer list with the same filters and sort, in the actor's data scope. */
@@ -279,7 +265,7 @@ export async function listExports(ctx: AppContext, actor: Actor, query: z.output
       userId: r.user_id,
       userName: names.get(r.user_id) ?? null,
       at: r.at,
-      entity: r.entity as ExportEntity,
+      entity: r.entity as ExportLogEntity,
       filter: JSON.parse(r.filter) as Record<string, unknown>,
       columns: JSON.parse(r.columns) as string[],
       format: r.format as 'csv' | 'xlsx',

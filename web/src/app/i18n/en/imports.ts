@@ -107,6 +107,7 @@ export const imports = {
   'exportLog.entity': 'Records',
   'exportLog.entity.customers': 'Customers',
   'exportLog.entity.contacts': 'Contacts',
+  'exportLog.entity.analytics': 'Analytics charts',
   'exportLog.format': 'Format',
   'exportLog.rows': 'Rows',
   'exportLog.unfinished': 'Not finished',

@@ -1,5 +1,5 @@
 import { Card, Empty, Select, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
-import { exportEntities, type ExportEntity, type ExportLogEntry } from '@crm/contracts';
+import { exportLogEntities, type ExportLogEntity, type ExportLogEntry } from '@crm/contracts';
 import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { formatDateTime } from '../../../shared/format/format';
@@ -34,12 +34,12 @@ export function ExportLogPage() {
   const t = useT();
   useDocumentTitle(t('exportLog.title'));
   const [params, setParams] = useSearchParams();
-  const entity = exportEntities.find((e) => e === params.get('entity'));
+  const entity = exportLogEntities.find((e) => e === params.get('entity'));
   const page = positiveInt(params.get('page'), 1);
   const pageSize = positiveInt(params.get('pageSize'), 20);
   const log = useExportLog({ page, pageSize, ...(entity ? { entity } : {}) });
 
-  const setView = (next: { entity?: ExportEntity | null; page?: number; pageSize?: number }) => {
+  const setView = (next: { entity?: ExportLogEntity | null; page?: number; pageSize?: number }) => {
     const out = new URLSearchParams();
     const ne = next.entity === undefined ? entity : next.entity;
     if (ne) out.set('entity', ne);
@@ -93,14 +93,14 @@ export function ExportLogPage() {
     <>
       <PageHeader title={t('exportLog.title')} subTitle={t('exportLog.subtitle')} />
       <Card styles={{ body: { paddingTop: 12 } }}>
-        <Select<ExportEntity | ''>
+        <Select<ExportLogEntity | ''>
           style={{ minWidth: 160, marginBottom: 12 }}
           aria-label={t('exportLog.entity')}
           value={entity ?? ''}
           onChange={(value) => setView({ entity: value === '' ? null : value })}
           options={[
             { value: '', label: t('exportLog.allEntities') },
-            ...exportEntities.map((e) => ({ value: e, label: t(`exportLog.entity.${e}`) })),
+            ...exportLogEntities.map((e) => ({ value: e, label: t(`exportLog.entity.${e}`) })),
           ]}
           data-testid="export-log-entity"
         />
