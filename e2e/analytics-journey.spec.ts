@@ -105,6 +105,12 @@ describe('customer analytics in Chromium', () => {
     await screenshot(page, 'analytics-03-dashboard-drill');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
+    // The map of China above the province table: each province shaded by its customers.
+    const map = page.getByTestId('composition-map');
+    await map.scrollIntoViewIfNeeded();
+    await map.locator('canvas').waitFor();
+    expect(await map.getAttribute('aria-label')).toContain('点击省份查看其城市');
+    await screenshot(page, 'analytics-02-map');
     // The province table: its count opens the customers of 浙江省 (both).
     await page.getByTestId('composition-region').locator('tr').filter({ hasText: '浙江省' }).getByTestId('region-count').click();
     await drawer.getByText('分析大客户有限公司').waitFor();

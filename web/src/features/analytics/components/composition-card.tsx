@@ -3,7 +3,7 @@ import { Button, Col, Empty, Row, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { CompositionBucket, CompositionDimension } from '@crm/contracts';
 import type { ECElementEvent } from 'echarts/core';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/translate';
 import { formatNumber } from '../../../shared/format/format';
@@ -14,6 +14,9 @@ import { DashboardCard } from './dashboard-card';
 import { useDashboardText } from './dashboard-text';
 import type { Drill } from './drill-drawer';
 import { EChart, type ChartOption } from './echart';
+
+// The map of China (its outlines and ECharts' map chart) loads only when the composition is shown.
+const ProvinceMap = lazy(() => import('../map/province-map'));
 
 type Labeller = (dimension: CompositionDimension, key: string) => string;
 
@@ -151,7 +154,11 @@ export function CompositionCard({ filters, onDrill }: { filters: DashboardFilter
             <Button size="small" icon={<ArrowLeftOutlined />} onClick={() => setProvince(undefined)} style={{ marginBottom: 8 }} data-testid="region-back">
               {d('backToProvinces')}
             </Button>
-          ) : null}
+          ) : (
+            <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 320 }} />}>
+              <ProvinceMap buckets={data.byProvince} label={`${d('byRegion')} (${d('mapClickHint')})`} onProvince={setProvince} height={320} />
+            </Suspense>
+          )}
           <Table
             rowKey="key"
             size="small"
@@ -161,7 +168,6 @@ export function CompositionCard({ filters, onDrill }: { filters: DashboardFilter
             scroll={{ x: 'max-content' }}
             data-testid="composition-region"
           />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d('regionMapNote')}</Typography.Text>
         </Col>
       </Row>
     );
