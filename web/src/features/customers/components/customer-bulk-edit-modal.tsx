@@ -1,12 +1,11 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { CustomerBulkUpdate } from '@crm/contracts';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { errorMessage } from '../../../shared/api/error-message';
 import { formatDate } from '../../../shared/format/format';
 import { useEnumOptions } from '../../../shared/enums/customer-enums';
-import { testId } from '../../../shared/test-id';
 import { useBulkUpdateCustomers } from '../api';
+import { BulkModal, useConfirmedBulk } from './customer-bulk-modal';
 import { fieldLabel } from './customer-fields';
 import { useCustomerLists } from './customer-lists';
 
@@ -20,7 +19,7 @@ interface Values {
 /** One field set to the same value on the selected customers, after a counted confirmation (all or none). */
 export function BulkEditModal({ ids, onClose, onDone }: { ids: number[]; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
+  const confirmed = useConfirmedBulk();
   const [form] = Form.useForm<Values>();
   const field = Form.useWatch('field', form) ?? 'status';
   const bulkUpdate = useBulkUpdateCustomers();
@@ -41,35 +40,20 @@ export function BulkEditModal({ ids, onClose, onDone }: { ids: number[]; onClose
     const stored = value === '' || value === undefined ? null : value;
     let shown = t('bulk.none');
     if (stored !== null) shown = f === 'nextFollowUpOn' ? formatDate(stored) : (options[f].find((o) => o.value === stored)?.label ?? stored);
-    void modal.confirm({
-      title: t('bulk.editConfirm', { count, field: label(f), value: shown }),
-      okText: t('common.confirm'),
-      okButtonProps: testId('bulk-edit-confirm'),
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        bulkUpdate.mutateAsync({ ids, set: { [f]: stored } as CustomerBulkUpdate['set'] }).then(
-          (result) => {
-            void message.success(t('bulk.edited', { count: result.updated }));
-            onDone();
-            onClose();
-          },
-          (error: unknown) => void message.error({ content: errorMessage(error, t), duration: 6 }),
-        ),
+    confirmed({
+      question: t('bulk.editConfirm', { count, field: label(f), value: shown }),
+      confirmTestId: 'bulk-edit-confirm',
+      run: () => bulkUpdate.mutateAsync({ ids, set: { [f]: stored } as CustomerBulkUpdate['set'] }),
+      success: (result) => t('bulk.edited', { count: result.updated }),
+      after: () => {
+        onDone();
+        onClose();
+      },
     });
   };
 
   return (
-    <Modal
-      open
-      title={t('bulk.editTitle', { count })}
-      okText={t('inline.save')}
-      okButtonProps={testId('bulk-edit-submit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={bulkUpdate.isPending}
-      destroyOnHidden
-    >
+    <BulkModal title={t('bulk.editTitle', { count })} submitTestId="bulk-edit-submit" pending={bulkUpdate.isPending} onSubmit={() => form.submit()} onCancel={onClose}>
       <Form<Values> form={form} layout="vertical" name="bulk_edit_form" initialValues={{ field: 'status' }} onFinish={submit}>
         <Form.Item name="field" label={t('bulk.field')}>
           <Select options={fields.map((f) => ({ value: f, label: label(f) }))} onChange={() => form.setFieldValue('value', undefined)} data-testid="bulk-edit-field" />
@@ -86,6 +70,6 @@ export function BulkEditModal({ ids, onClose, onDone }: { ids: number[]; onClose
           )}
         </Form.Item>
       </Form>
-    </Modal>
+    </BulkModal>
   );
 }

@@ -1,12 +1,11 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { followUpBulkCreate, followUpKinds, maxLengthOf, type FollowUpKind } from '@crm/contracts';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/i18n-context';
-import { errorMessage } from '../../../shared/api/error-message';
 import { useFormRules } from '../../../shared/form/rules';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
-import { testId } from '../../../shared/test-id';
 import { useBulkFollowUp } from '../api';
+import { BulkModal, useConfirmedBulk } from './customer-bulk-modal';
 
 const limit = (field: string) => maxLengthOf(followUpBulkCreate, field);
 
@@ -21,7 +20,7 @@ interface Values {
 /** The same follow-up logged on the selected customers (all or none), after a counted confirmation; its next step becomes a task for each. */
 export function BulkFollowUpModal({ ids, onClose, onDone }: { ids: number[]; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { message, modal } = App.useApp();
+  const confirmed = useConfirmedBulk();
   const [form] = Form.useForm<Values>();
   const bulk = useBulkFollowUp();
   const rules = useFormRules();
@@ -31,35 +30,20 @@ export function BulkFollowUpModal({ ids, onClose, onDone }: { ids: number[]; onC
   const submit = (values: Values) => {
     const nextOn = values.nextOn ? values.nextOn : undefined;
     const nextAction = values.nextAction?.trim() ? values.nextAction.trim() : undefined;
-    void modal.confirm({
-      title: t('bulk.followUpConfirm', { count }),
-      okText: t('common.confirm'),
-      okButtonProps: testId('bulk-follow-up-confirm'),
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        bulk.mutateAsync({ customerIds: ids, kind: values.kind, content: values.content, outcome: values.outcome?.trim() || undefined, nextOn, nextAction }).then(
-          (result) => {
-            void message.success(t('bulk.followedUp', { count: result.created }));
-            onDone();
-            onClose();
-          },
-          (error: unknown) => void message.error({ content: errorMessage(error, t), duration: 6 }),
-        ),
+    confirmed({
+      question: t('bulk.followUpConfirm', { count }),
+      confirmTestId: 'bulk-follow-up-confirm',
+      run: () => bulk.mutateAsync({ customerIds: ids, kind: values.kind, content: values.content, outcome: values.outcome?.trim() || undefined, nextOn, nextAction }),
+      success: (result) => t('bulk.followedUp', { count: result.created }),
+      after: () => {
+        onDone();
+        onClose();
+      },
     });
   };
 
   return (
-    <Modal
-      open
-      title={t('bulk.followUpTitle', { count })}
-      okText={t('inline.save')}
-      okButtonProps={testId('bulk-follow-up-submit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={bulk.isPending}
-      destroyOnHidden
-    >
+    <BulkModal title={t('bulk.followUpTitle', { count })} submitTestId="bulk-follow-up-submit" pending={bulk.isPending} onSubmit={() => form.submit()} onCancel={onClose}>
       <Form<Values> form={form} layout="vertical" name="bulk_follow_up_form" initialValues={{ kind: 'call' }} onFinish={submit}>
         <Form.Item name="kind" label={t('activity.f.kind')}>
           <Select options={followUpKinds.map((kind) => ({ value: kind, label: t(`activity.kind.${kind}`) }))} data-testid="bulk-follow-up-kind" />
@@ -77,6 +61,6 @@ export function BulkFollowUpModal({ ids, onClose, onDone }: { ids: number[]; onC
           <Input />
         </Form.Item>
       </Form>
-    </Modal>
+    </BulkModal>
   );
 }

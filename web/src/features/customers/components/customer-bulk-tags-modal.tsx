@@ -1,10 +1,10 @@
-import { App, Form, Modal, Select } from 'antd';
+import { App, Form, Select } from 'antd';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { useFormRules } from '../../../shared/form/rules';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
-import { testId } from '../../../shared/test-id';
 import { useBulkTagCustomers } from '../api';
+import { BulkModal } from './customer-bulk-modal';
 
 interface BulkTagsModalProps {
   mode: 'add' | 'remove';
@@ -38,16 +38,14 @@ export function BulkTagsModal({ mode, ids, carried, onClose, onDone }: BulkTagsM
   };
 
   return (
-    <Modal
-      open
+    <BulkModal
       title={t(mode === 'add' ? 'customer.bulkAddTagsTitle' : 'customer.bulkRemoveTagsTitle', { count })}
       okText={t(mode === 'add' ? 'customer.bulkAddTags' : 'customer.bulkRemoveTags')}
-      okButtonProps={{ danger: mode === 'remove', ...testId('bulk-tags-submit') }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      danger={mode === 'remove'}
+      submitTestId="bulk-tags-submit"
+      pending={bulkTag.isPending}
+      onSubmit={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={bulkTag.isPending}
-      destroyOnHidden
     >
       <Form<{ tags: string[] }> form={form} layout="vertical" name="bulk_tags_form" onFinish={submit}>
         <Form.Item
@@ -68,6 +66,6 @@ export function BulkTagsModal({ mode, ids, carried, onClose, onDone }: BulkTagsM
           )}
         </Form.Item>
       </Form>
-    </Modal>
+    </BulkModal>
   );
 }
