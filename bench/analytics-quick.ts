@@ -1,13 +1,14 @@
 /**
  * `npx tsx bench/analytics-quick.ts [customers] [transactions]` (SQLite; CRM_TEST_ENGINE=postgres with
  * CRM_TEST_DATABASE_URL for PostgreSQL): a fresh database with generated customers and imported
- * purchases, then the two statements of one analytics run timed one by one. Not part of
+ * purchases, then the steps of one analytics run timed one by one (in the run's work table, as the server's run computes). Not part of
  * `npm run bench` yet (the issue's target: 1,000,000 customers, 20,000,000 transactions, < 60 s).
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { analyticsDefaults } from '@crm/contracts';
-import { classifyCustomers, insertFacts } from '../server/src/modules/analytics/analytics.compute.js';
+import { assessQuadrants, classifyCustomers, insertFacts } from '../server/src/modules/analytics/analytics.compute.js';
+import { createWork, dropWork, publishWork } from '../server/src/modules/analytics/analytics.work.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
 import { freshDatabase, testEngine } from '../server/src/test/harness.js';
 
@@ -42,7 +43,13 @@ const time = async (name: string, f: () => Promise<void>) => {
   console.log(`${name}: ${Math.round(performance.now() - start)} ms`);
 };
 const total = performance.now();
+await createWork(db, testEngine);
 await time('facts', () => insertFacts(db, testEngine, run.id, '2026-12-06', analyticsDefaults));
-await time('classes', () => classifyCustomers(db, run.id, '2026-12-06', analyticsDefaults));
+await time('classes and potential', () => classifyCustomers(db, testEngine, run.id, '2026-12-06', analyticsDefaults));
+await time('quadrants', () => assessQuadrants(db, run.id, analyticsDefaults));
+await time('publish', async () => {
+  await publishWork(db, testEngine, run.id, async () => {});
+});
+await dropWork(db);
 console.log(`run: ${Math.round(performance.now() - total)} ms`);
 await fresh.drop();

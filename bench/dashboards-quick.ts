@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { analyticsDefaults, type Permission } from '@crm/contracts';
 import type { Actor } from '../server/src/platform/auth/actor.js';
-import { classifyCustomers, insertFacts } from '../server/src/modules/analytics/analytics.compute.js';
+import { assessQuadrants, classifyCustomers, insertFacts } from '../server/src/modules/analytics/analytics.compute.js';
+import { createWork, dropWork, publishWork } from '../server/src/modules/analytics/analytics.work.js';
 import * as dashboard from '../server/src/modules/analytics/analytics.dashboard.js';
 import { createTestApp, testEngine } from '../server/src/test/harness.js';
 
@@ -41,8 +42,12 @@ if (testEngine === 'sqlite') {
 }
 console.log(`seeded ${customers} customers, ${transactions} purchases in ${Math.round(performance.now() - t0)} ms (${testEngine})`);
 const run = await db.insertInto('analytics_runs').values({ status: 'running', reason: 'manual', as_of: '2026-12-06', active: 1, steps_total: 2, settings: JSON.stringify(analyticsDefaults), started_at: at, heartbeat_at: at, requested_by: null }).returning('id').executeTakeFirstOrThrow();
+await createWork(db, testEngine);
 await insertFacts(db, testEngine, run.id, '2026-12-06', analyticsDefaults);
-await classifyCustomers(db, run.id, '2026-12-06', analyticsDefaults);
+await classifyCustomers(db, testEngine, run.id, '2026-12-06', analyticsDefaults);
+await assessQuadrants(db, run.id, analyticsDefaults);
+await publishWork(db, testEngine, run.id, async () => {});
+await dropWork(db);
 await db.updateTable('analytics_runs').set({ status: 'done', active: null, finished_at: at, steps_done: 2 }).where('id', '=', run.id).execute();
 
 const actor = (dataScope: Actor['dataScope']): Actor => ({

@@ -64,9 +64,9 @@ export async function insertFacts(db: Db, engine: Engine, runId: number, asOf: s
   const interval = (days: RawBuilder<unknown>, last: RawBuilder<unknown>, first: RawBuilder<unknown>) =>
     sql`case when ${days} > 1 then ${daysBetween(engine, last, first)} / (${days} - 1) end`;
   await sql`
-    insert into analytics_work (run_id, customer_id, owner_id, revenue, gross_profit, purchases, days, first_on, last_on,
+    insert into analytics_work (run_id, customer_id, owner_id, industry, category, revenue, gross_profit, purchases, days, first_on, last_on,
       recency_days, frequency, monetary, previous_monetary, window_profit, average_interval_days)
-    select cast(${runId} as integer), p.customer_id, c.owner_id, p.revenue, p.profit, p.purchases, p.days, p.first_on, p.last_on,
+    select cast(${runId} as integer), p.customer_id, c.owner_id, coalesce(c.industry, ''), c.category, p.revenue, p.profit, p.purchases, p.days, p.first_on, p.last_on,
       ${daysBetween(engine, sql`${asOf}`, 'p.last_on')}, p.frequency, p.monetary, p.previous_monetary, p.window_profit,
       ${interval(sql.ref('p.days'), sql.ref('p.last_on'), sql.ref('p.first_on'))}
     from (
@@ -85,7 +85,7 @@ export async function insertFacts(db: Db, engine: Engine, runId: number, asOf: s
   const first = sql`case when excluded.first_on < analytics_work.first_on then excluded.first_on else analytics_work.first_on end`;
   const days = sql`(analytics_work.days + excluded.days)`;
   await sql`
-    insert into analytics_work (run_id, customer_id, owner_id, revenue, gross_profit, purchases, days, first_on, last_on,
+    insert into analytics_work (run_id, customer_id, owner_id, industry, category, revenue, gross_profit, purchases, days, first_on, last_on,
       recency_days, frequency, monetary, previous_monetary, window_profit, average_interval_days)
     with line_costs as (
       select cl.contract_id, count(*) as n, count(p.cost) as known, cast(sum(cl.quantity_milli * p.cost) as bigint) / 1000 as cost
@@ -112,7 +112,7 @@ export async function insertFacts(db: Db, engine: Engine, runId: number, asOf: s
         cast(sum(case when d.on_day > ${windowStart} then d.profit else 0 end) as bigint) as window_profit
       from by_day d group by d.customer_id
     )
-    select cast(${runId} as integer), a.customer_id, c.owner_id, a.revenue, a.profit, a.purchases, a.days, a.first_on, a.last_on,
+    select cast(${runId} as integer), a.customer_id, c.owner_id, coalesce(c.industry, ''), c.category, a.revenue, a.profit, a.purchases, a.days, a.first_on, a.last_on,
       ${daysBetween(engine, sql`${asOf}`, 'a.last_on')}, a.frequency, a.monetary, a.previous_monetary, a.window_profit,
       ${interval(sql.ref('a.days'), sql.ref('a.last_on'), sql.ref('a.first_on'))}
     from agg a join customers c on c.id = a.customer_id
@@ -133,8 +133,8 @@ export async function insertFacts(db: Db, engine: Engine, runId: number, asOf: s
 }
 
 /**
- * Step 2, the classes, in one statement (window functions for the ranks, the row's own figures
- * for the rest; one pass over the run's rows):
+ * Step 2, the classes and the potential value, in one statement (window functions for the ranks,
+ * the row's own figures for the rest; one pass over the run's rows):
  * - ABC by the basis (revenue or gross profit, negatives as 0), ranked high to low with ties by
  *   customer id; cumulative share including the customer ≤ A % → A, ≤ B % → B, else C (the first
  *   customer is always A);
@@ -143,9 +143,15 @@ export async function insertFacts(db: Db, engine: Engine, runId: number, asOf: s
  * - RFM quintiles (NTILE(5)): recency (fewer days is better), frequency and spend in the window
  *   (more is better), ties by customer id; the segment from the three scores;
  * - the values, status, churn risk and lifecycle stage (the rules are written out in
- *   explainCustomer, analytics.explain.ts).
+ *   explainCustomer, analytics.explain.ts);
+ * - potential value (潜在价值): each customer's peer group is the run's customers of the same
+ *   industry and category (itself included); its median current value is the middle one (the mean
+ *   of the two middle ones, truncated, for an even count). Potential value = max(0, median −
+ *   current value) when the group has at least `potentialMinPeers` customers (the cross-sell /
+ *   up-sell gap), + the live leads that name the customer as referrer × the value of one referral.
+ *   Also the tenure (days from the first purchase to `asOf`) the loyalty score reads.
  */
-export async function classifyCustomers(db: Db, runId: number, asOf: string, s: AnalyticsSettingsValue): Promise<void> {
+export async function classifyCustomers(db: Db, engine: Engine, runId: number, asOf: string, s: AnalyticsSettingsValue): Promise<void> {
   const basis = s.abcBasis === 'gross_profit' ? sql.ref('gross_profit') : sql.ref('revenue');
   const a = big(s.abcAPercent);
   const b = big(s.abcBPercent);
@@ -154,7 +160,8 @@ export async function classifyCustomers(db: Db, runId: number, asOf: string, s: 
   const lost = sql`recency_days > ${big(s.lostAfterDays)}`;
   const churn = sql`(not (${lost}) and ((average_interval_days is not null and recency_days > ${big(s.churnFactor)} * average_interval_days)
     or (previous_monetary > 0 and monetary * 100 <= previous_monetary * ${big(100 - s.spendDropPercent)})))`;
-  const current = sql`(window_profit * 12 / ${big(s.rfmWindowMonths)})`;
+  const months = big(s.rfmWindowMonths);
+  const current = sql`(window_profit * 12 / ${months})`;
   await sql`
     update analytics_work set
       abc_value = r.v, abc_rank = r.rk, abc_cumulative = r.cum, abc_total = r.total,
@@ -181,63 +188,47 @@ export async function classifyCustomers(db: Db, runId: number, asOf: string, s: 
         when ${lost} or ${churn} then 'decline'
         when purchases <= 1 then 'exploration'
         when purchases >= ${big(s.loyalMinPurchases)} and first_on <= ${tenureBefore} then 'stability'
-        else 'formation' end
+        else 'formation' end,
+      peer_count = r.peers, peer_median = r.median, referrals = r.refs,
+      tenure_days = ${daysBetween(engine, sql`${asOf}`, 'first_on')},
+      potential_value = case when r.peers >= ${big(s.potentialMinPeers)} and r.median > ${current} then r.median - ${current} else 0 end + r.refs * ${big(s.referralValue)}
     from (
-      select x.customer_id, x.v,
-        row_number() over (order by x.v desc, x.customer_id) as rk,
-        cast(sum(x.v) over (order by x.v desc, x.customer_id rows between unbounded preceding and current row) as bigint) as cum,
-        cast(sum(x.v) over () as bigint) as total,
-        row_number() over (order by x.revenue desc, x.customer_id) as vrk,
-        count(*) over () as n,
-        ntile(5) over (order by x.recency_days desc, x.customer_id) as rs,
-        ntile(5) over (order by x.frequency, x.customer_id) as fs,
-        ntile(5) over (order by x.monetary, x.customer_id) as ms
-      from (select ax.customer_id, ax.revenue, ax.recency_days, ax.frequency, ax.monetary, case when ax.${basis} > 0 then ax.${basis} else 0 end as v
-            from analytics_work ax where ax.run_id = ${runId}) x
+      with x as (
+        select ax.customer_id, ax.revenue, ax.recency_days, ax.frequency, ax.monetary, case when ax.${basis} > 0 then ax.${basis} else 0 end as v,
+          ax.window_profit * 12 / ${months} as cv, ax.industry as ind, ax.category as cat
+        from analytics_work ax where ax.run_id = ${runId}
+      ),
+      ranked as (
+        select x.customer_id, x.v, x.ind, x.cat, x.cv,
+          row_number() over (order by x.v desc, x.customer_id) as rk,
+          cast(sum(x.v) over (order by x.v desc, x.customer_id rows between unbounded preceding and current row) as bigint) as cum,
+          cast(sum(x.v) over () as bigint) as total,
+          row_number() over (order by x.revenue desc, x.customer_id) as vrk,
+          count(*) over () as n,
+          ntile(5) over (order by x.recency_days desc, x.customer_id) as rs,
+          ntile(5) over (order by x.frequency, x.customer_id) as fs,
+          ntile(5) over (order by x.monetary, x.customer_id) as ms,
+          row_number() over (partition by x.ind, x.cat order by x.cv, x.customer_id) as prn,
+          count(*) over (partition by x.ind, x.cat) as pn
+        from x
+      ),
+      medians as (
+        select ind, cat, max(pn) as n, (min(cv) + max(cv)) / 2 as median from ranked where prn = (pn + 1) / 2 or prn = (pn + 2) / 2 group by ind, cat
+      ),
+      refs as (
+        select l.referrer_customer_id as customer_id, count(*) as refs from leads l
+        where l.deleted_at is null and l.referrer_customer_id is not null group by l.referrer_customer_id
+      )
+      select rk.*, m.n as peers, m.median, coalesce(rf.refs, 0) as refs
+      from ranked rk join medians m on m.ind = rk.ind and m.cat = rk.cat
+      left join refs rf on rf.customer_id = rk.customer_id
     ) r
     where analytics_work.run_id = ${runId} and analytics_work.customer_id = r.customer_id
   `.execute(db);
 }
 
 /**
- * Step 3, potential value (潜在价值), one statement: each customer's peer group is the run's
- * customers of the same industry and category (itself included); its median current value is the
- * middle one (the mean of the two middle ones, truncated, for an even count). Potential value =
- * max(0, median − current value) when the group has at least `potentialMinPeers` customers (the
- * cross-sell / up-sell gap), + the live leads that name the customer as referrer × the value of
- * one referral. Also the tenure (days from the first purchase to `asOf`) the loyalty score reads.
- */
-export async function assessPotential(db: Db, engine: Engine, runId: number, asOf: string, s: AnalyticsSettingsValue): Promise<void> {
-  await sql`
-    update analytics_work set
-      peer_count = p.n, peer_median = p.median, referrals = p.refs,
-      tenure_days = ${daysBetween(engine, sql`${asOf}`, 'first_on')},
-      potential_value = case when p.n >= ${big(s.potentialMinPeers)} and p.median > current_value then p.median - current_value else 0 end + p.refs * ${big(s.referralValue)}
-    from (
-      with peers as (
-        select ar.customer_id, coalesce(c.industry, '') as ind, c.category as cat, ar.current_value as v,
-          row_number() over (partition by coalesce(c.industry, ''), c.category order by ar.current_value, ar.customer_id) as rn,
-          count(*) over (partition by coalesce(c.industry, ''), c.category) as n
-        from analytics_work ar join customers c on c.id = ar.customer_id
-        where ar.run_id = ${runId}
-      ),
-      medians as (
-        select ind, cat, max(n) as n, (min(v) + max(v)) / 2 as median from peers where rn = (n + 1) / 2 or rn = (n + 2) / 2 group by ind, cat
-      ),
-      refs as (
-        select l.referrer_customer_id as customer_id, count(*) as refs from leads l
-        where l.deleted_at is null and l.referrer_customer_id is not null group by l.referrer_customer_id
-      )
-      select pr.customer_id, m.n, m.median, coalesce(r.refs, 0) as refs
-      from peers pr join medians m on m.ind = pr.ind and m.cat = pr.cat
-      left join refs r on r.customer_id = pr.customer_id
-    ) p
-    where analytics_work.run_id = ${runId} and analytics_work.customer_id = p.customer_id
-  `.execute(db);
-}
-
-/**
- * Step 4, the pyramid quadrants and the four-dimension evaluation, one statement:
+ * Step 3, the pyramid quadrants and the four-dimension evaluation, one statement:
  * - the value cut is the current value of the customer ranked ⌈N × top %⌉ (high to low, ties by
  *   id): at or above it is high; the potential cut is the potential value at the percentile's
  *   nearest rank ⌈N × p %⌉ (low to high): above it is high. High/high platinum, high/low gold,

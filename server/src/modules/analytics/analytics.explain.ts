@@ -112,7 +112,7 @@ export function explainCustomer(r: CustomerAnalyticsRow, s: Stored, settings: An
   return out;
 }
 
-/** Potential value, the quadrant and the four scores (the rules of assessPotential and assessQuadrants). */
+/** Potential value, the quadrant and the four scores (the rules of classifyCustomers and assessQuadrants). */
 function explainPotential(r: CustomerAnalyticsRow, s: Stored, settings: AnalyticsSettingsValue, locale: Locale): Explanation[] {
   const zh = locale === 'zh-CN';
   const out: Explanation[] = [];

@@ -8,15 +8,15 @@ import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import type { ScheduledTask } from '../../platform/scheduler.js';
 import { alertOwners } from './analytics.alerts.js';
-import { assessPotential, assessQuadrants, classifyCustomers, insertFacts } from './analytics.compute.js';
+import { assessQuadrants, classifyCustomers, insertFacts } from './analytics.compute.js';
 import { readAnalyticsSettings } from './analytics.settings.js';
 import { createWork, dropWork, publishWork } from './analytics.work.js';
 
 type Db = AppContext['db'];
 export type RunRow = DB['analytics_runs'] & { id: number; steps_done: number; customers: number };
 
-/** Facts, classes, potential value, quadrants and scores, then the rows published. */
-const stepsTotal = 5;
+/** Facts, classes and potential value, quadrants and scores, then the rows published. */
+const stepsTotal = 4;
 /** A run whose server stopped beating for this long is given up, so that a new one may start. */
 const abandonedAfterMs = 15 * 60_000;
 /** Results kept: every run of the last `keepRecentRuns`, and before them the last run of each month (the movement between classes). */
@@ -134,7 +134,7 @@ export async function executeRun(ctx: AppContext, run: RunRow): Promise<void> {
 }
 
 /**
- * Compute every customer's classes: four set-based steps (facts, classes, potential value, then
+ * Compute every customer's classes: three set-based steps (facts; classes and potential value;
  * quadrants and the four-dimension scores) in the run's temporary work table, then the rows
  * published into analytics_results a chunk at a time (analytics.work.ts), the run's progress
  * written after each step and its heartbeat while publishing. All of it on one connection (the
@@ -155,16 +155,14 @@ async function computeOn(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: 
     await createWork(ctx.db, ctx.engine);
     await insertFacts(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(1);
-    await classifyCustomers(ctx.db, run.id, run.as_of, settings);
+    await classifyCustomers(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(2);
-    await assessPotential(ctx.db, ctx.engine, run.id, run.as_of, settings);
-    await step(3);
     await assessQuadrants(ctx.db, run.id, settings);
-    await step(4);
+    await step(3);
     const count = await publishWork(ctx.db, ctx.engine, run.id, async () => {
       if (Date.now() - beat < 1000) return;
       beat = Date.now();
-      await step(4);
+      await step(3);
     });
     await dropWork(ctx.db);
     await ctx.db

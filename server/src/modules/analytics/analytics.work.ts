@@ -6,7 +6,7 @@ type Engine = AppContext['engine'];
 
 /**
  * A run computes in `analytics_work`, a temporary table of the run's own connection with the
- * columns of analytics_results (and `days`, the distinct purchase days its facts need): every step
+ * columns of analytics_results (and `days`, `industry`, `category`, which its steps need): every step
  * rewrites all of its rows, which on SQLite would hold the database's one write lock for as long
  * as each statement took (tens of seconds at a million customers) and stop every other write of
  * the server meanwhile; a temporary table takes no lock of the main database. The finished rows are
@@ -32,7 +32,11 @@ export async function createWork(db: Db, engine: Engine): Promise<void> {
     if (created === definition) throw new Error('analytics_results: unexpected definition');
     await sql.raw(created).execute(db);
   }
+  // What the facts bring along for the later steps: the distinct purchase days, and the customer's
+  // industry and category (its peer group), read with its owner so that no step reads the customers again.
   await sql`alter table analytics_work add column days integer`.execute(db);
+  await sql`alter table analytics_work add column industry text`.execute(db);
+  await sql`alter table analytics_work add column category text`.execute(db);
 }
 
 export async function dropWork(db: Db): Promise<void> {
