@@ -24,6 +24,8 @@ export interface BenchOptions {
   payments: number;
   /** Follow-ups of the workbench figure (bench/workbench.ts), on their own database; 0 skips it. */
   followUps?: number;
+  /** Imported purchases of the analytics figure (bench/analytics.ts), over one customer per 20 of them, on their own database; 0 skips it. */
+  transactions?: number;
 }
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -41,7 +43,8 @@ const usage = `Usage: npm run bench -- [options]
   --import-rows N      rows of the CSV import figure, into a fresh database (default 100000; 0 skips it)
   --opportunities N    opportunities of the pipeline board / forecast figure (default 1000000; 0 skips it)
   --payments N         payments of the receivables aging figure (default 2000000; 0 skips it)
-  --follow-ups N       follow-ups of the workbench figure (default 200000; 0 skips it)`;
+  --follow-ups N       follow-ups of the workbench figure (default 200000; 0 skips it)
+  --transactions N     purchases of the analytics figure, over N/20 customers (default 20000000; 0 skips it)`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value?.replace(/_/g, ''));
@@ -50,7 +53,7 @@ function positiveInt(flag: string, value: string | undefined): number {
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http', importRows: 100_000, opportunities: 1_000_000, payments: 2_000_000, followUps: 200_000 };
+  const options: BenchOptions = { customers: 100_000, engine: 'sqlite', iterations: 200, keep: false, reuse: null, clean: false, seed: 20261122, client: 'http', importRows: 100_000, opportunities: 1_000_000, payments: 2_000_000, followUps: 200_000, transactions: 20_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
@@ -89,6 +92,11 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--follow-ups': {
         const raw = value();
         options.followUps = raw === '0' ? 0 : positiveInt(flag, raw);
+        break;
+      }
+      case '--transactions': {
+        const raw = value();
+        options.transactions = raw === '0' ? 0 : positiveInt(flag, raw);
         break;
       }
       case '--reuse': options.reuse = value() ?? null; break;

@@ -3,7 +3,7 @@
  *
  * Seeds N customers (or reuses a seeded database), starts the real server in a child process on a
  * loopback port, and times the customer list, the owner filter and substring searches over HTTP and
- * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts), then times the pipeline board and forecast over `--opportunities` deals (bench/sales.ts), then the receivables aging over `--payments` payments (bench/receivables.ts), then the workbench over `--follow-ups` follow-ups (bench/workbench.ts); Lighthouse scores the login page and the customer list (bench/lighthouse.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
+ * directly against the database; then imports a CSV of `--import-rows` customers (bench/import.ts), then times the pipeline board and forecast over `--opportunities` deals (bench/sales.ts), then the receivables aging over `--payments` payments (bench/receivables.ts), then the workbench over `--follow-ups` follow-ups (bench/workbench.ts), then the analytics run and dashboards over `--transactions` purchases (bench/analytics.ts); Lighthouse scores the login page and the customer list (bench/lighthouse.ts). Prints a table and writes bench/results/<engine>-<N>-<time>.json.
  */
 import { machine, formatReport, queryResult, targets, writeReport, type BenchReport, type QueryResult } from './report.js';
 import { login } from './http.js';
@@ -15,6 +15,7 @@ import { benchQueries, busiestOwner, rawQuery } from './queries.js';
 import { benchReceivables, formatReceivables, writeReceivables } from './receivables.js';
 import { benchSales, formatSales, writeSales } from './sales.js';
 import { benchWorkbench, formatWorkbench, writeWorkbench } from './workbench.js';
+import { benchAnalytics, formatAnalytics, writeAnalytics } from './analytics.js';
 import { prepareData } from './seed.js';
 import { startServer, type ServerHandle } from './server.js';
 
@@ -105,6 +106,12 @@ async function main(): Promise<void> {
       const workbench = await benchWorkbench({ followUps: options.followUps ?? 0, customers: options.customers, engine: options.engine, iterations: Math.min(options.iterations, 100), keep: options.keep, reuse: null, seed: options.seed });
       console.log(`\n${formatWorkbench(workbench)}`);
       console.log(`Written to ${writeWorkbench(workbench)}`);
+    }
+    const transactions = options.transactions ?? 0;
+    if (transactions > 0) {
+      const analytics = await benchAnalytics({ transactions, customers: Math.max(1, Math.floor(transactions / 20)), engine: options.engine, iterations: Math.min(options.iterations, 5), keep: options.keep, reuse: null, seed: options.seed });
+      console.log(`\n${formatAnalytics(analytics)}`);
+      console.log(`Written to ${writeAnalytics(analytics)}`);
     }
   } finally {
     // Also when a query failed: a sampler left running would keep the process alive.
