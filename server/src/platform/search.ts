@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import type { SearchPlan } from './search-plan.js';
 import type { Engine } from './config.js';
 import { escapeLike } from './db/like.js';
 import { parsePhone } from '@crm/contracts';
@@ -172,13 +173,23 @@ function likePattern(term: string): string {
   return `%${escapeLike(term)}%`;
 }
 
+/** `c.search_key` holds one of the terms: the check that makes every hit a real substring. */
+function keyLike(terms: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.join(terms.map((term) => sql`c.search_key like ${likePattern(term)} escape '\\'`), sql` or `)})`;
+}
+
 /** The FTS5 query for grams that must all match, any of several sets. */
-function ftsMatch(gramSets: string[][]): string {
+export function ftsMatch(gramSets: string[][]): string {
   return gramSets.map((grams) => `(${grams.map((g) => `"${g}"`).join(' AND ')})`).join(' OR ');
 }
 
+/** PostgreSQL's condition on `customer_search` for grams that must all match, any of several sets. */
+export function gramsAnyOf(gramSets: string[][]): RawBuilder<unknown> {
+  return sql`(${sql.join(gramSets.map((grams) => sql`grams @> ${grams}::text[]`), sql` or `)})`;
+}
+
 /** The gram-index lookup of a query: each of its terms' grams, or null when a term is too short for the index. */
-function indexLookup(terms: string[]): string[][] | null {
+export function indexLookup(terms: string[]): string[][] | null {
   const sets: string[][] = [];
   for (const term of terms) {
     const grams = queryGrams(term);
@@ -189,32 +200,44 @@ function indexLookup(terms: string[]): string[][] | null {
 }
 
 /**
- * The condition "customer matches the search text", for a query over `customers` aliased `c`.
+ * The condition "customer matches the search text", for a query over `customers` aliased `c`, as
+ * a plan says (planSearch): the hits' ids, or each row's key (a dense text, the page walking the
+ * sort index). Without a plan (an export's pages) the gram index is read in the query.
  * Returns null when the text has nothing searchable (only punctuation).
  */
-export function customerSearchCondition(engine: Engine, text: string, options: { dense?: boolean } = {}): Expression<SqlBool> | null {
+export function customerSearchCondition(engine: Engine, text: string, plan?: SearchPlan): Expression<SqlBool> | null {
   const terms = searchTermsOf(text);
   if (terms.length === 0) return null;
-  const like = sql<SqlBool>`(${sql.join(terms.map((term) => sql`c.search_key like ${likePattern(term)} escape '\\'`), sql` or `)})`;
+  const like = keyLike(terms);
+  if (plan?.kind === 'dense' || plan?.kind === 'scan') return like;
+  if (plan?.kind === 'ids') {
+    if (plan.ids.length === 0) return sql<SqlBool>`1 = 0`;
+    // PostgreSQL: one array parameter; SQLite: a list it drives the query by (rowid lookups, then the sort).
+    const ids = engine === 'postgres' ? sql<SqlBool>`c.id = any(${plan.ids}::int[])` : sql<SqlBool>`c.id in (${sql.join(plan.ids)})`;
+    return sql<SqlBool>`(${ids} and ${like})`;
+  }
   const sets = indexLookup(terms);
   if (!sets) return like;
-  if (engine === 'postgres') {
-    // Many matches: walk the sort index and check each row's key, stopping after one page (the
-    // gram index would name tens of thousands of rows to fetch, join and sort). Few: fetch the
-    // matches' ids first (an InitPlan) and then just those rows, whatever the planner estimates.
-    if (options.dense) return like;
-    const anyOf = sql.join(sets.map((grams) => sql`grams @> ${grams}::text[]`), sql` or `);
-    return sql<SqlBool>`(c.id = any(array(select customer_id from customer_search where ${anyOf})) and ${like})`;
-  }
-  const match = ftsMatch(sets);
-  // A term matching many rows: `+c.id` keeps SQLite from driving the query by the match list, so it
-  // walks the sort index and stops after one page instead of sorting every match.
-  if (options.dense) return sql<SqlBool>`(+c.id in (select rowid from customer_search where customer_search match ${match}) and ${like})`;
-  return sql<SqlBool>`(c.id in (select rowid from customer_search where customer_search match ${match}) and ${like})`;
+  // The matches' ids first (an InitPlan on PostgreSQL), then just those rows, whatever the planner estimates.
+  if (engine === 'postgres') return sql<SqlBool>`(c.id = any(array(select customer_id from customer_search where ${gramsAnyOf(sets)})) and ${like})`;
+  return sql<SqlBool>`(c.id in (select rowid from customer_search where customer_search match ${ftsMatch(sets)}) and ${like})`;
 }
 
 /**
- * Whether the gram index answers a text exactly: one term of one or two characters is one gram,
+ * SQLite: the condition "customer matches the search text" for a query that walks another index
+ * (the deleted customers): `+c.id` keeps SQLite from driving the query by the match list, so each
+ * row is looked up in it (built once) and only the rows it names are read for their key.
+ */
+export function customerSearchProbe(engine: Engine, text: string): Expression<SqlBool> | null {
+  const terms = searchTermsOf(text);
+  const sets = indexLookup(terms);
+  if (engine === 'postgres' || !sets) return customerSearchCondition(engine, text, { kind: 'scan' });
+  const like = keyLike(terms);
+  return sql<SqlBool>`(+c.id in (select rowid from customer_search where customer_search match ${ftsMatch(sets)}) and ${like})`;
+}
+
+/**
+ * Whether the gram index answers a text exactly: one term of one to three characters is one gram,
  * and a gram is only ever cut from within a word, so the index's matches are the LIKE's matches.
  */
 export function isExactSearch(text: string): boolean {
@@ -222,43 +245,4 @@ export function isExactSearch(text: string): boolean {
   if (terms.length !== 1) return false;
   const grams = queryGrams(terms[0] as string);
   return grams !== null && grams.length === 1 && grams[0] === terms[0];
-}
-
-/** Gram-index hits are counted up to one more than this on PostgreSQL (where counting means fetching each row). */
-export const searchHitsCap = 10_000;
-
-/** Past this many rows by the planner's estimate, PostgreSQL's gram hits are not counted at all (a quarter above the cap). */
-const plannedPastCap = Math.round(searchHitsCap * 1.25);
-
-/** The number of rows PostgreSQL's planner expects a query to return (from ANALYZE's statistics; no row is read). */
-async function plannedRows(db: Db, query: RawBuilder<unknown>): Promise<number> {
-  const r = await sql<{ 'QUERY PLAN': Array<{ Plan?: { 'Plan Rows'?: number } }> }>`explain (format json) ${query}`.execute(db);
-  const plan = r.rows[0]?.['QUERY PLAN'];
-  return Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
-}
-
-/**
- * How many customers the gram index matches for a text (an upper bound of the real hits; on
- * PostgreSQL at most 10,001, which is all the callers need, or the planner's estimate when that
- * is well past the cap); null when the index is not used.
- */
-export async function searchIndexHits(db: Db, engine: Engine, text: string): Promise<number | null> {
-  const sets = indexLookup(searchTermsOf(text));
-  if (!sets) return null;
-  if (engine === 'postgres') {
-    const anyOf = sql.join(sets.map((grams) => sql`grams @> ${grams}::text[]`), sql` or `);
-    // A gram in a good share of the archive ("电子", "st", "宋"): ANALYZE's element statistics of
-    // the grams say so (about 7,000 grams down to 0.1% of customers, migration 0028), and counting
-    // would fetch a heap row per hit (10,001 rows, 100-400 ms at a million customers). The estimate
-    // of one listed gram is within a few percent (300,000 rows sampled), hence a margin of 25%;
-    // several grams are estimated as independent, which errs low for the grams of one word, and
-    // a gram outside the list is estimated low: those are counted.
-    const planned = await plannedRows(db, sql`select 1 from customer_search where ${anyOf}`);
-    if (planned > plannedPastCap) return Math.round(planned);
-    // Counted up to the cap at most: past it the callers only need to know it is past it.
-    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from customer_search where ${anyOf} limit ${searchHitsCap + 1}) m`.execute(db);
-    return Number(r.rows[0]?.n ?? 0);
-  }
-  const r = await sql<{ n: number }>`select count(*) as n from customer_search where customer_search match ${ftsMatch(sets)}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
 }

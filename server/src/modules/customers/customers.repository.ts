@@ -5,7 +5,8 @@ import type { Engine } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
 import { withPhoneColumns } from '../../platform/phone-columns.js';
-import { customerSearchCondition, deleteSearchIndex, isExactSearch, searchHitsCap, searchIndexHits, writeSearchIndex } from '../../platform/search.js';
+import { customerSearchCondition, customerSearchProbe, deleteSearchIndex, writeSearchIndex } from '../../platform/search.js';
+import { planSearch, type SearchPlan } from '../../platform/search-plan.js';
 import { customFilterCondition, type CustomFilter } from '../custom-fields/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -28,8 +29,8 @@ export interface CustomerFilter {
   tags?: string[];
   /** `cf_` filters on custom values, checked by the custom-fields module. */
   custom?: CustomFilter[];
-  /** Set by `list` for a search term that matches many rows (see customerSearchCondition). */
-  denseSearch?: boolean;
+  /** Set by `list`: how the search text is answered (see planSearch). */
+  searchPlan?: SearchPlan;
   /** Instants (ISO, UTC): created in [createdFrom, createdBefore). */
   createdFrom?: string;
   createdBefore?: string;
@@ -82,7 +83,7 @@ export function filtered(db: Db, engine: Engine, f: CustomerFilter) {
   let query = db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
   if (!isUnscoped(f.scope)) query = query.where(f.scope);
   if (f.q) {
-    const search = customerSearchCondition(engine, f.q, { dense: f.denseSearch });
+    const search = customerSearchCondition(engine, f.q, f.searchPlan);
     if (search) query = query.where(search);
   }
   if (f.kind) query = query.where('c.kind', '=', f.kind);
@@ -145,10 +146,37 @@ export async function adjustLiveCount(db: Db, delta: number): Promise<void> {
   await db.updateTable('counters').set({ value: sql`value + ${delta}` }).where('name', '=', liveCounter).execute();
 }
 
-/** Above this many gram-index hits a search walks the sort index instead of sorting all hits. */
-const denseHits = 2000;
 /** Counts stop here: past it the list says "10,000+" rather than counting every row. */
 export const countCap = 10_000;
+/** A search's estimated matches (see planSearch) this far past the cap are taken as past it: the estimate is within a few percent. */
+const estimatePastCap = Math.round(countCap * 1.25);
+
+type Total = { n: number; capped: boolean };
+const capped = (n: number): Total => (n > countCap ? { n: countCap, capped: true } : { n, capped: false });
+
+/** Up to the cap, the rows of a query (a subquery selecting one column), counted. */
+async function countUpToCap(db: Db, query: SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', { one: number }>): Promise<Total> {
+  const r = await db.selectFrom(query.limit(countCap + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return capped(Number(r.n));
+}
+
+/**
+ * The count of a search alone (no other filter, every customer in scope) that the gram index
+ * answers without reading every match: on SQLite a text of one gram is counted by the index,
+ * less the deleted customers that match (the index keeps their entries; the recycle bin is small
+ * beside the archive); a text estimated well past the cap is "10,000+". Null when it must be counted.
+ */
+async function searchOnlyCount(db: Db, engine: Engine, q: string, plan: SearchPlan): Promise<Total | null> {
+  if (plan.kind !== 'dense') return null;
+  if (plan.exactHits) {
+    const deletedRows = (query: SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', object>) => query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const deleted = db.selectFrom('customers as c').where('c.deleted_at', 'is not', null);
+    if (plan.hits - Number((await deletedRows(deleted)).n) > countCap) return { n: countCap, capped: true };
+    const matching = await deletedRows(deleted.where(customerSearchProbe(engine, q) ?? sql<SqlBool>`true`));
+    return capped(plan.hits - Number(matching.n));
+  }
+  return plan.estimate > estimatePastCap ? { n: countCap, capped: true } : null;
+}
 
 export async function list(
   db: Db,
@@ -158,48 +186,23 @@ export async function list(
   limit: number,
   offset: number,
 ): Promise<{ rows: CustomerRow[]; total: number; totalCapped: boolean }> {
-  let filter = f;
-  let capCount = false;
-  let hits: number | null = null;
-  if (f.q) {
-    hits = await searchIndexHits(db, engine, f.q);
-    if (hits !== null && hits > denseHits) {
-      filter = { ...f, denseSearch: true };
-      capCount = hits > countCap;
-    }
-    // A term too short for the index (one letter or digit) is checked row by row: counted up to the cap.
-    if (hits === null) capCount = true;
-  }
-  const count = async (): Promise<{ n: number; capped: boolean }> => {
+  const plan = f.q ? await planSearch(db, engine, f.q) : null;
+  const filter: CustomerFilter = plan ? { ...f, searchPlan: plan } : f;
+  const count = async (): Promise<Total> => {
     if (isUnfiltered(filter)) return { n: await liveCount(db), capped: false };
-    if (capCount && f.q && hits !== null && isUnfiltered({ ...filter, q: undefined }) && isExactSearch(f.q)) {
-      // The search text alone, answered exactly by the index: its count, less the deleted
-      // customers that match (the recycle bin is small beside the archive, and indexed).
-      const deleted = await db.selectFrom('customers as c').where('c.deleted_at', 'is not', null).where(customerSearchCondition(engine, f.q, { dense: true }) ?? sql<SqlBool>`true`).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const n = hits - Number(deleted.n);
-      // PostgreSQL counts the index's hits up to a cap: past it, only "more than the cap" is known.
-      const hitsExact = engine === 'sqlite' || hits <= searchHitsCap;
-      if (hitsExact || n > countCap) return n > countCap ? { n: countCap, capped: true } : { n, capped: false };
+    if (plan && f.q && isUnfiltered({ ...filter, q: undefined })) {
+      const total = await searchOnlyCount(db, engine, f.q, plan);
+      if (total) return total;
     }
-    if (capCount) {
-      // Counted from the match list (not the sort index the dense page walks): up to 10,001 rows
-      // the gram index names, each checked once, instead of scanning customers until 10,001 match.
-      const r = await db
-        .selectFrom(filtered(db, engine, { ...filter, denseSearch: false }).select(sql<number>`1`.as('one')).limit(countCap + 1).as('m'))
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      const n = Number(r.n);
-      return n > countCap ? { n: countCap, capped: true } : { n, capped: false };
-    }
+    // Many matches (or a term too short for the index, checked row by row): counted up to the cap,
+    // from the match list (not the sort index the page walks): up to 10,001 rows the gram index
+    // names, each checked once, instead of scanning customers until 10,001 match.
+    if (plan?.kind === 'dense') return countUpToCap(db, filtered(db, engine, { ...filter, searchPlan: undefined }).select(sql<number>`1`.as('one')));
+    if (plan?.kind === 'scan') return countUpToCap(db, filtered(db, engine, filter).select(sql<number>`1`.as('one')));
     if (filter.lastFollowUpBefore) {
       // "No follow-up since" matches most of a large archive: counted up to the cap, walking the
       // last-follow-up index in its order (never followed up first), as the page does.
-      const r = await db
-        .selectFrom(orderCustomers(filtered(db, engine, filter).select(sql<number>`1`.as('one')), { key: 'lastFollowUpAt', desc: false }).limit(countCap + 1).as('m'))
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      const n = Number(r.n);
-      return n > countCap ? { n: countCap, capped: true } : { n, capped: false };
+      return countUpToCap(db, orderCustomers(filtered(db, engine, filter).select(sql<number>`1`.as('one')), { key: 'lastFollowUpAt', desc: false }));
     }
     const r = await filtered(db, engine, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { n: Number(r.n), capped: false };
