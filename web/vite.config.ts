@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { antdCssSplit } from './build/antd-css-split';
 import { antdFormProvider } from './build/antd-form-provider';
 import { antdZeroRuntime } from './build/antd-zero-runtime';
 import { firstPageGroups, recordFirstPage } from './build/first-page-chunks';
@@ -8,7 +9,7 @@ import { pureContracts } from './build/pure-contracts';
 
 // The server serves web/dist at / with an SPA fallback; in development Vite proxies the API to it.
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), antdZeroRuntime(), antdFormProvider(), pureContracts(), recordFirstPage(), precompress()],
+  plugins: [react(), antdCssSplit(), antdZeroRuntime(), antdFormProvider(), pureContracts(), recordFirstPage(), precompress()],
   server: {
     port: 5173,
     proxy: {

@@ -6,7 +6,8 @@ import { usePrefersReducedMotion } from '../shared/hooks/use-reduced-motion';
 import { useAccessibleWidgets } from '../shared/layout/use-accessible-widgets';
 import { useI18n } from './i18n/i18n-context';
 import { theme } from './theme';
-import 'antd/dist/antd.css';
+// Ant Design's styles of the frame and the first pages; the rest load before they are needed (antd-styles.ts).
+import 'crm-antd-css/first.css';
 
 /**
  * Ant Design's theme, language and message/modal context, with the accessibility repairs its

@@ -1,19 +1,23 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
-import { Outlet, useLocation } from 'react-router-dom';
-import { useDueTaskCount } from '../features/activities';
-import { usePendingApprovalCount } from '../features/approvals';
-import { UserMenu, usePermissions } from '../features/auth';
+import { Button, Drawer, Flex, Layout, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { Outlet } from 'react-router-dom';
+import { UserMenu } from '../features/auth';
 import { NotificationBell } from '../features/notifications';
 import { useIsMobile } from '../shared/hooks/use-is-mobile';
 import { PageSkeleton } from '../shared/layout/results';
+import { withRestStyles } from './antd-styles';
 import { useT } from './i18n/i18n-context';
 import { GlobalSearch } from './global-search';
 import { LanguageSwitch } from './language-switch';
-import { buildMenuItems, selectedMenuKey } from './navigation';
 
 const { Header, Sider, Content } = Layout;
+
+// The menu (some forty icons, Ant Design's Menu, the approval and task counts) is a chunk of its
+// own: a desktop shows it at once and fetches it beside this file; a phone when its drawer opens.
+const loadMenu = () => withRestStyles(import('./navigation-menu'));
+if (!window.matchMedia('(max-width: 767.98px)').matches) void loadMenu();
+const NavigationMenu = lazy(() => loadMenu().then((m) => ({ default: m.NavigationMenu })));
 
 function Brand({ collapsed }: { collapsed: boolean }) {
   const t = useT();
@@ -47,29 +51,15 @@ function Brand({ collapsed }: { collapsed: boolean }) {
 /** The signed-in frame: sidebar (a drawer on phones), header with language and user menu. */
 export function AppShell() {
   const t = useT();
-  const { can, me } = usePermissions();
   const isMobile = useIsMobile();
-  const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
-
-  const pendingApprovals = usePendingApprovalCount();
-  const dueTasks = useDueTaskCount(can('tasks.view') ? (me?.user.id ?? null) : null);
-  const items = useMemo(() => buildMenuItems(can, t, { '/approvals': pendingApprovals, '/tasks': dueTasks }), [can, t, pendingApprovals, dueTasks]);
-  const selected = selectedMenuKey(location.pathname);
-  // The entries are links: they navigate themselves (and open in a new tab with Ctrl or the middle button).
-  const onClick: MenuProps['onClick'] = () => setDrawerOpen(false);
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
 
   const menu = (
-    <Menu
-      theme="dark"
-      mode="inline"
-      items={items}
-      selectedKeys={[selected]}
-      defaultOpenKeys={['admin', 'settings']}
-      onClick={onClick}
-      data-testid="nav-menu"
-    />
+    <Suspense fallback={null}>
+      <NavigationMenu onNavigate={closeDrawer} />
+    </Suspense>
   );
 
   return (

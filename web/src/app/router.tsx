@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth';
 import { PlainLoading } from './plain-loading';
+import { sessionReady } from './startup';
+import { loadRestStyles, loadRestStylesOnFirstInput, withRestStyles } from './antd-styles';
 
 // The login page is part of the first chunk and uses no Ant Design; the signed-in app and the
 // public lead form load on demand, each with Ant Design.
@@ -20,12 +22,20 @@ const landingPages: Array<[RegExp, () => Promise<unknown>]> = [
 ];
 const wide = () => !window.matchMedia('(max-width: 767.98px)').matches;
 const path = window.location.pathname;
+// A phone's customer list shows only the components of the first part of Ant Design's styles; any
+// other page fetches the rest at start-up and waits for it (antd-styles.ts).
+const phoneList = !wide() && /^\/customers\/?$/.test(path);
 if (!/^\/(login|f\/)/.test(path)) {
   void loadSignedIn();
   void landingPages.find(([pattern]) => pattern.test(path))?.[1]();
+  if (phoneList) loadRestStylesOnFirstInput();
+  else void loadRestStyles();
 }
-const SignedInApp = lazy(() => loadSignedIn().then((m) => ({ default: m.SignedInApp })));
-const PublicForm = lazy(() => import('./public-form').then((m) => ({ default: m.PublicForm })));
+// It waits for the session check too: the frame then first renders signed in (app/startup.ts).
+const SignedInApp = lazy(() =>
+  Promise.all([loadSignedIn(), sessionReady(), phoneList ? null : loadRestStyles()]).then(([m]) => ({ default: m.SignedInApp })),
+);
+const PublicForm = lazy(() => withRestStyles(import('./public-form')).then((m) => ({ default: m.PublicForm })));
 
 export function AppRouter() {
   return (

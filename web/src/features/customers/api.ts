@@ -36,9 +36,9 @@ export function useCustomerList(query: CustomerListQuery, enabled = true) {
   return useQuery({ ...customerListQuery(query), placeholderData: keepPreviousData, enabled });
 }
 
-/** Fetches a page of the list ahead of the page that shows it (at start-up, beside its files). */
-export function prefetchCustomerList(queryClient: QueryClient, query: CustomerListQuery): void {
-  void queryClient.prefetchQuery(customerListQuery(query));
+/** Fetches a page of the list ahead of the page that shows it (at start-up, beside its files); settles, never fails. */
+export function prefetchCustomerList(queryClient: QueryClient, query: CustomerListQuery): Promise<void> {
+  return queryClient.prefetchQuery(customerListQuery(query));
 }
 
 export function useCustomer(id: number) {

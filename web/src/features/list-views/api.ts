@@ -15,9 +15,9 @@ export function useListViews(list: ListViewList) {
   return useQuery(listViewsQuery(list));
 }
 
-/** Fetches a list's views ahead of the page (at start-up, beside its files). */
-export function prefetchListViews(queryClient: QueryClient, list: ListViewList): void {
-  void queryClient.prefetchQuery(listViewsQuery(list));
+/** Fetches a list's views ahead of the page (at start-up, beside its files); settles, never fails. */
+export function prefetchListViews(queryClient: QueryClient, list: ListViewList): Promise<void> {
+  return queryClient.prefetchQuery(listViewsQuery(list));
 }
 
 function useRefresh(list: ListViewList) {

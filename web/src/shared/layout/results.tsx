@@ -1,66 +1,34 @@
-import { Button, Result, Skeleton } from 'antd';
-import { Link } from 'react-router-dom';
-import { useT } from '../../app/i18n/i18n-context';
-import { isApiError } from '../api/client';
-import { errorMessage } from '../api/error-message';
+import { Skeleton } from 'antd';
+import { lazy, Suspense } from 'react';
 
-/** A result that stands for the page (not found, no permission, an error) is the page's heading. */
-function PageTitle({ children }: { children: string }) {
-  return <h1 style={{ margin: 0, font: 'inherit', color: 'inherit' }}>{children}</h1>;
-}
+// Ant Design's Result carries its illustrations (about 40 KB): it loads when a result is shown.
+const load = () => import('./result-pages');
+const LazyNoPermission = lazy(() => load().then((m) => ({ default: m.NoPermissionResult })));
+const LazyNotFound = lazy(() => load().then((m) => ({ default: m.NotFoundResult })));
+const LazyQueryError = lazy(() => load().then((m) => ({ default: m.QueryErrorResult })));
 
 export function NoPermissionResult() {
-  const t = useT();
   return (
-    <Result
-      status="403"
-      title={<PageTitle>{t('result.noPermission')}</PageTitle>}
-      subTitle={t('result.noPermissionText')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-      data-testid="no-permission"
-    />
+    <Suspense fallback={<PageSkeleton />}>
+      <LazyNoPermission />
+    </Suspense>
   );
 }
 
 export function NotFoundResult() {
-  const t = useT();
   return (
-    <Result
-      status="404"
-      title={<PageTitle>{t('result.notFound')}</PageTitle>}
-      subTitle={t('result.notFoundText')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-      data-testid="not-found"
-    />
+    <Suspense fallback={<PageSkeleton />}>
+      <LazyNotFound />
+    </Suspense>
   );
 }
 
 /** The result for a failed query: 403 and 404 get their own pages, anything else a retry. */
-export function QueryErrorResult({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const t = useT();
-  if (isApiError(error) && error.status === 403) return <NoPermissionResult />;
-  if (isApiError(error) && error.status === 404) return <NotFoundResult />;
+export function QueryErrorResult(props: { error: unknown; onRetry?: () => void }) {
   return (
-    <Result
-      status="error"
-      title={<PageTitle>{t('result.error')}</PageTitle>}
-      subTitle={errorMessage(error, t)}
-      extra={
-        onRetry ? (
-          <Button type="primary" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        ) : undefined
-      }
-    />
+    <Suspense fallback={<PageSkeleton />}>
+      <LazyQueryError {...props} />
+    </Suspense>
   );
 }
 

@@ -2,6 +2,7 @@ import { Empty, Pagination } from 'antd';
 import type { Customer, CustomerStatus } from '@crm/contracts';
 import { lazy, memo, Suspense, useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { withRestStyles } from '../../../app/antd-styles';
 import { useT } from '../../../app/i18n/i18n-context';
 import type { Translate } from '../../../app/i18n/translate';
 import { telHref } from '../../../shared/format/format';
@@ -11,8 +12,8 @@ import type { CustomerListParams } from './customer-list-params';
 import { LastFollowUp, nextFollowUpState } from './customer-follow-up';
 import './customer-cards.css';
 
-// The sheet (a drawer with a form) loads when a card first opens it.
-const CustomerQuickSheet = lazy(() => import('./customer-quick-sheet').then((m) => ({ default: m.CustomerQuickSheet })));
+// The sheet (a drawer with a form) loads when a card first opens it, with the form's styles.
+const CustomerQuickSheet = lazy(() => withRestStyles(import('./customer-quick-sheet')).then((m) => ({ default: m.CustomerQuickSheet })));
 
 interface CustomerCardsProps {
   view: CustomerListParams;

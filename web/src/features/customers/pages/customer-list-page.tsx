@@ -3,6 +3,7 @@ import { Button, Skeleton } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { withRestStyles } from '../../../app/antd-styles';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
@@ -31,9 +32,9 @@ import {
 
 // The table (Ant Design's Table with its filter trees and selection) is for wider screens: a phone
 // shows cards and never downloads it; a desktop fetches it at start-up beside the page (router.tsx).
-const CustomerTable = lazy(() => import('../components/customer-table').then((m) => ({ default: m.CustomerTable })));
+const CustomerTable = lazy(() => withRestStyles(import('../components/customer-table')).then((m) => ({ default: m.CustomerTable })));
 // The form (date pickers, the region cascader, phone checks) loads when it is first opened.
-const CustomerFormDrawer = lazy(() => import('../components/customer-form-drawer').then((m) => ({ default: m.CustomerFormDrawer })));
+const CustomerFormDrawer = lazy(() => withRestStyles(import('../components/customer-form-drawer')).then((m) => ({ default: m.CustomerFormDrawer })));
 
 /** The tags the selected customers of the page carry, each once, in the order met. */
 function tagsOf(items: Customer[], ids: number[]): string[] {
