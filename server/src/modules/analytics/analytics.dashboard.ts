@@ -174,7 +174,14 @@ export async function compositionCustomers(ctx: AppContext, actor: Actor, query:
 /** The results of a run for the customers the caller's figures count (alias `ar`, `c`). */
 export function runResults(ctx: AppContext, actor: Actor, run: RunRow, f: DashboardFilter) {
   let q = ctx.db.selectFrom('analytics_results as ar').innerJoin('customers as c', 'c.id', 'ar.customer_id').where('ar.run_id', '=', run.id);
-  for (const cond of customerConditions(actor, f)) q = q.where(cond);
+  const conditions = customerConditions(actor, f);
+  for (const cond of conditions) q = q.where(cond);
+  // A narrower scope than everyone's (a salesperson's, a department's, a department filter): also
+  // name its customers first, so that the database reads them by their owner and each one's row
+  // of the run by its key, instead of every row of the run (a salesperson at 1,000,000 customers).
+  if (!isUnscoped(analyticsScope(actor)) || f.departmentId !== undefined) {
+    q = q.where('ar.customer_id', 'in', sql<number>`(select c.id from customers c where ${sql.join(conditions, sql` and `)})`);
+  }
   return q;
 }
 

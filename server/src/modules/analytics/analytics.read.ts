@@ -151,12 +151,16 @@ export async function analyticsSummary(ctx: AppContext, actor: Actor, runId?: nu
     lifecycleStages: zeroes(analyticsStages), statuses: zeroes(analyticsStatuses), quadrants: zeroes(quadrants), churnRisk: 0,
   };
   if (!run) return out;
-  const base = ctx.db
+  const scope = analyticsScope(actor);
+  let base = ctx.db
     .selectFrom('analytics_results as ar')
     .innerJoin('customers as c', 'c.id', 'ar.customer_id')
     .where('ar.run_id', '=', run.id)
     .where('c.deleted_at', 'is', null)
-    .where(where(analyticsScope(actor)));
+    .where(where(scope));
+  // A narrower scope than everyone's also names its customers first: read by their owner, each
+  // one's row of the run by its key, instead of every row of the run.
+  if (!isUnscoped(scope)) base = base.where('ar.customer_id', 'in', sql<number>`(select c.id from customers c where c.deleted_at is null and ${scope})`);
   // One pass: the scope's customers counted by every combination of their classes (a few thousand
   // groups at most), each class's count and the totals summed from those.
   const groups = await base
