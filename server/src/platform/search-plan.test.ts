@@ -94,6 +94,13 @@ describe('search plans', () => {
     expect(found.rows.map((r) => r.name)).toEqual(['厚重25492', '厚重25491']);
   });
 
+  it('finds exactly the customers holding a term when its commonest grams are left out of the lookup (PostgreSQL)', async () => {
+    // 厚重1 is a gram of more than a third of the customers: PostgreSQL looks up 重12, 123 and 234 alone.
+    const found = await search('厚重1234', 20);
+    expect(found.total).toBe(11);
+    expect(found.rows.map((r) => r.name).sort()).toEqual(['厚重1234', ...Array.from({ length: 10 }, (_, k) => `厚重1234${k}`)].sort());
+  });
+
   it('leaves a term too short for the index, or nothing searchable, to the row-by-row check', async () => {
     expect(await planSearch(t.ctx.db, t.ctx.engine, 'k')).toEqual({ kind: 'scan' });
     expect(await planSearch(t.ctx.db, t.ctx.engine, '--')).toEqual({ kind: 'scan' });
