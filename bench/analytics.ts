@@ -22,7 +22,7 @@ import { purchaseCount, seedPostgresPurchases, seedSqlitePurchases } from './ana
 import { login, type ApiClient } from './http.js';
 import { stats, timeRuns, type Stats } from './measure.js';
 import { benchDir, type BenchEngine, type BenchOptions } from './options.js';
-import { machine } from './report.js';
+import { machine, writeResult } from './report.js';
 import { prepareData } from './seed.js';
 import { benchAdmin } from './setup.js';
 import { startServer, type ServerHandle } from './server.js';
@@ -264,11 +264,7 @@ export function formatAnalytics(r: AnalyticsReport): string {
 }
 
 export function writeAnalytics(r: AnalyticsReport): string {
-  const dir = path.join(benchDir, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `analytics-${r.engine}-${r.transactions}-${r.timestamp.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
-  return file;
+  return writeResult(`analytics-${r.engine}-${r.transactions}`, r.timestamp, r);
 }
 
 function parse(argv: string[]): AnalyticsOptions {

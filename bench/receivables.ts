@@ -9,7 +9,6 @@
  * instalments and the payment list; the aging also straight against the database, for the
  * API/raw ratio. Target: aging p95 under 1 s. Writes bench/results/receivables-<engine>-<N>-<time>.json.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { agingPage, type AgingDays, type AgingKey } from '../server/src/modules/receivables/receivables.aging-repository.js';
@@ -21,7 +20,7 @@ import { login, type ApiClient } from './http.js';
 import { timeRuns, type Stats } from './measure.js';
 import { benchDir, type BenchEngine, type BenchOptions } from './options.js';
 import { seedPostgresReceivables, seedSqliteReceivables, type ReceivablesShape, type SeededCounts } from './receivables-seed.js';
-import { machine } from './report.js';
+import { machine, writeResult } from './report.js';
 import { prepareData } from './seed.js';
 import { startServer, type ServerHandle } from './server.js';
 
@@ -174,11 +173,7 @@ export function formatReceivables(r: ReceivablesReport): string {
 }
 
 export function writeReceivables(r: ReceivablesReport): string {
-  const dir = path.join(benchDir, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `receivables-${r.engine}-${r.payments}-${r.timestamp.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
-  return file;
+  return writeResult(`receivables-${r.engine}-${r.payments}`, r.timestamp, r);
 }
 
 function parse(argv: string[]): ReceivablesOptions {

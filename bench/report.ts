@@ -109,13 +109,18 @@ export function formatReport(r: BenchReport): string {
   ].join('\n');
 }
 
-export function writeReport(r: BenchReport): string {
+/** Write a figure's report to bench/results/<name>-<time>.json (whole or not at all); returns the file. */
+export function writeResult(name: string, timestamp: string, report: unknown): string {
   const dir = path.join(benchDir, 'results');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${r.engine}-${r.customers}-${r.timestamp.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(r, null, 2)}\n`);
+  const file = path.join(dir, `${name}-${timestamp.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
   fs.renameSync(`${file}.tmp`, file);
   return file;
+}
+
+export function writeReport(r: BenchReport): string {
+  return writeResult(`${r.engine}-${r.customers}`, r.timestamp, r);
 }
 
 export function machine(): Pick<BenchReport, 'node' | 'platform' | 'cpus'> {

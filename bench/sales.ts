@@ -8,14 +8,13 @@
  * department's manager (data scope: their department). Target: p95 under 150 ms.
  * Writes bench/results/sales-<engine>-<N>-<time>.json.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../server/src/platform/db/database.js';
 import { login, type ApiClient } from './http.js';
 import { timeRuns, type Stats } from './measure.js';
 import { benchDir, type BenchEngine, type BenchOptions } from './options.js';
-import { machine } from './report.js';
+import { machine, writeResult } from './report.js';
 import { opportunityCount, readPipeline, seedPostgresOpportunities, seedSqliteOpportunities, type SalesShape } from './sales-seed.js';
 import { prepareData } from './seed.js';
 import { startServer, type ServerHandle } from './server.js';
@@ -148,11 +147,7 @@ export function formatSales(r: SalesReport): string {
 }
 
 export function writeSales(r: SalesReport): string {
-  const dir = path.join(benchDir, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `sales-${r.engine}-${r.opportunities}-${r.timestamp.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
-  return file;
+  return writeResult(`sales-${r.engine}-${r.opportunities}`, r.timestamp, r);
 }
 
 function parse(argv: string[]): SalesOptions {

@@ -10,14 +10,13 @@
  * and the administrator (all). Target: p95 under 100 ms at 10,000,000 follow-ups.
  * Writes bench/results/workbench-<engine>-<N>-<time>.json.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../server/src/platform/db/database.js';
 import { login, type ApiClient } from './http.js';
 import { timeRuns, type Stats } from './measure.js';
 import { benchDir, type BenchEngine, type BenchOptions } from './options.js';
-import { machine } from './report.js';
+import { machine, writeResult } from './report.js';
 import { prepareData } from './seed.js';
 import { startServer, type ServerHandle } from './server.js';
 import { seedPostgresWorkbench, seedSqliteWorkbench, seedTimelineCustomer, timelineEvents, type WorkbenchShape } from './workbench-seed.js';
@@ -199,11 +198,7 @@ export function formatWorkbench(r: WorkbenchReport): string {
 }
 
 export function writeWorkbench(r: WorkbenchReport): string {
-  const dir = path.join(benchDir, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `workbench-${r.engine}-${r.followUps}-${r.timestamp.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
-  return file;
+  return writeResult(`workbench-${r.engine}-${r.followUps}`, r.timestamp, r);
 }
 
 function parse(argv: string[]): WorkbenchOptions {
