@@ -14,6 +14,7 @@ import {
 import { useMemo } from 'react';
 import { useT } from '../../app/i18n/i18n-context';
 import { isMessageKey, type Translate } from '../../app/i18n/translate';
+import { statusColors } from './status-colors';
 
 /** Each enumeration and the message-key prefix of its labels. */
 export const customerEnums = {
@@ -42,16 +43,6 @@ export function useEnumOptions(prefix: CustomerEnum) {
     [t, prefix],
   );
 }
-
-const statusColors: Record<CustomerStatus, string> = {
-  potential: 'blue',
-  target: 'geekblue',
-  first_purchase: 'cyan',
-  repeat: 'green',
-  loyal: 'gold',
-  lost: 'red',
-  non_customer: 'default',
-};
 
 export function StatusTag({ status }: { status: CustomerStatus }) {
   const t = useT();

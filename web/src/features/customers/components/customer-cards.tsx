@@ -1,5 +1,5 @@
 import { Empty, Pagination } from 'antd';
-import type { Customer, CustomerStatus } from '@crm/contracts';
+import type { Customer } from '@crm/contracts';
 import { lazy, memo, Suspense, useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { withRestStyles } from '../../../app/antd-styles';
@@ -8,6 +8,7 @@ import type { Translate } from '../../../app/i18n/translate';
 import { telHref } from '../../../shared/format/format';
 import { regionText } from '../../../shared/region/region-text';
 import { enumLabel } from '../../../shared/enums/customer-enums';
+import { statusColors } from '../../../shared/enums/status-colors';
 import type { CustomerListParams } from './customer-list-params';
 import { LastFollowUp, nextFollowUpState } from './customer-follow-up';
 import './customer-cards.css';
@@ -27,16 +28,6 @@ interface CustomerCardsProps {
   onSelect?: (ids: number[]) => void;
 }
 
-// The status tags' colours: Ant Design's palette, the text at least 4.5:1 on its background.
-const statusClass: Record<CustomerStatus, string> = {
-  potential: 'blue',
-  target: 'geekblue',
-  first_purchase: 'cyan',
-  repeat: 'green',
-  loyal: 'gold',
-  lost: 'red',
-  non_customer: 'default',
-};
 
 /** The schedule icon of Ant Design (ScheduleOutlined), drawn here: a card is plain elements. */
 function ScheduleIcon() {
@@ -76,7 +67,7 @@ const CustomerCard = memo(function CustomerCard({ customer, t, selected, onSelec
         <Link to={`/customers/${customer.id}`} className="crm-card-name" data-testid="customer-link">
           {customer.name}
         </Link>
-        <span className={`crm-tag crm-tag-${statusClass[customer.status]}`} data-testid="customer-status">
+        <span className={`crm-tag crm-tag-${statusColors[customer.status]}`} data-testid="customer-status">
           {enumLabel(t, 'status', customer.status)}
         </span>
       </div>
