@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, chooseOption, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * The pipeline board and what surrounds it: moving deals with the keyboard (and undoing), closing
@@ -88,8 +88,8 @@ describe('opportunities in Chromium', () => {
     // To lost (nine open stages, won, then lost): the reason is asked first.
     await keyboardMove(page, deals.lost, 10);
     await page.getByTestId('close-deal-modal').waitFor();
-    await page.getByTestId('lost-reason').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // The choice is checked before submitting: a click on a list still opening can choose nothing.
+    await chooseOption(page, page.getByTestId('lost-reason'), 'Price too high');
     await page.getByTestId('lost-note').fill('预算推迟到明年');
     await screenshot(page, 'opportunities-02-lost-reason');
     await page.getByTestId('lost-submit').click();
