@@ -172,10 +172,11 @@ describe('saved list views on the customer list', () => {
     const phone = await signIn(context, seller);
     await phone.goto(`${journey.server.url}/customers`);
     await phone.getByTestId('customer-cards').waitFor();
-    await phone.getByTestId('view-switcher').click();
-    const shared = phone.locator('.ant-select-dropdown:visible');
-    await shared.getByText('Shared with me').waitFor();
-    await shared.locator('.ant-select-item-option').filter({ hasText: '部门目标客户' }).click();
+    // A phone's view switcher is the browser's own select, grouped: the shared view under "Shared with me".
+    const switcher = phone.getByTestId('view-switcher');
+    const sharedView = switcher.locator('optgroup[label="Shared with me"] option').filter({ hasText: '部门目标客户' });
+    await sharedView.waitFor({ state: 'attached' });
+    await switcher.selectOption({ label: (await sharedView.textContent()) ?? '' });
     await phone.waitForURL(/status=target/);
     await expect.poll(async () => (await shown(phone)).sort()).toEqual(['乙目标贸易有限公司', '甲目标科技有限公司'].sort());
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -17,9 +17,13 @@ import type { Plugin } from 'vite';
  */
 export const firstPageRecord = path.resolve(import.meta.dirname, '..', 'node_modules', '.cache', 'crm-first-page.json');
 
-const frameRoots = /[\\/]web[\\/]src[\\/]app[\\/](signed-in-app|app-shell|antd-frame)\.tsx$/;
+// The frame every signed-in page loads (a phone's is plain elements: no Ant Design in it).
+const frameRoots = /[\\/]web[\\/]src[\\/]app[\\/](signed-in-app|app-shell)\.tsx$/;
 const pageRoots: Record<string, RegExp> = {
+  // The phone's customer list (plain cards): what most sessions open with.
   'customer-list': /[\\/]web[\\/]src[\\/]features[\\/]customers[\\/]pages[\\/]customer-list-page\.tsx$/,
+  // A wide screen's frame and list: Ant Design's layout, its theme and the list's filters.
+  desktop: /[\\/]web[\\/]src[\\/](app[\\/]desktop-shell|features[\\/]customers[\\/]components[\\/]customer-list-desktop)\.tsx$/,
 };
 
 interface Record_ {

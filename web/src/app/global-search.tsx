@@ -1,15 +1,13 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { useIsMobile } from '../shared/hooks/use-is-mobile';
 import { useT } from './i18n/i18n-context';
 
 const GlobalSearchDialog = lazy(() => import('./global-search-dialog').then((m) => ({ default: m.GlobalSearchDialog })));
 
-/** Search across customers and contacts from anywhere: the header button or Ctrl/Cmd+K. */
+/** Search across customers and contacts from anywhere: the header button or Ctrl/Cmd+K (a phone's is in phone-shell.tsx). */
 export function GlobalSearch() {
   const t = useT();
-  const isMobile = useIsMobile();
   const [open, setOpenState] = useState(false);
   // The dialog (its queries and result list) loads when first opened, and stays for the next time.
   const [used, setUsed] = useState(false);
@@ -34,20 +32,15 @@ export function GlobalSearch() {
       <Button
         icon={<SearchOutlined />}
         onClick={() => setOpen(true)}
-        // On a desktop the button's text names it; on a phone it is an icon.
-        aria-label={isMobile ? t('search.open') : undefined}
         data-testid="global-search"
-        type={isMobile ? 'text' : 'default'}
-        style={isMobile ? undefined : { width: 240, justifyContent: 'flex-start', color: '#595959' }}
+        style={{ width: 240, justifyContent: 'flex-start', color: '#595959' }}
       >
-        {isMobile ? null : (
-          <Flex justify="space-between" style={{ flex: 1 }}>
-            <span>{t('search.open')}</span>
-            <Typography.Text keyboard style={{ fontSize: 11 }}>
-              Ctrl K
-            </Typography.Text>
-          </Flex>
-        )}
+        <Flex justify="space-between" style={{ flex: 1 }}>
+          <span>{t('search.open')}</span>
+          <Typography.Text keyboard style={{ fontSize: 11 }}>
+            Ctrl K
+          </Typography.Text>
+        </Flex>
       </Button>
       {used ? (
         <Suspense fallback={null}>

@@ -13,7 +13,15 @@ const loadSignedIn = () => import('./signed-in-app');
 const landingPages: Array<[RegExp, () => Promise<unknown>]> = [
   [/^\/$/, () => import('../features/workbench/pages/workbench-page')],
   // A desktop's customer list is a table (a phone's, cards: it never loads the table).
-  [/^\/customers\/?$/, () => Promise.all([import('../features/customers/pages/customer-list-page'), wide() ? import('../features/customers/components/customer-table') : null])],
+  [
+    /^\/customers\/?$/,
+    () =>
+      Promise.all([
+        import('../features/customers/pages/customer-list-page'),
+        wide() ? import('../features/customers/components/customer-list-desktop') : null,
+        wide() ? import('../features/customers/components/customer-table') : null,
+      ]),
+  ],
   [/^\/customers\/\d+\/?$/, () => import('../features/customers/pages/customer-detail-page')],
   [/^\/leads\/?$/, () => import('../features/leads/pages/lead-list-page')],
   [/^\/opportunities\/?$/, () => import('../features/opportunities/pages/opportunities-page')],
@@ -27,6 +35,8 @@ const path = window.location.pathname;
 const phoneList = !wide() && /^\/customers\/?$/.test(path);
 if (!/^\/(login|f\/)/.test(path)) {
   void loadSignedIn();
+  // A wide screen's frame is Ant Design's layout (a phone's is plain: app-shell.tsx).
+  if (wide()) void import('./desktop-shell');
   void landingPages.find(([pattern]) => pattern.test(path))?.[1]();
   if (phoneList) loadRestStylesOnFirstInput();
   else void loadRestStyles();

@@ -3,13 +3,13 @@ import { Route, Routes } from 'react-router-dom';
 import type { Permission } from '@crm/contracts';
 import { RequireAuth, RequirePermission } from '../features/auth';
 import { NoPermissionResult, NotFoundResult, PageSkeleton } from '../shared/layout/results';
-import { AntdFrame } from './antd-frame';
+import { lazyAntd } from './lazy-antd';
 import { landingDataReady } from './startup';
 import { withRestStyles } from './antd-styles';
 
 // Each page is its own chunk, and so is the signed-in frame (menus, search, notifications). A page
 // waits for the rest of Ant Design's styles beside its code (antd-styles.ts), but the customer
-// list, which a phone shows with the first part alone.
+// list, which a phone shows with none of Ant Design.
 const loadShell = () => import('./app-shell');
 // A signed-in page needs the frame: fetch it at once, beside the session check, not after it.
 void loadShell();
@@ -79,7 +79,8 @@ const TargetsPage = lazy(() => withRestStyles(import('../features/targets/pages/
 const AnalyticsPage = lazy(() => withRestStyles(import('../features/analytics/pages/analytics-page')).then((m) => ({ default: m.AnalyticsPage })));
 const AnalyticsDashboardsPage = lazy(() => withRestStyles(import('../features/analytics/pages/dashboards-page')).then((m) => ({ default: m.DashboardsPage })));
 const AnalyticsSettingsPage = lazy(() => withRestStyles(import('../features/analytics/pages/analytics-settings-page')).then((m) => ({ default: m.AnalyticsSettingsPage })));
-const QuotePrintPage = lazy(() => withRestStyles(import('../features/quotes/pages/quote-print-page')).then((m) => ({ default: m.QuotePrintPage })));
+// Outside the frame: Ant Design's theme comes with the page.
+const QuotePrintPage = lazyAntd(() => import('../features/quotes/pages/quote-print-page').then((m) => m.QuotePrintPage));
 const ContractsPage = lazy(() => withRestStyles(import('../features/contracts/pages/contracts-page')).then((m) => ({ default: m.ContractsPage })));
 const ContractDetailPage = lazy(() => withRestStyles(import('../features/contracts/pages/contract-detail-page')).then((m) => ({ default: m.ContractDetailPage })));
 const ContractSettingsPage = lazy(() => withRestStyles(import('../features/contracts/pages/contract-settings-page')).then((m) => ({ default: m.ContractSettingsPage })));
@@ -100,12 +101,11 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
 }
 
 /**
- * Everything behind the sign-in, with Ant Design: loaded on its own, so that the login page
- * carries none of it.
+ * Everything behind the sign-in: loaded on its own, so that the login page carries none of it.
+ * Ant Design's theme comes with the frame (app-shell.tsx): a phone's customer list has none.
  */
 export function SignedInApp() {
   return (
-    <AntdFrame>
       <Suspense fallback={<PageSkeleton />}>
         <Routes>
           <Route
@@ -187,6 +187,5 @@ export function SignedInApp() {
           </Route>
         </Routes>
       </Suspense>
-    </AntdFrame>
   );
 }

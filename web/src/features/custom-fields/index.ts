@@ -9,4 +9,5 @@ export {
   formatCustomValue,
   withoutEmptyCustom,
 } from './components/custom-field-values';
-export { CustomFieldFilters, customFilterEntries, keepCustomFilters } from './components/custom-field-filters';
+export { CustomFieldFilters } from './components/custom-field-filters';
+export { customFilterEntries, keepCustomFilters } from './custom-filter-params';

@@ -1,4 +1,3 @@
-import { Tag } from 'antd';
 import {
   companyScales,
   creditStandings,
@@ -9,12 +8,10 @@ import {
   lifecycleStages,
   maritalStatuses,
   ownershipTypes,
-  type CustomerStatus,
 } from '@crm/contracts';
 import { useMemo } from 'react';
 import { useT } from '../../app/i18n/i18n-context';
 import { isMessageKey, type Translate } from '../../app/i18n/translate';
-import { statusColors } from './status-colors';
 
 /** Each enumeration and the message-key prefix of its labels. */
 export const customerEnums = {
@@ -41,14 +38,5 @@ export function useEnumOptions(prefix: CustomerEnum) {
   return useMemo(
     () => customerEnums[prefix].map((value: string) => ({ value, label: enumLabel(t, prefix, value) })),
     [t, prefix],
-  );
-}
-
-export function StatusTag({ status }: { status: CustomerStatus }) {
-  const t = useT();
-  return (
-    <Tag color={statusColors[status]} data-testid="customer-status" style={{ marginInlineEnd: 0 }}>
-      {enumLabel(t, 'status', status)}
-    </Tag>
   );
 }

@@ -1,8 +1,25 @@
-import { Skeleton } from 'antd';
 import { lazy, Suspense } from 'react';
 
-// Ant Design's Result carries its illustrations (about 40 KB): it loads when a result is shown.
-const load = () => import('./result-pages');
+// Ant Design's Result carries its illustrations (about 40 KB): it loads when a result is shown,
+// with the theme around it (a phone's plain customer list has none of its own: app/lazy-antd.tsx).
+const load = () =>
+  Promise.all([import('./result-pages'), import('../../app/antd-frame')]).then(([pages, { AntdFrame }]) => ({
+    NoPermissionResult: () => (
+      <AntdFrame>
+        <pages.NoPermissionResult />
+      </AntdFrame>
+    ),
+    NotFoundResult: () => (
+      <AntdFrame>
+        <pages.NotFoundResult />
+      </AntdFrame>
+    ),
+    QueryErrorResult: (props: { error: unknown; onRetry?: () => void }) => (
+      <AntdFrame>
+        <pages.QueryErrorResult {...props} />
+      </AntdFrame>
+    ),
+  }));
 const LazyNoPermission = lazy(() => load().then((m) => ({ default: m.NoPermissionResult })));
 const LazyNotFound = lazy(() => load().then((m) => ({ default: m.NotFoundResult })));
 const LazyQueryError = lazy(() => load().then((m) => ({ default: m.QueryErrorResult })));
@@ -33,9 +50,13 @@ export function QueryErrorResult(props: { error: unknown; onRetry?: () => void }
 }
 
 export function PageSkeleton() {
+  // Plain bars drawn like Ant Design's skeleton (app/plain.css): shown before any of it has loaded.
   return (
-    <div style={{ padding: 8 }} data-testid="page-skeleton">
-      <Skeleton active title paragraph={{ rows: 8 }} />
+    <div className="plain-skeleton" data-testid="page-skeleton" aria-hidden>
+      <div className="plain-skeleton-title" />
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="plain-skeleton-line" />
+      ))}
     </div>
   );
 }

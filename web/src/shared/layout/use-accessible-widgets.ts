@@ -16,12 +16,25 @@ function repair(): void {
   }
 }
 
+/** One observer for the page, however many frames ask for it (a phone's drawers each bring one). */
+let users = 0;
+let observer: MutationObserver | null = null;
+
 /** Watches the page and repairs Ant Design's widgets as they appear. */
 export function useAccessibleWidgets(): void {
   useEffect(() => {
-    repair();
-    const observer = new MutationObserver(repair);
-    observer.observe(document.body, { childList: true, subtree: true });
-    return () => observer.disconnect();
+    users += 1;
+    if (!observer) {
+      repair();
+      observer = new MutationObserver(repair);
+      observer.observe(document.body, { childList: true, subtree: true });
+    }
+    return () => {
+      users -= 1;
+      if (users === 0) {
+        observer?.disconnect();
+        observer = null;
+      }
+    };
   }, []);
 }

@@ -10,7 +10,8 @@ import { useLogout, useMe } from '../api';
 const ChangePasswordModal = lazy(() => import('./change-password-modal').then((m) => ({ default: m.ChangePasswordModal })));
 const NotificationPreferencesModal = lazy(() => import('../../email').then((m) => ({ default: m.NotificationPreferencesModal })));
 
-export function UserMenu() {
+/** The user's menu; `defaultOpen` when a phone's plain header button loaded it by being tapped. */
+export function UserMenu({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -20,6 +21,7 @@ export function UserMenu() {
   /** null until the dialog is first opened. */
   const [passwordOpen, setPasswordOpen] = useState<boolean | null>(null);
   const [prefsOpen, setPrefsOpen] = useState<boolean | null>(null);
+  const [menuOpen, setMenuOpen] = useState(defaultOpen);
 
   const items: MenuProps['items'] = [
     {
@@ -41,6 +43,7 @@ export function UserMenu() {
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
+    setMenuOpen(false);
     if (key === 'password') setPasswordOpen(true);
     if (key === 'notifications') setPrefsOpen(true);
     if (key === 'logout') {
@@ -56,7 +59,7 @@ export function UserMenu() {
   const name = me?.user.name ?? '';
   return (
     <>
-      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight" open={menuOpen} onOpenChange={setMenuOpen}>
         <Button type="text" data-testid="user-menu" aria-label={name} style={{ paddingInline: 8 }}>
           <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1664ff' }} />
           {isMobile ? null : <span>{name}</span>}

@@ -6,18 +6,7 @@ import { useActiveCustomFields, type CustomFieldEntity } from '../api';
 import type { Patch } from './custom-field-filter-input';
 import { customFieldLabel } from './custom-field-values';
 
-/** The `cf_` parameters of a URL: custom-field filters, passed to the list API as they are. */
-export function customFilterEntries(params: URLSearchParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of params) if (/^cf_[a-z][a-z0-9_]*$/.test(key) && value !== '') out[key] = value;
-  return out;
-}
-
-/** Copies the `cf_` parameters of `from` into `to` (a list page rebuilding its URL keeps them). */
-export function keepCustomFilters(from: URLSearchParams, to: URLSearchParams): URLSearchParams {
-  for (const [key, value] of Object.entries(customFilterEntries(from))) to.set(key, value);
-  return to;
-}
+import { customFilterEntries } from '../custom-filter-params';
 
 // The inputs (date ranges, numbers) load when the filters are first opened, not with the list.
 const FilterInput = lazy(() => import('./custom-field-filter-input').then((m) => ({ default: m.FilterInput })));

@@ -12,12 +12,6 @@ const BulkTagsModal = lazy(() => import('./customer-bulk-tags-modal').then((m) =
 const BulkEditModal = lazy(() => import('./customer-bulk-edit-modal').then((m) => ({ default: m.BulkEditModal })));
 const BulkFollowUpModal = lazy(() => import('./customer-bulk-follow-up-modal').then((m) => ({ default: m.BulkFollowUpModal })));
 
-/** Whether the user may take a bulk action of the customers module (so the list offers selection). */
-export function useCanBulkEdit(): boolean {
-  const { can } = usePermissions();
-  return can('customers.edit') || can('customers.delete') || can('followups.create');
-}
-
 /**
  * Edit, follow-up, tag and delete buttons for the customers selected in the list, each shown only
  * with its right. `selectedTags`: the tags the selected customers carry (the remove dialog offers them).

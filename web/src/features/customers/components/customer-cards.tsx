@@ -1,20 +1,20 @@
-import { Empty, Pagination } from 'antd';
 import type { Customer } from '@crm/contracts';
-import { lazy, memo, Suspense, useCallback, useState } from 'react';
+import { memo, Suspense, useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { withRestStyles } from '../../../app/antd-styles';
+import { lazyAntd } from '../../../app/lazy-antd';
 import { useT } from '../../../app/i18n/i18n-context';
 import type { Translate } from '../../../app/i18n/translate';
 import { telHref } from '../../../shared/format/format';
+import { PlainIcon } from '../../../shared/layout/plain-icon';
 import { regionText } from '../../../shared/region/region-text';
 import { enumLabel } from '../../../shared/enums/customer-enums';
 import { statusColors } from '../../../shared/enums/status-colors';
 import type { CustomerListParams } from './customer-list-params';
-import { LastFollowUp, nextFollowUpState } from './customer-follow-up';
+import { LastFollowUp, nextFollowUpState } from './customer-follow-up-state';
 import './customer-cards.css';
 
-// The sheet (a drawer with a form) loads when a card first opens it, with the form's styles.
-const CustomerQuickSheet = lazy(() => withRestStyles(import('./customer-quick-sheet')).then((m) => ({ default: m.CustomerQuickSheet })));
+// The sheet (a drawer with a form) loads when a card first opens it, with Ant Design's theme and styles.
+const CustomerQuickSheet = lazyAntd(() => import('./customer-quick-sheet').then((m) => m.CustomerQuickSheet));
 
 interface CustomerCardsProps {
   view: CustomerListParams;
@@ -113,6 +113,23 @@ const CustomerCard = memo(function CustomerCard({ customer, t, selected, onSelec
   );
 });
 
+/** Previous and next page, and where the list is (Ant Design's simple pagination, drawn plain). */
+function PlainPager({ page, pages, onPage, t }: { page: number; pages: number; onPage: (page: number) => void; t: Translate }) {
+  return (
+    <nav className="plain-pager" aria-label={t('common.pagination')} data-testid="customer-pager">
+      <button type="button" className="plain-button plain-icon-only" disabled={page <= 1} onClick={() => onPage(page - 1)} aria-label={t('common.prevPage')}>
+        <PlainIcon name="left" />
+      </button>
+      <span aria-live="polite">
+        {page} / {pages}
+      </span>
+      <button type="button" className="plain-button plain-icon-only" disabled={page >= pages} onClick={() => onPage(page + 1)} aria-label={t('common.nextPage')}>
+        <PlainIcon name="right" />
+      </button>
+    </nav>
+  );
+}
+
 /**
  * The customer list on a phone: one card per customer, no horizontal scrolling. A card of a
  * customer the user may change opens a quick sheet for its status and next follow-up date.
@@ -137,7 +154,7 @@ export const CustomerCards = memo(function CustomerCards({ view, items, total, t
   return (
     <div className="crm-cards" data-testid="customer-cards">
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        <p className="plain-empty">{t('common.noData')}</p>
       ) : (
         <ul className={loading ? 'crm-cards-list crm-cards-loading' : 'crm-cards-list'} aria-busy={loading}>
           {items.map((customer) => (
@@ -146,7 +163,7 @@ export const CustomerCards = memo(function CustomerCards({ view, items, total, t
         </ul>
       )}
       <div className="crm-cards-pages">
-        <Pagination simple current={view.page} pageSize={view.pageSize} total={total} onChange={(page) => onChange({ page })} />
+        <PlainPager page={view.page} pages={Math.max(1, Math.ceil(total / view.pageSize))} onPage={(page) => onChange({ page })} t={t} />
       </div>
       <span className="crm-cards-total">{t('common.total', { total: totalCapped ? `${total.toLocaleString()}+` : total })}</span>
       {quickUsed ? (

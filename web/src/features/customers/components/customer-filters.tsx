@@ -7,7 +7,7 @@ import { useRegionOptions } from '../../../shared/region/region-data';
 import { useUserOptions } from '../../users';
 import { useEnumOptions } from '../../../shared/enums/customer-enums';
 import { useCustomerLists } from './customer-lists';
-import type { CustomerListParams } from './customer-list-params';
+import { activeFilterCount, type CustomerListParams } from './customer-list-params';
 import { PUBLIC_POOL } from './customer-form-model';
 
 interface CustomerFiltersProps {
@@ -22,9 +22,7 @@ interface CustomerFiltersProps {
 
 export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = false }: CustomerFiltersProps) {
   const t = useT();
-  const activeCount =
-    (view.status.length > 0 ? 1 : 0) +
-    [view.category, view.kind, hideOwner ? undefined : view.ownerId, view.province, view.industry, view.source].filter(Boolean).length;
+  const activeCount = activeFilterCount(view, hideOwner);
 
   return (
     <FilterBar q={view.q} onSearch={(q) => onChange({ q })} placeholder={t('customer.searchPlaceholder')} activeCount={activeCount} onClear={onClear}>
@@ -38,7 +36,7 @@ export function CustomerFilters({ view, onChange, onClear, extra, hideOwner = fa
  * The filter controls. Their choices (users, regions, industries, sources) are fetched when they
  * show: on a phone, once the filters are opened, not with the list's first page.
  */
-function FilterSelects({ view, onChange, hideOwner }: Pick<CustomerFiltersProps, 'view' | 'onChange'> & { hideOwner: boolean }) {
+export function FilterSelects({ view, onChange, hideOwner }: Pick<CustomerFiltersProps, 'view' | 'onChange'> & { hideOwner: boolean }) {
   const t = useT();
   const isMobile = useIsMobile();
   const statusOptions = useEnumOptions('status');

@@ -1,16 +1,8 @@
 import { Tag } from 'antd';
-import dayjs from 'dayjs';
 import type { Translate } from '../../../app/i18n/translate';
-import { formatDate, formatDateTime, fromNow } from '../../../shared/format/format';
+import { nextFollowUpState } from './customer-follow-up-state';
 
-/** Today in the browser (YYYY-MM-DD): what "overdue" and "today" mean on screen. */
-const today = () => dayjs().format('YYYY-MM-DD');
-
-/** A next follow-up day as shown, and whether it is overdue or today (in the browser's calendar). */
-export function nextFollowUpState(on: string | null): { date: string; overdue: boolean; today: boolean } {
-  const now = today();
-  return { date: on ? formatDate(on) : '', overdue: on !== null && on < now, today: on === now };
-}
+export { LastFollowUp, nextFollowUpState } from './customer-follow-up-state';
 
 /** A customer's next follow-up day, marked when it is today or overdue. */
 export function NextFollowUp({ on, t }: { on: string | null; t: Translate }) {
@@ -20,16 +12,6 @@ export function NextFollowUp({ on, t }: { on: string | null; t: Translate }) {
     <span style={{ whiteSpace: 'nowrap' }}>
       {state.date}{' '}
       {state.overdue ? <Tag color="error">{t('customer.nextOverdue')}</Tag> : state.today ? <Tag color="warning">{t('customer.nextToday')}</Tag> : null}
-    </span>
-  );
-}
-
-/** When a customer was last followed up: how long ago (the time on hover), or never. */
-export function LastFollowUp({ at, t }: { at: string | null; t: Translate }) {
-  if (!at) return <span style={{ color: 'var(--ant-color-text-secondary)' }}>{t('customer.followUpNever')}</span>;
-  return (
-    <span title={formatDateTime(at)} style={{ whiteSpace: 'nowrap' }}>
-      {fromNow(at)}
     </span>
   );
 }

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
 import type { Customer } from '@crm/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
-import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
+import { enumLabel } from '../../../shared/enums/customer-enums';
+import { StatusTag } from '../../../shared/enums/status-tag';
 import { CustomerOwnershipActions, OwnershipSummary } from '../../pool';
 import { useDeleteCustomerFlow } from './use-delete-customer';
 

@@ -137,3 +137,8 @@ export function toApiQuery(view: CustomerListParams): CustomerListQuery {
   Object.assign(query, view.followUp);
   return query;
 }
+
+/** How many of the filter controls are set (the count on a phone's filter button). */
+export function activeFilterCount(view: CustomerListParams, hideOwner = false): number {
+  return (view.status.length > 0 ? 1 : 0) + [view.category, view.kind, hideOwner ? undefined : view.ownerId, view.province, view.industry, view.source].filter(Boolean).length;
+}

@@ -1,6 +1,6 @@
 import { Flex, type TableProps } from 'antd';
 import type { Customer } from '@crm/contracts';
-import { arrangeColumns } from './customer-columns';
+import { arrangeColumns } from './customer-column-state';
 import { useExtraColumns } from './customer-extra-columns';
 import type { CustomField } from '../../custom-fields';
 import { Link } from 'react-router-dom';

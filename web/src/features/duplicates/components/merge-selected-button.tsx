@@ -25,8 +25,3 @@ export function MergeSelectedButton({ selectedIds }: { selectedIds: number[] }) 
   );
 }
 
-/** Whether the list offers row selection for merging. */
-export function useCanMerge(): boolean {
-  const { can } = usePermissions();
-  return can('customers.merge') && can('customers.edit');
-}

@@ -12,9 +12,13 @@ import { builtInName } from './view-names';
 // The editor (name, who sees it) loads when first opened: the list pages stay small.
 const ViewEditor = lazy(() => import('./view-editor').then((m) => ({ default: m.ViewEditor })));
 
-/** Save as a new view, save changes, make it the default, rename or share, delete (confirmed). */
-export function ViewActions({ state }: { state: ListViewState }) {
+/**
+ * Save as a new view, save changes, make it the default, rename or share, delete (confirmed).
+ * `defaultOpen`: the menu shows at once (a phone's plain button loaded it by being tapped).
+ */
+export function ViewActions({ state, defaultOpen = false }: { state: ListViewState; defaultOpen?: boolean }) {
   const { t } = useI18n();
+  const [menuOpen, setMenuOpen] = useState(defaultOpen);
   const { modal, message } = App.useApp();
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
   const update = useUpdateListView(state.list);
@@ -60,7 +64,18 @@ export function ViewActions({ state }: { state: ListViewState }) {
 
   return (
     <>
-      <Dropdown menu={{ items, onClick: ({ key }) => run[key]?.() }} trigger={['click']}>
+      <Dropdown
+        menu={{
+          items,
+          onClick: ({ key }) => {
+            setMenuOpen(false);
+            run[key]?.();
+          },
+        }}
+        trigger={['click']}
+        open={menuOpen}
+        onOpenChange={setMenuOpen}
+      >
         <Button icon={<MoreOutlined />} aria-label={t('views.more')} data-testid="view-actions" />
       </Dropdown>
       {editing === null ? null : (

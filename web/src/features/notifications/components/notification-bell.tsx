@@ -6,7 +6,6 @@ import { useNavigate } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
 import { errorMessage } from '../../../shared/api/error-message';
 import { formatDateTime, fromNow } from '../../../shared/format/format';
-import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from '../api';
 
@@ -107,47 +106,24 @@ function NotificationPanel({ onNavigate }: { onNavigate: () => void }) {
   );
 }
 
-/** The header bell: unread count (polled every minute) and the latest notifications. */
+/** A phone's notifications: the whole screen, opened by the plain header's bell (app/phone-shell.tsx). */
+export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Drawer placement="right" open={open} onClose={onClose} aria-label={t('notifications.title')} size="100%" styles={{ body: { padding: 12 } }}>
+      {open ? <NotificationPanel onNavigate={onClose} /> : null}
+    </Drawer>
+  );
+}
+
+/** The header bell on a wide screen: unread count (polled every minute) and the latest notifications. */
 export function NotificationBell() {
   const t = useT();
-  const isMobile = useIsMobile();
   const [open, setOpen] = useState(false);
   const list = useNotifications();
   const unread = list.data?.unread ?? 0;
   const label = unread > 0 ? t('notifications.unreadLabel', { count: unread }) : t('notifications.title');
 
-  const button = (
-    <Button
-      type="text"
-      aria-label={label}
-      title={label}
-      onClick={isMobile ? () => setOpen(true) : undefined}
-      data-testid="notification-bell"
-      style={{ paddingInline: 8 }}
-    >
-      <Badge count={unread} size="small" overflowCount={99} data-testid="notification-count" data-count={unread}>
-        <BellOutlined style={{ fontSize: 18 }} />
-      </Badge>
-    </Button>
-  );
-
-  if (isMobile) {
-    return (
-      <>
-        {button}
-        <Drawer
-          placement="right"
-          open={open}
-          onClose={() => setOpen(false)}
-          aria-label={t('notifications.title')}
-          size="100%"
-          styles={{ body: { padding: 12 } }}
-        >
-          {open ? <NotificationPanel onNavigate={() => setOpen(false)} /> : null}
-        </Drawer>
-      </>
-    );
-  }
   return (
     <Popover
       trigger="click"
@@ -160,7 +136,11 @@ export function NotificationBell() {
         </div>
       }
     >
-      {button}
+      <Button type="text" aria-label={label} title={label} data-testid="notification-bell" style={{ paddingInline: 8 }}>
+        <Badge count={unread} size="small" overflowCount={99} data-testid="notification-count" data-count={unread}>
+          <BellOutlined style={{ fontSize: 18 }} />
+        </Badge>
+      </Button>
     </Popover>
   );
 }

@@ -10,12 +10,6 @@ import { useReleaseCustomers } from '../api';
 // The transfer form (owner choice, its schema's limits) loads when it is first opened.
 const TransferModal = lazy(() => import('./transfer-modal').then((m) => ({ default: m.TransferModal })));
 
-/** Whether the user may take any of the list's bulk owner actions (so the list offers selection). */
-export function useCanBulkMove(): boolean {
-  const { can } = usePermissions();
-  return can('customers.assign') || can('customers.claim');
-}
-
 function countOf(error: unknown, key: 'released'): number {
   if (typeof error === 'object' && error !== null && key in error) {
     const value = (error as Record<string, unknown>)[key];

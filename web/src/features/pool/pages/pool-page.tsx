@@ -22,7 +22,8 @@ import {
   type CustomerListParams,
 } from '../../customers';
 import { regionText } from '../../../shared/region/region-text';
-import { enumLabel, StatusTag } from '../../../shared/enums/customer-enums';
+import { enumLabel } from '../../../shared/enums/customer-enums';
+import { StatusTag } from '../../../shared/enums/status-tag';
 import { useClaimCustomer, useClaimCustomers } from '../api';
 
 function claimedCount(error: unknown): number {
