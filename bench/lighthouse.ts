@@ -84,14 +84,19 @@ export async function benchLighthouse(baseUrl: string, runs = 3): Promise<Lighth
       const scores: number[] = [];
       let last: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'] | null = null;
       for (let run = 0; run < runs; run++) {
-        const result = await lighthouse(`${baseUrl}${target.path}`, {
-          port: chrome.port,
-          logLevel: 'error',
-          output: 'json',
-          onlyCategories: ['performance'],
-          // The signed-in page gets the session of a real login (Lighthouse keeps no cookies between pages).
-          ...(target.signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
-        });
+        const audit = () =>
+          lighthouse(`${baseUrl}${target.path}`, {
+            port: chrome.port,
+            logLevel: 'error',
+            output: 'json',
+            onlyCategories: ['performance'],
+            // The signed-in page gets the session of a real login (Lighthouse keeps no cookies between pages).
+            ...(target.signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
+          });
+        let result = await audit();
+        // Chromium sometimes records no navigation start in the trace of a loaded machine
+        // (NO_NAVSTART): that run measured nothing, so it is taken once more.
+        if (result?.lhr.runtimeError?.code === 'NO_NAVSTART') result = await audit();
         if (!result) throw new Error(`Lighthouse gave no result for ${target.path}`);
         const lhr = result.lhr;
         if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${target.path}: ${lhr.runtimeError.message}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, parseListParams, toApiQuery, toSearchParams, type CustomerListParams } from './customer-list-params';
+import { activeFilterCount, hasFilters, parseListParams, toApiQuery, toSearchParams, type CustomerListParams } from './customer-list-params';
 
 const parse = (query: string) => parseListParams(new URLSearchParams(query));
 const defaults: CustomerListParams = {
@@ -129,5 +129,19 @@ describe('tags and follow-up dates', () => {
     const view: CustomerListParams = { ...defaults, tags: ['VIP'], followUp: { nextFollowUpOn: '2026-12-01', poolDueWithinDays: '3' }, sort: 'lastFollowUpAt' };
     expect(parseListParams(toSearchParams(view))).toEqual(view);
     expect(toApiQuery(view)).toEqual({ page: 1, pageSize: 20, sort: 'lastFollowUpAt', tags: 'VIP', nextFollowUpOn: '2026-12-01', poolDueWithinDays: '3' });
+  });
+});
+
+describe('the count on the filter button', () => {
+  it('counts each filter control that is set once (statuses together), not the search text or paging', () => {
+    expect(activeFilterCount(parse(''))).toBe(0);
+    expect(activeFilterCount(parse('q=abc&page=3&sort=name'))).toBe(0);
+    expect(activeFilterCount(parse('status=potential&status=target'))).toBe(1);
+    expect(activeFilterCount(parse('status=target&category=enterprise&kind=person&ownerId=4&province=310000&industry=it&source=web'))).toBe(7);
+  });
+
+  it('leaves out the owner where the list has no owner filter (the public pool)', () => {
+    expect(activeFilterCount(parse('ownerId=4&kind=person'), true)).toBe(1);
+    expect(activeFilterCount(parse('ownerId=4&kind=person'))).toBe(2);
   });
 });
