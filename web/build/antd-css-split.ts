@@ -9,7 +9,7 @@ import type { Plugin } from 'vite';
  * (`first.css`, with the theme's variables and everything that names no component), and the rest
  * (`rest.css`: the menu, tables, grids, date pickers, forms, trees...). The first part loads with
  * the frame; the rest before any other page, and on the phone's list at the first touch or key
- * (app/antd-styles.ts). That list's phone parses 40% of the stylesheet before its first paint.
+ * (app/rest-of-app.ts). That list's phone parses 40% of the stylesheet before its first paint.
  *
  * A rule goes to the first part when it names any of the first components, so the rules that
  * style one of them are all there and keep their order; the rest holds rules that name only

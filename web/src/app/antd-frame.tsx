@@ -6,7 +6,7 @@ import { usePrefersReducedMotion } from '../shared/hooks/use-reduced-motion';
 import { useAccessibleWidgets } from '../shared/layout/use-accessible-widgets';
 import { useI18n } from './i18n/i18n-context';
 import { theme } from './theme';
-// Ant Design's styles of the frame and the first pages; the rest load before they are needed (antd-styles.ts).
+// Ant Design's styles of the frame and the first pages; the rest load before they are needed (rest-of-app.ts).
 import 'crm-antd-css/first.css';
 
 /**

@@ -5,7 +5,7 @@ import { PhoneShell } from './phone-shell';
 
 // A wide screen's frame is Ant Design's layout (fetched at start-up beside this file: router.tsx);
 // a phone's is plain elements, so that its first page carries none of Ant Design.
-export const loadDesktopShell = () => import('./desktop-shell');
+const loadDesktopShell = () => import('./desktop-shell');
 const DesktopShell = lazy(() => loadDesktopShell().then((m) => ({ default: m.DesktopShell })));
 
 /** The signed-in frame: the phone's or the wide screen's. */

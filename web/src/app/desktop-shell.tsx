@@ -6,7 +6,7 @@ import { NotificationBell } from '../features/notifications';
 import { PageSkeleton } from '../shared/layout/results';
 import { AntdFrame } from './antd-frame';
 import { Brand } from './brand';
-import { withRestStyles } from './antd-styles';
+import { withRest } from './rest-of-app';
 import { useT } from './i18n/i18n-context';
 import { GlobalSearch } from './global-search';
 import { LanguageSwitch } from './language-switch';
@@ -15,7 +15,7 @@ const { Header, Sider, Content } = Layout;
 
 // The menu (some forty icons, Ant Design's Menu, the approval and task counts) is a chunk of its
 // own, fetched beside this file.
-const loadMenu = () => withRestStyles(import('./navigation-menu'));
+const loadMenu = () => withRest(import('./navigation-menu'));
 void loadMenu();
 const NavigationMenu = lazy(() => loadMenu().then((m) => ({ default: m.NavigationMenu })));
 

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType } from 'react';
-import { withRestStyles } from './antd-styles';
+import { withRest } from './rest-of-app';
 
 /**
  * A part drawn with Ant Design, loaded on first use, inside its own AntdFrame (theme, language,
@@ -9,7 +9,7 @@ import { withRestStyles } from './antd-styles';
  */
 export function lazyAntd<P extends object>(load: () => Promise<ComponentType<P>>) {
   return lazy(async () => {
-    const [Component, { AntdFrame }] = await Promise.all([withRestStyles(load()), import('./antd-frame')]);
+    const [Component, { AntdFrame }] = await Promise.all([withRest(load()), import('./antd-frame')]);
     function Framed(props: P) {
       return (
         <AntdFrame>

@@ -1,10 +1,10 @@
 import { Drawer } from 'antd';
 import { lazy, Suspense } from 'react';
-import { withRestStyles } from './antd-styles';
+import { withRest } from './rest-of-app';
 import { Brand } from './brand';
 import { useT } from './i18n/i18n-context';
 
-const NavigationMenu = lazy(() => withRestStyles(import('./navigation-menu')).then((m) => ({ default: m.NavigationMenu })));
+const NavigationMenu = lazy(() => withRest(import('./navigation-menu')).then((m) => ({ default: m.NavigationMenu })));
 
 /** A phone's menu: the sidebar's, in a drawer from the left, closed by choosing a page. */
 export function PhoneNav({ open, onClose }: { open: boolean; onClose: () => void }) {

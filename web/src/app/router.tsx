@@ -3,7 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth';
 import { PlainLoading } from './plain-loading';
 import { sessionReady } from './startup';
-import { loadRestStyles, loadRestStylesOnFirstInput, withRestStyles } from './antd-styles';
+import { loadRest, loadRestOnFirstInput, withRest } from './rest-of-app';
 
 // The login page is part of the first chunk and uses no Ant Design; the signed-in app and the
 // public lead form load on demand, each with Ant Design.
@@ -31,21 +31,21 @@ const landingPages: Array<[RegExp, () => Promise<unknown>]> = [
 const wide = () => !window.matchMedia('(max-width: 767.98px)').matches;
 const path = window.location.pathname;
 // A phone's customer list shows only the components of the first part of Ant Design's styles; any
-// other page fetches the rest at start-up and waits for it (antd-styles.ts).
+// other page fetches the rest at start-up and waits for it (rest-of-app.ts).
 const phoneList = !wide() && /^\/customers\/?$/.test(path);
 if (!/^\/(login|f\/)/.test(path)) {
   void loadSignedIn();
   // A wide screen's frame is Ant Design's layout (a phone's is plain: app-shell.tsx).
   if (wide()) void import('./desktop-shell');
   void landingPages.find(([pattern]) => pattern.test(path))?.[1]();
-  if (phoneList) loadRestStylesOnFirstInput();
-  else void loadRestStyles();
+  if (phoneList) loadRestOnFirstInput();
+  else void loadRest();
 }
 // It waits for the session check too: the frame then first renders signed in (app/startup.ts).
 const SignedInApp = lazy(() =>
-  Promise.all([loadSignedIn(), sessionReady(), phoneList ? null : loadRestStyles()]).then(([m]) => ({ default: m.SignedInApp })),
+  Promise.all([loadSignedIn(), sessionReady(), phoneList ? null : loadRest()]).then(([m]) => ({ default: m.SignedInApp })),
 );
-const PublicForm = lazy(() => withRestStyles(import('./public-form')).then((m) => ({ default: m.PublicForm })));
+const PublicForm = lazy(() => withRest(import('./public-form')).then((m) => ({ default: m.PublicForm })));
 
 export function AppRouter() {
   return (

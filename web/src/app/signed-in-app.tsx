@@ -5,96 +5,96 @@ import { RequireAuth, RequirePermission } from '../features/auth';
 import { NoPermissionResult, NotFoundResult, PageSkeleton } from '../shared/layout/results';
 import { lazyAntd } from './lazy-antd';
 import { landingDataReady } from './startup';
-import { withRestStyles } from './antd-styles';
+import { withRest } from './rest-of-app';
 
 // Each page is its own chunk, and so is the signed-in frame (menus, search, notifications). A page
-// waits for the rest of Ant Design's styles beside its code (antd-styles.ts), but the customer
+// waits for the rest of Ant Design's styles beside its code (rest-of-app.ts), but the customer
 // list, which a phone shows with none of Ant Design.
 const loadShell = () => import('./app-shell');
 // A signed-in page needs the frame: fetch it at once, beside the session check, not after it.
 void loadShell();
 const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
-const WorkbenchPage = lazy(() => withRestStyles(import('../features/workbench/pages/workbench-page')).then((m) => ({ default: m.WorkbenchPage })));
+const WorkbenchPage = lazy(() => withRest(import('../features/workbench/pages/workbench-page')).then((m) => ({ default: m.WorkbenchPage })));
 // The landing list waits for its first data beside its code (app/startup.ts).
 const CustomerListPage = lazy(() =>
   Promise.all([import('../features/customers/pages/customer-list-page'), landingDataReady()]).then(([m]) => ({ default: m.CustomerListPage })),
 );
 const CustomerDetailPage = lazy(() =>
-  withRestStyles(import('../features/customers/pages/customer-detail-page')).then((m) => ({ default: m.CustomerDetailPage })),
+  withRest(import('../features/customers/pages/customer-detail-page')).then((m) => ({ default: m.CustomerDetailPage })),
 );
 const ContactListPage = lazy(() =>
-  withRestStyles(import('../features/contacts/pages/contact-list-page')).then((m) => ({ default: m.ContactListPage })),
+  withRest(import('../features/contacts/pages/contact-list-page')).then((m) => ({ default: m.ContactListPage })),
 );
-const UserListPage = lazy(() => withRestStyles(import('../features/users/pages/user-list-page')).then((m) => ({ default: m.UserListPage })));
+const UserListPage = lazy(() => withRest(import('../features/users/pages/user-list-page')).then((m) => ({ default: m.UserListPage })));
 const DepartmentPage = lazy(() =>
-  withRestStyles(import('../features/departments/pages/department-page')).then((m) => ({ default: m.DepartmentPage })),
+  withRest(import('../features/departments/pages/department-page')).then((m) => ({ default: m.DepartmentPage })),
 );
-const ExportLogPage = lazy(() => withRestStyles(import('../features/exports/pages/export-log-page')).then((m) => ({ default: m.ExportLogPage })));
-const RolePage = lazy(() => withRestStyles(import('../features/roles/pages/role-page')).then((m) => ({ default: m.RolePage })));
+const ExportLogPage = lazy(() => withRest(import('../features/exports/pages/export-log-page')).then((m) => ({ default: m.ExportLogPage })));
+const RolePage = lazy(() => withRest(import('../features/roles/pages/role-page')).then((m) => ({ default: m.RolePage })));
 const RecycleBinPage = lazy(() =>
-  withRestStyles(import('../features/recycle-bin/pages/recycle-bin-page')).then((m) => ({ default: m.RecycleBinPage })),
+  withRest(import('../features/recycle-bin/pages/recycle-bin-page')).then((m) => ({ default: m.RecycleBinPage })),
 );
 
-const PoolPage = lazy(() => withRestStyles(import('../features/pool/pages/pool-page')).then((m) => ({ default: m.PoolPage })));
+const PoolPage = lazy(() => withRest(import('../features/pool/pages/pool-page')).then((m) => ({ default: m.PoolPage })));
 const PoolRulesPage = lazy(() =>
-  withRestStyles(import('../features/settings/pages/pool-rules-page')).then((m) => ({ default: m.PoolRulesPage })),
+  withRest(import('../features/settings/pages/pool-rules-page')).then((m) => ({ default: m.PoolRulesPage })),
 );
 const AttachmentSettingsPage = lazy(() =>
-  withRestStyles(import('../features/settings/pages/attachment-settings-page')).then((m) => ({ default: m.AttachmentSettingsPage })),
+  withRest(import('../features/settings/pages/attachment-settings-page')).then((m) => ({ default: m.AttachmentSettingsPage })),
 );
 const CompanySettingsPage = lazy(() =>
-  withRestStyles(import('../features/settings/pages/company-settings-page')).then((m) => ({ default: m.CompanySettingsPage })),
+  withRest(import('../features/settings/pages/company-settings-page')).then((m) => ({ default: m.CompanySettingsPage })),
 );
 
-const EmailSettingsPage = lazy(() => withRestStyles(import('../features/email/pages/email-settings-page')).then((m) => ({ default: m.EmailSettingsPage })));
-const ImportPage = lazy(() => withRestStyles(import('../features/imports/pages/import-page')).then((m) => ({ default: m.ImportPage })));
-const MergePage = lazy(() => withRestStyles(import('../features/duplicates/pages/merge-page')).then((m) => ({ default: m.MergePage })));
+const EmailSettingsPage = lazy(() => withRest(import('../features/email/pages/email-settings-page')).then((m) => ({ default: m.EmailSettingsPage })));
+const ImportPage = lazy(() => withRest(import('../features/imports/pages/import-page')).then((m) => ({ default: m.ImportPage })));
+const MergePage = lazy(() => withRest(import('../features/duplicates/pages/merge-page')).then((m) => ({ default: m.MergePage })));
 const DataQualityPage = lazy(() =>
-  withRestStyles(import('../features/quality/pages/data-quality-page')).then((m) => ({ default: m.DataQualityPage })),
+  withRest(import('../features/quality/pages/data-quality-page')).then((m) => ({ default: m.DataQualityPage })),
 );
 const QualitySettingsPage = lazy(() =>
-  withRestStyles(import('../features/quality/pages/quality-settings-page')).then((m) => ({ default: m.QualitySettingsPage })),
+  withRest(import('../features/quality/pages/quality-settings-page')).then((m) => ({ default: m.QualitySettingsPage })),
 );
 const CustomFieldsPage = lazy(() =>
-  withRestStyles(import('../features/custom-fields/pages/custom-fields-page')).then((m) => ({ default: m.CustomFieldsPage })),
+  withRest(import('../features/custom-fields/pages/custom-fields-page')).then((m) => ({ default: m.CustomFieldsPage })),
 );
 
 // Leads and the sales pipeline.
-const LeadListPage = lazy(() => withRestStyles(import('../features/leads/pages/lead-list-page')).then((m) => ({ default: m.LeadListPage })));
-const LeadDetailPage = lazy(() => withRestStyles(import('../features/leads/pages/lead-detail-page')).then((m) => ({ default: m.LeadDetailPage })));
-const LeadPoolPage = lazy(() => withRestStyles(import('../features/leads/pages/lead-pool-page')).then((m) => ({ default: m.LeadPoolPage })));
-const IndustriesPage = lazy(() => withRestStyles(import('../features/customers/pages/industries-page')).then((m) => ({ default: m.IndustriesPage })));
-const LeadSourcesPage = lazy(() => withRestStyles(import('../features/leads/pages/lead-sources-page')).then((m) => ({ default: m.LeadSourcesPage })));
-const LeadAssignmentPage = lazy(() => withRestStyles(import('../features/leads/pages/lead-assignment-page')).then((m) => ({ default: m.LeadAssignmentPage })));
-const LeadFormsPage = lazy(() => withRestStyles(import('../features/lead-forms/pages/lead-forms-page')).then((m) => ({ default: m.LeadFormsPage })));
-const OpportunitiesPage = lazy(() => withRestStyles(import('../features/opportunities/pages/opportunities-page')).then((m) => ({ default: m.OpportunitiesPage })));
-const OpportunityDetailPage = lazy(() => withRestStyles(import('../features/opportunities/pages/opportunity-detail-page')).then((m) => ({ default: m.OpportunityDetailPage })));
-const ForecastPage = lazy(() => withRestStyles(import('../features/opportunities/pages/forecast-page')).then((m) => ({ default: m.ForecastPage })));
-const PipelinesPage = lazy(() => withRestStyles(import('../features/opportunities/pages/pipelines-page')).then((m) => ({ default: m.PipelinesPage })));
-const ProductsPage = lazy(() => withRestStyles(import('../features/products/pages/products-page')).then((m) => ({ default: m.ProductsPage })));
-const PriceListsPage = lazy(() => withRestStyles(import('../features/products/pages/price-lists-page')).then((m) => ({ default: m.PriceListsPage })));
-const QuotesPage = lazy(() => withRestStyles(import('../features/quotes/pages/quotes-page')).then((m) => ({ default: m.QuotesPage })));
-const QuoteDetailPage = lazy(() => withRestStyles(import('../features/quotes/pages/quote-detail-page')).then((m) => ({ default: m.QuoteDetailPage })));
-const TargetsPage = lazy(() => withRestStyles(import('../features/targets/pages/targets-page')).then((m) => ({ default: m.TargetsPage })));
-const AnalyticsPage = lazy(() => withRestStyles(import('../features/analytics/pages/analytics-page')).then((m) => ({ default: m.AnalyticsPage })));
-const AnalyticsDashboardsPage = lazy(() => withRestStyles(import('../features/analytics/pages/dashboards-page')).then((m) => ({ default: m.DashboardsPage })));
-const AnalyticsSettingsPage = lazy(() => withRestStyles(import('../features/analytics/pages/analytics-settings-page')).then((m) => ({ default: m.AnalyticsSettingsPage })));
+const LeadListPage = lazy(() => withRest(import('../features/leads/pages/lead-list-page')).then((m) => ({ default: m.LeadListPage })));
+const LeadDetailPage = lazy(() => withRest(import('../features/leads/pages/lead-detail-page')).then((m) => ({ default: m.LeadDetailPage })));
+const LeadPoolPage = lazy(() => withRest(import('../features/leads/pages/lead-pool-page')).then((m) => ({ default: m.LeadPoolPage })));
+const IndustriesPage = lazy(() => withRest(import('../features/customers/pages/industries-page')).then((m) => ({ default: m.IndustriesPage })));
+const LeadSourcesPage = lazy(() => withRest(import('../features/leads/pages/lead-sources-page')).then((m) => ({ default: m.LeadSourcesPage })));
+const LeadAssignmentPage = lazy(() => withRest(import('../features/leads/pages/lead-assignment-page')).then((m) => ({ default: m.LeadAssignmentPage })));
+const LeadFormsPage = lazy(() => withRest(import('../features/lead-forms/pages/lead-forms-page')).then((m) => ({ default: m.LeadFormsPage })));
+const OpportunitiesPage = lazy(() => withRest(import('../features/opportunities/pages/opportunities-page')).then((m) => ({ default: m.OpportunitiesPage })));
+const OpportunityDetailPage = lazy(() => withRest(import('../features/opportunities/pages/opportunity-detail-page')).then((m) => ({ default: m.OpportunityDetailPage })));
+const ForecastPage = lazy(() => withRest(import('../features/opportunities/pages/forecast-page')).then((m) => ({ default: m.ForecastPage })));
+const PipelinesPage = lazy(() => withRest(import('../features/opportunities/pages/pipelines-page')).then((m) => ({ default: m.PipelinesPage })));
+const ProductsPage = lazy(() => withRest(import('../features/products/pages/products-page')).then((m) => ({ default: m.ProductsPage })));
+const PriceListsPage = lazy(() => withRest(import('../features/products/pages/price-lists-page')).then((m) => ({ default: m.PriceListsPage })));
+const QuotesPage = lazy(() => withRest(import('../features/quotes/pages/quotes-page')).then((m) => ({ default: m.QuotesPage })));
+const QuoteDetailPage = lazy(() => withRest(import('../features/quotes/pages/quote-detail-page')).then((m) => ({ default: m.QuoteDetailPage })));
+const TargetsPage = lazy(() => withRest(import('../features/targets/pages/targets-page')).then((m) => ({ default: m.TargetsPage })));
+const AnalyticsPage = lazy(() => withRest(import('../features/analytics/pages/analytics-page')).then((m) => ({ default: m.AnalyticsPage })));
+const AnalyticsDashboardsPage = lazy(() => withRest(import('../features/analytics/pages/dashboards-page')).then((m) => ({ default: m.DashboardsPage })));
+const AnalyticsSettingsPage = lazy(() => withRest(import('../features/analytics/pages/analytics-settings-page')).then((m) => ({ default: m.AnalyticsSettingsPage })));
 // Outside the frame: Ant Design's theme comes with the page.
 const QuotePrintPage = lazyAntd(() => import('../features/quotes/pages/quote-print-page').then((m) => m.QuotePrintPage));
-const ContractsPage = lazy(() => withRestStyles(import('../features/contracts/pages/contracts-page')).then((m) => ({ default: m.ContractsPage })));
-const ContractDetailPage = lazy(() => withRestStyles(import('../features/contracts/pages/contract-detail-page')).then((m) => ({ default: m.ContractDetailPage })));
-const ContractSettingsPage = lazy(() => withRestStyles(import('../features/contracts/pages/contract-settings-page')).then((m) => ({ default: m.ContractSettingsPage })));
-const ReceivablesPage = lazy(() => withRestStyles(import('../features/receivables/pages/receivables-page')).then((m) => ({ default: m.ReceivablesPage })));
-const TasksPage = lazy(() => withRestStyles(import('../features/activities/pages/tasks-page')).then((m) => ({ default: m.TasksPage })));
-const ReportsPage = lazy(() => withRestStyles(import('../features/reports/pages/reports-page')).then((m) => ({ default: m.ReportsPage })));
-const ReportPage = lazy(() => withRestStyles(import('../features/reports/pages/report-page')).then((m) => ({ default: m.ReportPage })));
-const VisitsPage = lazy(() => withRestStyles(import('../features/activities/pages/visits-page')).then((m) => ({ default: m.VisitsPage })));
-const CalendarPage = lazy(() => withRestStyles(import('../features/calendar/pages/calendar-page')).then((m) => ({ default: m.CalendarPage })));
-const ReminderSettingsPage = lazy(() => withRestStyles(import('../features/calendar/pages/reminder-settings-page')).then((m) => ({ default: m.ReminderSettingsPage })));
-const CreditSettingsPage = lazy(() => withRestStyles(import('../features/credit/pages/credit-settings-page')).then((m) => ({ default: m.CreditSettingsPage })));
-const ApprovalsPage = lazy(() => withRestStyles(import('../features/approvals/pages/approvals-page')).then((m) => ({ default: m.ApprovalsPage })));
-const ApprovalFlowsPage = lazy(() => withRestStyles(import('../features/approvals/pages/approval-flows-page')).then((m) => ({ default: m.ApprovalFlowsPage })));
-const SalesSettingsPage = lazy(() => withRestStyles(import('../features/opportunities/pages/sales-settings-page')).then((m) => ({ default: m.SalesSettingsPage })));
+const ContractsPage = lazy(() => withRest(import('../features/contracts/pages/contracts-page')).then((m) => ({ default: m.ContractsPage })));
+const ContractDetailPage = lazy(() => withRest(import('../features/contracts/pages/contract-detail-page')).then((m) => ({ default: m.ContractDetailPage })));
+const ContractSettingsPage = lazy(() => withRest(import('../features/contracts/pages/contract-settings-page')).then((m) => ({ default: m.ContractSettingsPage })));
+const ReceivablesPage = lazy(() => withRest(import('../features/receivables/pages/receivables-page')).then((m) => ({ default: m.ReceivablesPage })));
+const TasksPage = lazy(() => withRest(import('../features/activities/pages/tasks-page')).then((m) => ({ default: m.TasksPage })));
+const ReportsPage = lazy(() => withRest(import('../features/reports/pages/reports-page')).then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => withRest(import('../features/reports/pages/report-page')).then((m) => ({ default: m.ReportPage })));
+const VisitsPage = lazy(() => withRest(import('../features/activities/pages/visits-page')).then((m) => ({ default: m.VisitsPage })));
+const CalendarPage = lazy(() => withRest(import('../features/calendar/pages/calendar-page')).then((m) => ({ default: m.CalendarPage })));
+const ReminderSettingsPage = lazy(() => withRest(import('../features/calendar/pages/reminder-settings-page')).then((m) => ({ default: m.ReminderSettingsPage })));
+const CreditSettingsPage = lazy(() => withRest(import('../features/credit/pages/credit-settings-page')).then((m) => ({ default: m.CreditSettingsPage })));
+const ApprovalsPage = lazy(() => withRest(import('../features/approvals/pages/approvals-page')).then((m) => ({ default: m.ApprovalsPage })));
+const ApprovalFlowsPage = lazy(() => withRest(import('../features/approvals/pages/approval-flows-page')).then((m) => ({ default: m.ApprovalFlowsPage })));
+const SalesSettingsPage = lazy(() => withRest(import('../features/opportunities/pages/sales-settings-page')).then((m) => ({ default: m.SalesSettingsPage })));
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   return <RequirePermission permission={permission}>{children}</RequirePermission>;

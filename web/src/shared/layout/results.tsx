@@ -1,9 +1,11 @@
 import { lazy, Suspense } from 'react';
+import { withRest } from '../../app/rest-of-app';
 
 // Ant Design's Result carries its illustrations (about 40 KB): it loads when a result is shown,
-// with the theme around it (a phone's plain customer list has none of its own: app/lazy-antd.tsx).
+// with the theme around it (a phone's plain customer list has none of its own: app/lazy-antd.tsx)
+// and the rest of the styles and messages.
 const load = () =>
-  Promise.all([import('./result-pages'), import('../../app/antd-frame')]).then(([pages, { AntdFrame }]) => ({
+  Promise.all([withRest(import('./result-pages')), import('../../app/antd-frame')]).then(([pages, { AntdFrame }]) => ({
     NoPermissionResult: () => (
       <AntdFrame>
         <pages.NoPermissionResult />

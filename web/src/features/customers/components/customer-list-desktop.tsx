@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Skeleton } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { withRestStyles } from '../../../app/antd-styles';
+import { withRest } from '../../../app/rest-of-app';
 import { useT } from '../../../app/i18n/i18n-context';
 import { ListEmpty } from '../../../shared/layout/list-empty';
 import { PageHeader } from '../../../shared/layout/page-header';
@@ -22,9 +22,9 @@ import { tagsOf, type CustomerListModel } from './customer-list-model';
 import { CustomerMoreFilters } from './customer-more-filters';
 
 // The table (Ant Design's Table with its filter trees and selection) is fetched at start-up beside the page (router.tsx).
-const CustomerTable = lazy(() => withRestStyles(import('./customer-table')).then((m) => ({ default: m.CustomerTable })));
+const CustomerTable = lazy(() => withRest(import('./customer-table')).then((m) => ({ default: m.CustomerTable })));
 // The form (date pickers, the region cascader, phone checks) loads when it is first opened.
-const CustomerFormDrawer = lazy(() => withRestStyles(import('./customer-form-drawer')).then((m) => ({ default: m.CustomerFormDrawer })));
+const CustomerFormDrawer = lazy(() => withRest(import('./customer-form-drawer')).then((m) => ({ default: m.CustomerFormDrawer })));
 
 /** The customer list on a wide screen: the table with its column chooser, filters and bulk actions. */
 export function CustomerListDesktop({ model }: { model: CustomerListModel }) {

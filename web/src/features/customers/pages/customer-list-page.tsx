@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { withRestStyles } from '../../../app/antd-styles';
+import { withRest } from '../../../app/rest-of-app';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
@@ -9,7 +9,7 @@ import { useCustomerListModel } from '../components/customer-list-model';
 
 // A wide screen's list (Ant Design's table, filters, column chooser) is fetched at start-up beside
 // this page (router.tsx); a phone's is plain cards and never downloads it.
-export const loadCustomerListDesktop = () => withRestStyles(import('../components/customer-list-desktop'));
+const loadCustomerListDesktop = () => withRest(import('../components/customer-list-desktop'));
 const CustomerListDesktop = lazy(() => loadCustomerListDesktop().then((m) => ({ default: m.CustomerListDesktop })));
 
 export function CustomerListPage() {
