@@ -12,7 +12,8 @@ type Db = Kysely<DB> | Transaction<DB>;
  *   alike, so the index is read once, not three times;
  * - `dense`: many hits: the page walks the sort index checking each row's key (a page of matches
  *   is a few hundred rows away), and the count needs `hits`, the index's figure (entries of live
- *   and deleted customers), and `estimate`, the live matches it stands for.
+ *   and deleted customers), `estimate`, the live matches it stands for, and `atLeast`, a bound
+ *   the live matches are above but for a chance of about one in a thousand.
  */
 export type SearchPlan =
   | { kind: 'scan' }
@@ -24,6 +25,8 @@ export type SearchPlan =
       exactHits: boolean;
       /** Live matches the hits stand for: the hits times the share of a sample of them that are live matches. */
       estimate: number;
+      /** Live matches there are at least (the estimate less three standard errors of its sample; the exact hits; the planner's figure less a fifth). */
+      atLeast: number;
     };
 
 /** Up to this many gram-index hits a search fetches their ids; past it the page walks the sort index. */
@@ -31,6 +34,18 @@ export const sparseHits = 2000;
 
 /** Hits checked to estimate the share of them that are live matches (a standard error of about 2%). */
 const sampleSize = 500;
+
+/**
+ * The live matches that `hits` index entries hold at least, when `matched` of a sample of
+ * `sampled` of them are live matches: the share less three standard errors (a one-sided bound that
+ * holds 999 times in 1,000 for a sample that has nothing to do with the text).
+ */
+export function matchesAtLeast(hits: number, matched: number, sampled: number): number {
+  if (sampled === 0) return 0;
+  const share = matched / sampled;
+  const low = share - 3 * Math.sqrt((share * (1 - share)) / sampled);
+  return Math.max(0, Math.floor(hits * low));
+}
 
 /** Past this many rows by the planner's estimate, PostgreSQL's gram hits are not looked at at all. */
 export const plannedPastCap = 12_500;
@@ -113,8 +128,8 @@ async function hitIds(db: Db, engine: Engine, sets: string[][], limit: number): 
   return r.rows.map((row) => Number(row.id));
 }
 
-/** The share of some index hits that are live customers whose key really holds the text. */
-async function liveShare(db: Db, text: string, ids: number[]): Promise<number> {
+/** How many of some index hits are live customers whose key really holds the text. */
+async function liveMatches(db: Db, text: string, ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
   const matches = searchKeyMatches('c.search_key', text);
   const r = await db
@@ -122,7 +137,7 @@ async function liveShare(db: Db, text: string, ids: number[]): Promise<number> {
     .where('c.id', 'in', ids)
     .select(sql<number>`count(case when c.deleted_at is null and ${matches} then 1 end)`.as('n'))
     .executeTakeFirstOrThrow();
-  return Number(r.n) / ids.length;
+  return Number(r.n);
 }
 
 /** Choose how a list answers a search text (see SearchPlan); a text with nothing searchable (only punctuation) matches everything. */
@@ -135,7 +150,7 @@ export async function planSearch(db: Db, engine: Engine, text: string): Promise<
     // grams say so (about 7,000 grams down to 0.1% of customers, migration 0028) within a few
     // percent. Several grams are estimated as independent, which errs low: those are looked at.
     const planned = await plannedRows(db, sql`select 1 from customer_search where ${gramsAnyOf(sets)}`);
-    if (planned > plannedPastCap) return { kind: 'dense', hits: Math.round(planned), exactHits: false, estimate: Math.round(planned) };
+    if (planned > plannedPastCap) return { kind: 'dense', hits: Math.round(planned), exactHits: false, estimate: Math.round(planned), atLeast: Math.floor(planned * 0.8) };
   }
   // PostgreSQL reads the index's entries meanwhile, on another connection: a dense text needs them
   // next, and fetching 2,001 ids first (a heap row each) takes longer than the bitmap.
@@ -145,6 +160,8 @@ export async function planSearch(db: Db, engine: Engine, text: string): Promise<
   const hits = entries ?? Number((await sql<{ n: number }>`select count(*) as n from customer_search where customer_search match ${ftsMatch(sets)}`.execute(db)).rows[0]?.n ?? 0);
   // The ids fetched stand for all the hits (the oldest customers on SQLite, the table's physical
   // order on PostgreSQL: neither has to do with the text).
-  const estimate = exactHits ? hits : Math.round(hits * (await liveShare(db, text, ids.slice(0, sampleSize))));
-  return { kind: 'dense', hits, exactHits, estimate };
+  if (exactHits) return { kind: 'dense', hits, exactHits, estimate: hits, atLeast: hits };
+  const sample = ids.slice(0, sampleSize);
+  const matched = await liveMatches(db, text, sample);
+  return { kind: 'dense', hits, exactHits, estimate: Math.round((hits * matched) / sample.length), atLeast: matchesAtLeast(hits, matched, sample.length) };
 }

@@ -148,8 +148,6 @@ export async function adjustLiveCount(db: Db, delta: number): Promise<void> {
 
 /** Counts stop here: past it the list says "10,000+" rather than counting every row. */
 export const countCap = 10_000;
-/** A search's estimated matches (see planSearch) this far past the cap are taken as past it: the estimate is within a few percent. */
-const estimatePastCap = Math.round(countCap * 1.25);
 
 type Total = { n: number; capped: boolean };
 const capped = (n: number): Total => (n > countCap ? { n: countCap, capped: true } : { n, capped: false });
@@ -164,7 +162,8 @@ async function countUpToCap(db: Db, query: SelectQueryBuilder<DB & { c: DB['cust
  * The count of a search alone (no other filter, every customer in scope) that the gram index
  * answers without reading every match: on SQLite a text of one gram is counted by the index,
  * less the deleted customers that match (the index keeps their entries; the recycle bin is small
- * beside the archive); a text estimated well past the cap is "10,000+". Null when it must be counted.
+ * beside the archive); a text whose estimate is past the cap even at its low bound (three standard
+ * errors of its sample below) is "10,000+". Null when it must be counted.
  */
 async function searchOnlyCount(db: Db, engine: Engine, q: string, plan: SearchPlan): Promise<Total | null> {
   if (plan.kind !== 'dense') return null;
@@ -175,7 +174,7 @@ async function searchOnlyCount(db: Db, engine: Engine, q: string, plan: SearchPl
     const matching = await deletedRows(deleted.where(customerSearchProbe(engine, q) ?? sql<SqlBool>`true`));
     return capped(plan.hits - Number(matching.n));
   }
-  return plan.estimate > estimatePastCap ? { n: countCap, capped: true } : null;
+  return plan.atLeast > countCap ? { n: countCap, capped: true } : null;
 }
 
 export async function list(
