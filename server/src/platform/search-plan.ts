@@ -13,7 +13,7 @@ type Db = Kysely<DB> | Transaction<DB>;
  * - `dense`: many hits: the page walks the sort index checking each row's key (a page of matches
  *   is a few hundred rows away), and the count needs `hits`, the index's figure (entries of live
  *   and deleted customers), `estimate`, the live matches it stands for, and `atLeast`, a bound
- *   the live matches are above but for a chance of about one in a thousand.
+ *   the live matches are above but for a chance of about one in a thousand (matchesAtLeast).
  */
 export type SearchPlan =
   | { kind: 'scan' }
@@ -25,7 +25,7 @@ export type SearchPlan =
       exactHits: boolean;
       /** Live matches the hits stand for: the hits times the share of a sample of them that are live matches. */
       estimate: number;
-      /** Live matches there are at least (the estimate less three standard errors of its sample; the exact hits; the planner's figure less a fifth). */
+      /** Live matches there are at least (from the sample: matchesAtLeast; the exact hits; the planner's figure less a fifth). */
       atLeast: number;
     };
 
@@ -37,14 +37,19 @@ const sampleSize = 500;
 
 /**
  * The live matches that `hits` index entries hold at least, when `matched` of a sample of
- * `sampled` of them are live matches: the share less three standard errors (a one-sided bound that
- * holds 999 times in 1,000 for a sample that has nothing to do with the text).
+ * `sampled` of them are live matches: the low end of the share's Wilson interval at three standard
+ * errors (one-sided, it holds about 999 times in 1,000 for a sample that has nothing to do with the
+ * text; unlike the share less three standard errors it stays below 1 when every sampled hit
+ * matches: 500 of 500 give 98.2%). PostgreSQL's hits may count a few row versions not yet vacuumed
+ * (indexEntries), which that margin also covers while they are fewer than about 2%.
  */
 export function matchesAtLeast(hits: number, matched: number, sampled: number): number {
   if (sampled === 0) return 0;
   const share = matched / sampled;
-  const low = share - 3 * Math.sqrt((share * (1 - share)) / sampled);
-  return Math.max(0, Math.floor(hits * low));
+  const z2 = 9;
+  const centre = share + z2 / (2 * sampled);
+  const spread = 3 * Math.sqrt((share * (1 - share)) / sampled + z2 / (4 * sampled * sampled));
+  return Math.max(0, Math.floor((hits * (centre - spread)) / (1 + z2 / sampled)));
 }
 
 /** Past this many rows by the planner's estimate, PostgreSQL's gram hits are not looked at at all. */
