@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTranslate, loadMessages } from '../../../app/i18n/translate';
+import { createTranslate, loadMessages, loadRestMessages } from '../../../app/i18n/translate';
 import { calendarDaysAgo, guardLines, guardWhen } from './guard-text';
 
 // Local times, so that the test reads the same in any time zone the machine has.
@@ -7,7 +7,11 @@ const now = new Date(2026, 11, 6, 9, 30);
 const at = (month: number, day: number, hour: number, minute: number, year = 2026) => new Date(year, month - 1, day, hour, minute).toISOString();
 
 describe('contact guard text', () => {
-  beforeAll(() => Promise.all([loadMessages('zh-CN'), loadMessages('en')]));
+  // Both languages whole: the first part and the rest (these pages are not the first page).
+  beforeAll(async () => {
+    await Promise.all([loadMessages('zh-CN'), loadMessages('en')]);
+    await loadRestMessages();
+  });
 
   it('names each colleague, the kind, the day and time and how long ago, in Chinese', () => {
     const guard = {

@@ -1,10 +1,14 @@
 import { explanationInputKinds } from '@crm/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTranslate, isMessageKey, loadMessages } from '../../../app/i18n/translate';
+import { createTranslate, isMessageKey, loadMessages, loadRestMessages } from '../../../app/i18n/translate';
 import { inputLabel, inputValue } from './explanation-inputs';
 
 describe('explanation inputs', () => {
-  beforeAll(() => Promise.all([loadMessages('zh-CN'), loadMessages('en')]));
+  // Both languages whole: the first part and the rest (these pages are not the first page).
+  beforeAll(async () => {
+    await Promise.all([loadMessages('zh-CN'), loadMessages('en')]);
+    await loadRestMessages();
+  });
 
   it('names every input the contracts list, in both languages', () => {
     const zh = createTranslate('zh-CN');
