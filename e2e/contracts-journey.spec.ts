@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, clickUntilShown, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * From an accepted quote to the customer's first purchase: a salesperson makes the contract from
@@ -70,9 +70,9 @@ describe('contracts in Chromium', () => {
     await page.getByTestId('contract-attachments').locator('input[type=file]').setInputFiles({ name: '合同签字页.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('contract-attachments').getByText('合同签字页.pdf').waitFor();
     await page.getByTestId('contract-move-active').click();
-    await page.getByTestId('confirm-move').click();
+    // The dialog's button again while the contract is not shown signed (CI saw a click on it land on nothing).
+    await clickUntilShown(page.getByTestId('confirm-move'), page.getByTestId('contract-status').getByText('已生效（已签订）'));
     await expect.poll(async () => (await api(context, 'GET', `/contracts/${contractId}`)).status).toBe('active');
-    await page.getByTestId('contract-status').getByText('已生效（已签订）').waitFor();
     await page.getByTestId('contract-history').locator('[data-action="status_change"]').first().waitFor();
     await screenshot(page, 'contracts-02-active');
 
