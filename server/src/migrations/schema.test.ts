@@ -7,29 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../test/harness.js';
 import { migrate } from '../platform/db/migrate.js';
 
-/**
- * What the Kysely `DB` interface declares: table -> columns, and whether each may be null. The
- * interface is schema.ts's own tables and those of tables/<module>.ts it extends.
- */
+/** What schema.ts (the Kysely `DB` interface) declares: table -> columns, and whether each may be null. */
 function declared(): Map<string, Map<string, boolean>> {
-  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../platform/db');
-  const files = [path.join(dir, 'schema.ts'), ...fs.readdirSync(path.join(dir, 'tables')).map((f) => path.join(dir, 'tables', f))];
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../platform/db/schema.ts');
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const db = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'DB');
+  if (!db) throw new Error('schema.ts has no DB interface');
   const tables = new Map<string, Map<string, boolean>>();
-  for (const file of files) {
-    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    const interfaces = source.statements.filter((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && /^(DB|\w+Tables)$/.test(s.name.text));
-    if (interfaces.length === 0) throw new Error(`${file} declares no tables`);
-    for (const table of interfaces.flatMap((i) => [...i.members])) {
-      if (!ts.isPropertySignature(table) || !table.type || !ts.isTypeLiteralNode(table.type)) throw new Error(`${file}: ${table.getText(source)} is not a table literal`);
-      const columns = new Map<string, boolean>();
-      for (const column of table.type.members) {
-        if (!ts.isPropertySignature(column) || !column.type) throw new Error(`${file}: ${column.getText(source)} is not a column`);
-        const nullable = ts.isUnionTypeNode(column.type) && column.type.types.some((t) => ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword);
-        columns.set(column.name.getText(source), nullable);
-      }
-      if (tables.has(table.name.getText(source))) throw new Error(`${file}: ${table.name.getText(source)} is declared twice`);
-      tables.set(table.name.getText(source), columns);
+  for (const table of db.members) {
+    if (!ts.isPropertySignature(table) || !table.type || !ts.isTypeLiteralNode(table.type)) throw new Error(`schema.ts: ${table.getText(source)} is not a table literal`);
+    const columns = new Map<string, boolean>();
+    for (const column of table.type.members) {
+      if (!ts.isPropertySignature(column) || !column.type) throw new Error(`schema.ts: ${column.getText(source)} is not a column`);
+      const nullable = ts.isUnionTypeNode(column.type) && column.type.types.some((t) => ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword);
+      columns.set(column.name.getText(source), nullable);
     }
+    tables.set(table.name.getText(source), columns);
   }
   return tables;
 }
