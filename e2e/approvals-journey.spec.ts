@@ -141,8 +141,7 @@ describe('approvals in Chromium', () => {
     await row.getByTestId('approval-approve').click();
     await page.getByTestId('approval-comment-input').fill('价格合理，同意');
     await screenshot(page, 'approvals-07-approve-dialog');
-    await page.getByTestId('approval-confirm').click();
-    await page.getByTestId('approvals-empty').waitFor();
+    await clickUntilShown(page.getByTestId('approval-confirm'), page.getByTestId('approvals-empty'));
     const [request] = (await api(context, 'GET', `/approvals?recordType=quote&recordId=${quoteId}`)).items;
     expect(request).toMatchObject({ status: 'pending', currentStep: 2 });
     await context.close();
@@ -156,13 +155,12 @@ describe('approvals in Chromium', () => {
     await row.waitFor();
     await screenshot(page, 'approvals-08-queue');
     await row.getByTestId('approval-reject').click();
-    await page.getByTestId('approval-confirm').click();
-    await page.getByTestId('approval-dialog').getByText('Say why you reject it').waitFor();
+    // Under load the first click can land while the dialog still zooms in, and nothing validates.
+    await clickUntilShown(page.getByTestId('approval-confirm'), page.getByTestId('approval-dialog').getByText('Say why you reject it'));
     await page.getByTestId('approval-dialog').getByRole('button', { name: 'Cancel' }).click();
     expect((await api(context, 'GET', `/approvals?mine=pending`)).total).toBe(1);
     await row.getByTestId('approval-approve').click();
-    await page.getByTestId('approval-confirm').click();
-    await page.getByTestId('approvals-empty').waitFor();
+    await clickUntilShown(page.getByTestId('approval-confirm'), page.getByTestId('approvals-empty'));
     await page.getByTestId('approvals-tab-all').click();
     await page.getByTestId('approval-row').filter({ hasText: quoteNumber }).getByTestId('approval-status').getByText('Approved').waitFor();
     await screenshot(page, 'approvals-09-all');
