@@ -189,6 +189,8 @@ async function seedPurchases(data: Awaited<ReturnType<typeof prepareData>>, opti
 /** Every bench run starts from no analytics at all: the run timed is the first (no earlier results to compare, prune or alert on). */
 async function forgetRuns(database: Database): Promise<void> {
   await database.db.deleteFrom('analytics_results').execute();
+  await database.db.deleteFrom('analytics_rollups').execute();
+  await database.db.deleteFrom('analytics_customer_moves').execute();
   await database.db.deleteFrom('analytics_winbacks').execute();
   await database.db.deleteFrom('analytics_keeps').execute();
   await database.db.deleteFrom('analytics_runs').execute();

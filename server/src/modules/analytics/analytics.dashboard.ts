@@ -14,6 +14,7 @@ import { t } from '../../platform/i18n.js';
 import type { Locale } from '@crm/contracts';
 import { userNames } from '../users/index.js';
 import { analyticsScope, departmentOwners } from './analytics.read.js';
+import { classGroups, type ClassGroup } from './analytics.rollups.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
 
 /**
@@ -171,6 +172,36 @@ export async function compositionCustomers(ctx: AppContext, actor: Actor, query:
   };
 }
 
+/**
+ * The run's customers the caller's figures count, by combination of classes (from the run's
+ * counts by owner, analytics.rollups.ts): the scope and the department filter name the owner alone.
+ */
+export function runGroups(ctx: AppContext, actor: Actor, run: RunRow, f: DashboardFilter): Promise<ClassGroup[]> {
+  const conditions = [scopeOf(actor)];
+  if (f.departmentId !== undefined) conditions.push(departmentOwners(f.departmentId));
+  return classGroups(ctx.db, run, conditions, !isUnscoped(analyticsScope(actor)) || f.departmentId !== undefined);
+}
+
+/** Groups summed by one class: customers and the sums named. */
+function sumBy<K extends keyof ClassGroup>(groups: ClassGroup[], key: K): Map<ClassGroup[K], ClassGroup> {
+  const out = new Map<ClassGroup[K], ClassGroup>();
+  for (const g of groups) {
+    const into = out.get(g[key]);
+    if (!into) {
+      out.set(g[key], { ...g });
+      continue;
+    }
+    into.customers += g.customers;
+    into.revenue += g.revenue;
+    into.gross_profit += g.gross_profit;
+    into.monetary += g.monetary;
+    into.current_value += g.current_value;
+    into.potential_value += g.potential_value;
+    into.abc_value += g.abc_value;
+  }
+  return out;
+}
+
 /** The results of a run for the customers the caller's figures count (alias `ar`, `c`). */
 export function runResults(ctx: AppContext, actor: Actor, run: RunRow, f: DashboardFilter) {
   let q = ctx.db.selectFrom('analytics_results as ar').innerJoin('customers as c', 'c.id', 'ar.customer_id').where('ar.run_id', '=', run.id);
@@ -199,9 +230,10 @@ export async function abcPareto(ctx: AppContext, actor: Actor, query: z.output<t
     sql<number>`row_number() over (order by ar.abc_value desc, ar.customer_id)`.as('rk'),
     sql<number>`sum(ar.abc_value) over (order by ar.abc_value desc, ar.customer_id rows between unbounded preceding and current row)`.as('cum'),
   ]);
-  const totals = await runResults(ctx, actor, run, query).select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.abc_value), 0)`.as('v')]).executeTakeFirstOrThrow();
-  out.customers = Number(totals.n);
-  out.total = Number(totals.v);
+  for (const g of await runGroups(ctx, actor, run, query)) {
+    out.customers += g.customers;
+    out.total += g.abc_value;
+  }
   if (out.customers === 0) return out;
   // One pass of the window: the first `limit` rows, each carrying how many customers of the whole
   // scope stay below each cut-off (those up to the first whose cumulative share reaches it count too).
@@ -231,13 +263,10 @@ export async function valuePyramid(ctx: AppContext, actor: Actor, f: DashboardFi
   const run = await finishedRun(ctx.db);
   const rows = valueClasses.map((valueClass) => ({ valueClass, customers: 0, revenue: 0, grossProfit: 0 }));
   if (run) {
-    const found = await runResults(ctx, actor, run, f)
-      .select(['ar.value_class as k', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.revenue), 0)`.as('revenue'), sql<number>`coalesce(sum(ar.gross_profit), 0)`.as('profit')])
-      .groupBy('ar.value_class')
-      .execute();
-    for (const r of found) {
-      const row = rows.find((x) => x.valueClass === r.k);
-      if (row) Object.assign(row, { customers: Number(r.n), revenue: Number(r.revenue), grossProfit: Number(r.profit) });
+    const found = sumBy(await runGroups(ctx, actor, run, f), 'value_class');
+    for (const row of rows) {
+      const g = found.get(row.valueClass);
+      if (g) Object.assign(row, { customers: g.customers, revenue: g.revenue, grossProfit: g.gross_profit });
     }
   }
   return { run: run ? presentRun(run) : null, rows };
@@ -255,13 +284,10 @@ export async function quadrantChart(ctx: AppContext, actor: Actor, f: DashboardF
   const cuts = await ctx.db.selectFrom('analytics_results').select(['quadrant_value_cut', 'quadrant_potential_cut']).where('run_id', '=', run.id).limit(1).executeTakeFirst();
   out.valueCut = Number(cuts?.quadrant_value_cut ?? 0);
   out.potentialCut = Number(cuts?.quadrant_potential_cut ?? 0);
-  const found = await runResults(ctx, actor, run, f)
-    .select(['ar.quadrant as k', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.current_value), 0)`.as('cv'), sql<number>`coalesce(sum(ar.potential_value), 0)`.as('pv')])
-    .groupBy('ar.quadrant')
-    .execute();
-  for (const r of found) {
-    const row = out.rows.find((x) => x.quadrant === r.k);
-    if (row) Object.assign(row, { customers: Number(r.n), currentValue: Number(r.cv), potentialValue: Number(r.pv) });
+  const found = sumBy(await runGroups(ctx, actor, run, f), 'quadrant');
+  for (const row of out.rows) {
+    const g = found.get(row.quadrant);
+    if (g) Object.assign(row, { customers: g.customers, currentValue: g.current_value, potentialValue: g.potential_value });
   }
   return out;
 }
@@ -271,16 +297,10 @@ export async function rfmSegmentsChart(ctx: AppContext, actor: Actor, f: Dashboa
   const run = await finishedRun(ctx.db);
   const rows = rfmSegments.map((segment) => ({ segment, customers: 0, revenue: 0, grossProfit: 0, monetary: 0 }));
   if (run) {
-    const found = await runResults(ctx, actor, run, f)
-      .select([
-        'ar.rfm_segment as k', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ar.revenue), 0)`.as('revenue'),
-        sql<number>`coalesce(sum(ar.gross_profit), 0)`.as('profit'), sql<number>`coalesce(sum(ar.monetary), 0)`.as('monetary'),
-      ])
-      .groupBy('ar.rfm_segment')
-      .execute();
-    for (const r of found) {
-      const row = rows.find((x) => x.segment === r.k);
-      if (row) Object.assign(row, { customers: Number(r.n), revenue: Number(r.revenue), grossProfit: Number(r.profit), monetary: Number(r.monetary) });
+    const found = sumBy(await runGroups(ctx, actor, run, f), 'rfm_segment');
+    for (const row of rows) {
+      const g = found.get(row.segment);
+      if (g) Object.assign(row, { customers: g.customers, revenue: g.revenue, grossProfit: g.gross_profit, monetary: g.monetary });
     }
   }
   return { run: run ? presentRun(run) : null, rows };
@@ -292,7 +312,7 @@ export async function churnList(ctx: AppContext, actor: Actor, query: z.output<t
   const out: DashboardChurn = { run: run ? presentRun(run) : null, items: [], total: 0, page: query.page, pageSize: query.pageSize };
   if (!run) return out;
   const q = runResults(ctx, actor, run, query).where('ar.churn_risk', '=', 1);
-  out.total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  out.total = (await runGroups(ctx, actor, run, query)).reduce((n, g) => n + (g.churn_risk === 1 ? g.customers : 0), 0);
   const rows = await q
     .select(['ar.customer_id', 'c.name', 'c.owner_id', 'ar.average_interval_days', 'ar.recency_days', 'ar.last_on', 'ar.revenue', 'ar.monetary', 'ar.previous_monetary'])
     .orderBy('ar.recency_days', 'desc')

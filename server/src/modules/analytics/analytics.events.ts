@@ -1,4 +1,5 @@
 import type { CustomerEventListener } from '../../platform/customer-events.js';
+import { purgeFromRollups } from './analytics.rollups.js';
 
 /**
  * A customer erased for good takes its imported purchases and what the runs stored about it
@@ -6,6 +7,7 @@ import type { CustomerEventListener } from '../../platform/customer-events.js';
  */
 export const analyticsFollowsCustomer: CustomerEventListener = async (db, event) => {
   if (event.kind !== 'purged') return;
+  await purgeFromRollups(db, event.customerId);
   for (const table of ['purchase_history', 'analytics_results', 'analytics_winbacks', 'analytics_keeps'] as const) {
     await db.deleteFrom(table).where('customer_id', '=', event.customerId).execute();
   }

@@ -12,6 +12,7 @@ import type { Locale } from '@crm/contracts';
 import { findReadable } from '../customers/index.js';
 import { explainCustomer } from './analytics.explain.js';
 import { policiesOf } from './analytics.policy.js';
+import { classGroups } from './analytics.rollups.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
 import { readAnalyticsSettings } from './analytics.settings.js';
 import { keptOf, suggestedWhere, suggestionOf } from './analytics.suggestions.js';
@@ -151,34 +152,19 @@ export async function analyticsSummary(ctx: AppContext, actor: Actor, runId?: nu
     lifecycleStages: zeroes(analyticsStages), statuses: zeroes(analyticsStatuses), quadrants: zeroes(quadrants), churnRisk: 0,
   };
   if (!run) return out;
+  // The scope's customers counted by every combination of their classes (from the run's counts by
+  // owner: a few thousand rows), each class's count and the totals summed from those.
   const scope = analyticsScope(actor);
-  let base = ctx.db
-    .selectFrom('analytics_results as ar')
-    .innerJoin('customers as c', 'c.id', 'ar.customer_id')
-    .where('ar.run_id', '=', run.id)
-    .where('c.deleted_at', 'is', null)
-    .where(where(scope));
-  // A narrower scope than everyone's also names its customers first: read by their owner, each
-  // one's row of the run by its key, instead of every row of the run.
-  if (!isUnscoped(scope)) base = base.where('ar.customer_id', 'in', sql<number>`(select c.id from customers c where c.deleted_at is null and ${scope})`);
-  // One pass: the scope's customers counted by every combination of their classes (a few thousand
-  // groups at most), each class's count and the totals summed from those.
-  const groups = await base
-    .select([
-      'ar.abc_class', 'ar.value_class', 'ar.rfm_segment', 'ar.lifecycle_stage', 'ar.status', 'ar.quadrant', sql<number>`count(*)`.as('n'),
-      sql<number>`coalesce(sum(ar.revenue), 0)`.as('revenue'), sql<number>`coalesce(sum(ar.gross_profit), 0)`.as('profit'), sql<number>`coalesce(sum(ar.churn_risk), 0)`.as('churn'),
-    ])
-    .groupBy(['ar.abc_class', 'ar.value_class', 'ar.rfm_segment', 'ar.lifecycle_stage', 'ar.status', 'ar.quadrant'])
-    .execute();
+  const groups = await classGroups(ctx.db, run, [where(scope)], !isUnscoped(scope));
   const add = <K extends string>(into: Record<K, number>, key: string, n: number) => {
     if (key in into) into[key as K] += n;
   };
   for (const g of groups) {
-    const n = Number(g.n);
+    const n = g.customers;
     out.customers += n;
-    out.revenue += Number(g.revenue);
-    out.grossProfit += Number(g.profit);
-    out.churnRisk += Number(g.churn);
+    out.revenue += g.revenue;
+    out.grossProfit += g.gross_profit;
+    out.churnRisk += g.churn_risk === 1 ? n : 0;
     add(out.abc, g.abc_class, n);
     add(out.valueClasses, g.value_class, n);
     add(out.rfmSegments, g.rfm_segment, n);

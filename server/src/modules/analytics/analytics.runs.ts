@@ -9,6 +9,7 @@ import { notFound } from '../../platform/errors.js';
 import type { ScheduledTask } from '../../platform/scheduler.js';
 import { alertOwners } from './analytics.alerts.js';
 import { assessQuadrants, classifyCustomers, insertFacts } from './analytics.compute.js';
+import { markMoves, pruneMoves, writeRollups } from './analytics.rollups.js';
 import { readAnalyticsSettings } from './analytics.settings.js';
 import { createWork, dropWork, publishWork } from './analytics.work.js';
 
@@ -153,6 +154,7 @@ async function computeOn(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: 
   try {
     const settings = runSettings(run);
     await createWork(ctx.db, ctx.engine);
+    await markMoves(ctx.db, run.id);
     await insertFacts(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(1);
     await classifyCustomers(ctx.db, ctx.engine, run.id, run.as_of, settings);
@@ -164,6 +166,7 @@ async function computeOn(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: 
       beat = Date.now();
       await step(3);
     });
+    await writeRollups(ctx.db, run.id);
     await dropWork(ctx.db);
     await ctx.db
       .updateTable('analytics_runs')
@@ -172,11 +175,13 @@ async function computeOn(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: 
       .execute();
     await forgetOutdatedKeeps(ctx.db, run.id);
     await pruneResults(ctx.db);
+    await pruneMoves(ctx.db);
     // The owners of customers newly at churn risk, and of lost customers who bought again, are told (analytics.alerts.ts).
     await alertOwners(ctx, run, settings);
   } catch (error) {
     await dropWork(ctx.db);
     await ctx.db.deleteFrom('analytics_results').where('run_id', '=', run.id).execute();
+    await ctx.db.deleteFrom('analytics_rollups').where('run_id', '=', run.id).execute();
     await ctx.db
       .updateTable('analytics_runs')
       .set({ status: 'failed', active: null, error: error instanceof Error ? error.message.slice(0, 1000) : String(error), finished_at: ctx.clock.now().toISOString() })
@@ -210,11 +215,9 @@ export async function pruneResults(db: Db): Promise<void> {
   const recent = await db.selectFrom('analytics_runs').select('id').where('status', '=', 'done').orderBy('id', 'desc').offset(keepRecentRuns - 1).limit(1).executeTakeFirst();
   if (!recent) return;
   const monthly = db.selectFrom('analytics_runs').select((eb) => eb.fn.max('id').as('id')).where('status', '=', 'done').groupBy(sql`substr(as_of, 1, 7)`);
-  await db
-    .deleteFrom('analytics_results')
-    .where('run_id', '<', recent.id)
-    .where('run_id', 'not in', monthly)
-    .execute();
+  for (const table of ['analytics_results', 'analytics_rollups'] as const) {
+    await db.deleteFrom(table).where('run_id', '<', recent.id).where('run_id', 'not in', monthly).execute();
+  }
 }
 
 /** POST /analytics/runs: start a run now (or join the running one) and answer at once; its progress is read with GET /analytics/runs/:id. */

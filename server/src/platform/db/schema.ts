@@ -883,6 +883,32 @@ export interface DB {
     finished_at: string | null;
     error: string | null;
     requested_by: number | null;
+    /** Migration 0039: the last analytics_customer_moves id when the run began reading customers (null: runs before it, without rollups). */
+    moves_mark: number | null;
+  };
+  /** Migration 0039: a run's customers counted by owner and combination of classes, with the dashboards' sums (fen). */
+  analytics_rollups: {
+    run_id: number;
+    owner_id: number | null;
+    abc_class: Generated<string>;
+    value_class: Generated<string>;
+    rfm_segment: Generated<string>;
+    lifecycle_stage: Generated<string>;
+    status: Generated<string>;
+    quadrant: Generated<string>;
+    churn_risk: Generated<number>;
+    customers: Generated<number>;
+    revenue: Generated<number>;
+    gross_profit: Generated<number>;
+    monetary: Generated<number>;
+    current_value: Generated<number>;
+    potential_value: Generated<number>;
+    abc_value: Generated<number>;
+  };
+  /** Migration 0039: customers whose owner changed or that were deleted or restored, logged by a trigger on customers. */
+  analytics_customer_moves: {
+    id: Generated<number>;
+    customer_id: number;
   };
   /** One customer's figures and classes of one run (money in fen). */
   analytics_results: {

@@ -76,6 +76,9 @@ export const tableOwners: Record<keyof DB, string> = {
   analytics_results: 'analytics',
   analytics_winbacks: 'analytics',
   analytics_keeps: 'analytics',
+  analytics_rollups: 'analytics',
+  // Written by a trigger on customers (migration 0039) whichever module changes an owner or deletes.
+  analytics_customer_moves: 'analytics',
   purchase_history: 'analytics',
   credit_assessments: 'credit',
 };
