@@ -41,5 +41,5 @@ export const checksums: Record<string, string> = {
   '20261206-0035-analytics-winbacks': '2ec4b95b597ab26167acad3bd5d5ba3fc37f550238f9e58d10a9237384ae346e',
   '20261206-0036-lifecycle-keeps': '66e3757ddb5f4279652e310080c5a0ebea8867a88613e6a0e15ada212b267526',
   '20261206-0038-purchase-facts-index': '7c1204dad42da9815138b71609cb69edd1ad6ebb094986a4549c1b0a96475770',
-  '20261207-0039-analytics-rollups': '81bbbba2275b3e1753e261ea1a2afe5457ee4b2ed99a7d2bda301217c890bee0',
+  '20261207-0039-analytics-rollups': '9f2d014c189abd669924a2df0bcd712c36efce26f10fe48487f6bdb80eb894b4',
 };

@@ -14,6 +14,7 @@ import { t } from '../../platform/i18n.js';
 import type { Locale } from '@crm/contracts';
 import { userNames } from '../users/index.js';
 import { analyticsScope, departmentOwners } from './analytics.read.js';
+import { abcOverEveryone } from './analytics.abc.js';
 import { classGroups, type ClassGroup } from './analytics.rollups.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
 
@@ -203,10 +204,13 @@ function sumBy<K extends keyof ClassGroup>(groups: ClassGroup[], key: K): Map<Cl
 }
 
 /** The results of a run for the customers the caller's figures count (alias `ar`, `c`). */
-export function runResults(ctx: AppContext, actor: Actor, run: RunRow, f: DashboardFilter) {
+export function runResults(ctx: AppContext, actor: Actor, run: RunRow, f: DashboardFilter, options: { inOrder?: boolean } = {}) {
   let q = ctx.db.selectFrom('analytics_results as ar').innerJoin('customers as c', 'c.id', 'ar.customer_id').where('ar.run_id', '=', run.id);
   const conditions = customerConditions(actor, f);
   for (const cond of conditions) q = q.where(cond);
+  // `inOrder`: the caller reads the first rows of an index in its order and tests each row's
+  // customer (the churn list); naming the scope's customers first would read all of them.
+  if (options.inOrder) return q;
   // A narrower scope than everyone's (a salesperson's, a department's, a department filter): also
   // name its customers first, so that the database reads them by their owner and each one's row
   // of the run by its key, instead of every row of the run (a salesperson at 1,000,000 customers).
@@ -225,16 +229,20 @@ export async function abcPareto(ctx: AppContext, actor: Actor, query: z.output<t
     aPercent: s?.abcAPercent ?? 80, bPercent: s?.abcBPercent ?? 90, reachA: 0, reachB: 0, points: [], rest: { customers: 0, value: 0 },
   };
   if (!run) return out;
-  const ranked = runResults(ctx, actor, run, query).select([
-    'ar.customer_id', 'c.name', 'ar.abc_value', 'ar.abc_class',
-    sql<number>`row_number() over (order by ar.abc_value desc, ar.customer_id)`.as('rk'),
-    sql<number>`sum(ar.abc_value) over (order by ar.abc_value desc, ar.customer_id rows between unbounded preceding and current row)`.as('cum'),
-  ]);
   for (const g of await runGroups(ctx, actor, run, query)) {
     out.customers += g.customers;
     out.total += g.abc_value;
   }
   if (out.customers === 0) return out;
+  if (isUnscoped(analyticsScope(actor)) && query.departmentId === undefined && run.moves_mark !== null) {
+    const fast = await abcOverEveryone(ctx.db, { ...run, moves_mark: run.moves_mark }, out, out, query.limit);
+    if (fast) return finishAbc(Object.assign(out, fast));
+  }
+  const ranked = runResults(ctx, actor, run, query).select([
+    'ar.customer_id', 'c.name', 'ar.abc_value', 'ar.abc_class',
+    sql<number>`row_number() over (order by ar.abc_value desc, ar.customer_id)`.as('rk'),
+    sql<number>`sum(ar.abc_value) over (order by ar.abc_value desc, ar.customer_id rows between unbounded preceding and current row)`.as('cum'),
+  ]);
   // One pass of the window: the first `limit` rows, each carrying how many customers of the whole
   // scope stay below each cut-off (those up to the first whose cumulative share reaches it count too).
   const rows = await ctx.db
@@ -253,6 +261,11 @@ export async function abcPareto(ctx: AppContext, actor: Actor, query: z.output<t
     rank: Number(r.rk), customerId: r.customer_id, customerName: r.name, value: Number(r.abc_value),
     cumulativeBp: out.total > 0 ? Math.floor((Number(r.cum) * 10000) / out.total) : 10000, abcClass: r.abc_class as DashboardAbc['points'][number]['abcClass'],
   }));
+  return finishAbc(out);
+}
+
+/** What the points leave: the customers and value after the last one shown. */
+function finishAbc(out: DashboardAbc): DashboardAbc {
   const shown = out.points.reduce((sum, p) => sum + p.value, 0);
   out.rest = { customers: out.customers - out.points.length, value: out.total - shown };
   return out;
@@ -311,7 +324,7 @@ export async function churnList(ctx: AppContext, actor: Actor, query: z.output<t
   const run = await finishedRun(ctx.db);
   const out: DashboardChurn = { run: run ? presentRun(run) : null, items: [], total: 0, page: query.page, pageSize: query.pageSize };
   if (!run) return out;
-  const q = runResults(ctx, actor, run, query).where('ar.churn_risk', '=', 1);
+  const q = runResults(ctx, actor, run, query, { inOrder: true }).where('ar.churn_risk', '=', 1);
   out.total = (await runGroups(ctx, actor, run, query)).reduce((n, g) => n + (g.churn_risk === 1 ? g.customers : 0), 0);
   const rows = await q
     .select(['ar.customer_id', 'c.name', 'c.owner_id', 'ar.average_interval_days', 'ar.recency_days', 'ar.last_on', 'ar.revenue', 'ar.monetary', 'ar.previous_monetary'])

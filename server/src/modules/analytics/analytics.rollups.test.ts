@@ -64,8 +64,11 @@ async function figures(): Promise<Record<string, unknown>> {
       out[`${who} ${path}`] = body;
     }
     const abc = await get(agent, '/analytics/dashboard/abc');
-    out[`${who} abc`] = { customers: abc.customers, total: abc.total, reachA: abc.reachA };
-    out[`${who} churn`] = (await get(agent, '/analytics/dashboard/churn')).total;
+    delete abc.run;
+    out[`${who} abc`] = abc;
+    out[`${who} abc, 3 points`] = { ...(await get(agent, '/analytics/dashboard/abc?limit=3')), run: null };
+    const churn = await get(agent, '/analytics/dashboard/churn');
+    out[`${who} churn`] = { total: churn.total, items: churn.items };
   }
   return out;
 }
@@ -141,6 +144,11 @@ describe('dashboard counts by owner, and the customers moved since the run', () 
     expect((await org.admin.delete(`/api/v1/customers/${ids.E2}`)).status).toBe(204);
     expect((await org.admin.delete(`/api/v1/customers/${ids.E3}`)).status).toBe(204);
     expect((await org.admin.post(`/api/v1/recycle-bin/customer/${ids.E3}/restore`)).status).toBe(204);
+    const deleted = await bothWays();
+    expect(customersOf(deleted, 'admin summary')).toBe(9);
+    // E2 (3,000 yuan) is gone from everyone's Pareto: E1 (5,800), N3 (3,600) and E5 (2,600) lead it now.
+    const top = (deleted['admin abc, 3 points'] as { points: Array<{ customerId: number; rank: number }> }).points;
+    expect(top.map((p) => [p.rank, p.customerId])).toEqual([[1, ids.E1], [2, ids.N3], [3, ids.E5]]);
     expect((await org.admin.delete(`/api/v1/customers/${ids.E4}`)).status).toBe(204);
     expect((await org.admin.delete(`/api/v1/recycle-bin/customer/${ids.E4}`)).status).toBe(204);
     const f = await bothWays();

@@ -110,20 +110,23 @@ export async function classGroups(db: Db, run: RunRow, conditions: Expression<Sq
         group by ${refs('ar', keys)}`.execute(db)
     ).rows;
   } else {
-    const moved = sql`(select distinct m.customer_id from analytics_customer_moves m where m.id > ${run.moves_mark})`;
+    // The moved customers drive both corrections (CROSS JOIN keeps SQLite from starting at the
+    // owners' rows instead: every row of a manager's scope, for none moved).
     rows = (
       await sql<Record<string, unknown>>`
+        with moved as (select distinct m.customer_id from analytics_customer_moves m where m.id > ${run.moves_mark})
         select ${sql.join(keys.map((k) => sql.ref(`x.${k}`)))}, sum(x.customers) as customers, ${sql.join(sums.map((s) => sql`sum(${sql.ref(`x.${s}`)}) as ${sql.ref(s)}`))}
         from (
           select ${refs('c', keys)}, c.customers, ${sumsOf('c', '')}
           from analytics_rollups c where c.run_id = ${run.id} and ${where}
           union all
           select ${refs('c', keys)}, -1, ${sumsOf('c', '-')}
-          from analytics_results c where c.run_id = ${run.id} and c.customer_id in ${moved} and ${where}
+          from moved mv cross join analytics_results c
+          where c.run_id = ${run.id} and c.customer_id = mv.customer_id and ${where}
           union all
           select ${refs('ar', keys)}, 1, ${sumsOf('ar', '')}
-          from analytics_results ar join customers c on c.id = ar.customer_id
-          where ar.run_id = ${run.id} and ar.customer_id in ${moved} and c.deleted_at is null and ${where}
+          from moved mv cross join analytics_results ar cross join customers c
+          where ar.run_id = ${run.id} and ar.customer_id = mv.customer_id and c.id = ar.customer_id and c.deleted_at is null and ${where}
         ) x
         group by ${sql.join(keys.map((k) => sql.ref(`x.${k}`)))}`.execute(db)
     ).rows;
