@@ -29,9 +29,9 @@ export async function abcOverEveryone(
   if (Number(counted?.n ?? 0) !== run.customers) return null;
   const gone = (
     await sql<{ abc_rank: number; abc_value: number }>`
-      select ar.abc_rank, ar.abc_value from analytics_results ar
-      where ar.run_id = ${run.id}
-        and ar.customer_id in (select m.customer_id from analytics_customer_moves m where m.id > ${run.moves_mark})
+      select ar.abc_rank, ar.abc_value
+      from (select distinct m.customer_id from analytics_customer_moves m where m.id > ${run.moves_mark}) mv cross join analytics_results ar
+      where ar.run_id = ${run.id} and ar.customer_id = mv.customer_id
         and not exists (select 1 from customers c where c.id = ar.customer_id and c.deleted_at is null)
       order by ar.abc_rank`.execute(db)
   ).rows.map((r) => ({ rank: Number(r.abc_rank), value: Number(r.abc_value) }));
