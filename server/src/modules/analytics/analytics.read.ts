@@ -111,7 +111,7 @@ export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query
   if (query.ownerId !== undefined) q = q.where('c.owner_id', '=', query.ownerId);
   if (query.departmentId !== undefined) q = q.where(departmentOwners(query.departmentId));
   if (query.q) q = q.where('c.name', 'like', `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-  const total = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const total = await countCustomerAnalytics(ctx, actor, run, query, async () => Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n));
   const rows = await q
     .selectAll('ar')
     .select(['c.name as customer_name', 'c.owner_id as current_owner_id', 'c.lifecycle_stage as record_stage', 'c.status as record_status', 'k.lifecycle_stage as kept_stage', 'k.status as kept_status'])
@@ -125,7 +125,33 @@ export async function listCustomerAnalytics(ctx: AppContext, actor: Actor, query
     const s = suggestionOf(row, { lifecycle_stage: r.record_stage, status: r.record_status }, { lifecycle_stage: r.kept_stage, status: r.kept_status });
     return { ...row, wonBackOn: wonBackOn.get(r.customer_id) ?? null, recordLifecycleStage: r.record_stage, recordStatus: r.record_status, suggested: s.lifecycleStage.suggested || s.status.suggested };
   });
-  return { ...empty, items, total: Number(total.n) };
+  return { ...empty, items, total };
+}
+
+/**
+ * The list's total: filtered by classes, owner and department only, it is summed from the run's
+ * counts by owner (analytics.rollups.ts: a few thousand rows instead of every row in scope); a
+ * filter on the live record (suggestion, win-back, name) counts the rows.
+ */
+async function countCustomerAnalytics(
+  ctx: AppContext,
+  actor: Actor,
+  run: RunRow,
+  query: z.output<typeof customerAnalyticsQuery>,
+  countRows: () => Promise<number>,
+): Promise<number> {
+  if (query.suggested !== undefined || query.wonBack !== undefined || query.q) return countRows();
+  const scope = analyticsScope(actor);
+  const conditions = [where(scope)];
+  if (query.ownerId !== undefined) conditions.push(sql<SqlBool>`c.owner_id = ${query.ownerId}`);
+  if (query.departmentId !== undefined) conditions.push(departmentOwners(query.departmentId));
+  const groups = await classGroups(ctx.db, run, conditions, !isUnscoped(scope) || query.ownerId !== undefined || query.departmentId !== undefined);
+  const churn = query.churnRisk === undefined ? undefined : query.churnRisk ? 1 : 0;
+  return groups
+    .filter((g) => (!query.abcClass || g.abc_class === query.abcClass) && (!query.valueClass || g.value_class === query.valueClass)
+      && (!query.rfmSegment || g.rfm_segment === query.rfmSegment) && (!query.lifecycleStage || g.lifecycle_stage === query.lifecycleStage)
+      && (!query.status || g.status === query.status) && (churn === undefined || g.churn_risk === churn) && (!query.quadrant || g.quadrant === query.quadrant))
+    .reduce((n, g) => n + g.customers, 0);
 }
 
 /** The day of each customer's latest win-back recorded up to the run (analytics.alerts.ts). */

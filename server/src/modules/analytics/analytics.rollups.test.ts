@@ -67,6 +67,13 @@ async function figures(): Promise<Record<string, unknown>> {
     delete abc.run;
     out[`${who} abc`] = abc;
     out[`${who} abc, 3 points`] = { ...(await get(agent, '/analytics/dashboard/abc?limit=3')), run: null };
+    for (const filter of ['', 'abcClass=A', 'churnRisk=true', `ownerId=${org.ids.east1}`, `departmentId=${org.ids.east}&valueClass=opportunity`, 'quadrant=lead&status=lost']) {
+      // A page holds them all: the total (from the counts) is the number of rows listed.
+      const list = await get(agent, `/analytics/customers?pageSize=100&${filter}`);
+      const listed = (list.items as Array<{ customerId: number }>).map((i) => i.customerId);
+      expect(list.total, `${who} ${filter}`).toBe(listed.length);
+      out[`${who} list ${filter}`] = listed;
+    }
     const churn = await get(agent, '/analytics/dashboard/churn');
     out[`${who} churn`] = { total: churn.total, items: churn.items };
   }
