@@ -41,10 +41,25 @@ export interface ClassGroup {
 
 const refs = (alias: string, names: readonly string[]) => sql.join(names.map((n) => sql.ref(`${alias}.${n}`)));
 
-/** The last move logged so far: the run's mark, read before its facts read the customers. */
-export async function markMoves(db: Db, runId: number): Promise<void> {
-  const last = await db.selectFrom('analytics_customer_moves').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  await db.updateTable('analytics_runs').set({ moves_mark: Number(last?.id ?? 0) }).where('id', '=', runId).execute();
+/**
+ * The last move logged so far: the run's mark, read before its facts read the customers. Every
+ * move up to it must be committed by then, or a change the facts did not see would be left out of
+ * the corrections. SQLite commits in id order (one writer). PostgreSQL hands out ids as rows are
+ * inserted, not as they commit, so the mark is read under a SHARE lock of the log: it waits for the
+ * transactions writing to it to end, and holds back new ones for that instant. A move after the mark
+ * that the facts did see is harmless: moving a customer from its owner at the run to its present
+ * one changes nothing then.
+ */
+export async function markMoves(db: Db, engine: AppContext['engine'], runId: number): Promise<void> {
+  const read = async (q: Db) => Number((await q.selectFrom('analytics_customer_moves').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+  const mark =
+    engine === 'postgres'
+      ? await db.transaction().execute(async (trx) => {
+          await sql`lock table analytics_customer_moves in share mode`.execute(trx);
+          return read(trx);
+        })
+      : await read(db);
+  await db.updateTable('analytics_runs').set({ moves_mark: mark }).where('id', '=', runId).execute();
 }
 
 /** The run's rows (in its work table) counted by owner and combination of classes, into analytics_rollups. */

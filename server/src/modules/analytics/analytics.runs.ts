@@ -154,7 +154,7 @@ async function computeOn(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: 
   try {
     const settings = runSettings(run);
     await createWork(ctx.db, ctx.engine);
-    await markMoves(ctx.db, run.id);
+    await markMoves(ctx.db, ctx.engine, run.id);
     await insertFacts(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(1);
     await classifyCustomers(ctx.db, ctx.engine, run.id, run.as_of, settings);
