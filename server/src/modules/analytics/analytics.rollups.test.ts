@@ -199,7 +199,7 @@ describe('the run\'s mark of the moves', () => {
     let written!: () => void;
     const inserted = new Promise<void>((r) => (written = r));
     const transfer = t.ctx.db.transaction().execute(async (trx) => {
-      await trx.updateTable('customers').set({ owner_id: org.ids.north1 }).where('id', '=', ids.E5).execute();
+      await trx.updateTable('customers').set({ owner_id: org.ids.north1 }).where('id', '=', Number(ids.E5)).execute();
       written();
       await held;
     });
@@ -212,7 +212,7 @@ describe('the run\'s mark of the moves', () => {
     expect(waited).toBe(true);
     await transfer;
     await marking;
-    const move = await t.ctx.db.selectFrom('analytics_customer_moves').select((eb) => eb.fn.max('id').as('id')).where('customer_id', '=', ids.E5).executeTakeFirstOrThrow();
+    const move = await t.ctx.db.selectFrom('analytics_customer_moves').select((eb) => eb.fn.max('id').as('id')).where('customer_id', '=', Number(ids.E5)).executeTakeFirstOrThrow();
     const after = await t.ctx.db.selectFrom('analytics_runs').select('moves_mark').where('id', '=', runId).executeTakeFirstOrThrow();
     expect(Number(after.moves_mark)).toBeGreaterThanOrEqual(Number(move.id));
     await t.ctx.db.updateTable('analytics_runs').set({ moves_mark: before.moves_mark }).where('id', '=', runId).execute();

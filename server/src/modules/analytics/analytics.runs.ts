@@ -168,6 +168,9 @@ async function computeOn(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: 
     });
     await writeRollups(ctx.db, run.id);
     await dropWork(ctx.db);
+    // PostgreSQL plans the dashboards from the tables' statistics: a million new rows of the run not
+    // yet analysed looked like 3,000, and a salesperson's Pareto hashed every row of the run (1.1 s, 0.2 s after).
+    if (ctx.engine === 'postgres') await sql`analyze analytics_results, analytics_rollups`.execute(ctx.db);
     await ctx.db
       .updateTable('analytics_runs')
       .set({ status: 'done', active: null, steps_done: stepsTotal, customers: count, finished_at: ctx.clock.now().toISOString(), heartbeat_at: ctx.clock.now().toISOString() })
