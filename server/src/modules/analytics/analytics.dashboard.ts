@@ -15,6 +15,7 @@ import type { Locale } from '@crm/contracts';
 import { userNames } from '../users/index.js';
 import { analyticsScope, departmentOwners } from './analytics.read.js';
 import { abcOverEveryone } from './analytics.abc.js';
+import { fieldCounts } from './analytics.field-counts.js';
 import { classGroups, type ClassGroup } from './analytics.rollups.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
 
@@ -99,24 +100,38 @@ export async function composition(ctx: AppContext, actor: Actor, query: z.output
   // Null and '' are one slice; slices by count, then key.
   const slices = (merged: Map<string, number>) =>
     [...merged].map(([key, customers]) => ({ key, customers })).sort((a, b) => b.customers - a.customers || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  // One pass over the scope's customers: counted by every combination of the six fields, each
-  // field's slices (and the total) summed from those.
   const dimensions = ['kind', 'category', 'industry', 'status', 'lifecycleStage', 'province'] as const;
-  const combos = await base
-    .select([...dimensions.map((d) => keyOf(d).as(d)), sql<number>`count(*)`.as('n')])
-    .groupBy(dimensions.map((d) => keyOf(d)))
-    .execute();
   const by = Object.fromEntries(dimensions.map((d) => [d, new Map<string, number>()])) as Record<(typeof dimensions)[number], Map<string, number>>;
   let customers = 0;
-  for (const row of combos) {
-    const n = Number(row.n);
-    customers += n;
-    for (const d of dimensions) by[d].set(row[d], (by[d].get(row[d]) ?? 0) + n);
-  }
   const cities = new Map<string, number>();
-  if (query.province) {
-    const rows = await base.where('c.province', '=', query.province).select([keyOf('city').as('k'), sql<number>`count(*)`.as('n')]).groupBy(keyOf('city')).execute();
-    for (const r of rows) cities.set(r.k, (cities.get(r.k) ?? 0) + Number(r.n));
+  if (query.from === undefined && query.to === undefined) {
+    // Without a date range: the live counts by owner and field (analytics.field-counts.ts).
+    const conditions = [scopeOf(actor)];
+    if (query.departmentId !== undefined) conditions.push(departmentOwners(query.departmentId));
+    const counts = await fieldCounts(ctx.db, conditions);
+    const column: Record<(typeof dimensions)[number], string> = { kind: 'kind', category: 'category', industry: 'industry', status: 'status', lifecycleStage: 'lifecycle_stage', province: 'province' };
+    for (const d of dimensions) by[d] = counts.get(column[d]) ?? new Map();
+    for (const n of by.kind.values()) customers += n;
+    if (query.province) {
+      const prefix = `${query.province}/`;
+      for (const [key, n] of counts.get('city') ?? []) if (key.startsWith(prefix)) cities.set(key.slice(prefix.length), n);
+    }
+  } else {
+    // One pass over the scope's customers: counted by every combination of the six fields, each
+    // field's slices (and the total) summed from those.
+    const combos = await base
+      .select([...dimensions.map((d) => keyOf(d).as(d)), sql<number>`count(*)`.as('n')])
+      .groupBy(dimensions.map((d) => keyOf(d)))
+      .execute();
+    for (const row of combos) {
+      const n = Number(row.n);
+      customers += n;
+      for (const d of dimensions) by[d].set(row[d], (by[d].get(row[d]) ?? 0) + n);
+    }
+    if (query.province) {
+      const rows = await base.where('c.province', '=', query.province).select([keyOf('city').as('k'), sql<number>`count(*)`.as('n')]).groupBy(keyOf('city')).execute();
+      for (const r of rows) cities.set(r.k, (cities.get(r.k) ?? 0) + Number(r.n));
+    }
   }
   // New customers per month: the months' first instants, counted in one pass.
   const starts = [...months, addMonths(months[months.length - 1] ?? '', 1)].map((m) => startOfLocalDay(`${m}-01`, range.timeZone).toISOString());

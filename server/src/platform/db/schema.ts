@@ -905,6 +905,21 @@ export interface DB {
     potential_value: Generated<number>;
     abc_value: Generated<number>;
   };
+  /** Migration 0040: live customers by owner (0: the pool) and value of each sliced field. */
+  customer_field_counts: {
+    owner_id: number;
+    field: string;
+    key: string;
+    customers: number;
+  };
+  /** Migration 0040: +1/-1 rows written by triggers on customers, folded into customer_field_counts by a job. */
+  customer_field_deltas: {
+    id: Generated<number>;
+    owner_id: number;
+    field: string;
+    key: string;
+    delta: number;
+  };
   /** Migration 0039: customers whose owner changed or that were deleted or restored, logged by a trigger on customers. */
   analytics_customer_moves: {
     id: Generated<number>;

@@ -79,6 +79,9 @@ export const tableOwners: Record<keyof DB, string> = {
   analytics_rollups: 'analytics',
   // Written by a trigger on customers (migration 0039) whichever module changes an owner or deletes.
   analytics_customer_moves: 'analytics',
+  // Written by triggers on customers (migration 0040); the composition dashboard reads and folds them.
+  customer_field_counts: 'analytics',
+  customer_field_deltas: 'analytics',
   purchase_history: 'analytics',
   credit_assessments: 'credit',
 };

@@ -1,0 +1,78 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { ScheduledTask } from '../../platform/scheduler.js';
+
+type Db = AppContext['db'];
+
+/**
+ * The live customers counted by owner and by each field the composition dashboard slices by
+ * (customer_field_counts, migration 0040), plus the +1/-1 rows the triggers on customers wrote
+ * since the last fold (customer_field_deltas). Owner 0 is the public pool: no data scope names it,
+ * everyone's includes it. The city's key is "province/city".
+ */
+export type FieldCounts = Map<string, Map<string, number>>;
+
+/**
+ * The counts of the customers whose owner `conditions` keep (each names the owner alone, as
+ * `c.owner_id`), by field and key; zero counts left out.
+ */
+export async function fieldCounts(db: Db, conditions: Expression<SqlBool>[]): Promise<FieldCounts> {
+  const where = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`1 = 1`;
+  const rows = await sql<{ field: string; key: string; n: number | string }>`
+    select c.field, c.key, sum(c.n) as n from (
+      select owner_id, field, key, customers as n from customer_field_counts
+      union all
+      select owner_id, field, key, delta from customer_field_deltas
+    ) c
+    where ${where}
+    group by c.field, c.key`.execute(db);
+  const out: FieldCounts = new Map();
+  for (const r of rows.rows) {
+    const n = Number(r.n);
+    if (n === 0) continue;
+    let byKey = out.get(r.field);
+    if (!byKey) out.set(r.field, (byKey = new Map()));
+    byKey.set(r.key, n);
+  }
+  return out;
+}
+
+/**
+ * Fold the deltas written so far into the counts and remove them. PostgreSQL: the rows deleted are
+ * the rows folded (a data-modifying WITH), so that a delta committed meanwhile is neither lost nor
+ * counted twice; SQLite has one writer. Counts that reach zero are removed. Returns the deltas folded.
+ */
+export async function foldFieldDeltas(db: Db, engine: AppContext['engine']): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let folded: number;
+    if (engine === 'postgres') {
+      const r = await sql<{ n: string }>`
+        with d as (delete from customer_field_deltas returning owner_id, field, key, delta),
+        f as (
+          insert into customer_field_counts as t (owner_id, field, key, customers)
+          select owner_id, field, key, sum(delta) from d group by owner_id, field, key
+          on conflict (owner_id, field, key) do update set customers = t.customers + excluded.customers
+          returning 1
+        )
+        select (select count(*) from d) as n`.execute(trx);
+      folded = Number(r.rows[0]?.n ?? 0);
+    } else {
+      const last = await trx.selectFrom('customer_field_deltas').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+      const upTo = Number(last?.id ?? 0);
+      const counted = await trx.selectFrom('customer_field_deltas').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '<=', upTo).executeTakeFirstOrThrow();
+      folded = Number(counted.n);
+      await sql`
+        insert into customer_field_counts (owner_id, field, key, customers)
+        select owner_id, field, key, sum(delta) from customer_field_deltas where id <= ${upTo} group by owner_id, field, key
+        on conflict (owner_id, field, key) do update set customers = customer_field_counts.customers + excluded.customers`.execute(trx);
+      await trx.deleteFrom('customer_field_deltas').where('id', '<=', upTo).execute();
+    }
+    if (folded > 0) await trx.deleteFrom('customer_field_counts').where('customers', '=', 0).execute();
+    return folded;
+  });
+}
+
+/** The fold, every minute (the scheduler's lease makes it one server's). */
+export function fieldCountsTask(ctx: AppContext): ScheduledTask {
+  return { name: 'customer-field-counts', everyMs: 60_000, run: () => foldFieldDeltas(ctx.db, ctx.engine) };
+}
