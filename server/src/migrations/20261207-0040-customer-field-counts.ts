@@ -53,6 +53,13 @@ export const customerFieldCounts: Migration = {
         where c.deleted_at is null group by coalesce(c.owner_id, 0), ${sql.raw(key.replaceAll('R.', 'c.'))}`.execute(db);
     }
     await sql`create index customers_live_owner_created on customers (owner_id, created_at) where deleted_at is null`.execute(db);
+    if (engine === 'sqlite') {
+      // Where the customers' indexes have statistics, the new one gets its own: one index without
+      // them made SQLite sort every live customer for the list's first page (0.4-0.6 s at a million).
+      const stats = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'sqlite_stat1'`.execute(db);
+      const analysed = Number(stats.rows[0]?.n ?? 0) > 0 ? await sql<{ n: number }>`select count(*) as n from sqlite_stat1 where tbl = 'customers'`.execute(db) : null;
+      if (analysed && Number(analysed.rows[0]?.n ?? 0) > 0) await sql`analyze customers_live_owner_created`.execute(db);
+    }
 
     const changed = (distinct: string) =>
       watched.map((col) => (col === 'deleted_at' ? '(old.deleted_at is null) <> (new.deleted_at is null)' : `old.${col} ${distinct} new.${col}`)).join(' or ');

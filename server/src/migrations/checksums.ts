@@ -42,5 +42,5 @@ export const checksums: Record<string, string> = {
   '20261206-0036-lifecycle-keeps': '66e3757ddb5f4279652e310080c5a0ebea8867a88613e6a0e15ada212b267526',
   '20261206-0038-purchase-facts-index': '7c1204dad42da9815138b71609cb69edd1ad6ebb094986a4549c1b0a96475770',
   '20261207-0039-analytics-rollups': '9f2d014c189abd669924a2df0bcd712c36efce26f10fe48487f6bdb80eb894b4',
-  '20261207-0040-customer-field-counts': 'dd825c8188d6024c0f192f3fd1ad00b3b0824b50790711bcd7a7a8e0e99f8d3f',
+  '20261207-0040-customer-field-counts': '5accbe813f211e823db3db831ec47bc85745a5854b52c51524d3d9c87d26cadf',
 };
