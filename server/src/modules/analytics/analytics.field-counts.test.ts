@@ -116,4 +116,19 @@ describe('composition from the live counts by owner and field', () => {
     expect(admin.customers).toBe(16);
     expect(count(admin, 'byCity', '湖州市')).toBe(12);
   });
+
+  it('folds more deltas than one chunk takes, in several transactions', async () => {
+    // 12,000 rows as the triggers write them (an import's worth): a pair of +1/-1 on 6,000 keys, and 3 more customers in one industry.
+    const rows = Array.from({ length: 6000 }, (_, i) => [
+      { owner_id: org.ids.east1, field: 'industry', key: `批量${i}`, delta: 1 },
+      { owner_id: org.ids.east1, field: 'industry', key: `批量${i}`, delta: -1 },
+    ]).flat();
+    for (let i = 0; i < rows.length; i += 1000) await t.ctx.db.insertInto('customer_field_deltas').values(rows.slice(i, i + 1000)).execute();
+    await t.ctx.db.insertInto('customer_field_deltas').values([1, 2, 3].map(() => ({ owner_id: org.ids.north1, field: 'industry', key: '批量', delta: 1 }))).execute();
+    expect(await foldFieldDeltas(t.ctx.db, t.ctx.engine)).toBe(12_003);
+    expect(await t.ctx.db.selectFrom('customer_field_deltas').select('id').execute()).toEqual([]);
+    const counts = await t.ctx.db.selectFrom('customer_field_counts').select(['owner_id', 'key', 'customers']).where('field', '=', 'industry').where('key', 'like', '批量%').execute();
+    expect(counts).toEqual([{ owner_id: org.ids.north1, key: '批量', customers: 3 }]);
+    await t.ctx.db.deleteFrom('customer_field_counts').where('key', '=', '批量').execute();
+  });
 });
