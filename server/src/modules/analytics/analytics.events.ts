@@ -7,8 +7,9 @@ import { purgeFromRollups } from './analytics.rollups.js';
  */
 export const analyticsFollowsCustomer: CustomerEventListener = async (db, event) => {
   if (event.kind !== 'purged') return;
+  // Its results, taken out of the runs' counts.
   await purgeFromRollups(db, event.customerId);
-  for (const table of ['purchase_history', 'analytics_results', 'analytics_winbacks', 'analytics_keeps'] as const) {
+  for (const table of ['purchase_history', 'analytics_winbacks', 'analytics_keeps'] as const) {
     await db.deleteFrom(table).where('customer_id', '=', event.customerId).execute();
   }
 };

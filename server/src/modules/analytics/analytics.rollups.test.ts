@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, testEngine, TestClock, type Agent, type TestApp } from '../../test/harness.js';
+import { runAnalytics as runAnalyticsAs } from '../../test/analytics.js';
 import { markMoves } from './analytics.rollups.js';
 
 /**
@@ -27,18 +28,7 @@ async function customer(name: string, ownerId: number | null, purchases: Array<[
   }
 }
 
-async function runAnalytics(): Promise<number> {
-  clock.advance(61_000);
-  const started = await org.admin.post('/api/v1/analytics/runs');
-  expect(started.status, JSON.stringify(started.body)).toBe(202);
-  for (let i = 0; i < 600; i++) {
-    const state = await org.admin.get(`/api/v1/analytics/runs/${started.body.id}`);
-    if (state.body.status === 'done') return started.body.id as number;
-    expect(state.body.status).toBe('running');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('run did not finish');
-}
+const runAnalytics = () => runAnalyticsAs(org.admin, clock);
 
 async function get(agent: Agent, url: string) {
   const res = await agent.get(`/api/v1${url}`);

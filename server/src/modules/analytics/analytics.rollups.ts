@@ -71,9 +71,13 @@ export async function writeRollups(db: Db, runId: number): Promise<void> {
     group by w.owner_id, ${refs('w', keys)}`.execute(db);
 }
 
-/** A customer erased for good leaves the counts of every run it was in (its result rows go with it). */
+/**
+ * A customer erased for good: its result rows are deleted, and what they counted leaves the counts
+ * of their runs. The decrements follow the rows this call deleted (RETURNING), so that two erasures
+ * of the same customer at once take it out once.
+ */
 export async function purgeFromRollups(db: Db, customerId: number): Promise<void> {
-  const rows = await db.selectFrom('analytics_results').selectAll().where('customer_id', '=', customerId).execute();
+  const rows = await db.deleteFrom('analytics_results').where('customer_id', '=', customerId).returningAll().execute();
   for (const r of rows) {
     let q = db
       .updateTable('analytics_rollups')

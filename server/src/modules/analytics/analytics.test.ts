@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explanationInputKinds } from '@crm/contracts';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, errorPaths, TestClock, type Agent, type TestApp } from '../../test/harness.js';
+import { runAnalytics } from '../../test/analytics.js';
 
 /**
  * Customer analytics against hand-worked examples: a 10-customer ABC table (revenue, then gross
@@ -30,23 +31,7 @@ async function purchases(customerId: number, rows: Array<[string, number]>): Pro
   }
 }
 /** Start a run as the administrator and wait for it; its id. */
-async function run(): Promise<number> {
-  // Past the minute within which a request gets the run just started.
-  clock.advance(61_000);
-  const started = await org.admin.post('/api/v1/analytics/runs');
-  expect(started.status, JSON.stringify(started.body)).toBe(202);
-  for (let i = 0; i < 600; i++) {
-    const state = await org.admin.get(`/api/v1/analytics/runs/${started.body.id}`);
-    expect(state.status).toBe(200);
-    if (state.body.status === 'done') {
-      expect(state.body.progress).toBe(100);
-      return started.body.id as number;
-    }
-    expect(state.body.status, JSON.stringify(state.body)).toBe('running');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('run did not finish');
-}
+const run = () => runAnalytics(org.admin, clock);
 type Row = { customerId: number; abcClass: string; abcRank: number; abcCumulativeBp: number; valueClass: string; rScore: number; fScore: number; mScore: number; rfmSegment: string; status: string; lifecycleStage: string; churnRisk: boolean; recencyDays: number; frequency: number; monetary: number; averageIntervalDays: number | null; historicalValue: number; currentValue: number; lifetimeValue: number; revenue: number; grossProfit: number };
 async function rows(agent: Agent, query = ''): Promise<Map<number, Row>> {
   const res = await agent.get(`/api/v1/analytics/customers?pageSize=200${query}`);
