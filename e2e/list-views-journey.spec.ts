@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, chooseOption, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, chooseOption, clickUntilShown, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 /**
  * Saved list views on the customer list: a salesperson filters his customers, saves the filter as
@@ -199,8 +199,8 @@ describe('saved list views on the customer list', () => {
     await expect.poll(() => page.getByTestId('deal-link').allInnerTexts()).toEqual(['丙厂扩产项目']);
     await viewAction(page, '另存为视图');
     await page.getByTestId('view-name').fill('万元以上商机');
-    await page.getByTestId('view-save').click();
-    await page.locator('.ant-message').filter({ hasText: '视图已保存' }).waitFor();
+    // Under load the first click can land while the dialog still opens, and nothing is saved.
+    await clickUntilShown(page.getByTestId('view-save'), page.locator('.ant-message').filter({ hasText: '视图已保存' }));
     await pickView(page, '我的商机');
     await expect.poll(() => page.getByTestId('deal-link').allInnerTexts()).toHaveLength(2);
     await pickView(page, '万元以上商机');

@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
+import { admin, clickUntilShown, screenshot, signIn as signInAs, useJourney } from './server.js';
 
 const journey = useJourney();
 
@@ -124,8 +124,8 @@ describe('public pool journey in Chromium', () => {
     await page.getByTestId('pool-rules-save').click();
     await expect.poll(async () => (await api(context, 'GET', '/settings/pool-rules')).maxCustomersPerUser, { timeout: 10_000 }).toBe(200);
     await page.getByTestId('pool-rules-run').click();
-    await page.getByTestId('pool-run-confirm').click();
-    await page.getByTestId('pool-run-result').waitFor();
+    // Under load the first click can land while the confirmation still opens, and nothing runs.
+    await clickUntilShown(page.getByTestId('pool-run-confirm'), page.getByTestId('pool-run-result'));
     await page.waitForTimeout(400); // the confirmation's closing animation
     await shot(page, 'pool-08-rules');
 
