@@ -137,7 +137,8 @@ export async function insertFacts(db: Db, engine: Engine, runId: number, asOf: s
  * the row's own figures for the rest; one pass over the run's rows):
  * - ABC by the basis (revenue or gross profit, negatives as 0), ranked high to low with ties by
  *   customer id; cumulative share including the customer ≤ A % → A, ≤ B % → B, else C (the first
- *   customer is always A);
+ *   customer is always A); also the position and cumulative value among the customers of the same
+ *   owner, in the same order (a scoped Pareto sums them over its owners, analytics.abc.ts);
  * - value classes by revenue rank: rank ≤ ⌈N × key %⌉ → key, ⌈N × major %⌉ → major,
  *   ⌈N × maintenance %⌉ → maintenance, else opportunity;
  * - RFM quintiles (NTILE(5)): recency (fewer days is better), frequency and spend in the window
@@ -164,7 +165,7 @@ export async function classifyCustomers(db: Db, engine: Engine, runId: number, a
   const current = sql`(window_profit * 12 / ${months})`;
   await sql`
     update analytics_work set
-      abc_value = r.v, abc_rank = r.rk, abc_cumulative = r.cum, abc_total = r.total,
+      abc_value = r.v, abc_rank = r.rk, abc_cumulative = r.cum, abc_total = r.total, owner_position = r.ork, owner_cumulative = r.ocum,
       abc_cumulative_bp = case when r.total > 0 then r.cum * 10000 / r.total else 10000 end,
       abc_class = case when r.total = 0 then 'C' when r.rk = 1 or r.cum * 100 <= ${a} * r.total then 'A' when r.cum * 100 <= ${b} * r.total then 'B' else 'C' end,
       value_rank = r.vrk,
@@ -194,7 +195,7 @@ export async function classifyCustomers(db: Db, engine: Engine, runId: number, a
       potential_value = case when r.peers >= ${big(s.potentialMinPeers)} and r.median > ${current} then r.median - ${current} else 0 end + r.refs * ${big(s.referralValue)}
     from (
       with x as (
-        select ax.customer_id, ax.revenue, ax.recency_days, ax.frequency, ax.monetary, case when ax.${basis} > 0 then ax.${basis} else 0 end as v,
+        select ax.customer_id, ax.owner_id, ax.revenue, ax.recency_days, ax.frequency, ax.monetary, case when ax.${basis} > 0 then ax.${basis} else 0 end as v,
           ax.window_profit * 12 / ${months} as cv, ax.industry as ind, ax.category as cat
         from analytics_work ax where ax.run_id = ${runId}
       ),
@@ -203,6 +204,8 @@ export async function classifyCustomers(db: Db, engine: Engine, runId: number, a
           row_number() over (order by x.v desc, x.customer_id) as rk,
           cast(sum(x.v) over (order by x.v desc, x.customer_id rows between unbounded preceding and current row) as bigint) as cum,
           cast(sum(x.v) over () as bigint) as total,
+          row_number() over (partition by x.owner_id order by x.v desc, x.customer_id) as ork,
+          cast(sum(x.v) over (partition by x.owner_id order by x.v desc, x.customer_id rows between unbounded preceding and current row) as bigint) as ocum,
           row_number() over (order by x.revenue desc, x.customer_id) as vrk,
           count(*) over () as n,
           ntile(5) over (order by x.recency_days desc, x.customer_id) as rs,

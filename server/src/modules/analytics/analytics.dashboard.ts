@@ -14,7 +14,7 @@ import { t } from '../../platform/i18n.js';
 import type { Locale } from '@crm/contracts';
 import { userNames } from '../users/index.js';
 import { analyticsScope, departmentOwners } from './analytics.read.js';
-import { abcOverEveryone } from './analytics.abc.js';
+import { abcOverEveryone, abcOverOwners } from './analytics.abc.js';
 import { fieldCounts } from './analytics.field-counts.js';
 import { classGroups, type ClassGroup } from './analytics.rollups.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
@@ -251,6 +251,10 @@ export async function abcPareto(ctx: AppContext, actor: Actor, query: z.output<t
   if (out.customers === 0) return out;
   if (isUnscoped(analyticsScope(actor)) && query.departmentId === undefined && run.moves_mark !== null) {
     const fast = await abcOverEveryone(ctx.db, { ...run, moves_mark: run.moves_mark }, out, out, query.limit);
+    if (fast) return finishAbc(Object.assign(out, fast));
+  } else if (run.moves_mark !== null) {
+    const conditions = [scopeOf(actor), ...(query.departmentId !== undefined ? [departmentOwners(query.departmentId)] : [])];
+    const fast = await abcOverOwners(ctx.db, { ...run, moves_mark: run.moves_mark }, sql.join(conditions, sql` and `) as Expression<SqlBool>, out, out, query.limit);
     if (fast) return finishAbc(Object.assign(out, fast));
   }
   const ranked = runResults(ctx, actor, run, query).select([

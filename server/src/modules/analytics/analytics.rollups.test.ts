@@ -58,6 +58,7 @@ async function figures(): Promise<Record<string, unknown>> {
     delete abc.run;
     out[`${who} abc`] = abc;
     out[`${who} abc, 3 points`] = { ...(await get(agent, '/analytics/dashboard/abc?limit=3')), run: null };
+    out[`${who} abc, east, 2 points`] = { ...(await get(agent, `/analytics/dashboard/abc?limit=2&departmentId=${org.ids.east}`)), run: null };
     for (const filter of ['', 'abcClass=A', 'churnRisk=true', `ownerId=${org.ids.east1}`, `departmentId=${org.ids.east}&valueClass=opportunity`, 'quadrant=lead&status=lost']) {
       // A page holds them all: the total (from the counts) is the number of rows listed.
       const list = await get(agent, `/analytics/customers?pageSize=100&${filter}`);

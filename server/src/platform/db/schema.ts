@@ -946,6 +946,9 @@ export interface DB {
     abc_cumulative: Generated<number>;
     abc_total: Generated<number>;
     abc_cumulative_bp: Generated<number>;
+    /** Position and cumulative ABC value within the run's rows of the same owner, in rank order (null before migration 0041). */
+    owner_position: number | null;
+    owner_cumulative: number | null;
     abc_class: Generated<string>;
     value_rank: Generated<number>;
     value_class: Generated<string>;
