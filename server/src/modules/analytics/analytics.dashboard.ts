@@ -15,7 +15,7 @@ import type { Locale } from '@crm/contracts';
 import { userNames } from '../users/index.js';
 import { analyticsScope, departmentOwners } from './analytics.read.js';
 import { abcOverEveryone, abcOverOwners } from './analytics.abc.js';
-import { fieldCounts } from './analytics.field-counts.js';
+import { fieldCount, fieldCounts } from './analytics.field-counts.js';
 import { classGroups, type ClassGroup } from './analytics.rollups.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
 
@@ -168,24 +168,52 @@ export async function compositionCustomers(ctx: AppContext, actor: Actor, query:
     q = q.where(keyOf(query.dimension), '=', query.key);
     if (query.dimension === 'city' && query.province !== undefined) q = q.where('c.province', '=', query.province);
   }
-  const total = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const rows = await q
+  const conditions = [scopeOf(actor), ...(query.departmentId !== undefined ? [departmentOwners(query.departmentId)] : [])];
+  // Without a date range a field's slice is counted from the live counts by owner and field
+  // (a city's only with its province, which its key carries); otherwise its customers are counted.
+  const counted = query.from === undefined && query.to === undefined && query.dimension !== 'month' && (query.dimension !== 'city' || query.province !== undefined);
+  const total = counted
+    ? await fieldCount(ctx.db, conditions, countedField[query.dimension as CompositionDimension], query.dimension === 'city' ? `${query.province ?? ''}/${query.key}` : query.key)
+    : Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const page = q
     .select(['c.id', 'c.archive_no', 'c.name', 'c.kind', 'c.category', 'c.industry', 'c.status', 'c.lifecycle_stage', 'c.province', 'c.city', 'c.owner_id', 'c.created_at'])
     .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+    .orderBy('c.id', 'desc');
+  const upTo = query.page * query.pageSize;
+  // A narrower scope (a department's, a salesperson's, a department filter): each owner's newest
+  // customers of the slice (their (owner, created) index in order), merged; all of them sorted would
+  // be every customer of the scope in the slice (a group manager's province: 0.45 s at a million).
+  const owners = isUnscoped(analyticsScope(actor)) && query.departmentId === undefined ? null : await ownersWhere(ctx, conditions);
+  let rows: Awaited<ReturnType<typeof page.execute>>;
+  if (owners !== null && owners.length <= 100) {
+    rows = [];
+    for (const owner of owners) rows.push(...(await page.where('c.owner_id', '=', owner).limit(upTo).execute()));
+    rows.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id));
+    rows = rows.slice(upTo - query.pageSize, upTo);
+  } else {
+    rows = await page.limit(query.pageSize).offset(upTo - query.pageSize).execute();
+  }
   const names = await userNames(ctx, rows.map((r) => r.owner_id));
   return {
     items: rows.map((r) => ({
       id: r.id, archiveNo: r.archive_no, name: r.name, kind: r.kind, category: r.category, industry: r.industry, status: r.status, lifecycleStage: r.lifecycle_stage,
       province: r.province, city: r.city, ownerId: r.owner_id, ownerName: r.owner_id === null ? null : (names.get(r.owner_id) ?? null), createdAt: r.created_at,
     })),
-    total: Number(total.n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** The field of the live counts each composition slice is counted under (analytics.field-counts.ts). */
+const countedField: Record<CompositionDimension, string> = {
+  kind: 'kind', category: 'category', industry: 'industry', status: 'status', lifecycleStage: 'lifecycle_stage', province: 'province', city: 'city',
+};
+
+/** The users whose customers `conditions` (each naming the owner as `c.owner_id`) keep. */
+async function ownersWhere(ctx: AppContext, conditions: Expression<SqlBool>[]): Promise<number[]> {
+  const r = await sql<{ owner_id: number }>`select c.owner_id from (select u.id as owner_id from users u) c where ${sql.join(conditions, sql` and `)} order by c.owner_id`.execute(ctx.db);
+  return r.rows.map((o) => Number(o.owner_id));
 }
 
 /**

@@ -34,6 +34,34 @@ async function slicesOf(agent: Agent, extra: string): Promise<Slices> {
   return slices;
 }
 
+/**
+ * Each slice's list of customers (its total from the counts, its rows read by owner for a narrower
+ * scope) against the same list with a range (counted and read from the customers), the slice's
+ * count, and its second page of one.
+ */
+async function drillDowns(agent: Agent, slices: Slices, department: string, label: string): Promise<void> {
+  const list = async (query: string) => {
+    const res = await agent.get(`/api/v1/analytics/dashboard/composition/customers?${query}${department}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { total: number; items: Array<{ id: number }> };
+  };
+  const cases: Array<[string, string, string]> = [
+    ...(['byProvince', 'byIndustry', 'byStatus', 'byKind'] as const).flatMap((field) =>
+      (slices[field] as Array<{ key: string; customers: number }>).map((sl): [string, string, string] => [field, `dimension=${field.slice(2).toLowerCase()}&key=${encodeURIComponent(sl.key)}`, sl.key]),
+    ),
+    ...(slices.byCity as Array<{ key: string }>).map((sl): [string, string, string] => ['byCity', `dimension=city&province=${encodeURIComponent('浙江省')}&key=${encodeURIComponent(sl.key)}`, sl.key]),
+  ];
+  for (const [field, query, key] of cases) {
+    const counted = await list(`${query}&pageSize=100`);
+    const live = await list(`${query}&pageSize=100&from=2020-01-01`);
+    expect(counted, `${label} ${query}`).toEqual(live);
+    expect(counted.total, `${label} ${query}`).toBe(counted.items.length);
+    expect(counted.total, `${label} ${query}`).toBe(count(slices, field, key));
+    const second = await list(`${query}&pageSize=1&page=2`);
+    expect(second.items.map((i) => i.id), `${label} ${query}`).toEqual(counted.items.slice(1, 2).map((i) => i.id));
+  }
+}
+
 /** Every reader's slices from the counts and from the customers, which must agree; returns the administrator's. */
 async function agree(): Promise<Slices> {
   const readers: Record<string, Agent> = { admin: org.admin, manager: org.as.manager, east1: org.as.east1, north1: org.as.north1 };
@@ -44,6 +72,7 @@ async function agree(): Promise<Slices> {
       const live = await slicesOf(agent, `${department}&from=2020-01-01`);
       expect(counted, `${who} ${department}`).toEqual(live);
       if (who === 'admin' && department === '') admin = counted;
+      await drillDowns(agent, counted, department, `${who} ${department}`);
     }
   }
   return admin;

@@ -37,6 +37,19 @@ export async function fieldCounts(db: Db, conditions: Expression<SqlBool>[]): Pr
   return out;
 }
 
+/** The count of one field's key (as fieldCounts keys it) among the customers whose owner `conditions` keep. */
+export async function fieldCount(db: Db, conditions: Expression<SqlBool>[], field: string, key: string): Promise<number> {
+  const where = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`1 = 1`;
+  const r = await sql<{ n: number | string | null }>`
+    select sum(c.n) as n from (
+      select owner_id, customers as n from customer_field_counts where field = ${field} and key = ${key}
+      union all
+      select owner_id, delta from customer_field_deltas where field = ${field} and key = ${key}
+    ) c
+    where ${where}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 /** Deltas folded per transaction: a few milliseconds of the database each, so that the server's other requests never wait long. */
 const foldChunk = 5000;
 
