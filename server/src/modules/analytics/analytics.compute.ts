@@ -163,37 +163,10 @@ export async function classifyCustomers(db: Db, engine: Engine, runId: number, a
     or (previous_monetary > 0 and monetary * 100 <= previous_monetary * ${big(100 - s.spendDropPercent)})))`;
   const months = big(s.rfmWindowMonths);
   const current = sql`(window_profit * 12 / ${months})`;
-  await sql`
-    update analytics_work set
-      abc_value = r.v, abc_rank = r.rk, abc_cumulative = r.cum, abc_total = r.total, owner_position = r.ork, owner_cumulative = r.ocum,
-      abc_cumulative_bp = case when r.total > 0 then r.cum * 10000 / r.total else 10000 end,
-      abc_class = case when r.total = 0 then 'C' when r.rk = 1 or r.cum * 100 <= ${a} * r.total then 'A' when r.cum * 100 <= ${b} * r.total then 'B' else 'C' end,
-      value_rank = r.vrk,
-      value_class = case when r.vrk <= ${top(s.keyTopPercent)} then 'key' when r.vrk <= ${top(s.majorTopPercent)} then 'major' when r.vrk <= ${top(s.maintenanceTopPercent)} then 'maintenance' else 'opportunity' end,
-      r_score = r.rs, f_score = r.fs, m_score = r.ms,
-      rfm_segment = case
-        when r.rs >= 4 and r.fs >= 4 and r.ms >= 4 then 'champions'
-        when r.rs <= 2 and r.fs >= 4 and r.ms >= 4 then 'cannot_lose'
-        when r.rs <= 2 and (r.fs >= 3 or r.ms >= 3) then 'at_risk'
-        when r.rs <= 2 then 'hibernating'
-        when r.fs >= 4 then 'loyal'
-        when r.rs >= 4 and r.fs <= 1 then 'new'
-        when r.rs >= 4 then 'potential_loyalist'
-        else 'needs_attention' end,
-      historical_value = gross_profit,
-      current_value = ${current},
-      lifetime_value = (${current} - ${big(s.retentionCostPerYear)}) * ${big(lifetimeFactorBp(s.discountRatePercent, s.horizonYears))} / 10000 - ${big(s.acquisitionCost)},
-      status = case when ${lost} then 'lost' when purchases = 1 then 'first_purchase' when purchases >= ${big(s.loyalMinPurchases)} then 'loyal' else 'repeat' end,
-      churn_risk = case when ${churn} then 1 else 0 end,
-      lifecycle_stage = case
-        when ${lost} or ${churn} then 'decline'
-        when purchases <= 1 then 'exploration'
-        when purchases >= ${big(s.loyalMinPurchases)} and first_on <= ${tenureBefore} then 'stability'
-        else 'formation' end,
-      peer_count = r.peers, peer_median = r.median, referrals = r.refs,
-      tenure_days = ${daysBetween(engine, sql`${asOf}`, 'first_on')},
-      potential_value = case when r.peers >= ${big(s.potentialMinPeers)} and r.median > ${current} then r.median - ${current} else 0 end + r.refs * ${big(s.referralValue)}
-    from (
+  // Each customer's ranks, quintiles and peer figures, then written onto its row. On SQLite they are
+  // computed into a temporary table first: one UPDATE ... FROM over the window functions took 25 s
+  // at a million customers, the two steps 18 s (bench/analytics.ts).
+  const classes = sql`
       with x as (
         select ax.customer_id, ax.owner_id, ax.revenue, ax.recency_days, ax.frequency, ax.monetary, case when ax.${basis} > 0 then ax.${basis} else 0 end as v,
           ax.window_profit * 12 / ${months} as cv, ax.industry as ind, ax.category as cat
@@ -225,9 +198,48 @@ export async function classifyCustomers(db: Db, engine: Engine, runId: number, a
       select rk.*, m.n as peers, m.median, coalesce(rf.refs, 0) as refs
       from ranked rk join medians m on m.ind = rk.ind and m.cat = rk.cat
       left join refs rf on rf.customer_id = rk.customer_id
-    ) r
-    where analytics_work.run_id = ${runId} and analytics_work.customer_id = r.customer_id
-  `.execute(db);
+  `;
+  const set = sql`
+      abc_value = r.v, abc_rank = r.rk, abc_cumulative = r.cum, abc_total = r.total, owner_position = r.ork, owner_cumulative = r.ocum,
+      abc_cumulative_bp = case when r.total > 0 then r.cum * 10000 / r.total else 10000 end,
+      abc_class = case when r.total = 0 then 'C' when r.rk = 1 or r.cum * 100 <= ${a} * r.total then 'A' when r.cum * 100 <= ${b} * r.total then 'B' else 'C' end,
+      value_rank = r.vrk,
+      value_class = case when r.vrk <= ${top(s.keyTopPercent)} then 'key' when r.vrk <= ${top(s.majorTopPercent)} then 'major' when r.vrk <= ${top(s.maintenanceTopPercent)} then 'maintenance' else 'opportunity' end,
+      r_score = r.rs, f_score = r.fs, m_score = r.ms,
+      rfm_segment = case
+        when r.rs >= 4 and r.fs >= 4 and r.ms >= 4 then 'champions'
+        when r.rs <= 2 and r.fs >= 4 and r.ms >= 4 then 'cannot_lose'
+        when r.rs <= 2 and (r.fs >= 3 or r.ms >= 3) then 'at_risk'
+        when r.rs <= 2 then 'hibernating'
+        when r.fs >= 4 then 'loyal'
+        when r.rs >= 4 and r.fs <= 1 then 'new'
+        when r.rs >= 4 then 'potential_loyalist'
+        else 'needs_attention' end,
+      historical_value = gross_profit,
+      current_value = ${current},
+      lifetime_value = (${current} - ${big(s.retentionCostPerYear)}) * ${big(lifetimeFactorBp(s.discountRatePercent, s.horizonYears))} / 10000 - ${big(s.acquisitionCost)},
+      status = case when ${lost} then 'lost' when purchases = 1 then 'first_purchase' when purchases >= ${big(s.loyalMinPurchases)} then 'loyal' else 'repeat' end,
+      churn_risk = case when ${churn} then 1 else 0 end,
+      lifecycle_stage = case
+        when ${lost} or ${churn} then 'decline'
+        when purchases <= 1 then 'exploration'
+        when purchases >= ${big(s.loyalMinPurchases)} and first_on <= ${tenureBefore} then 'stability'
+        else 'formation' end,
+      peer_count = r.peers, peer_median = r.median, referrals = r.refs,
+      tenure_days = ${daysBetween(engine, sql`${asOf}`, 'first_on')},
+      potential_value = case when r.peers >= ${big(s.potentialMinPeers)} and r.median > ${current} then r.median - ${current} else 0 end + r.refs * ${big(s.referralValue)}
+  `;
+  if (engine === 'sqlite') {
+    await sql`drop table if exists temp.analytics_classes`.execute(db);
+    await sql`create temporary table analytics_classes as ${classes}`.execute(db);
+    try {
+      await sql`update analytics_work set ${set} from analytics_classes r where analytics_work.run_id = ${runId} and analytics_work.customer_id = r.customer_id`.execute(db);
+    } finally {
+      await sql`drop table if exists temp.analytics_classes`.execute(db);
+    }
+    return;
+  }
+  await sql`update analytics_work set ${set} from (${classes}) r where analytics_work.run_id = ${runId} and analytics_work.customer_id = r.customer_id`.execute(db);
 }
 
 /**
@@ -241,25 +253,17 @@ export async function classifyCustomers(db: Db, engine: Engine, runId: number, a
  *   at least 365 and 1,095 days, + 1 each for a repeat rate (purchases − 1) / purchases of at
  *   least 50 % and 80 %.
  */
-export async function assessQuadrants(db: Db, runId: number, s: AnalyticsSettingsValue): Promise<void> {
+export async function assessQuadrants(db: Db, engine: Engine, runId: number, s: AnalyticsSettingsValue): Promise<void> {
   const high = sql`current_value >= q.vcut`;
   const growing = sql`potential_value > q.pcut`;
-  await sql`
-    update analytics_work set
-      quadrant_value_cut = q.vcut, quadrant_potential_cut = q.pcut,
-      quadrant = case when ${high} and ${growing} then 'platinum' when ${high} then 'gold' when ${growing} then 'iron' else 'lead' end,
-      profit_score = r.ps,
-      potential_score = case when potential_value > 0 then r.pts else 1 end,
-      influence_score = case when referrals >= 4 then 5 else referrals + 1 end,
-      loyalty_score = 1 + case when tenure_days >= 365 then 1 else 0 end + case when tenure_days >= 1095 then 1 else 0 end
-        + case when (purchases - 1) * 100 >= purchases * 50 then 1 else 0 end + case when (purchases - 1) * 100 >= purchases * 80 then 1 else 0 end
-    from (
+  // As in step 2, SQLite computes the scores into a temporary table first.
+  const scores = sql`
       select x.customer_id,
         ntile(5) over (order by x.gross_profit, x.customer_id) as ps,
         ntile(5) over (order by x.potential_value, x.customer_id) as pts
       from analytics_work x where x.run_id = ${runId}
-    ) r
-    cross join (
+  `;
+  const cuts = sql`
       select cast(coalesce(max(case when y.vrk = (y.n * ${big(s.quadrantValueTopPercent)} + 99) / 100 then y.current_value end), 0) as bigint) as vcut,
         cast(coalesce(max(case when y.prk = (y.n * ${big(s.quadrantPotentialPercentile)} + 99) / 100 then y.potential_value end), 0) as bigint) as pcut
       from (
@@ -269,7 +273,31 @@ export async function assessQuadrants(db: Db, runId: number, s: AnalyticsSetting
           count(*) over () as n
         from analytics_work z where z.run_id = ${runId}
       ) y
-    ) q
-    where analytics_work.run_id = ${runId} and analytics_work.customer_id = r.customer_id
-  `.execute(db);
+  `;
+  const set = sql`
+      quadrant_value_cut = q.vcut, quadrant_potential_cut = q.pcut,
+      quadrant = case when ${high} and ${growing} then 'platinum' when ${high} then 'gold' when ${growing} then 'iron' else 'lead' end,
+      profit_score = r.ps,
+      potential_score = case when potential_value > 0 then r.pts else 1 end,
+      influence_score = case when referrals >= 4 then 5 else referrals + 1 end,
+      loyalty_score = 1 + case when tenure_days >= 365 then 1 else 0 end + case when tenure_days >= 1095 then 1 else 0 end
+        + case when (purchases - 1) * 100 >= purchases * 50 then 1 else 0 end + case when (purchases - 1) * 100 >= purchases * 80 then 1 else 0 end
+  `;
+  if (engine === 'sqlite') {
+    const drop = async () => {
+      await sql`drop table if exists temp.analytics_scores`.execute(db);
+      await sql`drop table if exists temp.analytics_cuts`.execute(db);
+    };
+    await drop();
+    await sql`create temporary table analytics_scores as ${scores}`.execute(db);
+    await sql`create temporary table analytics_cuts as ${cuts}`.execute(db);
+    try {
+      // CROSS JOIN: SQLite keeps the one row of cuts outside.
+      await sql`update analytics_work set ${set} from analytics_cuts q cross join analytics_scores r where analytics_work.run_id = ${runId} and analytics_work.customer_id = r.customer_id`.execute(db);
+    } finally {
+      await drop();
+    }
+    return;
+  }
+  await sql`update analytics_work set ${set} from (${scores}) r cross join (${cuts}) q where analytics_work.run_id = ${runId} and analytics_work.customer_id = r.customer_id`.execute(db);
 }

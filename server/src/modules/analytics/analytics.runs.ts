@@ -159,7 +159,7 @@ async function computeOn(ctx: Pick<AppContext, 'db' | 'engine' | 'clock'>, run: 
     await step(1);
     await classifyCustomers(ctx.db, ctx.engine, run.id, run.as_of, settings);
     await step(2);
-    await assessQuadrants(ctx.db, run.id, settings);
+    await assessQuadrants(ctx.db, ctx.engine, run.id, settings);
     await step(3);
     const count = await publishWork(ctx.db, ctx.engine, run.id, async () => {
       if (Date.now() - beat < 1000) return;
