@@ -155,12 +155,16 @@ describe('composition from the live counts by owner and field', () => {
     ]).flat();
     for (let i = 0; i < rows.length; i += 1000) await t.ctx.db.insertInto('customer_field_deltas').values(rows.slice(i, i + 1000)).execute();
     await t.ctx.db.insertInto('customer_field_deltas').values([1, 2, 3].map(() => ({ owner_id: org.ids.north1, field: 'industry', key: '批量', delta: 1 }))).execute();
+    const fileBefore = t.ctx.engine === 'postgres' ? (await sql<{ f: number }>`select pg_relation_filenode('customer_field_counts') as f`.execute(t.ctx.db)).rows[0]?.f : null;
     expect(await foldFieldDeltas(t.ctx.db, t.ctx.engine)).toBe(12_003);
     expect(await t.ctx.db.selectFrom('customer_field_deltas').select('id').execute()).toEqual([]);
     if (t.ctx.engine === 'postgres') {
-      // A fold that large vacuums the deltas it left dead (they would slow every figure until autovacuum).
+      // A fold that large vacuums the deltas it left dead (they would slow every figure until autovacuum)...
       const stats = await sql<{ vacuumed: string | null }>`select last_vacuum as vacuumed from pg_stat_user_tables where relid = 'customer_field_deltas'::regclass`.execute(t.ctx.db);
       expect(stats.rows[0]?.vacuumed).not.toBeNull();
+      // ...and rewrites the counts compact (a new file).
+      const fileAfter = (await sql<{ f: number }>`select pg_relation_filenode('customer_field_counts') as f`.execute(t.ctx.db)).rows[0]?.f;
+      expect(fileAfter).not.toBe(fileBefore);
     }
     const counts = await t.ctx.db.selectFrom('customer_field_counts').select(['owner_id', 'key', 'customers']).where('field', '=', 'industry').where('key', 'like', '批量%').execute();
     expect(counts).toEqual([{ owner_id: org.ids.north1, key: '批量', customers: 3 }]);

@@ -71,8 +71,22 @@ export async function foldFieldDeltas(db: Db, engine: AppContext['engine']): Pro
   // PostgreSQL keeps every folded delta, and every count it rewrote, as a dead row until a vacuum:
   // after an import of a million customers (7,000,000 deltas) the deltas table was 615 MB of them,
   // and each composition figure read it all (250 ms) until autovacuum came round. A large fold
-  // vacuums both tables itself.
-  if (engine === 'postgres' && total >= vacuumAfter) await sql`vacuum (analyze) customer_field_deltas, customer_field_counts`.execute(db);
+  // vacuums the deltas (emptied, the table is truncated) and rewrites the counts compact: a plain
+  // vacuum left their 2,550 live rows spread over 93 MB, and each figure still read 51 ms of it.
+  if (engine === 'postgres' && total >= vacuumAfter) {
+    await sql`vacuum (analyze) customer_field_deltas`.execute(db);
+    await db.connection().execute(async (conn) => {
+      // The rewrite locks the counts out for its moment: it gives up rather than queue the figures behind a long read.
+      await sql`set lock_timeout = '2s'`.execute(conn);
+      try {
+        await sql`vacuum (full, analyze) customer_field_counts`.execute(conn);
+      } catch (error) {
+        console.warn(`customer_field_counts not compacted: ${(error as Error).message}`);
+      } finally {
+        await sql`reset lock_timeout`.execute(conn);
+      }
+    });
+  }
   return total;
 }
 
