@@ -46,7 +46,7 @@ const total = performance.now();
 await createWork(db, testEngine);
 await time('facts', () => insertFacts(db, testEngine, run.id, '2026-12-06', analyticsDefaults));
 await time('classes and potential', () => classifyCustomers(db, testEngine, run.id, '2026-12-06', analyticsDefaults));
-await time('quadrants', () => assessQuadrants(db, run.id, analyticsDefaults));
+await time('quadrants', () => assessQuadrants(db, testEngine, run.id, analyticsDefaults));
 await time('publish', async () => {
   await publishWork(db, testEngine, run.id, async () => {});
 });

@@ -45,7 +45,7 @@ const run = await db.insertInto('analytics_runs').values({ status: 'running', re
 await createWork(db, testEngine);
 await insertFacts(db, testEngine, run.id, '2026-12-06', analyticsDefaults);
 await classifyCustomers(db, testEngine, run.id, '2026-12-06', analyticsDefaults);
-await assessQuadrants(db, run.id, analyticsDefaults);
+await assessQuadrants(db, testEngine, run.id, analyticsDefaults);
 await publishWork(db, testEngine, run.id, async () => {});
 await dropWork(db);
 await db.updateTable('analytics_runs').set({ status: 'done', active: null, finished_at: at, steps_done: 2 }).where('id', '=', run.id).execute();
