@@ -44,38 +44,15 @@ export async function abcOverEveryone(
     .orderBy('ar.abc_rank')
     .limit(limit)
     .execute();
-  let cum = 0;
-  const points = rows.map((r, i) => {
-    cum += Number(r.abc_value);
-    return {
-      rank: i + 1, customerId: r.customer_id, customerName: r.name, value: Number(r.abc_value),
-      cumulativeBp: totals.total > 0 ? Math.floor((cum * 10000) / totals.total) : 10000, abcClass: r.abc_class as DashboardAbc['points'][number]['abcClass'],
-    };
-  });
+  const points = pointsOf(rows.map((r) => ({ customerId: r.customer_id, name: r.name, value: Number(r.abc_value), abcClass: r.abc_class })), totals.total);
   const storedAt = async (rank: number) =>
     Number((await db.selectFrom('analytics_results').select('abc_cumulative').where('run_id', '=', run.id).where('abc_rank', '=', rank).executeTakeFirstOrThrow()).abc_cumulative);
-  const goneUpTo = (rank: number) => {
-    let value = 0;
-    let count = 0;
-    for (const g of gone) {
-      if (g.rank > rank) break;
-      value += g.value;
-      count += 1;
-    }
-    return { value, count };
+  const corrections = gone.map((g) => ({ ...g, sign: -1 }));
+  const at = async (rank: number) => {
+    const c = correctionsUpTo(corrections, rank);
+    return { value: (await storedAt(rank)) + c.value, count: rank + c.count };
   };
-  // The first live position whose cumulative value is at least `percent` of the total.
-  const reach = async (percent: number) => {
-    if (totals.customers === 0) return 0;
-    let low = 1;
-    let high: number = run.customers;
-    while (low < high) {
-      const mid = Math.floor((low + high) / 2);
-      if (((await storedAt(mid)) - goneUpTo(mid).value) * 100 >= percent * totals.total) high = mid;
-      else low = mid + 1;
-    }
-    return Math.min(totals.customers, Math.max(1, low - goneUpTo(low).count));
-  };
+  const reach = (percent: number) => reachByHalving(run.customers, totals, percent, at);
   return { points, reachA: await reach(shares.aPercent), reachB: await reach(shares.bPercent) };
 }
 
@@ -144,15 +121,7 @@ export async function abcOverOwners(
     .sort((a, b) => a.rank - b.rank)
     .filter((r) => !seen.has(r.customerId) && seen.add(r.customerId))
     .slice(0, limit);
-  let cum = 0;
-  const points = firstRows.map((r, i) => {
-    cum += r.value;
-    return {
-      rank: i + 1, customerId: r.customerId, customerName: r.name, value: r.value,
-      cumulativeBp: totals.total > 0 ? Math.floor((cum * 10000) / totals.total) : 10000, abcClass: r.abcClass as DashboardAbc['points'][number]['abcClass'],
-    };
-  });
-
+  const points = pointsOf(firstRows, totals.total);
   // The scope's cumulative value and count at a rank of the run.
   const ownerList = sql.join(owners.map((o) => sql`select cast(${o} as integer) as id`), sql` union all `);
   const at = async (rank: number): Promise<{ value: number; count: number }> => {
@@ -166,24 +135,55 @@ export async function abcOverOwners(
       value = Number(r.rows[0]?.value ?? 0);
       count = Number(r.rows[0]?.count ?? 0);
     }
-    for (const m of moved) {
-      if (m.rank > rank) break;
-      value += m.sign * m.value;
-      count += m.sign;
-    }
-    return { value, count };
+    const c = correctionsUpTo(moved, rank);
+    return { value: value + c.value, count: count + c.count };
   };
-  // The first rank whose cumulative value is at least `percent` of the total, as a position in the scope.
-  const reach = async (percent: number) => {
-    if (totals.customers === 0) return 0;
-    let low = 1;
-    let high: number = run.customers;
-    while (low < high) {
-      const mid = Math.floor((low + high) / 2);
-      if ((await at(mid)).value * 100 >= percent * totals.total) high = mid;
-      else low = mid + 1;
-    }
-    return Math.min(totals.customers, Math.max(1, (await at(low)).count));
-  };
+  const reach = (percent: number) => reachByHalving(run.customers, totals, percent, at);
   return { points, reachA: await reach(shares.aPercent), reachB: await reach(shares.bPercent) };
+}
+
+/** The corrections (sorted by rank) ranked up to `rank`: their signed value and count. */
+function correctionsUpTo(list: ReadonlyArray<{ rank: number; value: number; sign: number }>, rank: number): { value: number; count: number } {
+  let value = 0;
+  let count = 0;
+  for (const c of list) {
+    if (c.rank > rank) break;
+    value += c.sign * c.value;
+    count += c.sign;
+  }
+  return { value, count };
+}
+
+/**
+ * How many customers, from the top, reach `percent` of the total: the first of the run's ranks
+ * 1..`ranks` whose cumulative value (`at`, never falling as the rank grows) is at least that share,
+ * found by halving, as a live position (at least 1, at most the customers counted).
+ */
+async function reachByHalving(
+  ranks: number,
+  totals: { customers: number; total: number },
+  percent: number,
+  at: (rank: number) => Promise<{ value: number; count: number }>,
+): Promise<number> {
+  if (totals.customers === 0) return 0;
+  let low = 1;
+  let high = ranks;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if ((await at(mid)).value * 100 >= percent * totals.total) high = mid;
+    else low = mid + 1;
+  }
+  return Math.min(totals.customers, Math.max(1, (await at(low)).count));
+}
+
+/** The Pareto's points from the first customers in rank order: position and cumulative share of `total`. */
+function pointsOf(rows: ReadonlyArray<{ customerId: number; name: string; value: number; abcClass: string }>, total: number): DashboardAbc['points'] {
+  let cum = 0;
+  return rows.map((r, i) => {
+    cum += r.value;
+    return {
+      rank: i + 1, customerId: r.customerId, customerName: r.name, value: r.value,
+      cumulativeBp: total > 0 ? Math.floor((cum * 10000) / total) : 10000, abcClass: r.abcClass as DashboardAbc['points'][number]['abcClass'],
+    };
+  });
 }
