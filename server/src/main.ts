@@ -10,7 +10,7 @@ import { overdueNoticesTask } from './modules/receivables/index.js';
 import { quoteExpiryTask } from './modules/quotes/index.js';
 import { taskRemindersTask } from './modules/activities/index.js';
 import { careRemindersTask } from './modules/reminders/index.js';
-import { analyticsTask, fieldCountsTask } from './modules/analytics/index.js';
+import { analyticsTask, fieldCountsTask, revenueTask } from './modules/analytics/index.js';
 import { emailSenderTask } from './modules/email/index.js';
 import { Scheduler } from './platform/scheduler.js';
 import { searchReindexTask } from './platform/search-reindex.js';
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   scheduler.add(emailSenderTask(ctx, Number(process.env.CRM_EMAIL_SEND_SECONDS ?? 15) || 15));
   scheduler.add(searchReindexTask(ctx));
   scheduler.add(fieldCountsTask(ctx));
+  scheduler.add(revenueTask(ctx));
   app.addHook('onClose', async () => scheduler.stop());
   scheduler.start();
   const shutdown = async () => {

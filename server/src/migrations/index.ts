@@ -39,11 +39,12 @@ import { purchaseFactsIndex } from './20261206-0038-purchase-facts-index.js';
 import { analyticsRollups } from './20261207-0039-analytics-rollups.js';
 import { customerFieldCounts } from './20261207-0040-customer-field-counts.js';
 import { analyticsOwnerCumulative } from './20261207-0041-analytics-owner-cumulative.js';
+import { revenueMonths } from './20261207-0042-revenue-months.js';
 
 /** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
 export type RegisteredMigration = Migration & { checksum: string };
 
-const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics, credit, commentEditsCareDates, analyticsPotential, analyticsWinbacks, lifecycleKeeps, purchaseFactsIndex, analyticsRollups, customerFieldCounts, analyticsOwnerCumulative];
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics, credit, commentEditsCareDates, analyticsPotential, analyticsWinbacks, lifecycleKeeps, purchaseFactsIndex, analyticsRollups, customerFieldCounts, analyticsOwnerCumulative, revenueMonths];
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
 export const migrations: RegisteredMigration[] = all.map((m) => {

@@ -18,6 +18,7 @@ import { abcOverEveryone, abcOverOwners } from './analytics.abc.js';
 import { fieldCount, fieldCounts } from './analytics.field-counts.js';
 import { classGroups, type ClassGroup } from './analytics.rollups.js';
 import { finishedRun, presentRun, runSettings, type RunRow } from './analytics.runs.js';
+import { monthBuyers, revenueMonths, type MonthBuyer } from './analytics.revenue.js';
 
 /**
  * The dashboards (issue 14): aggregates of the customers whose owner is in the caller's data scope
@@ -40,11 +41,16 @@ const scopeOf = (actor: Actor): Expression<SqlBool> => {
 };
 
 
-/** The customers (alias `c`, live) the caller's figures count: scope, then department. */
-function customerConditions(actor: Actor, f: DashboardFilter): Expression<SqlBool>[] {
-  const out = [scopeOf(actor), sql<SqlBool>`c.deleted_at is null`];
+/** The owners (as `c.owner_id`) whose customers the caller's figures count: scope, then department. */
+function ownerConditions(actor: Actor, f: DashboardFilter): Expression<SqlBool>[] {
+  const out = [scopeOf(actor)];
   if (f.departmentId !== undefined) out.push(departmentOwners(f.departmentId));
   return out;
+}
+
+/** The customers (alias `c`, live) the caller's figures count: scope, then department. */
+function customerConditions(actor: Actor, f: DashboardFilter): Expression<SqlBool>[] {
+  return [...ownerConditions(actor, f), sql<SqlBool>`c.deleted_at is null`];
 }
 
 /** The instants [from, before) of a range of local days; open ends stay open. */
@@ -106,8 +112,7 @@ export async function composition(ctx: AppContext, actor: Actor, query: z.output
   const cities = new Map<string, number>();
   if (query.from === undefined && query.to === undefined) {
     // Without a date range: the live counts by owner and field (analytics.field-counts.ts).
-    const conditions = [scopeOf(actor)];
-    if (query.departmentId !== undefined) conditions.push(departmentOwners(query.departmentId));
+    const conditions = ownerConditions(actor, query);
     const counts = await fieldCounts(ctx.db, conditions);
     const column: Record<(typeof dimensions)[number], string> = { kind: 'kind', category: 'category', industry: 'industry', status: 'status', lifecycleStage: 'lifecycle_stage', province: 'province' };
     for (const d of dimensions) by[d] = counts.get(column[d]) ?? new Map();
@@ -168,7 +173,7 @@ export async function compositionCustomers(ctx: AppContext, actor: Actor, query:
     q = q.where(keyOf(query.dimension), '=', query.key);
     if (query.dimension === 'city' && query.province !== undefined) q = q.where('c.province', '=', query.province);
   }
-  const conditions = [scopeOf(actor), ...(query.departmentId !== undefined ? [departmentOwners(query.departmentId)] : [])];
+  const conditions = ownerConditions(actor, query);
   // Without a date range a field's slice is counted from the live counts by owner and field
   // (a city's only with its province, which its key carries); otherwise its customers are counted.
   const counted = query.from === undefined && query.to === undefined && query.dimension !== 'month' && (query.dimension !== 'city' || query.province !== undefined);
@@ -221,8 +226,7 @@ async function ownersWhere(ctx: AppContext, conditions: Expression<SqlBool>[]): 
  * counts by owner, analytics.rollups.ts): the scope and the department filter name the owner alone.
  */
 export function runGroups(ctx: AppContext, actor: Actor, run: RunRow, f: DashboardFilter): Promise<ClassGroup[]> {
-  const conditions = [scopeOf(actor)];
-  if (f.departmentId !== undefined) conditions.push(departmentOwners(f.departmentId));
+  const conditions = ownerConditions(actor, f);
   return classGroups(ctx.db, run, conditions, !isUnscoped(analyticsScope(actor)) || f.departmentId !== undefined);
 }
 
@@ -281,7 +285,7 @@ export async function abcPareto(ctx: AppContext, actor: Actor, query: z.output<t
     const fast = await abcOverEveryone(ctx.db, { ...run, moves_mark: run.moves_mark }, out, out, query.limit);
     if (fast) return finishAbc(Object.assign(out, fast));
   } else if (run.moves_mark !== null) {
-    const conditions = [scopeOf(actor), ...(query.departmentId !== undefined ? [departmentOwners(query.departmentId)] : [])];
+    const conditions = ownerConditions(actor, query);
     const fast = await abcOverOwners(ctx.db, { ...run, moves_mark: run.moves_mark }, sql.join(conditions, sql` and `) as Expression<SqlBool>, out, out, query.limit);
     if (fast) return finishAbc(Object.assign(out, fast));
   }
@@ -416,12 +420,34 @@ function daysOf(month: string, f: DashboardFilter): { from: string; to: string }
   return { from: f.from && f.from > first ? f.from : first, to: f.to && f.to < last ? f.to : last };
 }
 
-/** GET /analytics/dashboard/revenue: revenue and buying customers per month of the range (default: the last 12 months). */
+/** The last day of a month ('YYYY-MM'). */
+const lastDayOf = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+
+/**
+ * GET /analytics/dashboard/revenue: revenue and buying customers per month of the range (default:
+ * the last 12 months). A range of whole months (the default, and any from a 1st to a month's end)
+ * reads the stored months (analytics.revenue.ts); one that cuts a month reads its transactions.
+ */
 export async function revenueByMonth(ctx: AppContext, actor: Actor, f: DashboardFilter, locale: Locale): Promise<DashboardRevenue> {
   const timeZone = await companyTimeZone(ctx.db);
   const months = monthsOf(localDate(ctx.clock.now(), timeZone), f, locale);
-  const from = daysOf(months[0] ?? '', f).from;
-  const to = daysOf(months[months.length - 1] ?? '', f).to;
+  const firstMonth = months[0] ?? '';
+  const lastMonth = months[months.length - 1] ?? '';
+  const from = daysOf(firstMonth, f).from;
+  const to = daysOf(lastMonth, f).to;
+  if (from === `${firstMonth}-01` && to >= lastDayOf(lastMonth)) {
+    const stored = await revenueMonths(ctx.db, ownerConditions(actor, f), customerConditions(actor, f), firstMonth, lastMonth);
+    let revenue = 0;
+    for (const m of stored.months.values()) revenue += m.revenue;
+    return {
+      revenue,
+      customers: stored.customers,
+      months: months.map((month) => ({ month, revenue: stored.months.get(month)?.revenue ?? 0, customers: stored.months.get(month)?.customers ?? 0 })),
+    };
+  }
   const tx = transactionsIn(actor, f, from, to);
   // One scan of the transactions: each customer's revenue per month, then the months' sums and the range's total.
   const result = await sql<{ m: string; revenue: number | null; n: number }>`
@@ -442,13 +468,23 @@ export async function revenueByMonth(ctx: AppContext, actor: Actor, f: Dashboard
 /** GET /analytics/dashboard/revenue/customers: who bought in one month of the range, most revenue first. */
 export async function revenueCustomers(ctx: AppContext, actor: Actor, query: z.output<typeof revenueCustomersQuery>) {
   const { from, to } = daysOf(query.month, query);
-  const tx = transactionsIn(actor, query, from, to);
-  const total = await sql<{ n: number }>`select count(distinct t.customer_id) as n from (${tx}) t`.execute(ctx.db);
-  const rows = await sql<{ customer_id: number; name: string; owner_id: number | null; revenue: number; purchases: number }>`
-    select t.customer_id, t.name, t.owner_id, cast(sum(t.amount) as bigint) as revenue, count(*) as purchases from (${tx}) t
-    group by t.customer_id, t.name, t.owner_id
-    order by sum(t.amount) desc, t.customer_id
-    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`.execute(ctx.db);
+  const page = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+  let found: { rows: MonthBuyer[]; total: number };
+  if (from === `${query.month}-01` && to >= lastDayOf(query.month)) {
+    // The whole month: its stored buyers (analytics.revenue.ts).
+    found = await monthBuyers(ctx.db, ownerConditions(actor, query), customerConditions(actor, query), query.month, page);
+  } else {
+    const tx = transactionsIn(actor, query, from, to);
+    const total = await sql<{ n: number }>`select count(distinct t.customer_id) as n from (${tx}) t`.execute(ctx.db);
+    const rows = await sql<MonthBuyer>`
+      select t.customer_id, t.name, t.owner_id, cast(sum(t.amount) as bigint) as revenue, count(*) as purchases from (${tx}) t
+      group by t.customer_id, t.name, t.owner_id
+      order by sum(t.amount) desc, t.customer_id
+      limit ${page.limit} offset ${page.offset}`.execute(ctx.db);
+    found = { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
+  }
+  const rows = { rows: found.rows };
+  const total = { rows: [{ n: found.total }] };
   const names = await userNames(ctx, rows.rows.map((r) => r.owner_id));
   return {
     items: rows.rows.map((r) => ({

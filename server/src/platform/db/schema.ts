@@ -905,6 +905,28 @@ export interface DB {
     potential_value: Generated<number>;
     abc_value: Generated<number>;
   };
+  /** Migration 0042: each live customer's revenue per month it bought in, as of the last fold ('' prev_month: its first). */
+  revenue_months: {
+    customer_id: number;
+    month: string;
+    owner_id: number;
+    revenue: number;
+    purchases: number;
+    prev_month: string;
+  };
+  /** Migration 0042: revenue_months summed by owner (0: the pool), month and previous buying month. */
+  revenue_rollup: {
+    owner_id: number;
+    month: string;
+    prev_month: string;
+    revenue: number;
+    buyers: number;
+  };
+  /** Migration 0042: customers marked by triggers since the last fold (PostgreSQL: with the mark's sequence number). */
+  revenue_dirty: {
+    customer_id: number;
+    seq: Generated<number>;
+  };
   /** Migration 0040: live customers by owner (0: the pool) and value of each sliced field. */
   customer_field_counts: {
     owner_id: number;

@@ -82,7 +82,11 @@ export const tableOwners: Record<keyof DB, string> = {
   // Written by triggers on customers (migration 0040); the composition dashboard reads and folds them.
   customer_field_counts: 'analytics',
   customer_field_deltas: 'analytics',
-  purchase_history: 'analytics',
+  revenue_months: 'analytics',
+  revenue_rollup: 'analytics',
+  revenue_dirty: 'analytics',
+  // Imported purchases (imports writes them through the purchases module); analytics reads them.
+  purchase_history: 'purchases',
   credit_assessments: 'credit',
 };
 
@@ -111,6 +115,6 @@ export const crossModuleReads: Record<string, { reads: Array<keyof DB>; why: str
   departments: { reads: ['users'], why: 'departments list their user counts; a manager must be an active user' },
   roles: { reads: ['users'], why: 'roles list their user counts; a role in use is not deleted' },
   users: { reads: ['departments', 'roles'], why: "a user's data scope and permissions come from their department path and role" },
-  analytics: { reads: ['customers', 'contracts', 'contract_lines', 'products', 'payments', 'users', 'departments', 'leads'], why: "customer analytics reads every customer's transactions (signed contracts, their lines' product costs, payments) in set-based statements, lists classes with the customer's name and scope, its dashboards count customers by their owners' departments, and a customer's potential value counts the live leads it referred" },
+  analytics: { reads: ['customers', 'contracts', 'contract_lines', 'products', 'payments', 'purchase_history', 'users', 'departments', 'leads'], why: "customer analytics reads every customer's transactions (signed contracts, their lines' product costs, payments, imported purchases) in set-based statements, lists classes with the customer's name and scope, its dashboards count customers by their owners' departments, and a customer's potential value counts the live leads it referred" },
   system: { reads: ['schema_migrations'], why: 'the readiness check reads the migration table' },
 };
