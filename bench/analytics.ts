@@ -18,6 +18,7 @@ import SQLite from 'better-sqlite3';
 import { localDate, companyTimeZone } from '../server/src/platform/company.js';
 import type { Database } from '../server/src/platform/db/database.js';
 import { migrate } from '../server/src/platform/db/migrate.js';
+import { foldRevenue } from '../server/src/modules/analytics/analytics.revenue.js';
 import { purchaseCount, seedPostgresPurchases, seedSqlitePurchases } from './analytics-seed.js';
 import { login, type ApiClient } from './http.js';
 import { stats, timeRuns, type Stats } from './measure.js';
@@ -65,6 +66,8 @@ export interface AnalyticsReport {
   transactions: number;
   iterations: number;
   seedingSeconds: number | null;
+  /** The fold of the customers whose transactions were written since the last (all of them after seeding or migration 0042): revenue by month's stored months. */
+  revenueFold: { seconds: number; customers: number };
   node: string;
   platform: string;
   cpus: number;
@@ -215,6 +218,10 @@ export async function benchAnalytics(options: AnalyticsOptions): Promise<Analyti
     const seedingSeconds = await seedPurchases(data, options, today);
     database = data.open();
     await forgetRuns(database);
+    const foldStart = performance.now();
+    const revenueFold = { customers: await foldRevenue(database.db, options.engine), seconds: 0 };
+    revenueFold.seconds = (performance.now() - foldStart) / 1000;
+    process.stderr.write(`  revenue months folded for ${revenueFold.customers.toLocaleString('en')} customers in ${revenueFold.seconds.toFixed(1)} s\n`);
     await database.close();
     server = await startServer(data.env);
     const admin = await login(server.baseUrl);
@@ -238,7 +245,7 @@ export async function benchAnalytics(options: AnalyticsOptions): Promise<Analyti
     }
     return {
       timestamp: new Date().toISOString(), engine: options.engine, customers: options.customers, transactions: options.transactions, iterations: options.iterations,
-      seedingSeconds, ...machine(),
+      seedingSeconds, revenueFold, ...machine(),
       run: { seconds, wallSeconds, customers: run.customers, ok: seconds < analyticsTargets.runSeconds },
       listDuringRun: { ...list, ok: list.p95 < analyticsTargets.listP95Ms },
       dashboards, targets: analyticsTargets,
@@ -262,6 +269,7 @@ export function formatAnalytics(r: AnalyticsReport): string {
     ...r.dashboards.map((d) => `  ${d.name.padEnd(36)} ${d.who.padEnd(12)} ${ms(d.api.p50)} ${ms(d.api.p95)}  ${verdict(d.ok)}`),
   ];
   if (r.seedingSeconds !== null) lines.push(`  seeding the purchases took ${r.seedingSeconds.toFixed(0)} s`);
+  lines.push(`  revenue by month's fold: ${r.revenueFold.customers.toLocaleString('en')} customers in ${r.revenueFold.seconds.toFixed(1)} s`);
   return lines.join('\n');
 }
 
