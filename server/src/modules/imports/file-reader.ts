@@ -177,8 +177,29 @@ async function* csvRecords(source: FileSource, encoding: string, delimiter: stri
   }
 }
 
-/** The rows of an .xlsx file's first sheet, read by exceljs's streaming reader (shared strings and styles cached, for dates). */
+/**
+ * The rows of an .xlsx file's first sheet. exceljs's streaming pass sometimes loses the archive's
+ * last entries (exceljs issue 3064: about one read in a hundred here, Node 22), and its own writer
+ * stores xl/workbook.xml last, so such a read fails before its first row ("reading 'sheets'"):
+ * the file is then read again, up to three times in all. A failure after a row stands.
+ */
 async function* xlsxRecords(source: FileSource): AsyncGenerator<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const cells of xlsxPass(source)) {
+        yielded = true;
+        yield cells;
+      }
+      return;
+    } catch (error) {
+      if (yielded || attempt >= 3 || !(error instanceof AppError)) throw error;
+    }
+  }
+}
+
+/** One streaming pass over an .xlsx file's first sheet (shared strings and styles cached, for dates). */
+async function* xlsxPass(source: FileSource): AsyncGenerator<string[]> {
   const bytes = await byteStream(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   let reading = true;
