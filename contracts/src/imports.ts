@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import { id, listOf, pageQuery } from './common.js';
+import type { Permission } from './org.js';
 
-/** What can be imported: customers, contacts of existing organisation customers, or leads. */
-export const importEntities = ['customers', 'contacts', 'leads'] as const;
+/**
+ * What can be imported: customers, contacts of existing organisation customers, leads, or the
+ * purchase history of existing customers (a shop's or point-of-sale system's export, which
+ * customer analytics reads).
+ */
+export const importEntities = ['customers', 'contacts', 'leads', 'purchases'] as const;
 export type ImportEntity = (typeof importEntities)[number];
+/** The right an import of each entity needs: a customer's purchases are part of its archive. */
+export const importPermissions: Record<ImportEntity, Permission> = {
+  customers: 'customers.import',
+  contacts: 'contacts.import',
+  leads: 'leads.import',
+  purchases: 'customers.import',
+};
+/** The duplicate modes an entity offers: a purchase identical to a stored one has nothing to update. */
+export function duplicateModesOf(entity: ImportEntity): readonly DuplicateMode[] {
+  return entity === 'purchases' ? ['skip', 'create'] : duplicateModes;
+}
 /** What list views can be exported (and what the export log records). */
 export const exportEntities = ['customers', 'contacts'] as const;
 export type ExportEntity = (typeof exportEntities)[number];

@@ -42,6 +42,7 @@ import { qualityRoutes } from './modules/quality/index.js';
 import { targetRoutes } from './modules/targets/index.js';
 import { analyticsFollowsCustomer, analyticsRoutes, runAnalyticsOnThread } from './modules/analytics/index.js';
 import { creditFollowsCustomer, creditRoutes } from './modules/credit/index.js';
+import { purchasesFollowCustomer } from './modules/purchases/index.js';
 import { quoteApprovals, quoteRoutes, quotesFollowCustomer } from './modules/quotes/index.js';
 import { recycleBinRoutes } from './modules/recycle-bin/index.js';
 import { reportRoutes } from './modules/reports/index.js';
@@ -77,6 +78,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   onCustomerEvent('activities', activitiesFollowCustomer);
   onCustomerEvent('credit', creditFollowsCustomer);
   onCustomerEvent('analytics', analyticsFollowsCustomer);
+  onCustomerEvent('purchases', purchasesFollowCustomer);
   onCustomerEvent('pool', poolFollowsCustomer);
   onCustomerEvent('reminders', remindersFollowCustomer);
   onContractsPurged('receivables', receivablesFollowContracts);

@@ -13,7 +13,7 @@ import {
 } from '@crm/contracts';
 
 /**
- * The fields of customers, contacts and leads as a spreadsheet sees them: labels in both languages (the
+ * The fields of customers, contacts, leads and purchases as a spreadsheet sees them: labels in both languages (the
  * column headers of exports and reports), the headers an import recognises, and how a cell's text
  * becomes a value.
  */
@@ -213,9 +213,42 @@ export const leadFields: FieldDef[] = [
   f('owner', 'owner', '负责人', 'Owner', { aliases: ['所属销售', '销售', '销售员', '业务员', '归属人', '跟进人', 'owner email', 'sales', 'salesperson', 'account manager', 'contact owner', 'lead owner', 'hubspot owner'] }),
 ];
 
+/**
+ * A customer's purchases, as a shop's or point-of-sale system's export lists them (one row per
+ * order or order line). The customer is named by archive number, credit code, phone or exact name
+ * (purchases.import.ts); amounts and costs are yuan; the gross margin (35% or 0.35) stands in for
+ * the cost when the file has none.
+ */
+export const purchaseFields: FieldDef[] = [
+  f('customer', 'customer', '客户', 'Customer', {
+    required: true,
+    aliases: ['客户名称', '客户编号', '购买方', '购买人', '买家', '顾客', '会员', '会员名称', '会员姓名', '会员手机', '会员手机号', '客户手机', '统一社会信用代码', 'customer name', 'customer no', 'archive no', 'buyer', 'member', 'client'],
+  }),
+  f('purchasedOn', 'date', '日期', 'Date', {
+    required: true,
+    aliases: ['购买日期', '交易日期', '交易时间', '下单时间', '下单日期', '订单日期', '销售日期', '成交日期', '消费日期', '消费时间', '付款时间', '支付时间', 'purchase date', 'purchased on', 'order date', 'transaction date', 'sale date'],
+  }),
+  f('amount', 'money', '金额', 'Amount', {
+    required: true,
+    aliases: ['实付金额', '成交金额', '销售额', '销售金额', '订单金额', '实收金额', '交易金额', '消费金额', '支付金额', '付款金额', '金额（元）', 'amount paid', 'paid', 'sales', 'revenue', 'total', 'order total', 'total amount'],
+  }),
+  f('cost', 'money', '成本', 'Cost', { aliases: ['成本价', '成本金额', '进价', '进货价', '采购成本', '成本（元）', 'cost price'] }),
+  // Read by the purchase import (a percentage or a fraction), not by convertRow.
+  f('margin', 'text', '毛利率', 'Gross margin', { aliases: ['毛利率（%）', 'margin', 'gross margin %', 'margin %'] }),
+  f('product', 'text', '商品', 'Product', { aliases: ['商品名称', '商品名', '产品', '产品名称', '品名', '货品', '货品名称', 'product name', 'item', 'item name', 'goods'] }),
+];
+
 export function fieldsOf(entity: ImportEntity): FieldDef[] {
-  if (entity === 'leads') return leadFields;
-  return entity === 'customers' ? customerFields : contactFields;
+  switch (entity) {
+    case 'customers':
+      return customerFields;
+    case 'contacts':
+      return contactFields;
+    case 'leads':
+      return leadFields;
+    case 'purchases':
+      return purchaseFields;
+  }
 }
 
 /** A header or label compared loosely: NFKC, lower case, no spaces, punctuation or required-marks. */

@@ -50,7 +50,7 @@ describe('import permissions', () => {
   it('roles without the import right get 403 on every import route; nothing is stored', async () => {
     const before = (await org.admin.get('/api/v1/imports')).body.total;
     for (const who of ['reader', 'east1', 'agent', 'marketer', 'eastLead'] as const) {
-      for (const entity of ['customers', 'contacts'] as const) {
+      for (const entity of ['customers', 'contacts', 'purchases'] as const) {
         expect((await upload(t, agent(who), entity, 'a.csv', '名称\nA\n')).status, `${who} ${entity}`).toBe(403);
       }
       // The marketer imports leads (leads.import), so sees the list of their own imports.

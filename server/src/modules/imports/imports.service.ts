@@ -1,15 +1,16 @@
-import type {
-  ImportEntity,
-  ImportJob,
-  importListQuery,
-  importReportQuery,
-  importRun,
-  ImportPreview,
-  importUploadQuery,
-  ImportValues,
-  importValuesRequest,
-  ListResponse,
-  Locale,
+import {
+  importEntities,
+  type ImportEntity,
+  type ImportJob,
+  type importListQuery,
+  type importReportQuery,
+  type importRun,
+  type ImportPreview,
+  type importUploadQuery,
+  type ImportValues,
+  type importValuesRequest,
+  type ListResponse,
+  type Locale,
 } from '@crm/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
@@ -17,7 +18,6 @@ import { authorize, can, type Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { t } from '../../platform/i18n.js';
-import { customersByIds } from '../customers/index.js';
 import { userNames } from '../users/index.js';
 import { describeImportFile, type FileRow } from './file-reader.js';
 import * as repo from './imports.repository.js';
@@ -25,11 +25,10 @@ import { rememberMapping, suggestMapping } from './mapping.js';
 import { fieldsWithCustom, importPermission } from './plan.js';
 import { buildPlan, processorFor, readJobFile, storeFile } from './runner.js';
 import { contentDisposition, contentTypes, tableStream, type Cell } from './table-file.js';
-import { readableRecords, reviewsAllImports } from './report-scope.js';
+import { archiveNumbers, readableRecords, reviewsAllImports } from './report-scope.js';
 import { distinctValues, rememberValues } from './values.js';
 import { kickImportWorker } from './worker.js';
 import type { FieldDef } from './fields.js';
-import { unscoped } from '../../platform/auth/scope.js';
 
 export const uploadLimitBytes = 50 * 1024 * 1024;
 const sampleSize = 5;
@@ -37,7 +36,7 @@ const previewSize = 20;
 
 /** Whoever may import anything, or review every import (settings.view). */
 function authorizeImports(actor: Actor): void {
-  if (!can(actor, 'customers.import') && !can(actor, 'contacts.import') && !can(actor, 'leads.import') && !can(actor, 'settings.view')) throw forbidden();
+  if (!importEntities.some((e) => can(actor, importPermission(e))) && !can(actor, 'settings.view')) throw forbidden();
 }
 
 /** A job (its sample rows, its report) is visible to its creator, and to reviewers of every import (see reviewsAllImports). */
@@ -213,8 +212,8 @@ export async function cancelImport(ctx: AppContext, actor: Actor, id: number, lo
 }
 
 /**
- * The processed rows: the file's own columns, then outcome, reason and (customers) the record's
- * archive number. A row whose record the reader may not read says only that it exists.
+ * The processed rows: the file's own columns, then outcome, reason and (customers, purchases) the
+ * archive number of the customer written or matched. A row whose record the reader may not read says only that it exists.
  */
 export async function importReport(ctx: AppContext, actor: Actor, id: number, query: z.output<typeof importReportQuery>, locale: Locale, reply: FastifyReply) {
   const job = await visibleJob(ctx, actor, id);
@@ -222,8 +221,10 @@ export async function importReport(ctx: AppContext, actor: Actor, id: number, qu
   const entity = job.entity as ImportEntity;
   const { fields } = await fieldsWithCustom(ctx.db, entity);
   const labelOf = new Map(fields.map((f) => [f.key, f.labels[locale]]));
-  const withRecord = entity === 'customers';
-  const header = [t(locale, 'importReportRow'), ...file.headers, t(locale, 'importReportOutcome'), t(locale, 'importReportReason'), ...(withRecord ? [t(locale, 'importReportRecord')] : [])];
+  // Customers: the record's archive number; purchases: their customer's.
+  const withRecord = entity === 'customers' || entity === 'purchases';
+  const recordLabel = t(locale, entity === 'purchases' ? 'importReportCustomer' : 'importReportRecord');
+  const header = [t(locale, 'importReportRow'), ...file.headers, t(locale, 'importReportOutcome'), t(locale, 'importReportReason'), ...(withRecord ? [recordLabel] : [])];
   async function* rows(): AsyncGenerator<Cell[]> {
     let after = 0;
     // The file's rows stream beside the results (both in row order).
@@ -242,7 +243,7 @@ export async function importReport(ctx: AppContext, actor: Actor, id: number, qu
         const page = await repo.resultsAfter(ctx.db, job.id, after, 1000, query.only);
         if (page.length === 0) return;
         const ids = page.map((r) => r.entity_id).filter((v): v is number => v !== null);
-        const records = withRecord && ids.length > 0 ? (await customersByIds(ctx.db, ids, unscoped('the archive numbers of records this import wrote'))).rows : new Map<number, { archive_no: string }>();
+        const records = (await archiveNumbers(ctx.db, entity, ids)) ?? new Map<number, string>();
         const readable = await readableRecords(ctx.db, actor, entity, ids);
         for (const r of page) {
           if (r.entity_id !== null && !readable.has(r.entity_id)) {
@@ -251,7 +252,7 @@ export async function importReport(ctx: AppContext, actor: Actor, id: number, qu
           }
           const messages = JSON.parse(r.messages) as Array<{ field: string; message: string }>;
           const reason = messages.map((m) => (m.field === 'duplicate' ? m.message : `${labelOf.get(m.field) ?? m.field}: ${m.message}`)).join('; ');
-          const record = r.entity_id !== null ? (records.get(r.entity_id)?.archive_no ?? '') : '';
+          const record = r.entity_id !== null ? (records.get(r.entity_id) ?? '') : '';
           yield [r.row_no, ...(await cellsOf(r.row_no)), t(locale, `importOutcome_${r.outcome}`), reason, ...(withRecord ? [record] : [])];
         }
         after = page[page.length - 1]?.row_no ?? after;

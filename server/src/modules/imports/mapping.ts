@@ -39,8 +39,15 @@ export function resolveMapping(entity: ImportEntity, headers: string[], mapping:
     columns.push({ index, field });
   }
   if (details.length === 0) {
-    if (!used.has('name')) details.push({ path: 'mapping', message: 'importNameRequired' });
-    if (entity === 'contacts' && !used.has('customer')) details.push({ path: 'mapping', message: 'importCustomerRequired' });
+    if (entity === 'purchases') {
+      // The customer, the day and the amount make a purchase; the rest is optional.
+      if (!used.has('customer')) details.push({ path: 'mapping', message: 'importPurchaseCustomerRequired' });
+      if (!used.has('purchasedOn')) details.push({ path: 'mapping', message: 'importPurchaseDateRequired' });
+      if (!used.has('amount')) details.push({ path: 'mapping', message: 'importPurchaseAmountRequired' });
+    } else {
+      if (!used.has('name')) details.push({ path: 'mapping', message: 'importNameRequired' });
+      if (entity === 'contacts' && !used.has('customer')) details.push({ path: 'mapping', message: 'importCustomerRequired' });
+    }
   }
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'validationFailed', details);
   return columns.sort((a, b) => a.index - b.index);

@@ -1,4 +1,4 @@
-import type { CustomFieldEntity, DuplicateMode, ImportEntity, ImportOutcome, Locale, Permission } from '@crm/contracts';
+import { importPermissions, type CustomFieldEntity, type DuplicateMode, type ImportEntity, type ImportOutcome, type Locale, type Permission } from '@crm/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -42,16 +42,15 @@ export interface RowProcessor<P> {
   decide(db: AppContext['db'], prepared: P[], options: { dry: boolean; at: string }): Promise<RowResult[]>;
 }
 
-/** The right an import of this entity needs. */
+/** The right an import of this entity needs (purchases: customers.import, as they are part of the customer's archive). */
 export function importPermission(entity: ImportEntity): Permission {
-  if (entity === 'leads') return 'leads.import';
-  return entity === 'customers' ? 'customers.import' : 'contacts.import';
+  return importPermissions[entity];
 }
 
-/** Whose custom fields an import fills; leads have none. */
+/** Whose custom fields an import fills; leads and purchases have none. */
 export function customEntity(entity: ImportEntity): CustomFieldEntity | null {
-  if (entity === 'leads') return null;
-  return entity === 'customers' ? 'customer' : 'contact';
+  if (entity === 'customers') return 'customer';
+  return entity === 'contacts' ? 'contact' : null;
 }
 
 /** The fields of an entity with its active custom fields (`custom.<key>`) after the built-in ones. */

@@ -18,7 +18,8 @@ const identifying = new Set([
  */
 export function totalsRow(cells: string[], columns: MappedColumn[], locale: Locale): RowMessage | null {
   const first = cells.find((c) => c.trim() !== '')?.trim() ?? '';
-  const nameColumn = columns.find((c) => c.field.key === 'name');
+  // The name, or (purchases) the customer column: where a totals row's word often sits.
+  const nameColumn = columns.find((c) => c.field.key === 'name') ?? columns.find((c) => c.field.kind === 'customer');
   const name = nameColumn ? (cells[nameColumn.index] ?? '').trim() : '';
   const word = totalsWord.exec(first) ?? totalsWord.exec(name);
   if (!word) return null;

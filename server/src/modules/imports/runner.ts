@@ -9,6 +9,7 @@ import type { JobRow } from './imports.repository.js';
 import { LeadImport } from './leads.import.js';
 import { resolveMapping } from './mapping.js';
 import { fieldsWithCustom, type ImportPlan, type RowProcessor } from './plan.js';
+import { PurchaseImport } from './purchases.import.js';
 import { RowNotes } from './row-notes.js';
 import { attachValues } from './values.js';
 
@@ -60,7 +61,14 @@ export async function buildPlan(
 
 /** The entity's processor, with totals rows skipped and row warnings reported (row-notes.ts). */
 export function processorFor(plan: ImportPlan): RowProcessor<unknown> {
-  if (plan.entity === 'leads') return new RowNotes(plan, new LeadImport(plan)) as RowProcessor<unknown>;
-  if (plan.entity === 'customers') return new RowNotes(plan, new CustomerImport(plan)) as RowProcessor<unknown>;
-  return new RowNotes(plan, new ContactImport(plan)) as RowProcessor<unknown>;
+  switch (plan.entity) {
+    case 'leads':
+      return new RowNotes(plan, new LeadImport(plan)) as RowProcessor<unknown>;
+    case 'customers':
+      return new RowNotes(plan, new CustomerImport(plan)) as RowProcessor<unknown>;
+    case 'contacts':
+      return new RowNotes(plan, new ContactImport(plan)) as RowProcessor<unknown>;
+    case 'purchases':
+      return new RowNotes(plan, new PurchaseImport(plan)) as RowProcessor<unknown>;
+  }
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Flex, Radio, Select, Table, Typography, type TableProps } from 'antd';
 import type { DuplicateMode, ImportJob, ImportMapping } from '@crm/contracts';
-import { duplicateModes } from '@crm/contracts';
+import { duplicateModesOf } from '@crm/contracts';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 
@@ -121,10 +121,10 @@ export function MappingStep({
         <Typography.Text strong>{t('import.duplicateMode')}</Typography.Text>
         <Radio.Group value={duplicateMode} onChange={(event) => onDuplicateMode(event.target.value as DuplicateMode)} data-testid="import-duplicate-mode">
           <Flex vertical gap={6}>
-            {duplicateModes.map((mode) => (
+            {duplicateModesOf(job.entity).map((mode) => (
               <Radio key={mode} value={mode} data-testid={`import-mode-${mode}`}>
                 <Typography.Text strong>{t(`import.mode.${mode}`)}</Typography.Text>{' '}
-                <Typography.Text type="secondary">{t(`import.modeHint.${mode}`)}</Typography.Text>
+                <Typography.Text type="secondary">{t(job.entity === 'purchases' ? `import.modeHint.purchases.${mode}` : `import.modeHint.${mode}`)}</Typography.Text>
               </Radio>
             ))}
           </Flex>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Dropdown, Flex, Progress, Row, Statistic
 import type { ImportJob } from '@crm/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/i18n-context';
+import { usePermissions } from '../../auth';
 import { errorMessage } from '../../../shared/api/error-message';
 import { formatDateTime } from '../../../shared/format/format';
 import { isActive, reportHref, useCancelImport } from '../api';
@@ -16,7 +17,9 @@ export function ProgressStep({ job, onAnother }: { job: ImportJob; onAnother: ()
   const active = isActive(job);
   const percent = job.totalRows > 0 ? Math.floor((job.processed / job.totalRows) * 100) : active ? 0 : 100;
   const done = job.status === 'finished' || job.status === 'cancelled' || job.status === 'failed';
-  const listPath = job.entity === 'contacts' ? '/contacts' : job.entity === 'leads' ? '/leads' : '/customers';
+  const { can } = usePermissions();
+  // Purchases show in customer analytics; without it there is no list to open.
+  const listPath = { customers: '/customers', contacts: '/contacts', leads: '/leads', purchases: can('analytics.view') ? '/analytics' : null }[job.entity];
 
   const confirmCancel = () =>
     void modal.confirm({
@@ -105,7 +108,7 @@ export function ProgressStep({ job, onAnother }: { job: ImportJob; onAnother: ()
           ) : null}
         </Flex>
         <Flex wrap gap={8}>
-          {done ? (
+          {done && listPath ? (
             <Link to={listPath}>
               <Button data-testid="import-open-list">{t(`import.openList.${job.entity}`)}</Button>
             </Link>

@@ -1,5 +1,5 @@
 import { App, Card, Flex, Skeleton, Steps } from 'antd';
-import type { DuplicateMode, ImportEntity, ImportJob, ImportMapping, ImportPreview, ImportValueMapping, ImportValues } from '@crm/contracts';
+import { importEntities, importPermissions, type DuplicateMode, type ImportEntity, type ImportJob, type ImportMapping, type ImportPreview, type ImportValueMapping, type ImportValues } from '@crm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -26,7 +26,7 @@ export function ImportPage() {
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
-  const entities = (['customers', 'contacts', 'leads'] as const).filter((e) => can(`${e}.import`));
+  const entities = importEntities.filter((e) => can(importPermissions[e]));
   const requested = params.get('entity');
   const entity: ImportEntity = entities.find((e) => e === requested) ?? entities[0] ?? 'customers';
   const jobId = Number(params.get('job')) || null;
