@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, password, type Org } from '../../test/fixtures.js';
 import { createTestApp, TestClock, type Agent, type TestApp } from '../../test/harness.js';
 import { download, fixture, readTable, runImport, upload, waitForJob } from '../../test/imports.js';
+import { actorOf } from '../users/index.js';
+import { buildPlan, processorFor } from './runner.js';
 
 /**
  * Importing purchase history (购买记录) from a shop's or point-of-sale export: an .xlsx and a GBK
@@ -199,6 +201,28 @@ describe('purchase import: a GBK CSV', () => {
     expect(again).toMatchObject({ status: 'finished', created: 0, skipped: 5, rejected: 0 });
     const report = await readTable((await download(t, adminZh, `/api/v1/imports/${again.id}/report`)).bytes);
     expect(report[1]?.slice(-3)).toEqual(['跳过', `客户「陈静」（${archive.chen}）已有日期、金额和商品都相同的购买记录。`, archive.chen]);
+  });
+});
+
+describe('purchase import: two imports of the same rows at once', () => {
+  it('write them once: the second waits for the first (PostgreSQL locks the customers) and finds its rows', async () => {
+    const actor = await actorOf(t.ctx, (await org.admin.get('/api/v1/auth/me')).body.user.id, 'en');
+    if (!actor) throw new Error('no actor');
+    const at = clock.now().toISOString();
+    const rows = [
+      { rowNo: 1, cells: ['温州示例有限公司', '2026-05-20', '777'] },
+      { rowNo: 2, cells: ['陈静', '2026-05-20', '12.5'] },
+    ];
+    const run = async (jobId: number) => {
+      const plan = await buildPlan(t.ctx, { id: jobId, entity: 'purchases', headers: ['客户', '日期', '金额'] }, actor, { mapping: { '0': 'customer', '1': 'purchasedOn', '2': 'amount' }, duplicateMode: 'skip' }, 'en');
+      const processor = processorFor(plan);
+      const prepared = await processor.prepare(rows, { at });
+      return t.ctx.db.transaction().execute((trx) => processor.decide(trx, prepared, { dry: false, at }));
+    };
+    const [a, b] = await Promise.all([run(9001), run(9002)]);
+    expect([...a, ...b].map((r) => r.outcome).sort()).toEqual(['created', 'created', 'skipped', 'skipped']);
+    const written = await t.ctx.db.selectFrom('purchase_history').select('id').where('purchased_on', '=', '2026-05-20').execute();
+    expect(written).toHaveLength(2);
   });
 });
 
