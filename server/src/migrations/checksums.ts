@@ -44,5 +44,5 @@ export const checksums: Record<string, string> = {
   '20261207-0039-analytics-rollups': '9f2d014c189abd669924a2df0bcd712c36efce26f10fe48487f6bdb80eb894b4',
   '20261207-0040-customer-field-counts': '5accbe813f211e823db3db831ec47bc85745a5854b52c51524d3d9c87d26cadf',
   '20261207-0041-analytics-owner-cumulative': '6d9b3b8b20f37e84158d1f5da099b3e524e160c9e701a6cd09fbf3f1571aca27',
-  '20261207-0042-revenue-months': '64a8accd031a663d6a94dea0b2106e3303922559f08fabe61ee65a57912274dd',
+  '20261207-0042-revenue-months': 'cc513621620262a54cdd7cadbe1d97c4d91df02a54f5f4407d1c09d6c636c705',
 };
