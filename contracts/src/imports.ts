@@ -23,8 +23,8 @@ export function duplicateModesOf(entity: ImportEntity): readonly DuplicateMode[]
 /** What list views can be exported (and what the export log records). */
 export const exportEntities = ['customers', 'contacts'] as const;
 export type ExportEntity = (typeof exportEntities)[number];
-/** What the export log lists: the list exports, and the analytics dashboards' sheets (a chart's figures or customers). */
-export const exportLogEntities = [...exportEntities, 'analytics'] as const;
+/** What the export log lists: the list exports, the analytics dashboards' sheets (a chart's figures or customers) and the receivables aging. */
+export const exportLogEntities = [...exportEntities, 'analytics', 'receivables'] as const;
 export type ExportLogEntity = (typeof exportLogEntities)[number];
 /** A row that looks like an existing customer (or contact): leave it, update the existing, or create anyway. */
 export const duplicateModes = ['skip', 'update', 'create'] as const;

@@ -201,6 +201,17 @@ export const agingQuery = z
   .strict();
 export type AgingQuery = z.input<typeof agingQuery>;
 
+/** GET /receivables/aging/export: every row of the aging (all pages) with the report's filters, as .xlsx (default) or CSV. */
+export const agingExportQuery = z
+  .object({
+    groupBy: z.enum(agingGroups).default('customer'),
+    ownerId: id.optional(),
+    departmentId: id.optional(),
+    format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  })
+  .strict();
+export type AgingExportQuery = z.input<typeof agingExportQuery>;
+
 export const agingRow = bucketAmounts.extend({
   /** The customer's, owner's or department's id; null: contracts without a department. */
   id: z.number().int().nullable(),

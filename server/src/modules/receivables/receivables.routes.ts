@@ -1,6 +1,7 @@
-import { aging, agingQuery, contractReceivables, dueInstalmentList, idParams, instalmentListQuery, invoiceCreate, paymentCreate, paymentList, paymentListQuery, paymentPlanWrite } from '@crm/contracts';
+import { aging, agingExportQuery, agingQuery, contractReceivables, dueInstalmentList, idParams, instalmentListQuery, invoiceCreate, paymentCreate, paymentList, paymentListQuery, paymentPlanWrite } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
+import { exportAging } from './receivables.aging-export.js';
 import { getAging } from './receivables.aging.js';
 import * as service from './receivables.service.js';
 
@@ -24,4 +25,6 @@ export function receivableRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, query }) => service.listDueInstalments(ctx, actor, query) });
   r.route({ method: 'GET', url: '/receivables/aging', access: 'receivables.view', summary: 'Receivables aging by customer, owner or department, and the days sales outstanding (DSO)', tag, query: agingQuery, response: aging,
     handler: ({ actor, query }) => getAging(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/receivables/aging/export', access: 'receivables.view', summary: 'Download the receivables aging (every row, by customer, owner or department; each bucket and the total in yuan, and the DSO) as .xlsx or CSV; same filters and data scope as the report', tag, query: agingExportQuery, download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+    handler: ({ actor, query, locale, reply }) => exportAging(ctx, actor, query, locale, reply) });
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   Aging,
+  AgingExportQuery,
   AgingQuery,
   ContractReceivables,
   DueInstalment,
@@ -12,7 +13,7 @@ import type {
   PaymentListQuery,
   PaymentPlanWrite,
 } from '@crm/contracts';
-import { apiRequest } from '../../shared/api/client';
+import { API_BASE, apiRequest, buildQuery } from '../../shared/api/client';
 
 export const receivableKeys = {
   all: ['receivables'] as const,
@@ -101,4 +102,9 @@ export function useDueInstalments(query: InstalmentListQuery, enabled = true) {
     placeholderData: keepPreviousData,
     enabled,
   });
+}
+
+/** The download address of the aging report with its filters, every row (the browser downloads the file itself). */
+export function agingExportHref(query: AgingExportQuery): string {
+  return `${API_BASE}/receivables/aging/export${buildQuery({ ...query, format: query.format ?? 'xlsx' })}`;
 }

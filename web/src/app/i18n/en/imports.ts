@@ -115,6 +115,7 @@ export const imports = {
   'exportLog.entity.customers': 'Customers',
   'exportLog.entity.contacts': 'Contacts',
   'exportLog.entity.analytics': 'Analytics charts',
+  'exportLog.entity.receivables': 'Receivables aging',
   'exportLog.format': 'Format',
   'exportLog.rows': 'Rows',
   'exportLog.unfinished': 'Not finished',

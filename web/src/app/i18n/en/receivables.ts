@@ -108,6 +108,8 @@ export const receivables = {
   'recv.bucket.over90': 'Over 90 days',
   'recv.bucket.unplanned': 'No due date',
   'recv.bucket.total': 'Total',
+  'recv.exportAging': 'Export',
+  'recv.exportAgingLabel': 'Export the receivables aging (Excel)',
   'recv.tab.aging': 'Aging',
   'recv.tab.due': 'Due instalments',
   'recv.tab.payments': 'Payments',

@@ -117,6 +117,7 @@ export const imports: Record<keyof typeof en, string> = {
   'exportLog.entity.customers': '客户',
   'exportLog.entity.contacts': '联系人',
   'exportLog.entity.analytics': '分析图表',
+  'exportLog.entity.receivables': '应收账龄',
   'exportLog.format': '格式',
   'exportLog.rows': '条数',
   'exportLog.unfinished': '未完成',

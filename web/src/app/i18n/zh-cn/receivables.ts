@@ -110,6 +110,8 @@ export const receivables: Record<keyof typeof en, string> = {
   'recv.bucket.over90': '逾期 90 天以上',
   'recv.bucket.unplanned': '未排期',
   'recv.bucket.total': '合计',
+  'recv.exportAging': '导出',
+  'recv.exportAgingLabel': '导出账龄分析（Excel）',
   'recv.tab.aging': '账龄分析',
   'recv.tab.due': '待回款期次',
   'recv.tab.payments': '回款记录',

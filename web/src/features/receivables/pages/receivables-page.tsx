@@ -1,4 +1,5 @@
-import { Card, Flex, Segmented, Skeleton, Tabs } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Segmented, Skeleton, Tabs } from 'antd';
 import type { AgingGroup } from '@crm/contracts';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -6,7 +7,7 @@ import { formatDate } from '../../../shared/format/format';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
-import { useAging } from '../api';
+import { agingExportHref, useAging } from '../api';
 import { AgingSummary } from '../components/aging-summary';
 import { AgingTable } from '../components/aging-table';
 import { DueInstalments } from '../components/due-instalments';
@@ -34,17 +35,22 @@ export function ReceivablesPage() {
       label: <span data-testid="receivables-tab-aging">{t('recv.tab.aging')}</span>,
       children: (
         <Flex vertical gap={12}>
-          <Segmented<AgingGroup>
-            value={view.groupBy}
-            onChange={(groupBy) => update({ groupBy, page: 1 })}
-            options={[
-              { value: 'customer', label: t('recv.group.customer') },
-              { value: 'owner', label: t('recv.group.owner') },
-              { value: 'department', label: t('recv.group.department') },
-            ]}
-            style={{ alignSelf: 'flex-start' }}
-            data-testid="aging-group-by"
-          />
+          <Flex gap={8} wrap justify="space-between" align="center">
+            <Segmented<AgingGroup>
+              value={view.groupBy}
+              onChange={(groupBy) => update({ groupBy, page: 1 })}
+              options={[
+                { value: 'customer', label: t('recv.group.customer') },
+                { value: 'owner', label: t('recv.group.owner') },
+                { value: 'department', label: t('recv.group.department') },
+              ]}
+              data-testid="aging-group-by"
+            />
+            {/* Every row with the current grouping, as .xlsx (a plain link: the browser downloads it). */}
+            <Button icon={<DownloadOutlined />} href={agingExportHref({ groupBy: view.groupBy })} download aria-label={t('recv.exportAgingLabel')} data-testid="aging-export">
+              {t('recv.exportAging')}
+            </Button>
+          </Flex>
           {agingBody}
         </Flex>
       ),
