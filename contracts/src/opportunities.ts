@@ -336,6 +336,9 @@ export const stageStatsQuery = z
   })
   .strict();
 export type StageStatsQuery = z.input<typeof stageStatsQuery>;
+/** GET /opportunities/stage-stats/export: the report's filters, and the file's format. */
+export const stageStatsExportQuery = stageStatsQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
+export type StageStatsExportQuery = z.input<typeof stageStatsExportQuery>;
 
 /**
  * One step of the funnel. Of the `entered` deals, each counts in at most one of `advanced`

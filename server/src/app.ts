@@ -29,12 +29,12 @@ import { customerRoutes, customerSearchReindexer, setPoolDueCondition } from './
 import { departmentRoutes } from './modules/departments/index.js';
 import { duplicateRoutes } from './modules/duplicates/index.js';
 import { emailRoutes } from './modules/email/index.js';
-import { exportRoutes } from './modules/exports/index.js';
-import { importRoutes, runImportWorker } from './modules/imports/index.js';
+import { exportRoutes, loggedRows } from './modules/exports/index.js';
+import { contentDisposition, contentTypes, importRoutes, runImportWorker, tableStream } from './modules/imports/index.js';
 import { leadFormRoutes } from './modules/lead-forms/index.js';
 import { leadRoutes, leadSearchReindexer, leadsFollowCustomer } from './modules/leads/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
-import { dealSearchReindexer, dealsFollowCustomer, opportunityRoutes } from './modules/opportunities/index.js';
+import { dealSearchReindexer, dealsFollowCustomer, opportunityRoutes, setStageStatsFile } from './modules/opportunities/index.js';
 import { poolDueCondition, poolFollowsCustomer, poolRoutes } from './modules/pool/index.js';
 import { listViewRoutes } from './modules/list-views/index.js';
 import { productRoutes } from './modules/products/index.js';
@@ -88,6 +88,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   setCreditExposure(openReceivablesOf);
   // The customer list's "returns to the pool soon" filter follows the pool rules (customers cannot import the pool module).
   setPoolDueCondition(poolDueCondition);
+  // The stage conversion export writes its file and logs it as the dashboards' sheets do (opportunities cannot import imports or exports).
+  setStageStatsFile({ tableStream, contentDisposition, contentTypes, loggedRows });
   // Search keys written before pinyin (or the next change of the search documents), rewritten in the background.
   for (const reindexer of [customerSearchReindexer, contactSearchReindexer, leadSearchReindexer, dealSearchReindexer]) registerSearchReindexer(reindexer);
   const ctx: AppContext = { db: database.db, engine: database.engine, clock, config, throttle: new Throttle(database.db, clock), storage: await createStorage(config) };

@@ -1,6 +1,8 @@
 // Deals follow their customers through delete, restore and merge (app.ts registers the listener).
 export { dealsFollowCustomer } from './opportunities.customer-events.js';
 export { opportunityRoutes } from './opportunities.routes.js';
+// The stage conversion export's table writer and export log, handed in by app.ts (this module cannot import imports or exports).
+export { setStageStatsFile, type StageStatsFile } from './stage-stats.export.js';
 // Lead conversion creates its deal through the same path as POST /opportunities.
 export { createOpportunityInTrx } from './opportunities.write.js';
 export { listDeletedOpportunities, restoreOpportunity, purgeOpportunity, purgeCustomerOpportunities } from './opportunities.recycle.js';

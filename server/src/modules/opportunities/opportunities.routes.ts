@@ -19,6 +19,7 @@ import {
   salesSettingsUpdate,
   stageHistory,
   stageStats,
+  stageStatsExportQuery,
   stageStatsQuery,
   transferResult,
 } from '@crm/contracts';
@@ -28,6 +29,7 @@ import { getBoard, getForecast } from './opportunities.reports.js';
 import * as service from './opportunities.service.js';
 import * as pipelines from './pipelines.service.js';
 import { getSalesSettings, updateSalesSettings } from './sales-settings.js';
+import { exportStageStats } from './stage-stats.export.js';
 import { getStageStats } from './stage-stats.js';
 
 export function opportunityRoutes(r: Router, ctx: AppContext): void {
@@ -39,6 +41,9 @@ export function opportunityRoutes(r: Router, ctx: AppContext): void {
   r.route({ method: 'GET', url: '/opportunities/board', access: 'opportunities.view', summary: 'Kanban board: per active stage the count, sums and first cards', tag, query: opportunityBoardQuery, response: opportunityBoard,
     handler: ({ actor, query }) => getBoard(ctx, actor, query) });
   r.route({ method: 'GET', url: '/opportunities/stage-stats', access: 'opportunities.view', summary: 'Conversion between stages and time in stage, from the stage history of the deals in your data scope', tag, query: stageStatsQuery, response: stageStats, handler: ({ actor, query }) => getStageStats(ctx, actor, query) });
+  // Before /opportunities/:id (declared below), as the other fixed paths.
+  r.route({ method: 'GET', url: '/opportunities/stage-stats/export', access: 'opportunities.view', summary: 'Download the stage conversion report as .xlsx or CSV (one row per stage in pipeline order); same filters and data scope as the report', tag, query: stageStatsExportQuery, download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+    handler: ({ actor, query, locale, reply }) => exportStageStats(ctx, actor, query, locale, reply) });
   r.route({ method: 'POST', url: '/opportunities/transfer', access: 'opportunities.assign', summary: 'Give deals (1-500) to one user, all or none; the new owner is notified', tag, body: opportunityTransfer, response: transferResult, status: 200,
     handler: ({ actor, body }) => service.transferOpportunities(ctx, actor, body) });
   r.route({ method: 'GET', url: '/opportunities/:id', access: 'opportunities.view', summary: 'Get a deal with its contacts and their roles', tag, params: idParams, response: opportunity,

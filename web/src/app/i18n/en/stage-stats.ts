@@ -21,4 +21,6 @@ export const stageStats = {
   'stageStats.tooltipStillThere': 'Still there: {count}',
   'stageStats.tooltipTime': 'Time in stage: {avg} on average, median {median} ({stays} stays that ended)',
   'stageStats.tooltipNoTime': 'Time in stage: no stay has ended yet',
+  'stageStats.export': 'Export',
+  'stageStats.exportLabel': 'Export the stage conversion as .xlsx (the period and filters shown)',
 } as const;

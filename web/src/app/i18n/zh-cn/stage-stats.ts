@@ -23,4 +23,6 @@ export const stageStats: Record<keyof typeof en, string> = {
   'stageStats.tooltipStillThere': '仍在此阶段：{count}',
   'stageStats.tooltipTime': '停留时间：平均 {avg}，中位数 {median}（{stays} 次已结束的停留）',
   'stageStats.tooltipNoTime': '停留时间：尚无已结束的停留',
+  'stageStats.export': '导出',
+  'stageStats.exportLabel': '将阶段转化导出为 .xlsx（按当前期间和筛选条件）',
 };

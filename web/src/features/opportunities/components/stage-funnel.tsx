@@ -1,10 +1,12 @@
-import { Card, DatePicker, Empty, Flex, Skeleton, Table, Typography, theme } from 'antd';
-import type { Locale, StageStatsRow } from '@crm/contracts';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Empty, Flex, Skeleton, Table, Typography, theme } from 'antd';
+import type { Locale, StageStatsExportQuery, StageStatsRow } from '@crm/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { format } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { Translate } from '../../../app/i18n/translate';
+import { API_BASE, buildQuery } from '../../../shared/api/client';
 import { formatDate } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { QueryErrorResult } from '../../../shared/layout/results';
@@ -22,6 +24,11 @@ export interface StageFunnelProps {
 
 function formatPercent(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+}
+
+/** The report as .xlsx with the filters shown (a plain link: the browser downloads it), as the dashboard cards' export. */
+function stageStatsExportHref(query: StageStatsExportQuery): string {
+  return `${API_BASE}/opportunities/stage-stats/export${buildQuery({ ...query, format: 'xlsx' })}`;
 }
 
 /** The won stage is the funnel's end: nothing lies further, so it has no conversion of its own. */
@@ -60,13 +67,14 @@ export function StageFunnel({ pipelineId, departmentId, ownerId }: StageFunnelPr
   const { token } = theme.useToken();
   // Null: the server's default, the 12 months up to today.
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
-  const stats = useStageStats({
+  const filters = {
     pipelineId,
     departmentId,
     ownerId,
     from: period?.[0].format('YYYY-MM-DD'),
     to: period?.[1].format('YYYY-MM-DD'),
-  });
+  };
+  const stats = useStageStats(filters);
   const pipelines = usePipelines();
   const rows = useMemo(() => stats.data?.stages ?? [], [stats.data]);
 
@@ -123,6 +131,12 @@ export function StageFunnel({ pipelineId, departmentId, ownerId }: StageFunnelPr
     />
   );
 
+  const exportButton = (
+    <Button size="small" icon={<DownloadOutlined />} href={stageStatsExportHref(filters)} download aria-label={t('stageStats.exportLabel')} data-testid="stage-funnel-export">
+      {t('stageStats.export')}
+    </Button>
+  );
+
   let body;
   if (stats.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
   else if (stats.isError) body = <QueryErrorResult error={stats.error} onRetry={() => void stats.refetch()} />;
@@ -157,7 +171,16 @@ export function StageFunnel({ pipelineId, departmentId, ownerId }: StageFunnelPr
     <Card
       size="small"
       title={pipelineName ? `${t('stageStats.title')} · ${pipelineName}` : t('stageStats.title')}
-      extra={isMobile ? null : picker}
+      extra={
+        isMobile ? (
+          exportButton
+        ) : (
+          <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+            {picker}
+            {exportButton}
+          </span>
+        )
+      }
       data-testid="stage-funnel"
     >
       <Flex vertical gap={12}>
