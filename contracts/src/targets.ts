@@ -113,6 +113,12 @@ export const attainmentQuery = z
   .strict();
 export type AttainmentQuery = z.input<typeof attainmentQuery>;
 
+/** GET /targets/attainment/export: the attainment report of a period and metric as a spreadsheet (.xlsx by default, or CSV). */
+export const attainmentExportQuery = z
+  .object({ ...attainmentQuery.shape, format: z.enum(['xlsx', 'csv']).default('xlsx') })
+  .strict();
+export type AttainmentExportQuery = z.input<typeof attainmentExportQuery>;
+
 export const attainmentRow = z.object({
   subjectType: z.enum(targetSubjectTypes),
   subjectId: z.number().int(),

@@ -1,6 +1,7 @@
-import { attainment, attainmentQuery, targetsWrite, targetYear, targetYearQuery } from '@crm/contracts';
+import { attainment, attainmentExportQuery, attainmentQuery, targetsWrite, targetYear, targetYearQuery } from '@crm/contracts';
 import type { AppContext } from '../../platform/context.js';
 import type { Router } from '../../platform/http/route.js';
+import { exportAttainment } from './targets.export.js';
 import * as service from './targets.service.js';
 
 export function targetRoutes(r: Router, ctx: AppContext): void {
@@ -11,4 +12,6 @@ export function targetRoutes(r: Router, ctx: AppContext): void {
     handler: ({ actor, body }) => service.saveTargets(ctx, actor, body) });
   r.route({ method: 'GET', url: '/targets/attainment', access: 'targets.view', summary: 'Target against actual in a month, quarter or year, per user and department (rolled up from members)', tag, query: attainmentQuery, response: attainment,
     handler: ({ actor, query }) => service.getAttainment(ctx, actor, query) });
+  r.route({ method: 'GET', url: '/targets/attainment/export', access: 'targets.view', summary: 'Download the attainment report of a period and metric as .xlsx or CSV: one row per department and user (departments rolled up, names indented under their parent), target, actual and attainment in per cent, money in yuan; same data scope as the report', tag, query: attainmentExportQuery, download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+    handler: ({ actor, query, locale, reply }) => exportAttainment(ctx, actor, query, locale, reply) });
 }

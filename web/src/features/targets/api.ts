@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Attainment, TargetMetric, TargetsWrite, TargetYear } from '@crm/contracts';
-import { apiRequest } from '../../shared/api/client';
+import { API_BASE, apiRequest, buildQuery } from '../../shared/api/client';
 
 export const targetKeys = {
   all: ['targets'] as const,
@@ -23,6 +23,11 @@ export function useAttainment(period: string, metric: TargetMetric, enabled = tr
     placeholderData: keepPreviousData,
     enabled,
   });
+}
+
+/** The download address of the attainment report as .xlsx, same period and metric (the browser downloads the file itself). */
+export function attainmentExportHref(period: string, metric: TargetMetric): string {
+  return `${API_BASE}/targets/attainment/export${buildQuery({ period, metric, format: 'xlsx' })}`;
 }
 
 export function useSaveTargets() {

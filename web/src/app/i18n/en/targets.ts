@@ -34,4 +34,6 @@ export const targets = {
   'target.wholeYear': 'Whole year',
   'target.hintCount': 'Number of new customers. Leave a box empty for no target; a quarter or a year without its own target adds up its months.',
   'target.hintMoney': 'Amounts in yuan. Leave a box empty for no target; a quarter or a year without its own target adds up its months.',
+  'target.export': 'Export',
+  'target.exportLabel': 'Export the attainment of {metric} in {period} as .xlsx',
 };

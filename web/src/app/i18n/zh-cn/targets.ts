@@ -36,4 +36,6 @@ export const targets: Record<keyof typeof en, string> = {
   'target.wholeYear': '全年',
   'target.hintCount': '新增客户数。留空表示不设目标；未单独设置的季度或年度按其各月目标合计。',
   'target.hintMoney': '金额单位：元。留空表示不设目标；未单独设置的季度或年度按其各月目标合计。',
+  'target.export': '导出',
+  'target.exportLabel': '导出{period}的{metric}达成情况（.xlsx）',
 };

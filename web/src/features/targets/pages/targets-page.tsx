@@ -1,4 +1,4 @@
-import { AimOutlined } from '@ant-design/icons';
+import { AimOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Flex, Progress, Segmented, Skeleton, Statistic, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { moneyMetrics, targetMetrics, type TargetMetric, type TargetPeriodKind } from '@crm/contracts';
@@ -12,7 +12,7 @@ import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
-import { useAttainment, useTargetYear } from '../api';
+import { attainmentExportHref, useAttainment, useTargetYear } from '../api';
 import { TargetDrawer } from '../components/target-drawer';
 import { attainmentPercent, attainmentTree, periodOf, periodStart, type AttainmentNode } from '../components/target-model';
 
@@ -107,6 +107,16 @@ export function TargetsPage() {
         style={{ width: isMobile ? '100%' : 180 }}
         data-testid="target-period"
       />
+      {/* A plain link (keyboard reachable like any link): the browser downloads the report of this period and metric. */}
+      <Button
+        icon={<DownloadOutlined />}
+        href={attainmentExportHref(period, metric)}
+        download
+        aria-label={t('target.exportLabel', { period, metric: t(`target.metric.${metric}`) })}
+        data-testid="target-export"
+      >
+        {t('target.export')}
+      </Button>
     </Flex>
   );
 
