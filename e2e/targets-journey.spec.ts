@@ -5,7 +5,8 @@ import { admin, screenshot, signIn as signInAs, useJourney } from './server.js';
 /**
  * Sales targets: a sales manager sets a salesperson's target for this month in the drawer, and
  * the table shows it against the customers the salesperson won (the department rolling up); the
- * salesperson sees only his own line; the page on a phone and in English.
+ * salesperson sees only his own line; his actual figure opens his customers of the period; the
+ * page on a phone and in English.
  */
 const journey = useJourney();
 
@@ -61,6 +62,15 @@ describe('sales targets in Chromium', () => {
     // The quarter adds up its months.
     await page.getByTestId('target-kind').getByText('季度').click();
     await sellerRow.getByText('50%').waitFor();
+
+    // The actual figure drills down to the customers behind it: the salesperson's, created this quarter.
+    await sellerRow.getByRole('link', { name: '1', exact: true }).click();
+    await page.waitForURL(/\/customers\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('ownerId')).toMatch(/^\d+$/);
+    expect(url.searchParams.get('createdFrom')).toMatch(/^\d{4}-(01|04|07|10)-01$/);
+    expect(url.searchParams.get('createdTo')).toMatch(/^\d{4}-(03-31|06-30|09-30|12-31)$/);
+    await page.getByText('目标测试客户有限公司').first().waitFor();
     await context.close();
   });
 

@@ -36,4 +36,7 @@ export const targets = {
   'target.hintMoney': 'Amounts in yuan. Leave a box empty for no target; a quarter or a year without its own target adds up its months.',
   'target.export': 'Export',
   'target.exportLabel': 'Export the attainment of {metric} in {period} as .xlsx',
+  'target.drill.exact': "Open {name}'s records behind this figure ({from} to {to})",
+  'target.drill.ownerAnyDate': "Opens all of {name}'s contracts, whatever their signing date or status: this figure counts only active or completed contracts signed {from} to {to}",
+  'target.drill.periodAnyOwner': "Opens every payment received {from} to {to} that you may see, not only {name}'s: the payment list cannot filter by person or department",
 };

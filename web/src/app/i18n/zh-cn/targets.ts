@@ -38,4 +38,7 @@ export const targets: Record<keyof typeof en, string> = {
   'target.hintMoney': '金额单位：元。留空表示不设目标；未单独设置的季度或年度按其各月目标合计。',
   'target.export': '导出',
   'target.exportLabel': '导出{period}的{metric}达成情况（.xlsx）',
+  'target.drill.exact': '查看{name}在{from}至{to}的明细',
+  'target.drill.ownerAnyDate': '打开{name}的全部合同（不限签订日期和状态）：此数字只计{from}至{to}签订的已生效或已完成合同',
+  'target.drill.periodAnyOwner': '打开{from}至{to}您可见的全部回款，不只{name}的：回款列表不能按人员或部门筛选',
 };

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { moneyMetrics, targetMetrics, type TargetMetric, type TargetPeriodKind } from '@crm/contracts';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatMoney, formatNumber } from '../../../shared/format/format';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../../shared/layout/page-header';
 import { QueryErrorResult } from '../../../shared/layout/results';
 import { usePermissions } from '../../auth';
 import { attainmentExportHref, useAttainment, useTargetYear } from '../api';
+import { attainmentDrillDown, drillPermission } from '../components/drill-down';
 import { TargetDrawer } from '../components/target-drawer';
 import { attainmentPercent, attainmentTree, periodOf, periodStart, type AttainmentNode } from '../components/target-model';
 
@@ -59,7 +60,21 @@ export function TargetsPage() {
         </Tooltip>
       ),
     },
-    { title: t('target.actual'), key: 'actual', align: 'right', render: (_, r) => show(r.actual) },
+    {
+      title: t('target.actual'),
+      key: 'actual',
+      align: 'right',
+      // The figure opens the list behind it; the title says when that list shows more than the figure counts.
+      render: (_, r) => {
+        const drill = can(drillPermission[metric]) ? attainmentDrillDown(metric, r, period) : null;
+        if (!drill) return show(r.actual);
+        return (
+          <Link to={drill.href} title={t(`target.drill.${drill.scope}`, { name: r.name, from: drill.from, to: drill.to })} data-testid={`target-actual-${r.subjectType}-${r.subjectId}`}>
+            {show(r.actual)}
+          </Link>
+        );
+      },
+    },
     {
       title: t('target.attainment'),
       key: 'attainment',
