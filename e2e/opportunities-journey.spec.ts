@@ -13,6 +13,8 @@ const seller = { email: 'deal.seller@example.com', password: 'deal-seller-passwo
 /** Deal ids, filled in before the tests run. */
 const deals = { moved: 0, lost: 0, stale: 0, phone: 0, won: 0 };
 let sellerId = 0;
+/** The default pipeline's first stage, where every deal starts. */
+let exploreStageId = 0;
 
 async function api(context: BrowserContext, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, data?: unknown) {
   const res = await context.request.fetch(`${journey.server.url}/api/v1${url}`, { method, ...(data === undefined ? {} : { data }) });
@@ -50,6 +52,7 @@ beforeAll(async () => {
   const customer = await api(setup, 'POST', '/customers', { kind: 'organization', name: '远景精密机械有限公司' });
   const pipelines = await api(setup, 'GET', '/pipelines');
   const explore = pipelines.items[0].stages.find((s: { key: string | null }) => s.key === 'explore').id;
+  exploreStageId = explore;
   const create = async (key: keyof typeof deals, amount: number, ownerId?: number) => {
     const deal = await api(setup, 'POST', '/opportunities', {
       name: `远景 ${key}`,
@@ -137,6 +140,23 @@ describe('opportunities in Chromium', () => {
     await page.getByTestId('forecast-drill').getByTestId('drill-deal').first().waitFor();
     expect(await page.getByTestId('forecast-drill').getByTestId('drill-deal').count()).toBeGreaterThan(0);
     await screenshot(page, 'opportunities-04-forecast');
+
+    // The stage funnel beside it: a stage's link (reached by the keyboard) opens the deals now in that stage.
+    await page.keyboard.press('Escape');
+    const drill = page.getByTestId('stage-funnel-table').getByTestId(`stage-funnel-drill-${exploreStageId}`);
+    await drill.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('deal-table').waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/opportunities');
+    expect(url.searchParams.get('stageId')).toBe(String(exploreStageId));
+    expect(url.searchParams.get('view')).toBe('table');
+    await page.getByTestId('deal-stage-filter').waitFor();
+    const listed = page.getByTestId('deal-table').locator('.ant-table-row');
+    await listed.filter({ hasText: '远景 moved' }).waitFor();
+    expect(await listed.filter({ hasText: '远景 won' }).count()).toBe(0);
+    expect(await listed.filter({ hasText: '远景 lost' }).count()).toBe(0);
+    await screenshot(page, 'opportunities-04b-stage-drill');
     await context.close();
   });
 
@@ -150,6 +170,17 @@ describe('opportunities in Chromium', () => {
     await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item').first().click();
     await expect.poll(async () => (await api(context, 'GET', `/opportunities/${deals.phone}`)).stageKey).toBe('contact');
     await screenshot(page, 'opportunities-05-phone');
+
+    // The stage funnel on a phone: the stage's link fits the screen and opens the deals now in it (the seller's own).
+    await page.goto(`${journey.server.url}/forecast`);
+    const drill = page.getByTestId('stage-funnel-table').getByTestId(`stage-funnel-drill-${exploreStageId}`);
+    await drill.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await drill.click();
+    await page.getByTestId('deal-stage-filter').waitFor();
+    expect(new URL(page.url()).searchParams.get('stageId')).toBe(String(exploreStageId));
+    await page.getByTestId('deal-link').filter({ hasText: '远景 moved' }).first().waitFor();
+    await screenshot(page, 'opportunities-06-phone-stage-drill');
     await context.close();
   });
 });

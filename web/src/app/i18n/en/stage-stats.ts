@@ -23,4 +23,9 @@ export const stageStats = {
   'stageStats.tooltipNoTime': 'Time in stage: no stay has ended yet',
   'stageStats.export': 'Export',
   'stageStats.exportLabel': 'Export the stage conversion as .xlsx (the period and filters shown)',
+  'stageStats.drillHint': 'Select a stage (its bar, name or table row) to open the deals now in it.',
+  'stageStats.drillTitle': 'Open the deals now in {stage}, with this pipeline, owner and department. The list cannot show which deals entered the stage in the period, so it shows the stage\'s current deals, whenever they entered.',
+  'stageStats.tooltipDrill': 'Click to open the deals now in this stage',
+  'stageStats.listStage': 'Stage: {stage} (deals in it now)',
+  'stageStats.listAllStages': 'All stages',
 } as const;

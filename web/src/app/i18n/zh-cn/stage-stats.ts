@@ -25,4 +25,9 @@ export const stageStats: Record<keyof typeof en, string> = {
   'stageStats.tooltipNoTime': '停留时间：尚无已结束的停留',
   'stageStats.export': '导出',
   'stageStats.exportLabel': '将阶段转化导出为 .xlsx（按当前期间和筛选条件）',
+  'stageStats.drillHint': '点击某个阶段（柱条、名称或表格中的阶段）可打开当前处于该阶段的商机。',
+  'stageStats.drillTitle': '打开当前处于“{stage}”的商机（沿用此销售流程、负责人和部门筛选）。商机列表无法按“期间内进入该阶段”筛选，因此显示该阶段当前的全部商机，不论何时进入。',
+  'stageStats.tooltipDrill': '点击查看当前处于此阶段的商机',
+  'stageStats.listStage': '阶段：{stage}（当前处于此阶段的商机）',
+  'stageStats.listAllStages': '全部阶段',
 };

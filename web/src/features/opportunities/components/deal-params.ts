@@ -16,6 +16,8 @@ export type DealView = 'board' | 'table';
 export interface DealParams {
   view: DealView;
   pipelineId?: number;
+  /** One stage of the pipeline (the stage funnel's drill-down); the filter bar has no control for it. */
+  stageId?: number;
   ownerId?: number;
   departmentId?: number;
   closeFrom?: string;
@@ -51,6 +53,7 @@ export function parseDealParams(params: URLSearchParams): DealParams {
   return {
     view: params.get('view') === 'table' ? 'table' : 'board',
     pipelineId: positiveInt(params.get('pipelineId')),
+    stageId: positiveInt(params.get('stageId')),
     ownerId: positiveInt(params.get('ownerId')),
     departmentId: positiveInt(params.get('departmentId')),
     closeFrom: isoDate(params.get('closeFrom')),
@@ -74,6 +77,7 @@ export function toDealSearchParams(view: DealParams): URLSearchParams {
     if (value !== undefined && value !== '') out.set(key, String(value));
   };
   set('pipelineId', view.pipelineId);
+  set('stageId', view.stageId);
   set('ownerId', view.ownerId);
   set('departmentId', view.departmentId);
   set('closeFrom', view.closeFrom);
@@ -93,6 +97,7 @@ export function toDealSearchParams(view: DealParams): URLSearchParams {
 export function hasDealFilters(view: DealParams): boolean {
   return Boolean(
     view.q ||
+      view.stageId ||
       view.ownerId ||
       view.departmentId ||
       view.closeFrom ||
@@ -110,6 +115,7 @@ type SharedFilters = Omit<OpportunityBoardQuery, 'perStage'>;
 export function sharedFilters(view: DealParams): SharedFilters {
   const query: SharedFilters = {};
   if (view.pipelineId) query.pipelineId = view.pipelineId;
+  if (view.stageId) query.stageId = view.stageId;
   if (view.ownerId) query.ownerId = view.ownerId;
   if (view.departmentId) query.departmentId = view.departmentId;
   if (view.closeFrom) query.closeFrom = view.closeFrom;

@@ -3,7 +3,9 @@ import { Button, Card, DatePicker, Empty, Flex, Skeleton, Table, Typography, the
 import type { Locale, StageStatsExportQuery, StageStatsRow } from '@crm/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { format } from 'echarts/core';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ECElementEvent } from 'echarts/core';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { Translate } from '../../../app/i18n/translate';
 import { API_BASE, buildQuery } from '../../../shared/api/client';
@@ -14,6 +16,7 @@ import { usePipelines } from '../api';
 import { useStageStats } from '../stage-stats-api';
 import { formatHours, stageName } from './deal-format';
 import { EChart, type ChartOption } from './echart';
+import { stageDrillHref } from './stage-drill';
 
 export interface StageFunnelProps {
   /** The default pipeline when absent. */
@@ -53,6 +56,7 @@ function tooltipHtml(row: StageStatsRow, locale: Locale, t: Translate): string {
     row.ended > 0
       ? t('stageStats.tooltipTime', { avg: formatHours(row.avgHours, t), median: formatHours(row.medianHours, t), stays: row.ended })
       : t('stageStats.tooltipNoTime'),
+    t('stageStats.tooltipDrill'),
   ];
   return lines.map((line, index) => (index === 0 ? line : format.encodeHTML(line))).join('<br/>');
 }
@@ -77,6 +81,23 @@ export function StageFunnel({ pipelineId, departmentId, ownerId }: StageFunnelPr
   const stats = useStageStats(filters);
   const pipelines = usePipelines();
   const rows = useMemo(() => stats.data?.stages ?? [], [stats.data]);
+  const navigate = useNavigate();
+
+  // The deals behind a stage: the pipeline the report shows (the default one named), same owner and department.
+  const drillPipelineId = stats.data?.pipelineId;
+  const drillHref = useCallback(
+    (row: StageStatsRow) => (drillPipelineId === undefined ? undefined : stageDrillHref({ pipelineId: drillPipelineId, ownerId, departmentId }, row.stage.id)),
+    [drillPipelineId, ownerId, departmentId],
+  );
+  // A bar or a stage name on the axis (the table's links are the keyboard's way in).
+  const onChartClick = useCallback(
+    (event: ECElementEvent) => {
+      const row = event.dataIndex === undefined ? undefined : rows[event.dataIndex];
+      const href = row ? drillHref(row) : undefined;
+      if (href) void navigate(href);
+    },
+    [rows, drillHref, navigate],
+  );
 
   const option = useMemo<ChartOption>(() => {
     return {
@@ -91,13 +112,14 @@ export function StageFunnel({ pipelineId, departmentId, ownerId }: StageFunnelPr
       grid: { left: 8, right: isMobile ? 56 : 80, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       // The first stage on top, as in a funnel.
-      yAxis: { type: 'category', inverse: true, data: rows.map((row) => stageName(row.stage, locale)), axisLabel: { width: isMobile ? 72 : 140, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, triggerEvent: true, data: rows.map((row) => stageName(row.stage, locale)), axisLabel: { width: isMobile ? 72 : 140, overflow: 'truncate' } },
       series: [
         {
           id: 'entered',
           name: t('stageStats.entered'),
           type: 'bar',
           barMaxWidth: 22,
+          cursor: 'pointer',
           data: rows.map((row) => ({ value: row.entered, itemStyle: { color: isWon(row) ? token.colorSuccess : token.colorPrimary } })),
           label: {
             show: true,
@@ -144,7 +166,7 @@ export function StageFunnel({ pipelineId, departmentId, ownerId }: StageFunnelPr
   else {
     body = (
       <Flex vertical gap={12}>
-        <EChart option={option} height={24 + rows.length * 34} ariaLabel={t('stageStats.chartLabel')} testId="stage-funnel-chart" />
+        <EChart option={option} height={24 + rows.length * 34} onClick={onChartClick} ariaLabel={`${t('stageStats.chartLabel')} (${t('stageStats.drillHint')})`} testId="stage-funnel-chart" />
         <Table<StageStatsRow>
           rowKey={(row) => row.stage.id}
           size="small"
@@ -152,7 +174,21 @@ export function StageFunnel({ pipelineId, departmentId, ownerId }: StageFunnelPr
           dataSource={rows}
           scroll={{ x: 'max-content' }}
           columns={[
-            { key: 'stage', title: t('stageStats.stage'), render: (_v, row) => stageName(row.stage, locale) },
+            {
+              key: 'stage',
+              title: t('stageStats.stage'),
+              render: (_v, row) => {
+                const name = stageName(row.stage, locale);
+                const href = drillHref(row);
+                return href ? (
+                  <Link to={href} title={t('stageStats.drillTitle', { stage: name })} data-testid={`stage-funnel-drill-${row.stage.id}`}>
+                    {name}
+                  </Link>
+                ) : (
+                  name
+                );
+              },
+            },
             { key: 'entered', title: t('stageStats.entered'), align: 'right', render: (_v, row) => row.entered },
             { key: 'advanced', title: t('stageStats.advanced'), align: 'right', render: (_v, row) => (isWon(row) ? t('common.none') : row.advanced) },
             { key: 'conversion', title: t('stageStats.conversion'), align: 'right', render: (_v, row) => conversionText(row, locale, t) },
@@ -188,6 +224,7 @@ export function StageFunnel({ pipelineId, departmentId, ownerId }: StageFunnelPr
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {stats.data ? `${t('stageStats.periodShown', { from: formatDate(stats.data.from), to: formatDate(stats.data.to) })} · ` : ''}
           {t('stageStats.hint')}
+          {rows.some((row) => row.entered > 0) ? ` · ${t('stageStats.drillHint')}` : ''}
         </Typography.Text>
         {body}
       </Flex>

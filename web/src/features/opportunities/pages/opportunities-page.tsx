@@ -1,8 +1,9 @@
 import { AppstoreOutlined, PlusOutlined, SwapOutlined, TableOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Segmented, Skeleton } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Skeleton, Tag } from 'antd';
+import type { Pipeline } from '@crm/contracts';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useT } from '../../../app/i18n/i18n-context';
+import { useI18n, useT } from '../../../app/i18n/i18n-context';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { ListEmpty } from '../../../shared/layout/list-empty';
@@ -17,6 +18,7 @@ import { DealFormDrawer, defaultPipeline } from '../components/deal-form-drawer'
 import { hasDealFilters, parseDealParams, sharedFilters, toDealSearchParams, toListQuery, type DealParams } from '../components/deal-params';
 import { DealTable } from '../components/deal-table';
 import { DealTransferModal } from '../components/deal-transfer-modal';
+import { stageName } from '../components/deal-format';
 import { dealViewAdapter } from '../components/deal-view-adapter';
 import { ListViewBar, useListViewState } from '../../list-views';
 
@@ -45,7 +47,9 @@ export function OpportunitiesPage() {
     // A new filter starts again from the first page; paging keeps the filters.
     const paging = 'page' in patch || 'pageSize' in patch;
     setSelectedIds([]);
-    setParams(toDealSearchParams({ ...view, ...(paging ? {} : { page: 1 }), ...patch }));
+    // A stage belongs to one pipeline: choosing another drops it.
+    const stage = 'pipelineId' in patch && patch.pipelineId !== view.pipelineId ? { stageId: undefined } : {};
+    setParams(toDealSearchParams({ ...view, ...(paging ? {} : { page: 1 }), ...stage, ...patch }));
   };
   const clear = () => setParams(toDealSearchParams({ ...parseDealParams(new URLSearchParams()), view: view.view, pipelineId: view.pipelineId }));
 
@@ -78,6 +82,7 @@ export function OpportunitiesPage() {
       <Card styles={{ body: { padding: 12 } }}>
         <ListViewBar state={views} />
         <DealFilters view={view} pipelines={pipelines.data ?? []} pipelineId={shownPipelineId} onChange={update} onClear={clear} />
+        {view.stageId ? <StageFilter stageId={view.stageId} pipelines={pipelines.data ?? []} onClear={() => update({ stageId: undefined })} /> : null}
         {!views.ready ? (
           <Skeleton active paragraph={{ rows: 8 }} />
         ) : view.view === 'board' ? (
@@ -102,6 +107,22 @@ export function OpportunitiesPage() {
         onDone={() => setSelectedIds([])}
       />
     </>
+  );
+}
+
+/** The stage filter a funnel's drill-down sets (the filter bar has no control for it), with a way back to every stage. */
+function StageFilter({ stageId, pipelines, onClear }: { stageId: number; pipelines: Pipeline[]; onClear: () => void }) {
+  const { t, locale } = useI18n();
+  const stage = pipelines.flatMap((p) => p.stages).find((s) => s.id === stageId);
+  return (
+    <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid="deal-stage-filter">
+      <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+        {t('stageStats.listStage', { stage: stage ? stageName(stage, locale) : `#${stageId}` })}
+      </Tag>
+      <Button size="small" type="link" onClick={onClear} data-testid="deal-stage-filter-clear">
+        {t('stageStats.listAllStages')}
+      </Button>
+    </Flex>
   );
 }
 
