@@ -135,15 +135,30 @@ export const contractList = listOf(contract);
 export const contractSorts = [
   'updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'amount', '-amount', 'endsOn', '-endsOn', 'signedOn', '-signedOn', 'number', '-number',
 ] as const;
+/** Statuses in a query: comma-separated and/or repeated, each one of contractStatuses. */
+const contractStatusList = z
+  .union([z.string().max(200), z.array(z.string().max(200)).max(10)])
+  .transform((v) =>
+    (Array.isArray(v) ? v : [v])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(contractStatuses)).min(1));
+
 export const contractListQuery = z
   .object({
     q: pageQuery.q,
     kind: z.enum(contractKinds).optional(),
-    status: z.enum(contractStatuses).optional(),
+    /** One status or several: `status=active,completed` or the parameter repeated. */
+    status: contractStatusList.optional(),
     customerId: id.optional(),
     opportunityId: id.optional(),
     quoteId: id.optional(),
     ownerId: id.optional(),
+    /** Signed on or after / on or before these days (both included). */
+    signedFrom: isoDate.optional(),
+    signedTo: isoDate.optional(),
     /** Active contracts ending within this many days from today (today included). */
     endingWithin: queryInt(0, 3650).optional(),
     page: pageQuery.page,

@@ -16,11 +16,15 @@ export interface ContractFilter {
   scope: Scope;
   q?: string;
   kind?: string;
-  status?: string;
+  /** Any of these statuses. */
+  statuses?: readonly string[];
   customerId?: number;
   opportunityId?: number;
   quoteId?: number;
   ownerId?: number;
+  /** Signed from / to these days (YYYY-MM-DD, both included). */
+  signedFrom?: string;
+  signedTo?: string;
   /** Active contracts ending from `from` to `to` (YYYY-MM-DD, both included). */
   ending?: { from: string; to: string };
 }
@@ -44,11 +48,13 @@ export function filtered(db: Db, f: ContractFilter) {
     );
   }
   if (f.kind !== undefined) query = query.where('ct.kind', '=', f.kind);
-  if (f.status !== undefined) query = query.where('ct.status', '=', f.status);
+  if (f.statuses !== undefined && f.statuses.length > 0) query = query.where('ct.status', 'in', [...new Set(f.statuses)]);
   if (f.customerId !== undefined) query = query.where('ct.customer_id', '=', f.customerId);
   if (f.opportunityId !== undefined) query = query.where('ct.opportunity_id', '=', f.opportunityId);
   if (f.quoteId !== undefined) query = query.where('ct.quote_id', '=', f.quoteId);
   if (f.ownerId !== undefined) query = query.where('ct.owner_id', '=', f.ownerId);
+  if (f.signedFrom !== undefined) query = query.where('ct.signed_on', '>=', f.signedFrom);
+  if (f.signedTo !== undefined) query = query.where('ct.signed_on', '<=', f.signedTo);
   if (f.ending) query = query.where('ct.status', '=', 'active').where('ct.ends_on', '>=', f.ending.from).where('ct.ends_on', '<=', f.ending.to);
   return query;
 }

@@ -28,7 +28,7 @@ const historyPage = z.object({ page: pageQuery.page, pageSize: pageQuery.pageSiz
 
 export function contractRoutes(r: Router, ctx: AppContext): void {
   const tag = 'contracts';
-  r.route({ method: 'GET', url: '/contracts', access: 'contracts.view', summary: 'List and search contracts and orders within your data scope (by kind, status, customer, deal, quote, owner, ending within N days)', tag, query: contractListQuery, response: contractList,
+  r.route({ method: 'GET', url: '/contracts', access: 'contracts.view', summary: 'List and search contracts and orders within your data scope (by kind, one or several statuses, customer, deal, quote, owner, signing days, ending within N days)', tag, query: contractListQuery, response: contractList,
     handler: ({ actor, query }) => service.listContracts(ctx, actor, query) });
   r.route({ method: 'POST', url: '/contracts', access: 'contracts.create', summary: 'Create a draft contract or order (numbered by the pattern) for a customer you may edit; with lines the amount is their sum (fen)', tag, body: contractCreate, response: contract,
     handler: ({ actor, body }) => service.createContract(ctx, actor, body) });

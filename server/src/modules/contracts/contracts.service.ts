@@ -64,8 +64,8 @@ export async function listContracts(ctx: AppContext, actor: Actor, query: z.outp
   const desc = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as repo.SortKey;
   const filter: repo.ContractFilter = {
-    scope: contractScope(actor), q: query.q, kind: query.kind, status: query.status, customerId: query.customerId,
-    opportunityId: query.opportunityId, quoteId: query.quoteId, ownerId: query.ownerId,
+    scope: contractScope(actor), q: query.q, kind: query.kind, statuses: query.status, customerId: query.customerId,
+    opportunityId: query.opportunityId, quoteId: query.quoteId, ownerId: query.ownerId, signedFrom: query.signedFrom, signedTo: query.signedTo,
   };
   if (query.endingWithin !== undefined) filter.ending = endingWindow(await today(ctx, ctx.db), query.endingWithin);
   const { rows, total } = await repo.list(ctx.db, filter, { key, desc }, query.pageSize, (query.page - 1) * query.pageSize);

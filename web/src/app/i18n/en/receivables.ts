@@ -128,6 +128,8 @@ export const receivables = {
   'recv.overdueEmpty': 'No overdue instalments.',
   'recv.openEmpty': 'No unpaid instalments: plans are set on each contract’s page.',
   'recv.range': 'Received between',
+  'recv.ownerFilter': 'Owner: {name}',
+  'recv.anyOwner': 'Everyone’s',
   'recv.paymentsSum': 'Sum of these payments',
   'recv.paymentsEmpty': 'No payments received in this period.',
   'recv.paymentsEmptyAll': 'No payments recorded yet: they are recorded on each contract’s page.',

@@ -37,6 +37,5 @@ export const targets = {
   'target.export': 'Export',
   'target.exportLabel': 'Export the attainment of {metric} in {period} as .xlsx',
   'target.drill.exact': "Open {name}'s records behind this figure ({from} to {to})",
-  'target.drill.ownerAnyDate': "Opens all of {name}'s contracts, whatever their signing date or status: this figure counts only active or completed contracts signed {from} to {to}",
-  'target.drill.periodAnyOwner': "Opens every payment received {from} to {to} that you may see, not only {name}'s: the payment list cannot filter by person or department",
+  'target.drill.paymentsInScope': 'Open the payments received by {name} {from} to {to} (on contracts you may see)',
 };

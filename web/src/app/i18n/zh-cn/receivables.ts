@@ -130,6 +130,8 @@ export const receivables: Record<keyof typeof en, string> = {
   'recv.overdueEmpty': '没有逾期的回款期次。',
   'recv.openEmpty': '没有未回款的期次：回款计划在各合同页面制定。',
   'recv.range': '回款日期范围',
+  'recv.ownerFilter': '负责人：{name}',
+  'recv.anyOwner': '全部负责人',
   'recv.paymentsSum': '以上回款合计',
   'recv.paymentsEmpty': '该期间内没有回款。',
   'recv.paymentsEmptyAll': '尚无回款记录：回款在各合同页面登记。',

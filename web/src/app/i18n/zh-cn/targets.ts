@@ -39,6 +39,5 @@ export const targets: Record<keyof typeof en, string> = {
   'target.export': '导出',
   'target.exportLabel': '导出{period}的{metric}达成情况（.xlsx）',
   'target.drill.exact': '查看{name}在{from}至{to}的明细',
-  'target.drill.ownerAnyDate': '打开{name}的全部合同（不限签订日期和状态）：此数字只计{from}至{to}签订的已生效或已完成合同',
-  'target.drill.periodAnyOwner': '打开{from}至{to}您可见的全部回款，不只{name}的：回款列表不能按人员或部门筛选',
+  'target.drill.paymentsInScope': '查看{name}在{from}至{to}的回款（限您可见的合同）',
 };

@@ -18,6 +18,7 @@ import { ContractKindTag, ContractStatusTag } from '../components/contract-bits'
 import { ContractFormDrawer } from '../components/contract-form-drawer';
 
 const pageSizes = [20, 50, 100];
+const isoDay = (text: string | null): string | undefined => (text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined);
 const endingSoonDays = 30;
 
 function useColumns(): ColumnsType<Contract> {
@@ -120,16 +121,24 @@ function AllContracts({ params, set, onCreate }: { params: URLSearchParams; set:
   const owners = useUserOptions();
   const columns = useColumns();
   const q = params.get('q') ?? '';
-  const status = contractStatuses.find((s) => s === params.get('status'));
+  // status: one, or several comma-separated (the targets report links to active,completed); signedFrom / signedTo: signing days, both included.
+  const statuses = contractStatuses.filter((s) => (params.get('status') ?? '').split(',').includes(s));
+  const status = statuses.length === 1 ? statuses[0] : undefined;
+  const signedFrom = isoDay(params.get('signedFrom'));
+  const signedTo = isoDay(params.get('signedTo'));
   const kind = contractKinds.find((k) => k === params.get('kind'));
   const ownerId = Number(params.get('ownerId')) || undefined;
   const customerId = Number(params.get('customerId')) || undefined;
   const endingSoon = params.get('ending') === '1';
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || 20;
-  const query: ContractListQuery = { q: q || undefined, status, kind, ownerId, customerId, endingWithin: endingSoon ? endingSoonDays : undefined, page, pageSize, sort: endingSoon ? 'endsOn' : '-updatedAt' };
+  const query: ContractListQuery = {
+    q: q || undefined, status: statuses.length > 0 ? statuses.join(',') : undefined, kind, ownerId, customerId, signedFrom, signedTo,
+    endingWithin: endingSoon ? endingSoonDays : undefined, page, pageSize, sort: endingSoon ? 'endsOn' : '-updatedAt',
+  };
   const list = useContractList(query);
-  const activeCount = [status, kind, ownerId, customerId, endingSoon || undefined].filter((v) => v !== undefined).length;
+  const signed = signedFrom !== undefined || signedTo !== undefined;
+  const activeCount = [statuses.length > 0 || undefined, kind, ownerId, customerId, signed || undefined, endingSoon || undefined].filter((v) => v !== undefined).length;
   const filtered = Boolean(q) || activeCount > 0;
   const clear = () => setParams(new URLSearchParams(), { replace: true });
 
@@ -205,6 +214,30 @@ function AllContracts({ params, set, onCreate }: { params: URLSearchParams; set:
           {t('contract.endingSoon', { days: endingSoonDays })}
         </Checkbox>
       </FilterBar>
+      {statuses.length > 1 || signed ? (
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+          {statuses.length > 1 ? (
+            <Flex gap={4} align="center" data-testid="contracts-statuses-filter">
+              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                {t('contract.filterStatuses', { statuses: statuses.map((s) => t(`contract.status.${s}`)).join(t('contract.listSeparator')) })}
+              </Tag>
+              <Button size="small" type="link" onClick={() => set({ status: undefined })} data-testid="contracts-statuses-filter-clear">
+                {t('contract.anyStatus')}
+              </Button>
+            </Flex>
+          ) : null}
+          {signed ? (
+            <Flex gap={4} align="center" data-testid="contracts-signed-filter">
+              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                {t('contract.filterSigned', { from: signedFrom ? formatDate(signedFrom) : '…', to: signedTo ? formatDate(signedTo) : '…' })}
+              </Tag>
+              <Button size="small" type="link" onClick={() => set({ signedFrom: undefined, signedTo: undefined })} data-testid="contracts-signed-filter-clear">
+                {t('contract.anySigningDate')}
+              </Button>
+            </Flex>
+          ) : null}
+        </Flex>
+      ) : null}
       {body}
     </>
   );

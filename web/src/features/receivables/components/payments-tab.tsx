@@ -1,4 +1,4 @@
-import { DatePicker, Empty, Flex, List, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Empty, Flex, List, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Payment } from '@crm/contracts';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import { formatDate } from '../../../shared/format/format';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile';
 import { QueryErrorResult } from '../../../shared/layout/results';
+import { useUserOptions } from '../../users';
 import { usePayments } from '../api';
 import { useMoney } from './receivable-bits';
 import type { ReceivablesView } from './receivables-params';
@@ -25,13 +26,13 @@ function useColumns(): ColumnsType<Payment> {
   ];
 }
 
-/** 回款记录: payments received in a date range, with the sum of all of them (not only this page). */
+/** 回款记录: payments received in a date range (and by one owner), with the sum of all of them (not only this page). */
 export function PaymentsTab({ view, update }: { view: ReceivablesView; update: (patch: Partial<ReceivablesView>) => void }) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   const money = useMoney();
   const columns = useColumns();
-  const list = usePayments({ from: view.from, to: view.to, page: view.page, pageSize: view.pageSize, sort: '-receivedOn' });
+  const list = usePayments({ from: view.from, to: view.to, ownerId: view.ownerId, page: view.page, pageSize: view.pageSize, sort: '-receivedOn' });
   const pagination = { current: view.page, pageSize: view.pageSize, total: list.data?.total ?? 0, onChange: (page: number, pageSize: number) => update({ page, pageSize }) };
   const ranged = Boolean(view.from || view.to);
 
@@ -73,9 +74,27 @@ export function PaymentsTab({ view, update }: { view: ReceivablesView; update: (
           style={{ width: isMobile ? '100%' : 280 }}
           data-testid="payments-range"
         />
+        {view.ownerId ? <OwnerFilter ownerId={view.ownerId} onClear={() => update({ ownerId: undefined, page: 1 })} /> : null}
         <Statistic title={t('recv.paymentsSum')} value={list.data ? money.short(list.data.sum) : '…'} styles={{ content: { fontSize: 18 } }} data-testid="payments-sum" />
       </Flex>
       {body}
+    </Flex>
+  );
+}
+
+/** The owner the payments are filtered by (from the address, e.g. the targets report's link), with a button to show everyone's. */
+function OwnerFilter({ ownerId, onClear }: { ownerId: number; onClear: () => void }) {
+  const { t } = useI18n();
+  const owners = useUserOptions();
+  const name = owners.options.find((o) => o.value === ownerId)?.label ?? `#${ownerId}`;
+  return (
+    <Flex gap={4} align="center" data-testid="payments-owner-filter">
+      <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+        {t('recv.ownerFilter', { name })}
+      </Tag>
+      <Button size="small" type="link" onClick={onClear} data-testid="payments-owner-filter-clear">
+        {t('recv.anyOwner')}
+      </Button>
     </Flex>
   );
 }

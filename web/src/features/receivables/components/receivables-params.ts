@@ -11,6 +11,8 @@ export interface ReceivablesView {
   due: DueStatus;
   from?: string;
   to?: string;
+  /** Payments tab: payments whose owner (at the time of receipt) is this user. */
+  ownerId?: number;
   page: number;
   pageSize: number;
 }
@@ -21,18 +23,21 @@ const positiveInt = (text: string | null, fallback: number, max: number) => {
   return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
 };
 
-/** ?tab=payments&from=2026-01-01&to=2026-03-31&page=2: unknown or malformed values fall back to the defaults. */
+/** ?tab=payments&from=2026-01-01&to=2026-03-31&ownerId=7&page=2: unknown or malformed values fall back to the defaults. */
 export function parseReceivablesView(params: URLSearchParams): ReceivablesView {
   const tab = receivableTabs.find((t) => t === params.get('tab')) ?? 'aging';
   const groupBy = agingGroups.find((g) => g === params.get('groupBy')) ?? 'customer';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
+  const owner = Number(params.get('ownerId'));
+  const ownerId = Number.isInteger(owner) && owner >= 1 && owner <= 2_147_483_647 ? owner : null;
   return {
     tab,
     groupBy,
     due: params.get('due') === 'open' ? 'open' : 'overdue',
     ...(isoDate.test(from) ? { from } : {}),
     ...(isoDate.test(to) ? { to } : {}),
+    ...(ownerId !== null ? { ownerId } : {}),
     page: positiveInt(params.get('page'), 1, 100000),
     pageSize: positiveInt(params.get('pageSize'), tab === 'aging' ? 50 : 20, 200),
   };
@@ -46,6 +51,7 @@ export function receivablesSearch(view: ReceivablesView): URLSearchParams {
   if (view.due !== 'overdue') out.set('due', view.due);
   if (view.from) out.set('from', view.from);
   if (view.to) out.set('to', view.to);
+  if (view.ownerId) out.set('ownerId', String(view.ownerId));
   if (view.page !== 1) out.set('page', String(view.page));
   if (view.pageSize !== (view.tab === 'aging' ? 50 : 20)) out.set('pageSize', String(view.pageSize));
   return out;

@@ -15,6 +15,14 @@ describe('receivables page address', () => {
     expect(parseReceivablesView(receivablesSearch(view))).toEqual(view);
     expect(parseReceivablesView(new URLSearchParams('tab=x&groupBy=team&from=1.1.2026&page=-3&pageSize=999'))).toEqual({ tab: 'aging', groupBy: 'customer', due: 'overdue', page: 1, pageSize: 50 });
   });
+
+  it("keeps the payments' owner (the targets report's link) and drops a malformed one", () => {
+    const view = parseReceivablesView(new URLSearchParams('tab=payments&from=2026-04-01&to=2026-06-30&ownerId=42'));
+    expect(view).toMatchObject({ tab: 'payments', from: '2026-04-01', to: '2026-06-30', ownerId: 42 });
+    expect(receivablesSearch(view).get('ownerId')).toBe('42');
+    expect(receivablesSearch({ ...view, ownerId: undefined }).has('ownerId')).toBe(false);
+    for (const bad of ['0', '-1', 'x', '1.5']) expect(parseReceivablesView(new URLSearchParams(`ownerId=${bad}`)).ownerId).toBeUndefined();
+  });
 });
 
 describe('DSO as shown', () => {

@@ -2,11 +2,11 @@ import { monthsOf, type Permission, type TargetMetric } from '@crm/contracts';
 
 /**
  * How closely a drill-down list matches the figure it opens from:
- * - exact: the same records (the owner's customers created in the period);
- * - ownerAnyDate: the owner's records, but any date and status (the contract list filters neither signing date nor status);
- * - periodAnyOwner: the period's records, but everyone's in your data scope (the payment list filters no owner or department).
+ * - exact: the same records (the owner's customers created in the period; their active or completed contracts signed in the period);
+ * - paymentsInScope: the payments received in the period under the person (owner at the time of receipt), as the figure counts them,
+ *   but only on contracts you may see: a payment on a contract since handed to someone outside your data scope is counted, not listed.
  */
-export type DrillScope = 'exact' | 'ownerAnyDate' | 'periodAnyOwner';
+export type DrillScope = 'exact' | 'paymentsInScope';
 
 export interface DrillDown {
   href: string;
@@ -45,11 +45,13 @@ export function attainmentDrillDown(metric: TargetMetric, row: { subjectType: 'u
       if (row.subjectType !== 'user') return null;
       return { href: `/customers?${new URLSearchParams({ ownerId: String(row.subjectId), createdFrom: from, createdTo: to })}`, scope: 'exact', from, to };
     case 'contract_amount':
-      // signedAmountByOwner counts active or completed contracts signed in the period; the list reads neither dates nor several statuses.
+      // signedAmountByOwner: live contracts, active or completed, signed in the period (both days included), by their owner.
       if (row.subjectType !== 'user') return null;
-      return { href: `/contracts?${new URLSearchParams({ ownerId: String(row.subjectId) })}`, scope: 'ownerAnyDate', from, to };
+      return { href: `/contracts?${new URLSearchParams({ ownerId: String(row.subjectId), signedFrom: from, signedTo: to, status: 'active,completed' })}`, scope: 'exact', from, to };
     case 'amount_collected':
-      // collectedAmountByOwner: payments received in the period, by owner; the payment list reads only the dates.
-      return { href: `/receivables?${new URLSearchParams({ tab: 'payments', from, to })}`, scope: 'periodAnyOwner', from, to };
+      // collectedAmountByOwner: payments on live contracts received in the period, by their owner at the time of receipt (the payment list's ownerId).
+      // The payment list has no department filter, so department rows have no link.
+      if (row.subjectType !== 'user') return null;
+      return { href: `/receivables?${new URLSearchParams({ tab: 'payments', from, to, ownerId: String(row.subjectId) })}`, scope: 'paymentsInScope', from, to };
   }
 }

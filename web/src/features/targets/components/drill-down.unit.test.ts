@@ -31,26 +31,34 @@ describe('attainment drill-down', () => {
     }
   });
 
-  it("signed contracts: the person's contracts (the list reads no signing dates, and says so)", () => {
-    const d = attainmentDrillDown('contract_amount', user, '2026-Q1');
-    expect(d).toMatchObject({ scope: 'ownerAnyDate', from: '2026-01-01', to: '2026-03-31' });
-    expect(pathOf(d?.href ?? '')).toBe('/contracts');
-    expect(Object.fromEntries(paramsOf(d?.href ?? ''))).toEqual({ ownerId: '42' });
-  });
-
-  it("amount collected: the period's payments of everyone in scope (the list reads no owner, and says so)", () => {
-    for (const row of [user, department]) {
-      const d = attainmentDrillDown('amount_collected', row, '2026-Q2');
-      expect(d?.scope).toBe('periodAnyOwner');
-      expect(pathOf(d?.href ?? '')).toBe('/receivables');
-      // The receivables page reads tab, from and to (both days inclusive, as the payment list query has them).
-      expect(Object.fromEntries(paramsOf(d?.href ?? ''))).toEqual({ tab: 'payments', from: '2026-04-01', to: '2026-06-30' });
+  it("signed contracts: the person's active or completed contracts signed in the period, as the contract list reads them", () => {
+    for (const [period, from, to] of [
+      ['2026-Q1', '2026-01-01', '2026-03-31'],
+      ['2028-02', '2028-02-01', '2028-02-29'],
+      ['2026', '2026-01-01', '2026-12-31'],
+    ] as const) {
+      const d = attainmentDrillDown('contract_amount', user, period);
+      expect(d).toMatchObject({ scope: 'exact', from, to });
+      expect(pathOf(d?.href ?? '')).toBe('/contracts');
+      // The contract list reads ownerId, signedFrom and signedTo (both days inclusive) and several statuses comma-separated.
+      const params = paramsOf(d?.href ?? '');
+      expect(Object.fromEntries(params)).toEqual({ ownerId: '42', signedFrom: from, signedTo: to, status: expect.any(String) });
+      expect((params.get('status') ?? '').split(',').sort()).toEqual(['active', 'completed']);
     }
-    expect(Object.fromEntries(paramsOf(attainmentDrillDown('amount_collected', user, '2027-02')?.href ?? ''))).toMatchObject({ from: '2027-02-01', to: '2027-02-28' });
   });
 
-  it('department rows: no link where the list has no department filter', () => {
+  it("amount collected: the person's payments received in the period, as the payments tab reads them", () => {
+    const d = attainmentDrillDown('amount_collected', user, '2026-Q2');
+    expect(d).toMatchObject({ scope: 'paymentsInScope', from: '2026-04-01', to: '2026-06-30' });
+    expect(pathOf(d?.href ?? '')).toBe('/receivables');
+    // The receivables page reads tab, from and to (both days inclusive, as the payment list query has them) and ownerId.
+    expect(Object.fromEntries(paramsOf(d?.href ?? ''))).toEqual({ tab: 'payments', from: '2026-04-01', to: '2026-06-30', ownerId: '42' });
+    expect(Object.fromEntries(paramsOf(attainmentDrillDown('amount_collected', user, '2027-02')?.href ?? ''))).toMatchObject({ from: '2027-02-01', to: '2027-02-28', ownerId: '42' });
+  });
+
+  it('department rows: no link, as none of the lists has a department filter', () => {
     expect(attainmentDrillDown('new_customers', department, '2026-05')).toBeNull();
     expect(attainmentDrillDown('contract_amount', department, '2026-05')).toBeNull();
+    expect(attainmentDrillDown('amount_collected', department, '2026-05')).toBeNull();
   });
 });
