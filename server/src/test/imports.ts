@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
 import type { Agent, TestApp } from './harness.js';
 
 /** Test helpers for imports and exports: uploads, waiting for a job, reading the files back. */
@@ -50,6 +51,27 @@ export async function download(t: TestApp, agent: Agent, url: string, lang = 'zh
 }
 
 /** The rows of a downloaded CSV (BOM stripped) or the first sheet of an .xlsx, as text. */
+/**
+ * A downloaded .xlsx export, checked (200, a spreadsheet named for `day`) and read back: its first
+ * sheet and each row's cells (padded to `width` when given, so that empty trailing cells are null).
+ */
+export async function xlsxSheet(t: TestApp, agent: Agent, url: string, day: string, options: { lang?: string; width?: number } = {}) {
+  const res = await download(t, agent, url, options.lang ?? 'zh-CN');
+  expect(res.status, res.bytes.toString()).toBe(200);
+  expect(String(res.headers['content-type'])).toContain('spreadsheetml');
+  expect(String(res.headers['content-disposition'])).toContain(`${day}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => {
+    const values = (row.values as unknown[]).slice(1);
+    rows.push(options.width === undefined ? values : Array.from({ length: options.width }, (_, i) => values[i] ?? null));
+  });
+  return { sheet, rows };
+}
+
 export async function readTable(bytes: Buffer): Promise<string[][]> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     const workbook = new ExcelJS.Workbook();

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, errorPaths, TestClock, type Agent, type TestApp } from '../../test/harness.js';
 import { runAnalytics as runAnalyticsAs } from '../../test/analytics.js';
-import { download } from '../../test/imports.js';
+import { download, xlsxSheet } from '../../test/imports.js';
 
 /**
  * The dashboards against a hand-made set of seven customers. Today is 2026-12-06 in Shanghai
@@ -273,19 +272,7 @@ describe('dashboards on a hand-made data set', () => {
   });
 
   it('exports each chart as a real .xlsx with money in yuan, in the scope of the caller', async () => {
-    const sheetOf = async (agent: Agent, url: string, lang = 'zh-CN') => {
-      const res = await download(t, agent, `/api/v1${url}`, lang);
-      expect(res.status, res.bytes.toString()).toBe(200);
-      expect(String(res.headers['content-type'])).toContain('spreadsheetml');
-      expect(String(res.headers['content-disposition'])).toContain('20261206.xlsx');
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0];
-      if (!sheet) throw new Error('no sheet');
-      const rows: unknown[][] = [];
-      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-      return { sheet, rows };
-    };
+    const sheetOf = (agent: Agent, url: string, lang = 'zh-CN') => xlsxSheet(t, agent, `/api/v1${url}`, '20261206', { lang });
     const abc = await sheetOf(org.as.east1, '/analytics/dashboard/abc/export');
     expect(abc.rows).toEqual([
       ['排名', '客户', '收入', '累计占比（%）', 'ABC分类', '价值类别'],

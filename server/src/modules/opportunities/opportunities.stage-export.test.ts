@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { TestClock, createTestApp, type Agent, type TestApp } from '../../test/harness.js';
-import { download, readTable } from '../../test/imports.js';
+import { download, readTable, xlsxSheet } from '../../test/imports.js';
 
 /**
  * The stage conversion report as a spreadsheet: each role's file holds exactly the rows of its
@@ -62,19 +61,7 @@ async function report(agent: Agent, query: string): Promise<Row[]> {
 const asSheet = (rows: Row[], lang: string) =>
   rows.map((r) => [lang === 'en' ? r.stage.nameEn : r.stage.nameZh, r.entered, r.advanced, r.lost, r.stillThere, r.conversion, r.ended, r.avgHours, r.medianHours]);
 
-async function sheetOf(agent: Agent, query: string, lang = 'zh-CN') {
-  const res = await download(t, agent, `/api/v1/opportunities/stage-stats/export${query}`, lang);
-  expect(res.status, res.bytes.toString()).toBe(200);
-  expect(String(res.headers['content-type'])).toContain('spreadsheetml');
-  expect(String(res.headers['content-disposition'])).toContain('20261125.xlsx');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error('no sheet');
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return { sheet, rows };
-}
+const sheetOf = (agent: Agent, query: string, lang = 'zh-CN') => xlsxSheet(t, agent, `/api/v1/opportunities/stage-stats/export${query}`, '20261125', { lang });
 
 /** The file and the JSON report, for one caller and query: the file's rows must be the report's. */
 async function same(agent: Agent, query: string, lang = 'zh-CN') {

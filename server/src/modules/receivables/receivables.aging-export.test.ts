@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, TestClock, type Agent, type TestApp } from '../../test/harness.js';
-import { download, readTable } from '../../test/imports.js';
+import { download, readTable, xlsxSheet } from '../../test/imports.js';
 
 /**
  * GET /receivables/aging/export on both engines: the downloaded sheet has every row of the aging
@@ -48,19 +47,7 @@ async function reportRows(as: Agent, query: string): Promise<{ rows: unknown[][]
   return { rows, body };
 }
 
-async function sheetOf(as: Agent, query: string, lang = 'zh-CN') {
-  const res = await download(t, as, `/api/v1/receivables/aging/export?${query}`, lang);
-  expect(res.status, res.bytes.toString()).toBe(200);
-  expect(String(res.headers['content-type'])).toContain('spreadsheetml');
-  expect(String(res.headers['content-disposition'])).toContain('20261122.xlsx');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error('no sheet');
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return { sheet, rows };
-}
+const sheetOf = (as: Agent, query: string, lang = 'zh-CN') => xlsxSheet(t, as, `/api/v1/receivables/aging/export?${query}`, '20261122', { lang });
 
 beforeAll(async () => {
   t = await createTestApp({ clock });

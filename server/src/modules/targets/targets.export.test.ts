@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
 import { createTestApp, TestClock, type Agent, type TestApp } from '../../test/harness.js';
-import { download, readTable } from '../../test/imports.js';
+import { download, readTable, xlsxSheet } from '../../test/imports.js';
 
 /**
  * The attainment report as a spreadsheet: the same rows and figures as the JSON report for each
@@ -42,19 +41,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
-async function sheetOf(agent: Agent, url: string, lang = 'zh-CN') {
-  const res = await download(t, agent, `/api/v1${url}`, lang);
-  expect(res.status, res.bytes.toString()).toBe(200);
-  expect(String(res.headers['content-type'])).toContain('spreadsheetml');
-  expect(String(res.headers['content-disposition'])).toContain('20261215.xlsx');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error('no sheet');
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push(Array.from({ length: 5 }, (_, i) => (row.values as unknown[])[i + 1] ?? null)));
-  return { sheet, rows };
-}
+const sheetOf = (agent: Agent, url: string, lang = 'zh-CN') => xlsxSheet(t, agent, `/api/v1${url}`, '20261215', { lang, width: 5 });
 
 const kindZh = { user: '人员', department: '部门' } as const;
 
