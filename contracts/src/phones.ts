@@ -23,37 +23,64 @@ const allowed = /^[+＋]?[0-9０-９ ()（）\-.]+(?:\s*(?:-|转|分机|ext\.?|x
 // A Chinese extension written after the full number: 021-12345678-123, 010 88886666 转 8, ext. 12.
 const extension = /\s*(?:-|转|分机|ext\.?|x|#)\s*([0-9]{1,6})$/i;
 
-function parsed(text: string): PhoneNumber | undefined {
-  const n = parsePhoneNumberFromString(text, defaultPhoneCountry);
-  return n?.isValid() ? n : undefined;
+/** What the app needs of a valid number: its E.164 form, national significant number and type. */
+export interface ParsedPhone {
+  /** E.164, without the extension: +8613812345678. */
+  readonly number: string;
+  /** 13812345678, 1088886666. */
+  readonly nationalNumber: string;
+  /** libphonenumber's type (MOBILE, FIXED_LINE...). */
+  readonly type: string;
+  readonly ext?: string;
 }
 
-// An import parses each number several times (validation, E.164 column, keys, search document):
-// remember the last few thousand values. The numbers handed out are never changed by callers.
-const recent = new Map<string, PhoneNumber | undefined>();
+/** A number valid in its country (its type known: with the full metadata that is what valid means), with its type read once. */
+function parsed(text: string): { number: PhoneNumber; type: string } | undefined {
+  const n = parsePhoneNumberFromString(text, defaultPhoneCountry);
+  const type = n?.getType();
+  return n && type ? { number: n, type } : undefined;
+}
+
+function slim({ number, type }: { number: PhoneNumber; type: string }, ext?: string): ParsedPhone {
+  return { number: number.number, nationalNumber: number.nationalNumber, type, ...(ext ? { ext } : {}) };
+}
+
+/**
+ * An import parses each number several times (validation, E.164 column, keys, search document),
+ * the same number again a batch later: the last 20,000 to 40,000 values are remembered, in two
+ * generations (a full one becomes the old one; a value found there moves back to the new one).
+ */
+const generation = 20_000;
+let recent = new Map<string, ParsedPhone | null>();
+let older = new Map<string, ParsedPhone | null>();
 
 /** The number a value denotes, when it is a valid number of some country (an extension kept apart). */
-export function parsePhone(value: string | null | undefined): Readonly<PhoneNumber> | undefined {
+export function parsePhone(value: string | null | undefined): ParsedPhone | undefined {
   if (!value) return undefined;
-  if (recent.has(value)) return recent.get(value);
-  if (recent.size >= 5000) recent.clear();
-  const number = parseUncached(value);
-  recent.set(value, number);
-  return number;
+  let number = recent.get(value);
+  if (number === undefined) {
+    number = older.get(value);
+    if (number === undefined) number = parseUncached(value) ?? null;
+    if (recent.size >= generation) {
+      older = recent;
+      recent = new Map();
+    }
+    recent.set(value, number);
+  }
+  return number ?? undefined;
 }
 
-function parseUncached(value: string): PhoneNumber | undefined {
+function parseUncached(value: string): ParsedPhone | undefined {
   const text = value.normalize('NFKC').trim();
   if (!text || !allowed.test(text)) return undefined;
   const whole = parsed(text);
-  if (whole) return whole;
+  if (whole) return slim(whole);
   const ext = extension.exec(text);
   if (!ext?.[1]) return undefined;
   const base = parsed(text.slice(0, ext.index));
   // Only a landline has extensions; "138-1234-5678" must not become 138-1234 ext. 5678.
-  if (!base || base.getType() === 'MOBILE') return undefined;
-  base.setExt(ext[1]);
-  return base;
+  if (!base || base.type === 'MOBILE') return undefined;
+  return slim(base, ext[1]);
 }
 
 /** The E.164 form of a value (+8613812345678, +861088886666), or null when it is not a valid number. */
@@ -80,7 +107,7 @@ export function phoneProblem(value: string, kind: PhoneKind): PhoneProblem | nul
     // Starts with 1 (or is 11 digits): meant as a mobile. Else a landline with a missing or wrong area code.
     return kind === 'mobile' || /^1/.test(national) ? 'phoneMobileCn' : 'phoneLandlineCn';
   }
-  if (kind === 'mobile' && !mobileTypes.has(number.getType() ?? '')) return 'phoneNotMobile';
+  if (kind === 'mobile' && !mobileTypes.has(number.type)) return 'phoneNotMobile';
   return null;
 }
 
