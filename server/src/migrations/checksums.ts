@@ -45,4 +45,5 @@ export const checksums: Record<string, string> = {
   '20261207-0040-customer-field-counts': '5accbe813f211e823db3db831ec47bc85745a5854b52c51524d3d9c87d26cadf',
   '20261207-0041-analytics-owner-cumulative': '6d9b3b8b20f37e84158d1f5da099b3e524e160c9e701a6cd09fbf3f1571aca27',
   '20261207-0042-revenue-months': 'cc513621620262a54cdd7cadbe1d97c4d91df02a54f5f4407d1c09d6c636c705',
+  '20261208-0043-import-write-trim': '6a4b99ed1194861b9ccf7fa0cf11bd6436dcf38413f5541946104dc7fa6a0f6f',
 };

@@ -40,11 +40,12 @@ import { analyticsRollups } from './20261207-0039-analytics-rollups.js';
 import { customerFieldCounts } from './20261207-0040-customer-field-counts.js';
 import { analyticsOwnerCumulative } from './20261207-0041-analytics-owner-cumulative.js';
 import { revenueMonths } from './20261207-0042-revenue-months.js';
+import { importWriteTrim } from './20261208-0043-import-write-trim.js';
 
 /** A migration with the checksum of its source, recorded when it is applied and compared on every start. */
 export type RegisteredMigration = Migration & { checksum: string };
 
-const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics, credit, commentEditsCareDates, analyticsPotential, analyticsWinbacks, lifecycleKeeps, purchaseFactsIndex, analyticsRollups, customerFieldCounts, analyticsOwnerCumulative, revenueMonths];
+const all: Migration[] = [foundation, archiveShared, pool, imports, duplicates, fieldsFiles, sales, phoneNumbers, strongKeys, regionsLists, importValues, searchMerge, throttles, quotes, contracts, approvals, targets, receivables, activities, agingIndex, email, reminders, workReports, listViews, searchPinyin, workbench, visitCheckIn, searchStatistics, receivableKeys, analytics, credit, commentEditsCareDates, analyticsPotential, analyticsWinbacks, lifecycleKeeps, purchaseFactsIndex, analyticsRollups, customerFieldCounts, analyticsOwnerCumulative, revenueMonths, importWriteTrim];
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
 export const migrations: RegisteredMigration[] = all.map((m) => {

@@ -138,6 +138,27 @@ describe('composition from the live counts by owner and field', () => {
     expect(admin.customers).toBe(4);
   });
 
+  it('writes the pairs of the fields that changed, and all seven when the owner changes', async () => {
+    await foldFieldDeltas(t.ctx.db, t.ctx.engine);
+    const deltas = () => t.ctx.db.selectFrom('customer_field_deltas').select(['owner_id', 'field', 'key', 'delta']).orderBy('id').execute();
+    const before = await org.admin.get(`/api/v1/customers/${ids.N2}`);
+    await patch('N2', { industry: 'manufacturing' });
+    // One field changed: its -1 and +1 only (an import that sets a new industry wrote fourteen rows a customer).
+    expect(await deltas()).toEqual([
+      { owner_id: org.ids.north1, field: 'industry', key: before.body.industry, delta: -1 },
+      { owner_id: org.ids.north1, field: 'industry', key: 'manufacturing', delta: 1 },
+    ]);
+    await foldFieldDeltas(t.ctx.db, t.ctx.engine);
+    expect((await org.admin.post('/api/v1/customers/transfer', { customerIds: [ids.N2], ownerId: org.ids.east2 })).status).toBe(200);
+    const moved = await deltas();
+    expect(moved.filter((d) => d.delta === -1 && d.owner_id === org.ids.north1)).toHaveLength(7);
+    expect(moved.filter((d) => d.delta === 1 && d.owner_id === org.ids.east2)).toHaveLength(7);
+    expect(moved).toHaveLength(14);
+    await agreeAndFold();
+    expect((await org.admin.post('/api/v1/customers/transfer', { customerIds: [ids.N2], ownerId: org.ids.north1 })).status).toBe(200);
+    await agreeAndFold();
+  });
+
   it('loses no change written while the deltas are folded', async () => {
     const writes = Array.from({ length: 12 }, (_, i) => create(`X${i}`, i % 2 === 0 ? org.ids.east1 : org.ids.north1, { kind: 'organization', category: 'enterprise', province: '浙江省', city: '湖州市', status: 'potential' }));
     const folds = Array.from({ length: 4 }, () => foldFieldDeltas(t.ctx.db, t.ctx.engine));

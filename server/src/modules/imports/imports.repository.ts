@@ -177,7 +177,8 @@ export async function rowsThatCreated(db: Db, jobId: number, entityIds: number[]
       .select(['entity_id', 'row_no'])
       .where('job_id', '=', jobId)
       .where('entity_id', 'in', entityIds.slice(i, i + 500))
-      .where('outcome', '=', 'created')
+      // A literal, so that both engines use the partial index of created rows (migration 0043).
+      .where('outcome', '=', sql.lit('created'))
       .execute();
     for (const r of rows) if (r.entity_id !== null) out.set(r.entity_id, r.row_no);
   }
