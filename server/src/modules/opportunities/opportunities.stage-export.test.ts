@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
+import { createOrg, type Org } from '../../test/fixtures.js';
 import { TestClock, createTestApp, type Agent, type TestApp } from '../../test/harness.js';
 import { download, readTable, xlsxSheet } from '../../test/imports.js';
+import { stageTimeline } from '../../test/stage-timeline.js';
 
 /**
  * The stage conversion report as a spreadsheet: each role's file holds exactly the rows of its
  * JSON report (same filters, same data scope), headers in the caller's language.
  *
- * Timeline (clock starts 2026-11-22T08:00Z; every move is as the admin):
- * - A (east1): explore 10 h -> contact 20 h -> prepare 30 h -> won
- * - B (east1): explore 4 h -> contact 6 h -> lost
- * - C (east2): explore, still there
- * - D (north1): explore 2 h -> contact 2 h -> back to explore, still there
- * - E (admin, no department): explore, still there
- * The clock ends at 2026-11-25T10:00Z (18:00 in Shanghai, the company's day 2026-11-25).
+ * Timeline: test/stage-timeline.ts (deals A to E; the clock starts 2026-11-22T08:00Z). The clock ends at 2026-11-25T10:00Z (18:00 in Shanghai, the company's day 2026-11-25).
  */
 let t: TestApp;
 let org: Org;
 const clock = new TestClock(new Date('2026-11-22T08:00:00Z'));
-const hour = 3_600_000;
-let stageIds: Record<string, number>;
-let adminId: number;
 
 interface Row {
   stage: { nameZh: string; nameEn: string; key: string | null };
@@ -36,20 +28,6 @@ interface Row {
 
 const zhHeader = ['阶段', '进入', '推进', '在此输单', '仍在此阶段', '转化率（%）', '已结束的停留', '平均停留（小时）', '停留中位数（小时）'];
 const enHeader = ['Stage', 'Entered', 'Went further', 'Lost here', 'Still there', 'Conversion (%)', 'Stays that ended', 'Average time (hours)', 'Median time (hours)'];
-
-async function deal(ownerId: number): Promise<{ id: number; version: number }> {
-  const customerId = (await org.admin.post('/api/v1/customers', buildCustomer({ ownerId }))).body.id;
-  const res = await org.admin.post('/api/v1/opportunities', { name: '阶段导出', customerId, ownerId, amount: 10_000_00, expectedCloseDate: '2026-12-15' });
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  return res.body;
-}
-
-async function move(d: { id: number; version: number }, hours: number, stageId: number | undefined, extra: Record<string, unknown> = {}) {
-  clock.advance(hours * hour);
-  const res = await org.admin.post(`/api/v1/opportunities/${d.id}/move`, { stageId, version: d.version, ...extra });
-  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-  return res.body as { id: number; version: number };
-}
 
 async function report(agent: Agent, query: string): Promise<Row[]> {
   const res = await agent.get(`/api/v1/opportunities/stage-stats${query}`);
@@ -75,26 +53,7 @@ async function same(agent: Agent, query: string, lang = 'zh-CN') {
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { CRM_SESSION_TTL_MINUTES: String(60 * 24 * 30) } });
   org = await createOrg(t);
-  adminId = (await org.admin.get('/api/v1/auth/me')).body.user.id;
-  const pipelines = (await org.admin.get('/api/v1/pipelines')).body.items as Array<{ id: number; isDefault: boolean; stages: Array<{ id: number; key: string }> }>;
-  stageIds = Object.fromEntries((pipelines.find((p) => p.isDefault)?.stages ?? []).map((s) => [s.key, s.id]));
-
-  let a = await deal(org.ids.east1);
-  a = await move(a, 10, stageIds.contact);
-  a = await move(a, 20, stageIds.prepare);
-  await move(a, 30, stageIds.won, { wonAmount: 9_000_00 });
-
-  let b = await deal(org.ids.east1);
-  b = await move(b, 4, stageIds.contact);
-  await move(b, 6, stageIds.lost, { lostReason: 'price' });
-
-  await deal(org.ids.east2);
-
-  let d = await deal(org.ids.north1);
-  d = await move(d, 2, stageIds.contact);
-  await move(d, 2, stageIds.explore);
-
-  await deal(adminId);
+  await stageTimeline(org, clock, '阶段导出');
 }, 120_000);
 afterAll(() => t.close());
 

@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createOrg, type Org } from '../../test/fixtures.js';
+import { createOrg, type Org } from '../../test/fixtures.js';
 import { TestClock, createTestApp, type Agent, type TestApp } from '../../test/harness.js';
+import { stageTimeline, type StageTimeline } from '../../test/stage-timeline.js';
 
 /**
  * The stage conversion report over HTTP on a real database: deals moved through the default
  * pipeline at known hours, then what each role sees, the filters and the refusals.
  *
- * Timeline (clock starts 2026-11-22T08:00Z; every move is as the admin):
- * - A (east1): explore 10 h -> contact 20 h -> prepare 30 h -> won (entered 2026-11-24)
- * - B (east1): explore 4 h -> contact 6 h -> lost
- * - C (east2): explore, still there
- * - D (north1): explore 2 h -> contact 2 h -> back to explore, still there
- * - E (admin, no department): explore, still there
+ * Timeline (clock starts 2026-11-22T08:00Z; every move is as the admin): deals A to E of
+ * test/stage-timeline.ts (A won on 2026-11-24), then
  * - F (east1): explore, then deleted (counts nowhere)
  * - G (east1, second pipeline): first stage 5 h -> won, skipping the second stage
  */
 let t: TestApp;
 let org: Org;
 const clock = new TestClock(new Date('2026-11-22T08:00:00Z'));
-const hour = 3_600_000;
-let stageIds: Record<string, number>;
 let adminId: number;
+let deal: StageTimeline['deal'];
+let move: StageTimeline['move'];
 let second: { id: number; stages: Array<{ id: number; kind: string; nameEn: string }> };
 
 interface Row {
@@ -35,21 +32,6 @@ interface Row {
   medianHours: number;
 }
 interface Report { pipelineId: number; from: string; to: string; stages: Row[] }
-
-async function deal(ownerId: number, extra: Record<string, unknown> = {}): Promise<{ id: number; version: number }> {
-  const customerId = (await org.admin.post('/api/v1/customers', buildCustomer({ ownerId }))).body.id;
-  const res = await org.admin.post('/api/v1/opportunities', { name: '阶段统计', customerId, ownerId, amount: 10_000_00, expectedCloseDate: '2026-12-15', ...extra });
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  return res.body;
-}
-
-/** Wait `hours`, then move the deal; returns the deal with its new version. */
-async function move(d: { id: number; version: number }, hours: number, stageId: number | undefined, extra: Record<string, unknown> = {}) {
-  clock.advance(hours * hour);
-  const res = await org.admin.post(`/api/v1/opportunities/${d.id}/move`, { stageId, version: d.version, ...extra });
-  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-  return res.body as { id: number; version: number };
-}
 
 async function report(agent: Agent, query = ''): Promise<Report> {
   const res = await agent.get(`/api/v1/opportunities/stage-stats${query}`);
@@ -70,26 +52,7 @@ beforeAll(async () => {
   // Sessions outlive the hours the clock moves on.
   t = await createTestApp({ clock, env: { CRM_SESSION_TTL_MINUTES: String(60 * 24 * 30) } });
   org = await createOrg(t);
-  adminId = (await org.admin.get('/api/v1/auth/me')).body.user.id;
-  const pipelines = (await org.admin.get('/api/v1/pipelines')).body.items as Array<{ id: number; isDefault: boolean; stages: Array<{ id: number; key: string }> }>;
-  stageIds = Object.fromEntries((pipelines.find((p) => p.isDefault)?.stages ?? []).map((s) => [s.key, s.id]));
-
-  let a = await deal(org.ids.east1);
-  a = await move(a, 10, stageIds.contact);
-  a = await move(a, 20, stageIds.prepare);
-  await move(a, 30, stageIds.won, { wonAmount: 9_000_00 });
-
-  let b = await deal(org.ids.east1);
-  b = await move(b, 4, stageIds.contact);
-  await move(b, 6, stageIds.lost, { lostReason: 'price' });
-
-  await deal(org.ids.east2);
-
-  let d = await deal(org.ids.north1);
-  d = await move(d, 2, stageIds.contact);
-  await move(d, 2, stageIds.explore);
-
-  await deal(adminId);
+  ({ adminId, deal, move } = await stageTimeline(org, clock, '阶段统计'));
 
   const f = await deal(org.ids.east1);
   expect((await org.admin.delete(`/api/v1/opportunities/${f.id}`)).status).toBe(204);
