@@ -3,6 +3,18 @@ import type { TestClock } from './harness.js';
 
 const hour = 3_600_000;
 
+/** The figures of one stage in the stage conversion report. */
+export interface StageFigures {
+  entered: number;
+  advanced: number;
+  lost: number;
+  stillThere: number;
+  conversion: number;
+  ended: number;
+  avgHours: number;
+  medianHours: number;
+}
+
 export interface DealRef {
   id: number;
   version: number;

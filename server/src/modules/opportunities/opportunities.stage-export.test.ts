@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, type Org } from '../../test/fixtures.js';
 import { TestClock, createTestApp, type Agent, type TestApp } from '../../test/harness.js';
 import { download, readTable, xlsxSheet } from '../../test/imports.js';
-import { stageTimeline } from '../../test/stage-timeline.js';
+import { stageTimeline, type StageFigures } from '../../test/stage-timeline.js';
 
 /**
  * The stage conversion report as a spreadsheet: each role's file holds exactly the rows of its
@@ -14,16 +14,8 @@ let t: TestApp;
 let org: Org;
 const clock = new TestClock(new Date('2026-11-22T08:00:00Z'));
 
-interface Row {
+interface Row extends StageFigures {
   stage: { nameZh: string; nameEn: string; key: string | null };
-  entered: number;
-  advanced: number;
-  lost: number;
-  stillThere: number;
-  conversion: number;
-  ended: number;
-  avgHours: number;
-  medianHours: number;
 }
 
 const zhHeader = ['阶段', '进入', '推进', '在此输单', '仍在此阶段', '转化率（%）', '已结束的停留', '平均停留（小时）', '停留中位数（小时）'];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, type Org } from '../../test/fixtures.js';
 import { TestClock, createTestApp, type Agent, type TestApp } from '../../test/harness.js';
-import { stageTimeline, type StageTimeline } from '../../test/stage-timeline.js';
+import { stageTimeline, type StageFigures, type StageTimeline } from '../../test/stage-timeline.js';
 
 /**
  * The stage conversion report over HTTP on a real database: deals moved through the default
@@ -20,16 +20,8 @@ let deal: StageTimeline['deal'];
 let move: StageTimeline['move'];
 let second: { id: number; stages: Array<{ id: number; kind: string; nameEn: string }> };
 
-interface Row {
+interface Row extends StageFigures {
   stage: { id: number; key: string | null; kind: string; nameEn: string };
-  entered: number;
-  advanced: number;
-  lost: number;
-  stillThere: number;
-  conversion: number;
-  ended: number;
-  avgHours: number;
-  medianHours: number;
 }
 interface Report { pipelineId: number; from: string; to: string; stages: Row[] }
 
